@@ -1,0 +1,67 @@
+# sitrep -- political event-data engine.  `make` builds ./sitrep; `make test`
+# runs every test, then again under ASan+UBSan; `make demo` runs the main job
+# on examples/; `make eval` scores the dev corpus in ../shared when present.
+CC      ?= cc
+PKGS    := sqlite3 libutf8proc zlib
+CFLAGS  ?= -O2 -g
+WARN    := -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+ALL_CFLAGS := $(WARN) -iquote src $(PKG_CFLAGS) $(CFLAGS)
+LIBS    := $(PKG_LIBS) -lm
+
+SRC     := $(filter-out src/main.c,$(wildcard src/*.c))
+OBJ     := $(SRC:src/%.c=build/%.o)
+UNIT    := $(wildcard tests/unit/test_*.c)
+SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+SHARED  ?= ../shared
+
+.PHONY: all test test-plain test-asan demo eval deps clean check-deps bench
+
+all: check-deps sitrep
+
+check-deps:
+	@scripts/deps --check
+
+sitrep: build/main.o $(OBJ)
+	$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
+
+build/%.o: src/%.c $(wildcard src/*.h) | build
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+build:
+	@mkdir -p build build/san build/tests
+
+# --- sanitizer build: separate objects and binary ------------------------------
+SAN_OBJ := $(SRC:src/%.c=build/san/%.o)
+build/san/%.o: src/%.c $(wildcard src/*.h) | build
+	$(CC) $(WARN) -iquote src $(PKG_CFLAGS) -O1 -g $(SAN) -c $< -o $@
+build/san/sitrep: build/san/main.o $(SAN_OBJ)
+	$(CC) $(SAN) -o $@ $^ $(LIBS)
+
+build/tests/%: tests/unit/%.c $(OBJ) tests/unit/tests.h | build
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(OBJ) $(LIBS)
+build/tests/san-%: tests/unit/%.c $(SAN_OBJ) tests/unit/tests.h | build
+	$(CC) $(WARN) -iquote src $(PKG_CFLAGS) -O1 -g $(SAN) -o $@ $< $(SAN_OBJ) $(LIBS)
+
+UNIT_BIN := $(UNIT:tests/unit/%.c=build/tests/%)
+SAN_BIN  := $(UNIT:tests/unit/%.c=build/tests/san-%)
+
+test: all $(UNIT_BIN) build/san/sitrep $(SAN_BIN)
+	@SITREP=./sitrep scripts/run-tests
+	@echo "== again under ASan+UBSan"
+	@SITREP=build/san/sitrep UNIT_PREFIX=san- ASAN_OPTIONS=detect_leaks=1 scripts/run-tests
+
+demo: deps all
+	./sitrep code --explain examples/ | head -c 100000
+	@echo
+	@./sitrep code -q examples/ | wc -l | sed 's/^/events coded from examples\/: /'
+
+eval: all
+	@SHARED=$(SHARED) scripts/eval-check
+
+deps:
+	scripts/deps
+
+clean:
+	rm -rf build sitrep

@@ -1,0 +1,1249 @@
+/* actors.c -- stage 4: the actor knowledge base and recogniser (actors.h).
+ *
+ * Knowledge: countries, organisations, role nouns and people (with terms of
+ * office) from data/actors/.  Every name, alias, adjective, metonym and
+ * role phrase is tokenised and folded exactly as text is (segment.c) and
+ * stored in one phrase table; a second table holds every proper prefix, so
+ * the matcher walks token by token and stops as soon as no phrase can
+ * continue (a trie kept in two hash tables).
+ * Recognition runs in two passes over a document: the first learns names
+ * ("Romanian President Klaus Iohannis" teaches "Iohannis"; "Kamala Harris"
+ * teaches "Kamala"; "Anthony Brinken" is corrected to Antony Blinken), the
+ * second composes mentions (modifier + role + name), resolves role nouns and
+ * pronouns to the most recent compatible person, and emits them in order.
+ */
+#include "actors.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dict.h"
+#include "sitrep.h"
+
+#define ACTORS_MAX_PHRASE 8  /* tokens */
+
+typedef struct {
+    const char *key, *code, *name;
+    int is_org;
+} S_ent;
+
+typedef struct {
+    const char *name, *key;
+    char gender;
+    int first_term;   /* index into terms, chained by next */
+} S_person;
+
+typedef struct {
+    int person;
+    const char *key;  /* the office's key (a person may move: NLD, then NATO) */
+    const char *role, *rolecode, *rclass;
+    long from, to;    /* day numbers; LONG_MIN / LONG_MAX when open */
+    int next;
+} S_term;
+
+typedef struct {
+    const char *phrase, *code, *rclass;
+    char gender;
+    int plural;
+    int caps;          /* written in capitals ("VP"): text must be too */
+} S_role;
+
+enum { H_COUNTRY = 1, H_ADJ, H_METONYM, H_ORG, H_PERSON, H_ROLE };
+
+typedef struct {
+    int type, idx;
+    const char *rolecode;  /* metonyms */
+    int next;              /* next hit of the same phrase, or -1 */
+} S_hit;
+
+typedef struct {
+    const char *phrase;    /* folded, space-joined */
+    int person, ntok;
+} S_pname;
+
+struct actors_kb {
+    arena mem;
+    vec ents, persons, terms, roles, hits, pnames;
+    dict phrases;          /* phrase -> first hit */
+    dict prefixes;         /* proper prefixes of phrases */
+    dict person_by_name;   /* canonical name -> person */
+    dict org_by_key;       /* key -> ent */
+    dict country_by_key;   /* ISO3 -> ent */
+    dict role_by_phrase;   /* folded phrase -> role */
+};
+
+#define ENT(kb, i) (&VEC_AT(&(kb)->ents, S_ent, i))
+#define PERSON(kb, i) (&VEC_AT(&(kb)->persons, S_person, i))
+#define TERM(kb, i) (&VEC_AT(&(kb)->terms, S_term, i))
+#define ROLE(kb, i) (&VEC_AT(&(kb)->roles, S_role, i))
+#define HIT(kb, i) (&VEC_AT(&(kb)->hits, S_hit, i))
+
+void actors_free(actors_kb *kb)
+{
+    if (!kb) return;
+    vec_free(&kb->ents); vec_free(&kb->persons); vec_free(&kb->terms);
+    vec_free(&kb->roles); vec_free(&kb->hits); vec_free(&kb->pnames);
+    dict_free(&kb->phrases); dict_free(&kb->prefixes); dict_free(&kb->person_by_name);
+    dict_free(&kb->org_by_key); dict_free(&kb->country_by_key); dict_free(&kb->role_by_phrase);
+    arena_free(&kb->mem);
+    free(kb);
+}
+
+size_t actors_phrase_count(const actors_kb *kb) { return kb->phrases.len; }
+
+/* Length of a folded token without a possessive "'s" / "'". */
+static size_t S_strip_poss(const char *s, size_t n, int *poss)
+{
+    *poss = 0;
+    if (n > 3 && s[n - 2] == '\'' && s[n - 1] == 's') { *poss = 1; return n - 2; }
+    if (n > 2 && s[n - 1] == '\'' && s[n - 2] == 's') { *poss = 1; return n - 1; }
+    return n;
+}
+
+/* Folds and tokenises a phrase the way text is tokenised; writes the
+ * space-joined key into out.  Returns the token count (0 if empty). */
+static int S_phrase_key(arena *tmp, const char *phrase, buf *out)
+{
+    buf_reset(out);
+    size_t n = strlen(phrase);
+    while (n && phrase[n - 1] == ' ') n--;
+    const char *p = phrase;
+    if (!strncasecmp(p, "the ", 4)) { p += 4; n -= 4; }
+    if (!n) return 0;
+    sr_region reg = {(int)(p - phrase), (int)(p - phrase + (long)n)};
+    sr_segmentation seg;
+    if (segment_text(tmp, phrase, &reg, 1, &seg)) return 0;
+    int nt = 0;
+    for (int i = 0; i < seg.ntoks; i++) {
+        const char *w = seg.toks[i].norm;
+        int poss;
+        size_t wl = S_strip_poss(w, strlen(w), &poss);
+        if (nt) buf_putc(out, ' ');
+        buf_put(out, w, wl);
+        nt++;
+    }
+    return nt;
+}
+
+static int S_add_phrase(actors_kb *kb, arena *tmp, const char *phrase, int type, int idx,
+                        const char *rolecode, buf *key)
+{
+    int nt = S_phrase_key(tmp, phrase, key);
+    if (nt == 0 || nt > ACTORS_MAX_PHRASE) return 0;
+    int first = -1;
+    if (dict_get(&kb->phrases, key->s, key->len, &first)) {
+        for (int h = first; h >= 0; h = HIT(kb, h)->next)
+            if (HIT(kb, h)->type == type && HIT(kb, h)->idx == idx) return 0;
+    }
+    S_hit *hit = vec_push(&kb->hits);
+    if (!hit) return SITREP_ENOMEM;
+    hit->type = type;
+    hit->idx = idx;
+    hit->rolecode = rolecode;
+    hit->next = -1;
+    int hi = (int)kb->hits.len - 1;
+    if (first >= 0) {
+        /* append at the end of the chain: data order is priority order */
+        int h = first;
+        while (HIT(kb, h)->next >= 0) h = HIT(kb, h)->next;
+        HIT(kb, h)->next = hi;
+    } else if (dict_set(&kb->phrases, key->s, key->len, hi)) {
+        return SITREP_ENOMEM;
+    }
+    for (size_t i = 0; i < key->len; i++)
+        if (key->s[i] == ' ' && dict_set(&kb->prefixes, key->s, i, 1)) return SITREP_ENOMEM;
+    if (type == H_PERSON) {
+        S_pname *pn = vec_push(&kb->pnames);
+        if (!pn) return SITREP_ENOMEM;
+        pn->phrase = arena_strndup(&kb->mem, key->s, key->len);
+        pn->person = idx;
+        pn->ntok = nt;
+    }
+    return 0;
+}
+
+/* Splits a line on TABs in place; returns the column count. */
+static int S_split(char *line, char **cols, int max)
+{
+    int n = 0;
+    cols[n++] = line;
+    for (char *p = line; *p && n < max; p++)
+        if (*p == '\t') { *p = 0; cols[n++] = p + 1; }
+    return n;
+}
+
+/* Iterates the |-separated items of s, calling the adder for each. */
+#define FOR_ITEMS(s, item, body)                                          \
+    do {                                                                  \
+        char *it_ = (s);                                                  \
+        while (it_ && *it_) {                                             \
+            char *bar_ = strchr(it_, '|');                                \
+            if (bar_) *bar_ = 0;                                          \
+            char *item = it_;                                             \
+            while (*item == ' ') item++;                                  \
+            if (*item) { body; }                                          \
+            it_ = bar_ ? bar_ + 1 : NULL;                                 \
+        }                                                                 \
+    } while (0)
+
+static long S_parse_date(const char *s, int is_end, int *ok)
+{
+    *ok = 1;
+    if (!s || !*s) return is_end ? 999999999L : -999999999L;
+    long day;
+    if (strlen(s) == 4 && isdigit((unsigned char)s[0])) {
+        int y = atoi(s);
+        return is_end ? sitrep_day_from_ymd(y, 12, 31) : sitrep_day_from_ymd(y, 1, 1);
+    }
+    if (sitrep_parse_ymd(s, &day) == 0) return day;
+    *ok = 0;
+    return 0;
+}
+
+typedef enum { F_COUNTRIES, F_ORGS, F_ROLES, F_PEOPLE } S_format;
+
+static int S_load_line(actors_kb *kb, arena *tmp, S_format fmt, char **c, int nc,
+                       const char *path, long lineno, buf *key, char *err, size_t errlen)
+{
+    static const int want[] = {6, 4, 4, 8};
+    if (nc < want[fmt] - (fmt == F_COUNTRIES ? 3 : fmt == F_PEOPLE ? 1 : fmt == F_ORGS ? 1 : 1)) {
+        snprintf(err, errlen, "%s:%ld: expected %d TAB-separated columns, found %d", path, lineno,
+                 want[fmt], nc);
+        return SITREP_EDATA;
+    }
+    for (int i = 0; i < nc; i++) {
+        char *e = c[i] + strlen(c[i]);
+        while (e > c[i] && (e[-1] == '\r' || e[-1] == ' ')) *--e = 0;
+        if (!strcmp(c[i], "-")) c[i][0] = 0; /* "-" is an empty column */
+    }
+    const char *empty = "";
+    const char *col[8];
+    for (int i = 0; i < 8; i++) col[i] = i < nc ? c[i] : empty;
+    int rc = 0;
+    if (fmt == F_COUNTRIES || fmt == F_ORGS) {
+        S_ent *en = vec_push(&kb->ents);
+        if (!en) return SITREP_ENOMEM;
+        int ei = (int)kb->ents.len - 1;
+        en->is_org = fmt == F_ORGS;
+        en->key = arena_strdup(&kb->mem, col[0]);
+        en->code = arena_strdup(&kb->mem, fmt == F_ORGS && *col[1] ? col[1] : col[0]);
+        en->name = arena_strdup(&kb->mem, col[2]);
+        if (!*col[0] || !*col[2]) {
+            snprintf(err, errlen, "%s:%ld: empty key or name", path, lineno);
+            return SITREP_EDATA;
+        }
+        dict *byk = fmt == F_ORGS ? &kb->org_by_key : &kb->country_by_key;
+        int dummy;
+        if (!dict_get(byk, en->key, strlen(en->key), &dummy) && dict_set(byk, en->key, strlen(en->key), ei))
+            return SITREP_ENOMEM;
+        int htype = fmt == F_ORGS ? H_ORG : H_COUNTRY;
+        rc = S_add_phrase(kb, tmp, col[2], htype, ei, NULL, key);
+        char *aliases = c[fmt == F_ORGS ? 3 : 3 < nc ? 3 : 0];
+        if (nc > 3) FOR_ITEMS(aliases, it, if (!rc) rc = S_add_phrase(kb, tmp, it, htype, ei, NULL, key));
+        if (fmt == F_COUNTRIES && nc > 4)
+            FOR_ITEMS(c[4], it, if (!rc) rc = S_add_phrase(kb, tmp, it, H_ADJ, ei, NULL, key));
+        if (fmt == F_COUNTRIES && nc > 5)
+            FOR_ITEMS(c[5], it, {
+                char *eq = strchr(it, '=');
+                const char *rcode = "GOV";
+                if (eq) { *eq = 0; rcode = arena_strdup(&kb->mem, eq + 1); }
+                if (!rc) rc = S_add_phrase(kb, tmp, it, H_METONYM, ei, rcode, key);
+            });
+        return rc;
+    }
+    if (fmt == F_ROLES) {
+        S_role *r = vec_push(&kb->roles);
+        if (!r) return SITREP_ENOMEM;
+        int ri = (int)kb->roles.len - 1;
+        r->phrase = arena_strdup(&kb->mem, col[0]);
+        r->code = arena_strdup(&kb->mem, col[1]);
+        r->rclass = arena_strdup(&kb->mem, *col[2] ? col[2] : "official");
+        r->gender = *col[3] ? col[3][0] : '-';
+        r->plural = !strcmp(r->rclass, "group");
+        r->caps = 1;
+        for (const char *q = col[0]; *q; q++)
+            if (islower((unsigned char)*q)) r->caps = 0;
+        if (!*col[0] || !*col[1]) {
+            snprintf(err, errlen, "%s:%ld: empty role phrase or code", path, lineno);
+            return SITREP_EDATA;
+        }
+        rc = S_add_phrase(kb, tmp, col[0], H_ROLE, ri, NULL, key);
+        if (!rc && key->len && dict_set(&kb->role_by_phrase, key->s, key->len, ri)) rc = SITREP_ENOMEM;
+        return rc;
+    }
+    /* people: name KEY ROLE role from to gender variants */
+    int pi;
+    if (!*col[0] || !*col[1]) {
+        snprintf(err, errlen, "%s:%ld: empty name or key", path, lineno);
+        return SITREP_EDATA;
+    }
+    if (!dict_get(&kb->person_by_name, col[0], strlen(col[0]), &pi)) {
+        S_person *p = vec_push(&kb->persons);
+        if (!p) return SITREP_ENOMEM;
+        pi = (int)kb->persons.len - 1;
+        p->name = arena_strdup(&kb->mem, col[0]);
+        p->key = arena_strdup(&kb->mem, col[1]);
+        p->gender = *col[6] ? col[6][0] : '-';
+        p->first_term = -1;
+        if (dict_set(&kb->person_by_name, col[0], strlen(col[0]), pi)) return SITREP_ENOMEM;
+        rc = S_add_phrase(kb, tmp, col[0], H_PERSON, pi, NULL, key);
+    }
+    S_term *t = vec_push(&kb->terms);
+    if (!t) return SITREP_ENOMEM;
+    int ti = (int)kb->terms.len - 1;
+    t->person = pi;
+    t->key = arena_strdup(&kb->mem, col[1]);
+    t->role = arena_strdup(&kb->mem, col[3]);
+    t->rolecode = arena_strdup(&kb->mem, *col[2] ? col[2] : "GOV");
+    int ok1, ok2;
+    t->from = S_parse_date(col[4], 0, &ok1);
+    t->to = S_parse_date(col[5], 1, &ok2);
+    if (!ok1 || !ok2) {
+        snprintf(err, errlen, "%s:%ld: bad date (want YYYY-MM-DD or YYYY)", path, lineno);
+        return SITREP_EDATA;
+    }
+    t->next = -1;
+    /* chain terms in order of appearance */
+    S_person *p = PERSON(kb, pi);
+    if (p->first_term < 0) p->first_term = ti;
+    else {
+        int k = p->first_term;
+        while (TERM(kb, k)->next >= 0) k = TERM(kb, k)->next;
+        TERM(kb, k)->next = ti;
+    }
+    if (nc > 7) FOR_ITEMS(c[7], it, if (!rc) rc = S_add_phrase(kb, tmp, it, H_PERSON, pi, NULL, key));
+    return rc;
+}
+
+static int S_load_file(actors_kb *kb, const char *path, int fmt_hint, char *err, size_t errlen)
+{
+    FILE *fp = fopen(path, "r");
+    if (!fp) {
+        snprintf(err, errlen, "%s: cannot open", path);
+        return SITREP_EIO;
+    }
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    long lineno = 0;
+    int rc = 0;
+    int fmt = fmt_hint;
+    buf key;
+    buf_init(&key);
+    arena tmp;
+    arena_init(&tmp);
+    while (rc == 0 && (n = getline(&line, &cap, fp)) >= 0) {
+        lineno++;
+        while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r')) line[--n] = 0;
+        if (line[0] == '#') {
+            const char *f = strstr(line, "format:");
+            if (fmt < 0 && f) {
+                f += 7;
+                while (*f == ' ') f++;
+                if (!strncmp(f, "countries", 9)) fmt = F_COUNTRIES;
+                else if (!strncmp(f, "orgs", 4)) fmt = F_ORGS;
+                else if (!strncmp(f, "roles", 5)) fmt = F_ROLES;
+                else if (!strncmp(f, "people", 6)) fmt = F_PEOPLE;
+            }
+            continue;
+        }
+        if (n == 0) continue;
+        char *cols[9];
+        int nc = S_split(line, cols, 9);
+        if (fmt < 0) fmt = nc >= 8 ? F_PEOPLE : -1;
+        if (fmt < 0) {
+            snprintf(err, errlen, "%s:%ld: cannot tell the file's format; add '# format: people' (or countries, orgs, roles)", path, lineno);
+            rc = SITREP_EDATA;
+            break;
+        }
+        rc = S_load_line(kb, &tmp, (S_format)fmt, cols, nc, path, lineno, &key, err, errlen);
+        if (tmp.used_total > (1u << 20)) { arena_free(&tmp); arena_init(&tmp); }
+    }
+    if (rc == SITREP_ENOMEM) snprintf(err, errlen, "%s: out of memory", path);
+    arena_free(&tmp);
+    buf_free(&key);
+    free(line);
+    fclose(fp);
+    return rc;
+}
+
+int actors_add_file(actors_kb *kb, const char *path, char *err, size_t errlen)
+{
+    return S_load_file(kb, path, -1, err, errlen);
+}
+
+actors_kb *actors_load(const char *dir, char *err, size_t errlen)
+{
+    actors_kb *kb = calloc(1, sizeof *kb);
+    if (!kb) { snprintf(err, errlen, "out of memory"); return NULL; }
+    arena_init(&kb->mem);
+    vec_init(&kb->ents, sizeof(S_ent)); vec_init(&kb->persons, sizeof(S_person));
+    vec_init(&kb->terms, sizeof(S_term)); vec_init(&kb->roles, sizeof(S_role));
+    vec_init(&kb->hits, sizeof(S_hit)); vec_init(&kb->pnames, sizeof(S_pname));
+    dict_init(&kb->phrases); dict_init(&kb->prefixes); dict_init(&kb->person_by_name);
+    dict_init(&kb->org_by_key); dict_init(&kb->country_by_key); dict_init(&kb->role_by_phrase);
+    static const char *const files[] = {"countries.tsv", "orgs.tsv", "roles.tsv", "people.tsv"};
+    for (int f = 0; f < 4; f++) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", dir, files[f]);
+        if (S_load_file(kb, path, f, err, errlen)) { actors_free(kb); return NULL; }
+    }
+    return kb;
+}
+
+const char *actors_role(const actors_kb *kb, const char *folded, const char **rclass)
+{
+    int ri;
+    if (!dict_get(&kb->role_by_phrase, folded, strlen(folded), &ri)) return NULL;
+    if (rclass) *rclass = ROLE(kb, ri)->rclass;
+    return ROLE(kb, ri)->code;
+}
+
+/* ---------------------------------------------------------------- matching */
+
+typedef struct {
+    const char *norm;   /* folded, possessive stripped (arena) */
+    int tok;            /* document token */
+    int start, end;     /* bytes */
+    unsigned flags;
+    int poss;
+    int sent;
+} S_sub;
+
+typedef enum { I_HIT = 1, I_UNKNOWN, I_LOCAL } S_itype;
+
+typedef struct {
+    S_itype itype;
+    int p0, p1;         /* sub-token span */
+    int hit;            /* first hit (I_HIT) */
+    int local;          /* I_LOCAL: index into the document's learned names */
+} S_item;
+
+/* A name learned in this document. */
+typedef struct {
+    int person;         /* kb person, or -1 */
+    const char *name, *key, *code;
+    char gender;
+    int corrected;
+} S_local;
+
+typedef struct {
+    const actors_kb *kb;
+    arena *a;
+    const char *text;
+    const sr_segmentation *seg;
+    long day;
+    vec subs;           /* S_sub */
+    vec locals;         /* S_local */
+    dict learned;       /* folded name -> local */
+    vec out;            /* sr_mention */
+} S_doc;
+
+#define SUB(d, i) (&VEC_AT(&(d)->subs, S_sub, i))
+#define LOCAL(d, i) (&VEC_AT(&(d)->locals, S_local, i))
+
+static int S_build_subs(S_doc *d)
+{
+    const sr_segmentation *seg = d->seg;
+    for (int s = 0; s < seg->nsents; s++) {
+        const sr_sentence *se = &seg->sents[s];
+        for (int t = se->tok0; t < se->tok0 + se->ntok; t++) {
+            const sr_token *tk = &seg->toks[t];
+            const char *nm = tk->norm;
+            size_t nl = strlen(nm);
+            const char *hy = (tk->flags & TOK_WORD) ? strchr(nm, '-') : NULL;
+            int split = hy && nl > 3 && !(nl > 2 && !strcmp(nm + nl - 2, "ed")) && nm[0] != '-';
+            if (!split) {
+                S_sub *sb = vec_push(&d->subs);
+                if (!sb) return SITREP_ENOMEM;
+                int poss;
+                size_t l = S_strip_poss(nm, nl, &poss);
+                sb->norm = l == nl ? nm : arena_strndup(d->a, nm, l);
+                sb->tok = t; sb->start = tk->start; sb->end = tk->end;
+                sb->flags = tk->flags; sb->poss = poss; sb->sent = s;
+                continue;
+            }
+            /* split the original bytes at hyphens */
+            int p = tk->start;
+            while (p < tk->end) {
+                int q = p;
+                while (q < tk->end && d->text[q] != '-' &&
+                       !((unsigned char)d->text[q] == 0xE2 && q + 2 < tk->end &&
+                         (unsigned char)d->text[q + 1] == 0x80 &&
+                         ((unsigned char)d->text[q + 2] == 0x90 || (unsigned char)d->text[q + 2] == 0x91)))
+                    q++;
+                if (q > p) {
+                    S_sub *sb = vec_push(&d->subs);
+                    if (!sb) return SITREP_ENOMEM;
+                    char *f = segment_fold(d->a, d->text + p, (size_t)(q - p));
+                    if (!f) return SITREP_ENOMEM;
+                    int poss;
+                    size_t l = S_strip_poss(f, strlen(f), &poss);
+                    f[l] = 0;
+                    sb->norm = f;
+                    sb->tok = t; sb->start = p; sb->end = q;
+                    sb->flags = (tk->flags & ~(TOK_CAP | TOK_SENTSTART)) |
+                                (isupper((unsigned char)d->text[p]) || (unsigned char)d->text[p] >= 0xC0 ? TOK_CAP : 0);
+                    if (p == tk->start) sb->flags |= tk->flags & TOK_SENTSTART;
+                    sb->poss = poss; sb->sent = s;
+                }
+                if (q >= tk->end) break;
+                p = q + (d->text[q] == '-' ? 1 : 3);
+            }
+        }
+    }
+    return 0;
+}
+
+/* Longest phrase starting at sub-token p within [p, end).  Returns the
+ * number of sub-tokens and the first hit. */
+static int S_longest(const S_doc *d, int p, int end, int *hit)
+{
+    char key[512];
+    size_t kl = 0;
+    int best = 0;
+    for (int k = p; k < end && k - p < ACTORS_MAX_PHRASE; k++) {
+        const S_sub *sb = SUB(d, k);
+        size_t wl = strlen(sb->norm);
+        if (kl + wl + 2 > sizeof key) break;
+        if (kl) key[kl++] = ' ';
+        memcpy(key + kl, sb->norm, wl);
+        kl += wl;
+        key[kl] = 0;
+        int h, dummy;
+        if (dict_get(&d->kb->phrases, key, kl, &h)) { best = k - p + 1; *hit = h; }
+        if (sb->poss && k > p) break;  /* a possessive ends a name */
+        if (!dict_get(&d->kb->prefixes, key, kl, &dummy)) break;
+    }
+    return best;
+}
+
+static int S_has_type(const actors_kb *kb, int hit, int type)
+{
+    for (int h = hit; h >= 0; h = HIT(kb, h)->next)
+        if (HIT(kb, h)->type == type) return h;
+    return -1;
+}
+
+/* Words that are capitalised at the start of sentences or in headlines but
+ * are never names. */
+static int S_is_function_word(const char *w)
+{
+    static const char *const fw[] = {
+        "the", "a", "an", "and", "but", "or", "on", "in", "at", "of", "to", "for", "from", "with",
+        "by", "as", "after", "before", "when", "while", "if", "this", "that", "these", "those",
+        "he", "she", "it", "they", "we", "i", "you", "his", "her", "its", "their", "our", "my",
+        "however", "meanwhile", "instead", "yet", "unlike", "nevertheless", "also", "still",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+        "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.",
+        "sept.", "oct.", "nov.", "dec.", "mr.", "mrs.", "ms.", "dr.", "there", "here", "what",
+        "who", "why", "how", "where", "not", "no", "now", "then", "so", "some", "all", "any",
+        "both", "each", "every", "many", "most", "much", "more", "one", "two", "three", "day",
+        "week", "month", "year", "today", "yesterday", "tomorrow", "state", "secretary", "general",
+        "minister", "president", "chancellor", "ministry", "department", "defense", "defence",
+        "foreign", "affairs", "security", "council", "news", "agency", "photo", "file", "source",
+        "read", "according", "said", "says", "will", "would", "can", "could", "should", "may",
+        "might", "must", "is", "was", "are", "were", "be", "been", "has", "have", "had", "do",
+        "does", "did", "our", "your", "reservation", "phone", "between", "secure", "video",
+        "conference", "warn", "make", "ask", "nothing", "that's", "it's", "we're", "we've",
+        "i'm", "i've", "let", "to", "ukraine", NULL};
+    for (int i = 0; fw[i]; i++)
+        if (!strcmp(fw[i], w)) return 1;
+    return 0;
+}
+
+static int S_is_name_token(const S_sub *sb)
+{
+    return (sb->flags & TOK_WORD) && (sb->flags & TOK_CAP) && !S_is_function_word(sb->norm);
+}
+
+/* Levenshtein distance, bounded (returns max+1 when over). */
+static int S_edit(const char *a, const char *b, int max)
+{
+    int la = (int)strlen(a), lb = (int)strlen(b);
+    if (abs(la - lb) > max || la > 40 || lb > 40) return max + 1;
+    int prev[41], cur[41];
+    for (int j = 0; j <= lb; j++) prev[j] = j;
+    for (int i = 1; i <= la; i++) {
+        cur[0] = i;
+        int rowmin = cur[0];
+        for (int j = 1; j <= lb; j++) {
+            int c = prev[j - 1] + (a[i - 1] != b[j - 1]);
+            if (prev[j] + 1 < c) c = prev[j] + 1;
+            if (cur[j - 1] + 1 < c) c = cur[j - 1] + 1;
+            cur[j] = c;
+            if (c < rowmin) rowmin = c;
+        }
+        if (rowmin > max) return max + 1;
+        memcpy(prev, cur, sizeof(int) * (size_t)(lb + 1));
+    }
+    return prev[lb];
+}
+
+/* The term of a person in force on day (or the nearest one). */
+static const S_term *S_term_at(const actors_kb *kb, int person, long day, int *in_office)
+{
+    const S_term *best = NULL;
+    long bestdist = 0;
+    *in_office = 0;
+    for (int t = PERSON(kb, person)->first_term; t >= 0; t = TERM(kb, t)->next) {
+        const S_term *tm = TERM(kb, t);
+        if (day < 0) {
+            if (!best || tm->from > best->from) best = tm;
+            continue;
+        }
+        if (day >= tm->from && day <= tm->to) {
+            /* prefer the higher office when terms overlap (listed first) */
+            if (!*in_office) best = tm;
+            *in_office = 1;
+            continue;
+        }
+        if (*in_office) continue;
+        long dist = day < tm->from ? tm->from - day : day - tm->to;
+        if (!best || dist < bestdist) { best = tm; bestdist = dist; }
+    }
+    if (day < 0 && best) *in_office = 1;
+    return best;
+}
+
+static const char *S_role_class(const actors_kb *kb, const char *role)
+{
+    int ri;
+    char key[128];
+    size_t n = strlen(role);
+    if (n >= sizeof key) return NULL;
+    for (size_t i = 0; i <= n; i++) key[i] = (char)tolower((unsigned char)role[i]);
+    if (dict_get(&kb->role_by_phrase, key, n, &ri)) return ROLE(kb, ri)->rclass;
+    return NULL;
+}
+
+/* Code for a key: an organisation's own code, else KEY + role. */
+static void S_code(const actors_kb *kb, const char *key, const char *role, char *out, size_t n)
+{
+    int ei;
+    if (dict_get(&kb->org_by_key, key, strlen(key), &ei)) {
+        snprintf(out, n, "%s", ENT(kb, ei)->code);
+        return;
+    }
+    snprintf(out, n, "%s%s", key, role ? role : "");
+}
+
+/* Fills a person mention from a kb person. */
+static void S_fill_person(S_doc *d, sr_mention *m, int person)
+{
+    const actors_kb *kb = d->kb;
+    const S_person *p = PERSON(kb, person);
+    int in_office;
+    const S_term *t = S_term_at(kb, person, d->day, &in_office);
+    const char *key = t ? t->key : p->key;
+    m->kind = AK_PERSON;
+    m->name = p->name;
+    snprintf(m->key, sizeof m->key, "%s", key);
+    S_code(kb, key, t && in_office ? t->rolecode : "ELI", m->code, sizeof m->code);
+    m->gender = p->gender;
+    m->why = t ? arena_printf(d->a, "person %s (%s%s%s)", p->name, t->role,
+                              in_office ? "" : ", out of office on the document date", "")
+               : arena_printf(d->a, "person %s", p->name);
+}
+
+/* Finds the person holding a role class (or phrase) for key on day. */
+static int S_person_by_role(const actors_kb *kb, const char *key, const char *rphrase,
+                            const char *rclass, long day)
+{
+    int found = -1;
+    for (size_t t = 0; t < kb->terms.len; t++) {
+        const S_term *tm = TERM(kb, t);
+        if (strcmp(tm->key, key)) continue;
+        if (day >= 0 && (day < tm->from || day > tm->to)) continue;
+        if (strcasecmp(tm->role, rphrase)) {
+            /* class match only for unambiguous classes */
+            const char *c = S_role_class(kb, tm->role);
+            if (!c || !rclass || strcmp(c, rclass) || strcmp(rclass, "deputy")) continue;
+        }
+        if (day < 0) return -1; /* without a date a role does not name a person */
+        found = tm->person;
+        break;
+    }
+    return found;
+}
+
+static sr_mention *S_emit(S_doc *d, int p0, int p1)
+{
+    sr_mention *m = vec_push(&d->out);
+    if (!m) return NULL;
+    const S_sub *a = SUB(d, p0), *b = SUB(d, p1 - 1);
+    m->t0 = a->tok;
+    m->t1 = b->tok + 1;
+    m->start = a->start;
+    m->end = b->end;
+    m->sent = a->sent;
+    m->gender = '-';
+    return m;
+}
+
+static int S_learn(S_doc *d, const char *folded, size_t n, int person, const char *name,
+                   const char *key, const char *code, char gender, int corrected)
+{
+    int li;
+    if (dict_get(&d->learned, folded, n, &li)) return 0;
+    if (dict_get(&d->kb->phrases, folded, n, &li)) return 0; /* already known */
+    S_local *l = vec_push(&d->locals);
+    if (!l) return SITREP_ENOMEM;
+    l->person = person;
+    l->name = name;
+    l->key = key;
+    l->code = code;
+    l->gender = gender;
+    l->corrected = corrected;
+    return dict_set(&d->learned, folded, n, (int)d->locals.len - 1);
+}
+
+/* Joins sub-token norms [p0, p1) with spaces into out. */
+static size_t S_join(const S_doc *d, int p0, int p1, char *out, size_t cap)
+{
+    size_t n = 0;
+    out[0] = 0;
+    for (int k = p0; k < p1; k++) {
+        const char *w = SUB(d, k)->norm;
+        size_t wl = strlen(w);
+        if (n + wl + 2 > cap) break;
+        if (n) out[n++] = ' ';
+        memcpy(out + n, w, wl);
+        n += wl;
+        out[n] = 0;
+    }
+    return n;
+}
+
+/* Original text of [p0, p1) (arena copy). */
+static const char *S_text(S_doc *d, int p0, int p1)
+{
+    int s = SUB(d, p0)->start, e = SUB(d, p1 - 1)->end;
+    return arena_strndup(d->a, d->text + s, (size_t)(e - s));
+}
+
+/* Misspelling: an unknown capitalised 1-2 token name close to a person's
+ * name.  Returns the person or -1. */
+static int S_correct(const S_doc *d, int p0, int p1)
+{
+    char name[256];
+    S_join(d, p0, p1, name, sizeof name);
+    int ntok = p1 - p0;
+    size_t len = strlen(name);
+    if (len < 6) return -1;
+    int best = -1, bestd = 99, ties = 0;
+    int max = ntok >= 2 ? 2 : 1;
+    for (size_t i = 0; i < d->kb->pnames.len; i++) {
+        const S_pname *pn = &VEC_AT(&d->kb->pnames, S_pname, i);
+        if (pn->ntok != ntok || pn->phrase[0] != name[0]) continue;
+        int e = S_edit(name, pn->phrase, max);
+        if (e == 0 || e > max) continue;
+        if (ntok >= 2) {
+            /* each token close, surnames share their first letter */
+            const char *sp1 = strrchr(name, ' '), *sp2 = strrchr(pn->phrase, ' ');
+            if (!sp1 || !sp2 || sp1[1] != sp2[1]) continue;
+        }
+        if (e < bestd) { bestd = e; best = pn->person; ties = 0; }
+        else if (e == bestd && pn->person != best) ties++;
+    }
+    return ties ? -1 : best;
+}
+
+/* Collects the items (phrase hits and unknown capitalised names) of one
+ * sentence's sub-tokens [s0, s1). */
+static int S_items(S_doc *d, int s0, int s1, vec *items)
+{
+    items->len = 0;
+    int p = s0;
+    while (p < s1) {
+        int hit = -1;
+        int n = S_longest(d, p, s1, &hit);
+        const S_sub *sb = SUB(d, p);
+        if (n > 0) {
+            /* names need a capital; role phrases do not */
+            int only_role = 1;
+            for (int h = hit; h >= 0; h = HIT(d->kb, h)->next)
+                if (HIT(d->kb, h)->type != H_ROLE) only_role = 0;
+            int capital = (sb->flags & TOK_CAP) != 0;
+            if (!capital && !only_role) {
+                int rh = S_has_type(d->kb, hit, H_ROLE);
+                if (rh >= 0) hit = rh, only_role = 1;
+                else n = 0;
+            }
+            if (n > 0 && only_role && !(sb->flags & TOK_UPPER)) {
+                /* "VP", "PM": abbreviations in capitals only ("5 pm" is not one) */
+                int rh = S_has_type(d->kb, hit, H_ROLE);
+                if (rh >= 0 && ROLE(d->kb, HIT(d->kb, rh)->idx)->caps) n = 0;
+            }
+        }
+        if (n > 0) {
+            S_item *it = vec_push(items);
+            if (!it) return SITREP_ENOMEM;
+            it->itype = I_HIT;
+            it->p0 = p;
+            it->p1 = p + n;
+            it->hit = hit;
+            p += n;
+            continue;
+        }
+        if (S_is_name_token(sb)) {
+            /* a run of capitalised words: check learned names, longest first */
+            int q = p;
+            while (q < s1 && q - p < 4 && S_is_name_token(SUB(d, q)) &&
+                   (q == p || !SUB(d, q - 1)->poss)) {
+                int h;
+                if (q > p && S_longest(d, q, s1, &h) > 0) break;
+                q++;
+            }
+            int done = 0;
+            for (int e = q; e > p && !done; e--) {
+                char key[256];
+                size_t kl = S_join(d, p, e, key, sizeof key);
+                int li;
+                if (dict_get(&d->learned, key, kl, &li)) {
+                    S_item *it = vec_push(items);
+                    if (!it) return SITREP_ENOMEM;
+                    it->itype = I_LOCAL;
+                    it->p0 = p;
+                    it->p1 = e;
+                    it->local = li;
+                    p = e;
+                    done = 1;
+                }
+            }
+            if (done) continue;
+            S_item *it = vec_push(items);
+            if (!it) return SITREP_ENOMEM;
+            it->itype = I_UNKNOWN;
+            it->p0 = p;
+            it->p1 = q;
+            p = q;
+            continue;
+        }
+        p++;
+    }
+    return 0;
+}
+
+static int S_is_mod(const actors_kb *kb, const S_item *it)
+{
+    if (it->itype != I_HIT) return 0;
+    for (int h = it->hit; h >= 0; h = HIT(kb, h)->next) {
+        int t = HIT(kb, h)->type;
+        if (t == H_COUNTRY || t == H_ADJ || t == H_METONYM || t == H_ORG) return 1;
+    }
+    return 0;
+}
+
+static int S_role_of(const actors_kb *kb, const S_item *it)
+{
+    if (it->itype != I_HIT) return -1;
+    int h = S_has_type(kb, it->hit, H_ROLE);
+    return h >= 0 ? HIT(kb, h)->idx : -1;
+}
+
+static int S_person_of(const actors_kb *kb, const S_item *it)
+{
+    if (it->itype != I_HIT) return -1;
+    int h = S_has_type(kb, it->hit, H_PERSON);
+    return h >= 0 ? HIT(kb, h)->idx : -1;
+}
+
+/* Is sub-token q a comma (or an opening of an apposition)? */
+static int S_is_comma(const S_doc *d, int q) { return !strcmp(SUB(d, q)->norm, ","); }
+
+/* Key and code of a modifier item. */
+static void S_mod_key(S_doc *d, const S_item *it, const char **key, const char **name,
+                      const char **rolecode, int *is_org)
+{
+    const actors_kb *kb = d->kb;
+    *rolecode = NULL;
+    *is_org = 0;
+    for (int h = it->hit; h >= 0; h = HIT(kb, h)->next) {
+        const S_hit *hh = HIT(kb, h);
+        if (hh->type == H_COUNTRY || hh->type == H_ADJ || hh->type == H_METONYM || hh->type == H_ORG) {
+            const S_ent *e = ENT(kb, hh->idx);
+            *key = e->key;
+            *name = e->name;
+            *is_org = e->is_org;
+            if (hh->type == H_METONYM) *rolecode = hh->rolecode;
+            return;
+        }
+    }
+    *key = NULL;
+    *name = NULL;
+}
+
+/* The last person mention before position tok (any sentence), with an
+ * optional role class filter. */
+static const sr_mention *S_recent_person(const S_doc *d, int tok, const char *rclass, char gender,
+                                         int min_sent)
+{
+    for (size_t i = d->out.len; i-- > 0;) {
+        const sr_mention *m = &VEC_AT(&d->out, sr_mention, i);
+        if (m->t0 >= tok) continue;
+        if (m->sent < min_sent) break;
+        if (m->kind != AK_PERSON) continue;
+        if (gender != '-' && m->gender != '-' && m->gender != gender) continue;
+        if (rclass) {
+            /* the person's role class on the document date */
+            int pi;
+            if (!m->name || !dict_get(&d->kb->person_by_name, m->name, strlen(m->name), &pi)) continue;
+            int in_office;
+            const S_term *t = S_term_at(d->kb, pi, d->day, &in_office);
+            const char *c = t ? S_role_class(d->kb, t->role) : NULL;
+            if (!c || strcmp(c, rclass)) continue;
+        }
+        return m;
+    }
+    return NULL;
+}
+
+static int S_compose_sentence(S_doc *d, int s0, int s1, vec *items, int learn)
+{
+    const actors_kb *kb = d->kb;
+    int rc = S_items(d, s0, s1, items);
+    if (rc) return rc;
+    S_item *its = items->data;
+    int n = (int)items->len;
+    for (int k = 0; k < n;) {
+        int k0 = k;
+        int mod = -1, role = -1, name = -1;
+        if (S_is_mod(kb, &its[k]) && k + 1 < n && S_role_of(kb, &its[k + 1]) >= 0 &&
+            its[k + 1].p0 == its[k].p1) {
+            mod = k++;
+        }
+        while (k < n && S_role_of(kb, &its[k]) >= 0 && S_person_of(kb, &its[k]) < 0 &&
+               (role < 0 || its[k].p0 == its[role].p1 || (its[k].p0 == its[role].p1 + 1 && !strcmp(SUB(d, its[role].p1)->norm, "of")))) {
+            if (role >= 0 || mod >= 0 || k == k0) role = k++;
+            else break;
+        }
+        if (role >= 0 && k < n) {
+            const S_item *nx = &its[k];
+            int gap = nx->p0 - its[role].p1;
+            int ok = gap == 0 || (gap == 1 && S_is_comma(d, its[role].p1));
+            if (ok && (S_person_of(kb, nx) >= 0 || nx->itype == I_UNKNOWN || nx->itype == I_LOCAL)) name = k++;
+        }
+        if (mod < 0 && role < 0) {
+            /* a bare item: an unknown name followed by a known one is a first name */
+            if (its[k].itype == I_UNKNOWN && k + 1 < n && its[k + 1].p0 == its[k].p1 &&
+                (S_person_of(kb, &its[k + 1]) >= 0 || its[k + 1].itype == I_LOCAL)) {
+                its[k + 1].p0 = its[k].p0;
+                k++;
+                continue;
+            }
+            name = k++;
+        }
+        /* learn: "Name, Romania's president" */
+        if (learn && name >= 0 && its[name].itype == I_UNKNOWN && mod < 0 && role < 0 && k + 1 < n &&
+            its[name].p1 < s1 && S_is_comma(d, its[name].p1) && its[k].p0 == its[name].p1 + 1 &&
+            S_is_mod(kb, &its[k]) && S_role_of(kb, &its[k + 1]) >= 0 && its[k + 1].p0 == its[k].p1) {
+            const char *key, *mname, *rcode;
+            int is_org;
+            S_mod_key(d, &its[k], &key, &mname, &rcode, &is_org);
+            const S_role *r = ROLE(kb, S_role_of(kb, &its[k + 1]));
+            if (key && !r->plural) {
+                char code[24], nm[256];
+                S_code(kb, key, r->code, code, sizeof code);
+                const char *full = S_text(d, its[name].p0, its[name].p1);
+                size_t kl = S_join(d, its[name].p0, its[name].p1, nm, sizeof nm);
+                rc = S_learn(d, nm, kl, -1, full, key, arena_strdup(d->a, code), r->gender, 0);
+                const char *sp = strrchr(nm, ' ');
+                if (!rc && sp) rc = S_learn(d, sp + 1, strlen(sp + 1), -1, full, key, arena_strdup(d->a, code), r->gender, 0);
+                if (rc) return rc;
+            }
+        }
+        const char *mkey = NULL, *mname = NULL, *mrcode = NULL;
+        int mis_org = 0;
+        if (mod >= 0) S_mod_key(d, &its[mod], &mkey, &mname, &mrcode, &mis_org);
+        const S_role *r = role >= 0 ? ROLE(kb, S_role_of(kb, &its[role])) : NULL;
+        int p0 = its[k0].p0, p1 = its[k - 1].p1;
+
+        if (name >= 0) {
+            const S_item *nm = &its[name];
+            int person = S_person_of(kb, nm);
+            if (learn) {
+                if (person >= 0 && nm->p1 - nm->p0 >= 2) {
+                    /* teach the first name ("Kamala") and the surname ("Harris"),
+                     * which the data may leave out as too common on their own */
+                    const S_sub *f = SUB(d, nm->p0), *l = SUB(d, nm->p1 - 1);
+                    const S_person *pp = PERSON(kb, person);
+                    if (S_is_name_token(f))
+                        rc = S_learn(d, f->norm, strlen(f->norm), person, pp->name, pp->key, NULL, pp->gender, 0);
+                    if (!rc && S_is_name_token(l))
+                        rc = S_learn(d, l->norm, strlen(l->norm), person, pp->name, pp->key, NULL, pp->gender, 0);
+                } else if (nm->itype == I_UNKNOWN) {
+                    int cp = S_correct(d, nm->p0, nm->p1);
+                    char key[256];
+                    size_t kl = S_join(d, nm->p0, nm->p1, key, sizeof key);
+                    if (cp >= 0) {
+                        const S_person *pp = PERSON(kb, cp);
+                        rc = S_learn(d, key, kl, cp, pp->name, pp->key, NULL, pp->gender, 1);
+                        const char *sp = strrchr(key, ' ');
+                        if (!rc && sp) rc = S_learn(d, sp + 1, strlen(sp + 1), cp, pp->name, pp->key, NULL, pp->gender, 1);
+                    } else if (r && mkey && !r->plural && strcmp(r->rclass, "group") &&
+                               strcmp(r->rclass, "institution")) {
+                        /* "Romanian President Klaus Iohannis" */
+                        char code[24];
+                        S_code(kb, mkey, r->code, code, sizeof code);
+                        const char *full = S_text(d, nm->p0, nm->p1);
+                        rc = S_learn(d, key, kl, -1, full, mkey, arena_strdup(d->a, code), r->gender, 0);
+                        const char *sp = strrchr(key, ' ');
+                        if (!rc && sp) rc = S_learn(d, sp + 1, strlen(sp + 1), -1, full, mkey, arena_strdup(d->a, code), r->gender, 0);
+                    }
+                }
+                if (rc) return rc;
+                continue;
+            }
+            if (person >= 0) {
+                sr_mention *m = S_emit(d, p0, p1);
+                if (!m) return SITREP_ENOMEM;
+                S_fill_person(d, m, person);
+                m->how = AH_EXACT | (mod >= 0 || role >= 0 ? AH_COMPOSED : 0);
+                continue;
+            }
+            if (nm->itype == I_LOCAL) {
+                const S_local *l = LOCAL(d, nm->local);
+                sr_mention *m = S_emit(d, p0, p1);
+                if (!m) return SITREP_ENOMEM;
+                if (l->person >= 0) S_fill_person(d, m, l->person);
+                else {
+                    m->kind = AK_PERSON;
+                    m->name = l->name;
+                    snprintf(m->key, sizeof m->key, "%s", l->key);
+                    snprintf(m->code, sizeof m->code, "%s", l->code);
+                    m->gender = l->gender;
+                    m->why = arena_printf(d->a, "name learned in this document (%s)", l->name);
+                }
+                m->how = l->corrected ? AH_CORRECTED : AH_LEARNED;
+                if (l->corrected)
+                    m->why = arena_printf(d->a, "misspelling of %s corrected", m->name);
+                continue;
+            }
+            if (nm->itype == I_UNKNOWN) {
+                /* unknown name: if a role and modifier precede, the mention is theirs */
+                if (!r || !mkey) continue;
+                p1 = its[role].p1;
+                name = -1;
+            } else {
+                /* a bare phrase hit */
+                const S_item *it = nm;
+                const S_hit *best = NULL;
+                for (int h = it->hit; h >= 0; h = HIT(kb, h)->next) {
+                    const S_hit *hh = HIT(kb, h);
+                    if (hh->type == H_ROLE) continue;
+                    best = hh;
+                    break;
+                }
+                if (!best) continue;
+                sr_mention *m = S_emit(d, it->p0, it->p1);
+                if (!m) return SITREP_ENOMEM;
+                const S_ent *e = ENT(kb, best->idx);
+                m->kind = e->is_org ? AK_ORG : AK_COUNTRY;
+                m->name = e->name;
+                snprintf(m->key, sizeof m->key, "%s", e->key);
+                m->how = AH_EXACT;
+                if (SUB(d, it->p1 - 1)->poss) m->how |= AH_POSS;
+                if (best->type == H_METONYM) {
+                    m->how |= AH_METONYM;
+                    S_code(kb, e->key, best->rolecode, m->code, sizeof m->code);
+                    m->why = arena_printf(d->a, "seat of power of %s", e->name);
+                } else {
+                    snprintf(m->code, sizeof m->code, "%s", e->code);
+                    if (best->type == H_ADJ) {
+                        m->how |= AH_ADJ;
+                        /* a plural demonym ("Ukrainians") is the people */
+                        const char *w = SUB(d, it->p1 - 1)->norm;
+                        size_t wl = strlen(w);
+                        if (wl > 3 && w[wl - 1] == 's') {
+                            m->plural = 1;
+                            S_code(kb, e->key, "CVL", m->code, sizeof m->code);
+                            m->how &= ~(unsigned)AH_ADJ;
+                        }
+                    }
+                    m->why = arena_printf(d->a, "%s %s", best->type == H_ADJ ? "adjective of" : e->is_org ? "organisation" : "country", e->name);
+                }
+                continue;
+            }
+        }
+        if (learn) continue;
+        if (!r) continue;
+        /* modifier + role, or a role alone */
+        int single = strcmp(r->rclass, "group") && strcmp(r->rclass, "institution") && !r->plural;
+        if (mkey) {
+            if (single && !mrcode && !mis_org) {
+                int person = S_person_by_role(kb, mkey, r->phrase, r->rclass, d->day);
+                if (person >= 0) {
+                    sr_mention *m = S_emit(d, p0, p1);
+                    if (!m) return SITREP_ENOMEM;
+                    S_fill_person(d, m, person);
+                    m->how = AH_COMPOSED | AH_COREF;
+                    m->why = arena_printf(d->a, "%s: the %s of %s on the document date", m->name, r->phrase, mname);
+                    continue;
+                }
+            }
+            sr_mention *m = S_emit(d, p0, p1);
+            if (!m) return SITREP_ENOMEM;
+            m->kind = AK_GROUP;
+            m->name = mname;
+            snprintf(m->key, sizeof m->key, "%s", mkey);
+            S_code(kb, mkey, r->code, m->code, sizeof m->code);
+            m->how = AH_COMPOSED;
+            m->plural = r->plural;
+            m->gender = r->gender;
+            m->why = arena_printf(d->a, "%s + role '%s' (%s)", mname, r->phrase, r->code);
+            continue;
+        }
+        if (single && role == k0) {
+            /* "the vice president": the most recent person in that role */
+            const sr_mention *ref = S_recent_person(d, SUB(d, p0)->tok, r->rclass, '-', -1);
+            if (ref) {
+                sr_mention *m = S_emit(d, p0, p1);
+                if (!m) return SITREP_ENOMEM;
+                const char *txt = m->why;
+                (void)txt;
+                m->kind = AK_PERSON;
+                m->name = ref->name;
+                memcpy(m->key, ref->key, sizeof m->key);
+                memcpy(m->code, ref->code, sizeof m->code);
+                m->gender = ref->gender;
+                m->how = AH_COREF;
+                m->why = arena_printf(d->a, "'%s' refers to %s, the most recent %s", r->phrase, ref->name, r->rclass);
+            }
+        }
+    }
+    return 0;
+}
+
+/* Pronouns and "the country": resolved after names, to the most recent
+ * compatible mention. */
+static int S_pronouns(S_doc *d, int s0, int s1)
+{
+    for (int p = s0; p < s1; p++) {
+        const S_sub *sb = SUB(d, p);
+        const char *w = sb->norm;
+        char gender = 0;
+        int country = 0;
+        if (!strcmp(w, "he") || !strcmp(w, "him") || !strcmp(w, "his")) gender = 'm';
+        else if (!strcmp(w, "she") || !strcmp(w, "her")) gender = 'f';
+        else if (!strcmp(w, "country") && p > s0 && !strcmp(SUB(d, p - 1)->norm, "the")) country = 1;
+        if (!gender && !country) continue;
+        /* skip positions already inside a mention */
+        int inside = 0;
+        for (size_t i = 0; i < d->out.len; i++) {
+            const sr_mention *m = &VEC_AT(&d->out, sr_mention, i);
+            if (m->t0 <= sb->tok && sb->tok < m->t1) { inside = 1; break; }
+        }
+        if (inside) continue;
+        const sr_mention *ref = NULL;
+        if (gender) {
+            /* salience over grammatical gender: machine translation often
+             * gets "his"/"her" wrong, so any recent person will do when no
+             * person of that gender is near */
+            ref = S_recent_person(d, sb->tok, NULL, gender, sb->sent - 2);
+            if (!ref) ref = S_recent_person(d, sb->tok, NULL, '-', sb->sent - 2);
+        } else {
+            for (size_t i = d->out.len; i-- > 0;) {
+                const sr_mention *m = &VEC_AT(&d->out, sr_mention, i);
+                if (m->t0 >= sb->tok || m->sent < sb->sent - 3) continue;
+                if (m->kind == AK_COUNTRY && !(m->how & AH_METONYM)) { ref = m; break; }
+            }
+        }
+        if (!ref) continue;
+        sr_mention copy = *ref;
+        sr_mention *m = S_emit(d, country ? p - 1 : p, p + 1);
+        if (!m) return SITREP_ENOMEM;
+        int t0 = m->t0, t1 = m->t1, st = m->start, en = m->end, se = m->sent;
+        *m = copy;
+        m->t0 = t0; m->t1 = t1; m->start = st; m->end = en; m->sent = se;
+        m->how = AH_PRONOUN;
+        if (country) snprintf(m->code, sizeof m->code, "%s", m->key);
+        m->why = arena_printf(d->a, "'%s' refers to %s", country ? "the country" : w, ref->name);
+    }
+    return 0;
+}
+
+static int S_cmp_mention(const void *a, const void *b)
+{
+    const sr_mention *x = a, *y = b;
+    if (x->start != y->start) return x->start < y->start ? -1 : 1;
+    return x->end < y->end ? 1 : x->end > y->end ? -1 : 0;
+}
+
+/* Runs the learning pass over a title: names introduced there ("Kamala
+ * Harris visits Romania") are known in the text. */
+static int S_learn_title(S_doc *d, const char *title, const sr_segmentation *tseg, vec *items)
+{
+    S_doc td = *d;
+    td.text = title;
+    td.seg = tseg;
+    vec_init(&td.subs, sizeof(S_sub));
+    int rc = S_build_subs(&td);
+    int nsub = (int)td.subs.len, p = 0;
+    while (!rc && p < nsub) {
+        int q = p;
+        while (q < nsub && VEC_AT(&td.subs, S_sub, q).sent == VEC_AT(&td.subs, S_sub, p).sent) q++;
+        rc = S_compose_sentence(&td, p, q, items, 1);
+        p = q;
+    }
+    vec_free(&td.subs);
+    d->locals = td.locals;   /* the learned names (vec and dict may have grown) */
+    d->learned = td.learned;
+    return rc;
+}
+
+int actors_find(const actors_kb *kb, arena *a, const char *text, const sr_segmentation *seg,
+                const char *title, const sr_segmentation *title_seg, long day, sr_mention **out,
+                int *nout)
+{
+    S_doc d;
+    memset(&d, 0, sizeof d);
+    d.kb = kb;
+    d.a = a;
+    d.text = text;
+    d.seg = seg;
+    d.day = day;
+    vec_init(&d.subs, sizeof(S_sub));
+    vec_init(&d.locals, sizeof(S_local));
+    vec_init(&d.out, sizeof(sr_mention));
+    dict_init(&d.learned);
+    vec items;
+    vec_init(&items, sizeof(S_item));
+    int rc = title && title_seg ? S_learn_title(&d, title, title_seg, &items) : 0;
+    if (!rc) rc = S_build_subs(&d);
+    /* sentence boundaries in sub-token indices */
+    int nsub = (int)d.subs.len;
+    for (int pass = 0; pass < 2 && !rc; pass++) {
+        int p = 0;
+        while (p < nsub && !rc) {
+            int q = p;
+            while (q < nsub && SUB(&d, q)->sent == SUB(&d, p)->sent) q++;
+            size_t before = d.out.len;
+            rc = S_compose_sentence(&d, p, q, &items, pass == 0);
+            if (!rc && pass == 1) {
+                /* keep this sentence's mentions in order before pronouns */
+                if (d.out.len > before)
+                    qsort((sr_mention *)d.out.data + before, d.out.len - before, sizeof(sr_mention), S_cmp_mention);
+                rc = S_pronouns(&d, p, q);
+                if (!rc && d.out.len > before)
+                    qsort((sr_mention *)d.out.data + before, d.out.len - before, sizeof(sr_mention), S_cmp_mention);
+            }
+            p = q;
+        }
+    }
+    if (!rc) {
+        *nout = (int)d.out.len;
+        *out = arena_alloc(a, (d.out.len + 1) * sizeof(sr_mention));
+        if (!*out) rc = SITREP_ENOMEM;
+        else if (d.out.len) memcpy(*out, d.out.data, d.out.len * sizeof(sr_mention));
+    }
+    vec_free(&items);
+    vec_free(&d.subs);
+    vec_free(&d.locals);
+    vec_free(&d.out);
+    dict_free(&d.learned);
+    return rc;
+}

@@ -1,0 +1,80 @@
+/* actors.h -- stage 4: who acts.
+ *
+ * In:  data/actors/{countries,orgs,roles,people}.tsv (plus any --actors
+ *      files), a document's tokens and its publication day.
+ * Out: actor mentions with the contract's key, code and canonical name
+ *      (spec/EVENTS.md §2), found by one phrase matcher over folded tokens,
+ *      composed ("Romanian President Klaus Iohannis"), corrected
+ *      ("Anthony Brinken"), learned for the rest of the document and
+ *      resolved by coreference ("the vice president", "she").
+ * The knowledge base is read-only after loading; mentions live in the
+ * caller's per-document arena.
+ */
+#ifndef SITREP_ACTORS_H
+#define SITREP_ACTORS_H
+
+#include <stddef.h>
+
+#include "arena.h"
+#include "segment.h"
+
+typedef struct actors_kb actors_kb;
+
+/* Loads the four files of dir (data/actors).  NULL on error, with
+ * "file:line: message" in err. */
+actors_kb *actors_load(const char *dir, char *err, size_t errlen);
+/* Adds a user file in any of the four formats, chosen by its first
+ * comment line "# format: countries|orgs|roles|people" or by its column
+ * count (8 columns: people).  Returns 0 or a negative code with err set. */
+int actors_add_file(actors_kb *kb, const char *path, char *err, size_t errlen);
+void actors_free(actors_kb *kb);
+/* Counts for benchmarks and `sitrep dump`. */
+size_t actors_phrase_count(const actors_kb *kb);
+
+typedef enum {
+    AK_COUNTRY = 1,  /* a country, its people or an unnamed part of it */
+    AK_ORG,          /* an international organisation */
+    AK_PERSON,       /* a named (or coreferent) person */
+    AK_GROUP         /* a role with a country: troops, ministry, lawmakers */
+} actor_kind;
+
+/* How a mention was resolved (bits). */
+enum {
+    AH_EXACT = 1 << 0,      /* phrase from the data */
+    AH_COMPOSED = 1 << 1,   /* adjective/role/name composition */
+    AH_LEARNED = 1 << 2,    /* a name learned earlier in the document */
+    AH_CORRECTED = 1 << 3,  /* misspelling corrected */
+    AH_COREF = 1 << 4,      /* role noun ("the vice president") */
+    AH_PRONOUN = 1 << 5,    /* he, she, they, the country */
+    AH_ADJ = 1 << 6,        /* an adjective modifying a noun ("Russian invasion") */
+    AH_METONYM = 1 << 7,    /* seat of power ("the Kremlin") */
+    AH_POSS = 1 << 8        /* possessive ("Russia's") */
+};
+
+typedef struct {
+    int t0, t1;            /* token span [t0, t1) in the document */
+    int start, end;        /* byte span in the text */
+    int sent;              /* sentence index */
+    const char *name;      /* canonical name */
+    char key[16];          /* ISO3 or organisation key */
+    char code[24];         /* CAMEO-style actor code (RUSGOV, RUSMIL, NATO...) */
+    actor_kind kind;
+    unsigned how;          /* AH_* */
+    char gender;           /* 'm', 'f' or '-' */
+    int plural;            /* troops, lawmakers, Ukrainians */
+    const char *why;       /* one-line explanation (for --explain) */
+} sr_mention;
+
+/* Finds every actor mention in a document.  day is the publication day
+ * (-1 if unknown: the latest term of a person is used).  The title (with
+ * its own segmentation; both may be NULL) only teaches names.  Mentions
+ * are sorted by position.  Returns 0 or SITREP_ENOMEM. */
+int actors_find(const actors_kb *kb, arena *a, const char *text, const sr_segmentation *seg,
+                const char *title, const sr_segmentation *title_seg, long day, sr_mention **out,
+                int *nout);
+
+/* The role code (GOV, MIL, ...) and class of a role phrase, for the coder.
+ * Returns NULL if the folded phrase is not a role. */
+const char *actors_role(const actors_kb *kb, const char *folded, const char **rclass);
+
+#endif

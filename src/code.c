@@ -1,0 +1,1033 @@
+/* code.c -- stage 7: PLOVER/CAMEO event coding (code.h, spec/EVENTS.md §2).
+ *
+ * Patterns (data/patterns/NAME.txt) are indexed by their head lemma.  For each
+ * word of a sentence the lexicon proposes lemmas; every pattern with such a
+ * head is matched against the following tokens (literals, alternatives,
+ * optional words, gaps, the $T target slot that takes an actor mention or a
+ * gazetteer place).  The most specific match wins.  Then the clause decides
+ * the rest: the source is the subject (nearest actor to the left that is
+ * not the object of a preposition; a possessor or "by" agent for noun
+ * triggers and passives), the modality comes from cues to the left of the
+ * trigger within its clause (modality.tsv), the date from the nearest time
+ * expression of the clause, the location from an "in"/"at" place phrase.
+ * Compound actors give one event per distinct (source key, target key).
+ */
+#include "code.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dict.h"
+
+enum { E_LIT = 1, E_OPT, E_GAP, E_TGT, E_SRC };
+
+typedef struct {
+    int t;
+    const char **alts;
+    int nalts;
+} S_elem;
+
+typedef struct {
+    const char *cameo, *type, *mode;
+    int quad;
+    double goldstein;
+    int noun;
+    S_elem *el;
+    int nel, nlit, has_tgt;
+    const char *where;   /* "consult.txt:12: meet with $T" */
+    int next;            /* next pattern with the same head */
+} S_pat;
+
+typedef struct {
+    int quad;
+    double goldstein;
+} S_cameo;
+
+enum { C_NEG = 1, C_REFUSE, C_HYP, C_COND, C_FEAR, C_PLAN, C_REPORT };
+
+typedef struct {
+    const char *words[4];
+    int n, cls;
+    int next;            /* next cue with the same last word */
+} S_cue;
+
+struct coder {
+    arena mem;
+    const lexicon *lx;
+    vec pats, cues;
+    dict heads[2];       /* lemma -> first pattern: [0] verbs, [1] nouns */
+    dict cameo;          /* code -> index into cameos */
+    vec cameos;
+    dict cue_last;       /* last word -> first cue */
+};
+
+#define PAT(c, i) (&VEC_AT(&(c)->pats, S_pat, i))
+#define CUE(c, i) (&VEC_AT(&(c)->cues, S_cue, i))
+
+const char *code_modality_name(sr_modality m)
+{
+    static const char *const names[] = {"asserted", "planned", "hypothetical", "negated"};
+    return names[m];
+}
+
+void coder_free(coder *c)
+{
+    if (!c) return;
+    vec_free(&c->pats);
+    vec_free(&c->cues);
+    vec_free(&c->cameos);
+    dict_free(&c->heads[0]);
+    dict_free(&c->heads[1]);
+    dict_free(&c->cameo);
+    dict_free(&c->cue_last);
+    arena_free(&c->mem);
+    free(c);
+}
+
+size_t coder_pattern_count(const coder *c) { return c->pats.len; }
+
+static const char *const S_types[] = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID",
+                                      "RETREAT", "REQUEST", "ACCUSE", "REJECT", "THREATEN",
+                                      "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", NULL};
+
+static const char *S_type_name(const char *s)
+{
+    for (int i = 0; S_types[i]; i++)
+        if (!strcmp(S_types[i], s)) return S_types[i];
+    return NULL;
+}
+
+static void S_lower(char *s)
+{
+    for (; *s; s++) *s = (char)tolower((unsigned char)*s);
+}
+
+/* Parses one pattern line's pattern column into elements. */
+static int S_parse_pattern(coder *c, S_pat *p, char *text, char *err, size_t errlen, const char *where)
+{
+    S_elem el[32];
+    int n = 0;
+    char *save = NULL;
+    p->nlit = 0;
+    p->has_tgt = 0;
+    const char *head = NULL;
+    for (char *w = strtok_r(text, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
+        if (n == 32) {
+            snprintf(err, errlen, "%s: pattern too long", where);
+            return SITREP_EDATA;
+        }
+        S_elem *e = &el[n];
+        memset(e, 0, sizeof *e);
+        if (!head) {
+            if (*w == '@') { p->noun = 1; w++; }
+            if (!*w || *w == '$' || *w == '(' || !strcmp(w, "..")) {
+                snprintf(err, errlen, "%s: a pattern starts with its head word", where);
+                return SITREP_EDATA;
+            }
+            S_lower(w);
+            head = arena_strdup(&c->mem, w);
+            continue;
+        }
+        if (!strcmp(w, "..")) e->t = E_GAP;
+        else if (!strcmp(w, "$T")) { e->t = E_TGT; p->has_tgt = 1; }
+        else if (!strcmp(w, "$S")) e->t = E_SRC;
+        else {
+            int opt = 0;
+            if (w[0] == '(') {
+                size_t l = strlen(w);
+                if (l < 3 || w[l - 1] != ')') {
+                    snprintf(err, errlen, "%s: unbalanced '(' in '%s'", where, w);
+                    return SITREP_EDATA;
+                }
+                w[l - 1] = 0;
+                w++;
+                opt = 1;
+            }
+            S_lower(w);
+            int na = 1;
+            for (char *q = w; *q; q++) na += *q == '|';
+            e->t = opt ? E_OPT : E_LIT;
+            e->alts = arena_alloc(&c->mem, (size_t)na * sizeof(char *));
+            if (!e->alts) return SITREP_ENOMEM;
+            char *s2 = NULL;
+            for (char *a = strtok_r(w, "|", &s2); a; a = strtok_r(NULL, "|", &s2))
+                e->alts[e->nalts++] = arena_strdup(&c->mem, a);
+            if (!opt) p->nlit++;
+        }
+        n++;
+    }
+    if (!head) {
+        snprintf(err, errlen, "%s: empty pattern", where);
+        return SITREP_EDATA;
+    }
+    p->el = arena_alloc(&c->mem, (size_t)(n ? n : 1) * sizeof(S_elem));
+    if (!p->el) return SITREP_ENOMEM;
+    memcpy(p->el, el, (size_t)n * sizeof(S_elem));
+    p->nel = n;
+    int pi = (int)c->pats.len - 1;
+    dict *hd = &c->heads[p->noun];
+    int first;
+    p->next = -1;
+    if (dict_get(hd, head, strlen(head), &first)) {
+        int k = first;
+        while (PAT(c, k)->next >= 0) k = PAT(c, k)->next;
+        PAT(c, k)->next = pi;
+        return 0;
+    }
+    return dict_set(hd, head, strlen(head), pi);
+}
+
+typedef int (*S_line_fn)(coder *c, char **cols, int nc, const char *where, char *err, size_t errlen);
+
+static int S_read_tsv(coder *c, const char *path, const char *base, S_line_fn fn, char *err, size_t errlen)
+{
+    FILE *fp = fopen(path, "r");
+    if (!fp) {
+        snprintf(err, errlen, "%s: cannot open", path);
+        return SITREP_EIO;
+    }
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    long lineno = 0;
+    int rc = 0;
+    while (rc == 0 && (n = getline(&line, &cap, fp)) >= 0) {
+        lineno++;
+        while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r' || line[n - 1] == ' ')) line[--n] = 0;
+        if (n == 0 || line[0] == '#') continue;
+        char *cols[8];
+        int nc = 0;
+        cols[nc++] = line;
+        for (char *p = line; *p && nc < 8; p++)
+            if (*p == '\t') { *p = 0; cols[nc++] = p + 1; }
+        char where[512];
+        snprintf(where, sizeof where, "%s:%ld", base, lineno);
+        rc = fn(c, cols, nc, where, err, errlen);
+    }
+    free(line);
+    fclose(fp);
+    return rc;
+}
+
+static int S_cameo_line(coder *c, char **cols, int nc, const char *where, char *err, size_t errlen)
+{
+    if (nc < 3) {
+        snprintf(err, errlen, "%s: expected code<TAB>quad<TAB>goldstein<TAB>name", where);
+        return SITREP_EDATA;
+    }
+    S_cameo *cm = vec_push(&c->cameos);
+    if (!cm) return SITREP_ENOMEM;
+    char *end;
+    cm->quad = (int)strtol(cols[1], &end, 10);
+    if (*end || cm->quad < 1 || cm->quad > 4) {
+        snprintf(err, errlen, "%s: bad QuadClass '%s'", where, cols[1]);
+        return SITREP_EDATA;
+    }
+    /* locale-independent decimal: [-]int[.frac] */
+    const char *s = cols[2];
+    int neg = *s == '-';
+    if (neg || *s == '+') s++;
+    double v = 0, scale = 1;
+    int digits = 0, dot = 0;
+    for (; *s; s++) {
+        if (*s == '.' && !dot) { dot = 1; continue; }
+        if (!isdigit((unsigned char)*s)) break;
+        digits++;
+        if (dot) { scale /= 10; v += (*s - '0') * scale; }
+        else v = v * 10 + (*s - '0');
+    }
+    if (*s || !digits) {
+        snprintf(err, errlen, "%s: bad Goldstein score '%s'", where, cols[2]);
+        return SITREP_EDATA;
+    }
+    cm->goldstein = neg ? -v : v;
+    return dict_set(&c->cameo, cols[0], strlen(cols[0]), (int)c->cameos.len - 1);
+}
+
+static int S_pattern_line(coder *c, char **cols, int nc, const char *where, char *err, size_t errlen)
+{
+    if (nc < 4) {
+        snprintf(err, errlen, "%s: expected CAMEO<TAB>TYPE<TAB>MODE<TAB>pattern", where);
+        return SITREP_EDATA;
+    }
+    if (!strcmp(cols[1], "-")) return 0; /* statements: reporting verbs, not events */
+    const char *type = S_type_name(cols[1]);
+    if (!type) {
+        snprintf(err, errlen, "%s: unknown PLOVER type '%s'", where, cols[1]);
+        return SITREP_EDATA;
+    }
+    int ci;
+    if (!dict_get(&c->cameo, cols[0], strlen(cols[0]), &ci)) {
+        snprintf(err, errlen, "%s: CAMEO code '%s' is not in cameo.tsv", where, cols[0]);
+        return SITREP_EDATA;
+    }
+    S_pat *p = vec_push(&c->pats);
+    if (!p) return SITREP_ENOMEM;
+    p->cameo = arena_strdup(&c->mem, cols[0]);
+    p->type = type;
+    p->mode = strcmp(cols[2], "-") && *cols[2] ? arena_strdup(&c->mem, cols[2]) : NULL;
+    const S_cameo *cm = &VEC_AT(&c->cameos, S_cameo, ci);
+    p->quad = cm->quad;
+    p->goldstein = cm->goldstein;
+    p->where = arena_printf(&c->mem, "%s: %s", where, cols[3]);
+    char *text = arena_strdup(&c->mem, cols[3]);
+    if (!p->where || !text) return SITREP_ENOMEM;
+    return S_parse_pattern(c, p, text, err, errlen, where);
+}
+
+static int S_cue_line(coder *c, char **cols, int nc, const char *where, char *err, size_t errlen)
+{
+    static const char *const cls[] = {"", "NEG", "REFUSE", "HYP", "COND", "FEAR", "PLAN", "REPORT", NULL};
+    if (nc < 2) {
+        snprintf(err, errlen, "%s: expected CUE<TAB>CLASS", where);
+        return SITREP_EDATA;
+    }
+    S_cue *q = vec_push(&c->cues);
+    if (!q) return SITREP_ENOMEM;
+    for (int i = 1; cls[i]; i++)
+        if (!strcmp(cls[i], cols[1])) q->cls = i;
+    if (!q->cls) {
+        snprintf(err, errlen, "%s: unknown cue class '%s'", where, cols[1]);
+        return SITREP_EDATA;
+    }
+    char *save = NULL;
+    S_lower(cols[0]);
+    for (char *w = strtok_r(cols[0], " ", &save); w && q->n < 4; w = strtok_r(NULL, " ", &save))
+        q->words[q->n++] = arena_strdup(&c->mem, w);
+    if (!q->n) {
+        snprintf(err, errlen, "%s: empty cue", where);
+        return SITREP_EDATA;
+    }
+    int qi = (int)c->cues.len - 1, first;
+    const char *last = q->words[q->n - 1];
+    q->next = -1;
+    if (dict_get(&c->cue_last, last, strlen(last), &first)) {
+        q->next = first;
+    }
+    return dict_set(&c->cue_last, last, strlen(last), qi);
+}
+
+static int S_cmpstr(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+coder *coder_load(const char *dir, const lexicon *lx, char *err, size_t errlen)
+{
+    coder *c = calloc(1, sizeof *c);
+    if (!c) { snprintf(err, errlen, "out of memory"); return NULL; }
+    arena_init(&c->mem);
+    c->lx = lx;
+    vec_init(&c->pats, sizeof(S_pat));
+    vec_init(&c->cues, sizeof(S_cue));
+    vec_init(&c->cameos, sizeof(S_cameo));
+    dict_init(&c->heads[0]);
+    dict_init(&c->heads[1]);
+    dict_init(&c->cameo);
+    dict_init(&c->cue_last);
+    char path[4096];
+    snprintf(path, sizeof path, "%s/cameo.tsv", dir);
+    if (S_read_tsv(c, path, "cameo.tsv", S_cameo_line, err, errlen)) goto fail;
+    snprintf(path, sizeof path, "%s/modality.tsv", dir);
+    if (S_read_tsv(c, path, "modality.tsv", S_cue_line, err, errlen)) goto fail;
+    DIR *d = opendir(dir);
+    if (!d) {
+        snprintf(err, errlen, "%s: cannot open pattern directory", dir);
+        goto fail;
+    }
+    char *names[256];
+    int nn = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) && nn < 256) {
+        size_t l = strlen(e->d_name);
+        if (l > 4 && !strcmp(e->d_name + l - 4, ".txt") && e->d_name[0] != '.') names[nn++] = strdup(e->d_name);
+    }
+    closedir(d);
+    qsort(names, (size_t)nn, sizeof *names, S_cmpstr);
+    int rc = 0;
+    for (int i = 0; i < nn; i++) {
+        if (!rc && names[i]) {
+            snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+            rc = S_read_tsv(c, path, names[i], S_pattern_line, err, errlen);
+        }
+        free(names[i]);
+    }
+    if (rc) goto fail;
+    return c;
+fail:
+    coder_free(c);
+    return NULL;
+}
+
+/* ------------------------------------------------------------------ coding */
+
+typedef struct {
+    const coder *c;
+    arena *a;
+    const code_input *in;
+    int *mstart;      /* token -> longest mention starting there, -1 */
+    int *minside;     /* token -> first mention covering it, -1 */
+    int *pstart;      /* token -> place starting there, -1 */
+    vec events;
+} S_ctx;
+
+static const char *S_norm(const S_ctx *x, int t) { return x->in->seg->toks[t].norm; }
+static unsigned S_flags(const S_ctx *x, int t) { return x->in->seg->toks[t].flags; }
+
+static int S_in(const char *w, const char *const *list)
+{
+    for (int i = 0; list[i]; i++)
+        if (!strcmp(list[i], w)) return 1;
+    return 0;
+}
+
+static const char *const S_preps[] = {"of", "with", "to", "from", "in", "at", "by", "for", "on",
+                                      "against", "about", "toward", "towards", "into", "near",
+                                      "over", "like", "including", "between", "among", "than",
+                                      "across", "during", "under", "via", "within", "upon", "onto",
+                                      "amid", "despite", "along", "behind", "beyond", "inside",
+                                      "outside", "around", "through", NULL};
+static const char *const S_dets[] = {"the", "a", "an", "its", "their", "his", "her", "our", "top",
+                                     "senior", "fellow", "neighbouring", "neighboring", "nearby",
+                                     "other", "both", "all", "several", "some", "many", "two",
+                                     "three", "key", "western", "eastern", "new", NULL};
+static const char *const S_bounds[] = {";", ":", "because", "while", "whereas", "although",
+                                       "though", "but", "which", "who", "whom", "whose", "where",
+                                       "when", "after", "before", "since", "until", "as", "if",
+                                       "unless", "said", "says", "told", "according", "that", NULL};
+static const char *const S_be[] = {"is", "are", "was", "were", "be", "been", "being", "am", NULL};
+static const char *const S_locprep[] = {"in", "at", NULL};
+
+/* Strips a possessive for literal comparison. */
+static int S_word_eq(const char *tok, const char *lit)
+{
+    size_t tl = strlen(tok), ll = strlen(lit);
+    if (tl == ll) return !memcmp(tok, lit, ll);
+    if (tl == ll + 2 && !memcmp(tok, lit, ll) && tok[ll] == '\'' && tok[ll + 1] == 's') return 1;
+    if (tl == ll + 1 && !memcmp(tok, lit, ll) && tok[ll] == '\'') return 1;
+    return 0;
+}
+
+/* Does token t match one of the alternatives (as written, or by lemma)? */
+static int S_lit(const S_ctx *x, int t, const S_elem *e)
+{
+    const char *w = S_norm(x, t);
+    for (int i = 0; i < e->nalts; i++)
+        if (S_word_eq(w, e->alts[i])) return 1;
+    if (!(S_flags(x, t) & TOK_WORD)) return 0;
+    const char *lem[LEXICON_MAX];
+    char scratch[LEXICON_MAX * 64];
+    for (int pos = 0; pos < 2; pos++) {
+        int n = lexicon_lemmas(x->c->lx, (lexicon_pos)pos, w, lem, scratch);
+        for (int k = 1; k < n; k++)
+            for (int i = 0; i < e->nalts; i++)
+                if (!strcmp(lem[k], e->alts[i])) return 1;
+    }
+    return 0;
+}
+
+typedef struct {
+    int end;                 /* first token after the match */
+    int nlit;
+    int tgt[8], ntgt;        /* mention indices */
+    int tplace;              /* place index, or -1 */
+    int src;                 /* mention index for $S, or -1 */
+    int lit_last;            /* last literal token */
+} S_match;
+
+/* An actor mention (or a place) at token t, allowing determiners before
+ * it.  Returns the token after it, or -1. */
+static int S_slot(const S_ctx *x, int t, int lim, int *mention, int *place)
+{
+    *mention = *place = -1;
+    for (int skip = 0; skip <= 2 && t < lim; skip++, t++) {
+        if (x->mstart[t] >= 0) {
+            *mention = x->mstart[t];
+            return x->in->mentions[*mention].t1;
+        }
+        if (x->pstart[t] >= 0) {
+            *place = x->pstart[t];
+            return x->in->places[*place].t1;
+        }
+        if (!S_in(S_norm(x, t), S_dets)) break;
+    }
+    return -1;
+}
+
+static int S_match_el(const S_ctx *x, const S_pat *p, int ei, int t, int lim, S_match *m)
+{
+    if (ei == p->nel) {
+        m->end = t;
+        return 1;
+    }
+    const S_elem *e = &p->el[ei];
+    switch (e->t) {
+    case E_LIT:
+        if (t < lim && S_lit(x, t, e)) {
+            int save = m->lit_last;
+            m->lit_last = t;
+            if (S_match_el(x, p, ei + 1, t + 1, lim, m)) return 1;
+            m->lit_last = save;
+        }
+        return 0;
+    case E_OPT:
+        if (t < lim && S_lit(x, t, e) && S_match_el(x, p, ei + 1, t + 1, lim, m)) return 1;
+        return S_match_el(x, p, ei + 1, t, lim, m);
+    case E_GAP:
+        for (int k = 0; k <= 3 && t + k <= lim; k++) {
+            if (k > 0 && (S_flags(x, t + k - 1) & TOK_PUNCT)) break;
+            if (S_match_el(x, p, ei + 1, t + k, lim, m)) return 1;
+        }
+        return 0;
+    case E_TGT:
+    case E_SRC: {
+        int mi, pl;
+        int nt = S_slot(x, t, lim, &mi, &pl);
+        if (nt < 0) return 0;
+        if (e->t == E_SRC) {
+            if (mi < 0) return 0;
+            m->src = mi;
+            if (S_match_el(x, p, ei + 1, nt, lim, m)) return 1;
+            m->src = -1;
+            return 0;
+        }
+        int ntgt0 = m->ntgt;
+        if (mi >= 0) m->tgt[m->ntgt++] = mi;
+        else m->tplace = pl;
+        /* coordination: "Zelensky and Kuleba", "Latvian, Lithuanian and Estonian officials" */
+        /* a list counts only when it closes with "and"/"or" ("A, B and C") */
+        int u = nt, n0 = m->ntgt, closed_at = nt, closed_n = m->ntgt;
+        while (mi >= 0 && u < lim && m->ntgt < 8) {
+            int v = u, conj = 0;
+            if (v < lim && !strcmp(S_norm(x, v), ",")) v++;
+            if (v < lim && (!strcmp(S_norm(x, v), "and") || !strcmp(S_norm(x, v), "or"))) { v++; conj = 1; }
+            if (v == u) break;
+            int mj, pj;
+            int w = S_slot(x, v, lim, &mj, &pj);
+            if (w < 0 || mj < 0) break;
+            m->tgt[m->ntgt++] = mj;
+            u = w;
+            if (conj) { closed_at = u; closed_n = m->ntgt; break; }
+        }
+        (void)n0;
+        m->ntgt = closed_n;
+        u = closed_at;
+        if (S_match_el(x, p, ei + 1, u, lim, m)) return 1;
+        if (u != nt && S_match_el(x, p, ei + 1, nt, lim, m)) { m->ntgt = ntgt0 + 1; return 1; }
+        m->ntgt = ntgt0;
+        m->tplace = -1;
+        return 0;
+    }
+    }
+    return 0;
+}
+
+/* Is mention mi the object of a preposition (or a place after in/at)? */
+static int S_is_object(const S_ctx *x, int mi, int s0)
+{
+    const sr_mention *m = &x->in->mentions[mi];
+    int t = m->t0 - 1;
+    while (t >= s0 && S_in(S_norm(x, t), S_dets)) t--;
+    if (t < s0) return 0;
+    return S_in(S_norm(x, t), S_preps);
+}
+
+/* The subject: the nearest acceptable actor to the left of trigger t, and
+ * those coordinated with it.  Returns how many were written to out. */
+static int S_subject(const S_ctx *x, int s0, int t, int *out, int max, const int *skip, int nskip)
+{
+    int n = 0, saw_and = 0;
+    int stop_at = -1;
+    for (int mi = x->in->nmentions - 1; mi >= 0; mi--) {
+        const sr_mention *m = &x->in->mentions[mi];
+        if (m->t1 > t || m->t0 < s0) continue;
+        if (stop_at >= 0 && m->t1 < stop_at) break;
+        int skipped = 0;
+        for (int k = 0; k < nskip; k++)
+            if (skip[k] == mi) skipped = 1;
+        if (skipped) continue;
+        if (m->how & AH_ADJ) continue;
+        if (S_is_object(x, mi, s0)) continue;
+        if (n && out[n - 1] >= 0) {
+            /* coordinated with the previous subject? only "and" or "," between */
+            const sr_mention *prev = &x->in->mentions[out[n - 1]];
+            int ok = 1, conj = 0;
+            for (int k = m->t1; k < prev->t0; k++) {
+                const char *w = S_norm(x, k);
+                if (!strcmp(w, "and")) conj = 1;
+                else if (strcmp(w, ",")) ok = 0;
+            }
+            /* "A and B", "A, B and C" (the "and" is seen first, right to left) */
+            if (conj) saw_and = 1;
+            if (!ok || !saw_and || prev->t0 - m->t1 > 2) break;
+        }
+        /* a mention inside the same hyphenated token as the previous one */
+        if (n && m->t0 == x->in->mentions[out[n - 1]].t0 && m->t1 == x->in->mentions[out[n - 1]].t1) continue;
+        out[n++] = mi;
+        if (n == max) break;
+        stop_at = m->t0 - 3;
+    }
+    /* text order */
+    for (int i = 0; i < n / 2; i++) {
+        int tmp = out[i];
+        out[i] = out[n - 1 - i];
+        out[n - 1 - i] = tmp;
+    }
+    return n;
+}
+
+/* First actor after position t in the clause (object without a pattern slot). */
+static int S_object_after(const S_ctx *x, int t, int s1, int not_before)
+{
+    for (int k = t; k < s1; k++) {
+        const char *w = S_norm(x, k);
+        if (k > not_before && (S_in(w, S_bounds) || !strcmp(w, ",") || !strcmp(w, "."))) return -1;
+        if (x->mstart[k] >= 0) {
+            int mi = x->mstart[k];
+            if (k > 0 && S_in(S_norm(x, k - 1), S_locprep)) { k = x->in->mentions[mi].t1 - 1; continue; }
+            return mi;
+        }
+    }
+    return -1;
+}
+
+/* Modality cues to the left of the trigger, within its clause. */
+typedef struct {
+    int neg, refuse, hyp, cond, fear, plan, report, would;
+    buf why;
+} S_cues;
+
+static int S_cue_at(const S_ctx *x, int t, int s0, int *len)
+{
+    int qi;
+    const char *w = S_norm(x, t);
+    if (!dict_get(&x->c->cue_last, w, strlen(w), &qi)) return 0;
+    for (; qi >= 0; qi = CUE(x->c, qi)->next) {
+        const S_cue *q = CUE(x->c, qi);
+        int ok = 1;
+        for (int k = 1; k < q->n && ok; k++) {
+            int tt = t - k;
+            if (tt < s0 || strcmp(S_norm(x, tt), q->words[q->n - 1 - k])) ok = 0;
+        }
+        if (ok) {
+            *len = q->n;
+            return q->cls;
+        }
+    }
+    return 0;
+}
+
+static void S_scan_cues(const S_ctx *x, int s0, int s1, int trig, S_cues *q)
+{
+    int clause_done = 0;
+    for (int t = trig - 1; t >= s0; t--) {
+        const char *w = S_norm(x, t);
+        int is_bound = !strcmp(w, ",") || !strcmp(w, ";") || !strcmp(w, ":") ||
+                       (S_in(w, S_bounds) && strcmp(w, "if") && strcmp(w, "unless") && strcmp(w, "that"));
+        int len = 1;
+        int cls = S_cue_at(x, t, s0, &len);
+        if (!clause_done) {
+            switch (cls) {
+            case C_NEG: q->neg = 1; break;
+            case C_REFUSE: q->refuse = 1; break;
+            case C_HYP: q->hyp = 1; break;
+            case C_COND: q->cond = 1; break;
+            case C_FEAR: q->fear = 1; break;
+            case C_PLAN: q->plan = 1; break;
+            default: break;
+            }
+            if (!strcmp(w, "would")) q->would = 1;
+            if (cls && cls != C_REPORT) buf_printf(&q->why, "%s'%s'", q->why.len ? ", " : "", w);
+        } else if (cls == C_FEAR && t >= trig - 12) {
+            q->fear = 1;
+            buf_printf(&q->why, "%s'%s'", q->why.len ? ", " : "", w);
+        }
+        if (cls == C_REPORT) q->report = 1;
+        if (!strcmp(w, "that") && !clause_done) {
+            /* a complement clause: FEAR words may still govern it */
+            clause_done = 1;
+        }
+        if (is_bound) clause_done = 1;
+        t -= len - 1;
+    }
+    /* negation right after an auxiliary on the trigger's right: "met not" is rare;
+     * a question makes everything hypothetical */
+    if (s1 > s0 && !strcmp(S_norm(x, s1 - 1), "?")) q->hyp = 1;
+}
+
+/* Does the sentence hold a conditional clause that does not contain t? */
+static int S_conditional_elsewhere(const S_ctx *x, int s0, int s1, int t)
+{
+    for (int k = s0; k < s1; k++) {
+        const char *w = S_norm(x, k);
+        if (strcmp(w, "if") && strcmp(w, "unless")) continue;
+        /* the if-clause runs to the next comma or the end */
+        int e = k + 1;
+        while (e < s1 && strcmp(S_norm(x, e), ",") && strcmp(S_norm(x, e), ";")) e++;
+        if (t < k || t > e) return 1;
+    }
+    return 0;
+}
+
+static int S_is_report_word(const S_ctx *x, int t)
+{
+    int len;
+    return S_cue_at(x, t, 0, &len) == C_REPORT;
+}
+
+/* Picks the time expression for an event at trigger t. */
+static const sr_timex *S_pick_time(const S_ctx *x, int s0, int s1, int t, sr_modality mod, int *is_report)
+{
+    const sr_timex *best = NULL, *report = NULL;
+    int bestd = 1 << 30;
+    *is_report = 0;
+    for (int i = 0; i < x->in->ntimexes; i++) {
+        const sr_timex *tx = &x->in->timexes[i];
+        if (tx->t0 < s0 || tx->t1 > s1) continue;
+        /* attached to a reporting verb ("said on Tuesday", "on Tuesday said")? */
+        int rep = (tx->t0 > s0 && S_is_report_word(x, tx->t0 - 1)) ||
+                  (tx->t0 > s0 + 1 && S_is_report_word(x, tx->t0 - 2) && tx->t0 - 2 != t) ||
+                  (tx->t1 < s1 && S_is_report_word(x, tx->t1));
+        if (rep) {
+            if (!report) report = tx;
+            continue;
+        }
+        /* not across a reporting verb */
+        int lo = tx->t1 <= t ? tx->t1 : t + 1, hi = tx->t1 <= t ? t : tx->t0;
+        int crosses = 0;
+        for (int k = lo; k < hi; k++)
+            if (S_is_report_word(x, k) || !strcmp(S_norm(x, k), ";")) crosses = 1;
+        if (crosses) continue;
+        int d = tx->t1 <= t ? t - tx->t1 : tx->t0 - t;
+        if (d < bestd) { bestd = d; best = tx; }
+    }
+    if (!best && report && mod == MOD_ASSERTED) {
+        *is_report = 1;
+        return report;
+    }
+    return best;
+}
+
+static const char *S_span_text(const S_ctx *x, int t0, int t1)
+{
+    const sr_token *a = &x->in->seg->toks[t0], *b = &x->in->seg->toks[t1 - 1];
+    return arena_strndup(x->a, x->in->text + a->start, (size_t)(b->end - a->start));
+}
+
+static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_match *m, const sr_mention *src,
+                       const sr_mention *tgt, const sr_place *tplace, int s0, int s1)
+{
+    const code_input *in = x->in;
+    /* modality */
+    S_cues q;
+    memset(&q, 0, sizeof q);
+    buf_init(&q.why);
+    S_scan_cues(x, s0, s1, trig, &q);
+    sr_modality mod = MOD_ASSERTED;
+    int threat = !strcmp(p->type, "THREATEN");
+    if (q.cond) mod = MOD_HYPOTHETICAL;
+    else if (q.refuse || q.neg) mod = MOD_NEGATED;
+    else if (q.fear) mod = MOD_HYPOTHETICAL;
+    else if (!threat && (q.plan || q.would || q.hyp) && S_conditional_elsewhere(x, s0, s1, trig)) {
+        mod = MOD_HYPOTHETICAL;
+        buf_printf(&q.why, "%sconsequence of a condition", q.why.len ? ", " : "");
+    } else if (q.hyp) mod = MOD_HYPOTHETICAL;
+    else if (q.would) mod = q.report ? MOD_PLANNED : MOD_HYPOTHETICAL;
+    else if (q.plan) mod = MOD_PLANNED;
+    /* a refusal pattern (REJECT) is itself the act: asserted */
+    if (mod == MOD_NEGATED && !strcmp(p->type, "REJECT") && q.refuse) mod = MOD_ASSERTED;
+
+    /* date */
+    int is_report = 0;
+    const sr_timex *tx = S_pick_time(x, s0, s1, trig, mod, &is_report);
+    long day = -1;
+    sitrep_prec prec = PREC_NONE;
+    const char *date_text = NULL;
+    if (tx && tx->day >= 0) {
+        sr_tense tense = mod == MOD_PLANNED ? TENSE_FUTURE
+                         : lexicon_is_past(x->c->lx, S_norm(x, trig)) ? TENSE_PAST : TENSE_UNKNOWN;
+        if (is_report) tense = TENSE_PAST;
+        sr_timex *re = NULL;
+        int nre = 0;
+        if (time_find(x->a, in->seg->toks, tx->t0, tx->t1, in->day, tense, &re, &nre) >= 0 && nre > 0 && re[0].day >= 0) {
+            day = re[0].day;
+            prec = re[0].prec;
+        } else {
+            day = tx->day;
+            prec = tx->prec;
+        }
+        date_text = S_span_text(x, tx->t0, tx->t1);
+        if (mod == MOD_ASSERTED && in->day >= 0 && day > in->day && prec == PREC_DAY) {
+            mod = MOD_PLANNED;
+            buf_printf(&q.why, "%sfuture date", q.why.len ? ", " : "");
+        }
+        if (mod == MOD_ASSERTED && in->day >= 0 && prec != PREC_DAY && prec != PREC_NONE && day > in->day) {
+            mod = MOD_PLANNED;
+            buf_printf(&q.why, "%sfuture date", q.why.len ? ", " : "");
+        }
+    }
+
+    /* location: the visited place, else an in/at place of the clause */
+    const sr_place *place = tplace;
+    const char *place_text = NULL;
+    if (tplace && m->tplace >= 0)
+        place_text = S_span_text(x, in->places[m->tplace].t0, in->places[m->tplace].t1);
+    if (!place) {
+        int bestd = 1 << 30, best = -1;
+        for (int i = 0; i < in->nplaces; i++) {
+            const sr_place_ref *pr = &in->places[i];
+            if (pr->t0 < s0 || pr->t1 > s1 || pr->t0 == s0) continue;
+            if (!S_in(S_norm(x, pr->t0 - 1), S_locprep)) continue;
+            /* within the clause: no reporting verb or ';' between */
+            int lo = pr->t0 < trig ? pr->t1 : trig, hi = pr->t0 < trig ? trig : pr->t0, bad = 0;
+            for (int k = lo; k < hi; k++)
+                if (S_is_report_word(x, k) || !strcmp(S_norm(x, k), ";")) bad = 1;
+            if (bad) continue;
+            int d = pr->t0 > trig ? pr->t0 - trig : (trig - pr->t1) + 8;
+            if (d < bestd) { bestd = d; best = i; }
+        }
+        if (best >= 0 && bestd < 25) {
+            place = in->places[best].place;
+            place_text = S_span_text(x, in->places[best].t0, in->places[best].t1);
+        }
+    }
+
+    sr_event *ev = vec_push(&x->events);
+    if (!ev) { buf_free(&q.why); return SITREP_ENOMEM; }
+    ev->sent = sent;
+    int t0 = trig, t1 = m->end > trig ? m->end : trig + 1;
+    if (src && src->t0 < t0 && src->sent == sent) t0 = src->t0;
+    if (tgt && tgt->t1 > t1 && tgt->sent == sent) t1 = tgt->t1;
+    if (tgt && tgt->t0 < t0 && tgt->sent == sent) t0 = tgt->t0;
+    ev->start = in->seg->toks[t0].start;
+    ev->end = in->seg->toks[t1 - 1].end;
+    ev->type = p->type;
+    ev->mode = p->mode;
+    ev->cameo = p->cameo;
+    ev->quad = p->quad;
+    ev->goldstein = p->goldstein;
+    ev->modality = mod;
+    ev->source = src;
+    ev->target = tgt;
+    ev->place = place;
+    ev->place_text = place_text;
+    ev->day = day;
+    ev->prec = day >= 0 ? prec : PREC_NONE;
+    ev->date_text = day >= 0 ? date_text : NULL;
+    int tl = m->lit_last >= trig ? m->lit_last + 1 : trig + 1;
+    ev->trigger = S_span_text(x, trig, tl);
+    ev->pattern = p->where;
+    ev->cues = q.why.len ? arena_strdup(x->a, q.why.s) : NULL;
+    double conf = 0.55 + 0.05 * (p->nlit > 3 ? 3 : p->nlit);
+    if (tgt && p->has_tgt) conf += 0.1;
+    if (src->how & (AH_PRONOUN | AH_COREF | AH_CORRECTED)) conf -= 0.15;
+    if (tgt && tgt->how & (AH_PRONOUN | AH_COREF | AH_CORRECTED)) conf -= 0.1;
+    if (!tgt) conf -= 0.1;
+    if (conf > 0.95) conf = 0.95;
+    if (conf < 0.05) conf = 0.05;
+    ev->confidence = round(conf * 100) / 100;
+    buf_free(&q.why);
+    return 0;
+}
+
+/* Builds a mention for a place target ("visited Poland", "arrives in Bucharest"). */
+static const sr_mention *S_place_actor(S_ctx *x, const sr_place_ref *pr, int sent)
+{
+    sr_mention *m = arena_alloc(x->a, sizeof *m);
+    if (!m) return NULL;
+    m->t0 = pr->t0;
+    m->t1 = pr->t1;
+    m->start = x->in->seg->toks[pr->t0].start;
+    m->end = x->in->seg->toks[pr->t1 - 1].end;
+    m->sent = sent;
+    m->kind = AK_COUNTRY;
+    snprintf(m->key, sizeof m->key, "%s", pr->place->country);
+    snprintf(m->code, sizeof m->code, "%s", pr->place->country);
+    m->name = pr->place->kind == 'C' ? pr->place->name : NULL;
+    m->gender = '-';
+    m->how = AH_EXACT;
+    m->why = arena_printf(x->a, "place %s in %s", pr->place->name, pr->place->country);
+    return m;
+}
+
+static const char *const S_null_target_ok[] = {"MOBILIZE", "PROTEST", "REJECT", NULL};
+
+static int S_code_sentence(S_ctx *x, int sent)
+{
+    const code_input *in = x->in;
+    const sr_sentence *se = &in->seg->sents[sent];
+    int s0 = se->tok0, s1 = se->tok0 + se->ntok;
+    const lexicon *lx = x->c->lx;
+    for (int t = s0; t < s1; t++) {
+        if (!(S_flags(x, t) & TOK_WORD)) continue;
+        if (x->minside[t] >= 0 && (in->mentions[x->minside[t]].how & (AH_EXACT | AH_COMPOSED | AH_METONYM))) continue;
+        const S_pat *best = NULL;
+        S_match bm;
+        memset(&bm, 0, sizeof bm);
+        int best_score = -1;
+        const char *w = S_norm(x, t);
+        for (int pos = 0; pos < 2; pos++) {
+            const char *lem[LEXICON_MAX];
+            char scratch[LEXICON_MAX * 64];
+            int nl = lexicon_lemmas(lx, (lexicon_pos)pos, w, lem, scratch);
+            for (int li = 0; li < nl; li++) {
+                int pi;
+                if (!dict_get(&x->c->heads[pos], lem[li], strlen(lem[li]), &pi)) continue;
+                for (; pi >= 0; pi = PAT(x->c, pi)->next) {
+                    const S_pat *p = PAT(x->c, pi);
+                    S_match m;
+                    memset(&m, 0, sizeof m);
+                    m.tplace = -1;
+                    m.src = -1;
+                    m.lit_last = t;
+                    if (!S_match_el(x, p, 0, t + 1, s1, &m)) continue;
+                    int score = p->nlit * 4 + (m.ntgt || m.tplace >= 0 ? 3 : 0) + (p->nel - p->nlit);
+                    if (score > best_score) {
+                        best_score = score;
+                        best = p;
+                        bm = m;
+                    }
+                }
+            }
+        }
+        if (!best) continue;
+        const S_pat *p = best;
+        /* targets */
+        const sr_mention *tg[8];
+        int ntg = 0;
+        const sr_place *tplace = NULL;
+        for (int k = 0; k < bm.ntgt; k++) tg[ntg++] = &in->mentions[bm.tgt[k]];
+        if (bm.tplace >= 0) {
+            const sr_mention *pm = S_place_actor(x, &in->places[bm.tplace], sent);
+            if (!pm) return SITREP_ENOMEM;
+            tg[ntg++] = pm;
+            tplace = in->places[bm.tplace].place;
+        }
+        /* passive: "X was Yed by Z" */
+        int passive = 0, agent = -1;
+        if (!p->noun && lexicon_is_past(lx, w)) {
+            for (int k = t - 1; k >= s0 && k >= t - 3; k--) {
+                if (S_in(S_norm(x, k), S_be)) { passive = 1; break; }
+                if (!(S_flags(x, k) & TOK_WORD)) break;
+            }
+        }
+        int end = bm.end > t ? bm.end : t + 1;
+        for (int k = end; k < s1 && k <= end + 4; k++) {
+            if (!strcmp(S_norm(x, k), "by") && k + 1 < s1) {
+                int mi, pl;
+                if (S_slot(x, k + 1, s1, &mi, &pl) >= 0 && mi >= 0) agent = mi;
+                break;
+            }
+            if (S_flags(x, k) & TOK_PUNCT) break;
+        }
+        /* sources */
+        int srcs[8], nsrc = 0;
+        int skip[10], nskip = 0;
+        for (int k = 0; k < bm.ntgt && nskip < 10; k++) skip[nskip++] = bm.tgt[k];
+        if (bm.src >= 0) srcs[nsrc++] = bm.src;
+        else if ((passive || p->noun) && agent >= 0) {
+            srcs[nsrc++] = agent;
+            if (passive && !ntg) {
+                int subj[4];
+                int ns = S_subject(x, s0, t, subj, 4, skip, nskip);
+                for (int k = 0; k < ns && ntg < 8; k++) tg[ntg++] = &in->mentions[subj[k]];
+            }
+        } else if (p->noun) {
+            /* possessor or adjective right before the head */
+            int k = t - 1;
+            while (k >= s0 && k >= t - 3 && x->minside[k] < 0 && (S_flags(x, k) & TOK_WORD) &&
+                   !S_in(S_norm(x, k), S_preps) && !(S_flags(x, k) & TOK_CAP))
+                k--;
+            if (k >= s0 && x->minside[k] >= 0) {
+                /* all mentions ending at token k (a "Biden-Putin" compound holds two) */
+                for (int mi = 0; mi < in->nmentions && nsrc < 8; mi++) {
+                    const sr_mention *mm = &in->mentions[mi];
+                    if (mm->t1 - 1 == k && mm->t0 <= k) srcs[nsrc++] = mi;
+                }
+                if (nsrc >= 2 && !ntg && in->mentions[srcs[0]].t0 == in->mentions[srcs[1]].t0) {
+                    tg[ntg++] = &in->mentions[srcs[1]];
+                    nsrc = 1;
+                }
+            }
+            if (!nsrc) nsrc = S_subject(x, s0, t, srcs, 8, skip, nskip);
+        } else {
+            nsrc = S_subject(x, s0, t, srcs, 8, skip, nskip);
+        }
+        if (!nsrc) continue;
+        if (!ntg && !p->has_tgt) {
+            /* an actor inside the matched words ("attend the NATO summit"), else the object */
+            int mi = -1;
+            for (int k = t + 1; k < end && mi < 0; k++)
+                if (x->mstart[k] >= 0 && !S_in(S_norm(x, k - 1), S_locprep)) mi = x->mstart[k];
+            for (int k = 0; k < nsrc && mi >= 0; k++)
+                if (srcs[k] == mi) mi = -1;
+            if (mi < 0) mi = S_object_after(x, end, s1, end);
+            if (mi >= 0) tg[ntg++] = &in->mentions[mi];
+        }
+        /* symmetric acts of coordinated subjects: "X and Y met" */
+        if (!ntg && nsrc >= 2 &&
+            (!strcmp(p->type, "CONSULT") || !strcmp(p->type, "AGREE") || !strcmp(p->type, "COOPERATE"))) {
+            tg[ntg++] = &in->mentions[srcs[nsrc - 1]];
+            nsrc--;
+        }
+        if (!ntg && !S_in(p->type, S_null_target_ok)) continue;
+        /* one event per distinct (source key, target key) */
+        char seen[16][40];
+        int nseen = 0;
+        for (int a = 0; a < nsrc; a++) {
+            const sr_mention *sm = &in->mentions[srcs[a]];
+            for (int b = 0; b < (ntg ? ntg : 1); b++) {
+                const sr_mention *tm = ntg ? tg[b] : NULL;
+                if (tm && !strcmp(tm->key, sm->key)) continue;
+                char pair[40];
+                snprintf(pair, sizeof pair, "%s>%s", sm->key, tm ? tm->key : "");
+                int dup = 0;
+                for (int k = 0; k < nseen; k++)
+                    if (!strcmp(seen[k], pair)) dup = 1;
+                if (dup || nseen == 16) continue;
+                memcpy(seen[nseen++], pair, sizeof pair);
+                int rc = S_add_event(x, p, sent, t, &bm, sm, tm, tplace, s0, s1);
+                if (rc) return rc;
+            }
+        }
+        /* do not re-trigger on the pattern's own literal words */
+        if (bm.lit_last > t) t = bm.lit_last;
+    }
+    return 0;
+}
+
+int coder_code(const coder *c, arena *a, const code_input *in, sr_event **out, int *nout)
+{
+    S_ctx x;
+    memset(&x, 0, sizeof x);
+    x.c = c;
+    x.a = a;
+    x.in = in;
+    int nt = in->seg->ntoks;
+    x.mstart = arena_alloc(a, (size_t)(nt + 1) * sizeof(int));
+    x.minside = arena_alloc(a, (size_t)(nt + 1) * sizeof(int));
+    x.pstart = arena_alloc(a, (size_t)(nt + 1) * sizeof(int));
+    if (!x.mstart || !x.minside || !x.pstart) return SITREP_ENOMEM;
+    for (int i = 0; i <= nt; i++) x.mstart[i] = x.minside[i] = x.pstart[i] = -1;
+    for (int mi = 0; mi < in->nmentions; mi++) {
+        const sr_mention *m = &in->mentions[mi];
+        int cur = x.mstart[m->t0];
+        if (cur < 0 || in->mentions[cur].t1 < m->t1) x.mstart[m->t0] = mi;
+        for (int k = m->t0; k < m->t1; k++)
+            if (x.minside[k] < 0) x.minside[k] = mi;
+    }
+    for (int pi = 0; pi < in->nplaces; pi++)
+        if (x.pstart[in->places[pi].t0] < 0) x.pstart[in->places[pi].t0] = pi;
+    vec_init(&x.events, sizeof(sr_event));
+    int rc = 0;
+    for (int s = in->first_text_sent; s < in->seg->nsents && !rc; s++) rc = S_code_sentence(&x, s);
+    if (!rc) {
+        *nout = (int)x.events.len;
+        *out = arena_alloc(a, (x.events.len + 1) * sizeof(sr_event));
+        if (!*out) rc = SITREP_ENOMEM;
+        else if (x.events.len) memcpy(*out, x.events.data, x.events.len * sizeof(sr_event));
+    }
+    vec_free(&x.events);
+    return rc;
+}

@@ -1,0 +1,18 @@
+/* export.h -- stage 10: writing event records.
+ *
+ * export_event_json renders one event as the contract's JSON record
+ * (spec/EVENTS.md §2), one line, no trailing newline, appended to b.
+ * With explain, an "explain" object says which pattern fired, how each
+ * actor was resolved and which modality cues were seen.
+ */
+#ifndef SITREP_EXPORT_H
+#define SITREP_EXPORT_H
+
+#include "arena.h"
+#include "code.h"
+#include "read.h"
+
+int export_event_json(buf *b, const sr_doc *doc, const sr_segmentation *seg, const sr_event *e,
+                      int explain);
+
+#endif

@@ -1,0 +1,57 @@
+/* pipeline.h -- runs the stages for one document: read (done by the
+ * caller) -> clean -> segment -> actors -> time -> place -> code -> merge.
+ *
+ * sitrep_kb holds every knowledge base, loaded once from data/ and
+ * read-only afterwards (safe to share between threads).  Results live in
+ * the per-document arena passed to pipeline_run.
+ */
+#ifndef SITREP_PIPELINE_H
+#define SITREP_PIPELINE_H
+
+#include "actors.h"
+#include "clean.h"
+#include "code.h"
+#include "lexicon.h"
+#include "place.h"
+#include "read.h"
+
+typedef struct {
+    clean_rules *clean;
+    actors_kb *actors;
+    lexicon *lex;
+    coder *coder;
+    gazetteer *gaz;
+} sitrep_kb;
+
+/* Loads data/clean, data/actors, data/lexicon, data/patterns and
+ * data/gazetteer from datadir, then each extra actors file.  Returns 0, or
+ * a negative code with "file:line: message" in err. */
+int pipeline_load(sitrep_kb *kb, const char *datadir, const char *const *actor_files,
+                  int nactor_files, char *err, size_t errlen);
+void pipeline_free(sitrep_kb *kb);
+
+typedef struct {
+    long default_day;    /* --date, or -1 */
+} pipeline_options;
+
+typedef struct {
+    sr_region *regions;
+    int nregions, dropped;
+    sr_segmentation seg;
+    sr_mention *mentions;
+    int nmentions;
+    sr_timex *timexes;
+    int ntimexes;
+    sr_place_ref *places;
+    int nplaces;
+    sr_event *events;
+    int nevents;
+    const char *date_note;   /* how the publication date was found, or NULL */
+} pipeline_result;
+
+/* Runs every stage on doc.  May set doc->day and doc->date_origin (from
+ * --date or a dateline).  Returns 0 or SITREP_ENOMEM. */
+int pipeline_run(const sitrep_kb *kb, arena *a, sr_doc *doc, const pipeline_options *opt,
+                 pipeline_result *res);
+
+#endif

@@ -1,0 +1,601 @@
+/* place.c -- stage 6: the gazetteer and place resolution (place.h).
+ *
+ * Reads data/gazetteer/places.tsv (scripts/build-gazetteer, GeoNames CC-BY
+ * 4.0) into one arena: the file text, the sr_place array and the folded
+ * keys.  An open-addressing hash table (malloc'd, grown at load) maps each
+ * folded name or alternate -- its tokens joined by single spaces, split the
+ * way segment.c splits text -- to a chain of candidate places, and records
+ * for every first token the longest name (in tokens) that starts with it.
+ * Invariant: read-only after gazetteer_load; chains hold each place once.
+ */
+#include "place.h"
+
+#include "sitrep.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#define PLACE_MAX_TOKENS 6     /* longest name gazetteer_match tries */
+#define PLACE_MAX_KEY 256      /* longest folded key indexed, in bytes */
+#define PLACE_MIN_POP 50000    /* single-token place outside the context */
+#define PLACE_CONTEXT_RATIO 200 /* population ratio that overrides context */
+
+typedef struct {
+    const char *key;  /* folded, tokens joined by ' '; NULL = empty slot */
+    uint32_t hash;
+    int head;         /* first candidate in g->cands, -1 if none */
+    int maxlen;       /* longest name (tokens) whose first token is key */
+} place_slot;
+
+typedef struct {
+    int place;        /* index into g->places */
+    int next;         /* next candidate, -1 ends the chain */
+} place_cand;
+
+struct gazetteer {
+    arena a;              /* file text, places, keys */
+    sr_place *places;
+    size_t nplaces;
+    place_slot *slots;    /* malloc'd, power-of-two size */
+    size_t nslots, nused;
+    vec cands;            /* place_cand, malloc'd */
+};
+
+/* ---- hashing ---------------------------------------------------------- */
+
+static uint32_t S_hash(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u; /* FNV-1a */
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 16777619u;
+    }
+    return h;
+}
+
+/* Finds the slot of key s[0..n) (or the empty slot where it belongs). */
+static place_slot *S_find(const place_slot *slots, size_t nslots,
+                          const char *s, size_t n, uint32_t h)
+{
+    size_t mask = nslots - 1, i = h & mask;
+    for (;;) {
+        const place_slot *sl = &slots[i];
+        if (!sl->key) return (place_slot *)sl;
+        if (sl->hash == h && strncmp(sl->key, s, n) == 0 && sl->key[n] == 0)
+            return (place_slot *)sl;
+        i = (i + 1) & mask;
+    }
+}
+
+static int S_grow(gazetteer *g)
+{
+    size_t n = g->nslots ? g->nslots * 2 : 1024;
+    place_slot *ns = calloc(n, sizeof *ns);
+    if (!ns) return SITREP_ENOMEM;
+    for (size_t i = 0; i < g->nslots; i++) {
+        place_slot *o = &g->slots[i];
+        if (!o->key) continue;
+        size_t j = o->hash & (n - 1);
+        while (ns[j].key) j = (j + 1) & (n - 1);
+        ns[j] = *o;
+    }
+    free(g->slots);
+    g->slots = ns;
+    g->nslots = n;
+    return 0;
+}
+
+/* Returns the slot for key s[0..n), creating it (key copied to the arena). */
+static place_slot *S_intern(gazetteer *g, const char *s, size_t n)
+{
+    if ((g->nused + 1) * 10 > g->nslots * 7 && S_grow(g) < 0) return NULL;
+    uint32_t h = S_hash(s, n);
+    place_slot *sl = S_find(g->slots, g->nslots, s, n, h);
+    if (!sl->key) {
+        char *k = arena_strndup(&g->a, s, n);
+        if (!k) return NULL;
+        sl->key = k;
+        sl->hash = h;
+        sl->head = -1;
+        sl->maxlen = 0;
+        g->nused++;
+    }
+    return sl;
+}
+
+static const place_slot *S_get(const gazetteer *g, const char *s, size_t n)
+{
+    if (!g->nslots) return NULL;
+    const place_slot *sl = S_find(g->slots, g->nslots, s, n, S_hash(s, n));
+    return sl->key ? sl : NULL;
+}
+
+/* ---- folding and tokenising ------------------------------------------ */
+
+/* Appends the ASCII replacement of a code point that NFKD does not reduce
+ * (l with stroke, o with stroke, ...), or the UTF-8 bytes themselves. */
+static size_t S_put_cp(char *out, size_t o, size_t cap, utf8proc_int32_t c,
+                       int ascii_letters)
+{
+    const char *rep = NULL;
+    if (c == 0x2018 || c == 0x2019 || c == 0x02BC || c == 0x2032) rep = "'";
+    else if (c == 0x201C || c == 0x201D) rep = "\"";
+    else if (c >= 0x2010 && c <= 0x2015) rep = "-";
+    else if (c == 0x00A0) rep = " ";
+    else if (ascii_letters) {
+        switch (c) {
+        case 0x0142: rep = "l"; break;   /* l stroke */
+        case 0x00F8: rep = "o"; break;   /* o stroke */
+        case 0x0111: rep = "d"; break;   /* d stroke */
+        case 0x0131: rep = "i"; break;   /* dotless i */
+        case 0x00E6: rep = "ae"; break;
+        case 0x0153: rep = "oe"; break;
+        case 0x00FE: rep = "th"; break;
+        case 0x00F0: rep = "d"; break;
+        case 0x0127: rep = "h"; break;
+        default: break;
+        }
+    }
+    if (rep) {
+        size_t n = strlen(rep);
+        if (o + n < cap) memcpy(out + o, rep, n);
+        return o + n;
+    }
+    utf8proc_uint8_t tmp[4];
+    utf8proc_ssize_t n = utf8proc_encode_char(c, tmp);
+    if (o + (size_t)n < cap) memcpy(out + o, tmp, (size_t)n);
+    return o + (size_t)n;
+}
+
+/* Folds s[0..n) into out (cap bytes, NUL-terminated): lower case, marks
+ * stripped, curly quotes and dashes ASCII; with ascii_letters also the
+ * letters NFKD leaves alone.  Returns the length, or (size_t)-1 when the
+ * result does not fit. */
+static size_t S_fold(const char *s, size_t n, char *out, size_t cap,
+                     int ascii_letters)
+{
+    size_t o = 0, i;
+    for (i = 0; i < n && !((unsigned char)s[i] & 0x80); i++) {
+        if (o + 1 >= cap) return (size_t)-1;
+        char c = s[i];
+        out[o++] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+    }
+    if (i < n) {
+        utf8proc_uint8_t *dst = NULL;
+        utf8proc_ssize_t m = utf8proc_map(
+            (const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &dst,
+            UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
+                UTF8PROC_CASEFOLD);
+        if (m < 0) { /* invalid UTF-8: keep the bytes, ASCII lower-cased */
+            for (; i < n; i++) {
+                if (o + 1 >= cap) return (size_t)-1;
+                char c = s[i];
+                out[o++] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+            }
+        } else {
+            utf8proc_ssize_t j = 0;
+            while (j < m) {
+                utf8proc_int32_t c;
+                utf8proc_ssize_t k = utf8proc_iterate(dst + j, m - j, &c);
+                if (k <= 0) break;
+                j += k;
+                o = S_put_cp(out, o, cap, c, ascii_letters);
+            }
+            free(dst);
+            if (o >= cap) return (size_t)-1;
+        }
+    }
+    out[o] = 0;
+    return o;
+}
+
+/* Re-spaces folded text in place as segment.c tokens: words split on
+ * blanks, ',' '(' ')' are tokens of their own.  Returns the new length and
+ * sets *ntok and *first (length of the first token). */
+static size_t S_tokenise(char *s, size_t n, int *ntok, size_t *first)
+{
+    char tmp[PLACE_MAX_KEY * 2];
+    size_t o = 0;
+    int nt = 0, inword = 0;
+    *first = 0;
+    for (size_t i = 0; i < n && o + 3 < sizeof tmp; i++) {
+        char c = s[i];
+        int sep = c == ' ' || c == '\t';
+        int punct = c == ',' || c == '(' || c == ')';
+        if (sep) { inword = 0; continue; }
+        if (punct || !inword) {
+            if (nt == 1 && !*first) *first = o;
+            if (o) tmp[o++] = ' ';
+            nt++;
+        }
+        tmp[o++] = c;
+        inword = !punct;
+    }
+    if (nt == 1) *first = o;
+    memcpy(s, tmp, o);
+    s[o] = 0;
+    *ntok = nt;
+    return o;
+}
+
+/* ---- loading ---------------------------------------------------------- */
+
+static void S_err(char *err, size_t errlen, const char *path, int line,
+                  const char *msg)
+{
+    if (!err || !errlen) return;
+    if (line > 0) snprintf(err, errlen, "%s:%d: %s", path, line, msg);
+    else snprintf(err, errlen, "%s: %s", path, msg);
+}
+
+/* Parses a decimal number ("-12.5") without the locale.  0 on success. */
+static int S_number(const char *s, double *out)
+{
+    const char *p = s;
+    int neg = 0, digits = 0;
+    double v = 0, scale = 1;
+    if (*p == '-' || *p == '+') neg = *p++ == '-';
+    for (; *p >= '0' && *p <= '9'; p++, digits++) v = v * 10 + (*p - '0');
+    if (*p == '.')
+        for (p++; *p >= '0' && *p <= '9'; p++, digits++) {
+            scale /= 10;
+            v += (*p - '0') * scale;
+        }
+    if (!digits || *p) return -1;
+    *out = neg ? -v : v;
+    return 0;
+}
+
+/* Adds folded, tokenised key buf[0..len) -> place idx.  0 or ENOMEM. */
+static int S_index_key(gazetteer *g, const char *buf, size_t len, int ntok,
+                       size_t first, int idx)
+{
+    place_slot *sl = S_intern(g, buf, len);
+    if (!sl) return SITREP_ENOMEM;
+    if (sl->head < 0 || VEC_AT(&g->cands, place_cand, sl->head).place != idx) {
+        place_cand *c = vec_push(&g->cands);
+        if (!c) return SITREP_ENOMEM;
+        c->place = idx;
+        c->next = sl->head;
+        sl->head = (int)(g->cands.len - 1);
+    }
+    if (ntok > 1) sl = S_intern(g, buf, first);
+    if (!sl) return SITREP_ENOMEM;
+    if (sl->maxlen < ntok) sl->maxlen = ntok;
+    return 0;
+}
+
+/* Indexes one name of place idx, folded with the extra letter mapping and,
+ * when that differs, with NFKD alone (so either folding of the text finds
+ * it).  Names longer than PLACE_MAX_KEY are not indexed.  0 or ENOMEM. */
+static int S_index(gazetteer *g, const char *name, size_t n, int idx)
+{
+    char k1[PLACE_MAX_KEY * 2], k2[PLACE_MAX_KEY * 2];
+    int nt1, nt2;
+    size_t f1, f2;
+    size_t l1 = S_fold(name, n, k1, PLACE_MAX_KEY, 1);
+    if (l1 == (size_t)-1 || !(l1 = S_tokenise(k1, l1, &nt1, &f1))) return 0;
+    int rc = S_index_key(g, k1, l1, nt1, f1, idx);
+    int ascii = 1;
+    for (size_t i = 0; i < n; i++) ascii &= !((unsigned char)name[i] & 0x80);
+    if (rc < 0 || ascii) return rc;
+    size_t l2 = S_fold(name, n, k2, PLACE_MAX_KEY, 0);
+    if (l2 == (size_t)-1 || !(l2 = S_tokenise(k2, l2, &nt2, &f2))) return 0;
+    if (l2 == l1 && memcmp(k1, k2, l1) == 0) return 0;
+    return S_index_key(g, k2, l2, nt2, f2, idx);
+}
+
+/* Splits line (modified in place) on tabs into at most max fields. */
+static int S_fields(char *line, char **f, int max)
+{
+    int n = 0;
+    f[n++] = line;
+    for (char *p = line; *p; p++)
+        if (*p == '\t') {
+            *p = 0;
+            if (n == max) return max + 1;
+            f[n++] = p + 1;
+        }
+    return n;
+}
+
+static int S_parse_line(gazetteer *g, char *line, const char *path, int lineno,
+                        char *err, size_t errlen)
+{
+    char *f[7];
+    char msg[128];
+    int nf = S_fields(line, f, 7);
+    if (nf != 7) {
+        snprintf(msg, sizeof msg, "expected 7 TAB-separated columns, got %d",
+                 nf > 7 ? 8 : nf);
+        S_err(err, errlen, path, lineno, msg);
+        return SITREP_EDATA;
+    }
+    sr_place *p = &g->places[g->nplaces];
+    double lat, lon, pop;
+    if (!*f[0]) {
+        S_err(err, errlen, path, lineno, "empty name");
+        return SITREP_EDATA;
+    }
+    if (strlen(f[1]) != 3 || f[1][0] < 'A' || f[1][0] > 'Z' ||
+        f[1][1] < 'A' || f[1][1] > 'Z' || f[1][2] < 'A' || f[1][2] > 'Z') {
+        snprintf(msg, sizeof msg, "bad country code '%.20s'", f[1]);
+        S_err(err, errlen, path, lineno, msg);
+        return SITREP_EDATA;
+    }
+    if (strlen(f[2]) != 1 || !strchr("CAP", f[2][0])) {
+        snprintf(msg, sizeof msg, "bad kind '%.20s' (want C, A or P)", f[2]);
+        S_err(err, errlen, path, lineno, msg);
+        return SITREP_EDATA;
+    }
+    if (S_number(f[3], &lat) < 0 || lat < -90 || lat > 90 ||
+        S_number(f[4], &lon) < 0 || lon < -180 || lon > 180) {
+        S_err(err, errlen, path, lineno, "bad latitude or longitude");
+        return SITREP_EDATA;
+    }
+    if (S_number(f[5], &pop) < 0 || pop < 0 || strchr(f[5], '.')) {
+        snprintf(msg, sizeof msg, "bad population '%.20s'", f[5]);
+        S_err(err, errlen, path, lineno, msg);
+        return SITREP_EDATA;
+    }
+    p->name = f[0];
+    memcpy(p->country, f[1], 4);
+    p->kind = f[2][0];
+    p->lat = lat;
+    p->lon = lon;
+    p->population = (long)pop;
+    int idx = (int)g->nplaces++;
+    if (S_index(g, f[0], strlen(f[0]), idx) < 0) goto nomem;
+    for (char *a = f[6]; *a;) {
+        char *bar = strchr(a, '|');
+        size_t n = bar ? (size_t)(bar - a) : strlen(a);
+        if (n && S_index(g, a, n, idx) < 0) goto nomem;
+        if (!bar) break;
+        a = bar + 1;
+    }
+    return 0;
+nomem:
+    S_err(err, errlen, path, lineno, "out of memory");
+    return SITREP_ENOMEM;
+}
+
+gazetteer *gazetteer_load(const char *path, char *err, size_t errlen)
+{
+    if (err && errlen) err[0] = 0;
+    FILE *fp = fopen(path, "rb");
+    if (!fp) {
+        S_err(err, errlen, path, 0, "cannot open file");
+        return NULL;
+    }
+    gazetteer *g = calloc(1, sizeof *g);
+    if (!g) {
+        fclose(fp);
+        S_err(err, errlen, path, 0, "out of memory");
+        return NULL;
+    }
+    arena_init(&g->a);
+    vec_init(&g->cands, sizeof(place_cand));
+
+    /* the whole file lives in the arena; names point into it */
+    buf b;
+    buf_init(&b);
+    char chunk[65536];
+    size_t n;
+    int rc = 0;
+    while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+        if (buf_put(&b, chunk, n) < 0) { rc = SITREP_ENOMEM; break; }
+    if (ferror(fp)) rc = SITREP_EIO;
+    fclose(fp);
+    char *text = rc ? NULL : arena_strndup(&g->a, b.s ? b.s : "", b.len);
+    size_t tlen = b.len;
+    buf_free(&b);
+    if (!text) {
+        S_err(err, errlen, path, 0, rc == SITREP_EIO ? "read error"
+                                                     : "out of memory");
+        gazetteer_free(g);
+        return NULL;
+    }
+
+    size_t nlines = 1, nbars = 0;
+    for (size_t i = 0; i < tlen; i++) {
+        nlines += text[i] == '\n';
+        nbars += text[i] == '|';
+    }
+    g->places = arena_alloc(&g->a, nlines * sizeof *g->places);
+    while (g->nslots * 7 < (nlines + nbars) * 2 * 10)
+        if (S_grow(g) < 0) break;
+    if (!g->places || !g->nslots) {
+        S_err(err, errlen, path, 0, "out of memory");
+        gazetteer_free(g);
+        return NULL;
+    }
+
+    int lineno = 0;
+    for (char *line = text; line && *line;) {
+        char *nl = strchr(line, '\n');
+        if (nl) *nl = 0;
+        lineno++;
+        size_t len = strlen(line);
+        if (len && line[len - 1] == '\r') line[--len] = 0;
+        if (len && line[0] != '#' &&
+            S_parse_line(g, line, path, lineno, err, errlen) < 0) {
+            gazetteer_free(g);
+            return NULL;
+        }
+        line = nl ? nl + 1 : NULL;
+    }
+    return g;
+}
+
+void gazetteer_free(gazetteer *g)
+{
+    if (!g) return;
+    arena_free(&g->a);
+    free(g->slots);
+    vec_free(&g->cands);
+    free(g);
+}
+
+size_t gazetteer_count(const gazetteer *g) { return g ? g->nplaces : 0; }
+
+/* ---- ranking ---------------------------------------------------------- */
+
+static int S_ctx_rank(const sr_place *p, const char (*context)[4], int nctx)
+{
+    for (int k = 0; k < nctx; k++)
+        if (memcmp(context[k], p->country, 3) == 0) return k;
+    return nctx;
+}
+
+/* Is a (context rank ra, index ia) a better reading than b?
+ *  1. a country beats anything else (the name is the country's);
+ *  2. the place in the earlier context country wins -- unless the other
+ *     is PLACE_CONTEXT_RATIO times more populous (Moscow, Russia beats
+ *     Moscow, Idaho even in an article that mentions the USA first);
+ *  3. higher population; 4. earlier in the file.
+ * (S_pick has already dropped regions that share their name with a city
+ * of the same country: "Donetsk" is the city, not the oblast.) */
+static int S_better(const sr_place *a, int ra, int ia, const sr_place *b,
+                    int rb, int ib)
+{
+    if ((a->kind == 'C') != (b->kind == 'C')) return a->kind == 'C';
+    double pa = a->population > 0 ? (double)a->population : 1;
+    double pb = b->population > 0 ? (double)b->population : 1;
+    if (ra != rb) {
+        if (ra < rb) return !(pb >= pa * PLACE_CONTEXT_RATIO);
+        return pa >= pb * PLACE_CONTEXT_RATIO;
+    }
+    if (a->population != b->population) return a->population > b->population;
+    return ia < ib;
+}
+
+/* May p be read here at all?  Single-token matches drop populated places
+ * under PLACE_MIN_POP outside the context (likely surnames or words). */
+static int S_eligible(const sr_place *p, int rank, int nctx, int single)
+{
+    return !single || p->kind != 'P' || rank < nctx ||
+           p->population >= PLACE_MIN_POP;
+}
+
+/* Does the chain from c hold an eligible populated place of country cc? */
+static int S_has_city(const gazetteer *g, int c, const char *cc,
+                      const char (*context)[4], int nctx, int single)
+{
+    for (; c >= 0; c = VEC_AT(&g->cands, place_cand, c).next) {
+        const sr_place *p = &g->places[VEC_AT(&g->cands, place_cand, c).place];
+        if (p->kind == 'P' && memcmp(p->country, cc, 3) == 0 &&
+            S_eligible(p, S_ctx_rank(p, context, nctx), nctx, single))
+            return 1;
+    }
+    return 0;
+}
+
+/* Best candidate of a chain (NULL when none is eligible). */
+static const sr_place *S_pick(const gazetteer *g, const place_slot *sl,
+                              const char (*context)[4], int nctx, int single)
+{
+    const sr_place *best = NULL;
+    int brank = 0, bidx = 0;
+    for (int c = sl->head; c >= 0;) {
+        const place_cand *pc = &VEC_AT(&g->cands, place_cand, c);
+        const sr_place *p = &g->places[pc->place];
+        int r = S_ctx_rank(p, context, nctx);
+        int ok = S_eligible(p, r, nctx, single);
+        if (ok && p->kind == 'A' &&
+            S_has_city(g, sl->head, p->country, context, nctx, single))
+            ok = 0;
+        if (ok && (!best || S_better(p, r, pc->place, best, brank, bidx))) {
+            best = p;
+            brank = r;
+            bidx = pc->place;
+        }
+        c = pc->next;
+    }
+    return best;
+}
+
+/* ---- matching --------------------------------------------------------- */
+
+/* Length of norm without a possessive "'s" or "'" ending. */
+static size_t S_strip_possessive(const char *s, size_t n)
+{
+    if (n > 2 && s[n - 2] == '\'' && s[n - 1] == 's') return n - 2;
+    if (n > 1 && s[n - 1] == '\'') return n - 1;
+    return n;
+}
+
+int gazetteer_match(const gazetteer *g, const sr_token *toks, int i, int n,
+                    const char (*context)[4], int ncontext,
+                    const sr_place **best)
+{
+    *best = NULL;
+    if (!g || i < 0 || i >= n || !(toks[i].flags & TOK_CAP) || !toks[i].norm)
+        return 0;
+    const char *t0 = toks[i].norm;
+    size_t n0 = strlen(t0);
+    const place_slot *first = S_get(g, t0, n0);
+    int maxl = first ? first->maxlen : 0;
+    if (maxl > PLACE_MAX_TOKENS) maxl = PLACE_MAX_TOKENS;
+    if (maxl > n - i) maxl = n - i;
+
+    char key[PLACE_MAX_KEY];
+    for (int len = maxl; len >= 2; len--) {
+        size_t o = 0, last = 0;
+        int fits = 1;
+        for (int k = i; k < i + len && fits; k++) {
+            const char *w = toks[k].norm ? toks[k].norm : "";
+            size_t wl = strlen(w);
+            if (o + wl + 2 > sizeof key) fits = 0;
+            else {
+                if (o) key[o++] = ' ';
+                last = o;
+                memcpy(key + o, w, wl);
+                o += wl;
+            }
+        }
+        if (!fits) continue;
+        for (int strip = 0; strip < 2; strip++) {
+            size_t kl = strip ? last + S_strip_possessive(key + last, o - last)
+                              : o;
+            if (strip && kl == o) break;
+            const place_slot *sl = S_get(g, key, kl);
+            const sr_place *p = sl && sl->head >= 0
+                ? S_pick(g, sl, context, ncontext, 0) : NULL;
+            if (p) {
+                *best = p;
+                return len;
+            }
+        }
+    }
+    /* one token: as written, then without a possessive */
+    size_t ls = S_strip_possessive(t0, n0);
+    for (int strip = 0; strip < 2; strip++) {
+        size_t kl = strip ? ls : n0;
+        if (strip && kl == n0) break;
+        const place_slot *sl = S_get(g, t0, kl);
+        const sr_place *p = sl && sl->head >= 0
+            ? S_pick(g, sl, context, ncontext, 1) : NULL;
+        if (p) {
+            *best = p;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+const sr_place *gazetteer_lookup(const gazetteer *g, const char *folded_name,
+                                 const char (*context)[4], int ncontext)
+{
+    if (!g || !folded_name) return NULL;
+    char key[PLACE_MAX_KEY * 2];
+    size_t len = S_fold(folded_name, strlen(folded_name), key, PLACE_MAX_KEY, 1);
+    if (len == (size_t)-1 || !len) return NULL;
+    int ntok;
+    size_t first;
+    len = S_tokenise(key, len, &ntok, &first);
+    const place_slot *sl = S_get(g, key, len);
+    return sl && sl->head >= 0 ? S_pick(g, sl, context, ncontext, 0) : NULL;
+}

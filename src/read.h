@@ -1,0 +1,73 @@
+/* read.h -- stage 1: reading input documents (contract §1).
+ *
+ * In:  paths (JSON Lines files, .txt files, directories, "-" for stdin).
+ * Out: one sr_doc at a time, its strings in the caller's per-document
+ *      arena, text validated as UTF-8 (invalid bytes replaced by U+FFFD and
+ *      reported) and normalised to NFC.
+ * Problems are reported through a callback with file and line (or document
+ * id); the reader then moves on to the next document, never stops early.
+ */
+#ifndef SITREP_READ_H
+#define SITREP_READ_H
+
+#include <stddef.h>
+
+#include "arena.h"
+
+typedef enum {
+    DATE_NONE = 0,    /* no publication date: relative dates stay unresolved */
+    DATE_GIVEN,       /* from the document's own "date" field */
+    DATE_OPTION,      /* from --date */
+    DATE_DATELINE     /* inferred from a dateline in the text */
+} sr_date_origin;
+
+typedef struct {
+    const char *id;
+    const char *date;     /* as given in the input, or NULL */
+    const char *source, *url, *title;
+    const char *text;     /* NUL-terminated, valid UTF-8, NFC */
+    size_t text_len;
+    long day;             /* publication day number, or -1 */
+    sr_date_origin date_origin;
+    const char *file;     /* input path ("-" for stdin) */
+    long line;            /* line number in a JSON Lines file, else 0 */
+} sr_doc;
+
+/* Severity of a reported problem. */
+typedef enum { READ_WARN, READ_ERROR } read_level;
+
+/* Called for each problem: file, line (0 if none), document id (NULL if
+ * unknown), message.  An ERROR means something was lost or skipped; a WARN
+ * means the document was repaired and kept. */
+typedef void (*read_report_fn)(void *ctx, read_level lvl, const char *file,
+                               long line, const char *doc_id, const char *msg);
+
+typedef struct reader reader;
+
+typedef struct {
+    size_t max_doc_bytes;   /* larger documents are rejected (default 16 MiB) */
+    read_report_fn report;
+    void *report_ctx;
+} read_options;
+
+/* Opens a reader over paths[0..npaths) (npaths == 0 means stdin).
+ * Returns NULL when out of memory.  Free with reader_free. */
+reader *reader_open(const char *const *paths, int npaths, const read_options *opt);
+
+/* Reads the next document into *doc, allocating from a.  Returns 1 when a
+ * document was read, 0 at the end of all inputs, SITREP_ENOMEM on memory
+ * failure.  Bad inputs are reported and skipped. */
+int reader_next(reader *r, arena *a, sr_doc *doc);
+
+/* Total bytes read so far (for progress and benchmarks). */
+size_t reader_bytes(const reader *r);
+
+void reader_free(reader *r);
+
+/* Validates s[0..n) as UTF-8; invalid sequences become U+FFFD.  Returns the
+ * repaired copy in a (or s itself when valid and nfc is 0) and sets *bad to
+ * the number of repaired sequences.  With nfc, also NFC-normalises. */
+char *read_utf8_clean(arena *a, const char *s, size_t n, int nfc, size_t *outlen,
+                      size_t *bad);
+
+#endif

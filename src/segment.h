@@ -1,0 +1,57 @@
+/* segment.h -- stage 3: sentences and tokens.
+ *
+ * In:  a document's text and the list of kept regions from clean.c.
+ * Out: sentences (byte spans into the text) and tokens with byte offsets
+ *      and a folded form (lower case, diacritics removed, curly quotes and
+ *      dashes made ASCII) used by every later stage for matching.
+ * All memory comes from the caller's arena.
+ */
+#ifndef SITREP_SEGMENT_H
+#define SITREP_SEGMENT_H
+
+#include "arena.h"
+
+enum {
+    TOK_WORD = 1 << 0,    /* letters (may contain digits, '-', '.', '\'') */
+    TOK_NUM = 1 << 1,     /* starts with a digit */
+    TOK_PUNCT = 1 << 2,   /* punctuation or symbol */
+    TOK_CAP = 1 << 3,     /* first letter upper case */
+    TOK_UPPER = 1 << 4,   /* every letter upper case (and >= 2 letters) */
+    TOK_QUOTE = 1 << 5,   /* a quotation mark (any style) */
+    TOK_SENTSTART = 1 << 6 /* first token of its sentence */
+};
+
+typedef struct {
+    int start, end;    /* byte offsets [start, end) in the document text */
+    const char *norm;  /* folded form: lower case ASCII where possible */
+    unsigned flags;    /* TOK_* */
+} sr_token;
+
+typedef struct {
+    int start, end;    /* byte span of the sentence in the text */
+    int tok0, ntok;    /* its tokens: toks[tok0 .. tok0+ntok) */
+    int para;          /* paragraph (kept line) index */
+} sr_sentence;
+
+typedef struct {
+    sr_token *toks;
+    int ntoks;
+    sr_sentence *sents;
+    int nsents;
+} sr_segmentation;
+
+/* A kept region of the text (from clean.c): [start, end). */
+typedef struct {
+    int start, end;
+} sr_region;
+
+/* Splits each region into sentences and tokens.  Regions are paragraphs:
+ * a sentence never crosses a region boundary.  Returns 0 or SITREP_ENOMEM. */
+int segment_text(arena *a, const char *text, const sr_region *regions,
+                 int nregions, sr_segmentation *out);
+
+/* Folds one UTF-8 string into out (arena): lower case, diacritics
+ * stripped (NFKD minus marks), curly quotes -> ' or ", dashes -> '-'. */
+char *segment_fold(arena *a, const char *s, size_t n);
+
+#endif

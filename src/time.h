@@ -1,0 +1,41 @@
+/* time.h -- stage 5: temporal expressions.
+ *
+ * In:  the tokens of one sentence, the document's anchor day (publication
+ *      date, or -1 when unknown) and a tense hint per expression.
+ * Out: time expressions found in the sentence with their resolved day,
+ *      precision and token span.
+ * Reads no data files (month and weekday names are English and built in).
+ */
+#ifndef SITREP_TIME_H
+#define SITREP_TIME_H
+
+#include "segment.h"
+#include "sitrep.h"
+
+typedef enum {
+    TENSE_UNKNOWN = 0, /* resolve weekdays to the nearest occurrence */
+    TENSE_PAST,        /* weekdays look back ("met on Tuesday") */
+    TENSE_FUTURE       /* weekdays look forward ("will meet on Tuesday") */
+} sr_tense;
+
+typedef struct {
+    int t0, t1;          /* token span [t0, t1) (absolute token indices) */
+    long day;            /* first day of the period, or -1 if unresolved */
+    sitrep_prec prec;    /* PREC_DAY, PREC_WEEK, PREC_MONTH, PREC_YEAR */
+    long end_day;        /* last day for ranges ("from 18 to 20 February"), else == day */
+} sr_timex;
+
+/* Finds every temporal expression in toks[t0 .. t1).  anchor is the
+ * document date as a day number (sitrep_day_from_ymd) or -1; tense gives
+ * the direction for bare weekdays.  Appends to *out (allocated in a).
+ * Returns the number found (>= 0) or SITREP_ENOMEM. */
+int time_find(arena *a, const sr_token *toks, int t0, int t1, long anchor,
+              sr_tense tense, sr_timex **out, int *nout);
+
+/* Finds a dateline within the first ~200 bytes of a text ("Jan. 18 (UPI) --",
+ * "GENEVA, Jan 21 (Reuters) -", "WASHINGTON, March 3, 2022 (AP) --";
+ * "MOSCOW (AP) --" has no date).  Returns 1 and sets *year (or -1 when the
+ * dateline gives none), *month (1-12) and *mday, or returns 0. */
+int time_dateline(const char *text, size_t len, int *year, int *month, int *mday);
+
+#endif
