@@ -1118,6 +1118,35 @@ static int S_compose_sentence(S_doc *d, int s0, int s1, vec *items, int learn)
     return 0;
 }
 
+/* The speaker of a sentence holding a quotation: the actor next to its
+ * reporting verb ("Stoltenberg said", "said Ms. Psaki", "Biden responded:"). */
+static const sr_mention *S_speaker(const S_doc *d, int s0, int s1, int tok)
+{
+    static const char *const verbs[] = {"said", "says", "say", "told", "tells", "added", "adds",
+                                        "stated", "noted", "stressed", "warned", "responded",
+                                        "replied", "insisted", "declared", "announced", "wrote",
+                                        "tweeted", "explained", "asked", "continued", NULL};
+    const sr_mention *best = NULL;
+    int bestd = 1 << 30;
+    for (int p = s0; p < s1; p++) {
+        const S_sub *sb = SUB(d, p);
+        int isverb = 0;
+        for (int i = 0; verbs[i]; i++)
+            if (!strcmp(verbs[i], sb->norm)) isverb = 1;
+        if (!isverb) continue;
+        for (size_t i = 0; i < d->out.len; i++) {
+            const sr_mention *m = &VEC_AT(&d->out, sr_mention, i);
+            if (m->sent != sb->sent || m->kind == AK_COUNTRY) continue;
+            /* right before the verb, or right after it */
+            int gap = m->t1 <= sb->tok ? sb->tok - m->t1 : m->t0 - sb->tok - 1;
+            if (gap < 0 || gap > 1) continue;
+            int dist = sb->tok > tok ? sb->tok - tok : tok - sb->tok;
+            if (dist < bestd) { bestd = dist; best = m; }
+        }
+    }
+    return best;
+}
+
 /* Pronouns and "the country": resolved after names, to the most recent
  * compatible mention. */
 static int S_pronouns(S_doc *d, int s0, int s1)
@@ -1127,6 +1156,21 @@ static int S_pronouns(S_doc *d, int s0, int s1)
         const char *w = sb->norm;
         char gender = 0;
         int country = 0;
+        if (!strcmp(w, "i") || !strcmp(w, "we")) {
+            /* first person in a quotation: the speaker of the sentence */
+            const sr_mention *spk = S_speaker(d, s0, s1, sb->tok);
+            if (spk) {
+                sr_mention copy = *spk;
+                sr_mention *m = S_emit(d, p, p + 1);
+                if (!m) return SITREP_ENOMEM;
+                int t0 = m->t0, t1 = m->t1, st = m->start, en = m->end, se = m->sent;
+                *m = copy;
+                m->t0 = t0; m->t1 = t1; m->start = st; m->end = en; m->sent = se;
+                m->how = AH_PRONOUN;
+                m->why = arena_printf(d->a, "'%s' is the speaker, %s", w, spk->name ? spk->name : spk->key);
+            }
+            continue;
+        }
         if (!strcmp(w, "he") || !strcmp(w, "him") || !strcmp(w, "his")) gender = 'm';
         else if (!strcmp(w, "she") || !strcmp(w, "her")) gender = 'f';
         else if (!strcmp(w, "country") && p > s0 && !strcmp(SUB(d, p - 1)->norm, "the")) country = 1;
@@ -1141,10 +1185,31 @@ static int S_pronouns(S_doc *d, int s0, int s1)
         const sr_mention *ref = NULL;
         if (gender) {
             /* salience over grammatical gender: machine translation often
-             * gets "his"/"her" wrong, so any recent person will do when no
-             * person of that gender is near */
-            ref = S_recent_person(d, sb->tok, NULL, gender, sb->sent - 2);
-            if (!ref) ref = S_recent_person(d, sb->tok, NULL, '-', sb->sent - 2);
+             * gets "his"/"her" wrong.  Each person of the last sentences
+             * scores for being a sentence's first actor (its subject, most
+             * often), for repetition and for agreeing in gender, and loses
+             * for distance. */
+            int best = -1, bestscore = -1000;
+            for (size_t i = 0; i < d->out.len; i++) {
+                const sr_mention *m = &VEC_AT(&d->out, sr_mention, i);
+                if (m->kind != AK_PERSON || m->t0 >= sb->tok || m->sent < sb->sent - 2 || !m->name) continue;
+                int score = 0;
+                for (size_t j = 0; j < d->out.len; j++) {
+                    const sr_mention *o = &VEC_AT(&d->out, sr_mention, j);
+                    if (o->sent < sb->sent - 2 || o->t0 >= sb->tok || !o->name || strcmp(o->name, m->name)) continue;
+                    score += 2;
+                    int first = 1;
+                    for (size_t k = 0; k < d->out.len; k++) {
+                        const sr_mention *f = &VEC_AT(&d->out, sr_mention, k);
+                        if (f->sent == o->sent && f->t0 < o->t0) { first = 0; break; }
+                    }
+                    if (first) score += 3;
+                }
+                if (m->gender == gender) score += 2;
+                score -= 2 * (sb->sent - m->sent);
+                if (score >= bestscore) { bestscore = score; best = (int)i; }
+            }
+            if (best >= 0) ref = &VEC_AT(&d->out, sr_mention, (size_t)best);
         } else {
             for (size_t i = d->out.len; i-- > 0;) {
                 const sr_mention *m = &VEC_AT(&d->out, sr_mention, i);

@@ -398,6 +398,9 @@ static const char *const S_bounds[] = {";", ":", "because", "while", "whereas", 
                                        "unless", "said", "says", "told", "according", "that", NULL};
 static const char *const S_be[] = {"is", "are", "was", "were", "be", "been", "being", "am", NULL};
 static const char *const S_locprep[] = {"in", "at", NULL};
+static const char *const S_speech[] = {"say", "comment", "elaborate", "confirm", "specify", "answer",
+                                       "respond", "reveal", "disclose", "discuss", "give", "provide",
+                                       "name", "identify", "speculate", NULL};
 
 /* Strips a possessive for literal comparison. */
 static int S_word_eq(const char *tok, const char *lit)
@@ -455,6 +458,18 @@ static int S_slot(const S_ctx *x, int t, int lim, int *mention, int *place)
     return -1;
 }
 
+static int S_is_adverb(const S_ctx *x, int t)
+{
+    static const char *const adv[] = {"again", "also", "already", "still", "just", "then", "once",
+                                      "soon", "later", "first", "briefly", "separately", "jointly",
+                                      "together", "personally", "repeatedly", NULL};
+    const char *w = S_norm(x, t);
+    size_t l = strlen(w);
+    if (!(S_flags(x, t) & TOK_WORD)) return 0;
+    return S_in(w, adv) || (l > 4 && !strcmp(w + l - 2, "ly") && strcmp(w, "early") && strcmp(w, "italy") &&
+                            strcmp(w, "family") && strcmp(w, "ally") && strcmp(w, "rally"));
+}
+
 static int S_match_el(const S_ctx *x, const S_pat *p, int ei, int t, int lim, S_match *m)
 {
     if (ei == p->nel) {
@@ -470,12 +485,19 @@ static int S_match_el(const S_ctx *x, const S_pat *p, int ei, int t, int lim, S_
             if (S_match_el(x, p, ei + 1, t + 1, lim, m)) return 1;
             m->lit_last = save;
         }
+        /* one adverb may stand before a literal ("spoke again with") */
+        if (t + 1 < lim && S_is_adverb(x, t) && S_lit(x, t + 1, e)) {
+            int save = m->lit_last;
+            m->lit_last = t + 1;
+            if (S_match_el(x, p, ei + 1, t + 2, lim, m)) return 1;
+            m->lit_last = save;
+        }
         return 0;
     case E_OPT:
         if (t < lim && S_lit(x, t, e) && S_match_el(x, p, ei + 1, t + 1, lim, m)) return 1;
         return S_match_el(x, p, ei + 1, t, lim, m);
     case E_GAP:
-        for (int k = 0; k <= 3 && t + k <= lim; k++) {
+        for (int k = 0; k <= 4 && t + k <= lim; k++) {
             if (k > 0 && (S_flags(x, t + k - 1) & TOK_PUNCT)) break;
             if (S_match_el(x, p, ei + 1, t + k, lim, m)) return 1;
         }
@@ -493,8 +515,19 @@ static int S_match_el(const S_ctx *x, const S_pat *p, int ei, int t, int lim, S_
             return 0;
         }
         int ntgt0 = m->ntgt;
-        if (mi >= 0) m->tgt[m->ntgt++] = mi;
-        else m->tplace = pl;
+        if (mi >= 0) {
+            m->tgt[m->ntgt++] = mi;
+            /* the other parts of a compound ("the Russia-Ukraine border") */
+            for (int k = 0; k < x->in->nmentions && m->ntgt < 8; k++)
+                if (k != mi && x->in->mentions[k].t0 == x->in->mentions[mi].t0 &&
+                    x->in->mentions[k].t1 == x->in->mentions[mi].t1)
+                    m->tgt[m->ntgt++] = k;
+            /* a capital named as the destination is also the place ("travel to Berlin") */
+            if (x->pstart[t] >= 0 || (t + 1 < lim && x->pstart[x->in->mentions[mi].t0] >= 0))
+                m->tplace = x->pstart[x->in->mentions[mi].t0];
+        } else {
+            m->tplace = pl;
+        }
         /* coordination: "Zelensky and Kuleba", "Latvian, Lithuanian and Estonian officials" */
         /* a list counts only when it closes with "and"/"or" ("A, B and C") */
         int u = nt, n0 = m->ntgt, closed_at = nt, closed_n = m->ntgt;
@@ -523,14 +556,42 @@ static int S_match_el(const S_ctx *x, const S_pat *p, int ei, int t, int lim, S_
     return 0;
 }
 
-/* Is mention mi the object of a preposition (or a place after in/at)? */
+/* Is token t a verb form that takes an object (a pattern verb in any
+ * inflection, or a regular past form)? */
+static int S_is_verb_form(const S_ctx *x, int t)
+{
+    if (!(S_flags(x, t) & TOK_WORD) || (S_flags(x, t) & TOK_CAP)) return 0;
+    const char *w = S_norm(x, t);
+    if (S_in(w, S_preps) || S_in(w, S_dets) || S_in(w, S_be)) return 0;
+    const char *lem[LEXICON_MAX];
+    char scratch[LEXICON_MAX * 64];
+    int n = lexicon_lemmas(x->c->lx, LEX_VERB, w, lem, scratch);
+    for (int k = 0; k < n; k++) {
+        int pi;
+        if (dict_get(&x->c->heads[0], lem[k], strlen(lem[k]), &pi)) return 1;
+    }
+    return lexicon_is_past(x->c->lx, w);
+}
+
+/* Is mention mi the object of a preposition or of a verb, or an
+ * apposition after one ("visited Poland and Romania, NATO allies")? */
 static int S_is_object(const S_ctx *x, int mi, int s0)
 {
     const sr_mention *m = &x->in->mentions[mi];
     int t = m->t0 - 1;
     while (t >= s0 && S_in(S_norm(x, t), S_dets)) t--;
     if (t < s0) return 0;
-    return S_in(S_norm(x, t), S_preps);
+    if (S_in(S_norm(x, t), S_preps) || S_is_verb_form(x, t)) return 1;
+    if (!strcmp(S_norm(x, t), ",") || !strcmp(S_norm(x, t), "and")) {
+        /* coordinated with or in apposition to an object */
+        for (int k = mi - 1; k >= 0; k--) {
+            const sr_mention *p = &x->in->mentions[k];
+            if (p->t1 > t) continue;
+            if (p->t1 == t || (p->t1 == t - 1 && !strcmp(S_norm(x, t - 1), ","))) return S_is_object(x, k, s0);
+            break;
+        }
+    }
+    return 0;
 }
 
 /* The subject: the nearest acceptable actor to the left of trigger t, and
@@ -582,7 +643,9 @@ static int S_object_after(const S_ctx *x, int t, int s1, int not_before)
 {
     for (int k = t; k < s1; k++) {
         const char *w = S_norm(x, k);
-        if (k > not_before && (S_in(w, S_bounds) || !strcmp(w, ",") || !strcmp(w, "."))) return -1;
+        if ((k > not_before && S_in(w, S_bounds)) || !strcmp(w, ",") || !strcmp(w, ".") ||
+            !strcmp(w, ";") || !strcmp(w, ":"))
+            return -1;
         if (x->mstart[k] >= 0) {
             int mi = x->mstart[k];
             if (k > 0 && S_in(S_norm(x, k - 1), S_locprep)) { k = x->in->mentions[mi].t1 - 1; continue; }
@@ -618,6 +681,43 @@ static int S_cue_at(const S_ctx *x, int t, int s0, int *len)
     return 0;
 }
 
+static void S_note(S_cues *q, int cls, const char *w)
+{
+    switch (cls) {
+    case C_NEG: q->neg = 1; break;
+    case C_REFUSE: q->refuse = 1; break;
+    case C_HYP: q->hyp = 1; break;
+    case C_COND: q->cond = 1; break;
+    case C_FEAR: q->fear = 1; break;
+    case C_PLAN: q->plan = 1; break;
+    default: return;
+    }
+    buf_printf(&q->why, "%s'%s'", q->why.len ? ", " : "", w);
+}
+
+/* Cues inside the trigger's own words ("pledged to support"), and for a
+ * noun trigger the modal it is the subject of ("an attack ... would
+ * trigger", "the meeting will be"). */
+static void S_scan_right(const S_ctx *x, int trig, int lit_last, int end, int s1, int noun, S_cues *q)
+{
+    for (int t = trig + 1; t <= lit_last && t < s1; t++) {
+        int len = 1;
+        int cls = S_cue_at(x, t, trig, &len);
+        if (cls && cls != C_REPORT && cls != C_NEG) S_note(q, cls, S_norm(x, t));
+    }
+    if (!noun) return;
+    for (int t = end; t < s1 && t < end + 6; t++) {
+        const char *w = S_norm(x, t);
+        if (S_flags(x, t) & TOK_PUNCT) break;
+        if (!strcmp(w, "will") || !strcmp(w, "'ll")) { S_note(q, C_PLAN, w); break; }
+        if (!strcmp(w, "would") || !strcmp(w, "could") || !strcmp(w, "might") || !strcmp(w, "may")) {
+            S_note(q, C_HYP, w);
+            break;
+        }
+        if (S_in(w, S_be) || S_is_verb_form(x, t)) break;
+    }
+}
+
 static void S_scan_cues(const S_ctx *x, int s0, int s1, int trig, S_cues *q)
 {
     int clause_done = 0;
@@ -628,17 +728,9 @@ static void S_scan_cues(const S_ctx *x, int s0, int s1, int trig, S_cues *q)
         int len = 1;
         int cls = S_cue_at(x, t, s0, &len);
         if (!clause_done) {
-            switch (cls) {
-            case C_NEG: q->neg = 1; break;
-            case C_REFUSE: q->refuse = 1; break;
-            case C_HYP: q->hyp = 1; break;
-            case C_COND: q->cond = 1; break;
-            case C_FEAR: q->fear = 1; break;
-            case C_PLAN: q->plan = 1; break;
-            default: break;
-            }
+            /* a bare "fears"/"concerns" in the same clause is a noun, not a cue */
+            if (!(cls == C_FEAR && len == 1 && w[strlen(w) - 1] == 's')) S_note(q, cls, w);
             if (!strcmp(w, "would")) q->would = 1;
-            if (cls && cls != C_REPORT) buf_printf(&q->why, "%s'%s'", q->why.len ? ", " : "", w);
         } else if (cls == C_FEAR && t >= trig - 12) {
             q->fear = 1;
             buf_printf(&q->why, "%s'%s'", q->why.len ? ", " : "", w);
@@ -724,6 +816,7 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
     memset(&q, 0, sizeof q);
     buf_init(&q.why);
     S_scan_cues(x, s0, s1, trig, &q);
+    S_scan_right(x, trig, m->lit_last, m->end > trig ? m->end : trig + 1, s1, p->noun, &q);
     sr_modality mod = MOD_ASSERTED;
     int threat = !strcmp(p->type, "THREATEN");
     if (q.cond) mod = MOD_HYPOTHETICAL;
@@ -737,6 +830,22 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
     else if (q.plan) mod = MOD_PLANNED;
     /* a refusal pattern (REJECT) is itself the act: asserted */
     if (mod == MOD_NEGATED && !strcmp(p->type, "REJECT") && q.refuse) mod = MOD_ASSERTED;
+    /* a refused concession ("will not compromise", "will not accept their
+     * red line") is an explicit rejection: asserted REJECT (CAMEO 120) */
+    const char *type = p->type, *cameo = p->cameo, *mode = p->mode;
+    int quad = p->quad;
+    double goldstein = p->goldstein;
+    int ci;
+    if (mod == MOD_NEGATED && !strcmp(p->type, "CONCEDE") && dict_get(&x->c->cameo, "120", 3, &ci)) {
+        const S_cameo *cm = &VEC_AT(&x->c->cameos, S_cameo, ci);
+        type = "REJECT";
+        cameo = "120";
+        mode = NULL;
+        quad = cm->quad;
+        goldstein = cm->goldstein;
+        mod = MOD_ASSERTED;
+        buf_printf(&q.why, "%srefused concession: REJECT", q.why.len ? ", " : "");
+    }
 
     /* date */
     int is_report = 0;
@@ -802,11 +911,11 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
     if (tgt && tgt->t0 < t0 && tgt->sent == sent) t0 = tgt->t0;
     ev->start = in->seg->toks[t0].start;
     ev->end = in->seg->toks[t1 - 1].end;
-    ev->type = p->type;
-    ev->mode = p->mode;
-    ev->cameo = p->cameo;
-    ev->quad = p->quad;
-    ev->goldstein = p->goldstein;
+    ev->type = type;
+    ev->mode = mode;
+    ev->cameo = cameo;
+    ev->quad = quad;
+    ev->goldstein = goldstein;
     ev->modality = mod;
     ev->source = src;
     ev->target = tgt;
@@ -859,6 +968,7 @@ static int S_code_sentence(S_ctx *x, int sent)
     const sr_sentence *se = &in->seg->sents[sent];
     int s0 = se->tok0, s1 = se->tok0 + se->ntok;
     const lexicon *lx = x->c->lx;
+    int last_lit = -2;
     for (int t = s0; t < s1; t++) {
         if (!(S_flags(x, t) & TOK_WORD)) continue;
         if (x->minside[t] >= 0 && (in->mentions[x->minside[t]].how & (AH_EXACT | AH_COMPOSED | AH_METONYM))) continue;
@@ -893,16 +1003,24 @@ static int S_code_sentence(S_ctx *x, int sent)
         }
         if (!best) continue;
         const S_pat *p = best;
+        /* a noun right after another trigger's words is part of it ("summit meeting") */
+        if (p->noun && t == last_lit + 1) continue;
+        /* "declined to comment" is no rejection */
+        if (!strcmp(p->type, "REJECT") && bm.end < s1 && S_in(S_norm(x, bm.end), S_speech)) continue;
         /* targets */
         const sr_mention *tg[8];
         int ntg = 0;
         const sr_place *tplace = NULL;
         for (int k = 0; k < bm.ntgt; k++) tg[ntg++] = &in->mentions[bm.tgt[k]];
         if (bm.tplace >= 0) {
-            const sr_mention *pm = S_place_actor(x, &in->places[bm.tplace], sent);
-            if (!pm) return SITREP_ENOMEM;
-            tg[ntg++] = pm;
-            tplace = in->places[bm.tplace].place;
+            if (!ntg) {
+                const sr_mention *pm = S_place_actor(x, &in->places[bm.tplace], sent);
+                if (!pm) return SITREP_ENOMEM;
+                tg[ntg++] = pm;
+            }
+            /* the visited place is where a consultation happens; a troop
+             * destination is no location (spec conventions) */
+            if (!strcmp(p->type, "CONSULT")) tplace = in->places[bm.tplace].place;
         }
         /* passive: "X was Yed by Z" */
         int passive = 0, agent = -1;
@@ -950,20 +1068,29 @@ static int S_code_sentence(S_ctx *x, int sent)
                     nsrc = 1;
                 }
             }
-            if (!nsrc) nsrc = S_subject(x, s0, t, srcs, 8, skip, nskip);
+            /* a bare noun with no owner ("the meeting") names no actor */
         } else {
             nsrc = S_subject(x, s0, t, srcs, 8, skip, nskip);
         }
         if (!nsrc) continue;
         if (!ntg && !p->has_tgt) {
             /* an actor inside the matched words ("attend the NATO summit"), else the object */
-            int mi = -1;
-            for (int k = t + 1; k < end && mi < 0; k++)
-                if (x->mstart[k] >= 0 && !S_in(S_norm(x, k - 1), S_locprep)) mi = x->mstart[k];
-            for (int k = 0; k < nsrc && mi >= 0; k++)
-                if (srcs[k] == mi) mi = -1;
-            if (mi < 0) mi = S_object_after(x, end, s1, end);
-            if (mi >= 0) tg[ntg++] = &in->mentions[mi];
+            for (int k = t + 1; k < end && ntg < 8; k++) {
+                if (x->minside[k] < 0 || S_in(S_norm(x, k - 1), S_locprep)) continue;
+                for (int mi = 0; mi < in->nmentions && ntg < 8; mi++) {
+                    const sr_mention *mm = &in->mentions[mi];
+                    if (mm->t0 != k) continue;
+                    int own = 0;
+                    for (int q = 0; q < nsrc; q++)
+                        if (srcs[q] == mi || !strcmp(in->mentions[srcs[q]].key, mm->key)) own = 1;
+                    if (!own) tg[ntg++] = mm;
+                }
+                if (ntg) break;
+            }
+            if (!ntg) {
+                int mi = S_object_after(x, end, s1, end);
+                if (mi >= 0) tg[ntg++] = &in->mentions[mi];
+            }
         }
         /* symmetric acts of coordinated subjects: "X and Y met" */
         if (!ntg && nsrc >= 2 &&
@@ -993,6 +1120,7 @@ static int S_code_sentence(S_ctx *x, int sent)
         }
         /* do not re-trigger on the pattern's own literal words */
         if (bm.lit_last > t) t = bm.lit_last;
+        last_lit = t;
     }
     return 0;
 }
