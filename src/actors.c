@@ -1197,16 +1197,16 @@ static int S_pronouns(S_doc *d, int s0, int s1)
                 for (size_t j = 0; j < d->out.len; j++) {
                     const sr_mention *o = &VEC_AT(&d->out, sr_mention, j);
                     if (o->sent < sb->sent - 2 || o->t0 >= sb->tok || !o->name || strcmp(o->name, m->name)) continue;
-                    score += 2;
-                    int first = 1;
-                    for (size_t k = 0; k < d->out.len; k++) {
-                        const sr_mention *f = &VEC_AT(&d->out, sr_mention, k);
-                        if (f->sent == o->sent && f->t0 < o->t0) { first = 0; break; }
-                    }
-                    if (first) score += 3;
+                    if (o != m) score += 1;
                 }
+                int first = 1;
+                for (size_t k = 0; k < d->out.len; k++) {
+                    const sr_mention *f = &VEC_AT(&d->out, sr_mention, k);
+                    if (f->sent == m->sent && f->t0 < m->t0) { first = 0; break; }
+                }
+                if (first) score += 5;
                 if (m->gender == gender) score += 2;
-                score -= 2 * (sb->sent - m->sent);
+                score -= 3 * (sb->sent - m->sent);
                 if (score >= bestscore) { bestscore = score; best = (int)i; }
             }
             if (best >= 0) ref = &VEC_AT(&d->out, sr_mention, (size_t)best);

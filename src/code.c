@@ -582,8 +582,10 @@ static int S_is_object(const S_ctx *x, int mi, int s0)
     while (t >= s0 && S_in(S_norm(x, t), S_dets)) t--;
     if (t < s0) return 0;
     if (S_in(S_norm(x, t), S_preps) || S_is_verb_form(x, t)) return 1;
-    if (!strcmp(S_norm(x, t), ",") || !strcmp(S_norm(x, t), "and")) {
-        /* coordinated with or in apposition to an object */
+    if (!strcmp(S_norm(x, t), "and") || (!strcmp(S_norm(x, t), ",") && m->kind != AK_PERSON)) {
+        /* coordinated with or in apposition to an object ("visited Poland and
+         * Romania, NATO allies ..."); a person after a comma usually opens
+         * the main clause ("After leaving Ukraine, Blinken will ...") */
         for (int k = mi - 1; k >= 0; k--) {
             const sr_mention *p = &x->in->mentions[k];
             if (p->t1 > t) continue;
@@ -1068,7 +1070,16 @@ static int S_code_sentence(S_ctx *x, int sent)
                     nsrc = 1;
                 }
             }
-            /* a bare noun with no owner ("the meeting") names no actor */
+            /* a bare noun with no owner names no actor ("after the meeting"),
+             * unless it is the object of a verb: then that verb's subject
+             * ("Moscow is planning an invasion") */
+            if (!nsrc) {
+                int v = t - 1;
+                while (v >= s0 && v >= t - 4 && !S_is_verb_form(x, v) && (S_flags(x, v) & TOK_WORD) &&
+                       !S_in(S_norm(x, v), S_preps) && x->minside[v] < 0)
+                    v--;
+                if (v >= s0 && S_is_verb_form(x, v)) nsrc = S_subject(x, s0, v, srcs, 8, skip, nskip);
+            }
         } else {
             nsrc = S_subject(x, s0, t, srcs, 8, skip, nskip);
         }
