@@ -573,6 +573,27 @@ static int S_is_verb_form(const S_ctx *x, int t)
     return lexicon_is_past(x->c->lx, w);
 }
 
+/* Is mention mi a modifier of the noun after it ("the NATO summit", "the
+ * Minsk agreement")?  Then it is no subject. */
+static int S_is_modifier(const S_ctx *x, int mi, int s1)
+{
+    const sr_mention *m = &x->in->mentions[mi];
+    int t = m->t1;
+    if (t >= s1 || !(S_flags(x, t) & TOK_WORD) || (S_flags(x, t) & TOK_CAP)) return 0;
+    if (m->how & AH_POSS) return 0;
+    const char *w = S_norm(x, t);
+    size_t l = strlen(w);
+    if (l > 2 && (!strcmp(w + l - 2, "ed") || w[l - 1] == 's')) return 0; /* "Russia attacked", "Russia says" */
+    const char *lem[LEXICON_MAX];
+    char scratch[LEXICON_MAX * 64];
+    int n = lexicon_lemmas(x->c->lx, LEX_NOUN, w, lem, scratch);
+    for (int k = 0; k < n; k++) {
+        int pi;
+        if (dict_get(&x->c->heads[1], lem[k], strlen(lem[k]), &pi)) return 1;
+    }
+    return 0;
+}
+
 /* Is mention mi the object of a preposition or of a verb, or an
  * apposition after one ("visited Poland and Romania, NATO allies")? */
 static int S_is_object(const S_ctx *x, int mi, int s0)
@@ -611,7 +632,7 @@ static int S_subject(const S_ctx *x, int s0, int t, int *out, int max, const int
             if (skip[k] == mi) skipped = 1;
         if (skipped) continue;
         if (m->how & AH_ADJ) continue;
-        if (S_is_object(x, mi, s0)) continue;
+        if (S_is_object(x, mi, s0) || S_is_modifier(x, mi, t)) continue;
         if (n && out[n - 1] >= 0) {
             /* coordinated with the previous subject? only "and" or "," between */
             const sr_mention *prev = &x->in->mentions[out[n - 1]];
@@ -770,6 +791,38 @@ static int S_is_report_word(const S_ctx *x, int t)
     return S_cue_at(x, t, 0, &len) == C_REPORT;
 }
 
+/* Is the trigger's verb in the past: a past form itself, or after
+ * has/had/did ("has assembled", "did not meet")? */
+static int S_past_clause(const S_ctx *x, int s0, int trig)
+{
+    if (lexicon_is_past(x->c->lx, S_norm(x, trig))) return 1;
+    for (int k = trig - 1; k >= s0 && k >= trig - 3; k--) {
+        const char *w = S_norm(x, k);
+        if (!strcmp(w, "had") || !strcmp(w, "did") || !strcmp(w, "was") || !strcmp(w, "were")) return 1;
+        if (!(S_flags(x, k) & TOK_WORD)) break;
+    }
+    return 0;
+}
+
+/* Does the stretch [lo, hi) hold a clause boundary: a reporting verb, ';',
+ * a clause word, or "and"/"but" before another verb ("... and has begun")? */
+static int S_crosses_clause(const S_ctx *x, int lo, int hi)
+{
+    for (int k = lo; k < hi; k++) {
+        const char *w = S_norm(x, k);
+        if (S_is_report_word(x, k) || !strcmp(w, ";")) return 1;
+        if (!strcmp(w, "which") || !strcmp(w, "that") || !strcmp(w, "because") || !strcmp(w, "while"))
+            return 1;
+        if ((!strcmp(w, "and") || !strcmp(w, "but")) && k + 1 < hi) {
+            const char *n = S_norm(x, k + 1);
+            if (!strcmp(n, "has") || !strcmp(n, "have") || !strcmp(n, "had") || !strcmp(n, "will") ||
+                !strcmp(n, "is") || !strcmp(n, "was") || S_is_verb_form(x, k + 1))
+                return 1;
+        }
+    }
+    return 0;
+}
+
 /* Picks the time expression for an event at trigger t. */
 static const sr_timex *S_pick_time(const S_ctx *x, int s0, int s1, int t, sr_modality mod, int *is_report)
 {
@@ -787,12 +840,9 @@ static const sr_timex *S_pick_time(const S_ctx *x, int s0, int s1, int t, sr_mod
             if (!report) report = tx;
             continue;
         }
-        /* not across a reporting verb */
+        /* not across a reporting verb or into another clause */
         int lo = tx->t1 <= t ? tx->t1 : t + 1, hi = tx->t1 <= t ? t : tx->t0;
-        int crosses = 0;
-        for (int k = lo; k < hi; k++)
-            if (S_is_report_word(x, k) || !strcmp(S_norm(x, k), ";")) crosses = 1;
-        if (crosses) continue;
+        if (S_crosses_clause(x, lo, hi)) continue;
         int d = tx->t1 <= t ? t - tx->t1 : tx->t0 - t;
         if (d < bestd) { bestd = d; best = tx; }
     }
@@ -857,7 +907,7 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
     const char *date_text = NULL;
     if (tx && tx->day >= 0) {
         sr_tense tense = mod == MOD_PLANNED ? TENSE_FUTURE
-                         : lexicon_is_past(x->c->lx, S_norm(x, trig)) ? TENSE_PAST : TENSE_UNKNOWN;
+                         : S_past_clause(x, s0, trig) ? TENSE_PAST : TENSE_UNKNOWN;
         if (is_report) tense = TENSE_PAST;
         sr_timex *re = NULL;
         int nre = 0;
@@ -869,11 +919,7 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
             prec = tx->prec;
         }
         date_text = S_span_text(x, tx->t0, tx->t1);
-        if (mod == MOD_ASSERTED && in->day >= 0 && day > in->day && prec == PREC_DAY) {
-            mod = MOD_PLANNED;
-            buf_printf(&q.why, "%sfuture date", q.why.len ? ", " : "");
-        }
-        if (mod == MOD_ASSERTED && in->day >= 0 && prec != PREC_DAY && prec != PREC_NONE && day > in->day) {
+        if (mod == MOD_ASSERTED && in->day >= 0 && day > in->day && tense != TENSE_PAST) {
             mod = MOD_PLANNED;
             buf_printf(&q.why, "%sfuture date", q.why.len ? ", " : "");
         }

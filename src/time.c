@@ -592,7 +592,8 @@ static int m_relunit(const tctx *c, int i, tval *v)
     if (!u || u == U_DAY || pl) return 0;
     if (the && !(u == U_WEEKEND || mod)) return 0;
     if (over && !(the && u == U_WEEKEND)) return 0;
-    if (u == U_WEEKEND && (the || past)) {
+    /* "this weekend, I spoke with him": with a past verb, the weekend just gone */
+    if (u == U_WEEKEND && (the || past || (k == 0 && c->tense == TENSE_PAST))) {
         tctx c2 = *c;
         if (past) c2.tense = TENSE_PAST;
         set(v, resolve_weekend(&c2), PREC_WEEK);
