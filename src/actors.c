@@ -72,7 +72,16 @@ struct actors_kb {
     dict org_by_key;       /* key -> ent */
     dict country_by_key;   /* ISO3 -> ent */
     dict role_by_phrase;   /* folded phrase -> role */
+    dict surnames;         /* folded last name -> first S_sname */
+    vec snames;            /* S_sname chains */
 };
+
+/* Surnames that the data leaves out as variants because they are common
+ * words or names ("Harris", "Price"): they resolve only to a person in
+ * office on the document date, and only when exactly one is. */
+typedef struct {
+    int person, next;
+} S_sname;
 
 #define ENT(kb, i) (&VEC_AT(&(kb)->ents, S_ent, i))
 #define PERSON(kb, i) (&VEC_AT(&(kb)->persons, S_person, i))
@@ -87,6 +96,7 @@ void actors_free(actors_kb *kb)
     vec_free(&kb->roles); vec_free(&kb->hits); vec_free(&kb->pnames);
     dict_free(&kb->phrases); dict_free(&kb->prefixes); dict_free(&kb->person_by_name);
     dict_free(&kb->org_by_key); dict_free(&kb->country_by_key); dict_free(&kb->role_by_phrase);
+    dict_free(&kb->surnames); vec_free(&kb->snames);
     arena_free(&kb->mem);
     free(kb);
 }
@@ -369,9 +379,38 @@ static int S_load_file(actors_kb *kb, const char *path, int fmt_hint, char *err,
     return rc;
 }
 
+/* Indexes the last word of every person's canonical name. */
+static int S_index_surnames(actors_kb *kb)
+{
+    dict_free(&kb->surnames);
+    dict_init(&kb->surnames);
+    kb->snames.len = 0;
+    arena tmp;
+    arena_init(&tmp);
+    buf key;
+    buf_init(&key);
+    int rc = 0;
+    for (size_t i = 0; i < kb->persons.len && !rc; i++) {
+        if (S_phrase_key(&tmp, PERSON(kb, i)->name, &key) < 2) continue;
+        const char *last = strrchr(key.s, ' ') + 1;
+        S_sname *sn = vec_push(&kb->snames);
+        if (!sn) { rc = SITREP_ENOMEM; break; }
+        sn->person = (int)i;
+        sn->next = -1;
+        int first;
+        if (dict_get(&kb->surnames, last, strlen(last), &first)) sn->next = first;
+        rc = dict_set(&kb->surnames, last, strlen(last), (int)kb->snames.len - 1);
+    }
+    buf_free(&key);
+    arena_free(&tmp);
+    return rc;
+}
+
 int actors_add_file(actors_kb *kb, const char *path, char *err, size_t errlen)
 {
-    return S_load_file(kb, path, -1, err, errlen);
+    int rc = S_load_file(kb, path, -1, err, errlen);
+    if (!rc && S_index_surnames(kb)) rc = SITREP_ENOMEM;
+    return rc;
 }
 
 actors_kb *actors_load(const char *dir, char *err, size_t errlen)
@@ -384,11 +423,17 @@ actors_kb *actors_load(const char *dir, char *err, size_t errlen)
     vec_init(&kb->hits, sizeof(S_hit)); vec_init(&kb->pnames, sizeof(S_pname));
     dict_init(&kb->phrases); dict_init(&kb->prefixes); dict_init(&kb->person_by_name);
     dict_init(&kb->org_by_key); dict_init(&kb->country_by_key); dict_init(&kb->role_by_phrase);
+    dict_init(&kb->surnames); vec_init(&kb->snames, sizeof(S_sname));
     static const char *const files[] = {"countries.tsv", "orgs.tsv", "roles.tsv", "people.tsv"};
     for (int f = 0; f < 4; f++) {
         char path[4096];
         snprintf(path, sizeof path, "%s/%s", dir, files[f]);
         if (S_load_file(kb, path, f, err, errlen)) { actors_free(kb); return NULL; }
+    }
+    if (S_index_surnames(kb)) {
+        snprintf(err, errlen, "out of memory");
+        actors_free(kb);
+        return NULL;
     }
     return kb;
 }
@@ -725,6 +770,22 @@ static const char *S_text(S_doc *d, int p0, int p1)
     return arena_strndup(d->a, d->text + s, (size_t)(e - s));
 }
 
+/* The one person in office on the document date whose surname this is,
+ * or -1. */
+static int S_surname_in_office(const S_doc *d, const char *w)
+{
+    int si, found = -1;
+    if (d->day < 0 || !dict_get(&d->kb->surnames, w, strlen(w), &si)) return -1;
+    for (; si >= 0; si = VEC_AT(&d->kb->snames, S_sname, si).next) {
+        int p = VEC_AT(&d->kb->snames, S_sname, si).person, in_office;
+        S_term_at(d->kb, p, d->day, &in_office);
+        if (!in_office || p == found) continue;
+        if (found >= 0) return -1; /* two office-holders share it */
+        found = p;
+    }
+    return found;
+}
+
 /* Misspelling: an unknown capitalised 1-2 token name close to a person's
  * name.  Returns the person or -1. */
 static int S_correct(const S_doc *d, int p0, int p1)
@@ -976,10 +1037,14 @@ static int S_compose_sentence(S_doc *d, int s0, int s1, vec *items, int learn)
                     if (!rc && S_is_name_token(l))
                         rc = S_learn(d, l->norm, strlen(l->norm), person, pp->name, pp->key, NULL, pp->gender, 0);
                 } else if (nm->itype == I_UNKNOWN) {
-                    int cp = S_correct(d, nm->p0, nm->p1);
                     char key[256];
                     size_t kl = S_join(d, nm->p0, nm->p1, key, sizeof key);
-                    if (cp >= 0) {
+                    int sp = nm->p1 - nm->p0 == 1 ? S_surname_in_office(d, key) : -1;
+                    int cp = sp >= 0 ? -1 : S_correct(d, nm->p0, nm->p1);
+                    if (sp >= 0) {
+                        const S_person *pp = PERSON(kb, sp);
+                        rc = S_learn(d, key, kl, sp, pp->name, pp->key, NULL, pp->gender, 0);
+                    } else if (cp >= 0) {
                         const S_person *pp = PERSON(kb, cp);
                         rc = S_learn(d, key, kl, cp, pp->name, pp->key, NULL, pp->gender, 1);
                         const char *sp = strrchr(key, ' ');

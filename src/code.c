@@ -603,7 +603,9 @@ static int S_is_object(const S_ctx *x, int mi, int s0)
     while (t >= s0 && S_in(S_norm(x, t), S_dets)) t--;
     if (t < s0) return 0;
     if (S_in(S_norm(x, t), S_preps) || S_is_verb_form(x, t)) return 1;
-    if (!strcmp(S_norm(x, t), "and") || (!strcmp(S_norm(x, t), ",") && m->kind != AK_PERSON)) {
+    int comma_app = !strcmp(S_norm(x, t), ",") &&
+                    (m->kind == AK_GROUP || (m->t1 < x->in->seg->ntoks && !strcmp(S_norm(x, m->t1), ",")));
+    if (!strcmp(S_norm(x, t), "and") || comma_app) {
         /* coordinated with or in apposition to an object ("visited Poland and
          * Romania, NATO allies ..."); a person after a comma usually opens
          * the main clause ("After leaving Ukraine, Blinken will ...") */
@@ -1008,6 +1010,20 @@ static const sr_mention *S_place_actor(S_ctx *x, const sr_place_ref *pr, int sen
     return m;
 }
 
+/* Two actors of one country make an event only when one of them is not
+ * the government: rebels against the state, protesters against their
+ * government ("Harris met US lawmakers" is no event; the contract keys
+ * domestic conflict to the one country). */
+static int S_domestic(const sr_mention *a, const sr_mention *b)
+{
+    const char *ra = a->code + strlen(a->key), *rb = b->code + strlen(b->key);
+    if (strncmp(a->code, a->key, strlen(a->key)) || strncmp(b->code, b->key, strlen(b->key))) return 0;
+    if (!strcmp(ra, rb)) return 0;
+    int gov_a = !*ra || !strcmp(ra, "GOV") || !strcmp(ra, "ELI") || !strcmp(ra, "LEG");
+    int gov_b = !*rb || !strcmp(rb, "GOV") || !strcmp(rb, "ELI") || !strcmp(rb, "LEG");
+    return !(gov_a && gov_b);
+}
+
 static const char *const S_null_target_ok[] = {"MOBILIZE", "PROTEST", "REJECT", NULL};
 
 static int S_code_sentence(S_ctx *x, int sent)
@@ -1163,7 +1179,7 @@ static int S_code_sentence(S_ctx *x, int sent)
             const sr_mention *sm = &in->mentions[srcs[a]];
             for (int b = 0; b < (ntg ? ntg : 1); b++) {
                 const sr_mention *tm = ntg ? tg[b] : NULL;
-                if (tm && !strcmp(tm->key, sm->key)) continue;
+                if (tm && !strcmp(tm->key, sm->key) && !S_domestic(sm, tm)) continue;
                 char pair[40];
                 snprintf(pair, sizeof pair, "%s>%s", sm->key, tm ? tm->key : "");
                 int dup = 0;

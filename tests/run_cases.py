@@ -153,6 +153,13 @@ def fold(s):
     return " ".join(str(s).lower().split())
 
 
+def fold_mention(s):
+    """Mention text for comparison: case and spacing folded, a leading "the"
+    dropped (expected texts are written without it)."""
+    s = fold(s)
+    return s[4:] if s.startswith("the ") else s
+
+
 def field_ok(exp, got, k):
     want = exp[k]
     have = got[k]
@@ -211,11 +218,11 @@ def judge_code(case, events):
 
 
 def fmt_quad(k):
-    return "%s %s->%s %s" % (k[0], k[1], k[2], k[3])
+    return "%s %s->%s %s" % (k[0], k[1] or "null", k[2] or "null", k[3])
 
 
 def fmt_got(g):
-    s = "%s %s->%s %s" % (g["type"], g["source"], g["target"], g["modality"])
+    s = "%s %s->%s %s" % (g["type"], g["source"] or "null", g["target"] or "null", g["modality"])
     extra = []
     if g["mode"]:
         extra.append("mode=" + g["mode"])
@@ -314,7 +321,8 @@ def judge_actors(case, mentions):
                   if mentions[j].get("text") == x["text"]), None)
         if j is None:
             j = next((j for j in range(pos, len(mentions))
-                      if fold(mentions[j].get("text", "")) == fold(x["text"])), None)
+                      if fold_mention(mentions[j].get("text", "")) == fold_mention(x["text"])),
+                     None)
         if j is None:
             problems.append("not found: %r (want %s)" % (x["text"], x["key"]))
             continue
