@@ -1112,6 +1112,13 @@ static int S_compose_sentence(S_doc *d, int s0, int s1, vec *items, int learn)
                 snprintf(m->key, sizeof m->key, "%s", e->key);
                 m->how = AH_EXACT;
                 if (SUB(d, it->p1 - 1)->poss) m->how |= AH_POSS;
+                if (best->type == H_METONYM && it->p0 > s0 &&
+                    (!strcmp(SUB(d, it->p0 - 1)->norm, "in") || !strcmp(SUB(d, it->p0 - 1)->norm, "at") ||
+                     !strcmp(SUB(d, it->p0 - 1)->norm, "near"))) {
+                    /* "talks in Moscow": a capital after in/at is a place, not the government */
+                    d->out.len--;
+                    continue;
+                }
                 if (best->type == H_METONYM) {
                     m->how |= AH_METONYM;
                     S_code(kb, e->key, best->rolecode, m->code, sizeof m->code);

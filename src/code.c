@@ -398,6 +398,9 @@ static const char *const S_bounds[] = {";", ":", "because", "while", "whereas", 
                                        "unless", "said", "says", "told", "according", "that", NULL};
 static const char *const S_be[] = {"is", "are", "was", "were", "be", "been", "being", "am", NULL};
 static const char *const S_locprep[] = {"in", "at", NULL};
+static const char *const S_quantity[] = {"thousands", "hundreds", "dozens", "scores", "millions", "tens",
+                                         "crowds", "groups", "number", "majority", "many", "some", "most",
+                                         "all", "several", NULL};
 static const char *const S_speech[] = {"say", "comment", "elaborate", "confirm", "specify", "answer",
                                        "respond", "reveal", "disclose", "discuss", "give", "provide",
                                        "name", "identify", "speculate", NULL};
@@ -602,6 +605,7 @@ static int S_is_object(const S_ctx *x, int mi, int s0)
     int t = m->t0 - 1;
     while (t >= s0 && S_in(S_norm(x, t), S_dets)) t--;
     if (t < s0) return 0;
+    if (!strcmp(S_norm(x, t), "of") && t > s0 && S_in(S_norm(x, t - 1), S_quantity)) return 0; /* "thousands of Serbians" */
     if (S_in(S_norm(x, t), S_preps) || S_is_verb_form(x, t)) return 1;
     int comma_app = !strcmp(S_norm(x, t), ",") &&
                     (m->kind == AK_GROUP || (m->t1 < x->in->seg->ntoks && !strcmp(S_norm(x, m->t1), ",")));
