@@ -469,7 +469,7 @@ typedef struct {
 /* A name learned in this document. */
 typedef struct {
     int person;         /* kb person, or -1 */
-    const char *name, *key, *code;
+    const char *name, *key, *code, *rclass;
     char gender;
     int corrected;
 } S_local;
@@ -689,6 +689,7 @@ static void S_fill_person(S_doc *d, sr_mention *m, int person)
     snprintf(m->key, sizeof m->key, "%s", key);
     S_code(kb, key, t && in_office ? t->rolecode : "ELI", m->code, sizeof m->code);
     m->gender = p->gender;
+    m->rclass = t && in_office ? S_role_class(kb, t->role) : NULL;
     m->why = t ? arena_printf(d->a, "person %s (%s%s%s)", p->name, t->role,
                               in_office ? "" : ", out of office on the document date", "")
                : arena_printf(d->a, "person %s", p->name);
@@ -730,7 +731,7 @@ static sr_mention *S_emit(S_doc *d, int p0, int p1)
 }
 
 static int S_learn(S_doc *d, const char *folded, size_t n, int person, const char *name,
-                   const char *key, const char *code, char gender, int corrected)
+                   const char *key, const char *code, char gender, int corrected, const char *rclass)
 {
     int li;
     if (dict_get(&d->learned, folded, n, &li)) return 0;
@@ -743,6 +744,7 @@ static int S_learn(S_doc *d, const char *folded, size_t n, int person, const cha
     l->code = code;
     l->gender = gender;
     l->corrected = corrected;
+    l->rclass = rclass;
     return dict_set(&d->learned, folded, n, (int)d->locals.len - 1);
 }
 
@@ -949,15 +951,7 @@ static const sr_mention *S_recent_person(const S_doc *d, int tok, const char *rc
         if (m->sent < min_sent) break;
         if (m->kind != AK_PERSON) continue;
         if (gender != '-' && m->gender != '-' && m->gender != gender) continue;
-        if (rclass) {
-            /* the person's role class on the document date */
-            int pi;
-            if (!m->name || !dict_get(&d->kb->person_by_name, m->name, strlen(m->name), &pi)) continue;
-            int in_office;
-            const S_term *t = S_term_at(d->kb, pi, d->day, &in_office);
-            const char *c = t ? S_role_class(d->kb, t->role) : NULL;
-            if (!c || strcmp(c, rclass)) continue;
-        }
+        if (rclass && (!m->rclass || strcmp(m->rclass, rclass))) continue;
         return m;
     }
     return NULL;
@@ -990,7 +984,8 @@ static int S_compose_sentence(S_doc *d, int s0, int s1, vec *items, int learn)
         }
         if (mod < 0 && role < 0) {
             /* a bare item: an unknown name followed by a known one is a first name */
-            if (its[k].itype == I_UNKNOWN && k + 1 < n && its[k + 1].p0 == its[k].p1 &&
+            if ((its[k].itype == I_UNKNOWN || its[k].itype == I_LOCAL) && k + 1 < n &&
+                its[k + 1].p0 == its[k].p1 &&
                 (S_person_of(kb, &its[k + 1]) >= 0 || its[k + 1].itype == I_LOCAL)) {
                 its[k + 1].p0 = its[k].p0;
                 k++;
@@ -1011,9 +1006,9 @@ static int S_compose_sentence(S_doc *d, int s0, int s1, vec *items, int learn)
                 S_code(kb, key, r->code, code, sizeof code);
                 const char *full = S_text(d, its[name].p0, its[name].p1);
                 size_t kl = S_join(d, its[name].p0, its[name].p1, nm, sizeof nm);
-                rc = S_learn(d, nm, kl, -1, full, key, arena_strdup(d->a, code), r->gender, 0);
+                rc = S_learn(d, nm, kl, -1, full, key, arena_strdup(d->a, code), r->gender, 0, r->rclass);
                 const char *sp = strrchr(nm, ' ');
-                if (!rc && sp) rc = S_learn(d, sp + 1, strlen(sp + 1), -1, full, key, arena_strdup(d->a, code), r->gender, 0);
+                if (!rc && sp) rc = S_learn(d, sp + 1, strlen(sp + 1), -1, full, key, arena_strdup(d->a, code), r->gender, 0, r->rclass);
                 if (rc) return rc;
             }
         }
@@ -1033,9 +1028,9 @@ static int S_compose_sentence(S_doc *d, int s0, int s1, vec *items, int learn)
                     const S_sub *f = SUB(d, nm->p0), *l = SUB(d, nm->p1 - 1);
                     const S_person *pp = PERSON(kb, person);
                     if (S_is_name_token(f))
-                        rc = S_learn(d, f->norm, strlen(f->norm), person, pp->name, pp->key, NULL, pp->gender, 0);
+                        rc = S_learn(d, f->norm, strlen(f->norm), person, pp->name, pp->key, NULL, pp->gender, 0, NULL);
                     if (!rc && S_is_name_token(l))
-                        rc = S_learn(d, l->norm, strlen(l->norm), person, pp->name, pp->key, NULL, pp->gender, 0);
+                        rc = S_learn(d, l->norm, strlen(l->norm), person, pp->name, pp->key, NULL, pp->gender, 0, NULL);
                 } else if (nm->itype == I_UNKNOWN) {
                     char key[256];
                     size_t kl = S_join(d, nm->p0, nm->p1, key, sizeof key);
@@ -1043,21 +1038,21 @@ static int S_compose_sentence(S_doc *d, int s0, int s1, vec *items, int learn)
                     int cp = sp >= 0 ? -1 : S_correct(d, nm->p0, nm->p1);
                     if (sp >= 0) {
                         const S_person *pp = PERSON(kb, sp);
-                        rc = S_learn(d, key, kl, sp, pp->name, pp->key, NULL, pp->gender, 0);
+                        rc = S_learn(d, key, kl, sp, pp->name, pp->key, NULL, pp->gender, 0, NULL);
                     } else if (cp >= 0) {
                         const S_person *pp = PERSON(kb, cp);
-                        rc = S_learn(d, key, kl, cp, pp->name, pp->key, NULL, pp->gender, 1);
+                        rc = S_learn(d, key, kl, cp, pp->name, pp->key, NULL, pp->gender, 1, NULL);
                         const char *sp = strrchr(key, ' ');
-                        if (!rc && sp) rc = S_learn(d, sp + 1, strlen(sp + 1), cp, pp->name, pp->key, NULL, pp->gender, 1);
+                        if (!rc && sp) rc = S_learn(d, sp + 1, strlen(sp + 1), cp, pp->name, pp->key, NULL, pp->gender, 1, NULL);
                     } else if (r && mkey && !r->plural && strcmp(r->rclass, "group") &&
                                strcmp(r->rclass, "institution")) {
                         /* "Romanian President Klaus Iohannis" */
                         char code[24];
                         S_code(kb, mkey, r->code, code, sizeof code);
                         const char *full = S_text(d, nm->p0, nm->p1);
-                        rc = S_learn(d, key, kl, -1, full, mkey, arena_strdup(d->a, code), r->gender, 0);
+                        rc = S_learn(d, key, kl, -1, full, mkey, arena_strdup(d->a, code), r->gender, 0, r->rclass);
                         const char *sp = strrchr(key, ' ');
-                        if (!rc && sp) rc = S_learn(d, sp + 1, strlen(sp + 1), -1, full, mkey, arena_strdup(d->a, code), r->gender, 0);
+                        if (!rc && sp) rc = S_learn(d, sp + 1, strlen(sp + 1), -1, full, mkey, arena_strdup(d->a, code), r->gender, 0, r->rclass);
                     }
                 }
                 if (rc) return rc;
@@ -1081,6 +1076,7 @@ static int S_compose_sentence(S_doc *d, int s0, int s1, vec *items, int learn)
                     snprintf(m->key, sizeof m->key, "%s", l->key);
                     snprintf(m->code, sizeof m->code, "%s", l->code);
                     m->gender = l->gender;
+                    m->rclass = l->rclass;
                     m->why = arena_printf(d->a, "name learned in this document (%s)", l->name);
                 }
                 m->how = l->corrected ? AH_CORRECTED : AH_LEARNED;
@@ -1117,6 +1113,21 @@ static int S_compose_sentence(S_doc *d, int s0, int s1, vec *items, int learn)
                      !strcmp(SUB(d, it->p0 - 1)->norm, "near"))) {
                     /* "talks in Moscow": a capital after in/at is a place, not the government */
                     d->out.len--;
+                    continue;
+                }
+                /* "Russian and Belarusian troops": the role is shared */
+                int shared_role = -1;
+                if (best->type == H_ADJ && name + 2 < n && its[name + 1].p0 == it->p1 + 1 &&
+                    (!strcmp(SUB(d, it->p1)->norm, "and") || !strcmp(SUB(d, it->p1)->norm, ",")) &&
+                    S_is_mod(kb, &its[name + 1]) && its[name + 2].p0 == its[name + 1].p1)
+                    shared_role = S_role_of(kb, &its[name + 2]);
+                if (shared_role >= 0) {
+                    const S_role *sr = ROLE(kb, shared_role);
+                    m->kind = AK_GROUP;
+                    m->how = AH_COMPOSED;
+                    m->plural = sr->plural;
+                    S_code(kb, e->key, sr->code, m->code, sizeof m->code);
+                    m->why = arena_printf(d->a, "%s + shared role '%s' (%s)", e->name, sr->phrase, sr->code);
                     continue;
                 }
                 if (best->type == H_METONYM) {
@@ -1277,7 +1288,10 @@ static int S_pronouns(S_doc *d, int s0, int s1)
                     if (f->sent == m->sent && f->t0 < m->t0) { first = 0; break; }
                 }
                 if (first) score += 5;
+                /* gender decides within a sentence; across sentences it only
+                 * nudges (machine translation confuses "his" and "her") */
                 if (m->gender == gender) score += 2;
+                else if (m->gender != '-' && m->sent == sb->sent) score -= 10;
                 score -= 3 * (sb->sent - m->sent);
                 if (score >= bestscore) { bestscore = score; best = (int)i; }
             }

@@ -62,6 +62,7 @@ typedef struct {
     unsigned how;          /* AH_* */
     char gender;           /* 'm', 'f' or '-' */
     int plural;            /* troops, lawmakers, Ukrainians */
+    const char *rclass;    /* a person's role class on the date (roles.tsv), or NULL */
     const char *why;       /* one-line explanation (for --explain) */
 } sr_mention;
 

@@ -61,7 +61,7 @@ def parse_file(path):
             raise CaseError("%s:%d: example '%s' has no '.' line" % (path, case["line"], case["name"]))
         i += 1
         case["text"] = "\n".join(body)
-        while i < n and lines[i].strip():
+        while i < n and lines[i].strip() and not lines[i].startswith("example:"):
             try:
                 obj = json.loads(lines[i])
             except ValueError as e:
@@ -259,7 +259,13 @@ def run_code_file(sitrep, path, cases):
                 with open(tmp.name, "w", encoding="utf-8") as f:
                     f.write(json.dumps(doc, ensure_ascii=False) + "\n")
                 o, e = run([sitrep, "code", "-q", tmp.name])
-                by_id[doc["id"]] = o if o is not None else e
+                if o is None:
+                    by_id[doc["id"]] = CaseError(e)
+                else:
+                    try:
+                        by_id[doc["id"]] = parse_jsonl(o)
+                    except CaseError as ce:
+                        by_id[doc["id"]] = ce
         else:
             for rec in parse_jsonl(out):
                 by_id.setdefault(rec.get("doc"), []).append(rec)
@@ -269,12 +275,7 @@ def run_code_file(sitrep, path, cases):
     failures = []
     for n, c in enumerate(cases):
         res = by_id.get("case-%d" % (n + 1), [])
-        if isinstance(res, str):
-            try:
-                res = [r for r in parse_jsonl(res)]
-            except CaseError as e:
-                res = e
-        if res is None or isinstance(res, (str, CaseError)):
+        if isinstance(res, CaseError):
             failures.append((c, [("error", str(res))], []))
             continue
         problems, got = judge_code(c, res)
@@ -401,12 +402,15 @@ def read_floors(path):
 
 
 def main(argv):
+    cwd = os.getcwd()
+    sitrep = os.environ.get("SITREP", "")
+    if sitrep and os.sep in sitrep and os.path.exists(os.path.join(cwd, sitrep)):
+        sitrep = os.path.abspath(os.path.join(cwd, sitrep))
     os.chdir(ROOT)
-    sitrep = os.environ.get("SITREP", "./sitrep")
+    sitrep = sitrep or "./sitrep"
     quiet = os.environ.get("QUIET_CASES", "") == "1"
     if argv:
-        files = [os.path.relpath(os.path.abspath(os.path.join(os.environ.get("PWD", ROOT), a)), ROOT)
-                 if not os.path.isabs(a) else os.path.relpath(a, ROOT) for a in argv]
+        files = [os.path.relpath(os.path.abspath(os.path.join(cwd, a)), ROOT) for a in argv]
     else:
         files = []
         for d in ("tests/code", "tests/actors"):
