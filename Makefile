@@ -65,3 +65,12 @@ deps:
 
 clean:
 	rm -rf build sitrep
+
+# --- benchmarks and fuzzing (bench/run, fuzz/Makefile) -------------------------
+bench: all
+	bench/run
+
+fuzz:
+	$(MAKE) -f fuzz/Makefile
+
+.PHONY: fuzz
