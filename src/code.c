@@ -398,6 +398,9 @@ static const char *const S_bounds[] = {";", ":", "because", "while", "whereas", 
                                        "unless", "said", "says", "told", "according", "that", NULL};
 static const char *const S_be[] = {"is", "are", "was", "were", "be", "been", "being", "am", NULL};
 static const char *const S_locprep[] = {"in", "at", NULL};
+static const char *const S_settlement[] = {"city", "town", "village", "capital", "region", "province",
+                                           "port", "district", NULL};
+static const char *const S_money[] = {"$", "\xE2\x82\xAC", "\xC2\xA3", "%", NULL}; /* $ EUR GBP % */
 static const char *const S_quantity[] = {"thousands", "hundreds", "dozens", "scores", "millions", "tens",
                                          "crowds", "groups", "number", "majority", "many", "some", "most",
                                          "all", "several", NULL};
@@ -501,7 +504,7 @@ static int S_match_el(const S_ctx *x, const S_pat *p, int ei, int t, int lim, S_
         return S_match_el(x, p, ei + 1, t, lim, m);
     case E_GAP:
         for (int k = 0; k <= 4 && t + k <= lim; k++) {
-            if (k > 0 && (S_flags(x, t + k - 1) & TOK_PUNCT)) break;
+            if (k > 0 && (S_flags(x, t + k - 1) & TOK_PUNCT) && !S_in(S_norm(x, t + k - 1), S_money)) break;
             if (S_match_el(x, p, ei + 1, t + k, lim, m)) return 1;
         }
         return 0;
@@ -525,9 +528,9 @@ static int S_match_el(const S_ctx *x, const S_pat *p, int ei, int t, int lim, S_
                 if (k != mi && x->in->mentions[k].t0 == x->in->mentions[mi].t0 &&
                     x->in->mentions[k].t1 == x->in->mentions[mi].t1)
                     m->tgt[m->ntgt++] = k;
-            /* a capital named as the destination is also the place ("travel to Berlin") */
-            if (x->pstart[t] >= 0 || (t + 1 < lim && x->pstart[x->in->mentions[mi].t0] >= 0))
-                m->tplace = x->pstart[x->in->mentions[mi].t0];
+            /* the target may also be a place ("travel to Berlin", "visited
+             * Poland"); S_code_sentence decides whether it is the location */
+            if (x->pstart[x->in->mentions[mi].t0] >= 0) m->tplace = x->pstart[x->in->mentions[mi].t0];
         } else {
             m->tplace = pl;
         }
@@ -819,6 +822,7 @@ static int S_crosses_clause(const S_ctx *x, int lo, int hi)
         if (S_is_report_word(x, k) || !strcmp(w, ";")) return 1;
         if (!strcmp(w, "which") || !strcmp(w, "that") || !strcmp(w, "because") || !strcmp(w, "while"))
             return 1;
+        if ((!strcmp(w, "and") || !strcmp(w, "but")) && k > lo && !strcmp(S_norm(x, k - 1), ",")) return 1;
         if ((!strcmp(w, "and") || !strcmp(w, "but")) && k + 1 < hi) {
             const char *n = S_norm(x, k + 1);
             if (!strcmp(n, "has") || !strcmp(n, "have") || !strcmp(n, "had") || !strcmp(n, "will") ||
@@ -941,7 +945,10 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
         for (int i = 0; i < in->nplaces; i++) {
             const sr_place_ref *pr = &in->places[i];
             if (pr->t0 < s0 || pr->t1 > s1 || pr->t0 == s0) continue;
-            if (!S_in(S_norm(x, pr->t0 - 1), S_locprep)) continue;
+            int pre = pr->t0 - 1;
+            if (pre - 3 >= s0 && !strcmp(S_norm(x, pre), "of") && S_in(S_norm(x, pre - 1), S_settlement))
+                pre -= 2 + !strcmp(S_norm(x, pre - 2), "the"); /* "in the city of Rzeszow" */
+            if (pre < s0 || !S_in(S_norm(x, pre), S_locprep)) continue;
             /* within the clause: no reporting verb or ';' between */
             int lo = pr->t0 < trig ? pr->t1 : trig, hi = pr->t0 < trig ? trig : pr->t0, bad = 0;
             for (int k = lo; k < hi; k++)
@@ -1028,7 +1035,7 @@ static int S_domestic(const sr_mention *a, const sr_mention *b)
     return !(gov_a && gov_b);
 }
 
-static const char *const S_null_target_ok[] = {"MOBILIZE", "PROTEST", "REJECT", NULL};
+static const char *const S_null_target_ok[] = {"MOBILIZE", "PROTEST", "REJECT", "COERCE", NULL};
 
 static int S_code_sentence(S_ctx *x, int sent)
 {
@@ -1086,9 +1093,16 @@ static int S_code_sentence(S_ctx *x, int sent)
                 if (!pm) return SITREP_ENOMEM;
                 tg[ntg++] = pm;
             }
-            /* the visited place is where a consultation happens; a troop
-             * destination is no location (spec conventions) */
-            if (!strcmp(p->type, "CONSULT")) tplace = in->places[bm.tplace].place;
+            /* where the event happens: the visited country or city, a city
+             * met in or attacked; a troop or aid destination is no location
+             * (spec conventions), nor a country that is a party to talks */
+            const sr_place *pl = in->places[bm.tplace].place;
+            int city = pl->kind != 'C';
+            int visit = p->mode && !strcmp(p->mode, "visit");
+            if (!strcmp(p->type, "CONSULT") ? (visit || city)
+                                             : (city && (!strcmp(p->type, "ASSAULT") || !strcmp(p->type, "COERCE") ||
+                                                         !strcmp(p->type, "PROTEST"))))
+                tplace = pl;
         }
         /* passive: "X was Yed by Z" */
         int passive = 0, agent = -1;
@@ -1111,14 +1125,29 @@ static int S_code_sentence(S_ctx *x, int sent)
         int srcs[8], nsrc = 0;
         int skip[10], nskip = 0;
         for (int k = 0; k < bm.ntgt && nskip < 10; k++) skip[nskip++] = bm.tgt[k];
-        if (bm.src >= 0) srcs[nsrc++] = bm.src;
-        else if ((passive || p->noun) && agent >= 0) {
-            srcs[nsrc++] = agent;
-            if (passive && !ntg) {
+        if (bm.src >= 0) {
+            srcs[nsrc++] = bm.src;
+            if (!p->noun && !ntg) {
+                /* "Ukraine received aid from $S": the subject is the target */
                 int subj[4];
                 int ns = S_subject(x, s0, t, subj, 4, skip, nskip);
                 for (int k = 0; k < ns && ntg < 8; k++) tg[ntg++] = &in->mentions[subj[k]];
             }
+        } else if ((passive || p->noun) && agent >= 0) {
+            srcs[nsrc++] = agent;
+            if (passive) {
+                /* "Kuleba was received by Blinken": the subject is the target */
+                int subj[4];
+                skip[nskip < 10 ? nskip++ : 9] = agent;
+                int ns = S_subject(x, s0, t, subj, 4, skip, nskip);
+                if (ns) ntg = 0;
+                for (int k = 0; k < ns && ntg < 8; k++) tg[ntg++] = &in->mentions[subj[k]];
+            }
+        } else if (passive && !p->noun && strcmp(p->type, "MOBILIZE") && strcmp(p->type, "RETREAT")) {
+            /* a passive without its agent names no source ("Kyiv was
+             * attacked"); moved forces are their own country's ("Russian
+             * troops were stationed near the border") */
+            continue;
         } else if (p->noun) {
             /* possessor or adjective right before the head */
             int k = t - 1;
@@ -1134,6 +1163,17 @@ static int S_code_sentence(S_ctx *x, int sent)
                 if (nsrc >= 2 && !ntg && in->mentions[srcs[0]].t0 == in->mentions[srcs[1]].t0) {
                     tg[ntg++] = &in->mentions[srcs[1]];
                     nsrc = 1;
+                }
+            }
+            /* "the withdrawal of Russian troops from Kherson": the "of" actor
+             * acts when it is not the pattern's target */
+            if (!nsrc && t + 1 < s1 && !strcmp(S_norm(x, t + 1), "of")) {
+                int mi, pl;
+                if (S_slot(x, t + 2, s1, &mi, &pl) >= 0 && mi >= 0) {
+                    int is_tgt = 0;
+                    for (int k = 0; k < ntg; k++)
+                        if (tg[k] == &in->mentions[mi]) is_tgt = 1;
+                    if (!is_tgt && ntg) srcs[nsrc++] = mi;
                 }
             }
             /* a bare noun with no owner names no actor ("after the meeting"),
@@ -1174,6 +1214,22 @@ static int S_code_sentence(S_ctx *x, int sent)
             (!strcmp(p->type, "CONSULT") || !strcmp(p->type, "AGREE") || !strcmp(p->type, "COOPERATE"))) {
             tg[ntg++] = &in->mentions[srcs[nsrc - 1]];
             nsrc--;
+        }
+        if (!ntg && (!strcmp(p->type, "ASSAULT") || !strcmp(p->type, "COERCE"))) {
+            /* "struck a base near Lviv": the attacked place's country */
+            for (int i = 0; i < in->nplaces && !ntg; i++) {
+                const sr_place_ref *pr = &in->places[i];
+                if (pr->t0 < end || pr->t0 >= s1 || pr->t0 - end > 8) continue;
+                if (S_crosses_clause(x, end, pr->t0)) break;
+                const char *pw = S_norm(x, pr->t0 - 1);
+                if (strcmp(pw, "in") && strcmp(pw, "near") && strcmp(pw, "outside") && strcmp(pw, "on") &&
+                    strcmp(pw, "at") && strcmp(pw, "around"))
+                    continue;
+                const sr_mention *pm = S_place_actor(x, pr, sent);
+                if (!pm) return SITREP_ENOMEM;
+                tg[ntg++] = pm;
+                if (pr->place->kind != 'C') tplace = pr->place;
+            }
         }
         if (!ntg && !S_in(p->type, S_null_target_ok)) continue;
         /* one event per distinct (source key, target key) */

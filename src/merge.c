@@ -36,3 +36,98 @@ int merge_doc(sr_event *ev, int n)
     }
     return kept;
 }
+
+/* ---- cross-document merging (merge.h) ------------------------------------
+ * Pure rules over keys, dates and places; store.c applies them to the
+ * world events in the database. */
+
+int merge_symmetric(const char *type)
+{
+    return type && (!strcmp(type, "CONSULT") || !strcmp(type, "AGREE") || !strcmp(type, "COOPERATE"));
+}
+
+void merge_pair_key(const char *type, const char *src, const char *tgt, char *out, size_t n)
+{
+    if (!src) src = "";
+    if (!tgt) tgt = "";
+    if (merge_symmetric(type) && strcmp(src, tgt) > 0) {
+        const char *t = src;
+        src = tgt;
+        tgt = t;
+    }
+    snprintf(out, n, "%s|%s", src, tgt);
+}
+
+static long S_tol(sitrep_prec p)
+{
+    switch (p) {
+    case PREC_WEEK: return 7;
+    case PREC_MONTH: return 31;
+    case PREC_YEAR: return 366;
+    default: return 1;
+    }
+}
+
+static int S_year(long day)
+{
+    int y, m, d;
+    sitrep_ymd_from_day(day, &y, &m, &d);
+    return y;
+}
+
+/* a dated, b undated (with publication range). */
+static int S_dated_undated(const merge_when *a, const merge_when *b)
+{
+    if (b->first < 0) return 1;
+    long lo = b->first - MERGE_NEAR_DAYS, hi = b->last + MERGE_NEAR_DAYS;
+    if (a->prec == PREC_YEAR) {
+        int y = S_year(a->day);
+        return y >= S_year(lo) && y <= S_year(hi);
+    }
+    long t = S_tol(a->prec);
+    return a->day >= lo - t && a->day <= hi + t;
+}
+
+int merge_dates_compatible(const merge_when *a, const merge_when *b)
+{
+    int da = a->day >= 0, db = b->day >= 0;
+    if (da && db) {
+        sitrep_prec p = a->prec > b->prec ? a->prec : b->prec;
+        if (p == PREC_YEAR) return S_year(a->day) == S_year(b->day);
+        long d = a->day - b->day;
+        if (d < 0) d = -d;
+        return d <= S_tol(p);
+    }
+    if (da) return S_dated_undated(a, b);
+    if (db) return S_dated_undated(b, a);
+    if (a->first < 0 || b->first < 0) return 1;
+    return a->first <= b->last + MERGE_NEAR_DAYS && b->first <= a->last + MERGE_NEAR_DAYS;
+}
+
+int merge_places_compatible(const char *c1, const char *c2, const char *skey, const char *tkey)
+{
+    if (!c1 || !c2 || !*c1 || !*c2 || !strcmp(c1, c2)) return 1;
+    int in1 = (skey && !strcmp(c1, skey)) || (tkey && !strcmp(c1, tkey));
+    int in2 = (skey && !strcmp(c2, skey)) || (tkey && !strcmp(c2, tkey));
+    return in1 != in2;
+}
+
+void merge_window(const merge_when *w, long *lo, long *hi)
+{
+    if (w->day >= 0) {
+        if (w->prec == PREC_YEAR) {
+            int y = S_year(w->day);
+            *lo = sitrep_day_from_ymd(y, 1, 1) - MERGE_NEAR_DAYS;
+            *hi = sitrep_day_from_ymd(y, 12, 31) + MERGE_NEAR_DAYS;
+        } else {
+            *lo = w->day - S_tol(w->prec) - MERGE_NEAR_DAYS;
+            *hi = w->day + S_tol(w->prec) + MERGE_NEAR_DAYS;
+        }
+    } else if (w->first >= 0) {
+        *lo = w->first - MERGE_NEAR_DAYS;
+        *hi = w->last + MERGE_NEAR_DAYS;
+    } else {
+        *lo = -100000000L;
+        *hi = 100000000L;
+    }
+}

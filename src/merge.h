@@ -17,4 +17,48 @@ int merge_doc(sr_event *ev, int n);
  * "TYPE|SRC|TGT|modality|YYYY-MM-DD". */
 void merge_key(const sr_event *e, char *out, size_t n);
 
+/* ---- cross-document merging (used by store.c) ----------------------------
+ *
+ * Events of different documents are one world event when they agree on
+ * type, source key and target key (either order for CONSULT, AGREE and
+ * COOPERATE), their dates are compatible, their places are compatible, and
+ * neither is hypothetical.
+ *
+ * Dates.  Two dates are compatible within the tolerance of the coarser
+ * precision: day +-1, week +-7, month +-31 days, year: the same year.  An
+ * undated event is taken to lie in the neighbourhood of its publication
+ * date (MERGE_NEAR_DAYS either side): it is compatible with a dated event
+ * within that neighbourhood (plus the dated side's tolerance), and with
+ * another undated event when their publication dates are that close.  An
+ * undated event without a publication date is compatible with any date.
+ *
+ * Places.  Compatible when either is unknown or both are in one country.
+ * When they differ and exactly one of the two lies in the country of the
+ * source or the target, they are still compatible: a place in a third
+ * country is the weaker reading (often attached from a neighbouring
+ * clause), and the actor-country place wins as the best-attested one.
+ */
+#define MERGE_NEAR_DAYS 45
+
+/* When an event happened, as far as the merge needs it: day (-1 when
+ * undated) with its precision, and the range of publication days of the
+ * reports [first, last] (-1 when unknown). */
+typedef struct {
+    long day;
+    sitrep_prec prec;
+    long first, last;
+} merge_when;
+
+/* 1 for the types whose source and target may be swapped. */
+int merge_symmetric(const char *type);
+/* The actor pair as matched across documents: "SRC|TGT", sorted for
+ * symmetric types; NULL keys count as "". */
+void merge_pair_key(const char *type, const char *src, const char *tgt, char *out, size_t n);
+int merge_dates_compatible(const merge_when *a, const merge_when *b);
+/* Countries as ISO3 (NULL or "" when unknown); skey/tkey the actor keys. */
+int merge_places_compatible(const char *c1, const char *c2, const char *skey, const char *tkey);
+/* A day range [*lo, *hi] such that two compatible whens have overlapping
+ * ranges (a prefilter for the database). */
+void merge_window(const merge_when *w, long *lo, long *hi);
+
 #endif

@@ -4,8 +4,13 @@
 The file format is described in tests/FORMAT.md.  Event cases are coded with
 `$SITREP code -q FILE` (one JSON Lines document per example, all examples of
 a file in one run); actor cases with `$SITREP actors --date D TEXT`.
-Files named core-* must pass completely; the others are held to the floors
-in tests/floors.txt.  Usage: run_cases.py [FILE.txt ...] (default: all).
+A code example passes when the events, deduplicated on (type, source key,
+target key, modality), are exactly the expected set and every optional field
+given matches (a date coarser than a day counts as null).  For actor files
+the score is the fraction of expected mentions found, in order, with the
+right key (and code and name when given).  Files named core-* must pass
+completely; the others are held to the per-file floors in tests/floors.txt.
+Usage: run_cases.py [FILE.txt ...] (default: all).
 Env: SITREP (binary, default ./sitrep), SITREP_DATA (passed through),
 QUIET_CASES=1 (print failure details only for core-* files).
 """

@@ -175,10 +175,13 @@ def pattern_errors(pat):
         errs.append("more than one $T")
     if ns > 1:
         errs.append("more than one $S")
-    if ns and not noun:
-        errs.append("$S only with @ (noun) heads")
-    if ns and not nt:
-        errs.append("$S without $T")
+    # noun heads: $S and $T both name the sides ("@talks between $S and $T");
+    # verb heads: $S is the giver and the clause subject the target
+    # ("Ukraine received aid from $S"), so a verb pattern has no $T then
+    if ns and noun and not nt:
+        errs.append("$S without $T in a noun pattern")
+    if ns and not noun and nt:
+        errs.append("$S with $T in a verb pattern")
     return errs
 
 
