@@ -592,8 +592,12 @@ static int m_relunit(const tctx *c, int i, tval *v)
     if (!u || u == U_DAY || pl) return 0;
     if (the && !(u == U_WEEKEND || mod)) return 0;
     if (over && !(the && u == U_WEEKEND)) return 0;
-    /* "this weekend, I spoke with him": with a past verb, the weekend just gone */
-    if (u == U_WEEKEND && (the || past || (k == 0 && c->tense == TENSE_PAST))) {
+    /* "this weekend, I spoke with him": with a past verb, the weekend just
+     * gone (or the one under way on a Saturday or Sunday) */
+    if (u == U_WEEKEND && k == 0 && !the && !past && c->tense == TENSE_PAST && c->anchor >= 0) {
+        long sat = resolve_unit(c, u, 0);
+        set(v, sat <= c->anchor ? sat : sat - 7, PREC_WEEK);
+    } else if (u == U_WEEKEND && (the || past)) {
         tctx c2 = *c;
         if (past) c2.tense = TENSE_PAST;
         set(v, resolve_weekend(&c2), PREC_WEEK);
