@@ -1035,7 +1035,7 @@ static int S_domestic(const sr_mention *a, const sr_mention *b)
     return !(gov_a && gov_b);
 }
 
-static const char *const S_null_target_ok[] = {"MOBILIZE", "PROTEST", "REJECT", "COERCE", NULL};
+static const char *const S_null_target_ok[] = {"MOBILIZE", "PROTEST", "REJECT", "COERCE", "CONCEDE", NULL};
 
 static int S_code_sentence(S_ctx *x, int sent)
 {
