@@ -476,6 +476,21 @@ static int S_is_adverb(const S_ctx *x, int t)
                             strcmp(w, "family") && strcmp(w, "ally") && strcmp(w, "rally"));
 }
 
+/* A list connector at t ("and", "or", "as well as", "including (with)",
+ * "along with", "together with"): its length in tokens, or 0. */
+static int S_connector(const S_ctx *x, int t, int lim)
+{
+    if (t >= lim) return 0;
+    const char *w = S_norm(x, t);
+    if (!strcmp(w, "and") || !strcmp(w, "or") || !strcmp(w, "plus")) return 1;
+    if (!strcmp(w, "including")) return t + 1 < lim && !strcmp(S_norm(x, t + 1), "with") ? 2 : 1;
+    if ((!strcmp(w, "along") || !strcmp(w, "together")) && t + 1 < lim && !strcmp(S_norm(x, t + 1), "with"))
+        return 2;
+    if (!strcmp(w, "as") && t + 2 < lim && !strcmp(S_norm(x, t + 1), "well") && !strcmp(S_norm(x, t + 2), "as"))
+        return 3;
+    return 0;
+}
+
 static int S_match_el(const S_ctx *x, const S_pat *p, int ei, int t, int lim, S_match *m)
 {
     if (ei == p->nel) {
@@ -512,6 +527,14 @@ static int S_match_el(const S_ctx *x, const S_pat *p, int ei, int t, int lim, S_
     case E_SRC: {
         int mi, pl;
         int nt = S_slot(x, t, lim, &mi, &pl);
+        if (nt < 0 && e->t == E_TGT && ei == p->nel - 1) {
+            /* "meetings with the European leadership, including with NATO's
+             * Stoltenberg": a group with no actor, then its named members */
+            int k = t;
+            while (k < lim && k < t + 5 && !(S_flags(x, k) & TOK_PUNCT) && x->minside[k] < 0) k++;
+            int c = k < lim && !strcmp(S_norm(x, k), ",") ? S_connector(x, k + 1, lim) : 0;
+            if (c) nt = S_slot(x, k + 1 + c, lim, &mi, &pl);
+        }
         if (nt < 0) return 0;
         if (e->t == E_SRC) {
             if (mi < 0) return 0;
@@ -540,7 +563,8 @@ static int S_match_el(const S_ctx *x, const S_pat *p, int ei, int t, int lim, S_
         while (mi >= 0 && u < lim && m->ntgt < 8) {
             int v = u, conj = 0;
             if (v < lim && !strcmp(S_norm(x, v), ",")) v++;
-            if (v < lim && (!strcmp(S_norm(x, v), "and") || !strcmp(S_norm(x, v), "or"))) { v++; conj = 1; }
+            int c = S_connector(x, v, lim);
+            if (c) { v += c; conj = 1; }
             if (v == u) break;
             int mj, pj;
             int w = S_slot(x, v, lim, &mj, &pj);
