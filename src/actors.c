@@ -1117,10 +1117,14 @@ static int S_compose_sentence(S_doc *d, int s0, int s1, vec *items, int learn)
                 }
                 /* "Russian and Belarusian troops": the role is shared */
                 int shared_role = -1;
-                if (best->type == H_ADJ && name + 2 < n && its[name + 1].p0 == it->p1 + 1 &&
-                    (!strcmp(SUB(d, it->p1)->norm, "and") || !strcmp(SUB(d, it->p1)->norm, ",")) &&
-                    S_is_mod(kb, &its[name + 1]) && its[name + 2].p0 == its[name + 1].p1)
-                    shared_role = S_role_of(kb, &its[name + 2]);
+                for (int q = name; best->type == H_ADJ && q + 2 < n && shared_role < 0; q++) {
+                    /* "Latvian, Lithuanian and Estonian officials" */
+                    const char *sep = SUB(d, its[q].p1)->norm;
+                    if (its[q + 1].p0 != its[q].p1 + 1 || (strcmp(sep, "and") && strcmp(sep, ",")) ||
+                        !S_is_mod(kb, &its[q + 1]))
+                        break;
+                    if (its[q + 2].p0 == its[q + 1].p1) shared_role = S_role_of(kb, &its[q + 2]);
+                }
                 if (shared_role >= 0) {
                     const S_role *sr = ROLE(kb, shared_role);
                     m->kind = AK_GROUP;

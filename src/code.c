@@ -571,7 +571,7 @@ static int S_match_el(const S_ctx *x, const S_pat *p, int ei, int t, int lim, S_
             if (w < 0 || mj < 0) break;
             m->tgt[m->ntgt++] = mj;
             u = w;
-            if (conj) { closed_at = u; closed_n = m->ntgt; break; }
+            if (conj) { closed_at = u; closed_n = m->ntgt; }
         }
         (void)n0;
         m->ntgt = closed_n;
