@@ -721,6 +721,10 @@ static int S_cue_at(const S_ctx *x, int t, int s0, int *len)
 {
     int qi;
     const char *w = S_norm(x, t);
+    size_t wl = strlen(w);
+    /* contractions stay inside their word: "didn't", "won't", "he'll" */
+    if (wl > 3 && !strcmp(w + wl - 3, "n't")) { *len = 1; return C_NEG; }
+    if (wl > 3 && !strcmp(w + wl - 3, "'ll")) { *len = 1; return C_PLAN; }
     if (!dict_get(&x->c->cue_last, w, strlen(w), &qi)) return 0;
     for (; qi >= 0; qi = CUE(x->c, qi)->next) {
         const S_cue *q = CUE(x->c, qi);
@@ -756,7 +760,7 @@ static void S_note(S_cues *q, int cls, const char *w)
  * trigger", "the meeting will be"). */
 static void S_scan_right(const S_ctx *x, int trig, int lit_last, int end, int s1, int noun, S_cues *q)
 {
-    for (int t = trig + 1; t <= lit_last && t < s1; t++) {
+    for (int t = trig; t <= lit_last && t < s1; t++) {
         int len = 1;
         int cls = S_cue_at(x, t, trig, &len);
         if (cls && cls != C_REPORT && cls != C_NEG) S_note(q, cls, S_norm(x, t));
@@ -790,6 +794,12 @@ static void S_scan_cues(const S_ctx *x, int s0, int s1, int trig, S_cues *q)
         } else if (cls == C_FEAR && t >= trig - 12) {
             q->fear = 1;
             buf_printf(&q->why, "%s'%s'", q->why.len ? ", " : "", w);
+        } else if (cls == C_HYP && t >= trig - 12 &&
+                   (!strcmp(w, "possible") || !strcmp(w, "possibility") || !strcmp(w, "likely") ||
+                    !strcmp(w, "unlikely") || !strcmp(w, "probable"))) {
+            /* "it is possible that Russia will attack" */
+            q->hyp = 1;
+            buf_printf(&q->why, "%s'%s'", q->why.len ? ", " : "", w);
         }
         if (cls == C_REPORT) q->report = 1;
         if (!strcmp(w, "that") && !clause_done) {
@@ -809,7 +819,10 @@ static int S_conditional_elsewhere(const S_ctx *x, int s0, int s1, int t)
 {
     for (int k = s0; k < s1; k++) {
         const char *w = S_norm(x, k);
-        if (strcmp(w, "if") && strcmp(w, "unless")) continue;
+        /* "Should Russia invade, ...", "Were Moscow to attack, ...": an inverted condition */
+        int inverted = k == s0 && (!strcmp(w, "should") || !strcmp(w, "were") || !strcmp(w, "had")) &&
+                       k + 1 < s1 && x->mstart[k + 1] >= 0;
+        if (strcmp(w, "if") && strcmp(w, "unless") && !inverted) continue;
         /* the if-clause runs to the next comma or the end */
         int e = k + 1;
         while (e < s1 && strcmp(S_norm(x, e), ",") && strcmp(S_norm(x, e), ";")) e++;
@@ -1275,8 +1288,19 @@ static int S_code_sentence(S_ctx *x, int sent)
                 if (rc) return rc;
             }
         }
-        /* do not re-trigger on the pattern's own literal words */
-        if (bm.lit_last > t) t = bm.lit_last;
+        /* do not re-trigger on the pattern's own literal words, except:
+         * - a threat's infinitive is its own, hypothetical, event
+         *   ("threatened to attack South Korea": THREATEN + ASSAULT);
+         * - a refusal is the only event of its clause ("declined to send
+         *   weapons" is a REJECT, not also a negated AID) */
+        int resume = bm.lit_last > t ? bm.lit_last : t;
+        if (!strcmp(p->type, "THREATEN")) {
+            for (int k = t + 1; k <= bm.lit_last; k++)
+                if (!strcmp(S_norm(x, k), "to")) { resume = k; break; }
+        } else if (!strcmp(p->type, "REJECT") && bm.lit_last > t && !strcmp(S_norm(x, bm.lit_last), "to")) {
+            while (resume + 1 < s1 && !(S_flags(x, resume + 1) & TOK_PUNCT)) resume++;
+        }
+        t = resume;
         last_lit = t;
     }
     return 0;
