@@ -369,6 +369,7 @@ typedef struct {
     int *mstart;      /* token -> longest mention starting there, -1 */
     int *minside;     /* token -> first mention covering it, -1 */
     int *pstart;      /* token -> place starting there, -1 */
+    int passive;      /* the trigger being matched is a passive participle */
     vec events;
 } S_ctx;
 
@@ -535,6 +536,11 @@ static int S_match_el(const S_ctx *x, const S_pat *p, int ei, int t, int lim, S_
             int c = k < lim && !strcmp(S_norm(x, k), ",") ? S_connector(x, k + 1, lim) : 0;
             if (c) nt = S_slot(x, k + 1 + c, lim, &mi, &pl);
         }
+        if (nt < 0 && e->t == E_TGT && x->passive && (t >= lim || !strcmp(S_norm(x, t), "by") ||
+                                                       (S_flags(x, t) & TOK_PUNCT))) {
+            /* passive: the object slot is the subject ("Kuleba was received by") */
+            return S_match_el(x, p, ei + 1, t, lim, m);
+        }
         if (nt < 0) return 0;
         if (e->t == E_SRC) {
             if (mi < 0) return 0;
@@ -586,6 +592,8 @@ static int S_match_el(const S_ctx *x, const S_pat *p, int ei, int t, int lim, S_
     return 0;
 }
 
+static int S_cue_at(const S_ctx *x, int t, int s0, int *len);
+
 /* Is token t a verb form that takes an object (a pattern verb in any
  * inflection, or a regular past form)? */
 static int S_is_verb_form(const S_ctx *x, int t)
@@ -593,6 +601,8 @@ static int S_is_verb_form(const S_ctx *x, int t)
     if (!(S_flags(x, t) & TOK_WORD) || (S_flags(x, t) & TOK_CAP)) return 0;
     const char *w = S_norm(x, t);
     if (S_in(w, S_preps) || S_in(w, S_dets) || S_in(w, S_be)) return 0;
+    int len;
+    if (S_cue_at(x, t, t, &len) == C_REPORT) return 0; /* "said Russia is ..." opens a clause */
     const char *lem[LEXICON_MAX];
     char scratch[LEXICON_MAX * 64];
     int n = lexicon_lemmas(x->c->lx, LEX_VERB, w, lem, scratch);
@@ -1089,6 +1099,12 @@ static int S_code_sentence(S_ctx *x, int sent)
         memset(&bm, 0, sizeof bm);
         int best_score = -1;
         const char *w = S_norm(x, t);
+        x->passive = 0;
+        if (lexicon_is_past(lx, w))
+            for (int k = t - 1; k >= s0 && k >= t - 3; k--) {
+                if (S_in(S_norm(x, k), S_be)) { x->passive = 1; break; }
+                if (!(S_flags(x, k) & TOK_WORD)) break;
+            }
         for (int pos = 0; pos < 2; pos++) {
             const char *lem[LEXICON_MAX];
             char scratch[LEXICON_MAX * 64];
@@ -1142,13 +1158,7 @@ static int S_code_sentence(S_ctx *x, int sent)
                 tplace = pl;
         }
         /* passive: "X was Yed by Z" */
-        int passive = 0, agent = -1;
-        if (!p->noun && lexicon_is_past(lx, w)) {
-            for (int k = t - 1; k >= s0 && k >= t - 3; k--) {
-                if (S_in(S_norm(x, k), S_be)) { passive = 1; break; }
-                if (!(S_flags(x, k) & TOK_WORD)) break;
-            }
-        }
+        int passive = !p->noun && x->passive, agent = -1;
         int end = bm.end > t ? bm.end : t + 1;
         for (int k = end; k < s1 && k <= end + 4; k++) {
             if (!strcmp(S_norm(x, k), "by") && k + 1 < s1) {
@@ -1245,6 +1255,15 @@ static int S_code_sentence(S_ctx *x, int sent)
                 int mi = S_object_after(x, end, s1, end);
                 if (mi >= 0) tg[ntg++] = &in->mentions[mi];
             }
+        }
+        /* "Washington and Moscow accused each other": both ways */
+        int reciprocal = 0;
+        for (int k = t + 1; k < s1 && k <= end + 1; k++)
+            if ((!strcmp(S_norm(x, k), "each") && k + 1 < s1 && !strcmp(S_norm(x, k + 1), "other")) ||
+                (!strcmp(S_norm(x, k), "one") && k + 1 < s1 && !strcmp(S_norm(x, k + 1), "another")))
+                reciprocal = 1;
+        if (reciprocal && nsrc >= 2 && !ntg) {
+            for (int k = 0; k < nsrc && ntg < 8; k++) tg[ntg++] = &in->mentions[srcs[k]];
         }
         /* symmetric acts of coordinated subjects: "X and Y met" */
         if (!ntg && nsrc >= 2 &&

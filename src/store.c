@@ -1,0 +1,1493 @@
+/* store.c -- the corpus store (store.h): SQLite schema, idempotent batched
+ * ingest, cross-document merging into world events, and the analyst
+ * queries.  Invariants: every stored event has exactly one row in
+ * event_world; a world event's summary columns are a function of its
+ * votes (world_votes: per attribute value, how many reports say it), which
+ * are a function of its reports; a world event with no reports is deleted.
+ * Merge rules are in merge.c (merge.h, "cross-document merging").
+ */
+#include "store.h"
+
+#include <limits.h>
+#include <sqlite3.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "json.h"
+#include "merge.h"
+#include "sitrep.h"
+
+static const char S_schema[] =
+    "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);\n"
+    "INSERT OR IGNORE INTO meta VALUES('schema','1');\n"
+    "CREATE TABLE IF NOT EXISTS documents(\n"
+    "  id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL UNIQUE, hash TEXT NOT NULL,\n"
+    "  source TEXT, url TEXT, date TEXT, day INTEGER, title TEXT, text TEXT NOT NULL,\n"
+    "  file TEXT, line INTEGER, bytes INTEGER NOT NULL, nsentences INTEGER, nevents INTEGER);\n"
+    "CREATE TABLE IF NOT EXISTS sentences(doc INTEGER NOT NULL, idx INTEGER NOT NULL,\n"
+    "  start INTEGER NOT NULL, end INTEGER NOT NULL, para INTEGER, PRIMARY KEY(doc, idx)) WITHOUT ROWID;\n"
+    "CREATE TABLE IF NOT EXISTS mentions(id INTEGER PRIMARY KEY, doc INTEGER NOT NULL,\n"
+    "  sentence INTEGER, start INTEGER, end INTEGER, text TEXT, name TEXT, key TEXT, code TEXT,\n"
+    "  kind INTEGER, how INTEGER);\n"
+    "CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc);\n"
+    "CREATE INDEX IF NOT EXISTS mentions_key ON mentions(key);\n"
+    "CREATE TABLE IF NOT EXISTS events(id INTEGER PRIMARY KEY, doc INTEGER NOT NULL, ord INTEGER NOT NULL,\n"
+    "  sentence INTEGER, start INTEGER, end INTEGER, type TEXT NOT NULL, mode TEXT, cameo TEXT,\n"
+    "  quad INTEGER, goldstein REAL, modality TEXT NOT NULL,\n"
+    "  src_text TEXT, src_name TEXT, src_key TEXT, src_code TEXT, src_start INTEGER,\n"
+    "  tgt_text TEXT, tgt_name TEXT, tgt_key TEXT, tgt_code TEXT, tgt_start INTEGER,\n"
+    "  loc_text TEXT, loc_name TEXT, loc_country TEXT, loc_kind TEXT, lat REAL, lon REAL,\n"
+    "  day INTEGER, prec TEXT, date_text TEXT, trigger TEXT, confidence REAL, evidence TEXT,\n"
+    "  pattern TEXT, UNIQUE(doc, ord));\n"
+    "CREATE TABLE IF NOT EXISTS world_events(id INTEGER PRIMARY KEY, type TEXT NOT NULL,\n"
+    "  pair TEXT NOT NULL, hypo INTEGER NOT NULL, src_key TEXT, tgt_key TEXT,\n"
+    "  src_name TEXT, src_code TEXT, tgt_name TEXT, tgt_code TEXT, mode TEXT, cameo TEXT,\n"
+    "  quad INTEGER, goldstein REAL, modality TEXT, modalities TEXT, day INTEGER, prec INTEGER,\n"
+    "  loc_name TEXT, loc_country TEXT, loc_kind TEXT, lat REAL, lon REAL,\n"
+    "  num_mentions INTEGER NOT NULL DEFAULT 0, num_articles INTEGER NOT NULL DEFAULT 0,\n"
+    "  num_sources INTEGER NOT NULL DEFAULT 0, first_seen INTEGER, last_seen INTEGER,\n"
+    "  lo INTEGER NOT NULL, hi INTEGER NOT NULL);\n"
+    "CREATE INDEX IF NOT EXISTS world_match ON world_events(type, pair, hi);\n"
+    "CREATE TABLE IF NOT EXISTS event_world(event INTEGER PRIMARY KEY, world INTEGER NOT NULL);\n"
+    "CREATE INDEX IF NOT EXISTS event_world_w ON event_world(world);\n"
+    "CREATE TABLE IF NOT EXISTS world_votes(world INTEGER NOT NULL, kind INTEGER NOT NULL,\n"
+    "  value TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY(world, kind, value)) WITHOUT ROWID;\n"
+    "CREATE VIRTUAL TABLE IF NOT EXISTS docs_fts USING fts5(title, text, content='documents',\n"
+    "  content_rowid='id');\n";
+
+/* Vote kinds (world_votes.kind). */
+enum { V_DOC = 1, V_SOURCE, V_MODALITY, V_DATE, V_PLACE, V_MODE, V_ACTORS };
+
+enum {
+    Q_FIND_DOC, Q_INS_DOC, Q_INS_FTS, Q_DEL_FTS, Q_INS_SENT, Q_INS_MENTION, Q_INS_EVENT,
+    Q_CANDIDATES, Q_INS_WORLD, Q_GROW_WORLD, Q_LINK, Q_VOTE, Q_COUNT_VOTES, Q_VOTES,
+    Q_COUNT_MENTIONS, Q_SUMMARY, Q_DOC_WORLDS, Q_MEMBERS, Q_WORLD_KEYS, Q_SET_RANGE,
+    Q_COUNT
+};
+
+static const char *const S_sql[Q_COUNT] = {
+    [Q_FIND_DOC] = "SELECT id, hash, title, text FROM documents WHERE doc_id = ?1",
+    [Q_INS_DOC] = "INSERT INTO documents(doc_id, hash, source, url, date, day, title, text, file,"
+                  " line, bytes, nsentences, nevents) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)",
+    [Q_INS_FTS] = "INSERT INTO docs_fts(rowid, title, text) VALUES(?1, ?2, ?3)",
+    [Q_DEL_FTS] = "INSERT INTO docs_fts(docs_fts, rowid, title, text) VALUES('delete', ?1, ?2, ?3)",
+    [Q_INS_SENT] = "INSERT INTO sentences(doc, idx, start, end, para) VALUES(?1,?2,?3,?4,?5)",
+    [Q_INS_MENTION] = "INSERT INTO mentions(doc, sentence, start, end, text, name, key, code, kind, how)"
+                      " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
+    [Q_INS_EVENT] = "INSERT INTO events(doc, ord, sentence, start, end, type, mode, cameo, quad,"
+                    " goldstein, modality, src_text, src_name, src_key, src_code, src_start, tgt_text,"
+                    " tgt_name, tgt_key, tgt_code, tgt_start, loc_text, loc_name, loc_country, loc_kind,"
+                    " lat, lon, day, prec, date_text, trigger, confidence, evidence, pattern) VALUES("
+                    "?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,"
+                    "?23,?24,?25,?26,?27,?28,?29,?30,?31,?32,?33,?34)",
+    [Q_CANDIDATES] = "SELECT id, src_key, tgt_key, day, prec, loc_country, first_seen, last_seen"
+                     " FROM world_events WHERE type = ?1 AND pair = ?2 AND hypo = 0 AND hi >= ?3"
+                     " AND lo <= ?4 ORDER BY id",
+    [Q_INS_WORLD] = "INSERT INTO world_events(type, pair, hypo, src_key, tgt_key, first_seen,"
+                    " last_seen, lo, hi) VALUES(?1,?2,?3,?4,?5,?6,?6,?7,?8)",
+    [Q_GROW_WORLD] = "UPDATE world_events SET lo = min(lo, ?2), hi = max(hi, ?3),"
+                     " first_seen = CASE WHEN ?4 IS NULL THEN first_seen WHEN first_seen IS NULL"
+                     " OR ?4 < first_seen THEN ?4 ELSE first_seen END,"
+                     " last_seen = CASE WHEN ?4 IS NULL THEN last_seen WHEN last_seen IS NULL"
+                     " OR ?4 > last_seen THEN ?4 ELSE last_seen END WHERE id = ?1",
+    [Q_LINK] = "INSERT INTO event_world(event, world) VALUES(?1, ?2)",
+    [Q_VOTE] = "INSERT INTO world_votes(world, kind, value, n) VALUES(?1, ?2, ?3, 1)"
+               " ON CONFLICT(world, kind, value) DO UPDATE SET n = n + 1",
+    [Q_COUNT_VOTES] = "SELECT count(*) FROM world_votes WHERE world = ?1 AND kind = ?2",
+    [Q_VOTES] = "SELECT kind, value, n FROM world_votes WHERE world = ?1 AND kind >= 3",
+    [Q_COUNT_MENTIONS] = "SELECT count(*) FROM event_world WHERE world = ?1",
+    [Q_SUMMARY] = "UPDATE world_events SET src_name=?2, src_code=?3, tgt_name=?4, tgt_code=?5,"
+                  " mode=?6, cameo=?7, quad=?8, goldstein=?9, modality=?10, modalities=?11, day=?12,"
+                  " prec=?13, loc_name=?14, loc_country=?15, loc_kind=?16, lat=?17, lon=?18,"
+                  " num_mentions=?19, num_articles=?20, num_sources=?21 WHERE id = ?1",
+    [Q_DOC_WORLDS] = "SELECT DISTINCT ew.world FROM events e JOIN event_world ew ON ew.event = e.id"
+                     " WHERE e.doc = ?1 ORDER BY ew.world",
+    [Q_MEMBERS] = "SELECT e.doc, d.doc_id, d.source, d.day, e.type, e.mode, e.cameo, e.quad,"
+                  " e.goldstein, e.modality, e.src_key, e.src_name, e.src_code, e.tgt_key, e.tgt_name,"
+                  " e.tgt_code, e.loc_name, e.loc_country, e.loc_kind, e.lat, e.lon, e.day, e.prec"
+                  " FROM event_world ew JOIN events e ON e.id = ew.event JOIN documents d ON d.id = e.doc"
+                  " WHERE ew.world = ?1 ORDER BY e.id",
+    [Q_WORLD_KEYS] = "SELECT src_key FROM world_events WHERE id = ?1",
+    [Q_SET_RANGE] = "UPDATE world_events SET lo=?2, hi=?3, first_seen=?4, last_seen=?5 WHERE id=?1",
+};
+
+struct store {
+    sqlite3 *db;
+    sqlite3_stmt *st[Q_COUNT];
+    int in_tx, batch, nbatch;
+    char err[512];
+};
+
+/* ---- helpers ------------------------------------------------------------- */
+
+static int S_fail(store *s)
+{
+    snprintf(s->err, sizeof s->err, "%s", sqlite3_errmsg(s->db));
+    return SITREP_EDB;
+}
+
+static int S_exec(store *s, const char *sql)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+        snprintf(s->err, sizeof s->err, "%s", msg ? msg : sqlite3_errmsg(s->db));
+        sqlite3_free(msg);
+        return SITREP_EDB;
+    }
+    return 0;
+}
+
+/* The cached statement id, reset and unbound; NULL on error. */
+static sqlite3_stmt *S_q(store *s, int id)
+{
+    if (!s->st[id] && sqlite3_prepare_v3(s->db, S_sql[id], -1, SQLITE_PREPARE_PERSISTENT, &s->st[id], NULL) != SQLITE_OK) {
+        S_fail(s);
+        return NULL;
+    }
+    sqlite3_reset(s->st[id]);
+    sqlite3_clear_bindings(s->st[id]);
+    return s->st[id];
+}
+
+static void S_text(sqlite3_stmt *st, int i, const char *v)
+{
+    if (v) sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+    else sqlite3_bind_null(st, i);
+}
+
+static void S_day(sqlite3_stmt *st, int i, long day)
+{
+    if (day >= 0) sqlite3_bind_int64(st, i, day);
+    else sqlite3_bind_null(st, i);
+}
+
+/* Steps a write statement to completion. */
+static int S_done(store *s, sqlite3_stmt *st)
+{
+    int rc = sqlite3_step(st);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW) return S_fail(s);
+    sqlite3_reset(st);
+    return 0;
+}
+
+static long S_col_day(sqlite3_stmt *st, int i)
+{
+    return sqlite3_column_type(st, i) == SQLITE_NULL ? -1 : (long)sqlite3_column_int64(st, i);
+}
+
+static const char *S_col(sqlite3_stmt *st, int i)
+{
+    return (const char *)sqlite3_column_text(st, i);
+}
+
+static void S_copy(char *dst, size_t n, const char *src)
+{
+    snprintf(dst, n, "%s", src ? src : "");
+}
+
+/* ---- open / close ------------------------------------------------------- */
+
+int store_open(const char *path, int readonly, store **out, char *err, size_t errlen)
+{
+    *out = NULL;
+    store *s = calloc(1, sizeof *s);
+    if (!s) {
+        snprintf(err, errlen, "out of memory");
+        return SITREP_ENOMEM;
+    }
+    s->batch = 200;
+    int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
+        snprintf(err, errlen, "%s: %s", path, s->db ? sqlite3_errmsg(s->db) : "cannot open");
+        sqlite3_close(s->db);
+        free(s);
+        return SITREP_EDB;
+    }
+    sqlite3_busy_timeout(s->db, 5000);
+    int rc = 0;
+    if (!readonly) {
+        rc = S_exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
+        if (!rc) rc = S_exec(s, S_schema);
+    } else {
+        sqlite3_stmt *st;
+        if (sqlite3_prepare_v2(s->db, "SELECT 1 FROM world_events LIMIT 1", -1, &st, NULL) != SQLITE_OK)
+            rc = S_fail(s);
+        else
+            sqlite3_finalize(st);
+    }
+    if (rc) {
+        snprintf(err, errlen, "%s: %s", path, s->err);
+        sqlite3_close(s->db);
+        free(s);
+        return rc;
+    }
+    *out = s;
+    return 0;
+}
+
+int store_commit(store *s)
+{
+    if (!s->in_tx) return 0;
+    int rc = S_exec(s, "COMMIT");
+    if (!rc) {
+        s->in_tx = 0;
+        s->nbatch = 0;
+    }
+    return rc;
+}
+
+int store_close(store *s)
+{
+    if (!s) return 0;
+    int rc = store_commit(s);
+    if (rc) S_exec(s, "ROLLBACK");
+    for (int i = 0; i < Q_COUNT; i++) sqlite3_finalize(s->st[i]);
+    sqlite3_close(s->db);
+    free(s);
+    return rc;
+}
+
+const char *store_errmsg(const store *s)
+{
+    return s->err;
+}
+
+void store_set_batch(store *s, int ndocs)
+{
+    s->batch = ndocs > 0 ? ndocs : 1;
+}
+
+static uint64_t S_fnv(uint64_t h, const char *p)
+{
+    if (p)
+        for (; *p; p++) h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+    return (h ^ 0xff) * 1099511628211ULL;   /* field separator */
+}
+
+void store_doc_hash(const sr_doc *doc, char out[17])
+{
+    uint64_t h = 14695981039346656037ULL;
+    h = S_fnv(h, doc->id);
+    h = S_fnv(h, doc->date);
+    h = S_fnv(h, doc->source);
+    h = S_fnv(h, doc->url);
+    h = S_fnv(h, doc->title);
+    h = S_fnv(h, doc->text);
+    snprintf(out, 17, "%016llx", (unsigned long long)h);
+}
+
+int store_has_doc(store *s, const char *id, const char *hash)
+{
+    sqlite3_stmt *st = S_q(s, Q_FIND_DOC);
+    if (!st) return SITREP_EDB;
+    S_text(st, 1, id);
+    int rc = sqlite3_step(st);
+    int found = 0;
+    if (rc == SQLITE_ROW) found = S_col(st, 1) && !strcmp(S_col(st, 1), hash);
+    else if (rc != SQLITE_DONE) return S_fail(s);
+    sqlite3_reset(st);
+    return found;
+}
+
+int store_counts(store *s, long long *docs, long long *events, long long *worlds)
+{
+    const char *sql = "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM events),"
+                      " (SELECT count(*) FROM world_events)";
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) return S_fail(s);
+    int rc = 0;
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        *docs = sqlite3_column_int64(st, 0);
+        *events = sqlite3_column_int64(st, 1);
+        *worlds = sqlite3_column_int64(st, 2);
+    } else {
+        rc = S_fail(s);
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* ---- world events ----------------------------------------------------- */
+
+/* What merging needs of one report. */
+typedef struct {
+    long long doc;
+    const char *doc_id, *source;
+    long pub;
+    const char *type, *mode, *cameo, *modality;
+    int quad;
+    double goldstein;
+    const char *skey, *sname, *scode, *tkey, *tname, *tcode;
+    const char *lname, *lcountry;
+    char lkind;
+    double lat, lon;
+    long day;
+    int prec;
+} S_ev;
+
+static int S_vote1(store *s, long long world, int kind, const char *value)
+{
+    sqlite3_stmt *st = S_q(s, Q_VOTE);
+    if (!st) return SITREP_EDB;
+    sqlite3_bind_int64(st, 1, world);
+    sqlite3_bind_int(st, 2, kind);
+    S_text(st, 3, value);
+    return S_done(s, st);
+}
+
+static int S_vote(store *s, long long world, const S_ev *e, int swapped)
+{
+    char v[1024];
+    int rc;
+    snprintf(v, sizeof v, "%lld", e->doc);
+    if ((rc = S_vote1(s, world, V_DOC, v))) return rc;
+    if (e->source && *e->source) snprintf(v, sizeof v, "%s", e->source);
+    else snprintf(v, sizeof v, "doc:%s", e->doc_id);
+    if ((rc = S_vote1(s, world, V_SOURCE, v))) return rc;
+    if ((rc = S_vote1(s, world, V_MODALITY, e->modality))) return rc;
+    if (e->day >= 0) {
+        snprintf(v, sizeof v, "%d|%ld", e->prec, e->day);
+        if ((rc = S_vote1(s, world, V_DATE, v))) return rc;
+    }
+    if (e->lname) {
+        snprintf(v, sizeof v, "%s\t%c\t%s\t%.4f\t%.4f", e->lcountry ? e->lcountry : "",
+                 e->lkind ? e->lkind : '-', e->lname, e->lat, e->lon);
+        if ((rc = S_vote1(s, world, V_PLACE, v))) return rc;
+    }
+    snprintf(v, sizeof v, "%s\t%s\t%d\t%.1f", e->mode ? e->mode : "", e->cameo ? e->cameo : "",
+             e->quad, e->goldstein);
+    if ((rc = S_vote1(s, world, V_MODE, v))) return rc;
+    if (swapped)
+        snprintf(v, sizeof v, "%s\t%s\t%s\t%s", e->tname ? e->tname : "", e->tcode ? e->tcode : "",
+                 e->sname ? e->sname : "", e->scode ? e->scode : "");
+    else
+        snprintf(v, sizeof v, "%s\t%s\t%s\t%s", e->sname ? e->sname : "", e->scode ? e->scode : "",
+                 e->tname ? e->tname : "", e->tcode ? e->tcode : "");
+    return S_vote1(s, world, V_ACTORS, v);
+}
+
+static int S_count(store *s, int q, long long world, int kind, int *out)
+{
+    sqlite3_stmt *st = S_q(s, q);
+    if (!st) return SITREP_EDB;
+    sqlite3_bind_int64(st, 1, world);
+    if (kind) sqlite3_bind_int(st, 2, kind);
+    if (sqlite3_step(st) != SQLITE_ROW) return S_fail(s);
+    *out = sqlite3_column_int(st, 0);
+    sqlite3_reset(st);
+    return 0;
+}
+
+static int S_modality_rank(const char *m)
+{
+    static const char *const order[] = {"asserted", "planned", "negated", "hypothetical"};
+    for (int i = 0; i < 4; i++)
+        if (!strcmp(m, order[i])) return i;
+    return 4;
+}
+
+/* Splits a TAB-separated vote value in place into at most n fields. */
+static int S_split(char *v, char **f, int n)
+{
+    int k = 0;
+    f[k++] = v;
+    for (char *p = v; *p && k < n; p++)
+        if (*p == '\t') {
+            *p = 0;
+            f[k++] = p + 1;
+        }
+    return k;
+}
+
+#define S_MAXV 64
+
+/* Recomputes the summary columns of a world event from its votes. */
+static int S_summarise(store *s, long long world, const char *skey, const char *tkey)
+{
+    int nm, na, ns, rc;
+    if ((rc = S_count(s, Q_COUNT_MENTIONS, world, 0, &nm))) return rc;
+    if ((rc = S_count(s, Q_COUNT_VOTES, world, V_DOC, &na))) return rc;
+    if ((rc = S_count(s, Q_COUNT_VOTES, world, V_SOURCE, &ns))) return rc;
+    char mod[32] = "", mods[80] = "", date[64] = "", place[S_MAXV * 8] = "", mode[256] = "",
+         actors[1024] = "";
+    int modn = -1, daten = 0, moden = -1, actn = -1, present[5] = {0};
+    long bestday = -1;
+    int bestprec = 99;
+    /* places: up to S_MAXV distinct values */
+    char pvals[S_MAXV][256];
+    int pn[S_MAXV], np = 0;
+    sqlite3_stmt *st = S_q(s, Q_VOTES);
+    if (!st) return SITREP_EDB;
+    sqlite3_bind_int64(st, 1, world);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        int kind = sqlite3_column_int(st, 0), n = sqlite3_column_int(st, 2);
+        const char *v = S_col(st, 1);
+        if (!v) continue;
+        if (kind == V_MODALITY) {
+            int r = S_modality_rank(v);
+            present[r] = 1;
+            if (n > modn || (n == modn && r < S_modality_rank(mod))) {
+                modn = n;
+                S_copy(mod, sizeof mod, v);
+            }
+        } else if (kind == V_DATE) {
+            int p = atoi(v);
+            const char *bar = strchr(v, '|');
+            long d = bar ? atol(bar + 1) : -1;
+            if (p < bestprec || (p == bestprec && (n > daten || (n == daten && d < bestday)))) {
+                bestprec = p;
+                daten = n;
+                bestday = d;
+            }
+        } else if (kind == V_PLACE) {
+            if (np < S_MAXV) {
+                S_copy(pvals[np], sizeof pvals[np], v);
+                pn[np++] = n;
+            }
+        } else if (kind == V_MODE) {
+            if (n > moden || (n == moden && strcmp(v, mode) < 0)) {
+                moden = n;
+                S_copy(mode, sizeof mode, v);
+            }
+        } else if (kind == V_ACTORS) {
+            if (n > actn || (n == actn && strcmp(v, actors) < 0)) {
+                actn = n;
+                S_copy(actors, sizeof actors, v);
+            }
+        }
+    }
+    if (rc != SQLITE_DONE) return S_fail(s);
+    sqlite3_reset(st);
+    static const char *const order[] = {"asserted", "planned", "negated", "hypothetical"};
+    for (int i = 0; i < 4; i++)
+        if (present[i]) {
+            if (*mods) strcat(mods, ",");
+            strcat(mods, order[i]);
+        }
+    (void)date;
+    /* place: the best-attested country (ties: an actor's country, then by
+     * code), then within it the most specific place, then the most reported */
+    int best = -1;
+    if (np) {
+        char ctry[S_MAXV][8];
+        int ctot[S_MAXV];
+        for (int i = 0; i < np; i++) {
+            const char *tab = strchr(pvals[i], '\t');
+            size_t l = tab ? (size_t)(tab - pvals[i]) : 0;
+            if (l > 7) l = 7;
+            memcpy(ctry[i], pvals[i], l);
+            ctry[i][l] = 0;
+        }
+        for (int i = 0; i < np; i++) {
+            ctot[i] = 0;
+            for (int j = 0; j < np; j++)
+                if (!strcmp(ctry[i], ctry[j])) ctot[i] += pn[j];
+        }
+        const char *bc = NULL;
+        int bt = -1, bin = 0;
+        for (int i = 0; i < np; i++) {
+            int in = (skey && !strcmp(ctry[i], skey)) || (tkey && !strcmp(ctry[i], tkey));
+            if (ctot[i] > bt || (ctot[i] == bt && (in > bin || (in == bin && strcmp(ctry[i], bc) < 0)))) {
+                bt = ctot[i];
+                bin = in;
+                bc = ctry[i];
+            }
+        }
+        int bk = -1, bn = -1;
+        for (int i = 0; i < np; i++) {
+            if (strcmp(ctry[i], bc)) continue;
+            const char *tab = strchr(pvals[i], '\t');
+            char k = tab ? tab[1] : '-';
+            int kr = k == 'P' ? 3 : k == 'A' ? 2 : k == 'C' ? 1 : 0;
+            if (kr > bk || (kr == bk && (pn[i] > bn || (pn[i] == bn && strcmp(pvals[i], pvals[best]) < 0)))) {
+                bk = kr;
+                bn = pn[i];
+                best = i;
+            }
+        }
+        S_copy(place, sizeof place, pvals[best]);
+    }
+    char *mf[4] = {0}, *af[4] = {0}, *pf[5] = {0};
+    int nmf = S_split(mode, mf, 4), naf = S_split(actors, af, 4), npf = np ? S_split(place, pf, 5) : 0;
+    st = S_q(s, Q_SUMMARY);
+    if (!st) return SITREP_EDB;
+    sqlite3_bind_int64(st, 1, world);
+    if (naf == 4) {
+        for (int i = 0; i < 4; i++) S_text(st, 2 + i, *af[i] ? af[i] : NULL);
+    }
+    if (nmf == 4) {
+        S_text(st, 6, *mf[0] ? mf[0] : NULL);
+        S_text(st, 7, *mf[1] ? mf[1] : NULL);
+        sqlite3_bind_int(st, 8, atoi(mf[2]));
+        sqlite3_bind_double(st, 9, strtod(mf[3], NULL));
+    }
+    S_text(st, 10, *mod ? mod : NULL);
+    S_text(st, 11, *mods ? mods : NULL);
+    if (bestday >= 0) {
+        sqlite3_bind_int64(st, 12, bestday);
+        sqlite3_bind_int(st, 13, bestprec);
+    }
+    if (npf == 5) {
+        S_text(st, 14, pf[2]);
+        S_text(st, 15, *pf[0] ? pf[0] : NULL);
+        char k[2] = {pf[1][0], 0};
+        S_text(st, 16, k[0] != '-' ? k : NULL);
+        sqlite3_bind_double(st, 17, strtod(pf[3], NULL));
+        sqlite3_bind_double(st, 18, strtod(pf[4], NULL));
+    }
+    sqlite3_bind_int(st, 19, nm);
+    sqlite3_bind_int(st, 20, na);
+    sqlite3_bind_int(st, 21, ns);
+    return S_done(s, st);
+}
+
+static long S_labs(long v)
+{
+    return v < 0 ? -v : v;
+}
+
+/* How far apart two compatible whens are (to pick the closest world). */
+static long S_distance(const merge_when *a, const merge_when *b)
+{
+    if (a->day >= 0 && b->day >= 0) return S_labs(a->day - b->day);
+    long pa = a->day >= 0 ? a->day : a->first, pb = b->day >= 0 ? b->day : b->first;
+    if (pa < 0 || pb < 0) return LONG_MAX / 2;
+    return S_labs(pa - pb);
+}
+
+/* Finds (or creates) the world event of e and links event id to it. */
+static int S_assign(store *s, long long evid, const S_ev *e)
+{
+    char pair[64];
+    merge_pair_key(e->type, e->skey, e->tkey, pair, sizeof pair);
+    int hypo = !strcmp(e->modality, "hypothetical");
+    merge_when we = {e->day, (sitrep_prec)e->prec, e->pub, e->pub};
+    long lo, hi;
+    merge_window(&we, &lo, &hi);
+    long long world = -1;
+    int swapped = 0;
+    char wskey[16] = "", wtkey[16] = "";
+    int rc;
+    if (!hypo) {
+        sqlite3_stmt *st = S_q(s, Q_CANDIDATES);
+        if (!st) return SITREP_EDB;
+        S_text(st, 1, e->type);
+        S_text(st, 2, pair);
+        sqlite3_bind_int64(st, 3, lo);
+        sqlite3_bind_int64(st, 4, hi);
+        long bestd = LONG_MAX;
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+            const char *sk = S_col(st, 1), *tk = S_col(st, 2);
+            merge_when ww = {S_col_day(st, 3), (sitrep_prec)sqlite3_column_int(st, 4), S_col_day(st, 6),
+                             S_col_day(st, 7)};
+            if (!merge_dates_compatible(&we, &ww)) continue;
+            if (!merge_places_compatible(e->lcountry, S_col(st, 5), sk, tk)) continue;
+            long d = S_distance(&we, &ww);
+            if (d < bestd) {
+                bestd = d;
+                world = sqlite3_column_int64(st, 0);
+                S_copy(wskey, sizeof wskey, sk);
+                S_copy(wtkey, sizeof wtkey, tk);
+            }
+        }
+        if (rc != SQLITE_DONE) return S_fail(s);
+        sqlite3_reset(st);
+    }
+    if (world < 0) {
+        sqlite3_stmt *st = S_q(s, Q_INS_WORLD);
+        if (!st) return SITREP_EDB;
+        S_text(st, 1, e->type);
+        S_text(st, 2, pair);
+        sqlite3_bind_int(st, 3, hypo);
+        S_text(st, 4, e->skey);
+        S_text(st, 5, e->tkey);
+        S_day(st, 6, e->pub);
+        sqlite3_bind_int64(st, 7, lo);
+        sqlite3_bind_int64(st, 8, hi);
+        if ((rc = S_done(s, st))) return rc;
+        world = sqlite3_last_insert_rowid(s->db);
+        S_copy(wskey, sizeof wskey, e->skey);
+        S_copy(wtkey, sizeof wtkey, e->tkey);
+    } else {
+        const char *sk = e->skey ? e->skey : "";
+        swapped = strcmp(sk, wskey) != 0;
+        sqlite3_stmt *st = S_q(s, Q_GROW_WORLD);
+        if (!st) return SITREP_EDB;
+        sqlite3_bind_int64(st, 1, world);
+        sqlite3_bind_int64(st, 2, lo);
+        sqlite3_bind_int64(st, 3, hi);
+        S_day(st, 4, e->pub);
+        if ((rc = S_done(s, st))) return rc;
+    }
+    sqlite3_stmt *st = S_q(s, Q_LINK);
+    if (!st) return SITREP_EDB;
+    sqlite3_bind_int64(st, 1, evid);
+    sqlite3_bind_int64(st, 2, world);
+    if ((rc = S_done(s, st))) return rc;
+    if ((rc = S_vote(s, world, e, swapped))) return rc;
+    return S_summarise(s, world, *wskey ? wskey : NULL, *wtkey ? wtkey : NULL);
+}
+
+static int S_prec_of(const char *name)
+{
+    if (!name) return PREC_NONE;
+    if (!strcmp(name, "day")) return PREC_DAY;
+    if (!strcmp(name, "week")) return PREC_WEEK;
+    if (!strcmp(name, "month")) return PREC_MONTH;
+    if (!strcmp(name, "year")) return PREC_YEAR;
+    return PREC_NONE;
+}
+
+/* Votes a world event again from its remaining reports (after a document
+ * left it); deletes it when none remain. */
+static int S_rebuild(store *s, long long world)
+{
+    int rc;
+    char sql[128];
+    snprintf(sql, sizeof sql, "DELETE FROM world_votes WHERE world = %lld", world);
+    if ((rc = S_exec(s, sql))) return rc;
+    char wskey[16] = "", wtkey[16] = "";
+    sqlite3_stmt *st = S_q(s, Q_WORLD_KEYS);
+    if (!st) return SITREP_EDB;
+    sqlite3_bind_int64(st, 1, world);
+    if (sqlite3_step(st) == SQLITE_ROW) S_copy(wskey, sizeof wskey, S_col(st, 0));
+    sqlite3_reset(st);
+    st = S_q(s, Q_MEMBERS);
+    if (!st) return SITREP_EDB;
+    sqlite3_bind_int64(st, 1, world);
+    long lo = LONG_MAX, hi = LONG_MIN, first = -1, last = -1;
+    int n = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        S_ev e = {0};
+        e.doc = sqlite3_column_int64(st, 0);
+        e.doc_id = S_col(st, 1);
+        e.source = S_col(st, 2);
+        e.pub = S_col_day(st, 3);
+        e.type = S_col(st, 4);
+        e.mode = S_col(st, 5);
+        e.cameo = S_col(st, 6);
+        e.quad = sqlite3_column_int(st, 7);
+        e.goldstein = sqlite3_column_double(st, 8);
+        e.modality = S_col(st, 9);
+        e.skey = S_col(st, 10);
+        e.sname = S_col(st, 11);
+        e.scode = S_col(st, 12);
+        e.tkey = S_col(st, 13);
+        e.tname = S_col(st, 14);
+        e.tcode = S_col(st, 15);
+        e.lname = S_col(st, 16);
+        e.lcountry = S_col(st, 17);
+        e.lkind = S_col(st, 18) ? S_col(st, 18)[0] : 0;
+        e.lat = sqlite3_column_double(st, 19);
+        e.lon = sqlite3_column_double(st, 20);
+        e.day = S_col_day(st, 21);
+        e.prec = S_prec_of(S_col(st, 22));
+        if (!n) {
+            const char *sk = e.skey ? e.skey : "";
+            S_copy(wtkey, sizeof wtkey, !strcmp(sk, wskey) ? e.tkey : e.skey);
+        }
+        n++;
+        merge_when we = {e.day, (sitrep_prec)e.prec, e.pub, e.pub};
+        long l, h;
+        merge_window(&we, &l, &h);
+        if (l < lo) lo = l;
+        if (h > hi) hi = h;
+        if (e.pub >= 0 && (first < 0 || e.pub < first)) first = e.pub;
+        if (e.pub > last) last = e.pub;
+        const char *sk = e.skey ? e.skey : "";
+        if ((rc = S_vote(s, world, &e, strcmp(sk, wskey) != 0))) {
+            sqlite3_reset(st);
+            return rc;
+        }
+    }
+    if (rc != SQLITE_DONE) return S_fail(s);
+    sqlite3_reset(st);
+    if (!n) {
+        snprintf(sql, sizeof sql, "DELETE FROM world_events WHERE id = %lld", world);
+        return S_exec(s, sql);
+    }
+    st = S_q(s, Q_SET_RANGE);
+    if (!st) return SITREP_EDB;
+    sqlite3_bind_int64(st, 1, world);
+    sqlite3_bind_int64(st, 2, lo);
+    sqlite3_bind_int64(st, 3, hi);
+    S_day(st, 4, first);
+    S_day(st, 5, last);
+    if ((rc = S_done(s, st))) return rc;
+    return S_summarise(s, world, *wskey ? wskey : NULL, *wtkey ? wtkey : NULL);
+}
+
+/* Removes a stored document and its contribution to world events. */
+static int S_remove_doc(store *s, long long doc, const char *title, const char *text)
+{
+    int rc;
+    vec worlds;
+    vec_init(&worlds, sizeof(long long));
+    sqlite3_stmt *st = S_q(s, Q_DOC_WORLDS);
+    if (!st) return SITREP_EDB;
+    sqlite3_bind_int64(st, 1, doc);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        long long *w = vec_push(&worlds);
+        if (!w) {
+            vec_free(&worlds);
+            sqlite3_reset(st);
+            return SITREP_ENOMEM;
+        }
+        *w = sqlite3_column_int64(st, 0);
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE) {
+        vec_free(&worlds);
+        return S_fail(s);
+    }
+    st = S_q(s, Q_DEL_FTS);
+    rc = st ? 0 : SITREP_EDB;
+    if (!rc) {
+        sqlite3_bind_int64(st, 1, doc);
+        S_text(st, 2, title);
+        S_text(st, 3, text);
+        rc = S_done(s, st);
+    }
+    char sql[512];
+    snprintf(sql, sizeof sql,
+             "DELETE FROM event_world WHERE event IN (SELECT id FROM events WHERE doc = %lld);"
+             "DELETE FROM events WHERE doc = %lld; DELETE FROM mentions WHERE doc = %lld;"
+             "DELETE FROM sentences WHERE doc = %lld; DELETE FROM documents WHERE id = %lld;",
+             doc, doc, doc, doc, doc);
+    if (!rc) rc = S_exec(s, sql);
+    for (size_t i = 0; !rc && i < worlds.len; i++) rc = S_rebuild(s, VEC_AT(&worlds, long long, i));
+    vec_free(&worlds);
+    return rc;
+}
+
+/* ---- ingest ------------------------------------------------------------ */
+
+static int S_add(store *s, const sr_doc *doc, const char *hash, const pipeline_result *res)
+{
+    int rc;
+    sqlite3_stmt *st = S_q(s, Q_FIND_DOC);
+    if (!st) return SITREP_EDB;
+    S_text(st, 1, doc->id);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        long long old = sqlite3_column_int64(st, 0);
+        const char *oh = S_col(st, 1);
+        if (oh && !strcmp(oh, hash)) {
+            sqlite3_reset(st);
+            return 0;
+        }
+        char *title = S_col(st, 2) ? strdup(S_col(st, 2)) : NULL;
+        char *text = strdup(S_col(st, 3) ? S_col(st, 3) : "");
+        sqlite3_reset(st);
+        rc = text ? S_remove_doc(s, old, title, text) : SITREP_ENOMEM;
+        free(title);
+        free(text);
+        if (rc) return rc;
+    } else if (rc != SQLITE_DONE) {
+        return S_fail(s);
+    } else {
+        sqlite3_reset(st);
+    }
+    st = S_q(s, Q_INS_DOC);
+    if (!st) return SITREP_EDB;
+    char date[11];
+    S_text(st, 1, doc->id);
+    S_text(st, 2, hash);
+    S_text(st, 3, doc->source && *doc->source ? doc->source : NULL);
+    S_text(st, 4, doc->url);
+    if (doc->day >= 0) {
+        sitrep_format_day(doc->day, date);
+        S_text(st, 5, date);
+    }
+    S_day(st, 6, doc->day);
+    S_text(st, 7, doc->title);
+    sqlite3_bind_text(st, 8, doc->text, (int)doc->text_len, SQLITE_STATIC);
+    S_text(st, 9, doc->file);
+    if (doc->line > 0) sqlite3_bind_int64(st, 10, doc->line);
+    sqlite3_bind_int64(st, 11, (sqlite3_int64)doc->text_len);
+    sqlite3_bind_int(st, 12, res->seg.nsents);
+    sqlite3_bind_int(st, 13, res->nevents);
+    if ((rc = S_done(s, st))) return rc;
+    long long drow = sqlite3_last_insert_rowid(s->db);
+
+    st = S_q(s, Q_INS_FTS);
+    if (!st) return SITREP_EDB;
+    sqlite3_bind_int64(st, 1, drow);
+    S_text(st, 2, doc->title);
+    sqlite3_bind_text(st, 3, doc->text, (int)doc->text_len, SQLITE_STATIC);
+    if ((rc = S_done(s, st))) return rc;
+
+    for (int i = 0; i < res->seg.nsents; i++) {
+        const sr_sentence *se = &res->seg.sents[i];
+        st = S_q(s, Q_INS_SENT);
+        if (!st) return SITREP_EDB;
+        sqlite3_bind_int64(st, 1, drow);
+        sqlite3_bind_int(st, 2, i);
+        sqlite3_bind_int(st, 3, se->start);
+        sqlite3_bind_int(st, 4, se->end);
+        sqlite3_bind_int(st, 5, se->para);
+        if ((rc = S_done(s, st))) return rc;
+    }
+    for (int i = 0; i < res->nmentions; i++) {
+        const sr_mention *m = &res->mentions[i];
+        st = S_q(s, Q_INS_MENTION);
+        if (!st) return SITREP_EDB;
+        sqlite3_bind_int64(st, 1, drow);
+        sqlite3_bind_int(st, 2, m->sent);
+        sqlite3_bind_int(st, 3, m->start);
+        sqlite3_bind_int(st, 4, m->end);
+        sqlite3_bind_text(st, 5, doc->text + m->start, m->end - m->start, SQLITE_STATIC);
+        S_text(st, 6, m->name);
+        S_text(st, 7, m->key);
+        S_text(st, 8, m->code);
+        sqlite3_bind_int(st, 9, (int)m->kind);
+        sqlite3_bind_int(st, 10, (int)m->how);
+        if ((rc = S_done(s, st))) return rc;
+    }
+    for (int i = 0; i < res->nevents; i++) {
+        const sr_event *e = &res->events[i];
+        const sr_sentence *se = &res->seg.sents[e->sent];
+        st = S_q(s, Q_INS_EVENT);
+        if (!st) return SITREP_EDB;
+        sqlite3_bind_int64(st, 1, drow);
+        sqlite3_bind_int(st, 2, i);
+        sqlite3_bind_int(st, 3, e->sent);
+        sqlite3_bind_int(st, 4, e->start);
+        sqlite3_bind_int(st, 5, e->end);
+        S_text(st, 6, e->type);
+        S_text(st, 7, e->mode);
+        S_text(st, 8, e->cameo);
+        sqlite3_bind_int(st, 9, e->quad);
+        sqlite3_bind_double(st, 10, e->goldstein);
+        S_text(st, 11, code_modality_name(e->modality));
+        const sr_mention *m = e->source;
+        if (m) {
+            sqlite3_bind_text(st, 12, doc->text + m->start, m->end - m->start, SQLITE_STATIC);
+            S_text(st, 13, m->name);
+            S_text(st, 14, m->key);
+            S_text(st, 15, m->code);
+            sqlite3_bind_int(st, 16, m->start);
+        }
+        m = e->target;
+        if (m) {
+            sqlite3_bind_text(st, 17, doc->text + m->start, m->end - m->start, SQLITE_STATIC);
+            S_text(st, 18, m->name);
+            S_text(st, 19, m->key);
+            S_text(st, 20, m->code);
+            sqlite3_bind_int(st, 21, m->start);
+        }
+        char kind[2] = {0, 0};
+        if (e->place) {
+            S_text(st, 22, e->place_text);
+            S_text(st, 23, e->place->name);
+            S_text(st, 24, e->place->country);
+            kind[0] = e->place->kind;
+            S_text(st, 25, kind);
+            sqlite3_bind_double(st, 26, e->place->lat);
+            sqlite3_bind_double(st, 27, e->place->lon);
+        }
+        S_day(st, 28, e->day);
+        if (e->day >= 0) S_text(st, 29, sitrep_prec_name(e->prec));
+        S_text(st, 30, e->date_text);
+        S_text(st, 31, e->trigger);
+        sqlite3_bind_double(st, 32, e->confidence);
+        sqlite3_bind_text(st, 33, doc->text + se->start, se->end - se->start, SQLITE_STATIC);
+        S_text(st, 34, e->pattern);
+        if ((rc = S_done(s, st))) return rc;
+        long long evid = sqlite3_last_insert_rowid(s->db);
+        S_ev v = {drow, doc->id, doc->source && *doc->source ? doc->source : NULL, doc->day,
+                  e->type, e->mode, e->cameo, code_modality_name(e->modality), e->quad, e->goldstein,
+                  e->source ? e->source->key : NULL, e->source ? e->source->name : NULL,
+                  e->source ? e->source->code : NULL, e->target ? e->target->key : NULL,
+                  e->target ? e->target->name : NULL, e->target ? e->target->code : NULL,
+                  e->place ? e->place->name : NULL, e->place ? e->place->country : NULL,
+                  e->place ? e->place->kind : 0, e->place ? e->place->lat : 0,
+                  e->place ? e->place->lon : 0, e->day, e->day >= 0 ? (int)e->prec : PREC_NONE};
+        if (v.skey && !*v.skey) v.skey = NULL;
+        if (v.tkey && !*v.tkey) v.tkey = NULL;
+        if ((rc = S_assign(s, evid, &v))) return rc;
+    }
+    return 0;
+}
+
+int store_add_doc(store *s, const sr_doc *doc, const char *hash, const pipeline_result *res)
+{
+    int rc;
+    if (!s->in_tx) {
+        if ((rc = S_exec(s, "BEGIN IMMEDIATE"))) return rc;
+        s->in_tx = 1;
+        s->nbatch = 0;
+    }
+    if ((rc = S_exec(s, "SAVEPOINT doc"))) return rc;
+    rc = S_add(s, doc, hash, res);
+    if (rc) {
+        char keep[sizeof s->err];
+        memcpy(keep, s->err, sizeof keep);
+        S_exec(s, "ROLLBACK TO doc; RELEASE doc");
+        memcpy(s->err, keep, sizeof keep);
+        return rc;
+    }
+    if ((rc = S_exec(s, "RELEASE doc"))) return rc;
+    if (++s->nbatch >= s->batch) return store_commit(s);
+    return 0;
+}
+
+/* ---- reading ----------------------------------------------------------- */
+
+#define S_EVCOLS                                                                                 \
+    "e.id, ew.world, d.doc_id, d.source, d.url, d.day, d.bytes, e.sentence, e.start, e.end,"     \
+    " (SELECT s1.para FROM sentences s1 WHERE s1.doc = e.doc AND s1.idx = e.sentence) ="         \
+    " (SELECT min(s2.para) FROM sentences s2 WHERE s2.doc = e.doc),"                             \
+    " e.type, e.mode, e.cameo, e.modality, e.quad, e.goldstein,"                                 \
+    " e.src_text, e.src_name, e.src_key, e.src_code, e.src_start,"                               \
+    " e.tgt_text, e.tgt_name, e.tgt_key, e.tgt_code, e.tgt_start,"                               \
+    " e.loc_name, e.loc_country, e.loc_kind, e.lat, e.lon, e.loc_text,"                          \
+    " e.day, e.prec, e.date_text, e.trigger, e.evidence, e.confidence"                           \
+    " FROM events e JOIN documents d ON d.id = e.doc JOIN event_world ew ON ew.event = e.id"
+
+static void S_read_actor(sqlite3_stmt *st, int i, store_actor *a)
+{
+    a->text = S_col(st, i);
+    a->name = S_col(st, i + 1);
+    a->key = S_col(st, i + 2);
+    a->code = S_col(st, i + 3);
+    a->start = sqlite3_column_type(st, i + 4) == SQLITE_NULL ? -1 : sqlite3_column_int(st, i + 4);
+}
+
+static void S_read_event(sqlite3_stmt *st, store_event *e)
+{
+    memset(e, 0, sizeof *e);
+    e->id = sqlite3_column_int64(st, 0);
+    e->world = sqlite3_column_int64(st, 1);
+    e->doc = S_col(st, 2);
+    e->doc_source = S_col(st, 3);
+    e->doc_url = S_col(st, 4);
+    e->doc_day = S_col_day(st, 5);
+    e->doc_len = sqlite3_column_int64(st, 6);
+    e->sent = sqlite3_column_int(st, 7);
+    e->start = sqlite3_column_int(st, 8);
+    e->end = sqlite3_column_int(st, 9);
+    e->lead = sqlite3_column_int(st, 10);
+    e->type = S_col(st, 11);
+    e->mode = S_col(st, 12);
+    e->cameo = S_col(st, 13);
+    e->modality = S_col(st, 14);
+    e->quad = sqlite3_column_int(st, 15);
+    e->goldstein = sqlite3_column_double(st, 16);
+    S_read_actor(st, 17, &e->src);
+    S_read_actor(st, 22, &e->tgt);
+    e->loc.name = S_col(st, 27);
+    e->loc.country = S_col(st, 28);
+    e->loc.kind = S_col(st, 29) ? S_col(st, 29)[0] : 0;
+    e->loc.lat = sqlite3_column_double(st, 30);
+    e->loc.lon = sqlite3_column_double(st, 31);
+    e->loc.text = S_col(st, 32);
+    e->day = S_col_day(st, 33);
+    e->prec = S_col(st, 34);
+    e->date_text = S_col(st, 35);
+    e->trigger = S_col(st, 36);
+    e->evidence = S_col(st, 37);
+    e->confidence = sqlite3_column_double(st, 38);
+}
+
+#define S_WCOLS                                                                                  \
+    "w.id, w.type, w.mode, w.cameo, w.modality, w.modalities, w.quad, w.hypo, w.goldstein,"      \
+    " w.src_name, w.src_key, w.src_code, w.tgt_name, w.tgt_key, w.tgt_code,"                     \
+    " w.loc_name, w.loc_country, w.loc_kind, w.lat, w.lon, w.day, w.prec,"                       \
+    " w.num_mentions, w.num_articles, w.num_sources, w.first_seen, w.last_seen"
+
+static void S_read_world(sqlite3_stmt *st, store_world *w)
+{
+    memset(w, 0, sizeof *w);
+    w->id = sqlite3_column_int64(st, 0);
+    w->type = S_col(st, 1);
+    w->mode = S_col(st, 2);
+    w->cameo = S_col(st, 3);
+    w->modality = S_col(st, 4);
+    w->modalities = S_col(st, 5);
+    w->quad = sqlite3_column_int(st, 6);
+    w->hypothetical = sqlite3_column_int(st, 7);
+    w->goldstein = sqlite3_column_double(st, 8);
+    w->src.name = S_col(st, 9);
+    w->src.key = S_col(st, 10);
+    w->src.code = S_col(st, 11);
+    w->src.start = -1;
+    w->tgt.name = S_col(st, 12);
+    w->tgt.key = S_col(st, 13);
+    w->tgt.code = S_col(st, 14);
+    w->tgt.start = -1;
+    w->loc.name = S_col(st, 15);
+    w->loc.country = S_col(st, 16);
+    w->loc.kind = S_col(st, 17) ? S_col(st, 17)[0] : 0;
+    w->loc.lat = sqlite3_column_double(st, 18);
+    w->loc.lon = sqlite3_column_double(st, 19);
+    w->day = S_col_day(st, 20);
+    w->prec = w->day >= 0 ? sitrep_prec_name((sitrep_prec)sqlite3_column_int(st, 21)) : NULL;
+    w->num_mentions = sqlite3_column_int(st, 22);
+    w->num_articles = sqlite3_column_int(st, 23);
+    w->num_sources = sqlite3_column_int(st, 24);
+    w->first_seen = S_col_day(st, 25);
+    w->last_seen = S_col_day(st, 26);
+}
+
+static void S_put_day(buf *b, long day)
+{
+    char d[11];
+    if (day < 0) {
+        buf_puts(b, "null");
+        return;
+    }
+    sitrep_format_day(day, d);
+    json_put_str(b, d);
+}
+
+static void S_put_actor(buf *b, const store_actor *a, int with_text)
+{
+    if (!a->key && !a->name) {
+        buf_puts(b, "null");
+        return;
+    }
+    buf_putc(b, '{');
+    if (with_text) {
+        buf_puts(b, "\"text\":");
+        json_put_str(b, a->text);
+        buf_putc(b, ',');
+    }
+    buf_puts(b, "\"name\":");
+    json_put_str(b, a->name);
+    buf_puts(b, ",\"key\":");
+    json_put_str(b, a->key);
+    buf_puts(b, ",\"code\":");
+    json_put_str(b, a->code);
+    buf_putc(b, '}');
+}
+
+static void S_put_place(buf *b, const store_place *p, int with_text)
+{
+    if (!p->name) {
+        buf_puts(b, "null");
+        return;
+    }
+    buf_putc(b, '{');
+    if (with_text) {
+        buf_puts(b, "\"text\":");
+        json_put_str(b, p->text);
+        buf_putc(b, ',');
+    }
+    buf_puts(b, "\"name\":");
+    json_put_str(b, p->name);
+    buf_puts(b, ",\"country\":");
+    json_put_str(b, p->country);
+    buf_puts(b, ",\"lat\":");
+    json_put_num(b, p->lat, 4);
+    buf_puts(b, ",\"lon\":");
+    json_put_num(b, p->lon, 4);
+    buf_putc(b, '}');
+}
+
+int store_event_json(buf *b, const store_event *e)
+{
+    buf_puts(b, "{\"doc\":");
+    json_put_str(b, e->doc);
+    buf_printf(b, ",\"sentence\":%d,\"span\":[%d,%d],\"type\":", e->sent, e->start, e->end);
+    json_put_str(b, e->type);
+    buf_puts(b, ",\"mode\":");
+    json_put_str(b, e->mode);
+    buf_puts(b, ",\"cameo\":");
+    json_put_str(b, e->cameo);
+    buf_printf(b, ",\"quad\":%d,\"goldstein\":", e->quad);
+    json_put_num(b, e->goldstein, 1);
+    buf_puts(b, ",\"modality\":");
+    json_put_str(b, e->modality);
+    buf_puts(b, ",\"source\":");
+    S_put_actor(b, &e->src, 1);
+    buf_puts(b, ",\"target\":");
+    S_put_actor(b, &e->tgt, 1);
+    buf_puts(b, ",\"location\":");
+    S_put_place(b, &e->loc, 1);
+    buf_puts(b, ",\"date\":");
+    S_put_day(b, e->day);
+    buf_puts(b, ",\"date_precision\":");
+    json_put_str(b, e->day >= 0 ? e->prec : NULL);
+    buf_puts(b, ",\"date_text\":");
+    json_put_str(b, e->date_text);
+    buf_puts(b, ",\"trigger\":");
+    json_put_str(b, e->trigger);
+    buf_puts(b, ",\"confidence\":");
+    json_put_num(b, e->confidence, 2);
+    buf_puts(b, ",\"evidence\":");
+    json_put_str(b, e->evidence);
+    buf_printf(b, ",\"world_event\":%lld}", e->world);
+    return 0;
+}
+
+int store_world_json(buf *b, const store_world *w, const store_event *reports, int nreports)
+{
+    buf_printf(b, "{\"world_event\":%lld,\"type\":", w->id);
+    json_put_str(b, w->type);
+    buf_puts(b, ",\"mode\":");
+    json_put_str(b, w->mode);
+    buf_puts(b, ",\"cameo\":");
+    json_put_str(b, w->cameo);
+    buf_printf(b, ",\"quad\":%d,\"goldstein\":", w->quad);
+    json_put_num(b, w->goldstein, 1);
+    buf_puts(b, ",\"source\":");
+    S_put_actor(b, &w->src, 0);
+    buf_puts(b, ",\"target\":");
+    S_put_actor(b, &w->tgt, 0);
+    buf_puts(b, ",\"modality\":");
+    json_put_str(b, w->modality);
+    buf_puts(b, ",\"modalities\":[");
+    if (w->modalities) {
+        const char *p = w->modalities;
+        int first = 1;
+        while (*p) {
+            const char *c = strchr(p, ',');
+            size_t l = c ? (size_t)(c - p) : strlen(p);
+            if (!first) buf_putc(b, ',');
+            json_put_strn(b, p, l);
+            first = 0;
+            p += l + (c ? 1 : 0);
+        }
+    }
+    buf_puts(b, "],\"date\":");
+    S_put_day(b, w->day);
+    buf_puts(b, ",\"date_precision\":");
+    json_put_str(b, w->prec);
+    buf_puts(b, ",\"location\":");
+    S_put_place(b, &w->loc, 0);
+    buf_printf(b, ",\"num_mentions\":%d,\"num_articles\":%d,\"num_sources\":%d,\"first_seen\":",
+               w->num_mentions, w->num_articles, w->num_sources);
+    S_put_day(b, w->first_seen);
+    buf_puts(b, ",\"last_seen\":");
+    S_put_day(b, w->last_seen);
+    if (reports) {
+        buf_puts(b, ",\"reports\":[");
+        for (int i = 0; i < nreports; i++) {
+            if (i) buf_putc(b, ',');
+            store_event_json(b, &reports[i]);
+        }
+        buf_putc(b, ']');
+    }
+    return buf_putc(b, '}');
+}
+
+int store_each_event(store *s, store_event_fn fn, void *ctx)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, "SELECT " S_EVCOLS " ORDER BY e.doc, e.ord", -1, &st, NULL) != SQLITE_OK)
+        return S_fail(s);
+    int rc, ret = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        store_event e;
+        S_read_event(st, &e);
+        if ((ret = fn(ctx, &e))) break;
+    }
+    if (!ret && rc != SQLITE_DONE) ret = S_fail(s);
+    sqlite3_finalize(st);
+    return ret;
+}
+
+/* ---- queries --------------------------------------------------------------- */
+
+/* "%s%" with LIKE wildcards escaped by '\'. */
+static char *S_like(const char *s)
+{
+    size_t n = strlen(s);
+    char *o = malloc(2 * n + 3), *p = o;
+    if (!o) return NULL;
+    *p++ = '%';
+    for (; *s; s++) {
+        if (*s == '%' || *s == '_' || *s == '\\') *p++ = '\\';
+        *p++ = *s;
+    }
+    *p++ = '%';
+    *p = 0;
+    return o;
+}
+
+/* Every word of q as an FTS5 string ("..."), for queries FTS5 rejects. */
+static char *S_fts_quote(const char *q)
+{
+    size_t n = strlen(q);
+    char *o = malloc(3 * n + 3), *p = o;
+    if (!o) return NULL;
+    int inword = 0;
+    for (; *q; q++) {
+        int sp = *q == ' ' || *q == '\t' || *q == '\n' || *q == '\r';
+        if (sp) {
+            if (inword) *p++ = '"';
+            inword = 0;
+            continue;
+        }
+        if (!inword) {
+            if (p != o) *p++ = ' ';
+            *p++ = '"';
+            inword = 1;
+        }
+        if (*q == '"') *p++ = '"';
+        *p++ = *q;
+    }
+    if (inword) *p++ = '"';
+    *p = 0;
+    return o;
+}
+
+/* The FTS5 query to use for q: q itself when FTS5 accepts it, else its
+ * quoted form.  Malloc'd; NULL when out of memory. */
+static char *S_fts_query(store *s, const char *q)
+{
+    sqlite3_stmt *st;
+    int ok = 0;
+    if (sqlite3_prepare_v2(s->db, "SELECT rowid FROM docs_fts WHERE docs_fts MATCH ?1 LIMIT 1", -1, &st, NULL) == SQLITE_OK) {
+        S_text(st, 1, q);
+        int rc = sqlite3_step(st);
+        ok = rc == SQLITE_ROW || rc == SQLITE_DONE;
+        sqlite3_finalize(st);
+    }
+    return ok ? strdup(q) : S_fts_quote(q);
+}
+
+static const char S_DATE_EXPR[] = "coalesce(w.day, w.first_seen)";
+
+/* Appends the filter clauses of f; default_mod leaves out hypothetical and
+ * negated world events when no modality is asked for. */
+static void S_where(buf *b, const store_filter *f, int default_mod)
+{
+    if (f->type) buf_puts(b, " AND w.type = :type");
+    if (f->key) buf_puts(b, " AND (w.src_key = :key OR w.tgt_key = :key)");
+    if (f->actor)
+        buf_puts(b, " AND (w.src_name LIKE :actor ESCAPE '\\' OR w.tgt_name LIKE :actor ESCAPE '\\'"
+                    " OR EXISTS (SELECT 1 FROM event_world ew2 JOIN events e2 ON e2.id = ew2.event"
+                    " WHERE ew2.world = w.id AND (e2.src_name LIKE :actor ESCAPE '\\'"
+                    " OR e2.tgt_name LIKE :actor ESCAPE '\\' OR e2.src_text LIKE :actor ESCAPE '\\'"
+                    " OR e2.tgt_text LIKE :actor ESCAPE '\\')))");
+    if (f->since >= 0) buf_printf(b, " AND %s >= :since", S_DATE_EXPR);
+    if (f->until >= 0) buf_printf(b, " AND %s <= :until", S_DATE_EXPR);
+    if (f->modality)
+        buf_puts(b, " AND instr(',' || w.modalities || ',', ',' || :modality || ',') > 0");
+    else if (default_mod)
+        buf_puts(b, " AND w.modality NOT IN ('hypothetical', 'negated')");
+    if (f->min_sources > 0) buf_puts(b, " AND w.num_sources >= :minsrc");
+    if (f->text)
+        buf_puts(b, " AND w.id IN (SELECT ew3.world FROM event_world ew3 JOIN events e3 ON"
+                    " e3.id = ew3.event WHERE e3.doc IN (SELECT rowid FROM docs_fts WHERE docs_fts"
+                    " MATCH :text))");
+}
+
+static void S_bind_name(sqlite3_stmt *st, const char *name, const char *v)
+{
+    int i = sqlite3_bind_parameter_index(st, name);
+    if (i > 0) S_text(st, i, v);
+}
+
+static void S_bind_int(sqlite3_stmt *st, const char *name, long long v)
+{
+    int i = sqlite3_bind_parameter_index(st, name);
+    if (i > 0) sqlite3_bind_int64(st, i, v);
+}
+
+/* Prepares sql with the filters bound.  Returns 0 or a code. */
+static int S_prepare_filtered(store *s, const char *sql, const store_filter *f, sqlite3_stmt **out)
+{
+    *out = NULL;
+    char *like = NULL, *fts = NULL;
+    if (f->actor && !(like = S_like(f->actor))) return SITREP_ENOMEM;
+    if (f->text && !(fts = S_fts_query(s, f->text))) {
+        free(like);
+        return SITREP_ENOMEM;
+    }
+    int rc = 0;
+    if (sqlite3_prepare_v2(s->db, sql, -1, out, NULL) != SQLITE_OK) {
+        rc = S_fail(s);
+    } else {
+        S_bind_name(*out, ":type", f->type);
+        S_bind_name(*out, ":key", f->key);
+        S_bind_name(*out, ":actor", like);
+        S_bind_name(*out, ":modality", f->modality);
+        S_bind_name(*out, ":text", fts);
+        S_bind_int(*out, ":since", f->since);
+        S_bind_int(*out, ":until", f->until);
+        S_bind_int(*out, ":minsrc", f->min_sources);
+        S_bind_int(*out, ":limit", f->limit > 0 ? f->limit : -1);
+    }
+    free(like);
+    free(fts);
+    return rc;
+}
+
+int store_events(store *s, const store_filter *f, store_world_fn fn, void *ctx)
+{
+    buf sql;
+    buf_init(&sql);
+    buf_puts(&sql, "SELECT " S_WCOLS " FROM world_events w WHERE 1");
+    S_where(&sql, f, 0);
+    buf_printf(&sql, " ORDER BY %s, w.id LIMIT :limit", S_DATE_EXPR);
+    sqlite3_stmt *st, *rs = NULL;
+    int ret = S_prepare_filtered(s, sql.s, f, &st);
+    buf_free(&sql);
+    if (ret) return ret;
+    if (sqlite3_prepare_v2(s->db, "SELECT " S_EVCOLS " WHERE ew.world = ?1 ORDER BY d.day, e.doc, e.ord",
+                           -1, &rs, NULL) != SQLITE_OK) {
+        ret = S_fail(s);
+        sqlite3_finalize(st);
+        return ret;
+    }
+    vec reps;
+    vec_init(&reps, sizeof(store_event));
+    int rc = SQLITE_DONE;
+    while (!ret && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        store_world w;
+        S_read_world(st, &w);
+        sqlite3_reset(rs);
+        sqlite3_bind_int64(rs, 1, w.id);
+        reps.len = 0;
+        /* each report's strings stay valid only until the next step, so
+         * the reports are copied into an arena per world event */
+        arena a;
+        arena_init(&a);
+        while ((rc = sqlite3_step(rs)) == SQLITE_ROW) {
+            store_event *e = vec_push(&reps);
+            if (!e) {
+                ret = SITREP_ENOMEM;
+                break;
+            }
+            S_read_event(rs, e);
+            const char **strs[] = {&e->doc, &e->doc_source, &e->doc_url, &e->type, &e->mode, &e->cameo,
+                                   &e->modality, &e->src.text, &e->src.name, &e->src.key, &e->src.code,
+                                   &e->tgt.text, &e->tgt.name, &e->tgt.key, &e->tgt.code, &e->loc.name,
+                                   &e->loc.country, &e->loc.text, &e->prec, &e->date_text, &e->trigger,
+                                   &e->evidence};
+            for (size_t k = 0; k < sizeof strs / sizeof *strs; k++)
+                if (*strs[k] && !(*strs[k] = arena_strdup(&a, *strs[k]))) ret = SITREP_ENOMEM;
+        }
+        if (!ret && rc != SQLITE_DONE) ret = S_fail(s);
+        if (!ret) ret = fn(ctx, &w, (store_event *)reps.data, (int)reps.len);
+        arena_free(&a);
+        rc = SQLITE_DONE;
+    }
+    if (!ret && rc != SQLITE_DONE) ret = S_fail(s);
+    vec_free(&reps);
+    sqlite3_finalize(rs);
+    sqlite3_finalize(st);
+    return ret;
+}
+
+int store_timeline(store *s, const char *actor, const store_filter *f, store_row_fn fn, void *ctx)
+{
+    buf sql;
+    buf_init(&sql);
+    buf_printf(&sql, "SELECT %s AS d, w.quad, w.type, count(*) FROM world_events w WHERE %s IS NOT NULL"
+                     " AND (w.src_key = :who OR w.tgt_key = :who OR w.src_name LIKE :whol ESCAPE '\\'"
+                     " OR w.tgt_name LIKE :whol ESCAPE '\\')",
+               S_DATE_EXPR, S_DATE_EXPR);
+    S_where(&sql, f, 1);
+    buf_puts(&sql, " GROUP BY d, w.quad, w.type ORDER BY d, w.type");
+    sqlite3_stmt *st;
+    int ret = S_prepare_filtered(s, sql.s, f, &st);
+    buf_free(&sql);
+    if (ret) return ret;
+    char *like = S_like(actor);
+    if (!like) {
+        sqlite3_finalize(st);
+        return SITREP_ENOMEM;
+    }
+    S_bind_name(st, ":who", actor);
+    S_bind_name(st, ":whol", like);
+    static const char *const names[] = {"date", "events", "verbal_coop", "material_coop",
+                                        "verbal_conflict", "material_conflict", "types"};
+    static const int numeric[] = {0, 1, 1, 1, 1, 1, 0};
+    long cur = -1;
+    int tot = 0, q[5] = {0};
+    buf types;
+    buf_init(&types);
+    int rc, nrows = 0;
+    for (;;) {
+        rc = sqlite3_step(st);
+        long d = rc == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : -2;
+        if (cur >= 0 && d != cur) {
+            char date[11], v[6][16];
+            sitrep_format_day(cur, date);
+            snprintf(v[0], sizeof v[0], "%d", tot);
+            for (int i = 1; i <= 4; i++) snprintf(v[i], sizeof v[i], "%d", q[i]);
+            const char *vals[7] = {date, v[0], v[1], v[2], v[3], v[4], types.s ? types.s : ""};
+            if (f->limit <= 0 || nrows < f->limit) ret = fn(ctx, 7, names, vals, numeric);
+            nrows++;
+            tot = 0;
+            memset(q, 0, sizeof q);
+            buf_reset(&types);
+            if (ret) break;
+        }
+        if (rc != SQLITE_ROW) break;
+        cur = d;
+        int quad = sqlite3_column_int(st, 1), n = sqlite3_column_int(st, 3);
+        tot += n;
+        if (quad >= 1 && quad <= 4) q[quad] += n;
+        if (types.len) buf_putc(&types, ' ');
+        buf_printf(&types, "%s:%d", S_col(st, 2) ? S_col(st, 2) : "?", n);
+    }
+    if (!ret && rc != SQLITE_DONE && rc != SQLITE_ROW) ret = S_fail(s);
+    buf_free(&types);
+    free(like);
+    sqlite3_finalize(st);
+    return ret;
+}
+
+int store_network(store *s, const store_filter *f, store_row_fn fn, void *ctx)
+{
+    buf sql;
+    buf_init(&sql);
+    buf_puts(&sql, "SELECT coalesce(w.src_key, ''), coalesce(w.tgt_key, ''), count(*),"
+                   " sum(w.num_mentions), avg(w.goldstein) FROM world_events w WHERE 1");
+    S_where(&sql, f, 1);
+    buf_puts(&sql, " GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT :limit");
+    sqlite3_stmt *st;
+    int ret = S_prepare_filtered(s, sql.s, f, &st);
+    buf_free(&sql);
+    if (ret) return ret;
+    static const char *const names[] = {"source", "target", "events", "mentions", "mean_goldstein"};
+    static const int numeric[] = {0, 0, 1, 1, 1};
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        char n1[24], n2[24], g[24];
+        snprintf(n1, sizeof n1, "%lld", (long long)sqlite3_column_int64(st, 2));
+        snprintf(n2, sizeof n2, "%lld", (long long)sqlite3_column_int64(st, 3));
+        snprintf(g, sizeof g, "%.2f", sqlite3_column_double(st, 4));
+        const char *vals[5] = {S_col(st, 0), S_col(st, 1), n1, n2, g};
+        if ((ret = fn(ctx, 5, names, vals, numeric))) break;
+    }
+    if (!ret && rc != SQLITE_DONE) ret = S_fail(s);
+    sqlite3_finalize(st);
+    return ret;
+}
+
+int store_docs(store *s, const char *query, int limit, store_row_fn fn, void *ctx)
+{
+    char *q = S_fts_query(s, query);
+    if (!q) return SITREP_ENOMEM;
+    sqlite3_stmt *st;
+    const char *sql = "SELECT d.doc_id, d.date, d.source, d.title,"
+                      " snippet(docs_fts, 1, '[', ']', '...', 12), round(bm25(docs_fts), 3)"
+                      " FROM docs_fts JOIN documents d ON d.id = docs_fts.rowid"
+                      " WHERE docs_fts MATCH ?1 ORDER BY bm25(docs_fts), d.doc_id LIMIT ?2";
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+        free(q);
+        return S_fail(s);
+    }
+    S_text(st, 1, q);
+    sqlite3_bind_int(st, 2, limit > 0 ? limit : -1);
+    static const char *const names[] = {"doc", "date", "source", "title", "snippet", "score"};
+    static const int numeric[] = {0, 0, 0, 0, 0, 1};
+    int rc, ret = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *vals[6];
+        for (int i = 0; i < 6; i++) vals[i] = S_col(st, i);
+        if ((ret = fn(ctx, 6, names, vals, numeric))) break;
+    }
+    if (!ret && rc != SQLITE_DONE) ret = S_fail(s);
+    sqlite3_finalize(st);
+    free(q);
+    return ret;
+}
