@@ -1243,7 +1243,7 @@ static int S_pronouns(S_doc *d, int s0, int s1)
         const char *w = sb->norm;
         char gender = 0;
         int country = 0;
-        if (!strcmp(w, "i") || !strcmp(w, "we")) {
+        if (!strcmp(w, "i") || !strcmp(w, "we") || !strcmp(w, "our") || !strcmp(w, "us") || !strcmp(w, "my")) {
             /* first person in a quotation: the speaker of the sentence */
             const sr_mention *spk = S_speaker(d, s0, s1, sb->tok);
             if (spk) {

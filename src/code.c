@@ -519,7 +519,7 @@ static int S_match_el(const S_ctx *x, const S_pat *p, int ei, int t, int lim, S_
         if (t < lim && S_lit(x, t, e) && S_match_el(x, p, ei + 1, t + 1, lim, m)) return 1;
         return S_match_el(x, p, ei + 1, t, lim, m);
     case E_GAP:
-        for (int k = 0; k <= 4 && t + k <= lim; k++) {
+        for (int k = 0; k <= 5 && t + k <= lim; k++) {
             if (k > 0 && (S_flags(x, t + k - 1) & TOK_PUNCT) && !S_in(S_norm(x, t + k - 1), S_money)) break;
             if (S_match_el(x, p, ei + 1, t + k, lim, m)) return 1;
         }
@@ -1190,7 +1190,7 @@ static int S_code_sentence(S_ctx *x, int sent)
                 if (ns) ntg = 0;
                 for (int k = 0; k < ns && ntg < 8; k++) tg[ntg++] = &in->mentions[subj[k]];
             }
-        } else if (passive && !p->noun && strcmp(p->type, "MOBILIZE") && strcmp(p->type, "RETREAT")) {
+        } else if (passive && !p->noun && !bm.ntgt && strcmp(p->type, "MOBILIZE") && strcmp(p->type, "RETREAT")) {
             /* a passive without its agent names no source ("Kyiv was
              * attacked"); moved forces are their own country's ("Russian
              * troops were stationed near the border") */
@@ -1234,7 +1234,14 @@ static int S_code_sentence(S_ctx *x, int sent)
                 if (v >= s0 && S_is_verb_form(x, v)) nsrc = S_subject(x, s0, v, srcs, 8, skip, nskip);
             }
         } else {
-            nsrc = S_subject(x, s0, t, srcs, 8, skip, nskip);
+            /* "confront Putin for launching an invasion", "accused Russia of
+             * shelling Kyiv": the one before for/of acts */
+            size_t wl = strlen(w);
+            if (wl > 4 && !strcmp(w + wl - 3, "ing") && t - 2 >= s0 &&
+                (!strcmp(S_norm(x, t - 1), "for") || !strcmp(S_norm(x, t - 1), "of")) && x->minside[t - 2] >= 0)
+                srcs[nsrc++] = x->minside[t - 2];
+            else
+                nsrc = S_subject(x, s0, t, srcs, 8, skip, nskip);
         }
         if (!nsrc) continue;
         if (!ntg && !p->has_tgt) {
