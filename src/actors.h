@@ -48,7 +48,8 @@ enum {
     AH_PRONOUN = 1 << 5,    /* he, she, they, the country */
     AH_ADJ = 1 << 6,        /* an adjective modifying a noun ("Russian invasion") */
     AH_METONYM = 1 << 7,    /* seat of power ("the Kremlin") */
-    AH_POSS = 1 << 8        /* possessive ("Russia's") */
+    AH_POSS = 1 << 8,       /* possessive ("Russia's") */
+    AH_PLACE = 1 << 9       /* a place standing for its country ("struck Lviv") */
 };
 
 typedef struct {

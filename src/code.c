@@ -613,6 +613,22 @@ static int S_is_verb_form(const S_ctx *x, int t)
     return lexicon_is_past(x->c->lx, w);
 }
 
+/* A verb that lends its subject to its object noun ("Moscow is planning an
+ * invasion", "launched an attack"), unlike "stop the killing". */
+static int S_is_light_verb(const S_ctx *x, int t)
+{
+    static const char *const light[] = {"launch", "begin", "start", "plan", "carry", "conduct", "hold",
+                                        "stage", "make", "pay", "attend", "host", "order", "announce",
+                                        "prepare", "mount", "continue", "intensify", "escalate", "step",
+                                        "resume", "open", "undertake", "stage", "have", "give", NULL};
+    const char *lem[LEXICON_MAX];
+    char scratch[LEXICON_MAX * 64];
+    int n = lexicon_lemmas(x->c->lx, LEX_VERB, S_norm(x, t), lem, scratch);
+    for (int k = 0; k < n; k++)
+        if (S_in(lem[k], light)) return 1;
+    return 0;
+}
+
 /* Is mention mi a modifier of the noun after it ("the NATO summit", "the
  * Minsk agreement")?  Then it is no subject. */
 static int S_is_modifier(const S_ctx *x, int mi, int s1)
@@ -640,7 +656,7 @@ static int S_is_object(const S_ctx *x, int mi, int s0)
 {
     const sr_mention *m = &x->in->mentions[mi];
     int t = m->t0 - 1;
-    while (t >= s0 && S_in(S_norm(x, t), S_dets)) t--;
+    while (t >= s0 && (S_in(S_norm(x, t), S_dets) || (S_flags(x, t) & TOK_NUM))) t--;
     if (t < s0) return 0;
     if (!strcmp(S_norm(x, t), "of") && t > s0 && S_in(S_norm(x, t - 1), S_quantity)) return 0; /* "thousands of Serbians" */
     if (S_in(S_norm(x, t), S_preps) || S_is_verb_form(x, t)) return 1;
@@ -662,9 +678,39 @@ static int S_is_object(const S_ctx *x, int mi, int s0)
 
 /* The subject: the nearest acceptable actor to the left of trigger t, and
  * those coordinated with it.  Returns how many were written to out. */
+static int S_is_report_word(const S_ctx *x, int t);
+
 static int S_subject(const S_ctx *x, int s0, int t, int *out, int max, const int *skip, int nskip)
 {
     int n = 0, saw_and = 0;
+    /* a relative clause ("a state that has been invaded", "Biden, who met
+     * Scholz"): its subject is the antecedent right before the pronoun */
+    for (int k = t - 1; k >= s0; k--) {
+        if (x->minside[k] >= 0) break;
+        const char *w = S_norm(x, k);
+        const char *nx = S_norm(x, k + 1);
+        int rel_that = !strcmp(w, "that") && k > s0 && !S_is_report_word(x, k - 1) &&
+                       (S_in(nx, S_be) || !strcmp(nx, "has") || !strcmp(nx, "have") || !strcmp(nx, "had") ||
+                        !strcmp(nx, "will") || !strcmp(nx, "would") || S_is_verb_form(x, k + 1));
+        if (!strcmp(w, "who") || !strcmp(w, "which") || rel_that) {
+            int a = k - 1;
+            if (a >= s0 && !strcmp(S_norm(x, a), ",")) a--;
+            if (a < s0 || x->minside[a] < 0 || !strcmp(w, "that")) {
+                /* "that" after a noun is relative; after a verb or a
+                 * reporting word it introduces a clause and scanning goes on */
+                if (!strcmp(w, "that") && (a < s0 || S_is_verb_form(x, a) || x->minside[a] >= 0)) {
+                    if (a >= s0 && x->minside[a] >= 0 && !S_is_verb_form(x, a)) {
+                        out[0] = x->minside[a];
+                        return 1;
+                    }
+                    break;
+                }
+                return 0;
+            }
+            out[0] = x->minside[a];
+            return 1;
+        }
+    }
     int stop_at = -1;
     for (int mi = x->in->nmentions - 1; mi >= 0; mi--) {
         const sr_mention *m = &x->in->mentions[mi];
@@ -788,7 +834,7 @@ static void S_scan_right(const S_ctx *x, int trig, int lit_last, int end, int s1
     }
 }
 
-static void S_scan_cues(const S_ctx *x, int s0, int s1, int trig, S_cues *q)
+static void S_scan_cues(const S_ctx *x, int s0, int s1, int trig, int noun, S_cues *q)
 {
     int clause_done = 0;
     for (int t = trig - 1; t >= s0; t--) {
@@ -817,6 +863,9 @@ static void S_scan_cues(const S_ctx *x, int s0, int s1, int trig, S_cues *q)
             clause_done = 1;
         }
         if (is_bound) clause_done = 1;
+        /* "in response to the invasion": a noun inside a prepositional
+         * phrase takes no modality from the clause around it */
+        if (noun && S_in(w, S_preps) && !cls) clause_done = 1;
         t -= len - 1;
     }
     /* negation right after an auxiliary on the trigger's right: "met not" is rare;
@@ -924,7 +973,7 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
     S_cues q;
     memset(&q, 0, sizeof q);
     buf_init(&q.why);
-    S_scan_cues(x, s0, s1, trig, &q);
+    S_scan_cues(x, s0, s1, trig, p->noun, &q);
     S_scan_right(x, trig, m->lit_last, m->end > trig ? m->end : trig + 1, s1, p->noun, &q);
     sr_modality mod = MOD_ASSERTED;
     int threat = !strcmp(p->type, "THREATEN");
@@ -1063,7 +1112,7 @@ static const sr_mention *S_place_actor(S_ctx *x, const sr_place_ref *pr, int sen
     snprintf(m->code, sizeof m->code, "%s", pr->place->country);
     m->name = pr->place->kind == 'C' ? pr->place->name : NULL;
     m->gender = '-';
-    m->how = AH_EXACT;
+    m->how = AH_PLACE;
     m->why = arena_printf(x->a, "place %s in %s", pr->place->name, pr->place->country);
     return m;
 }
@@ -1077,9 +1126,8 @@ static int S_domestic(const sr_mention *a, const sr_mention *b)
     const char *ra = a->code + strlen(a->key), *rb = b->code + strlen(b->key);
     if (strncmp(a->code, a->key, strlen(a->key)) || strncmp(b->code, b->key, strlen(b->key))) return 0;
     if (!strcmp(ra, rb)) return 0;
-    int gov_a = !*ra || !strcmp(ra, "GOV") || !strcmp(ra, "ELI") || !strcmp(ra, "LEG");
-    int gov_b = !*rb || !strcmp(rb, "GOV") || !strcmp(rb, "ELI") || !strcmp(rb, "LEG");
-    return !(gov_a && gov_b);
+    static const char *const state[] = {"", "GOV", "ELI", "LEG", "MIL", "COP", "JUD", "SPY", NULL};
+    return !S_in(ra, state) || !S_in(rb, state);
 }
 
 static const char *const S_null_target_ok[] = {"MOBILIZE", "PROTEST", "REJECT", "COERCE", "CONCEDE", NULL};
@@ -1121,6 +1169,12 @@ static int S_code_sentence(S_ctx *x, int sent)
                     m.lit_last = t;
                     if (!S_match_el(x, p, 0, t + 1, s1, &m)) continue;
                     int score = p->nlit * 4 + (m.ntgt || m.tplace >= 0 ? 3 : 0) + (p->nel - p->nlit);
+                    /* "Harris' meeting with", "the meeting": a gerund after a
+                     * determiner or owner reads as a noun */
+                    if (!p->noun && t > s0 &&
+                        (S_in(S_norm(x, t - 1), S_dets) || (x->minside[t - 1] >= 0 &&
+                                                            (in->mentions[x->minside[t - 1]].how & AH_POSS))))
+                        score -= 2;
                     if (score > best_score) {
                         best_score = score;
                         best = p;
@@ -1231,7 +1285,7 @@ static int S_code_sentence(S_ctx *x, int sent)
                 while (v >= s0 && v >= t - 4 && !S_is_verb_form(x, v) && (S_flags(x, v) & TOK_WORD) &&
                        !S_in(S_norm(x, v), S_preps) && x->minside[v] < 0)
                     v--;
-                if (v >= s0 && S_is_verb_form(x, v)) nsrc = S_subject(x, s0, v, srcs, 8, skip, nskip);
+                if (v >= s0 && S_is_light_verb(x, v)) nsrc = S_subject(x, s0, v, srcs, 8, skip, nskip);
             }
         } else {
             /* "confront Putin for launching an invasion", "accused Russia of
@@ -1302,7 +1356,11 @@ static int S_code_sentence(S_ctx *x, int sent)
             const sr_mention *sm = &in->mentions[srcs[a]];
             for (int b = 0; b < (ntg ? ntg : 1); b++) {
                 const sr_mention *tm = ntg ? tg[b] : NULL;
-                if (tm && !strcmp(tm->key, sm->key) && !S_domestic(sm, tm)) continue;
+                /* police acting in their own country ("detained protesters in
+                 * Tbilisi") keep the place's country as the target */
+                int own_place = tm && (tm->how & AH_PLACE) &&
+                                (!strcmp(p->type, "COERCE") || !strcmp(p->type, "ASSAULT"));
+                if (tm && !strcmp(tm->key, sm->key) && !own_place && !S_domestic(sm, tm)) continue;
                 char pair[40];
                 snprintf(pair, sizeof pair, "%s>%s", sm->key, tm ? tm->key : "");
                 int dup = 0;
@@ -1321,8 +1379,10 @@ static int S_code_sentence(S_ctx *x, int sent)
          *   weapons" is a REJECT, not also a negated AID) */
         int resume = bm.lit_last > t ? bm.lit_last : t;
         if (!strcmp(p->type, "THREATEN")) {
+            /* "threatened to X", "warned Belarus that it will X" */
             for (int k = t + 1; k <= bm.lit_last; k++)
-                if (!strcmp(S_norm(x, k), "to")) { resume = k; break; }
+                if (!strcmp(S_norm(x, k), "to") || !strcmp(S_norm(x, k), "that")) { resume = k; break; }
+            if (bm.end < s1 && !strcmp(S_norm(x, bm.end), "that")) resume = bm.end;
         } else if (!strcmp(p->type, "REJECT") && bm.lit_last > t && !strcmp(S_norm(x, bm.lit_last), "to")) {
             while (resume + 1 < s1 && !(S_flags(x, resume + 1) & TOK_PUNCT)) resume++;
         }

@@ -7,15 +7,18 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "eval.h"
 #include "json.h"
 #include "segment.h"
 #include "export.h"
+#include "export_gdelt.h"
 #include "pipeline.h"
 #include "read.h"
 #include "sitrep.h"
+#include "store.h"
 
 /* Exit codes (listed in --help). */
 enum {
@@ -34,6 +37,13 @@ static void usage(FILE *fp)
           "                        when none or '-') and write event records as JSON Lines\n"
           "  eval GOLD EVENTS      score events against gold annotations (either may be '-')\n"
           "  actors TEXT           show how the actors in TEXT resolve, and why\n"
+          "  ingest [FILE...]      code articles into the store (--db, default ./sitrep.db);\n"
+          "                        idempotent, merges reports into world events\n"
+          "  events                world events with their reports (filters below)\n"
+          "  timeline ACTOR        per-day counts for an actor key or name\n"
+          "  network               actor-key pairs: events, mentions, mean Goldstein\n"
+          "  docs QUERY            full-text search (FTS5) over stored documents\n"
+          "  export                --format gdelt|plover|jsonl [--out DIR]\n"
           "  version               print the version\n"
           "\n"
           "Options:\n"
@@ -44,7 +54,14 @@ static void usage(FILE *fp)
           "  --explain             code: add the pattern, actor resolution and modality cues\n"
           "  --max-doc-bytes N     reject larger documents (default 16777216)\n"
           "  --by-doc, --by-type, --confusion, --json   eval: extra tables / JSON output\n"
-          "  -q, --quiet           no warnings on stderr (errors are still printed)\n"
+          "  --db PATH             the store (default ./sitrep.db)\n"
+          "  --actor NAME, --key KEY, --type TYPE, --since/--until YYYY-MM-DD,\n"
+          "  --modality M, --min-sources N, --text QUERY, --limit N   query filters\n"
+          "  --json, --csv         query output: JSON Lines (default when piped) or CSV;\n"
+          "                        an aligned table on a terminal otherwise\n"
+          "  --format F, --out DIR export format and directory\n"
+          "  --batch N             ingest: documents per transaction (default 200)\n"
+          "  -q, --quiet           no warnings or progress on stderr (errors are still printed)\n"
           "  -h, --help            this help\n"
           "\n"
           "Exit status: 0 success; 1 some input was bad (reported on stderr, skipped);\n"
@@ -105,6 +122,9 @@ typedef struct {
     int nactor_files;
     int explain, quiet, by_doc, by_type, confusion, json;
     size_t max_doc_bytes;
+    const char *db, *out, *format, *since, *until;
+    int csv, batch;
+    store_filter filter;
     const char **files;
     int nfiles;
 } options;
@@ -247,10 +267,471 @@ static int cmd_actors(const options *o)
     return rc ? rc : crc;
 }
 
+/* ---- the store: ingest, queries, exports ------------------------------- */
+
+static const char *db_path(const options *o)
+{
+    return o->db ? o->db : "sitrep.db";
+}
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Total size of the inputs when they are all regular files, else 0. */
+static size_t input_size(const options *o)
+{
+    size_t total = 0;
+    if (!o->nfiles) return 0;
+    for (int i = 0; i < o->nfiles; i++) {
+        struct stat st;
+        if (!strcmp(o->files[i], "-") || stat(o->files[i], &st) || !S_ISREG(st.st_mode)) return 0;
+        total += (size_t)st.st_size;
+    }
+    return total;
+}
+
+static void progress(long docs, size_t bytes, size_t total, double t0, int last)
+{
+    double dt = now_seconds() - t0;
+    if (dt <= 0) dt = 1e-9;
+    double mb = (double)bytes / 1e6;
+    fprintf(stderr, "\r%ld documents, %.1f MB, %.0f docs/s, %.2f MB/s", docs, mb, docs / dt, mb / dt);
+    if (total && bytes <= total && bytes > 0 && !last)
+        fprintf(stderr, ", ETA %.0fs", (double)(total - bytes) / ((double)bytes / dt));
+    fputs(last ? "\033[K\n" : "\033[K", stderr);
+}
+
+static int cmd_ingest(const options *o)
+{
+    sitrep_kb kb;
+    int rc = load_kb(o, &kb);
+    if (rc) return rc;
+    pipeline_options popt = {-1};
+    if (o->date && sitrep_parse_ymd(o->date, &popt.default_day)) {
+        pipeline_free(&kb);
+        return misuse("--date wants YYYY-MM-DD, not '%s'", o->date);
+    }
+    store *s;
+    char err[1024];
+    if (store_open(db_path(o), 0, &s, err, sizeof err)) {
+        fprintf(stderr, "sitrep: %s\n", err);
+        pipeline_free(&kb);
+        return EXIT_USAGE;
+    }
+    if (o->batch) store_set_batch(s, o->batch);
+    report_ctx rctx = {0, 0, o->quiet};
+    read_options ropt = {o->max_doc_bytes, report, &rctx};
+    reader *r = reader_open(o->files, o->nfiles, &ropt);
+    if (!r) {
+        store_close(s);
+        pipeline_free(&kb);
+        fprintf(stderr, "sitrep: out of memory\n");
+        return EXIT_USAGE;
+    }
+    int show = !o->quiet && isatty(2);
+    size_t total = input_size(o);
+    double t0 = now_seconds(), shown = t0;
+    long docs = 0, added = 0, unchanged = 0;
+    int fatal = 0, st;
+    arena a;
+    arena_init(&a);
+    sr_doc doc;
+    while ((st = reader_next(r, &a, &doc)) == 1) {
+        docs++;
+        char hash[17];
+        store_doc_hash(&doc, hash);
+        int have = store_has_doc(s, doc.id, hash);
+        if (have < 0) {
+            fprintf(stderr, "sitrep: %s: %s\n", db_path(o), store_errmsg(s));
+            fatal = 1;
+        } else if (have) {
+            unchanged++;
+        } else {
+            pipeline_result res;
+            int prc = pipeline_run(&kb, &a, &doc, &popt, &res);
+            if (prc) {
+                report(&rctx, READ_ERROR, doc.file, doc.line, doc.id, sitrep_strerror(prc));
+            } else {
+                if (res.date_note && doc.date_origin != DATE_OPTION)
+                    report(&rctx, READ_WARN, doc.file, doc.line, doc.id, res.date_note);
+                int src = store_add_doc(s, &doc, hash, &res);
+                if (src == SITREP_EDB) {
+                    fprintf(stderr, "sitrep: %s: doc %s: %s\n", db_path(o), doc.id, store_errmsg(s));
+                    fatal = 1;
+                } else if (src) {
+                    report(&rctx, READ_ERROR, doc.file, doc.line, doc.id, sitrep_strerror(src));
+                } else {
+                    added++;
+                }
+            }
+        }
+        arena_free(&a);
+        if (fatal) break;
+        if (show && now_seconds() - shown >= 0.25) {
+            shown = now_seconds();
+            progress(docs, reader_bytes(r), total, t0, 0);
+        }
+    }
+    if (st < 0) fprintf(stderr, "sitrep: %s\n", sitrep_strerror(st));
+    arena_free(&a);
+    if (show) progress(docs, reader_bytes(r), total, t0, 1);
+    reader_free(r);
+    pipeline_free(&kb);
+    long long nd = 0, ne = 0, nw = 0;
+    int crc = store_commit(s);
+    if (crc) {
+        fprintf(stderr, "sitrep: %s: %s\n", db_path(o), store_errmsg(s));
+        fatal = 1;
+    } else if (!o->quiet && !store_counts(s, &nd, &ne, &nw)) {
+        fprintf(stderr, "sitrep: %ld documents read, %ld stored, %ld unchanged; %s holds %lld documents, "
+                        "%lld events, %lld world events\n",
+                docs, added, unchanged, db_path(o), nd, ne, nw);
+    }
+    if (store_close(s)) fatal = 1;
+    if (fatal || st < 0) return EXIT_USAGE;
+    return rctx.errors ? EXIT_INPUT : EXIT_OK_;
+}
+
+enum { OUT_TABLE, OUT_JSON, OUT_CSV };
+
+typedef struct {
+    int mode, ncols;
+    const char *names[16];
+    vec rows;             /* char *[ncols] each, for the table */
+    buf b;
+    int header;
+} out_ctx;
+
+static void out_init(out_ctx *c, const options *o)
+{
+    memset(c, 0, sizeof *c);
+    c->mode = o->csv ? OUT_CSV : o->json ? OUT_JSON : isatty(1) ? OUT_TABLE : OUT_JSON;
+    vec_init(&c->rows, sizeof(char *));
+    buf_init(&c->b);
+}
+
+static void csv_cell(buf *b, const char *v)
+{
+    if (!v) v = "";
+    if (strpbrk(v, ",\"\r\n")) {
+        buf_putc(b, '"');
+        for (; *v; v++) {
+            if (*v == '"') buf_putc(b, '"');
+            buf_putc(b, *v);
+        }
+        buf_putc(b, '"');
+    } else {
+        buf_puts(b, v);
+    }
+}
+
+/* One row in the chosen format (tables are printed by out_finish). */
+static int out_row(void *ctx, int ncols, const char *const *names, const char *const *vals, const int *numeric)
+{
+    out_ctx *c = ctx;
+    if (ncols > 16) ncols = 16;
+    c->ncols = ncols;
+    for (int i = 0; i < ncols; i++) c->names[i] = names[i];
+    buf_reset(&c->b);
+    if (c->mode == OUT_JSON) {
+        buf_putc(&c->b, '{');
+        for (int i = 0; i < ncols; i++) {
+            if (i) buf_putc(&c->b, ',');
+            json_put_str(&c->b, names[i]);
+            buf_putc(&c->b, ':');
+            if (!vals[i]) buf_puts(&c->b, "null");
+            else if (numeric && numeric[i]) buf_puts(&c->b, vals[i]);
+            else json_put_str(&c->b, vals[i]);
+        }
+        buf_puts(&c->b, "}\n");
+    } else if (c->mode == OUT_CSV) {
+        if (!c->header) {
+            for (int i = 0; i < ncols; i++) {
+                if (i) buf_putc(&c->b, ',');
+                csv_cell(&c->b, names[i]);
+            }
+            buf_puts(&c->b, "\r\n");
+            c->header = 1;
+        }
+        for (int i = 0; i < ncols; i++) {
+            if (i) buf_putc(&c->b, ',');
+            csv_cell(&c->b, vals[i]);
+        }
+        buf_puts(&c->b, "\r\n");
+    } else {
+        for (int i = 0; i < ncols; i++) {
+            char **slot = vec_push(&c->rows);
+            if (!slot || !(*slot = strdup(vals[i] ? vals[i] : "-"))) return SITREP_ENOMEM;
+        }
+        return 0;
+    }
+    fwrite(c->b.s, 1, c->b.len, stdout);
+    return ferror(stdout) ? SITREP_EIO : 0;
+}
+
+/* Display width of UTF-8 text (code points), and the byte length of its
+ * first w code points. */
+static size_t u8_width(const char *s, size_t maxw, size_t *bytes)
+{
+    size_t w = 0, i = 0;
+    while (s[i] && w < maxw) {
+        i++;
+        while ((s[i] & 0xC0) == 0x80) i++;
+        w++;
+    }
+    if (bytes) *bytes = i;
+    while (s[i]) {
+        if ((s[i] & 0xC0) != 0x80) w++;
+        i++;
+    }
+    return w;
+}
+
+static void out_finish(out_ctx *c)
+{
+    if (c->mode == OUT_TABLE && c->ncols && c->rows.len) {
+        enum { MAXW = 48 };
+        size_t width[16] = {0}, nrows = c->rows.len / (size_t)c->ncols;
+        char **cell = c->rows.data;
+        for (int j = 0; j < c->ncols; j++) width[j] = strlen(c->names[j]);
+        for (size_t i = 0; i < nrows; i++)
+            for (int j = 0; j < c->ncols; j++) {
+                size_t w = u8_width(cell[i * (size_t)c->ncols + (size_t)j], (size_t)-1, NULL);
+                if (w > MAXW) w = MAXW;
+                if (w > width[j]) width[j] = w;
+            }
+        for (int j = 0; j < c->ncols; j++) printf("%-*s%s", (int)width[j], c->names[j], j + 1 < c->ncols ? "  " : "\n");
+        for (size_t i = 0; i < nrows; i++)
+            for (int j = 0; j < c->ncols; j++) {
+                const char *v = cell[i * (size_t)c->ncols + (size_t)j];
+                size_t bytes, w = u8_width(v, MAXW - 1, &bytes);
+                int cut = w > MAXW;
+                if (!cut) bytes = strlen(v);
+                size_t shown = cut ? MAXW : w;
+                fwrite(v, 1, bytes, stdout);
+                if (cut) fputs("\xe2\x80\xa6", stdout);
+                if (j + 1 < c->ncols)
+                    for (size_t k = shown; k < width[j] + 2; k++) putchar(' ');
+                else
+                    putchar('\n');
+            }
+    }
+    for (size_t i = 0; i < c->rows.len; i++) free(VEC_AT(&c->rows, char *, i));
+    vec_free(&c->rows);
+    buf_free(&c->b);
+}
+
+static int open_store_ro(const options *o, store **s)
+{
+    char err[1024];
+    struct stat st;
+    if (stat(db_path(o), &st)) {
+        fprintf(stderr, "sitrep: %s: no such database (run 'sitrep ingest' first)\n", db_path(o));
+        return EXIT_USAGE;
+    }
+    if (store_open(db_path(o), 1, s, err, sizeof err)) {
+        fprintf(stderr, "sitrep: %s\n", err);
+        return EXIT_USAGE;
+    }
+    return 0;
+}
+
+static int query_done(const options *o, store *s, int rc)
+{
+    if (rc == SITREP_EDB) fprintf(stderr, "sitrep: %s: %s\n", db_path(o), store_errmsg(s));
+    else if (rc) fprintf(stderr, "sitrep: %s\n", sitrep_strerror(rc));
+    store_close(s);
+    int crc = close_stdout();
+    return rc ? EXIT_USAGE : crc;
+}
+
+static int events_row(void *ctx, const store_world *w, const store_event *r, int nr)
+{
+    out_ctx *c = ctx;
+    if (c->mode == OUT_JSON) {
+        buf_reset(&c->b);
+        store_world_json(&c->b, w, r, nr);
+        buf_putc(&c->b, '\n');
+        fwrite(c->b.s, 1, c->b.len, stdout);
+        return ferror(stdout) ? SITREP_EIO : 0;
+    }
+    char id[24], date[11] = "", first[11] = "", last[11] = "", nm[16], na[16], ns[16], q[8], g[16];
+    snprintf(id, sizeof id, "%lld", w->id);
+    if (w->day >= 0) sitrep_format_day(w->day, date);
+    if (w->first_seen >= 0) sitrep_format_day(w->first_seen, first);
+    if (w->last_seen >= 0) sitrep_format_day(w->last_seen, last);
+    snprintf(nm, sizeof nm, "%d", w->num_mentions);
+    snprintf(na, sizeof na, "%d", w->num_articles);
+    snprintf(ns, sizeof ns, "%d", w->num_sources);
+    snprintf(q, sizeof q, "%d", w->quad);
+    snprintf(g, sizeof g, "%.1f", w->goldstein);
+    if (c->mode == OUT_TABLE) {
+        static const char *const names[] = {"id", "date", "type", "source", "target", "modality",
+                                            "mentions", "articles", "sources", "place", "seen"};
+        const char *vals[] = {id, *date ? date : "-", w->type, w->src.name ? w->src.name : w->src.key,
+                              w->tgt.name ? w->tgt.name : w->tgt.key, w->modalities, nm, na, ns,
+                              w->loc.name, first};
+        return out_row(c, 11, names, vals, NULL);
+    }
+    static const char *const names[] = {"world_event", "date", "date_precision", "type", "mode", "cameo",
+                                        "quad", "goldstein", "source_key", "source_name", "source_code",
+                                        "target_key", "target_name", "target_code", "modality",
+                                        "modalities"};
+    const char *vals[] = {id, *date ? date : NULL, w->prec, w->type, w->mode, w->cameo, q, g, w->src.key,
+                          w->src.name, w->src.code, w->tgt.key, w->tgt.name, w->tgt.code, w->modality,
+                          w->modalities};
+    /* CSV: 16 columns max per out_row, so the counts go in a second call */
+    (void)r;
+    (void)nr;
+    buf_reset(&c->b);
+    if (!c->header) {
+        for (int i = 0; i < 16; i++) {
+            csv_cell(&c->b, names[i]);
+            buf_putc(&c->b, ',');
+        }
+        buf_puts(&c->b, "location,country,num_mentions,num_articles,num_sources,first_seen,last_seen\r\n");
+        c->header = 1;
+    }
+    for (int i = 0; i < 16; i++) {
+        csv_cell(&c->b, vals[i]);
+        buf_putc(&c->b, ',');
+    }
+    csv_cell(&c->b, w->loc.name);
+    buf_putc(&c->b, ',');
+    csv_cell(&c->b, w->loc.country);
+    buf_printf(&c->b, ",%s,%s,%s,%s,%s\r\n", nm, na, ns, first, last);
+    fwrite(c->b.s, 1, c->b.len, stdout);
+    return ferror(stdout) ? SITREP_EIO : 0;
+}
+
+static int cmd_events(const options *o)
+{
+    if (o->nfiles) return misuse("events takes no arguments, not '%s' (use --text)", o->files[0]);
+    store *s;
+    int rc = open_store_ro(o, &s);
+    if (rc) return rc;
+    out_ctx c;
+    out_init(&c, o);
+    rc = store_events(s, &o->filter, events_row, &c);
+    out_finish(&c);
+    return query_done(o, s, rc);
+}
+
+static int cmd_timeline(const options *o)
+{
+    if (o->nfiles != 1) return misuse("%s", "timeline needs one ACTOR (a key such as RUS, or a name)");
+    store *s;
+    int rc = open_store_ro(o, &s);
+    if (rc) return rc;
+    out_ctx c;
+    out_init(&c, o);
+    rc = store_timeline(s, o->files[0], &o->filter, out_row, &c);
+    out_finish(&c);
+    return query_done(o, s, rc);
+}
+
+static int cmd_network(const options *o)
+{
+    if (o->nfiles) return misuse("network takes no arguments, not '%s'", o->files[0]);
+    store *s;
+    int rc = open_store_ro(o, &s);
+    if (rc) return rc;
+    out_ctx c;
+    out_init(&c, o);
+    rc = store_network(s, &o->filter, out_row, &c);
+    out_finish(&c);
+    return query_done(o, s, rc);
+}
+
+static int cmd_docs(const options *o)
+{
+    if (o->nfiles < 1) return misuse("%s", "docs needs a QUERY");
+    buf q;
+    buf_init(&q);
+    for (int i = 0; i < o->nfiles; i++) {
+        if (i) buf_putc(&q, ' ');
+        buf_puts(&q, o->files[i]);
+    }
+    store *s;
+    int rc = open_store_ro(o, &s);
+    if (rc) {
+        buf_free(&q);
+        return rc;
+    }
+    out_ctx c;
+    out_init(&c, o);
+    rc = store_docs(s, q.s ? q.s : "", o->filter.limit, out_row, &c);
+    out_finish(&c);
+    buf_free(&q);
+    return query_done(o, s, rc);
+}
+
+static FILE *open_out(const char *dir, const char *name, char *path, size_t n)
+{
+    snprintf(path, n, "%s/%s", dir, name);
+    FILE *f = fopen(path, "w");
+    if (!f) fprintf(stderr, "sitrep: %s: %s\n", path, strerror(errno));
+    return f;
+}
+
+static int close_out(FILE *f, const char *path)
+{
+    if (!f) return 0;
+    if (ferror(f) | fclose(f)) {
+        fprintf(stderr, "sitrep: %s: write error\n", path);
+        return EXIT_USAGE;
+    }
+    return 0;
+}
+
+static int cmd_export(const options *o)
+{
+    const char *fmt = o->format ? o->format : "jsonl";
+    if (strcmp(fmt, "gdelt") && strcmp(fmt, "plover") && strcmp(fmt, "jsonl"))
+        return misuse("--format wants gdelt, plover or jsonl, not '%s'", fmt);
+    if (o->nfiles) return misuse("export takes no arguments, not '%s'", o->files[0]);
+    const char *dir = o->out ? o->out : !strcmp(fmt, "gdelt") ? "." : NULL;
+    if (dir && mkdir(dir, 0777) && errno != EEXIST) {
+        fprintf(stderr, "sitrep: %s: %s\n", dir, strerror(errno));
+        return EXIT_USAGE;
+    }
+    store *s;
+    int rc = open_store_ro(o, &s);
+    if (rc) return rc;
+    char p1[PATH_MAX + 64] = "-", p2[PATH_MAX + 64] = "";
+    FILE *f1 = stdout, *f2 = NULL;
+    int erc = 0;
+    if (!strcmp(fmt, "gdelt")) {
+        f1 = open_out(dir, "gdelt.export.CSV", p1, sizeof p1);
+        f2 = f1 ? open_out(dir, "gdelt.mentions.CSV", p2, sizeof p2) : NULL;
+        if (f1 && f2) rc = export_gdelt_tables(s, f1, f2);
+        else erc = EXIT_USAGE;
+    } else {
+        if (dir) f1 = open_out(dir, !strcmp(fmt, "plover") ? "plover.jsonl" : "events.jsonl", p1, sizeof p1);
+        if (!f1) erc = EXIT_USAGE;
+        else if (!strcmp(fmt, "plover")) rc = export_gdelt_plover(s, f1);
+        else rc = export_gdelt_jsonl(s, f1);
+    }
+    if (rc == SITREP_EDB) fprintf(stderr, "sitrep: %s: %s\n", db_path(o), store_errmsg(s));
+    else if (rc) fprintf(stderr, "sitrep: %s\n", sitrep_strerror(rc));
+    store_close(s);
+    if (f1 != stdout && close_out(f1, p1)) erc = EXIT_USAGE;
+    if (close_out(f2, p2)) erc = EXIT_USAGE;
+    if (!erc && !rc && !o->quiet && dir)
+        fprintf(stderr, "sitrep: wrote %s%s%s\n", p1, *p2 ? " and " : "", p2);
+    int crc = close_stdout();
+    return rc || erc ? EXIT_USAGE : crc;
+}
+
 int main(int argc, char **argv)
 {
     options o;
     memset(&o, 0, sizeof o);
+    o.filter.since = o.filter.until = -1;
     o.files = calloc((size_t)argc + 1, sizeof(char *));
     if (!o.files) return EXIT_USAGE;
     int rc = EXIT_OK_;
@@ -275,7 +756,28 @@ int main(int argc, char **argv)
             unsigned long long v = strtoull(argv[++i], &end, 10);
             if (*end || !v) { rc = misuse("--max-doc-bytes wants a positive number, not '%s'", argv[i]); goto done; }
             o.max_doc_bytes = (size_t)v;
-        } else if (!strcmp(a, "--explain")) o.explain = 1;
+        } else if (!strcmp(a, "--db")) { NEEDARG(); o.db = argv[++i]; }
+        else if (!strcmp(a, "--out")) { NEEDARG(); o.out = argv[++i]; }
+        else if (!strcmp(a, "--format")) { NEEDARG(); o.format = argv[++i]; }
+        else if (!strcmp(a, "--actor")) { NEEDARG(); o.filter.actor = argv[++i]; }
+        else if (!strcmp(a, "--key")) { NEEDARG(); o.filter.key = argv[++i]; }
+        else if (!strcmp(a, "--type")) { NEEDARG(); o.filter.type = argv[++i]; }
+        else if (!strcmp(a, "--modality")) { NEEDARG(); o.filter.modality = argv[++i]; }
+        else if (!strcmp(a, "--text")) { NEEDARG(); o.filter.text = argv[++i]; }
+        else if (!strcmp(a, "--since") || !strcmp(a, "--until")) {
+            NEEDARG();
+            long *d = a[2] == 's' ? &o.filter.since : &o.filter.until;
+            if (sitrep_parse_ymd(argv[++i], d)) { rc = misuse("%s wants YYYY-MM-DD", a); goto done; }
+        } else if (!strcmp(a, "--min-sources") || !strcmp(a, "--limit") || !strcmp(a, "--batch")) {
+            NEEDARG();
+            char *end;
+            long v = strtol(argv[++i], &end, 10);
+            if (*end || v < 0 || v > INT_MAX) { rc = misuse("%s wants a number", a); goto done; }
+            if (a[2] == 'm') o.filter.min_sources = (int)v;
+            else if (a[2] == 'l') o.filter.limit = (int)v;
+            else o.batch = (int)v;
+        } else if (!strcmp(a, "--csv")) o.csv = 1;
+        else if (!strcmp(a, "--explain")) o.explain = 1;
         else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) o.quiet = 1;
         else if (!strcmp(a, "--by-doc")) o.by_doc = 1;
         else if (!strcmp(a, "--by-type")) o.by_type = 1;
@@ -291,6 +793,12 @@ int main(int argc, char **argv)
     } else if (!strcmp(o.cmd, "code")) rc = cmd_code(&o);
     else if (!strcmp(o.cmd, "eval")) rc = cmd_eval(&o);
     else if (!strcmp(o.cmd, "actors")) rc = cmd_actors(&o);
+    else if (!strcmp(o.cmd, "ingest")) rc = cmd_ingest(&o);
+    else if (!strcmp(o.cmd, "events")) rc = cmd_events(&o);
+    else if (!strcmp(o.cmd, "timeline")) rc = cmd_timeline(&o);
+    else if (!strcmp(o.cmd, "network")) rc = cmd_network(&o);
+    else if (!strcmp(o.cmd, "docs")) rc = cmd_docs(&o);
+    else if (!strcmp(o.cmd, "export")) rc = cmd_export(&o);
     else if (!strcmp(o.cmd, "version")) {
         printf("sitrep %s\n", SITREP_VERSION);
         rc = close_stdout();
