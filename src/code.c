@@ -692,7 +692,7 @@ static int S_subject(const S_ctx *x, int s0, int t, int *out, int max, const int
         int rel_that = !strcmp(w, "that") && k > s0 && !S_is_report_word(x, k - 1) &&
                        (S_in(nx, S_be) || !strcmp(nx, "has") || !strcmp(nx, "have") || !strcmp(nx, "had") ||
                         !strcmp(nx, "will") || !strcmp(nx, "would") || S_is_verb_form(x, k + 1));
-        if (!strcmp(w, "who") || !strcmp(w, "which") || rel_that) {
+        if ((!strcmp(w, "who") || !strcmp(w, "which") || rel_that) && t - k <= 4) {
             int a = k - 1;
             if (a >= s0 && !strcmp(S_norm(x, a), ",")) a--;
             if (a < s0 || x->minside[a] < 0 || !strcmp(w, "that")) {
@@ -946,9 +946,17 @@ static const sr_timex *S_pick_time(const S_ctx *x, int s0, int s1, int t, sr_mod
             if (!report) report = tx;
             continue;
         }
-        /* not across a reporting verb or into another clause */
+        /* not across a reporting verb or into another clause; across a
+         * reporting verb it is the report's date ("On Tuesday, the
+         * spokesman said that Moscow was withdrawing") */
         int lo = tx->t1 <= t ? tx->t1 : t + 1, hi = tx->t1 <= t ? t : tx->t0;
-        if (S_crosses_clause(x, lo, hi)) continue;
+        if (S_crosses_clause(x, lo, hi)) {
+            int via_report = 0;
+            for (int k = lo; k < hi; k++)
+                if (S_is_report_word(x, k)) via_report = 1;
+            if (via_report && tx->t1 <= t && !report) report = tx;
+            continue;
+        }
         int d = tx->t1 <= t ? t - tx->t1 : tx->t0 - t;
         if (d < bestd) { bestd = d; best = tx; }
     }
@@ -1147,6 +1155,18 @@ static int S_code_sentence(S_ctx *x, int sent)
         memset(&bm, 0, sizeof bm);
         int best_score = -1;
         const char *w = S_norm(x, t);
+        /* a gerund after a determiner or an owner is a noun ("the killing
+         * of", "Harris' meeting with"): no verb pattern then */
+        int nominal = 0;
+        if (t > s0) {
+            const char *pw = S_norm(x, t - 1);
+            size_t pl = strlen(pw), wl = strlen(w);
+            nominal = wl > 4 && !strcmp(w + wl - 3, "ing") &&
+                      (!strcmp(pw, "the") || !strcmp(pw, "a") || !strcmp(pw, "an") || !strcmp(pw, "his") ||
+                       !strcmp(pw, "her") || !strcmp(pw, "its") || !strcmp(pw, "their") || !strcmp(pw, "our") ||
+                       !strcmp(pw, "this") || (pl > 2 && pw[pl - 1] == '\'') ||
+                       (pl > 3 && !strcmp(pw + pl - 2, "'s")));
+        }
         x->passive = 0;
         if (lexicon_is_past(lx, w))
             for (int k = t - 1; k >= s0 && k >= t - 3; k--) {
@@ -1171,10 +1191,7 @@ static int S_code_sentence(S_ctx *x, int sent)
                     int score = p->nlit * 4 + (m.ntgt || m.tplace >= 0 ? 3 : 0) + (p->nel - p->nlit);
                     /* "Harris' meeting with", "the meeting": a gerund after a
                      * determiner or owner reads as a noun */
-                    if (!p->noun && t > s0 &&
-                        (S_in(S_norm(x, t - 1), S_dets) || (x->minside[t - 1] >= 0 &&
-                                                            (in->mentions[x->minside[t - 1]].how & AH_POSS))))
-                        score -= 2;
+                    if (!p->noun && nominal) continue;
                     if (score > best_score) {
                         best_score = score;
                         best = p;
@@ -1255,7 +1272,13 @@ static int S_code_sentence(S_ctx *x, int sent)
             while (k >= s0 && k >= t - 3 && x->minside[k] < 0 && (S_flags(x, k) & TOK_WORD) &&
                    !S_in(S_norm(x, k), S_preps) && !(S_flags(x, k) & TOK_CAP))
                 k--;
-            if (k >= s0 && x->minside[k] >= 0) {
+            const sr_mention *own = k >= s0 && x->minside[k] >= 0 ? &in->mentions[x->minside[k]] : NULL;
+            if (own && p->mode && !strcmp(p->mode, "visit") && own->kind == AK_COUNTRY &&
+                !(own->how & (AH_POSS | AH_ADJ | AH_METONYM)) && !ntg && own->t1 == t) {
+                /* "the Germany trip": the country visited; the traveller is the subject */
+                tg[ntg++] = own;
+                nsrc = S_subject(x, s0, own->t0, srcs, 8, skip, nskip);
+            } else if (k >= s0 && x->minside[k] >= 0) {
                 /* all mentions ending at token k (a "Biden-Putin" compound holds two) */
                 for (int mi = 0; mi < in->nmentions && nsrc < 8; mi++) {
                     const sr_mention *mm = &in->mentions[mi];
