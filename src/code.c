@@ -836,7 +836,7 @@ static void S_scan_right(const S_ctx *x, int trig, int lit_last, int end, int s1
 
 static void S_scan_cues(const S_ctx *x, int s0, int s1, int trig, int noun, S_cues *q)
 {
-    int clause_done = 0;
+    int clause_done = 0, crossed_that = 0;
     for (int t = trig - 1; t >= s0; t--) {
         const char *w = S_norm(x, t);
         int is_bound = !strcmp(w, ",") || !strcmp(w, ";") || !strcmp(w, ":") ||
@@ -847,10 +847,10 @@ static void S_scan_cues(const S_ctx *x, int s0, int s1, int trig, int noun, S_cu
             /* a bare "fears"/"concerns" in the same clause is a noun, not a cue */
             if (!(cls == C_FEAR && len == 1 && w[strlen(w) - 1] == 's')) S_note(q, cls, w);
             if (!strcmp(w, "would")) q->would = 1;
-        } else if (cls == C_FEAR && t >= trig - 12) {
+        } else if (cls == C_FEAR && crossed_that && t >= trig - 12) {
             q->fear = 1;
             buf_printf(&q->why, "%s'%s'", q->why.len ? ", " : "", w);
-        } else if (cls == C_HYP && t >= trig - 12 &&
+        } else if (cls == C_HYP && crossed_that && t >= trig - 12 &&
                    (!strcmp(w, "possible") || !strcmp(w, "possibility") || !strcmp(w, "likely") ||
                     !strcmp(w, "unlikely") || !strcmp(w, "probable"))) {
             /* "it is possible that Russia will attack" */
@@ -861,6 +861,7 @@ static void S_scan_cues(const S_ctx *x, int s0, int s1, int trig, int noun, S_cu
         if (!strcmp(w, "that") && !clause_done) {
             /* a complement clause: FEAR words may still govern it */
             clause_done = 1;
+            crossed_that = 1;
         }
         if (is_bound) clause_done = 1;
         /* "in response to the invasion": a noun inside a prepositional
@@ -1391,7 +1392,13 @@ static int S_code_sentence(S_ctx *x, int sent)
                     if (!strcmp(seen[k], pair)) dup = 1;
                 if (dup || nseen == 16) continue;
                 memcpy(seen[nseen++], pair, sizeof pair);
-                int rc = S_add_event(x, p, sent, t, &bm, sm, tm, tplace, s0, s1);
+                /* each target its own place ("visited Poland and Romania") */
+                const sr_place *here = tplace;
+                if (tplace && tm && tm->t0 >= 0 && tm->t0 < in->seg->ntoks && x->pstart[tm->t0] >= 0) {
+                    const sr_place *own = in->places[x->pstart[tm->t0]].place;
+                    if (!strcmp(own->country, tm->key)) here = own;
+                }
+                int rc = S_add_event(x, p, sent, t, &bm, sm, tm, here, s0, s1);
                 if (rc) return rc;
             }
         }
@@ -1413,6 +1420,56 @@ static int S_code_sentence(S_ctx *x, int sent)
         last_lit = t;
     }
     return 0;
+}
+
+/* A meeting whose sentence names no place happened where the visitor
+ * is: a city of the host country named in the document after in/at
+ * ("Harris will meet Iohannis on Friday" ... "Harris arrives in
+ * Bucharest"), or, for meetings with third parties, the one city the
+ * visitor is reported in ("in Munich Friday and Saturday"). */
+static void S_scene_locations(S_ctx *x)
+{
+    const code_input *in = x->in;
+    sr_event *ev = x->events.data;
+    int n = (int)x->events.len;
+    for (int i = 0; i < n; i++) {
+        sr_event *e = &ev[i];
+        if (e->place || strcmp(e->type, "CONSULT") || e->modality == MOD_HYPOTHETICAL || e->modality == MOD_NEGATED ||
+            !e->target)
+            continue;
+        const sr_place *best = NULL;
+        int bestn = 0;
+        /* cities of the target's country after a locative word */
+        for (int k = 0; k < in->nplaces; k++) {
+            const sr_place_ref *pr = &in->places[k];
+            if (pr->place->kind != 'P' || strcmp(pr->place->country, e->target->key) || pr->t0 == 0) continue;
+            const char *pw = S_norm(x, pr->t0 - 1);
+            /* "in Kyiv", "visiting Munich" -- not "aid to Kyiv" */
+            if (strcmp(pw, "in") && strcmp(pw, "at") && strcmp(pw, "visiting")) continue;
+            int cnt = 0;
+            for (int j = 0; j < in->nplaces; j++)
+                if (in->places[j].place == pr->place) cnt++;
+            if (cnt > bestn) { bestn = cnt; best = pr->place; }
+        }
+        if (!best && e->source) {
+            /* the visitor's one city in the document's visits */
+            const sr_place *only = NULL;
+            int many = 0;
+            for (int j = 0; j < n; j++) {
+                const sr_event *v = &ev[j];
+                if (!v->place || v->place->kind != 'P' || strcmp(v->type, "CONSULT") || !v->source ||
+                    strcmp(v->source->key, e->source->key))
+                    continue;
+                if (only && only != v->place) many = 1;
+                only = v->place;
+            }
+            if (only && !many) best = only;
+        }
+        if (best) {
+            e->place = best;
+            e->place_text = best->name;
+        }
+    }
 }
 
 int coder_code(const coder *c, arena *a, const code_input *in, sr_event **out, int *nout)
@@ -1440,6 +1497,7 @@ int coder_code(const coder *c, arena *a, const code_input *in, sr_event **out, i
     vec_init(&x.events, sizeof(sr_event));
     int rc = 0;
     for (int s = in->first_text_sent; s < in->seg->nsents && !rc; s++) rc = S_code_sentence(&x, s);
+    if (!rc) S_scene_locations(&x);
     if (!rc) {
         *nout = (int)x.events.len;
         *out = arena_alloc(a, (x.events.len + 1) * sizeof(sr_event));

@@ -62,8 +62,8 @@ enum { V_DOC = 1, V_SOURCE, V_MODALITY, V_DATE, V_PLACE, V_MODE, V_ACTORS };
 
 enum {
     Q_FIND_DOC, Q_INS_DOC, Q_INS_FTS, Q_DEL_FTS, Q_INS_SENT, Q_INS_MENTION, Q_INS_EVENT,
-    Q_CANDIDATES, Q_INS_WORLD, Q_GROW_WORLD, Q_LINK, Q_VOTE, Q_COUNT_VOTES, Q_VOTES,
-    Q_COUNT_MENTIONS, Q_SUMMARY, Q_DOC_WORLDS, Q_MEMBERS, Q_WORLD_KEYS, Q_SET_RANGE,
+    Q_CANDIDATES, Q_INS_WORLD, Q_GROW_WORLD, Q_LINK, Q_VOTE, Q_VOTES,
+    Q_SUMMARY, Q_DOC_WORLDS, Q_MEMBERS, Q_WORLD_KEYS, Q_SET_RANGE,
     Q_COUNT
 };
 
@@ -94,14 +94,13 @@ static const char *const S_sql[Q_COUNT] = {
                      " OR ?4 > last_seen THEN ?4 ELSE last_seen END WHERE id = ?1",
     [Q_LINK] = "INSERT INTO event_world(event, world) VALUES(?1, ?2)",
     [Q_VOTE] = "INSERT INTO world_votes(world, kind, value, n) VALUES(?1, ?2, ?3, 1)"
-               " ON CONFLICT(world, kind, value) DO UPDATE SET n = n + 1",
-    [Q_COUNT_VOTES] = "SELECT count(*) FROM world_votes WHERE world = ?1 AND kind = ?2",
+               " ON CONFLICT(world, kind, value) DO UPDATE SET n = n + 1 RETURNING n",
     [Q_VOTES] = "SELECT kind, value, n FROM world_votes WHERE world = ?1 AND kind >= 3",
-    [Q_COUNT_MENTIONS] = "SELECT count(*) FROM event_world WHERE world = ?1",
     [Q_SUMMARY] = "UPDATE world_events SET src_name=?2, src_code=?3, tgt_name=?4, tgt_code=?5,"
                   " mode=?6, cameo=?7, quad=?8, goldstein=?9, modality=?10, modalities=?11, day=?12,"
                   " prec=?13, loc_name=?14, loc_country=?15, loc_kind=?16, lat=?17, lon=?18,"
-                  " num_mentions=?19, num_articles=?20, num_sources=?21 WHERE id = ?1",
+                  " num_mentions=num_mentions+?19, num_articles=num_articles+?20,"
+                  " num_sources=num_sources+?21 WHERE id = ?1",
     [Q_DOC_WORLDS] = "SELECT DISTINCT ew.world FROM events e JOIN event_world ew ON ew.event = e.id"
                      " WHERE e.doc = ?1 ORDER BY ew.world",
     [Q_MEMBERS] = "SELECT e.doc, d.doc_id, d.source, d.day, e.type, e.mode, e.cameo, e.quad,"
@@ -110,7 +109,8 @@ static const char *const S_sql[Q_COUNT] = {
                   " FROM event_world ew JOIN events e ON e.id = ew.event JOIN documents d ON d.id = e.doc"
                   " WHERE ew.world = ?1 ORDER BY e.id",
     [Q_WORLD_KEYS] = "SELECT src_key FROM world_events WHERE id = ?1",
-    [Q_SET_RANGE] = "UPDATE world_events SET lo=?2, hi=?3, first_seen=?4, last_seen=?5 WHERE id=?1",
+    [Q_SET_RANGE] = "UPDATE world_events SET lo=?2, hi=?3, first_seen=?4, last_seen=?5,"
+                     " num_mentions=?6, num_articles=?7, num_sources=?8 WHERE id=?1",
 };
 
 struct store {
@@ -327,57 +327,52 @@ typedef struct {
     int prec;
 } S_ev;
 
-static int S_vote1(store *s, long long world, int kind, const char *value)
+/* Counts one vote; *fresh (when not NULL) tells whether the value is new
+ * for this world event. */
+static int S_vote1(store *s, long long world, int kind, const char *value, int *fresh)
 {
     sqlite3_stmt *st = S_q(s, Q_VOTE);
     if (!st) return SITREP_EDB;
     sqlite3_bind_int64(st, 1, world);
     sqlite3_bind_int(st, 2, kind);
     S_text(st, 3, value);
-    return S_done(s, st);
+    if (sqlite3_step(st) != SQLITE_ROW) return S_fail(s);
+    if (fresh) *fresh = sqlite3_column_int(st, 0) == 1;
+    sqlite3_reset(st);
+    return 0;
 }
 
-static int S_vote(store *s, long long world, const S_ev *e, int swapped)
+/* Votes every attribute of e; *new_doc and *new_src say whether e brings
+ * a new article and a new source to the world event. */
+static int S_vote(store *s, long long world, const S_ev *e, int swapped, int *new_doc, int *new_src)
 {
     char v[1024];
     int rc;
     snprintf(v, sizeof v, "%lld", e->doc);
-    if ((rc = S_vote1(s, world, V_DOC, v))) return rc;
+    if ((rc = S_vote1(s, world, V_DOC, v, new_doc))) return rc;
     if (e->source && *e->source) snprintf(v, sizeof v, "%s", e->source);
     else snprintf(v, sizeof v, "doc:%s", e->doc_id);
-    if ((rc = S_vote1(s, world, V_SOURCE, v))) return rc;
-    if ((rc = S_vote1(s, world, V_MODALITY, e->modality))) return rc;
+    if ((rc = S_vote1(s, world, V_SOURCE, v, new_src))) return rc;
+    if ((rc = S_vote1(s, world, V_MODALITY, e->modality, NULL))) return rc;
     if (e->day >= 0) {
         snprintf(v, sizeof v, "%d|%ld", e->prec, e->day);
-        if ((rc = S_vote1(s, world, V_DATE, v))) return rc;
+        if ((rc = S_vote1(s, world, V_DATE, v, NULL))) return rc;
     }
     if (e->lname) {
         snprintf(v, sizeof v, "%s\t%c\t%s\t%.4f\t%.4f", e->lcountry ? e->lcountry : "",
                  e->lkind ? e->lkind : '-', e->lname, e->lat, e->lon);
-        if ((rc = S_vote1(s, world, V_PLACE, v))) return rc;
+        if ((rc = S_vote1(s, world, V_PLACE, v, NULL))) return rc;
     }
     snprintf(v, sizeof v, "%s\t%s\t%d\t%.1f", e->mode ? e->mode : "", e->cameo ? e->cameo : "",
              e->quad, e->goldstein);
-    if ((rc = S_vote1(s, world, V_MODE, v))) return rc;
+    if ((rc = S_vote1(s, world, V_MODE, v, NULL))) return rc;
     if (swapped)
         snprintf(v, sizeof v, "%s\t%s\t%s\t%s", e->tname ? e->tname : "", e->tcode ? e->tcode : "",
                  e->sname ? e->sname : "", e->scode ? e->scode : "");
     else
         snprintf(v, sizeof v, "%s\t%s\t%s\t%s", e->sname ? e->sname : "", e->scode ? e->scode : "",
                  e->tname ? e->tname : "", e->tcode ? e->tcode : "");
-    return S_vote1(s, world, V_ACTORS, v);
-}
-
-static int S_count(store *s, int q, long long world, int kind, int *out)
-{
-    sqlite3_stmt *st = S_q(s, q);
-    if (!st) return SITREP_EDB;
-    sqlite3_bind_int64(st, 1, world);
-    if (kind) sqlite3_bind_int(st, 2, kind);
-    if (sqlite3_step(st) != SQLITE_ROW) return S_fail(s);
-    *out = sqlite3_column_int(st, 0);
-    sqlite3_reset(st);
-    return 0;
+    return S_vote1(s, world, V_ACTORS, v, NULL);
 }
 
 static int S_modality_rank(const char *m)
@@ -403,13 +398,12 @@ static int S_split(char *v, char **f, int n)
 
 #define S_MAXV 64
 
-/* Recomputes the summary columns of a world event from its votes. */
-static int S_summarise(store *s, long long world, const char *skey, const char *tkey)
+/* Recomputes the summary columns of a world event from its votes, and
+ * adds nm, na, ns to its mention, article and source counts. */
+static int S_summarise(store *s, long long world, const char *skey, const char *tkey, int nm, int na,
+                       int ns)
 {
-    int nm, na, ns, rc;
-    if ((rc = S_count(s, Q_COUNT_MENTIONS, world, 0, &nm))) return rc;
-    if ((rc = S_count(s, Q_COUNT_VOTES, world, V_DOC, &na))) return rc;
-    if ((rc = S_count(s, Q_COUNT_VOTES, world, V_SOURCE, &ns))) return rc;
+    int rc;
     char mod[32] = "", mods[80] = "", date[64] = "", place[S_MAXV * 8] = "", mode[256] = "",
          actors[1024] = "";
     int modn = -1, daten = 0, moden = -1, actn = -1, present[5] = {0};
@@ -626,8 +620,9 @@ static int S_assign(store *s, long long evid, const S_ev *e)
     sqlite3_bind_int64(st, 1, evid);
     sqlite3_bind_int64(st, 2, world);
     if ((rc = S_done(s, st))) return rc;
-    if ((rc = S_vote(s, world, e, swapped))) return rc;
-    return S_summarise(s, world, *wskey ? wskey : NULL, *wtkey ? wtkey : NULL);
+    int nd, nsrc;
+    if ((rc = S_vote(s, world, e, swapped, &nd, &nsrc))) return rc;
+    return S_summarise(s, world, *wskey ? wskey : NULL, *wtkey ? wtkey : NULL, 1, nd, nsrc);
 }
 
 static int S_prec_of(const char *name)
@@ -658,7 +653,7 @@ static int S_rebuild(store *s, long long world)
     if (!st) return SITREP_EDB;
     sqlite3_bind_int64(st, 1, world);
     long lo = LONG_MAX, hi = LONG_MIN, first = -1, last = -1;
-    int n = 0;
+    int n = 0, na = 0, ns = 0;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         S_ev e = {0};
         e.doc = sqlite3_column_int64(st, 0);
@@ -697,10 +692,13 @@ static int S_rebuild(store *s, long long world)
         if (e.pub >= 0 && (first < 0 || e.pub < first)) first = e.pub;
         if (e.pub > last) last = e.pub;
         const char *sk = e.skey ? e.skey : "";
-        if ((rc = S_vote(s, world, &e, strcmp(sk, wskey) != 0))) {
+        int nd, nsrc;
+        if ((rc = S_vote(s, world, &e, strcmp(sk, wskey) != 0, &nd, &nsrc))) {
             sqlite3_reset(st);
             return rc;
         }
+        na += nd;
+        ns += nsrc;
     }
     if (rc != SQLITE_DONE) return S_fail(s);
     sqlite3_reset(st);
@@ -715,8 +713,11 @@ static int S_rebuild(store *s, long long world)
     sqlite3_bind_int64(st, 3, hi);
     S_day(st, 4, first);
     S_day(st, 5, last);
+    sqlite3_bind_int(st, 6, n);
+    sqlite3_bind_int(st, 7, na);
+    sqlite3_bind_int(st, 8, ns);
     if ((rc = S_done(s, st))) return rc;
-    return S_summarise(s, world, *wskey ? wskey : NULL, *wtkey ? wtkey : NULL);
+    return S_summarise(s, world, *wskey ? wskey : NULL, *wtkey ? wtkey : NULL, 0, 0, 0);
 }
 
 /* Removes a stored document and its contribution to world events. */
