@@ -1186,19 +1186,19 @@ static int S_compose_sentence(S_doc *d, int s0, int s1, vec *items, int learn)
         }
         if (single && role == k0) {
             /* "the vice president": the most recent person in that role */
-            const sr_mention *ref = S_recent_person(d, SUB(d, p0)->tok, r->rclass, '-', -1);
-            if (ref) {
+            const sr_mention *found = S_recent_person(d, SUB(d, p0)->tok, r->rclass, '-', -1);
+            if (found) {
+                sr_mention ref = *found; /* S_emit may move d->out */
                 sr_mention *m = S_emit(d, p0, p1);
                 if (!m) return SITREP_ENOMEM;
-                const char *txt = m->why;
-                (void)txt;
                 m->kind = AK_PERSON;
-                m->name = ref->name;
-                memcpy(m->key, ref->key, sizeof m->key);
-                memcpy(m->code, ref->code, sizeof m->code);
-                m->gender = ref->gender;
+                m->name = ref.name;
+                memcpy(m->key, ref.key, sizeof m->key);
+                memcpy(m->code, ref.code, sizeof m->code);
+                m->gender = ref.gender;
+                m->rclass = ref.rclass;
                 m->how = AH_COREF;
-                m->why = arena_printf(d->a, "'%s' refers to %s, the most recent %s", r->phrase, ref->name, r->rclass);
+                m->why = arena_printf(d->a, "'%s' refers to %s, the most recent %s", r->phrase, ref.name, r->rclass);
             }
         }
     }
@@ -1232,6 +1232,13 @@ static const sr_mention *S_speaker(const S_doc *d, int s0, int s1, int tok)
         }
     }
     return best;
+}
+
+static const char *S_country_name(const actors_kb *kb, const char *key)
+{
+    int ei;
+    if (dict_get(&kb->country_by_key, key, strlen(key), &ei)) return ENT(kb, ei)->name;
+    return key;
 }
 
 /* Pronouns and "the country": resolved after names, to the most recent
@@ -1301,10 +1308,24 @@ static int S_pronouns(S_doc *d, int s0, int s1)
             }
             if (best >= 0) ref = &VEC_AT(&d->out, sr_mention, (size_t)best);
         } else {
-            for (size_t i = d->out.len; i-- > 0;) {
+            /* "the country" as a subject ("the country has warned") is the
+             * country of the sentence's first actor; elsewhere ("support the
+             * country", "invasion of the country") the most recent country */
+            int subject = p + 1 < s1 && (SUB(d, p + 1)->flags & TOK_WORD) && !(SUB(d, p + 1)->flags & TOK_CAP) &&
+                          (!strcmp(SUB(d, p + 1)->norm, "has") || !strcmp(SUB(d, p + 1)->norm, "had") ||
+                           !strcmp(SUB(d, p + 1)->norm, "is") || !strcmp(SUB(d, p + 1)->norm, "was") ||
+                           !strcmp(SUB(d, p + 1)->norm, "will") || !strcmp(SUB(d, p + 1)->norm, "would") ||
+                           !strcmp(SUB(d, p + 1)->norm, "said"));
+            if (subject) {
+                for (size_t i = 0; i < d->out.len; i++) {
+                    const sr_mention *m = &VEC_AT(&d->out, sr_mention, i);
+                    if (m->sent == sb->sent && m->t0 < sb->tok && m->kind != AK_ORG) { ref = m; break; }
+                }
+            }
+            for (size_t i = d->out.len; !ref && i-- > 0;) {
                 const sr_mention *m = &VEC_AT(&d->out, sr_mention, i);
                 if (m->t0 >= sb->tok || m->sent < sb->sent - 3) continue;
-                if (m->kind == AK_COUNTRY && !(m->how & AH_METONYM)) { ref = m; break; }
+                if (m->kind == AK_COUNTRY && !(m->how & AH_METONYM)) ref = m;
             }
         }
         if (!ref) continue;
@@ -1315,8 +1336,12 @@ static int S_pronouns(S_doc *d, int s0, int s1)
         *m = copy;
         m->t0 = t0; m->t1 = t1; m->start = st; m->end = en; m->sent = se;
         m->how = AH_PRONOUN;
-        if (country) snprintf(m->code, sizeof m->code, "%s", m->key);
-        m->why = arena_printf(d->a, "'%s' refers to %s", country ? "the country" : w, ref->name);
+        if (country) {
+            snprintf(m->code, sizeof m->code, "%s", m->key);
+            m->kind = AK_COUNTRY;
+            m->name = S_country_name(d->kb, m->key);
+        }
+        m->why = arena_printf(d->a, "'%s' refers to %s", country ? "the country" : w, copy.name);
     }
     return 0;
 }

@@ -750,14 +750,46 @@ static int S_subject(const S_ctx *x, int s0, int t, int *out, int max, const int
     return n;
 }
 
+/* Object control: in "warned/urged/asked X (not) to VERB" the subject of
+ * VERB is X.  Returns 1 when trig is such an infinitive, with X (if it is
+ * an actor) in srcs. */
+static int S_controlled(const S_ctx *x, int s0, int trig, int *nsrc, int *srcs)
+{
+    static const char *const control[] = {"warn", "urge", "ask", "tell", "encourage", "press", "persuade",
+                                          "order", "force", "allow", "invite", "call", "push", "pressure",
+                                          "convince", "instruct", "request", NULL};
+    int k = trig - 1;
+    if (k >= s0 && !strcmp(S_norm(x, k), "not")) k--;
+    if (k < s0 || strcmp(S_norm(x, k), "to")) return 0;
+    int obj_end = k - 1;
+    if (obj_end < s0) return 0;
+    /* the object: a mention, or up to three words of a noun phrase */
+    int v = obj_end, mi = x->minside[obj_end];
+    if (mi >= 0) v = x->in->mentions[mi].t0 - 1;
+    else
+        while (v >= s0 && v > obj_end - 3 && (S_flags(x, v) & TOK_WORD) && !S_is_verb_form(x, v)) v--;
+    if (v >= s0 && !strcmp(S_norm(x, v), "on")) v--; /* "called on X to" */
+    if (v < s0 || !(S_flags(x, v) & TOK_WORD)) return 0;
+    const char *lem[LEXICON_MAX];
+    char scratch[LEXICON_MAX * 64];
+    int n = lexicon_lemmas(x->c->lx, LEX_VERB, S_norm(x, v), lem, scratch), ok = 0;
+    for (int i = 0; i < n; i++)
+        if (S_in(lem[i], control)) ok = 1;
+    if (!ok) return 0;
+    *nsrc = 0;
+    if (mi >= 0) srcs[(*nsrc)++] = mi;
+    return 1;
+}
+
 /* First actor after position t in the clause (object without a pattern slot). */
 static int S_object_after(const S_ctx *x, int t, int s1, int not_before)
 {
     for (int k = t; k < s1; k++) {
         const char *w = S_norm(x, k);
         if ((k > not_before && S_in(w, S_bounds)) || !strcmp(w, ",") || !strcmp(w, ".") ||
-            !strcmp(w, ";") || !strcmp(w, ":"))
-            return -1;
+            !strcmp(w, ";") || !strcmp(w, ":") || !strcmp(w, "not") ||
+            (!strcmp(w, "to") && k + 1 < s1 && x->mstart[k + 1] < 0 && S_is_verb_form(x, k + 1)))
+            return -1; /* "warned the West not to arm Ukraine": the object is the West */
         if (x->mstart[k] >= 0) {
             int mi = x->mstart[k];
             if (k > 0 && S_in(S_norm(x, k - 1), S_locprep)) { k = x->in->mentions[mi].t1 - 1; continue; }
@@ -814,9 +846,11 @@ static void S_note(S_cues *q, int cls, const char *w)
 /* Cues inside the trigger's own words ("pledged to support"), and for a
  * noun trigger the modal it is the subject of ("an attack ... would
  * trigger", "the meeting will be"). */
-static void S_scan_right(const S_ctx *x, int trig, int lit_last, int end, int s1, int noun, S_cues *q)
+static void S_scan_right(const S_ctx *x, int trig, int lit_last, int end, int s1, int noun, int threat,
+                         S_cues *q)
 {
-    for (int t = trig; t <= lit_last && t < s1; t++) {
+    /* a threat is asserted; "threatened to" makes only its infinitive hypothetical */
+    for (int t = trig; !threat && t <= lit_last && t < s1; t++) {
         int len = 1;
         int cls = S_cue_at(x, t, trig, &len);
         if (cls && cls != C_REPORT && cls != C_NEG) S_note(q, cls, S_norm(x, t));
@@ -983,7 +1017,8 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
     memset(&q, 0, sizeof q);
     buf_init(&q.why);
     S_scan_cues(x, s0, s1, trig, p->noun, &q);
-    S_scan_right(x, trig, m->lit_last, m->end > trig ? m->end : trig + 1, s1, p->noun, &q);
+    S_scan_right(x, trig, m->lit_last, m->end > trig ? m->end : trig + 1, s1, p->noun,
+                 !strcmp(p->type, "THREATEN"), &q);
     sr_modality mod = MOD_ASSERTED;
     int threat = !strcmp(p->type, "THREATEN");
     if (q.cond) mod = MOD_HYPOTHETICAL;
@@ -1068,6 +1103,13 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
         }
     }
 
+    /* a meeting's mode from where it happens: in the target's country a
+     * visit, in the source's the host's, elsewhere a third place */
+    if (!strcmp(type, "CONSULT") && !mode && place && tgt && src) {
+        if (!strcmp(place->country, tgt->key)) mode = "visit";
+        else if (!strcmp(place->country, src->key)) mode = "host";
+        else if (strlen(tgt->key) == 3) mode = "third-party";
+    }
     sr_event *ev = vec_push(&x->events);
     if (!ev) { buf_free(&q.why); return SITREP_ENOMEM; }
     ev->sent = sent;
@@ -1139,7 +1181,8 @@ static int S_domestic(const sr_mention *a, const sr_mention *b)
     return !S_in(ra, state) || !S_in(rb, state);
 }
 
-static const char *const S_null_target_ok[] = {"MOBILIZE", "PROTEST", "REJECT", "COERCE", "CONCEDE", NULL};
+static const char *const S_null_target_ok[] = {"MOBILIZE", "PROTEST", "REJECT", "COERCE", "CONCEDE", "THREATEN",
+                                               NULL};
 
 static int S_code_sentence(S_ctx *x, int sent)
 {
@@ -1311,6 +1354,9 @@ static int S_code_sentence(S_ctx *x, int sent)
                     v--;
                 if (v >= s0 && S_is_light_verb(x, v)) nsrc = S_subject(x, s0, v, srcs, 8, skip, nskip);
             }
+        } else if (S_controlled(x, s0, t, &nsrc, srcs)) {
+            /* "urged Russia to withdraw": the one urged acts (maybe no actor:
+             * "warned the West not to arm Ukraine") */
         } else {
             /* "confront Putin for launching an invasion", "accused Russia of
              * shelling Kyiv": the one before for/of acts */

@@ -32,7 +32,6 @@ static const char S_schema[] =
     "  sentence INTEGER, start INTEGER, end INTEGER, text TEXT, name TEXT, key TEXT, code TEXT,\n"
     "  kind INTEGER, how INTEGER);\n"
     "CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc);\n"
-    "CREATE INDEX IF NOT EXISTS mentions_key ON mentions(key);\n"
     "CREATE TABLE IF NOT EXISTS events(id INTEGER PRIMARY KEY, doc INTEGER NOT NULL, ord INTEGER NOT NULL,\n"
     "  sentence INTEGER, start INTEGER, end INTEGER, type TEXT NOT NULL, mode TEXT, cameo TEXT,\n"
     "  quad INTEGER, goldstein REAL, modality TEXT NOT NULL,\n"
@@ -62,7 +61,7 @@ enum { V_DOC = 1, V_SOURCE, V_MODALITY, V_DATE, V_PLACE, V_MODE, V_ACTORS };
 
 enum {
     Q_FIND_DOC, Q_INS_DOC, Q_INS_FTS, Q_DEL_FTS, Q_INS_SENT, Q_INS_MENTION, Q_INS_EVENT,
-    Q_CANDIDATES, Q_INS_WORLD, Q_GROW_WORLD, Q_LINK, Q_VOTE, Q_VOTES,
+    Q_CANDIDATES, Q_INS_WORLD, Q_GROW_WORLD, Q_LINK, Q_VOTE, Q_VOTE_UP, Q_VOTES,
     Q_SUMMARY, Q_DOC_WORLDS, Q_MEMBERS, Q_WORLD_KEYS, Q_SET_RANGE,
     Q_COUNT
 };
@@ -93,8 +92,8 @@ static const char *const S_sql[Q_COUNT] = {
                      " last_seen = CASE WHEN ?4 IS NULL THEN last_seen WHEN last_seen IS NULL"
                      " OR ?4 > last_seen THEN ?4 ELSE last_seen END WHERE id = ?1",
     [Q_LINK] = "INSERT INTO event_world(event, world) VALUES(?1, ?2)",
-    [Q_VOTE] = "INSERT INTO world_votes(world, kind, value, n) VALUES(?1, ?2, ?3, 1)"
-               " ON CONFLICT(world, kind, value) DO UPDATE SET n = n + 1 RETURNING n",
+    [Q_VOTE] = "INSERT INTO world_votes(world, kind, value, n) VALUES(?1, ?2, ?3, 1)",
+    [Q_VOTE_UP] = "UPDATE world_votes SET n = n + 1 WHERE world = ?1 AND kind = ?2 AND value = ?3",
     [Q_VOTES] = "SELECT kind, value, n FROM world_votes WHERE world = ?1 AND kind >= 3",
     [Q_SUMMARY] = "UPDATE world_events SET src_name=?2, src_code=?3, tgt_name=?4, tgt_code=?5,"
                   " mode=?6, cameo=?7, quad=?8, goldstein=?9, modality=?10, modalities=?11, day=?12,"
@@ -117,6 +116,7 @@ struct store {
     sqlite3 *db;
     sqlite3_stmt *st[Q_COUNT];
     int in_tx, batch, nbatch;
+    int new_world;        /* S_vote1: the world event was just created */
     char err[512];
 };
 
@@ -153,7 +153,7 @@ static sqlite3_stmt *S_q(store *s, int id)
 
 static void S_text(sqlite3_stmt *st, int i, const char *v)
 {
-    if (v) sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+    if (v) sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);   /* callers step before v dies */
     else sqlite3_bind_null(st, i);
 }
 
@@ -208,7 +208,7 @@ int store_open(const char *path, int readonly, store **out, char *err, size_t er
     sqlite3_busy_timeout(s->db, 5000);
     int rc = 0;
     if (!readonly) {
-        rc = S_exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
+        rc = S_exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;");
         if (!rc) rc = S_exec(s, S_schema);
     } else {
         sqlite3_stmt *st;
@@ -328,18 +328,28 @@ typedef struct {
 } S_ev;
 
 /* Counts one vote; *fresh (when not NULL) tells whether the value is new
- * for this world event. */
+ * for this world event.  s->new_world: the world event has no votes yet. */
 static int S_vote1(store *s, long long world, int kind, const char *value, int *fresh)
 {
-    sqlite3_stmt *st = S_q(s, Q_VOTE);
+    sqlite3_stmt *st;
+    int rc, isnew = 1;
+    if (!s->new_world) {
+        st = S_q(s, Q_VOTE_UP);
+        if (!st) return SITREP_EDB;
+        sqlite3_bind_int64(st, 1, world);
+        sqlite3_bind_int(st, 2, kind);
+        S_text(st, 3, value);
+        if ((rc = S_done(s, st))) return rc;
+        isnew = sqlite3_changes(s->db) == 0;
+    }
+    if (fresh) *fresh = isnew;
+    if (!isnew) return 0;
+    st = S_q(s, Q_VOTE);
     if (!st) return SITREP_EDB;
     sqlite3_bind_int64(st, 1, world);
     sqlite3_bind_int(st, 2, kind);
     S_text(st, 3, value);
-    if (sqlite3_step(st) != SQLITE_ROW) return S_fail(s);
-    if (fresh) *fresh = sqlite3_column_int(st, 0) == 1;
-    sqlite3_reset(st);
-    return 0;
+    return S_done(s, st);
 }
 
 /* Votes every attribute of e; *new_doc and *new_src say whether e brings
@@ -503,7 +513,7 @@ static int S_summarise(store *s, long long world, const char *skey, const char *
         }
         S_copy(place, sizeof place, pvals[best]);
     }
-    char *mf[4] = {0}, *af[4] = {0}, *pf[5] = {0};
+    char *mf[4] = {0}, *af[4] = {0}, *pf[5] = {0}, kind[2] = {0, 0};
     int nmf = S_split(mode, mf, 4), naf = S_split(actors, af, 4), npf = np ? S_split(place, pf, 5) : 0;
     st = S_q(s, Q_SUMMARY);
     if (!st) return SITREP_EDB;
@@ -526,8 +536,8 @@ static int S_summarise(store *s, long long world, const char *skey, const char *
     if (npf == 5) {
         S_text(st, 14, pf[2]);
         S_text(st, 15, *pf[0] ? pf[0] : NULL);
-        char k[2] = {pf[1][0], 0};
-        S_text(st, 16, k[0] != '-' ? k : NULL);
+        kind[0] = pf[1][0];
+        S_text(st, 16, kind[0] != '-' ? kind : NULL);
         sqlite3_bind_double(st, 17, strtod(pf[3], NULL));
         sqlite3_bind_double(st, 18, strtod(pf[4], NULL));
     }
@@ -561,7 +571,7 @@ static int S_assign(store *s, long long evid, const S_ev *e)
     long lo, hi;
     merge_window(&we, &lo, &hi);
     long long world = -1;
-    int swapped = 0;
+    int swapped = 0, created = 0;
     char wskey[16] = "", wtkey[16] = "";
     int rc;
     if (!hypo) {
@@ -602,6 +612,7 @@ static int S_assign(store *s, long long evid, const S_ev *e)
         sqlite3_bind_int64(st, 8, hi);
         if ((rc = S_done(s, st))) return rc;
         world = sqlite3_last_insert_rowid(s->db);
+        created = 1;
         S_copy(wskey, sizeof wskey, e->skey);
         S_copy(wtkey, sizeof wtkey, e->tkey);
     } else {
@@ -621,7 +632,10 @@ static int S_assign(store *s, long long evid, const S_ev *e)
     sqlite3_bind_int64(st, 2, world);
     if ((rc = S_done(s, st))) return rc;
     int nd, nsrc;
-    if ((rc = S_vote(s, world, e, swapped, &nd, &nsrc))) return rc;
+    s->new_world = created;
+    rc = S_vote(s, world, e, swapped, &nd, &nsrc);
+    s->new_world = 0;
+    if (rc) return rc;
     return S_summarise(s, world, *wskey ? wskey : NULL, *wtkey ? wtkey : NULL, 1, nd, nsrc);
 }
 
@@ -1281,7 +1295,7 @@ static void S_where(buf *b, const store_filter *f, int default_mod)
 static void S_bind_name(sqlite3_stmt *st, const char *name, const char *v)
 {
     int i = sqlite3_bind_parameter_index(st, name);
-    if (i > 0) S_text(st, i, v);
+    if (i > 0 && v) sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);   /* v may be freed first */
 }
 
 static void S_bind_int(sqlite3_stmt *st, const char *name, long long v)
