@@ -129,6 +129,10 @@ static int S_parse_pattern(coder *c, S_pat *p, char *text, char *err, size_t err
                 return SITREP_EDATA;
             }
             S_lower(w);
+            if (strpbrk(w, "|()$")) {
+                snprintf(err, errlen, "%s: the head '%s' must be one word (write one line per head)", where, w);
+                return SITREP_EDATA;
+            }
             head = arena_strdup(&c->mem, w);
             continue;
         }
@@ -399,6 +403,8 @@ static const char *const S_bounds[] = {";", ":", "because", "while", "whereas", 
                                        "unless", "said", "says", "told", "according", "that", NULL};
 static const char *const S_be[] = {"is", "are", "was", "were", "be", "been", "being", "am", NULL};
 static const char *const S_locprep[] = {"in", "at", NULL};
+static const char *const S_part_of[] = {"members", "member", "leaders", "representatives", "delegates",
+                                        "officials", "envoys", "ministers", "delegations", NULL};
 static const char *const S_settlement[] = {"city", "town", "village", "capital", "region", "province",
                                            "port", "district", NULL};
 static const char *const S_money[] = {"$", "\xE2\x82\xAC", "\xC2\xA3", "%", NULL}; /* $ EUR GBP % */
@@ -459,6 +465,12 @@ static int S_slot(const S_ctx *x, int t, int lim, int *mention, int *place)
         if (x->pstart[t] >= 0) {
             *place = x->pstart[t];
             return x->in->places[*place].t1;
+        }
+        /* "members of the OSCE", "leaders of NATO" */
+        if (t + 1 < lim && S_in(S_norm(x, t), S_part_of) &&
+            (!strcmp(S_norm(x, t + 1), "of") || !strcmp(S_norm(x, t + 1), "from"))) {
+            t++;
+            continue;
         }
         if (!S_in(S_norm(x, t), S_dets)) break;
     }
@@ -853,7 +865,9 @@ static void S_scan_right(const S_ctx *x, int trig, int lit_last, int end, int s1
     for (int t = trig; !threat && t <= lit_last && t < s1; t++) {
         int len = 1;
         int cls = S_cue_at(x, t, trig, &len);
-        if (cls && cls != C_REPORT && cls != C_NEG) S_note(q, cls, S_norm(x, t));
+        /* readiness written into the pattern ("stand ready to defend") is
+         * the act itself; plans and pledges ("pledged to support") stay */
+        if (cls && cls != C_REPORT && cls != C_NEG && cls != C_HYP) S_note(q, cls, S_norm(x, t));
     }
     if (!noun) return;
     for (int t = end; t < s1 && t < end + 6; t++) {
@@ -1110,6 +1124,17 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
         else if (!strcmp(place->country, src->key)) mode = "host";
         else if (strlen(tgt->key) == 3) mode = "third-party";
     }
+    /* a warning's own consequence phrased as a threat ("warned Russia
+     * that Britain would respond decisively") is the same warning */
+    if (!strcmp(type, "THREATEN"))
+        for (size_t i = 0; i < x->events.len; i++) {
+            const sr_event *o = &VEC_AT(&x->events, sr_event, i);
+            if (o->sent == sent && !strcmp(o->type, "THREATEN") && o->source && src &&
+                !strcmp(o->source->key, src->key) && (!o->target || !tgt || !strcmp(o->target->key, tgt->key))) {
+                buf_free(&q.why);
+                return 0;
+            }
+        }
     sr_event *ev = vec_push(&x->events);
     if (!ev) { buf_free(&q.why); return SITREP_ENOMEM; }
     ev->sent = sent;
