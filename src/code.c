@@ -374,6 +374,7 @@ typedef struct {
     int *minside;     /* token -> first mention covering it, -1 */
     int *pstart;      /* token -> place starting there, -1 */
     int passive;      /* the trigger being matched is a passive participle */
+    signed char *verb_cache, *report_cache;  /* per token: -1 unknown, 0, 1 */
     vec events;
 } S_ctx;
 
@@ -608,7 +609,16 @@ static int S_cue_at(const S_ctx *x, int t, int s0, int *len);
 
 /* Is token t a verb form that takes an object (a pattern verb in any
  * inflection, or a regular past form)? */
+static int S_is_verb_form_raw(const S_ctx *x, int t);
+
+/* Cached per token: the pipeline asks the same question many times. */
 static int S_is_verb_form(const S_ctx *x, int t)
+{
+    if (x->verb_cache[t] < 0) x->verb_cache[t] = (signed char)S_is_verb_form_raw(x, t);
+    return x->verb_cache[t];
+}
+
+static int S_is_verb_form_raw(const S_ctx *x, int t)
 {
     if (!(S_flags(x, t) & TOK_WORD) || (S_flags(x, t) & TOK_CAP)) return 0;
     const char *w = S_norm(x, t);
@@ -941,8 +951,11 @@ static int S_conditional_elsewhere(const S_ctx *x, int s0, int s1, int t)
 
 static int S_is_report_word(const S_ctx *x, int t)
 {
-    int len;
-    return S_cue_at(x, t, 0, &len) == C_REPORT;
+    if (x->report_cache[t] < 0) {
+        int len;
+        x->report_cache[t] = (signed char)(S_cue_at(x, t, 0, &len) == C_REPORT);
+    }
+    return x->report_cache[t];
 }
 
 /* Is the trigger's verb in the past: a past form itself, or after
@@ -1554,7 +1567,11 @@ int coder_code(const coder *c, arena *a, const code_input *in, sr_event **out, i
     x.mstart = arena_alloc(a, (size_t)(nt + 1) * sizeof(int));
     x.minside = arena_alloc(a, (size_t)(nt + 1) * sizeof(int));
     x.pstart = arena_alloc(a, (size_t)(nt + 1) * sizeof(int));
-    if (!x.mstart || !x.minside || !x.pstart) return SITREP_ENOMEM;
+    x.verb_cache = arena_alloc(a, (size_t)(nt + 1));
+    x.report_cache = arena_alloc(a, (size_t)(nt + 1));
+    if (!x.mstart || !x.minside || !x.pstart || !x.verb_cache || !x.report_cache) return SITREP_ENOMEM;
+    memset(x.verb_cache, -1, (size_t)(nt + 1));
+    memset(x.report_cache, -1, (size_t)(nt + 1));
     for (int i = 0; i <= nt; i++) x.mstart[i] = x.minside[i] = x.pstart[i] = -1;
     for (int mi = 0; mi < in->nmentions; mi++) {
         const sr_mention *m = &in->mentions[mi];
