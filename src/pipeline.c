@@ -42,7 +42,26 @@ fail:
     return SITREP_EDATA;
 }
 
-/* The publication date: given, else --date, else a dateline with a year. */
+/* The latest day-precise date with an explicit year in the text, or -1. */
+static long S_latest_full_date(arena *a, const sr_doc *doc)
+{
+    sr_region reg = {0, (int)doc->text_len};
+    sr_segmentation seg;
+    if (segment_text(a, doc->text, &reg, 1, &seg)) return -1;
+    sr_timex *tx = NULL;
+    int n = 0;
+    for (int s = 0; s < seg.nsents; s++)
+        if (time_find(a, seg.toks, seg.sents[s].tok0, seg.sents[s].tok0 + seg.sents[s].ntok, -1, TENSE_UNKNOWN, &tx,
+                      &n) < 0)
+            return -1;
+    long latest = -1;
+    for (int i = 0; i < n; i++)
+        if (tx[i].day >= 0 && tx[i].prec == PREC_DAY && tx[i].day > latest) latest = tx[i].day;
+    return latest;
+}
+
+/* The publication date: given, else --date, else a dateline with a year,
+ * else a dateline whose year the text's own dates settle. */
 static void S_date(sr_doc *doc, const pipeline_options *opt, arena *a, pipeline_result *res)
 {
     if (doc->day >= 0) return;
@@ -59,6 +78,24 @@ static void S_date(sr_doc *doc, const pipeline_options *opt, arena *a, pipeline_
         doc->date_origin = DATE_DATELINE;
         res->date_note = "no date in the document; taken from its dateline";
         return;
+    }
+    if (dl) {
+        /* a dateline without a year ("Jan. 18 (UPI) --"): the year that puts
+         * it on or after the latest full date the text gives ("on December
+         * 18, 2021"), when that date is less than a year before it */
+        long latest = S_latest_full_date(a, doc);
+        if (latest >= 0) {
+            int ly, lm, ld;
+            sitrep_ymd_from_day(latest, &ly, &lm, &ld);
+            long cand = sitrep_day_from_ymd(ly, m, d);
+            if (cand < latest) cand = sitrep_day_from_ymd(ly + 1, m, d);
+            if (cand - latest <= 366) {
+                doc->day = cand;
+                doc->date_origin = DATE_DATELINE;
+                res->date_note = arena_printf(a, "no date in the document; inferred from its dateline (%02d-%02d) and the latest full date in the text", m, d);
+                return;
+            }
+        }
     }
     res->date_note = dl ? arena_printf(a, "no date in the document; its dateline (%02d-%02d) has no year; relative dates left unresolved (use --date)", m, d)
                         : "no date in the document and no dateline; relative dates left unresolved (use --date)";
