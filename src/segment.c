@@ -251,7 +251,9 @@ int segment_text(arena *a, const char *text, const sr_region *regions, int nregi
             int abbrev_end = 0;
             if (!is_final && (tk[i].flags & TOK_WORD) && S_in(S_final_abbrev, nm)) abbrev_end = 1;
             if (is_final || abbrev_end) {
-                while (stop + 1 < last && S_is_closer(&tk[stop + 1])) stop++;
+                /* closing quotes and brackets touch what they close; a quote
+                 * after a space opens the next sentence */
+                while (stop + 1 < last && S_is_closer(&tk[stop + 1]) && tk[stop + 1].start == tk[stop].end) stop++;
                 if (stop + 1 >= last) end = 1;
                 else {
                     const sr_token *nx = &tk[stop + 1];

@@ -1,0 +1,118 @@
+/* test_segment.c -- sentences and tokens (src/segment.c): abbreviations,
+ * initials, quotes, ellipses, headlines, offsets and folding. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "segment.h"
+#include "tests.h"
+
+/* Splits text (one region) and returns the sentences joined by " | ". */
+static char *S_split(arena *a, const char *text)
+{
+    sr_region reg = {0, (int)strlen(text)};
+    sr_segmentation seg;
+    if (segment_text(a, text, &reg, 1, &seg)) return NULL;
+    buf b;
+    buf_init(&b);
+    for (int i = 0; i < seg.nsents; i++) {
+        if (i) buf_puts(&b, " | ");
+        buf_put(&b, text + seg.sents[i].start, (size_t)(seg.sents[i].end - seg.sents[i].start));
+    }
+    char *r = arena_strdup(a, b.s ? b.s : "");
+    buf_free(&b);
+    return r;
+}
+
+/* The folded tokens joined by spaces. */
+static char *S_tokens(arena *a, const char *text)
+{
+    sr_region reg = {0, (int)strlen(text)};
+    sr_segmentation seg;
+    if (segment_text(a, text, &reg, 1, &seg)) return NULL;
+    buf b;
+    buf_init(&b);
+    for (int i = 0; i < seg.ntoks; i++) {
+        if (i) buf_putc(&b, ' ');
+        buf_puts(&b, seg.toks[i].norm);
+    }
+    char *r = arena_strdup(a, b.s ? b.s : "");
+    buf_free(&b);
+    return r;
+}
+
+int main(void)
+{
+    arena a;
+    arena_init(&a);
+    static const struct { const char *in, *want; } split[] = {
+        /* abbreviations of titles never end a sentence */
+        {"Mr. Biden met Ms. Psaki. Dr. Tedros spoke.", "Mr. Biden met Ms. Psaki. | Dr. Tedros spoke."},
+        {"Gen. Milley and Sen. Rubio arrived. They met.", "Gen. Milley and Sen. Rubio arrived. | They met."},
+        /* initials */
+        {"Russian President Vladimir V. Putin spoke on Tuesday. Kyiv replied.",
+         "Russian President Vladimir V. Putin spoke on Tuesday. | Kyiv replied."},
+        /* months and numbers */
+        {"The summit is on Jan. 18 in St. Petersburg. No. 10 said so.",
+         "The summit is on Jan. 18 in St. Petersburg. | No. 10 said so."},
+        {"Talks resume Sept. 5, officials said.", "Talks resume Sept. 5, officials said."},
+        /* U.S. inside a sentence, and at its end before a new sentence */
+        {"The U.S. and the U.N. agreed.", "The U.S. and the U.N. agreed."},
+        {"Troops left the U.S. The move was expected.", "Troops left the U.S. | The move was expected."},
+        /* quotes close the sentence they end */
+        {"\"We will respond,\" he said. \"We must.\"", "\"We will respond,\" he said. | \"We must.\""},
+        {"\xE2\x80\x9CWe are ready.\xE2\x80\x9D Biden said so.",
+         "\xE2\x80\x9CWe are ready.\xE2\x80\x9D | Biden said so."},
+        /* an ellipsis before a lowercase word goes on, before a capital it ends */
+        {"a clear message to Russia... which is firm.", "a clear message to Russia... which is firm."},
+        {"He paused... Then he spoke.", "He paused... | Then he spoke."},
+        /* questions and exclamations */
+        {"Will Russia invade? Nobody knows!", "Will Russia invade? | Nobody knows!"},
+        /* a headline without final punctuation is one sentence */
+        {"Biden urges Putin to resume diplomacy", "Biden urges Putin to resume diplomacy"},
+        /* decimals and thousands are no sentence ends */
+        {"It sent 1,000 troops and $2.5 billion.", "It sent 1,000 troops and $2.5 billion."},
+    };
+    for (size_t i = 0; i < sizeof split / sizeof split[0]; i++) CHECK_STR(S_split(&a, split[i].in), split[i].want);
+
+    /* tokens: possessives, hyphens, abbreviations, folding */
+    CHECK_STR(S_tokens(&a, "Russia's troops"), "russia's troops");
+    CHECK_STR(S_tokens(&a, "Harris' visit"), "harris' visit");
+    CHECK_STR(S_tokens(&a, "the Biden-Putin call"), "the biden-putin call");
+    CHECK_STR(S_tokens(&a, "U.S. officials"), "u.s. officials");
+    CHECK_STR(S_tokens(&a, "Ukraine\xE2\x80\x99s president"), "ukraine's president");
+    CHECK_STR(S_tokens(&a, "\xC3\x89lys\xC3\xA9" "e Palace"), "elysee palace");
+    CHECK_STR(S_tokens(&a, "T\xC3\xBCrkiye"), "turkiye");
+    CHECK_STR(S_tokens(&a, "Kyiv \xE2\x80\x94 Kharkiv"), "kyiv - kharkiv");
+    CHECK_STR(S_tokens(&a, "mid-2023 talks"), "mid-2023 talks");
+    CHECK_STR(S_tokens(&a, "he'll go, didn't he?"), "he'll go , didn't he ?");
+
+    /* offsets point into the original text, also after multibyte characters */
+    const char *t = "\xC3\x89migr\xC3\xA9s met Zelensky.";
+    sr_region reg = {0, (int)strlen(t)};
+    sr_segmentation seg;
+    CHECK_INT(segment_text(&a, t, &reg, 1, &seg), 0);
+    CHECK_INT(seg.ntoks, 4);
+    CHECK_INT(seg.toks[2].start, 14);
+    CHECK_INT(seg.toks[2].end, 22);
+    CHECK(seg.toks[0].flags & TOK_CAP);
+    CHECK(seg.toks[2].flags & TOK_CAP);
+    CHECK(seg.toks[3].flags & TOK_PUNCT);
+    CHECK(seg.toks[0].flags & TOK_SENTSTART);
+
+    /* a sentence never crosses a region (paragraph) boundary */
+    const char *two = "Headline without a stop\nRussia attacked Ukraine.";
+    sr_region regs[2] = {{0, 23}, {24, (int)strlen(two)}};
+    CHECK_INT(segment_text(&a, two, regs, 2, &seg), 0);
+    CHECK_INT(seg.nsents, 2);
+    CHECK_INT(seg.sents[1].para, 1);
+    CHECK_INT(seg.sents[1].start, 24);
+
+    /* empty input */
+    sr_region none = {0, 0};
+    CHECK_INT(segment_text(&a, "", &none, 1, &seg), 0);
+    CHECK_INT(seg.nsents, 0);
+
+    arena_free(&a);
+    return TESTS_DONE("segment");
+}
