@@ -37,6 +37,7 @@ static void usage(FILE *fp)
           "                        when none or '-') and write event records as JSON Lines\n"
           "  eval GOLD EVENTS      score events against gold annotations (either may be '-')\n"
           "  actors TEXT           show how the actors in TEXT resolve, and why\n"
+          "  mentions [FILE...]    every actor mention of every document, as JSON Lines\n"
           "  ingest [FILE...]      code articles into the store (--db, default ./sitrep.db);\n"
           "                        idempotent, merges reports into world events\n"
           "  events                world events with their reports (filters below)\n"
@@ -212,6 +213,71 @@ static int cmd_eval(const options *o)
     return crc;
 }
 
+/* One actor mention as a JSON line (doc may be NULL). */
+static void put_mention(buf *out, const char *doc, const char *text, const sr_mention *m)
+{
+    buf_reset(out);
+    buf_putc(out, '{');
+    if (doc) {
+        buf_puts(out, "\"doc\":");
+        json_put_str(out, doc);
+        buf_printf(out, ",\"sentence\":%d,", m->sent);
+    }
+    buf_puts(out, "\"text\":");
+    json_put_strn(out, text + m->start, (size_t)(m->end - m->start));
+    buf_printf(out, ",\"span\":[%d,%d],\"name\":", m->start, m->end);
+    json_put_str(out, m->name);
+    buf_puts(out, ",\"key\":");
+    json_put_str(out, m->key);
+    buf_puts(out, ",\"code\":");
+    json_put_str(out, m->code);
+    buf_puts(out, ",\"why\":");
+    json_put_str(out, m->why);
+    buf_puts(out, "}\n");
+    fwrite(out->s, 1, out->len, stdout);
+}
+
+/* sitrep mentions FILES: every actor mention of every document. */
+static int cmd_mentions(const options *o)
+{
+    sitrep_kb kb;
+    int rc = load_kb(o, &kb);
+    if (rc) return rc;
+    pipeline_options popt = {-1};
+    if (o->date && sitrep_parse_ymd(o->date, &popt.default_day)) {
+        pipeline_free(&kb);
+        return misuse("--date wants YYYY-MM-DD, not '%s'", o->date);
+    }
+    report_ctx rctx = {0, 0, o->quiet};
+    read_options ropt = {o->max_doc_bytes, report, &rctx};
+    reader *r = reader_open(o->files, o->nfiles, &ropt);
+    if (!r) {
+        pipeline_free(&kb);
+        fprintf(stderr, "sitrep: out of memory\n");
+        return EXIT_USAGE;
+    }
+    arena a;
+    arena_init(&a);
+    buf out;
+    buf_init(&out);
+    sr_doc doc;
+    int st;
+    while ((st = reader_next(r, &a, &doc)) == 1) {
+        pipeline_result res;
+        if (pipeline_run(&kb, &a, &doc, &popt, &res) == 0)
+            for (int i = 0; i < res.nmentions; i++) put_mention(&out, doc.id, doc.text, &res.mentions[i]);
+        arena_free(&a);
+    }
+    arena_free(&a);
+    buf_free(&out);
+    reader_free(r);
+    pipeline_free(&kb);
+    int crc = close_stdout();
+    if (crc) return crc;
+    if (st < 0) return EXIT_USAGE;
+    return rctx.errors ? EXIT_INPUT : EXIT_OK_;
+}
+
 static int cmd_actors(const options *o)
 {
     if (o->nfiles < 1) return misuse("%s", "actors needs a TEXT argument");
@@ -243,21 +309,7 @@ static int cmd_actors(const options *o)
     } else {
         buf out;
         buf_init(&out);
-        for (int i = 0; i < n; i++) {
-            buf_reset(&out);
-            buf_puts(&out, "{\"text\":");
-            json_put_strn(&out, t + m[i].start, (size_t)(m[i].end - m[i].start));
-            buf_printf(&out, ",\"span\":[%d,%d],\"name\":", m[i].start, m[i].end);
-            json_put_str(&out, m[i].name);
-            buf_puts(&out, ",\"key\":");
-            json_put_str(&out, m[i].key);
-            buf_puts(&out, ",\"code\":");
-            json_put_str(&out, m[i].code);
-            buf_puts(&out, ",\"why\":");
-            json_put_str(&out, m[i].why);
-            buf_puts(&out, "}\n");
-            fwrite(out.s, 1, out.len, stdout);
-        }
+        for (int i = 0; i < n; i++) put_mention(&out, NULL, t, &m[i]);
         buf_free(&out);
     }
     buf_free(&text);
@@ -793,6 +845,7 @@ int main(int argc, char **argv)
     } else if (!strcmp(o.cmd, "code")) rc = cmd_code(&o);
     else if (!strcmp(o.cmd, "eval")) rc = cmd_eval(&o);
     else if (!strcmp(o.cmd, "actors")) rc = cmd_actors(&o);
+    else if (!strcmp(o.cmd, "mentions")) rc = cmd_mentions(&o);
     else if (!strcmp(o.cmd, "ingest")) rc = cmd_ingest(&o);
     else if (!strcmp(o.cmd, "events")) rc = cmd_events(&o);
     else if (!strcmp(o.cmd, "timeline")) rc = cmd_timeline(&o);
