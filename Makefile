@@ -8,7 +8,7 @@ WARN    := -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -D_DEFAULT_S
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS := $(WARN) -iquote src $(PKG_CFLAGS) $(CFLAGS)
-LIBS    := $(PKG_LIBS) -lm
+LIBS    := $(PKG_LIBS) -lm -pthread
 
 SRC     := $(filter-out src/main.c,$(wildcard src/*.c))
 OBJ     := $(SRC:src/%.c=build/%.o)

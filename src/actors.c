@@ -576,7 +576,6 @@ static int S_has_type(const actors_kb *kb, int hit, int type)
  * are never names. */
 static int S_is_function_word(const char *w)
 {
-    /* sorted once on first use, then searched by bisection */
     static const char *const fw[] = {
         "the", "a", "an", "and", "but", "or", "on", "in", "at", "of", "to", "for", "from", "with",
         "by", "as", "after", "before", "when", "while", "if", "this", "that", "these", "those",
@@ -596,21 +595,11 @@ static int S_is_function_word(const char *w)
         "does", "did", "our", "your", "reservation", "phone", "between", "secure", "video",
         "conference", "warn", "make", "ask", "nothing", "that's", "it's", "we're", "we've",
         "i'm", "i've", "let", "to", "ukraine", NULL};
-    /* a first-letter index over the list, built on first use (the list is
-     * constant, so concurrent first uses build the same table) */
-    static unsigned char first[26][64];
-    static int nfirst[26], built;
-    if (!built) {
-        for (int i = 0; fw[i]; i++) {
-            int c = fw[i][0] - 'a';
-            if (c >= 0 && c < 26 && nfirst[c] < 64) first[c][nfirst[c]++] = (unsigned char)i;
-        }
-        built = 1;
-    }
+    /* the list by first letter, so a lookup compares a handful of words */
     int c = w[0] - 'a';
     if (c < 0 || c >= 26) return 0;
-    for (int i = 0; i < nfirst[c]; i++)
-        if (!strcmp(fw[first[c][i]], w)) return 1;
+    for (int i = 0; fw[i]; i++)
+        if (fw[i][0] == w[0] && !strcmp(fw[i], w)) return 1;
     return 0;
 }
 

@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "batch.h"
 #include "eval.h"
 #include "json.h"
 #include "segment.h"
@@ -53,6 +54,7 @@ static void usage(FILE *fp)
           "                        data/ folder beside the program)\n"
           "  --actors FILE         add or override actors (any data/actors format)\n"
           "  --explain             code: add the pattern, actor resolution and modality cues\n"
+          "  -j, --jobs N          code: N threads (output order stays the input order)\n"
           "  --max-doc-bytes N     reject larger documents (default 16777216)\n"
           "  --by-doc, --by-type, --confusion, --json   eval: extra tables / JSON output\n"
           "  --db PATH             the store (default ./sitrep.db)\n"
@@ -123,6 +125,7 @@ typedef struct {
     int nactor_files;
     int explain, quiet, by_doc, by_type, confusion, json;
     size_t max_doc_bytes;
+    int jobs;                /* -j N: coding threads */
     const char *db, *out, *format, *since, *until;
     int csv, batch;
     store_filter filter;
@@ -150,6 +153,44 @@ static int load_kb(const options *o, sitrep_kb *kb)
     return 0;
 }
 
+typedef struct {
+    const sitrep_kb *kb;
+    const pipeline_options *popt;
+    const options *o;
+    report_ctx *rctx;
+} code_ctx;
+
+/* Worker thread: one document through the pipeline, rendered into slot->out. */
+static void code_work(void *ctx, batch_slot *slot)
+{
+    code_ctx *c = ctx;
+    pipeline_result *res = arena_alloc(&slot->a, sizeof *res);
+    if (!res) { slot->rc = SITREP_ENOMEM; return; }
+    slot->user = res;
+    slot->rc = pipeline_run(c->kb, &slot->a, &slot->doc, c->popt, res);
+    if (slot->rc) return;
+    for (int i = 0; i < res->nevents; i++) {
+        export_event_json(&slot->out, &slot->doc, &res->seg, &res->events[i], c->o->explain);
+        buf_putc(&slot->out, '\n');
+    }
+}
+
+/* Calling thread, in input order: problems to stderr, events to stdout. */
+static int code_emit(void *ctx, batch_slot *slot)
+{
+    code_ctx *c = ctx;
+    const sr_doc *doc = &slot->doc;
+    const pipeline_result *res = slot->user;
+    if (slot->rc) {
+        report(c->rctx, READ_ERROR, doc->file, doc->line, doc->id, sitrep_strerror(slot->rc));
+        return 0;
+    }
+    if (res && res->date_note && doc->date_origin != DATE_OPTION)
+        report(c->rctx, READ_WARN, doc->file, doc->line, doc->id, res->date_note);
+    if (slot->out.len) fwrite(slot->out.s, 1, slot->out.len, stdout);
+    return 0;
+}
+
 static int cmd_code(const options *o)
 {
     sitrep_kb kb;
@@ -168,32 +209,10 @@ static int cmd_code(const options *o)
         fprintf(stderr, "sitrep: out of memory\n");
         return EXIT_USAGE;
     }
-    arena a;
-    arena_init(&a);
-    buf out;
-    buf_init(&out);
-    sr_doc doc;
-    int st = 0;
-    while ((st = reader_next(r, &a, &doc)) == 1) {
-        pipeline_result res;
-        int prc = pipeline_run(&kb, &a, &doc, &popt, &res);
-        if (prc) {
-            report(&rctx, READ_ERROR, doc.file, doc.line, doc.id, sitrep_strerror(prc));
-        } else {
-            if (res.date_note && doc.date_origin != DATE_OPTION)
-                report(&rctx, READ_WARN, doc.file, doc.line, doc.id, res.date_note);
-            for (int i = 0; i < res.nevents; i++) {
-                buf_reset(&out);
-                export_event_json(&out, &doc, &res.seg, &res.events[i], o->explain);
-                buf_putc(&out, '\n');
-                fwrite(out.s, 1, out.len, stdout);
-            }
-        }
-        arena_free(&a);
-    }
+    code_ctx ctx = {&kb, &popt, o, &rctx};
+    int jobs = o->jobs > 0 ? o->jobs : 1;
+    int st = batch_run(r, jobs, jobs > 1 ? 64 * jobs : 1, code_work, &ctx, code_emit, &ctx);
     if (st < 0) fprintf(stderr, "sitrep: %s\n", sitrep_strerror(st));
-    arena_free(&a);
-    buf_free(&out);
     reader_free(r);
     pipeline_free(&kb);
     int crc = close_stdout();
@@ -802,6 +821,12 @@ int main(int argc, char **argv)
             NEEDARG();
             if (o.nactor_files == 32) { rc = misuse("%s", "too many --actors files"); goto done; }
             o.actor_files[o.nactor_files++] = argv[++i];
+        } else if (!strcmp(a, "-j") || !strcmp(a, "--jobs")) {
+            NEEDARG();
+            char *end;
+            long v = strtol(argv[++i], &end, 10);
+            if (*end || v < 1 || v > 64) { rc = misuse("-j wants a number of threads from 1 to 64, not '%s'", argv[i]); goto done; }
+            o.jobs = (int)v;
         } else if (!strcmp(a, "--max-doc-bytes")) {
             NEEDARG();
             char *end;

@@ -1,0 +1,31 @@
+/* batch.h -- codes documents on N threads, in input order.
+ *
+ * The reader runs on the calling thread and fills a batch of slots, each
+ * with its own arena; worker threads run `work` on the slots (the
+ * knowledge bases are read-only, so they share them); then `emit` sees
+ * every slot on the calling thread in input order, and the arenas are
+ * reset.  Memory stays bounded by the batch size, whatever the input.
+ */
+#ifndef SITREP_BATCH_H
+#define SITREP_BATCH_H
+
+#include "arena.h"
+#include "read.h"
+
+typedef struct {
+    sr_doc doc;
+    arena a;      /* the document's arena: everything of this slot */
+    buf out;      /* what work() renders, written by emit() */
+    int rc;       /* work()'s result */
+    void *user;   /* work() may keep a result here (in the arena) */
+} batch_slot;
+
+typedef void (*batch_work_fn)(void *ctx, batch_slot *slot);
+typedef int (*batch_emit_fn)(void *ctx, batch_slot *slot);  /* nonzero stops */
+
+/* Reads every document of r.  Returns 0, the first nonzero emit() result,
+ * or a negative SITREP_E* code from the reader. */
+int batch_run(reader *r, int nthreads, int batch, batch_work_fn work, void *wctx,
+              batch_emit_fn emit, void *ectx);
+
+#endif
