@@ -375,6 +375,8 @@ typedef struct {
     int *pstart;      /* token -> place starting there, -1 */
     int passive;      /* the trigger being matched is a passive participle */
     signed char *verb_cache, *report_cache;  /* per token: -1 unknown, 0, 1 */
+    const char ***lem[2];                    /* per token and part of speech: lemmas */
+    signed char *nlem[2];                    /* their number, -1 not yet computed */
     vec events;
 } S_ctx;
 
@@ -426,6 +428,29 @@ static int S_word_eq(const char *tok, const char *lit)
     return 0;
 }
 
+/* The candidate lemmas of token t as a verb (pos 0) or noun (pos 1),
+ * computed once per token and kept in the document's arena. */
+static int S_lemmas(const S_ctx *x, int t, int pos, const char *const **out)
+{
+    if (x->nlem[pos][t] < 0) {
+        const char *lem[LEXICON_MAX];
+        char scratch[LEXICON_MAX * 64];
+        int n = lexicon_lemmas(x->c->lx, (lexicon_pos)pos, S_norm(x, t), lem, scratch);
+        const char **keep = arena_alloc(x->a, (size_t)(n ? n : 1) * sizeof *keep);
+        if (!keep) n = 0;
+        for (int k = 0; k < n; k++) {
+            /* lemmas in scratch must be copied; the others live in the lexicon */
+            int in_scratch = lem[k] >= scratch && lem[k] < scratch + sizeof scratch;
+            keep[k] = in_scratch ? arena_strdup(x->a, lem[k]) : lem[k];
+            if (!keep[k]) { n = k; break; }
+        }
+        x->lem[pos][t] = keep;
+        x->nlem[pos][t] = (signed char)n;
+    }
+    *out = x->lem[pos][t];
+    return x->nlem[pos][t];
+}
+
 /* Does token t match one of the alternatives (as written, or by lemma)? */
 static int S_lit(const S_ctx *x, int t, const S_elem *e)
 {
@@ -433,10 +458,9 @@ static int S_lit(const S_ctx *x, int t, const S_elem *e)
     for (int i = 0; i < e->nalts; i++)
         if (S_word_eq(w, e->alts[i])) return 1;
     if (!(S_flags(x, t) & TOK_WORD)) return 0;
-    const char *lem[LEXICON_MAX];
-    char scratch[LEXICON_MAX * 64];
     for (int pos = 0; pos < 2; pos++) {
-        int n = lexicon_lemmas(x->c->lx, (lexicon_pos)pos, w, lem, scratch);
+        const char *const *lem;
+        int n = S_lemmas(x, t, pos, &lem);
         for (int k = 1; k < n; k++)
             for (int i = 0; i < e->nalts; i++)
                 if (!strcmp(lem[k], e->alts[i])) return 1;
@@ -625,9 +649,8 @@ static int S_is_verb_form_raw(const S_ctx *x, int t)
     if (S_in(w, S_preps) || S_in(w, S_dets) || S_in(w, S_be)) return 0;
     int len;
     if (S_cue_at(x, t, t, &len) == C_REPORT) return 0; /* "said Russia is ..." opens a clause */
-    const char *lem[LEXICON_MAX];
-    char scratch[LEXICON_MAX * 64];
-    int n = lexicon_lemmas(x->c->lx, LEX_VERB, w, lem, scratch);
+    const char *const *lem;
+    int n = S_lemmas(x, t, LEX_VERB, &lem);
     for (int k = 0; k < n; k++) {
         int pi;
         if (dict_get(&x->c->heads[0], lem[k], strlen(lem[k]), &pi)) return 1;
@@ -1256,9 +1279,8 @@ static int S_code_sentence(S_ctx *x, int sent)
                 if (!(S_flags(x, k) & TOK_WORD)) break;
             }
         for (int pos = 0; pos < 2; pos++) {
-            const char *lem[LEXICON_MAX];
-            char scratch[LEXICON_MAX * 64];
-            int nl = lexicon_lemmas(lx, (lexicon_pos)pos, w, lem, scratch);
+            const char *const *lem;
+            int nl = S_lemmas(x, t, pos, &lem);
             for (int li = 0; li < nl; li++) {
                 int pi;
                 if (!dict_get(&x->c->heads[pos], lem[li], strlen(lem[li]), &pi)) continue;
@@ -1571,6 +1593,12 @@ int coder_code(const coder *c, arena *a, const code_input *in, sr_event **out, i
     x.report_cache = arena_alloc(a, (size_t)(nt + 1));
     if (!x.mstart || !x.minside || !x.pstart || !x.verb_cache || !x.report_cache) return SITREP_ENOMEM;
     memset(x.verb_cache, -1, (size_t)(nt + 1));
+    for (int pos = 0; pos < 2; pos++) {
+        x.lem[pos] = arena_alloc(a, (size_t)(nt + 1) * sizeof(char **));
+        x.nlem[pos] = arena_alloc(a, (size_t)(nt + 1));
+        if (!x.lem[pos] || !x.nlem[pos]) return SITREP_ENOMEM;
+        memset(x.nlem[pos], -1, (size_t)(nt + 1));
+    }
     memset(x.report_cache, -1, (size_t)(nt + 1));
     for (int i = 0; i <= nt; i++) x.mstart[i] = x.minside[i] = x.pstart[i] = -1;
     for (int mi = 0; mi < in->nmentions; mi++) {
