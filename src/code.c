@@ -374,7 +374,7 @@ typedef struct {
     int *minside;     /* token -> first mention covering it, -1 */
     int *pstart;      /* token -> place starting there, -1 */
     int passive;      /* the trigger being matched is a passive participle */
-    signed char *verb_cache, *report_cache;  /* per token: -1 unknown, 0, 1 */
+    signed char *verb_cache, *report_cache, *adv_cache;  /* per token: -1 unknown, 0, 1 */
     const char ***lem[2];                    /* per token and part of speech: lemmas */
     signed char *nlem[2];                    /* their number, -1 not yet computed */
     vec events;
@@ -502,7 +502,15 @@ static int S_slot(const S_ctx *x, int t, int lim, int *mention, int *place)
     return -1;
 }
 
+static int S_is_adverb_raw(const S_ctx *x, int t);
+
 static int S_is_adverb(const S_ctx *x, int t)
+{
+    if (x->adv_cache[t] < 0) x->adv_cache[t] = (signed char)S_is_adverb_raw(x, t);
+    return x->adv_cache[t];
+}
+
+static int S_is_adverb_raw(const S_ctx *x, int t)
 {
     static const char *const adv[] = {"again", "also", "already", "still", "just", "then", "once",
                                       "soon", "later", "first", "briefly", "separately", "jointly",
@@ -1591,6 +1599,9 @@ int coder_code(const coder *c, arena *a, const code_input *in, sr_event **out, i
     x.pstart = arena_alloc(a, (size_t)(nt + 1) * sizeof(int));
     x.verb_cache = arena_alloc(a, (size_t)(nt + 1));
     x.report_cache = arena_alloc(a, (size_t)(nt + 1));
+    x.adv_cache = arena_alloc(a, (size_t)(nt + 1));
+    if (!x.adv_cache) return SITREP_ENOMEM;
+    memset(x.adv_cache, -1, (size_t)(nt + 1));
     if (!x.mstart || !x.minside || !x.pstart || !x.verb_cache || !x.report_cache) return SITREP_ENOMEM;
     memset(x.verb_cache, -1, (size_t)(nt + 1));
     for (int pos = 0; pos < 2; pos++) {

@@ -682,9 +682,27 @@ static int flush(arena *a, const sr_timex *b, int n, sr_timex **out, int *nout)
     return 0;
 }
 
+/* Can the token be part of a time expression?  Every expression holds one
+ * of these within its first six tokens, so positions with none are skipped
+ * without trying the matchers. */
+static int timeish(const char *w)
+{
+    static const char *const W[] = {
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+        "mon", "tue", "wed", "thu", "fri", "sat", "sun", "today", "tonight", "yesterday", "tomorrow",
+        "week", "weeks", "weekend", "weekends", "month", "months", "year", "years", "day", "days",
+        "ago", "morning", "afternoon", "evening", "night", "mid", "decade", NULL};
+    if (w[0] >= '0' && w[0] <= '9') return 1;
+    for (int i = 0; W[i]; i++)
+        if (w[0] == W[i][0] && !strncmp(w, W[i], strlen(W[i]))) return 1;
+    return 0;
+}
+
 int time_find(arena *a, const sr_token *toks, int t0, int t1, long anchor,
               sr_tense tense, sr_timex **out, int *nout)
 {
+    /* the next time-ish token at or after each position */
+    int next_timeish = t1;
     static const char *const PREP[] = {"on", "in", "at", "from", "since", "by", NULL};
     tctx c = {toks, t0, t1, anchor < 0 ? -1 : anchor, tense, 0, 0, 0};
     sr_timex buf[16];
@@ -692,6 +710,14 @@ int time_find(arena *a, const sr_token *toks, int t0, int t1, long anchor,
     if (c.anchor >= 0) sitrep_ymd_from_day(c.anchor, &c.ay, &c.am, &c.ad);
     for (int i = t0; i < t1;) {
         tval v, v2;
+        if (next_timeish < i || next_timeish == t1) {
+            next_timeish = i;
+            while (next_timeish < t1 && !timeish(toks[next_timeish].norm)) next_timeish++;
+        }
+        if (next_timeish - i > 6) {
+            i = next_timeish - 6;
+            continue;
+        }
         int start = i, e = match_core(&c, i, &v);
         if (in_list(N(&c, i), PREP)) {
             int e2 = match_core(&c, i + 1, &v2);
