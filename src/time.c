@@ -222,6 +222,7 @@ static int unit_of(const char *s, int *plural)
     size_t n = strlen(s);
     *plural = 0;
     if (n > 2 && s[n - 2] == '\'' && s[n - 1] == 's') n -= 2;
+    else if (n > 2 && s[n - 1] == '\'' && s[n - 2] == 's') n -= 2, *plural = 1; /* "two weeks' time" */
     else if (n > 1 && s[n - 1] == 's') n--, *plural = 1;
     for (int k = 0; k < 5; k++)
         if (strlen(U[k]) == n && memcmp(U[k], s, n) == 0) return k + 1;
