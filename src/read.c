@@ -133,9 +133,10 @@ static int S_push_dir(reader *r, const char *dir)
             names = nn;
         }
         size_t len = strlen(dir) + strlen(e->d_name) + 2;
-        names[n] = malloc(len);
+        names[n] = malloc(len + 1);
         if (!names[n]) { rc = SITREP_ENOMEM; break; }
-        snprintf(names[n], len, "%s%s%s", dir,
+        /* a leading \x1f marks a path found by walking a directory */
+        snprintf(names[n], len + 1, "\x1f%s%s%s", dir[0] == '\x1f' ? dir + 1 : dir,
                  S_has_suffix(dir, "/") ? "" : "/", e->d_name);
         n++;
     }
@@ -155,6 +156,8 @@ static int S_open_next(reader *r)
 {
     while (r->nqueue) {
         char *path = r->queue[--r->nqueue];
+        int from_dir = path[0] == '\x1f';
+        if (from_dir) memmove(path, path + 1, strlen(path));
         free(r->path);
         r->path = path;
         r->line = 0;
@@ -188,8 +191,11 @@ static int S_open_next(reader *r)
         else if (S_has_suffix(path, ".txt") || S_has_suffix(path, ".text"))
             r->kind = KIND_TEXT;
         else {
-            S_report(r, READ_ERROR, 0, NULL,
-                     "unknown file type (expected .jsonl, .json, .ndjson or .txt)");
+            /* named on the command line: an error; met in a directory
+             * (a README beside the articles): skipped with a warning */
+            S_report(r, from_dir ? READ_WARN : READ_ERROR, 0, NULL,
+                     from_dir ? "skipped: not a supported file type (.jsonl, .json, .ndjson, .txt)"
+                              : "unknown file type (expected .jsonl, .json, .ndjson or .txt)");
             continue;
         }
         if (st.st_size == 0) {
