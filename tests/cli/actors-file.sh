@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# tests/cli/actors-file.sh -- users add or override actors without
+# recompiling: --actors FILE in any data/actors format, and --data DIR.
+set -u
+SITREP=${SITREP:-./sitrep}
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+ko() { fail=$((fail + 1)); echo "$1"; }
+text="Governor Alma Testerova met Dmytro Kuleba in Kyiv."
+# unknown before
+out=$("$SITREP" actors --date 2022-03-10 "$text")
+printf '%s' "$out" | grep -q '"name":"Alma Testerova"' && ko "Testerova known without the file" || ok
+# a people file (8 columns) adds her, with a term
+printf '# format: people\nAlma Testerova\tMDA\tGOV\tforeign minister\t2021-08-06\t\tf\tTesterova|A. Testerova\n' > "$tmp/people.tsv"
+out=$("$SITREP" actors --actors "$tmp/people.tsv" --date 2022-03-10 "$text")
+printf '%s' "$out" | grep -q '"name":"Alma Testerova","key":"MDA","code":"MDAGOV"' && ok || ko "people file not used: $out"
+# out of office before her term: elite code
+out=$("$SITREP" actors --actors "$tmp/people.tsv" --date 2020-03-10 "Testerova spoke.")
+printf '%s' "$out" | grep -q '"code":"MDAELI"' && ok || ko "term dates not applied: $out"
+# an organisation file
+printf '# format: orgs\nTESTORG\tIGOTST\tTest Cooperation Organisation\tTCO|the Test Organisation\n' > "$tmp/orgs.tsv"
+out=$("$SITREP" actors --actors "$tmp/orgs.tsv" "The TCO condemned the attack.")
+printf '%s' "$out" | grep -q '"key":"TESTORG","code":"IGOTST"' && ok || ko "orgs file not used: $out"
+# a broken file is reported with file and line, exit 3
+printf '# format: people\nNobody\tXXX\tGOV\tpresident\tnot-a-date\t\tm\t-\n' > "$tmp/bad.tsv"
+err=$("$SITREP" actors --actors "$tmp/bad.tsv" "x" 2>&1 >/dev/null); rc=$?
+[ $rc -eq 3 ] && printf '%s' "$err" | grep -q 'bad.tsv:2: bad date' && ok || ko "bad file: rc=$rc $err"
+# --data points at a copy of the knowledge directory
+cp -r data "$tmp/data"
+printf 'Alma Testerova\tMDA\tGOV\tforeign minister\t2021-08-06\t\tf\tTesterova\n' >> "$tmp/data/actors/people.tsv"
+out=$("$SITREP" actors --data "$tmp/data" --date 2022-03-10 "Testerova arrived.")
+printf '%s' "$out" | grep -q '"key":"MDA"' && ok || ko "--data copy not used: $out"
+echo "actors-file: $pass passed, $fail failed"
+[ $fail -eq 0 ]
