@@ -23,7 +23,8 @@ printf '%s\n' "$good" > "$tmp/good.jsonl"
 : > "$tmp/empty.jsonl"
 check "empty file" "empty\.jsonl: empty file" "$tmp/empty.jsonl" "$tmp/good.jsonl"
 
-head -c 4096 /dev/urandom > "$tmp/blob.jsonl"; printf '\0\0\0' >> "$tmp/blob.jsonl"
+# a fixed binary blob (an ELF-like header with NULs and control bytes, no newline early on)
+python3 -c "import sys; sys.stdout.buffer.write(bytes([0x7f,0x45,0x4c,0x46,2,1,1,0] + [i % 256 for i in range(4096)]))" > "$tmp/blob.jsonl"
 check "binary file" "blob\.jsonl:1: binary file" "$tmp/blob.jsonl" "$tmp/good.jsonl"
 
 python3 -c "
