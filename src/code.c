@@ -863,6 +863,8 @@ static int S_cue_at(const S_ctx *x, int t, int s0, int *len)
     int qi;
     const char *w = S_norm(x, t);
     size_t wl = strlen(w);
+    /* a capitalised word inside a sentence is a name or a month ("May 16"), not a cue */
+    if ((S_flags(x, t) & TOK_CAP) && !(S_flags(x, t) & TOK_SENTSTART) && !(S_flags(x, t) & TOK_UPPER)) return 0;
     /* contractions stay inside their word: "didn't", "won't", "he'll" */
     if (wl > 3 && !strcmp(w + wl - 3, "n't")) { *len = 1; return C_NEG; }
     if (wl > 3 && !strcmp(w + wl - 3, "'ll")) { *len = 1; return C_PLAN; }
@@ -1380,9 +1382,12 @@ static int S_code_sentence(S_ctx *x, int sent)
             continue;
         } else if (p->noun) {
             /* possessor or adjective right before the head */
+            /* back over adjectives, not over a determiner or a verb: in
+             * "Guterres condemned the attacks" Guterres owns no attack */
             int k = t - 1;
             while (k >= s0 && k >= t - 3 && x->minside[k] < 0 && (S_flags(x, k) & TOK_WORD) &&
-                   !S_in(S_norm(x, k), S_preps) && !(S_flags(x, k) & TOK_CAP))
+                   !S_in(S_norm(x, k), S_preps) && !(S_flags(x, k) & TOK_CAP) && strcmp(S_norm(x, k), "the") &&
+                   strcmp(S_norm(x, k), "a") && strcmp(S_norm(x, k), "an") && !S_is_verb_form(x, k))
                 k--;
             const sr_mention *own = k >= s0 && x->minside[k] >= 0 ? &in->mentions[x->minside[k]] : NULL;
             if (own && p->mode && !strcmp(p->mode, "visit") && own->kind == AK_COUNTRY &&
@@ -1429,11 +1434,21 @@ static int S_code_sentence(S_ctx *x, int sent)
             /* "confront Putin for launching an invasion", "accused Russia of
              * shelling Kyiv": the one before for/of acts */
             size_t wl = strlen(w);
+            int agent = -1;
             if (wl > 4 && !strcmp(w + wl - 3, "ing") && t - 2 >= s0 &&
-                (!strcmp(S_norm(x, t - 1), "for") || !strcmp(S_norm(x, t - 1), "of")) && x->minside[t - 2] >= 0)
-                srcs[nsrc++] = x->minside[t - 2];
-            else
-                nsrc = S_subject(x, s0, t, srcs, 8, skip, nskip);
+                (!strcmp(S_norm(x, t - 1), "for") || !strcmp(S_norm(x, t - 1), "of"))) {
+                /* the object of the verb before: "accused Russian forces on
+                 * Friday of torturing" */
+                for (int k = t - 2; k >= s0 && k >= t - 8 && agent < 0; k--) {
+                    if (S_flags(x, k) & TOK_PUNCT) break;
+                    if (x->minside[k] < 0) continue;
+                    const sr_mention *mm = &in->mentions[x->minside[k]];
+                    if (mm->t0 > s0 && (k == t - 2 || S_is_verb_form(x, mm->t0 - 1))) agent = x->minside[k];
+                    else break;
+                }
+            }
+            if (agent >= 0) srcs[nsrc++] = agent;
+            else nsrc = S_subject(x, s0, t, srcs, 8, skip, nskip);
         }
         if (!nsrc) continue;
         if (!ntg && !p->has_tgt) {
@@ -1454,6 +1469,17 @@ static int S_code_sentence(S_ctx *x, int sent)
                 int mi = S_object_after(x, end, s1, end);
                 if (mi >= 0) tg[ntg++] = &in->mentions[mi];
             }
+        }
+        /* "Poland and Lithuania agreed to start joint patrols along their
+         * borders with Belarus": a joint act is between its subjects */
+        int joint = 0;
+        for (int k = t; k <= bm.lit_last && k < s1; k++)
+            if (!strcmp(S_norm(x, k), "joint") || !strcmp(S_norm(x, k), "jointly")) joint = 1;
+        if (joint && nsrc >= 2 && !p->has_tgt &&
+            (!strcmp(p->type, "COOPERATE") || !strcmp(p->type, "CONSULT") || !strcmp(p->type, "AGREE"))) {
+            ntg = 0;
+            tg[ntg++] = &in->mentions[srcs[nsrc - 1]];
+            nsrc--;
         }
         /* "Washington and Moscow accused each other": both ways */
         int reciprocal = 0;
