@@ -1052,7 +1052,11 @@ static const sr_timex *S_pick_time(const S_ctx *x, int s0, int s1, int t, sr_mod
             if (via_report && tx->t1 <= t && !report) report = tx;
             continue;
         }
-        int d = tx->t1 <= t ? t - tx->t1 : tx->t0 - t;
+        /* nearest wins; a time after the verb is its adjunct more often
+         * than one before it, and a comma between weakens the link */
+        int d = tx->t1 <= t ? 2 * (t - tx->t1) + 1 : 2 * (tx->t0 - t);
+        for (int k = lo; k < hi; k++)
+            if (!strcmp(S_norm(x, k), ",")) d += 4;
         if (d < bestd) { bestd = d; best = tx; }
     }
     if (!best && report && mod == MOD_ASSERTED) {
@@ -1288,6 +1292,10 @@ static int S_code_sentence(S_ctx *x, int sent)
                 if (S_in(S_norm(x, k), S_be)) { x->passive = 1; break; }
                 if (!(S_flags(x, k) & TOK_WORD)) break;
             }
+        /* "was hit", "were cut": participles spelt like the base form */
+        if (!x->passive && t > s0 && S_in(S_norm(x, t - 1), S_be) && strcmp(S_norm(x, t - 1), "be") &&
+            strcmp(S_norm(x, t - 1), "being") && S_is_verb_form(x, t) && t + 1 < s1 && !strcmp(S_norm(x, t + 1), "by"))
+            x->passive = 1;
         for (int pos = 0; pos < 2; pos++) {
             const char *const *lem;
             int nl = S_lemmas(x, t, pos, &lem);
@@ -1368,10 +1376,18 @@ static int S_code_sentence(S_ctx *x, int sent)
         } else if ((passive || p->noun) && agent >= 0) {
             srcs[nsrc++] = agent;
             if (passive) {
-                /* "Kuleba was received by Blinken": the subject is the target */
+                /* "Kuleba was received by Blinken": the subject is the target;
+                 * "a Ukrainian convoy was attacked": the adjective's country */
                 int subj[4];
                 skip[nskip < 10 ? nskip++ : 9] = agent;
                 int ns = S_subject(x, s0, t, subj, 4, skip, nskip);
+                if (!ns) {
+                    for (int k = t - 1; k >= s0 && k >= t - 6; k--)
+                        if (x->minside[k] >= 0 && (in->mentions[x->minside[k]].how & AH_ADJ)) {
+                            subj[ns++] = x->minside[k];
+                            break;
+                        }
+                }
                 if (ns) ntg = 0;
                 for (int k = 0; k < ns && ntg < 8; k++) tg[ntg++] = &in->mentions[subj[k]];
             }
