@@ -1268,6 +1268,45 @@ static int S_pronouns(S_doc *d, int s0, int s1)
             }
             continue;
         }
+        if ((!strcmp(w, "it") || !strcmp(w, "its")) && p + 1 < s1) {
+            /* "it" as a subject for a state or organisation ("Germany has
+             * changed course.  It will send ..."); "it is possible", "it
+             * said" of a text, and "it" of things are left alone */
+            const char *nx = SUB(d, p + 1)->norm;
+            /* only at the start of a sentence: inside one, "it" too often
+             * means the thing just named ("if it invades Ukraine, it will") */
+            int subj = (sb->flags & TOK_SENTSTART) && !strcmp(w, "it") &&
+                       (!strcmp(nx, "will") || !strcmp(nx, "would") || !strcmp(nx, "has") || !strcmp(nx, "had") ||
+                        !strcmp(nx, "plans") || !strcmp(nx, "intends") || !strcmp(nx, "wants") ||
+                        !strcmp(nx, "also") || !strcmp(nx, "now") || !strcmp(nx, "then"));
+            /* the nearest state before it in its sentence ("Russia's
+             * announcement that it would"), else the previous sentence's
+             * first one, its subject most often */
+            const sr_mention *ref = NULL;
+            for (size_t i = d->out.len; subj && !ref && i-- > 0;) {
+                const sr_mention *m = &VEC_AT(&d->out, sr_mention, i);
+                if (m->t0 >= sb->tok || m->sent != sb->sent) continue;
+                if ((m->kind == AK_COUNTRY || m->kind == AK_ORG) && !(m->how & (AH_ADJ | AH_PRONOUN))) ref = m;
+            }
+            for (size_t i = 0; subj && !ref && i < d->out.len; i++) {
+                const sr_mention *m = &VEC_AT(&d->out, sr_mention, i);
+                if (m->sent != sb->sent - 1) continue;
+                if ((m->kind == AK_COUNTRY || m->kind == AK_ORG) && !(m->how & (AH_ADJ | AH_PRONOUN))) ref = m;
+                break;
+            }
+
+            if (ref) {
+                sr_mention copy = *ref;
+                sr_mention *m = S_emit(d, p, p + 1);
+                if (!m) return SITREP_ENOMEM;
+                int t0 = m->t0, t1 = m->t1, st = m->start, en = m->end, se = m->sent;
+                *m = copy;
+                m->t0 = t0; m->t1 = t1; m->start = st; m->end = en; m->sent = se;
+                m->how = AH_PRONOUN;
+                m->why = arena_printf(d->a, "'it' refers to %s", copy.name ? copy.name : copy.key);
+            }
+            continue;
+        }
         if (!strcmp(w, "he") || !strcmp(w, "him") || !strcmp(w, "his")) gender = 'm';
         else if (!strcmp(w, "she") || !strcmp(w, "her")) gender = 'f';
         else if (!strcmp(w, "country") && p > s0 && !strcmp(SUB(d, p - 1)->norm, "the")) country = 1;

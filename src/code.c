@@ -863,8 +863,12 @@ static int S_cue_at(const S_ctx *x, int t, int s0, int *len)
     int qi;
     const char *w = S_norm(x, t);
     size_t wl = strlen(w);
-    /* a capitalised word inside a sentence is a name or a month ("May 16"), not a cue */
-    if ((S_flags(x, t) & TOK_CAP) && !(S_flags(x, t) & TOK_SENTSTART) && !(S_flags(x, t) & TOK_UPPER)) return 0;
+    /* "May 16", "Will Smith": capitalised inside a sentence these are a
+     * month or a name, not a cue (other cues keep their capital: "Warn
+     * Moscow If it invades") */
+    if ((S_flags(x, t) & TOK_CAP) && !(S_flags(x, t) & TOK_SENTSTART) &&
+        (!strcmp(w, "may") || !strcmp(w, "will") || !strcmp(w, "march") || !strcmp(w, "should")))
+        return 0;
     /* contractions stay inside their word: "didn't", "won't", "he'll" */
     if (wl > 3 && !strcmp(w + wl - 3, "n't")) { *len = 1; return C_NEG; }
     if (wl > 3 && !strcmp(w + wl - 3, "'ll")) { *len = 1; return C_PLAN; }
@@ -1438,8 +1442,8 @@ static int S_code_sentence(S_ctx *x, int sent)
              * ("Moscow is planning an invasion") */
             if (!nsrc) {
                 int v = t - 1;
-                while (v >= s0 && v >= t - 4 && !S_is_verb_form(x, v) && (S_flags(x, v) & TOK_WORD) &&
-                       !S_in(S_norm(x, v), S_preps) && x->minside[v] < 0)
+                while (v >= s0 && v >= t - 4 && !S_is_verb_form(x, v) && !S_is_light_verb(x, v) &&
+                       (S_flags(x, v) & TOK_WORD) && !S_in(S_norm(x, v), S_preps) && x->minside[v] < 0)
                     v--;
                 if (v >= s0 && S_is_light_verb(x, v)) nsrc = S_subject(x, s0, v, srcs, 8, skip, nskip);
             }
