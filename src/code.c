@@ -1028,6 +1028,17 @@ static int S_crosses_clause(const S_ctx *x, int lo, int hi)
     return 0;
 }
 
+/* Is the noun at t the head of a prepositional phrase's object ("to the
+ * Russian invasion")?  Looks back over its determiners and modifiers. */
+static int S_noun_in_pp(const S_ctx *x, int s0, int t)
+{
+    for (int k = t - 1; k >= s0 && k >= t - 5; k--) {
+        if (S_in(S_norm(x, k), S_preps)) return 1;
+        if (!(S_flags(x, k) & TOK_WORD) || S_is_verb_form(x, k)) return 0;
+    }
+    return 0;
+}
+
 /* Picks the time expression for an event at trigger t. */
 static const sr_timex *S_pick_time(const S_ctx *x, int s0, int s1, int t, sr_modality mod, int *is_report)
 {
@@ -1120,6 +1131,13 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
     /* date */
     int is_report = 0;
     const sr_timex *tx = S_pick_time(x, s0, s1, trig, mod, &is_report);
+    /* a noun inside a prepositional phrase ("in response to the Russian
+     * invasion") takes only a time of its own phrase ("the annexation of
+     * Crimea in 2014"), not the clause's ("will travel next week") */
+    if (tx && p->noun && S_noun_in_pp(x, s0, trig)) {
+        int end = m->end > trig ? m->end : trig + 1;
+        if (!(tx->t0 >= end && tx->t0 <= end + 2)) tx = NULL;
+    }
     long day = -1;
     sitrep_prec prec = PREC_NONE;
     const char *date_text = NULL;
