@@ -66,6 +66,7 @@ typedef struct {
 struct actors_kb {
     arena mem;
     vec ents, persons, terms, roles, hits, pnames;
+    vec cnames;            /* S_pname: one-word country names (misspellings) */
     dict phrases;          /* phrase -> first hit */
     dict prefixes;         /* proper prefixes of phrases */
     dict person_by_name;   /* canonical name -> person */
@@ -93,7 +94,7 @@ void actors_free(actors_kb *kb)
 {
     if (!kb) return;
     vec_free(&kb->ents); vec_free(&kb->persons); vec_free(&kb->terms);
-    vec_free(&kb->roles); vec_free(&kb->hits); vec_free(&kb->pnames);
+    vec_free(&kb->roles); vec_free(&kb->hits); vec_free(&kb->pnames); vec_free(&kb->cnames);
     dict_free(&kb->phrases); dict_free(&kb->prefixes); dict_free(&kb->person_by_name);
     dict_free(&kb->org_by_key); dict_free(&kb->country_by_key); dict_free(&kb->role_by_phrase);
     dict_free(&kb->surnames); vec_free(&kb->snames);
@@ -164,6 +165,13 @@ static int S_add_phrase(actors_kb *kb, arena *tmp, const char *phrase, int type,
     }
     for (size_t i = 0; i < key->len; i++)
         if (key->s[i] == ' ' && dict_set(&kb->prefixes, key->s, i, 1)) return SITREP_ENOMEM;
+    if (type == H_COUNTRY && nt == 1 && key->len >= 6) {
+        S_pname *cn = vec_push(&kb->cnames);
+        if (!cn) return SITREP_ENOMEM;
+        cn->phrase = arena_strndup(&kb->mem, key->s, key->len);
+        cn->person = idx; /* the country entry */
+        cn->ntok = 1;
+    }
     if (type == H_PERSON) {
         S_pname *pn = vec_push(&kb->pnames);
         if (!pn) return SITREP_ENOMEM;
@@ -421,6 +429,7 @@ actors_kb *actors_load(const char *dir, char *err, size_t errlen)
     vec_init(&kb->ents, sizeof(S_ent)); vec_init(&kb->persons, sizeof(S_person));
     vec_init(&kb->terms, sizeof(S_term)); vec_init(&kb->roles, sizeof(S_role));
     vec_init(&kb->hits, sizeof(S_hit)); vec_init(&kb->pnames, sizeof(S_pname));
+    vec_init(&kb->cnames, sizeof(S_pname));
     dict_init(&kb->phrases); dict_init(&kb->prefixes); dict_init(&kb->person_by_name);
     dict_init(&kb->org_by_key); dict_init(&kb->country_by_key); dict_init(&kb->role_by_phrase);
     dict_init(&kb->surnames); vec_init(&kb->snames, sizeof(S_sname));
@@ -472,6 +481,7 @@ typedef struct {
     const char *name, *key, *code, *rclass;
     char gender;
     int corrected;
+    int country;        /* a (misspelt) country rather than a person */
 } S_local;
 
 typedef struct {
@@ -791,6 +801,25 @@ static int S_surname_in_office(const S_doc *d, const char *w)
     return found;
 }
 
+/* A misspelt one-word country name ("Phillipines", "Kazakstan"): within
+ * one edit (two for ten letters or more) of exactly one country name, same
+ * first letter.  Returns the country entry or -1. */
+static int S_correct_country(const S_doc *d, const char *w)
+{
+    size_t len = strlen(w);
+    if (len < 7) return -1;
+    int best = -1;
+    for (size_t i = 0; i < d->kb->cnames.len; i++) {
+        const S_pname *cn = &VEC_AT(&d->kb->cnames, S_pname, i);
+        int max = len >= 10 ? 2 : 1;
+        int e = cn->phrase[0] == w[0] ? S_edit(w, cn->phrase, max) : max + 1;
+        if (e < 1 || e > max) continue;
+        if (best >= 0 && best != cn->person) return -1;
+        best = cn->person;
+    }
+    return best;
+}
+
 /* Misspelling: an unknown capitalised 1-2 token name close to a person's
  * name.  Returns the person or -1. */
 static int S_correct(const S_doc *d, int p0, int p1)
@@ -1039,7 +1068,12 @@ static int S_compose_sentence(S_doc *d, int s0, int s1, vec *items, int learn)
                     size_t kl = S_join(d, nm->p0, nm->p1, key, sizeof key);
                     int sp = nm->p1 - nm->p0 == 1 ? S_surname_in_office(d, key) : -1;
                     int cp = sp >= 0 ? -1 : S_correct(d, nm->p0, nm->p1);
-                    if (sp >= 0) {
+                    int cc = sp < 0 && cp < 0 && nm->p1 - nm->p0 == 1 ? S_correct_country(d, key) : -1;
+                    if (cc >= 0) {
+                        const S_ent *ce = ENT(kb, cc);
+                        rc = S_learn(d, key, kl, -1, ce->name, ce->key, ce->code, '-', 1, NULL);
+                        if (!rc) LOCAL(d, d->locals.len - 1)->country = 1;
+                    } else if (sp >= 0) {
                         const S_person *pp = PERSON(kb, sp);
                         rc = S_learn(d, key, kl, sp, pp->name, pp->key, NULL, pp->gender, 0, NULL);
                     } else if (cp >= 0) {
@@ -1074,7 +1108,7 @@ static int S_compose_sentence(S_doc *d, int s0, int s1, vec *items, int learn)
                 if (!m) return SITREP_ENOMEM;
                 if (l->person >= 0) S_fill_person(d, m, l->person);
                 else {
-                    m->kind = AK_PERSON;
+                    m->kind = l->country ? AK_COUNTRY : AK_PERSON;
                     m->name = l->name;
                     snprintf(m->key, sizeof m->key, "%s", l->key);
                     snprintf(m->code, sizeof m->code, "%s", l->code);
