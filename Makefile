@@ -2,7 +2,7 @@
 # runs every test, then again under ASan+UBSan; `make demo` runs the main job
 # on examples/; `make eval` scores the dev corpus in ../shared when present.
 CC      ?= cc
-PKGS    := sqlite3 libutf8proc zlib
+PKGS    := sqlite3 libutf8proc zlib libmicrohttpd libxml-2.0
 CFLAGS  ?= -O2 -g
 WARN    := -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -53,9 +53,15 @@ test: all $(UNIT_BIN) build/san/sitrep $(SAN_BIN)
 	@SITREP=build/san/sitrep UNIT_PREFIX=san- ASAN_OPTIONS=detect_leaks=1 scripts/run-tests
 
 demo: deps all
-	./sitrep code --explain examples/ | head -c 100000
-	@echo
-	@./sitrep code -q examples/ | wc -l | sed 's/^/events coded from examples\/: /'
+	@echo "== sitrep code --explain examples/ (first three events; all in build/demo-events.jsonl)"
+	./sitrep code --explain examples/ > build/demo-events.jsonl
+	@head -n 3 build/demo-events.jsonl
+	@wc -l < build/demo-events.jsonl | sed 's/^/events coded from examples\/: /'
+	@echo "== sitrep ingest and sitrep events (the store: build/demo.db)"
+	@rm -f build/demo.db build/demo.db-wal build/demo.db-shm
+	./sitrep ingest -q --db build/demo.db examples/
+	./sitrep events --db build/demo.db --limit 20
+	@echo "== try: ./sitrep serve --db build/demo.db   (then open http://127.0.0.1:8080/)"
 
 eval: all
 	@SHARED=$(SHARED) scripts/eval-check

@@ -3,6 +3,8 @@
  * to stdout or exits. */
 #include <errno.h>
 #include <limits.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,12 +16,14 @@
 #include "eval.h"
 #include "json.h"
 #include "segment.h"
+#include "serve.h"
 #include "export.h"
 #include "export_gdelt.h"
 #include "pipeline.h"
 #include "read.h"
 #include "sitrep.h"
 #include "store.h"
+#include "watch.h"
 
 /* Exit codes (listed in --help). */
 enum {
@@ -34,18 +38,25 @@ static void usage(FILE *fp)
     fputs("usage: sitrep <command> [options] [file...]\n"
           "\n"
           "Commands:\n"
-          "  code [FILE...]        code articles (JSON Lines, .txt, directories; stdin\n"
-          "                        when none or '-') and write event records as JSON Lines\n"
+          "  code [FILE...]        code articles (JSON Lines, .txt, .html/.htm pages, .warc and\n"
+          "                        .warc.gz archives, directories; stdin when none or '-')\n"
+          "                        and write event records as JSON Lines\n"
           "  eval GOLD EVENTS      score events against gold annotations (either may be '-')\n"
           "  actors TEXT           show how the actors in TEXT resolve, and why\n"
           "  mentions [FILE...]    every actor mention of every document, as JSON Lines\n"
           "  ingest [FILE...]      code articles into the store (--db, default ./sitrep.db);\n"
           "                        idempotent, merges reports into world events\n"
+          "  watch DIR             ingest DIR's files, then each new one as it arrives (--db);\n"
+          "                        each file's content once, across restarts; Ctrl-C stops\n"
+          "  read [FILE...]        the documents read from the inputs (pages, WARC records)\n"
+          "                        as JSON Lines (id, date, source, url, title, text)\n"
           "  events                world events with their reports (filters below)\n"
           "  timeline ACTOR        per-day counts for an actor key or name\n"
           "  network               actor-key pairs: events, mentions, mean Goldstein\n"
           "  docs QUERY            full-text search (FTS5) over stored documents\n"
           "  export                --format gdelt|plover|jsonl [--out DIR]\n"
+          "  serve                 the web UI and read-only JSON API over the store\n"
+          "                        (--db, --host 127.0.0.1, --port 8080, --web DIR, -v)\n"
           "  version               print the version\n"
           "\n"
           "Options:\n"
@@ -88,9 +99,10 @@ static void report(void *ctx, read_level lvl, const char *file, long line, const
 {
     report_ctx *rc = ctx;
     if (lvl == READ_ERROR) rc->errors++;
-    else rc->warnings++;
-    if (lvl == READ_WARN && rc->quiet) return;
-    fprintf(stderr, "sitrep: %s: %s", lvl == READ_ERROR ? "error" : "warning", file);
+    else if (lvl == READ_WARN) rc->warnings++;
+    if (lvl != READ_ERROR && rc->quiet) return;
+    fprintf(stderr, "sitrep: %s: %s",
+            lvl == READ_ERROR ? "error" : lvl == READ_WARN ? "warning" : "note", file);
     if (line > 0) fprintf(stderr, ":%ld", line);
     if (id) fprintf(stderr, ": doc %s", id);
     fprintf(stderr, ": %s\n", msg);
@@ -128,6 +140,8 @@ typedef struct {
     int jobs;                /* -j N: coding threads */
     const char *db, *out, *format, *since, *until;
     int csv, batch;
+    const char *host, *web;  /* serve */
+    int port, verbose;
     store_filter filter;
     const char **files;
     int nfiles;
@@ -376,6 +390,41 @@ static void progress(long docs, size_t bytes, size_t total, double t0, int last)
     fputs(last ? "\033[K\n" : "\033[K", stderr);
 }
 
+/* Stores one document unless the store has it already.  Returns 1 on a
+ * database failure (reported), else 0. */
+static int ingest_doc(const options *o, const sitrep_kb *kb, const pipeline_options *popt,
+                      store *s, report_ctx *rctx, arena *a, sr_doc *doc, long *added,
+                      long *unchanged)
+{
+    char hash[17];
+    store_doc_hash(doc, hash);
+    int have = store_has_doc(s, doc->id, hash);
+    if (have < 0) {
+        fprintf(stderr, "sitrep: %s: %s\n", db_path(o), store_errmsg(s));
+        return 1;
+    }
+    if (have) {
+        (*unchanged)++;
+        return 0;
+    }
+    pipeline_result res;
+    int prc = pipeline_run(kb, a, doc, popt, &res);
+    if (prc) {
+        report(rctx, READ_ERROR, doc->file, doc->line, doc->id, sitrep_strerror(prc));
+        return 0;
+    }
+    if (res.date_note && doc->date_origin != DATE_OPTION)
+        report(rctx, READ_WARN, doc->file, doc->line, doc->id, res.date_note);
+    int src = store_add_doc(s, doc, hash, &res);
+    if (src == SITREP_EDB) {
+        fprintf(stderr, "sitrep: %s: doc %s: %s\n", db_path(o), doc->id, store_errmsg(s));
+        return 1;
+    }
+    if (src) report(rctx, READ_ERROR, doc->file, doc->line, doc->id, sitrep_strerror(src));
+    else (*added)++;
+    return 0;
+}
+
 static int cmd_ingest(const options *o)
 {
     sitrep_kb kb;
@@ -413,33 +462,7 @@ static int cmd_ingest(const options *o)
     sr_doc doc;
     while ((st = reader_next(r, &a, &doc)) == 1) {
         docs++;
-        char hash[17];
-        store_doc_hash(&doc, hash);
-        int have = store_has_doc(s, doc.id, hash);
-        if (have < 0) {
-            fprintf(stderr, "sitrep: %s: %s\n", db_path(o), store_errmsg(s));
-            fatal = 1;
-        } else if (have) {
-            unchanged++;
-        } else {
-            pipeline_result res;
-            int prc = pipeline_run(&kb, &a, &doc, &popt, &res);
-            if (prc) {
-                report(&rctx, READ_ERROR, doc.file, doc.line, doc.id, sitrep_strerror(prc));
-            } else {
-                if (res.date_note && doc.date_origin != DATE_OPTION)
-                    report(&rctx, READ_WARN, doc.file, doc.line, doc.id, res.date_note);
-                int src = store_add_doc(s, &doc, hash, &res);
-                if (src == SITREP_EDB) {
-                    fprintf(stderr, "sitrep: %s: doc %s: %s\n", db_path(o), doc.id, store_errmsg(s));
-                    fatal = 1;
-                } else if (src) {
-                    report(&rctx, READ_ERROR, doc.file, doc.line, doc.id, sitrep_strerror(src));
-                } else {
-                    added++;
-                }
-            }
-        }
+        fatal = ingest_doc(o, &kb, &popt, s, &rctx, &a, &doc, &added, &unchanged);
         arena_free(&a);
         if (fatal) break;
         if (show && now_seconds() - shown >= 0.25) {
@@ -464,6 +487,156 @@ static int cmd_ingest(const options *o)
     }
     if (store_close(s)) fatal = 1;
     if (fatal || st < 0) return EXIT_USAGE;
+    return rctx.errors ? EXIT_INPUT : EXIT_OK_;
+}
+
+/* `sitrep read`: the documents the readers make of the inputs (HTML pages,
+ * WARC records, ...) as JSON Lines in the input format of contract §1;
+ * nothing is coded.  For checking extraction and timing the readers. */
+static int cmd_read(const options *o)
+{
+    report_ctx rctx = {0, 0, o->quiet};
+    read_options ropt = {o->max_doc_bytes, report, &rctx};
+    reader *r = reader_open(o->files, o->nfiles, &ropt);
+    if (!r) {
+        fprintf(stderr, "sitrep: out of memory\n");
+        return EXIT_USAGE;
+    }
+    arena a;
+    arena_init(&a);
+    buf out;
+    buf_init(&out);
+    sr_doc doc;
+    int st;
+    while ((st = reader_next(r, &a, &doc)) == 1) {
+        buf_reset(&out);
+        buf_puts(&out, "{\"id\":");
+        json_put_str(&out, doc.id);
+        const char *keys[] = {"date", "source", "url", "title"};
+        const char *vals[] = {doc.date, doc.source, doc.url, doc.title};
+        for (int i = 0; i < 4; i++)
+            if (vals[i]) {
+                buf_printf(&out, ",\"%s\":", keys[i]);
+                json_put_str(&out, vals[i]);
+            }
+        buf_puts(&out, ",\"text\":");
+        json_put_strn(&out, doc.text, doc.text_len);
+        buf_puts(&out, "}\n");
+        fwrite(out.s, 1, out.len, stdout);
+        arena_free(&a);
+    }
+    if (st < 0) fprintf(stderr, "sitrep: %s\n", sitrep_strerror(st));
+    arena_free(&a);
+    buf_free(&out);
+    reader_free(r);
+    int crc = close_stdout();
+    if (crc) return crc;
+    if (st < 0) return EXIT_USAGE;
+    return rctx.errors ? EXIT_INPUT : EXIT_OK_;
+}
+
+/* `sitrep watch DIR`: ingests the supported files in DIR, then each new
+ * one, each content once (watch.h); SIGINT/SIGTERM stop it after the
+ * current file's documents are committed. */
+static int cmd_watch(const options *o)
+{
+    if (o->nfiles != 1) return misuse("%s", "watch needs one DIR");
+    sitrep_kb kb;
+    int rc = load_kb(o, &kb);
+    if (rc) return rc;
+    pipeline_options popt = {-1};
+    if (o->date && sitrep_parse_ymd(o->date, &popt.default_day)) {
+        pipeline_free(&kb);
+        return misuse("--date wants YYYY-MM-DD, not '%s'", o->date);
+    }
+    store *s;
+    watch *w = NULL;
+    char err[1024];
+    if (store_open(db_path(o), 0, &s, err, sizeof err)) {
+        fprintf(stderr, "sitrep: %s\n", err);
+        pipeline_free(&kb);
+        return EXIT_USAGE;
+    }
+    if (o->batch) store_set_batch(s, o->batch);
+    if (watch_open(o->files[0], db_path(o), &w, err, sizeof err)) {
+        fprintf(stderr, "sitrep: %s\n", err);
+        store_close(s);
+        pipeline_free(&kb);
+        return EXIT_USAGE;
+    }
+    report_ctx rctx = {0, 0, o->quiet};
+    read_options ropt = {o->max_doc_bytes, report, &rctx};
+    int show = !o->quiet && isatty(2), fatal = 0, stop = 0, seen = 0;
+    long files = 0, docs = 0, added = 0, unchanged = 0;
+    if (!o->quiet) fprintf(stderr, "sitrep: watching %s (Ctrl-C stops)\n", o->files[0]);
+    while (!stop && !fatal) {
+        const char *path;
+        char fhash[33];
+        int wr = watch_next(w, -1, &path, fhash, &seen);
+        if (wr == WATCH_STOP) break;
+        if (wr < 0) {
+            fprintf(stderr, "sitrep: %s\n", watch_errmsg(w));
+            fatal = 1;
+            break;
+        }
+        if (wr == 0) continue;
+        const char *one[1] = {path};
+        reader *r = reader_open(one, 1, &ropt);
+        if (!r) {
+            fprintf(stderr, "sitrep: out of memory\n");
+            fatal = 1;
+            break;
+        }
+        long fdocs = 0, fadded = added;
+        arena a;
+        arena_init(&a);
+        sr_doc doc;
+        int st;
+        while (!fatal && (st = reader_next(r, &a, &doc)) == 1) {
+            fdocs++;
+            fatal = ingest_doc(o, &kb, &popt, s, &rctx, &a, &doc, &added, &unchanged);
+            arena_free(&a);
+            if (watch_stop_requested(w)) {
+                stop = 1;
+                break;
+            }
+        }
+        if (st < 0) {
+            fprintf(stderr, "sitrep: %s\n", sitrep_strerror(st));
+            fatal = 1;
+        }
+        arena_free(&a);
+        reader_free(r);
+        docs += fdocs;
+        if (store_commit(s)) {
+            fprintf(stderr, "sitrep: %s: %s\n", db_path(o), store_errmsg(s));
+            fatal = 1;
+        } else if (!stop && !fatal) {
+            if (watch_done(w, path, fhash)) {
+                fprintf(stderr, "sitrep: %s: %s\n", db_path(o), watch_errmsg(w));
+                fatal = 1;
+            }
+            files++;
+        }
+        if (show)
+            fprintf(stderr, "\rwatching %s: %ld files, %ld documents, %ld stored, %d already ingested\033[K",
+                    o->files[0], files, docs, added, seen);
+        else if (!o->quiet)
+            fprintf(stderr, "sitrep: %s %s: %ld documents, %ld stored%s\n",
+                    stop ? "interrupted in" : "ingested", path, fdocs, added - fadded,
+                    stop ? " (committed; the rest on the next start)" : "");
+    }
+    if (show) fputc('\n', stderr);
+    watch_close(w);
+    pipeline_free(&kb);
+    long long nd = 0, ne = 0, nw = 0;
+    if (store_commit(s)) fatal = 1;
+    else if (!o->quiet && !store_counts(s, &nd, &ne, &nw))
+        fprintf(stderr, "sitrep: stopped; %ld files ingested (%d skipped as already ingested); %s holds "
+                        "%lld documents, %lld events, %lld world events\n",
+                files, seen, db_path(o), nd, ne, nw);
+    if (store_close(s)) fatal = 1;
+    if (fatal) return EXIT_USAGE;
     return rctx.errors ? EXIT_INPUT : EXIT_OK_;
 }
 
@@ -798,6 +971,41 @@ static int cmd_export(const options *o)
     return rc || erc ? EXIT_USAGE : crc;
 }
 
+static void serve_log(void *ctx, const char *line)
+{
+    (void)ctx;
+    fprintf(stderr, "sitrep: %s\n", line);
+}
+
+/* Serves until SIGINT, SIGTERM or SIGHUP, which every thread blocks so
+ * that sigwait receives them here; then stops the daemon cleanly. */
+static int cmd_serve(const options *o)
+{
+    if (o->nfiles) return misuse("serve takes no arguments, not '%s'", o->files[0]);
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGHUP);
+    pthread_sigmask(SIG_BLOCK, &set, NULL);
+    serve_opts so = {.db = db_path(o), .webdir = o->web, .host = o->host,
+                     .port = o->port ? o->port - 1 : 8080, .log = o->verbose ? serve_log : NULL};
+    serve *s;
+    char err[1024];
+    if (serve_start(&so, &s, err, sizeof err)) {
+        fprintf(stderr, "sitrep: %s\n", err);
+        return EXIT_USAGE;
+    }
+    if (!o->quiet)
+        fprintf(stderr, "sitrep: serving %s at http://%s:%d/ (Ctrl-C stops)\n", so.db,
+                o->host ? o->host : "127.0.0.1", serve_port(s));
+    int sig = 0;
+    sigwait(&set, &sig);
+    serve_stop(s);
+    if (!o->quiet) fprintf(stderr, "sitrep: stopped (%s)\n", sig == SIGINT ? "SIGINT" : sig == SIGTERM ? "SIGTERM" : "SIGHUP");
+    return EXIT_OK_;
+}
+
 int main(int argc, char **argv)
 {
     options o;
@@ -860,6 +1068,16 @@ int main(int argc, char **argv)
         else if (!strcmp(a, "--by-type")) o.by_type = 1;
         else if (!strcmp(a, "--confusion")) o.confusion = 1;
         else if (!strcmp(a, "--json")) o.json = 1;
+        else if (!strcmp(a, "--host")) { NEEDARG(); o.host = argv[++i]; }
+        else if (!strcmp(a, "--web")) { NEEDARG(); o.web = argv[++i]; }
+        else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) o.verbose = 1;
+        else if (!strcmp(a, "--port")) {
+            NEEDARG();
+            char *end;
+            long v = strtol(argv[++i], &end, 10);
+            if (*end || v < 0 || v > 65535) { rc = misuse("--port wants a number from 0 to 65535, not '%s'", argv[i]); goto done; }
+            o.port = (int)v + 1;   /* 0: unset */
+        }
         else if (a[0] == '-' && a[1]) { rc = misuse("unknown option '%s'", a); goto done; }
         else if (!o.cmd) o.cmd = a;
         else o.files[o.nfiles++] = a;
@@ -872,11 +1090,14 @@ int main(int argc, char **argv)
     else if (!strcmp(o.cmd, "actors")) rc = cmd_actors(&o);
     else if (!strcmp(o.cmd, "mentions")) rc = cmd_mentions(&o);
     else if (!strcmp(o.cmd, "ingest")) rc = cmd_ingest(&o);
+    else if (!strcmp(o.cmd, "watch")) rc = cmd_watch(&o);
+    else if (!strcmp(o.cmd, "read")) rc = cmd_read(&o);
     else if (!strcmp(o.cmd, "events")) rc = cmd_events(&o);
     else if (!strcmp(o.cmd, "timeline")) rc = cmd_timeline(&o);
     else if (!strcmp(o.cmd, "network")) rc = cmd_network(&o);
     else if (!strcmp(o.cmd, "docs")) rc = cmd_docs(&o);
     else if (!strcmp(o.cmd, "export")) rc = cmd_export(&o);
+    else if (!strcmp(o.cmd, "serve")) rc = cmd_serve(&o);
     else if (!strcmp(o.cmd, "version")) {
         printf("sitrep %s\n", SITREP_VERSION);
         rc = close_stdout();

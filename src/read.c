@@ -20,17 +20,20 @@
 #include <utf8proc.h>
 
 #include "json.h"
+#include "read_html.h"
+#include "read_warc.h"
 #include "sitrep.h"
 
 #define READ_DEFAULT_MAX (16u << 20)
 
-typedef enum { KIND_JSONL, KIND_TEXT } file_kind;
+typedef enum { KIND_JSONL, KIND_TEXT, KIND_HTML, KIND_WARC } file_kind;
 
 struct reader {
     read_options opt;
     char **queue;          /* paths still to open (a stack, reversed) */
     size_t nqueue, capqueue;
     FILE *fp;              /* current file */
+    warc_reader *warc;     /* over fp when kind is KIND_WARC */
     char *path;            /* current path (malloc'd) */
     file_kind kind;
     long line;
@@ -89,6 +92,7 @@ reader *reader_open(const char *const *paths, int npaths, const read_options *op
 void reader_free(reader *r)
 {
     if (!r) return;
+    read_warc_free(r->warc);
     if (r->fp && r->fp != stdin) fclose(r->fp);
     for (size_t i = 0; i < r->nqueue; i++) free(r->queue[i]);
     free(r->queue);
@@ -97,7 +101,7 @@ void reader_free(reader *r)
     free(r);
 }
 
-size_t reader_bytes(const reader *r) { return r->bytes; }
+size_t reader_bytes(const reader *r) { return r->bytes + (r->warc ? read_warc_bytes(r->warc) : 0); }
 
 static int S_has_suffix(const char *s, const char *suf)
 {
@@ -152,6 +156,9 @@ static int S_push_dir(reader *r, const char *dir)
 
 /* Opens the next file of the queue.  Returns 1 when one is open, 0 when the
  * queue is empty, or SITREP_ENOMEM. */
+static int S_is_binary(const char *s, size_t n);
+static void S_close(reader *r);
+
 static int S_open_next(reader *r)
 {
     while (r->nqueue) {
@@ -190,12 +197,18 @@ static int S_open_next(reader *r)
             r->kind = KIND_JSONL;
         else if (S_has_suffix(path, ".txt") || S_has_suffix(path, ".text"))
             r->kind = KIND_TEXT;
+        else if (S_has_suffix(path, ".html") || S_has_suffix(path, ".htm"))
+            r->kind = KIND_HTML;
+        else if (S_has_suffix(path, ".warc") || S_has_suffix(path, ".warc.gz"))
+            r->kind = KIND_WARC;
         else {
             /* named on the command line: an error; met in a directory
              * (a README beside the articles): skipped with a warning */
             S_report(r, from_dir ? READ_WARN : READ_ERROR, 0, NULL,
-                     from_dir ? "skipped: not a supported file type (.jsonl, .json, .ndjson, .txt)"
-                              : "unknown file type (expected .jsonl, .json, .ndjson or .txt)");
+                     from_dir ? "skipped: not a supported file type (.jsonl, .json, .ndjson, .txt, "
+                                ".html, .htm, .warc, .warc.gz)"
+                              : "unknown file type (expected .jsonl, .json, .ndjson, .txt, .html, "
+                                ".htm, .warc or .warc.gz)");
             continue;
         }
         if (st.st_size == 0) {
@@ -207,13 +220,43 @@ static int S_open_next(reader *r)
             S_report(r, READ_ERROR, 0, NULL, "cannot open: %s", strerror(errno));
             continue;
         }
+        if (r->kind == KIND_WARC) {
+            r->warc = read_warc_open(r->fp, path, r->opt.max_doc_bytes, r->opt.report,
+                                     r->opt.report_ctx);
+            if (!r->warc) return SITREP_ENOMEM;
+        }
+        if (r->kind == KIND_JSONL) {
+            /* judge the file by its first block, not line by line */
+            r->rpos = 0;
+            r->rlen = fread(r->rbuf, 1, sizeof r->rbuf, r->fp);
+            if (S_is_binary(r->rbuf, r->rlen < 8192 ? r->rlen : 8192)) {
+                r->bytes += r->rlen;
+                S_report(r, READ_ERROR, 1, NULL, "binary file; skipped");
+                S_close(r);
+                continue;
+            }
+        }
         return 1;
     }
     return 0;
 }
 
+int read_supported(const char *path)
+{
+    static const char *const sufs[] = {".jsonl", ".json", ".ndjson", ".txt", ".text", ".html",
+                                       ".htm", ".warc", ".warc.gz", NULL};
+    for (int i = 0; sufs[i]; i++)
+        if (S_has_suffix(path, sufs[i])) return 1;
+    return 0;
+}
+
 static void S_close(reader *r)
 {
+    if (r->warc) {
+        r->bytes += read_warc_bytes(r->warc);
+        read_warc_free(r->warc);
+        r->warc = NULL;
+    }
     if (r->fp && r->fp != stdin) fclose(r->fp);
     r->fp = NULL;
     r->rpos = r->rlen = 0;
@@ -492,6 +535,32 @@ int reader_next(reader *r, arena *a, sr_doc *doc)
         memset(doc, 0, sizeof *doc);
         doc->day = -1;
         doc->file = arena_strdup(a, r->path);
+        if (r->kind == KIND_WARC) {
+            int rc = read_warc_next(r->warc, a, doc);
+            if (rc == 0) {
+                S_close(r);
+                continue;
+            }
+            return rc;
+        }
+        if (r->kind == KIND_HTML) {
+            size_t full;
+            long n = S_slurp(r, &full);
+            S_close(r);
+            if (n == -3) return SITREP_ENOMEM;
+            if (n == -2) {
+                S_report(r, READ_ERROR, 0, NULL, "document too large (%zu bytes; limit %zu); skipped",
+                         full, r->opt.max_doc_bytes);
+                continue;
+            }
+            const char *base = strrchr(r->path, '/');
+            base = base ? base + 1 : r->path;
+            const char *dot = strrchr(base, '.');
+            doc->id = arena_strndup(a, base, dot && dot != base ? (size_t)(dot - base) : strlen(base));
+            int rc = read_html_doc(a, r->line_buf, (size_t)n, NULL, doc, r->opt.report, r->opt.report_ctx);
+            if (rc != 0) return rc;
+            continue;
+        }
         if (r->kind == KIND_TEXT) {
             size_t full;
             long n = S_slurp(r, &full);

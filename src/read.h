@@ -1,6 +1,7 @@
 /* read.h -- stage 1: reading input documents (contract §1).
  *
- * In:  paths (JSON Lines files, .txt files, directories, "-" for stdin).
+ * In:  paths (JSON Lines files, .txt files, .html/.htm pages (read_html.h),
+ *      .warc/.warc.gz archives (read_warc.h), directories, "-" for stdin).
  * Out: one sr_doc at a time, its strings in the caller's per-document
  *      arena, text validated as UTF-8 (invalid bytes replaced by U+FFFD and
  *      reported) and normalised to NFC.
@@ -34,11 +35,12 @@ typedef struct {
 } sr_doc;
 
 /* Severity of a reported problem. */
-typedef enum { READ_WARN, READ_ERROR } read_level;
+typedef enum { READ_WARN, READ_ERROR, READ_INFO } read_level;
 
-/* Called for each problem: file, line (0 if none), document id (NULL if
- * unknown), message.  An ERROR means something was lost or skipped; a WARN
- * means the document was repaired and kept. */
+/* Called for each problem: file, line (0 if none; a record number in a
+ * WARC), document id (NULL if unknown), message.  An ERROR means something
+ * was lost or skipped; a WARN means the document was repaired and kept; an
+ * INFO is a per-file summary (the records a WARC reader skipped). */
 typedef void (*read_report_fn)(void *ctx, read_level lvl, const char *file,
                                long line, const char *doc_id, const char *msg);
 
@@ -63,6 +65,10 @@ int reader_next(reader *r, arena *a, sr_doc *doc);
 size_t reader_bytes(const reader *r);
 
 void reader_free(reader *r);
+
+/* 1 when the path's extension is one the reader takes (.jsonl, .json,
+ * .ndjson, .txt, .text, .html, .htm, .warc, .warc.gz), else 0. */
+int read_supported(const char *path);
 
 /* Validates s[0..n) as UTF-8; invalid sequences become U+FFFD.  Returns the
  * repaired copy in a (or s itself when valid and nfc is 0) and sets *bad to

@@ -14,6 +14,7 @@
 #include <stddef.h>
 
 #include "arena.h"
+#include "read.h"
 
 typedef struct {
     const char *title, *date, *source, *url; /* NULL when the page has none;
@@ -36,6 +37,15 @@ typedef struct {
  * SITREP_EPARSE when no document tree could be built. */
 int read_html_page(arena *a, const char *html, size_t n, const char *http_charset,
                    html_page *page);
+
+/* Reads the page into doc's title, date (DATE_GIVEN), source, url and text
+ * (valid UTF-8, NFC); doc->id, file and line are the caller's, used in
+ * reports.  Reports a guessed or unknown charset (READ_WARN), replaced
+ * bytes and a page without article text (READ_ERROR) through report.
+ * Returns 1 when doc holds a document, 0 when the page was skipped, or
+ * SITREP_ENOMEM. */
+int read_html_doc(arena *a, const char *html, size_t n, const char *http_charset, sr_doc *doc,
+                  read_report_fn report, void *report_ctx);
 
 /* Converts a date as pages write it ("2024-03-05T10:00:00Z", "2024/03/05",
  * "20240305") to "YYYY-MM-DD" in out.  Returns 0, or SITREP_EPARSE. */

@@ -1,0 +1,1189 @@
+/* read_html.c -- stage 1 for web pages (contract §1): bytes -> charset
+ * decoding (declared, else UTF-8, else Windows-1252 with a flag) -> libxml2
+ * HTML tree -> metadata (JSON-LD, Open Graph, <title>, <h1>, <time>,
+ * canonical) and main text: pass 1 scores containers by their paragraphs
+ * (the best and its like are the article); pass 2 cuts blocks at block
+ * elements, dropping furniture (nav, aside, figures, class/id/role saying
+ * menu, cookie, share, related, comments, ad...); jusText then classes
+ * each block (link and stopword density, length) and smooths by context.
+ */
+#include "read_html.h"
+
+#include <errno.h>
+#include <iconv.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+
+#include "json.h"
+#include "read.h"
+#include "sitrep.h"
+
+#define HTML_PRESCAN 4096      /* bytes searched for a <meta charset> */
+#define HTML_MAX_DEPTH 400     /* deeper subtrees are ignored */
+#define HTML_LENGTH_LOW 70     /* jusText's length classes (characters) */
+#define HTML_LENGTH_HIGH 200
+#define HTML_STOP_LOW 0.30     /* jusText's stopword densities */
+#define HTML_STOP_HIGH 0.32
+#define HTML_MAX_LINK 0.2      /* link density above which a block is bad */
+
+/* ---- charsets ------------------------------------------------------------ */
+
+static int S_lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
+static int S_space(int c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+/* 1 when s[0..n) is valid UTF-8 (no overlongs, no surrogates). */
+static int S_utf8_valid(const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        unsigned c = s[i];
+        if (c < 0x80) { i++; continue; }
+        size_t k;
+        unsigned min;
+        if (c >= 0xC2 && c <= 0xDF) { k = 1; min = 0x80; }
+        else if (c >= 0xE0 && c <= 0xEF) { k = 2; min = 0x800; }
+        else if (c >= 0xF0 && c <= 0xF4) { k = 3; min = 0x10000; }
+        else return 0;
+        if (i + k >= n) return 0;
+        unsigned cp = c & (0x3F >> k);
+        for (size_t j = 1; j <= k; j++) {
+            if ((s[i + j] & 0xC0) != 0x80) return 0;
+            cp = (cp << 6) | (s[i + j] & 0x3F);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+        i += k + 1;
+    }
+    return 1;
+}
+
+/* Copies the value of a charset label (up to ';', quote or space). */
+static void S_copy_label(const char *s, size_t n, char *out, size_t outlen)
+{
+    size_t i = 0, o = 0;
+    while (i < n && (S_space(s[i]) || s[i] == '"' || s[i] == '\'')) i++;
+    while (i < n && o + 1 < outlen && !S_space(s[i]) && s[i] != ';' && s[i] != '"' &&
+           s[i] != '\'' && s[i] != '>' && s[i] != ',')
+        out[o++] = (char)S_lower((unsigned char)s[i++]);
+    out[o] = 0;
+}
+
+/* Finds "charset=" in a Content-Type value and copies its label. */
+static int S_charset_param(const char *s, size_t n, char *out, size_t outlen)
+{
+    for (size_t i = 0; i + 8 <= n; i++)
+        if (strncasecmp(s + i, "charset", 7) == 0) {
+            size_t j = i + 7;
+            while (j < n && S_space(s[j])) j++;
+            if (j < n && s[j] == '=') {
+                S_copy_label(s + j + 1, n - j - 1, out, outlen);
+                return out[0] != 0;
+            }
+        }
+    return 0;
+}
+
+/* The WHATWG "prescan a byte stream to determine its encoding", reduced to
+ * what pages use: the first <meta charset=X> or <meta http-equiv=
+ * content-type content="...; charset=X"> in the first 4096 bytes, comments
+ * skipped.  This reads attributes of one tag kind before any parsing,
+ * because the parser needs the charset first. */
+static int S_prescan(const char *s, size_t n, char *out, size_t outlen)
+{
+    size_t lim = n < HTML_PRESCAN ? n : HTML_PRESCAN, i = 0;
+    while (i < lim) {
+        if (s[i] != '<') { i++; continue; }
+        if (i + 4 <= lim && memcmp(s + i, "<!--", 4) == 0) {
+            const char *e = NULL;
+            for (size_t j = i + 4; j + 3 <= lim; j++)
+                if (memcmp(s + j, "-->", 3) == 0) { e = s + j; break; }
+            if (!e) return 0;
+            i = (size_t)(e - s) + 3;
+            continue;
+        }
+        if (!(i + 6 <= lim && strncasecmp(s + i + 1, "meta", 4) == 0 &&
+              (S_space(s[i + 5]) || s[i + 5] == '/'))) {
+            i++;
+            continue;
+        }
+        i += 5;
+        char cs[64] = "", ccs[64] = "";
+        int ct = 0;
+        while (i < lim && s[i] != '>') {
+            while (i < lim && (S_space(s[i]) || s[i] == '/')) i++;
+            size_t ns = i;
+            while (i < lim && !S_space(s[i]) && s[i] != '=' && s[i] != '>' && s[i] != '/') i++;
+            size_t nn = i - ns;
+            while (i < lim && S_space(s[i])) i++;
+            size_t vs = i, vn = 0;
+            if (i < lim && s[i] == '=') {
+                i++;
+                while (i < lim && S_space(s[i])) i++;
+                if (i < lim && (s[i] == '"' || s[i] == '\'')) {
+                    char q = s[i++];
+                    vs = i;
+                    while (i < lim && s[i] != q) i++;
+                    vn = i - vs;
+                    if (i < lim) i++;
+                } else {
+                    vs = i;
+                    while (i < lim && !S_space(s[i]) && s[i] != '>') i++;
+                    vn = i - vs;
+                }
+            }
+            if (nn == 0) { if (i < lim && s[i] != '>') i++; continue; }
+            if (nn == 7 && strncasecmp(s + ns, "charset", 7) == 0)
+                S_copy_label(s + vs, vn, cs, sizeof cs);
+            else if (nn == 10 && strncasecmp(s + ns, "http-equiv", 10) == 0)
+                ct = vn == 12 && strncasecmp(s + vs, "content-type", 12) == 0;
+            else if (nn == 7 && strncasecmp(s + ns, "content", 7) == 0)
+                S_charset_param(s + vs, vn, ccs, sizeof ccs);
+        }
+        if (cs[0] || (ct && ccs[0])) {
+            snprintf(out, outlen, "%s", cs[0] ? cs : ccs);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* The iconv name of a label: the WHATWG aliases that matter for news. */
+static const char *S_iconv_name(const char *label)
+{
+    static const char *const utf8[] = {"utf-8", "utf8", "unicode-1-1-utf-8", NULL};
+    static const char *const w1252[] = {"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1",
+                                        "us-ascii", "ascii", "windows-1252", "cp1252",
+                                        "x-cp1252", "iso_8859-1", "cp819", "ibm819", NULL};
+    for (int i = 0; utf8[i]; i++)
+        if (!strcmp(label, utf8[i])) return "UTF-8";
+    for (int i = 0; w1252[i]; i++)
+        if (!strcmp(label, w1252[i])) return "WINDOWS-1252";
+    return label;
+}
+
+/* Converts n bytes from charset `from` to UTF-8 (malloc'd, NUL-terminated).
+ * Unconvertible bytes become U+FFFD and are counted in *bad.  Returns NULL
+ * when iconv does not know the charset (errno EINVAL) or memory ran out. */
+static char *S_iconv(const char *from, const char *in, size_t n, size_t *outlen, size_t *bad)
+{
+    iconv_t cd = iconv_open("UTF-8", from);
+    if (cd == (iconv_t)-1) { errno = EINVAL; return NULL; }
+    size_t cap = n * 3 + 16;
+    char *out = malloc(cap);
+    if (!out) { iconv_close(cd); errno = ENOMEM; return NULL; }
+    char *ip = (char *)in, *op = out;
+    size_t il = n, ol = cap - 1;
+    while (il > 0) {
+        size_t r = iconv(cd, &ip, &il, &op, &ol);
+        if (r != (size_t)-1) break;
+        if (errno == E2BIG || ol < 4) {
+            size_t used = (size_t)(op - out);
+            cap = cap * 2 + 16;
+            char *nb = realloc(out, cap);
+            if (!nb) { free(out); iconv_close(cd); errno = ENOMEM; return NULL; }
+            out = nb;
+            op = out + used;
+            ol = cap - used - 1;
+            if (errno == E2BIG) continue;
+        }
+        /* EILSEQ or EINVAL: one byte becomes U+FFFD */
+        memcpy(op, "\xEF\xBF\xBD", 3);
+        op += 3;
+        ol -= 3;
+        ip++;
+        il--;
+        (*bad)++;
+        iconv(cd, NULL, NULL, NULL, NULL);
+    }
+    iconv_close(cd);
+    *op = 0;
+    *outlen = (size_t)(op - out);
+    return out;
+}
+
+/* ---- small helpers ------------------------------------------------------- */
+
+static const char *S_name(const xmlNode *n) { return (const char *)n->name; }
+
+static int S_is(const xmlNode *n, const char *name)
+{
+    return n->type == XML_ELEMENT_NODE && n->name && !strcmp(S_name(n), name);
+}
+
+/* Attribute value (borrowed from the tree) or NULL. */
+static const char *S_attr(const xmlNode *n, const char *name)
+{
+    for (const xmlAttr *at = n->properties; at; at = at->next)
+        if (at->name && !strcasecmp((const char *)at->name, name)) {
+            const xmlNode *c = at->children;
+            if (c && (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content)
+                return (const char *)c->content;
+            return "";
+        }
+    return NULL;
+}
+
+/* Appends the text of n's subtree with white space collapsed. */
+static void S_text_of(const xmlNode *n, buf *b, int depth)
+{
+    if (depth > HTML_MAX_DEPTH) return;
+    for (const xmlNode *c = n->children; c; c = c->next) {
+        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+            for (const char *p = (const char *)c->content; p && *p; p++) {
+                if (S_space((unsigned char)*p)) {
+                    if (b->len && b->s[b->len - 1] != ' ') buf_putc(b, ' ');
+                } else {
+                    buf_putc(b, *p);
+                }
+            }
+        } else if (c->type == XML_ELEMENT_NODE && !S_is(c, "script") && !S_is(c, "style")) {
+            S_text_of(c, b, depth + 1);
+        }
+    }
+}
+
+/* The trimmed text of n's subtree in a, or NULL when empty. */
+static const char *S_text_dup(arena *a, const xmlNode *n)
+{
+    buf b;
+    buf_init(&b);
+    S_text_of(n, &b, 0);
+    size_t s = 0, e = b.len;
+    while (s < e && b.s[s] == ' ') s++;
+    while (e > s && b.s[e - 1] == ' ') e--;
+    const char *r = e > s ? arena_strndup(a, b.s + s, e - s) : NULL;
+    buf_free(&b);
+    return r;
+}
+
+static const char *S_trim_dup(arena *a, const char *s)
+{
+    if (!s) return NULL;
+    while (S_space((unsigned char)*s)) s++;
+    size_t n = strlen(s);
+    while (n && S_space((unsigned char)s[n - 1])) n--;
+    return n ? arena_strndup(a, s, n) : NULL;
+}
+
+int read_html_date(const char *s, char out[11])
+{
+    if (!s) return SITREP_EPARSE;
+    while (S_space((unsigned char)*s)) s++;
+    int d[8], k = 0;
+    const char *p = s;
+    /* YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD or YYYYMMDD */
+    for (int i = 0; i < 4; i++, p++) {
+        if (*p < '0' || *p > '9') return SITREP_EPARSE;
+        d[k++] = *p - '0';
+    }
+    char sep = (*p == '-' || *p == '/' || *p == '.') ? *p : 0;
+    for (int part = 0; part < 2; part++) {
+        if (sep) {
+            if (*p != sep) return SITREP_EPARSE;
+            p++;
+        }
+        for (int i = 0; i < 2; i++, p++) {
+            if (*p < '0' || *p > '9') return SITREP_EPARSE;
+            d[k++] = *p - '0';
+        }
+    }
+    if (*p >= '0' && *p <= '9') return SITREP_EPARSE;
+    snprintf(out, 11, "%d%d%d%d-%d%d-%d%d", d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7]);
+    long day;
+    return sitrep_parse_ymd(out, &day) ? SITREP_EPARSE : 0;
+}
+
+/* ---- metadata ------------------------------------------------------------ */
+
+typedef struct {
+    const char *og_title, *og_site, *og_url, *canonical, *title_tag, *h1;
+    const char *ld_headline, *ld_date, *ld_url, *ld_publisher, *ld_body;
+    const char *meta_published, *meta_date, *time_dt, *time_pub;
+    int ld_typed;    /* the JSON-LD values come from an Article-like object */
+} S_meta;
+
+static int S_ld_is_article(const json *o)
+{
+    const json *t = json_get(o, "@type");
+    if (!t) return 0;
+    if (t->type == JSON_STRING) return strstr(t->str, "Article") || strstr(t->str, "BlogPosting") ||
+                                       strstr(t->str, "Report");
+    if (t->type == JSON_ARRAY)
+        for (size_t i = 0; i < t->len; i++)
+            if (t->items[i]->type == JSON_STRING &&
+                (strstr(t->items[i]->str, "Article") || strstr(t->items[i]->str, "BlogPosting")))
+                return 1;
+    return 0;
+}
+
+static void S_ld_walk(arena *a, const json *j, S_meta *m, int depth)
+{
+    if (!j || depth > 12) return;
+    if (j->type == JSON_ARRAY) {
+        for (size_t i = 0; i < j->len; i++) S_ld_walk(a, j->items[i], m, depth + 1);
+        return;
+    }
+    if (j->type != JSON_OBJECT) return;
+    int art = S_ld_is_article(j);
+    if (art && !m->ld_typed) {
+        m->ld_typed = 1;
+        m->ld_date = m->ld_headline = m->ld_url = m->ld_publisher = m->ld_body = NULL;
+    }
+    if (art || !m->ld_typed) {
+        const char *d = json_get_str(j, "datePublished");
+        if (!d) d = json_get_str(j, "dateCreated");
+        if (d && !m->ld_date) m->ld_date = arena_strdup(a, d);
+        const char *h = json_get_str(j, "headline");
+        if (h && !m->ld_headline) m->ld_headline = S_trim_dup(a, h);
+        const char *u = json_get_str(j, "url");
+        if (!u) {
+            const json *me = json_get(j, "mainEntityOfPage");
+            if (me && me->type == JSON_OBJECT) u = json_get_str(me, "@id");
+            else if (me && me->type == JSON_STRING) u = me->str;
+        }
+        if (u && art && !m->ld_url) m->ld_url = arena_strdup(a, u);
+        const json *pub = json_get(j, "publisher");
+        if (pub && pub->type == JSON_OBJECT && !m->ld_publisher) {
+            const char *pn = json_get_str(pub, "name");
+            if (pn) m->ld_publisher = S_trim_dup(a, pn);
+        }
+        const char *body = json_get_str(j, "articleBody");
+        if (body && !m->ld_body) m->ld_body = body;
+    }
+    const json *g = json_get(j, "@graph");
+    if (g) S_ld_walk(a, g, m, depth + 1);
+}
+
+/* Reads the metadata of every element of the page. */
+static void S_meta_walk(arena *a, const xmlNode *n, S_meta *m, int depth)
+{
+    if (depth > HTML_MAX_DEPTH) return;
+    for (const xmlNode *c = n; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE) continue;
+        const char *nm = S_name(c);
+        if (!strcmp(nm, "meta")) {
+            const char *key = S_attr(c, "property");
+            if (!key) key = S_attr(c, "name");
+            if (!key) key = S_attr(c, "itemprop");
+            const char *val = S_attr(c, "content");
+            if (key && val && *val) {
+                if (!strcasecmp(key, "og:title") && !m->og_title) m->og_title = S_trim_dup(a, val);
+                else if (!strcasecmp(key, "og:site_name") && !m->og_site) m->og_site = S_trim_dup(a, val);
+                else if (!strcasecmp(key, "og:url") && !m->og_url) m->og_url = S_trim_dup(a, val);
+                else if ((!strcasecmp(key, "article:published_time") ||
+                          !strcasecmp(key, "datePublished")) && !m->meta_published)
+                    m->meta_published = val;
+                else if ((!strcasecmp(key, "date") || !strcasecmp(key, "pubdate") ||
+                          !strcasecmp(key, "publishdate") || !strcasecmp(key, "dc.date") ||
+                          !strcasecmp(key, "dc.date.issued") || !strcasecmp(key, "dcterms.date") ||
+                          !strcasecmp(key, "sailthru.date") || !strcasecmp(key, "parsely-pub-date")) &&
+                         !m->meta_date)
+                    m->meta_date = val;
+            }
+        } else if (!strcmp(nm, "link")) {
+            const char *rel = S_attr(c, "rel"), *href = S_attr(c, "href");
+            if (rel && href && !strcasecmp(rel, "canonical") && !m->canonical)
+                m->canonical = S_trim_dup(a, href);
+        } else if (!strcmp(nm, "title")) {
+            if (!m->title_tag) m->title_tag = S_text_dup(a, c);
+            continue;
+        } else if (!strcmp(nm, "h1")) {
+            if (!m->h1) m->h1 = S_text_dup(a, c);
+        } else if (!strcmp(nm, "time")) {
+            const char *dt = S_attr(c, "datetime");
+            if (dt) {
+                const char *ip = S_attr(c, "itemprop");
+                if (!m->time_dt) m->time_dt = dt;
+                if (!m->time_pub && ((ip && !strcasecmp(ip, "datePublished")) || S_attr(c, "pubdate")))
+                    m->time_pub = dt;
+            }
+        } else if (!strcmp(nm, "script")) {
+            const char *ty = S_attr(c, "type");
+            if (ty && !strcasecmp(ty, "application/ld+json") && c->children && c->children->content) {
+                const char *src = (const char *)c->children->content;
+                size_t errpos;
+                const char *errmsg;
+                json *j = json_parse(a, src, strlen(src), &errpos, &errmsg);
+                if (j) S_ld_walk(a, j, m, 0);
+            }
+            continue;
+        }
+        if (c->children) S_meta_walk(a, c->children, m, depth + 1);
+    }
+}
+
+/* The host of an absolute URL, without "www.", or NULL. */
+static const char *S_host(arena *a, const char *url)
+{
+    if (!url) return NULL;
+    const char *p = strstr(url, "://");
+    if (!p) return NULL;
+    p += 3;
+    if (!strncasecmp(p, "www.", 4)) p += 4;
+    size_t n = strcspn(p, "/:?#");
+    return n ? arena_strndup(a, p, n) : NULL;
+}
+
+static int S_same_word(const char *a, size_t n, const char *b)
+{
+    if (!b) return 0;
+    size_t m = strlen(b);
+    return n == m && !strncasecmp(a, b, n);
+}
+
+/* 1 when the letters of name ("The Daily Courier") spell a part of host
+ * ("dailycourier.com"), ignoring a leading "the". */
+static int S_in_host(const char *host, const char *name)
+{
+    if (!host) return 0;
+    char sq[128];
+    size_t k = 0;
+    if (!strncasecmp(name, "the ", 4)) name += 4;
+    for (const char *p = name; *p && k + 1 < sizeof sq; p++)
+        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9'))
+            sq[k++] = (char)S_lower((unsigned char)*p);
+    sq[k] = 0;
+    if (k < 3) return 0;
+    for (const char *h = host; *h; h++)
+        if (!strncasecmp(h, sq, k)) return 1;
+    return 0;
+}
+
+/* A title without the site's name: "Headline | Site", "Site - Headline". */
+static const char *S_strip_site(arena *a, const char *t, const char *site, const char *host)
+{
+    if (!t) return NULL;
+    static const char *const seps[] = {" | ", " - ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " :: ",
+                                       " \xC2\xB7 ", " \xC2\xBB ", NULL};
+    for (int i = 0; seps[i]; i++) {
+        const char *last = NULL, *first = strstr(t, seps[i]);
+        for (const char *p = first; p; p = strstr(p + 1, seps[i])) last = p;
+        if (!last) continue;
+        size_t sl = strlen(seps[i]);
+        const char *tail = last + sl;
+        size_t tn = strlen(tail);
+        int words = 1;
+        for (const char *p = tail; *p; p++) words += *p == ' ';
+        if (S_same_word(tail, tn, site) || S_in_host(host, tail) || words <= 3)
+            return arena_strndup(a, t, (size_t)(last - t));
+        size_t hn = (size_t)(first - t);
+        if (S_same_word(t, hn, site)) return arena_strdup(a, first + sl);
+    }
+    return t;
+}
+
+/* ---- main text ----------------------------------------------------------- */
+
+typedef enum { B_BAD, B_SHORT, B_NEARGOOD, B_GOOD } S_class;
+
+typedef struct {
+    size_t off, len;          /* in the walker's text buffer */
+    size_t link_chars;
+    int words, stops, heading, outside, timeonly;
+    S_class cls;
+} S_block;
+
+typedef struct {
+    double score;
+    int flags;                /* 1: chosen container, 2: its ancestor */
+} S_node;
+
+typedef struct {
+    vec nodes;                /* S_node, indexed by (uintptr_t)_private - 1 */
+    buf text;                 /* every block's text, back to back */
+    vec blocks;               /* S_block */
+    size_t cur;               /* start of the open block in text */
+    size_t link_chars;
+    int in_link, heading, chosen_depth, have_chosen, timeonly, any_untimed;
+    int oom;
+} S_walk;
+
+static S_node *S_node_of(S_walk *w, xmlNode *n, int create)
+{
+    uintptr_t i = (uintptr_t)n->_private;
+    if (i) return &VEC_AT(&w->nodes, S_node, i - 1);
+    if (!create) return NULL;
+    if (!vec_push(&w->nodes)) { w->oom = 1; return NULL; }
+    n->_private = (void *)(uintptr_t)w->nodes.len;
+    return &VEC_AT(&w->nodes, S_node, w->nodes.len - 1);
+}
+
+enum { TAG_SKIP = 1, TAG_BLOCK = 2 };
+
+/* The kind of an element: TAG_SKIP (its whole subtree is furniture or not
+ * text), TAG_BLOCK (it starts and ends a block), or 0 (inline).  The lists
+ * are grouped by first letter, as this runs for every element. */
+static int S_tag(const char *nm)
+{
+    static const char *const skip[26] = {
+        ['a' - 'a'] = " aside audio ", ['b' - 'a'] = " button base ",
+        ['c' - 'a'] = " canvas ", ['d' - 'a'] = " dialog ", ['e' - 'a'] = " embed ",
+        ['f' - 'a'] = " footer figure figcaption form ", ['h' - 'a'] = " header head ",
+        ['i' - 'a'] = " iframe input img ", ['l' - 'a'] = " label link ",
+        ['m' - 'a'] = " math map menu meta ", ['n' - 'a'] = " nav noscript ",
+        ['o' - 'a'] = " option object ", ['p' - 'a'] = " picture ",
+        ['s' - 'a'] = " script style svg select ", ['t' - 'a'] = " template textarea title ",
+        ['v' - 'a'] = " video "};
+    static const char *const block[26] = {
+        ['a' - 'a'] = " article address ", ['b' - 'a'] = " blockquote br body ",
+        ['c' - 'a'] = " caption center ", ['d' - 'a'] = " div dl dt dd details ",
+        ['f' - 'a'] = " fieldset ", ['h' - 'a'] = " h1 h2 h3 h4 h5 h6 hr html hgroup ",
+        ['l' - 'a'] = " li legend ", ['m' - 'a'] = " main ", ['o' - 'a'] = " ol ",
+        ['p' - 'a'] = " p pre ", ['s' - 'a'] = " section summary ",
+        ['t' - 'a'] = " table tr td th tbody thead tfoot ", ['u' - 'a'] = " ul "};
+    unsigned c = (unsigned char)nm[0];
+    if (c < 'a' || c > 'z') return 0;
+    size_t n = strlen(nm);
+    if (n > 10) return 0;
+    if (!strncmp(nm, "amp-", 4)) return TAG_SKIP;
+    char key[16];
+    key[0] = ' ';
+    memcpy(key + 1, nm, n);
+    key[n + 1] = ' ';
+    key[n + 2] = 0;
+    if (skip[c - 'a'] && strstr(skip[c - 'a'], key)) return TAG_SKIP;
+    if (block[c - 'a'] && strstr(block[c - 'a'], key)) return TAG_BLOCK;
+    return 0;
+}
+
+static int S_skip_tag(const char *nm) { return S_tag(nm) == TAG_SKIP; }
+
+static int S_heading(const char *nm)
+{
+    return nm[0] == 'h' && nm[1] >= '1' && nm[1] <= '6' && !nm[2];
+}
+
+/* Words of class and id values that mark page furniture. */
+static int S_bad_token(const char *t, size_t n)
+{
+    static const char *const words[] = {
+        "ad", "ads", "advert", "adverts", "advertisement", "author", "banner", "bio", "breadcrumb",
+        "breadcrumbs", "byline", "caption", "comment", "comments", "consent", "cookie",
+        "cookies", "credit", "credits", "disqus", "embed", "footer", "gdpr", "header",
+        "instagram", "masthead", "menu", "modal", "more", "mostread", "nav", "navbar",
+        "navigation", "newsletter", "outbrain", "overlay", "pullquote", "paywall", "popular", "popup",
+        "promo", "recirc", "recommended", "related", "replies", "share", "sharing", "sidebar",
+        "signup", "social", "sponsor", "sponsored", "subscribe", "subscription", "taboola",
+        "tags", "timestamp", "toolbar", "topics", "trending", "tweet", "twitter", "widget", NULL};
+    for (int i = 0; words[i]; i++)
+        if (strlen(words[i]) == n && !strncasecmp(t, words[i], n)) return 1;
+    return 0;
+}
+
+/* 1 when class, id, role or visibility mark n as furniture. */
+static int S_bad_attrs(const xmlNode *n)
+{
+    const char *role = S_attr(n, "role");
+    if (role && (!strcasecmp(role, "navigation") || !strcasecmp(role, "banner") ||
+                 !strcasecmp(role, "contentinfo") || !strcasecmp(role, "complementary") ||
+                 !strcasecmp(role, "dialog") || !strcasecmp(role, "alertdialog") ||
+                 !strcasecmp(role, "menu") || !strcasecmp(role, "menubar")))
+        return 1;
+    if (S_attr(n, "hidden")) return 1;
+    const char *ah = S_attr(n, "aria-hidden");
+    if (ah && !strcasecmp(ah, "true")) return 1;
+    const char *st = S_attr(n, "style");
+    if (st && (strstr(st, "display:none") || strstr(st, "display: none"))) return 1;
+    const char *vals[2] = {S_attr(n, "class"), S_attr(n, "id")};
+    for (int v = 0; v < 2; v++) {
+        const char *s = vals[v];
+        if (!s) continue;
+        int most = 0;
+        while (*s) {
+            while (*s && !((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9'))) s++;
+            const char *b = s;
+            while ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9')) s++;
+            size_t len = (size_t)(s - b);
+            if (!len) continue;
+            if (S_bad_token(b, len)) return 1;
+            if (most && ((len == 4 && !strncasecmp(b, "read", 4)) ||
+                         (len == 6 && !strncasecmp(b, "viewed", 6)) ||
+                         (len == 6 && !strncasecmp(b, "shared", 6))))
+                return 1;
+            most = len == 4 && !strncasecmp(b, "most", 4);
+        }
+    }
+    return 0;
+}
+
+/* Pass 1: scores paragraph-like elements into their parent (fully) and
+ * grandparent (half), as Readability does.  Skips furniture unless
+ * `loose`.  Returns the text length (minus links) under n. */
+static size_t S_score(S_walk *w, xmlNode *n, int depth, int loose, size_t *link)
+{
+    size_t total = 0, own = 0, links = 0;
+    *link = 0;
+    if (depth > HTML_MAX_DEPTH) return 0;
+    for (xmlNode *c = n->children; c; c = c->next) {
+        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+            size_t k = 0;
+            for (const char *p = (const char *)c->content; p && *p; p++) k += !S_space((unsigned char)*p);
+            own += k;
+            total += k;
+            continue;
+        }
+        if (c->type != XML_ELEMENT_NODE) continue;
+        const char *nm = S_name(c);
+        if (S_skip_tag(nm) || (!loose && S_bad_attrs(c))) continue;
+        size_t cl;
+        size_t t = S_score(w, c, depth + 1, loose, &cl);
+        if (!strcmp(nm, "a")) cl = t;
+        total += t;
+        links += cl;
+        if (S_tag(nm) != TAG_BLOCK) own += t;
+    }
+    *link = links;
+    const char *nm = S_name(n);
+    int para = !strcmp(nm, "p") || !strcmp(nm, "pre") ||
+               (own >= 80 && (!strcmp(nm, "div") || !strcmp(nm, "td") || !strcmp(nm, "li") ||
+                              !strcmp(nm, "section") || !strcmp(nm, "article") ||
+                              !strcmp(nm, "blockquote")));
+    if (para && total >= 25 && n->parent && n->parent->type == XML_ELEMENT_NODE) {
+        double ld = total ? (double)links / (double)total : 0;
+        double sc = (1.0 + (double)(total < 300 ? total : 300) / 100.0) * (1.0 - ld);
+        S_node *p = S_node_of(w, n->parent, 1);
+        if (p) p->score += sc;
+        xmlNode *g = n->parent->parent;
+        if (g && g->type == XML_ELEMENT_NODE) {
+            S_node *gp = S_node_of(w, g, 1);
+            if (gp) gp->score += sc / 2;
+        }
+    }
+    return total;
+}
+
+static int S_is_stopword(const char *w, size_t n)
+{
+    static const char *const stop[] = {
+        "a", "about", "after", "against", "all", "also", "an", "and", "any", "are", "as", "at",
+        "be", "because", "been", "before", "being", "between", "both", "but", "by", "can",
+        "could", "did", "do", "does", "during", "each", "for", "from", "had", "has", "have",
+        "he", "her", "here", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its",
+        "last", "may", "more", "most", "no", "not", "now", "of", "on", "one", "only", "or",
+        "other", "our", "out", "over", "said", "says", "she", "should", "since", "so", "some",
+        "such", "than", "that", "the", "their", "them", "then", "there", "these", "they",
+        "this", "those", "through", "to", "two", "under", "until", "up", "was", "we", "were",
+        "what", "when", "where", "which", "while", "who", "will", "with", "would", "you",
+        "your", NULL};
+    char low[16];
+    if (n >= sizeof low) return 0;
+    for (size_t i = 0; i < n; i++) low[i] = (char)S_lower((unsigned char)w[i]);
+    low[n] = 0;
+    int lo = 0, hi = (int)(sizeof stop / sizeof *stop) - 2;
+    while (lo <= hi) {
+        int mid = (lo + hi) / 2, c = strcmp(low, stop[mid]);
+        if (!c) return 1;
+        if (c < 0) hi = mid - 1;
+        else lo = mid + 1;
+    }
+    return 0;
+}
+
+/* Closes the open block: trims it and records its counts. */
+static void S_flush(S_walk *w, int outside)
+{
+    size_t s = w->cur, e = w->text.len;
+    while (s < e && w->text.s[s] == ' ') s++;
+    while (e > s && w->text.s[e - 1] == ' ') e--;
+    if (e > s) {
+        S_block *b = vec_push(&w->blocks);
+        if (!b) { w->oom = 1; return; }
+        b->off = s;
+        b->len = e - s;
+        b->link_chars = w->link_chars > b->len ? b->len : w->link_chars;
+        b->heading = w->heading;
+        b->outside = outside;
+        b->timeonly = w->timeonly && !w->any_untimed;
+        const char *t = w->text.s + s;
+        size_t i = 0;
+        while (i < b->len) {
+            while (i < b->len && !(((unsigned char)t[i] >= 0x80) || (t[i] >= 'a' && t[i] <= 'z') ||
+                                   (t[i] >= 'A' && t[i] <= 'Z') || (t[i] >= '0' && t[i] <= '9')))
+                i++;
+            size_t ws = i;
+            while (i < b->len && (((unsigned char)t[i] >= 0x80) || (t[i] >= 'a' && t[i] <= 'z') ||
+                                  (t[i] >= 'A' && t[i] <= 'Z') || (t[i] >= '0' && t[i] <= '9') ||
+                                  t[i] == '\''))
+                i++;
+            if (i > ws) {
+                b->words++;
+                b->stops += S_is_stopword(t + ws, i - ws);
+            }
+        }
+        if (buf_putc(&w->text, 0)) w->oom = 1;
+    } else {
+        w->text.len = w->cur;
+        if (w->text.s) w->text.s[w->cur] = 0;
+    }
+    w->cur = w->text.len;
+    w->link_chars = 0;
+    w->heading = 0;
+    w->timeonly = 0;
+    w->any_untimed = 0;
+}
+
+static void S_put_text(S_walk *w, const char *p, int in_time)
+{
+    for (; *p; p++) {
+        unsigned char c = (unsigned char)*p;
+        int sp = S_space(c);
+        if (c == 0xC2 && (unsigned char)p[1] == 0xA0) { sp = 1; p++; }
+        if (sp) {
+            if (w->text.len > w->cur && w->text.s[w->text.len - 1] != ' ' && buf_putc(&w->text, ' '))
+                w->oom = 1;
+            continue;
+        }
+        if (buf_putc(&w->text, (char)c)) w->oom = 1;
+        if (w->in_link) w->link_chars++;
+        if (in_time) w->timeonly = 1;
+        else w->any_untimed = 1;
+    }
+}
+
+/* Pass 2: cuts the tree into blocks. */
+static void S_blocks(S_walk *w, xmlNode *n, int depth, int inside, int in_time)
+{
+    if (depth > HTML_MAX_DEPTH) return;
+    for (xmlNode *c = n->children; c && !w->oom; c = c->next) {
+        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+            if (c->content) S_put_text(w, (const char *)c->content, in_time);
+            continue;
+        }
+        if (c->type != XML_ELEMENT_NODE) continue;
+        const char *nm = S_name(c);
+        int kind = S_tag(nm);
+        if (kind == TAG_SKIP) continue;
+        S_node *info = S_node_of(w, c, 0);
+        int flags = info ? info->flags : 0;
+        if (!(flags & 3) && S_bad_attrs(c)) continue;
+        int block = kind == TAG_BLOCK;
+        int in = inside || (flags & 1);
+        if (block) S_flush(w, !inside);
+        if (!strcmp(nm, "br")) continue;
+        int link = !strcmp(nm, "a");
+        if (link) w->in_link++;
+        if (S_heading(nm)) w->heading = 1;
+        S_blocks(w, c, depth + 1, in, in_time || !strcmp(nm, "time"));
+        if (link) w->in_link--;
+        if (block) S_flush(w, !in);
+        else if (S_heading(nm)) w->heading = 1;
+    }
+}
+
+static int S_end_punct(const char *t, size_t n)
+{
+    while (n && (t[n - 1] == '"' || t[n - 1] == '\'' || t[n - 1] == ')')) n--;
+    if (n >= 3 && (unsigned char)t[n - 3] == 0xE2 && (unsigned char)t[n - 2] == 0x80 &&
+        ((unsigned char)t[n - 1] == 0x9D || (unsigned char)t[n - 1] == 0x99))
+        n -= 3;
+    return n && (t[n - 1] == '.' || t[n - 1] == '!' || t[n - 1] == '?' || t[n - 1] == ':');
+}
+
+/* jusText's context-free classes. */
+static void S_classify(S_walk *w)
+{
+    for (size_t i = 0; i < w->blocks.len; i++) {
+        S_block *b = &VEC_AT(&w->blocks, S_block, i);
+        const char *t = w->text.s + b->off;
+        double ld = b->len ? (double)b->link_chars / (double)b->len : 0;
+        double sd = b->words ? (double)b->stops / (double)b->words : 0;
+        if (b->outside || b->heading || b->timeonly || ld > HTML_MAX_LINK ||
+            strstr(t, "\xC2\xA9"))
+            b->cls = B_BAD;
+        else if (b->len < HTML_LENGTH_LOW) {
+            b->cls = (b->link_chars > 0 || (!S_end_punct(t, b->len) && b->words < 8)) ? B_BAD : B_SHORT;
+            /* a short sentence in the article container ("The president
+             * is expected to sign it next week.") is near-good */
+            if (b->cls == B_SHORT && w->have_chosen && b->words >= 6 && sd >= HTML_STOP_LOW)
+                b->cls = B_NEARGOOD;
+        }
+        else if (sd >= HTML_STOP_HIGH || (w->have_chosen && sd >= HTML_STOP_LOW))
+            /* inside the chosen container, structure already vouches for
+             * shorter paragraphs (wire copy rarely reaches 200 chars) */
+            b->cls = b->len > HTML_LENGTH_HIGH || w->have_chosen ? B_GOOD : B_NEARGOOD;
+        else if (sd >= HTML_STOP_LOW)
+            b->cls = B_NEARGOOD;
+        else
+            b->cls = b->len > HTML_LENGTH_HIGH && sd >= 0.15 && ld < 0.05 ? B_NEARGOOD : B_BAD;
+    }
+}
+
+/* The class of the nearest neighbour that is good or bad (or near-good
+ * unless ignored); the ends of the page count as bad. */
+static S_class S_neighbour(const S_class *c, size_t n, size_t i, int dir, int ignore_near)
+{
+    for (long j = (long)i + dir; j >= 0 && (size_t)j < n; j += dir) {
+        if (c[j] == B_GOOD || c[j] == B_BAD) return c[j];
+        if (!ignore_near && c[j] == B_NEARGOOD) return B_NEARGOOD;
+    }
+    return B_BAD;
+}
+
+/* 1 when the nearest good-or-bad neighbour of block i in direction dir is
+ * outside the chosen container (or the page's end). */
+static int S_edge(const S_walk *w, const S_class *c, size_t i, int dir)
+{
+    for (long j = (long)i + dir; j >= 0 && (size_t)j < w->blocks.len; j += dir)
+        if (c[j] == B_GOOD || c[j] == B_BAD) return VEC_AT(&w->blocks, S_block, (size_t)j).outside;
+    return 1;
+}
+
+/* jusText's context-sensitive pass over short and near-good blocks; inside
+ * a chosen container its edge does not count against a block. */
+static int S_smooth(S_walk *w)
+{
+    size_t n = w->blocks.len;
+    if (!n) return 0;
+    S_class *c = malloc(n * sizeof *c);
+    if (!c) return SITREP_ENOMEM;
+    for (size_t i = 0; i < n; i++) c[i] = VEC_AT(&w->blocks, S_block, i).cls;
+    S_class *out = malloc(n * sizeof *out);
+    if (!out) { free(c); return SITREP_ENOMEM; }
+    for (size_t i = 0; i < n; i++) {
+        out[i] = c[i];
+        if (c[i] == B_SHORT) {
+            S_class p = S_neighbour(c, n, i, -1, 1), q = S_neighbour(c, n, i, 1, 1);
+            int in = w->have_chosen && !VEC_AT(&w->blocks, S_block, i).outside;
+            if (in && p == B_BAD && S_edge(w, c, i, -1)) p = q;
+            if (in && q == B_BAD && S_edge(w, c, i, 1)) q = p;
+            if (p == B_GOOD && q == B_GOOD) out[i] = B_GOOD;
+            else if (p == B_BAD && q == B_BAD) out[i] = B_BAD;
+            else if ((p == B_BAD && S_neighbour(c, n, i, -1, 0) == B_NEARGOOD) ||
+                     (q == B_BAD && S_neighbour(c, n, i, 1, 0) == B_NEARGOOD))
+                out[i] = B_GOOD;
+            else out[i] = B_BAD;
+        }
+    }
+    for (size_t i = 0; i < n; i++) c[i] = out[i];
+    for (size_t i = 0; i < n; i++) {
+        if (c[i] == B_NEARGOOD) {
+            S_class p = S_neighbour(c, n, i, -1, 1), q = S_neighbour(c, n, i, 1, 1);
+            int in = w->have_chosen && !VEC_AT(&w->blocks, S_block, i).outside;
+            out[i] = (p == B_BAD && q == B_BAD && !in) ? B_BAD : B_GOOD;
+        }
+    }
+    for (size_t i = 0; i < n; i++) VEC_AT(&w->blocks, S_block, i).cls = out[i];
+    free(c);
+    free(out);
+    return 0;
+}
+
+static void S_best(S_walk *w, xmlNode *n, xmlNode **best, double *top, int depth)
+{
+    if (depth > HTML_MAX_DEPTH) return;
+    S_node *info = S_node_of(w, n, 0);
+    if (info && info->score > *top) {
+        *top = info->score;
+        *best = n;
+    }
+    for (xmlNode *c = n->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && c->children) S_best(w, c, best, top, depth + 1);
+}
+
+/* Marks every scored element of best's tag and class as chosen too: the
+ * entries of a live blog, an article body split around an advert. */
+static void S_like(S_walk *w, xmlNode *n, const xmlNode *best, const char *cls, int depth)
+{
+    if (depth > HTML_MAX_DEPTH) return;
+    for (xmlNode *c = n->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE) continue;
+        S_node *info = S_node_of(w, c, 0);
+        const char *cc;
+        if (info && info->score > 0 && c != best && !strcmp(S_name(c), S_name(best)) &&
+            (cc = S_attr(c, "class")) && !strcmp(cc, cls)) {
+            info->flags |= 1;
+            for (xmlNode *p = c->parent; p; p = p->parent) {
+                if (p->type != XML_ELEMENT_NODE) continue;
+                S_node *pi = S_node_of(w, p, 1);
+                if (!pi) return;
+                pi->flags |= 2;
+            }
+            continue;
+        }
+        if (c->children) S_like(w, c, best, cls, depth + 1);
+    }
+}
+
+/* Chooses the article container(s): the best-scored node and its siblings
+ * that score at least a fifth of it or share its class. */
+static void S_choose(S_walk *w, xmlNode *body)
+{
+    xmlNode *best = NULL;
+    double top = 0;
+    S_best(w, body, &best, &top, 0);
+    if (!best) return;
+    const char *bcls = S_attr(best, "class");
+    for (xmlNode *s = best->parent ? best->parent->children : best; s; s = s->next) {
+        if (s->type != XML_ELEMENT_NODE) continue;
+        S_node *info = S_node_of(w, s, 0);
+        const char *scls = S_attr(s, "class");
+        int like = s == best || (info && info->score >= top * 0.2 && info->score >= 2) ||
+                   (bcls && scls && *bcls && !strcmp(bcls, scls) && S_is(s, S_name(best)));
+        if (!like) continue;
+        info = S_node_of(w, s, 1);
+        if (!info) return;
+        info->flags |= 1;
+    }
+    if (bcls && *bcls) S_like(w, body, best, bcls, 0);
+    for (xmlNode *p = best->parent; p; p = p->parent) {
+        if (p->type != XML_ELEMENT_NODE) continue;
+        S_node *info = S_node_of(w, p, 1);
+        if (!info) return;
+        info->flags |= 2;
+    }
+    w->have_chosen = 1;
+}
+
+static void S_clear_private(xmlNode *n, int depth)
+{
+    if (depth > HTML_MAX_DEPTH + 2) return;
+    for (xmlNode *c = n; c; c = c->next) {
+        c->_private = NULL;
+        if (c->type == XML_ELEMENT_NODE && c->children) S_clear_private(c->children, depth + 1);
+    }
+}
+
+/* Appends JSON-LD articleBody, one paragraph per line. */
+static int S_ld_text(buf *out, const char *body)
+{
+    buf_reset(out);
+    int sp = 0;
+    for (const char *p = body; *p; p++) {
+        if (*p == '\n' || *p == '\r') {
+            while (out->len && out->s[out->len - 1] == ' ') out->len--;
+            if (out->len && out->s[out->len - 1] != '\n' && buf_putc(out, '\n')) return SITREP_ENOMEM;
+            sp = 0;
+        } else if (S_space((unsigned char)*p)) {
+            sp = out->len && out->s[out->len - 1] != '\n';
+        } else {
+            if (sp && buf_putc(out, ' ')) return SITREP_ENOMEM;
+            sp = 0;
+            if (buf_putc(out, *p)) return SITREP_ENOMEM;
+        }
+    }
+    while (out->len && (out->s[out->len - 1] == '\n' || out->s[out->len - 1] == ' ')) out->len--;
+    if (out->s) out->s[out->len] = 0;
+    return 0;
+}
+
+static int S_main_text(arena *a, xmlNode *body, const S_meta *m, html_page *page)
+{
+    S_walk w;
+    memset(&w, 0, sizeof w);
+    vec_init(&w.nodes, sizeof(S_node));
+    vec_init(&w.blocks, sizeof(S_block));
+    buf_init(&w.text);
+    int rc = 0;
+    buf out;
+    buf_init(&out);
+    if (body) {
+        size_t link;
+        S_score(&w, body, 0, 0, &link);
+        if (!w.nodes.len) S_score(&w, body, 0, 1, &link);
+        S_choose(&w, body);
+        S_blocks(&w, body, 0, !w.have_chosen, 0);
+        S_flush(&w, 0);
+        if (w.oom) { rc = SITREP_ENOMEM; goto done; }
+        S_classify(&w);
+        if ((rc = S_smooth(&w))) goto done;
+        for (size_t i = 0; i < w.blocks.len; i++) {
+            S_block *b = &VEC_AT(&w.blocks, S_block, i);
+            if (b->cls != B_GOOD) continue;
+            if (out.len && buf_putc(&out, '\n')) { rc = SITREP_ENOMEM; goto done; }
+            if (buf_put(&out, w.text.s + b->off, b->len)) { rc = SITREP_ENOMEM; goto done; }
+        }
+        S_clear_private(body, 0);
+    }
+    /* pages that render their text from script keep it in JSON-LD */
+    if (m->ld_body && out.len < 200 && strlen(m->ld_body) > out.len)
+        if ((rc = S_ld_text(&out, m->ld_body))) goto done;
+    page->text = arena_strndup(a, out.s ? out.s : "", out.len);
+    page->text_len = out.len;
+    if (!page->text) rc = SITREP_ENOMEM;
+done:
+    buf_free(&out);
+    buf_free(&w.text);
+    vec_free(&w.blocks);
+    vec_free(&w.nodes);
+    return rc;
+}
+
+/* ---- the page ------------------------------------------------------------ */
+
+static void S_pick_meta(arena *a, const S_meta *m, html_page *page)
+{
+    page->url = m->canonical ? m->canonical : m->og_url ? m->og_url : m->ld_url;
+    const char *host = S_host(a, page->url);
+    page->source = m->og_site ? m->og_site : m->ld_publisher ? m->ld_publisher : host;
+    const char *title = NULL;
+    if (m->og_title) title = S_strip_site(a, m->og_title, page->source, host);
+    else if (m->ld_headline) title = m->ld_headline;
+    else if (m->h1 && (!m->title_tag || strstr(m->title_tag, m->h1))) title = m->h1;
+    else if (m->title_tag) {
+        /* "Headline | Site" names the article; a bare "Site" does not */
+        title = S_strip_site(a, m->title_tag, page->source, host);
+        if (m->h1 && title == m->title_tag) title = m->h1;
+    } else title = m->h1;
+    page->title = title;
+    struct { const char *v, *from; } dates[] = {
+        {m->ld_date, "JSON-LD datePublished"},
+        {m->meta_published, "article:published_time"},
+        {m->time_pub, "<time datetime> (datePublished)"},
+        {m->time_dt, "<time datetime>"},
+        {m->meta_date, "<meta name=date>"},
+    };
+    for (size_t i = 0; i < sizeof dates / sizeof *dates; i++) {
+        char d[11];
+        if (dates[i].v && read_html_date(dates[i].v, d) == 0) {
+            page->date = arena_strdup(a, d);
+            page->date_from = dates[i].from;
+            break;
+        }
+    }
+}
+
+static xmlNode *S_find_body(xmlNode *root)
+{
+    for (xmlNode *c = root; c; c = c->next) {
+        if (S_is(c, "body")) return c;
+        if (c->type == XML_ELEMENT_NODE && c->children) {
+            xmlNode *b = S_find_body(c->children);
+            if (b) return b;
+        }
+    }
+    return NULL;
+}
+
+int read_html_page(arena *a, const char *html, size_t n, const char *http_charset, html_page *page)
+{
+    memset(page, 0, sizeof *page);
+    char label[64] = "";
+    const char *in = html;
+    size_t inlen = n;
+    char *conv = NULL;
+    /* byte order marks first, then the HTTP header, then <meta> */
+    if (n >= 3 && !memcmp(html, "\xEF\xBB\xBF", 3)) {
+        in += 3;
+        inlen -= 3;
+        snprintf(label, sizeof label, "utf-8");
+    } else if (n >= 2 && (!memcmp(html, "\xFF\xFE", 2) || !memcmp(html, "\xFE\xFF", 2))) {
+        snprintf(label, sizeof label, "%s", html[0] == '\xFF' ? "utf-16le" : "utf-16be");
+        in += 2;
+        inlen -= 2;
+    } else if (http_charset && *http_charset) {
+        S_copy_label(http_charset, strlen(http_charset), label, sizeof label);
+    }
+    if (!label[0]) S_prescan(in, inlen, label, sizeof label);
+    const char *cs = label[0] ? S_iconv_name(label) : NULL;
+    size_t bad = 0;
+    int valid = 0;
+    if (cs && strcmp(cs, "UTF-8")) {
+        size_t outlen;
+        conv = S_iconv(cs, in, inlen, &outlen, &bad);
+        if (!conv && errno == ENOMEM) return SITREP_ENOMEM;
+        if (conv) {
+            in = conv;
+            inlen = outlen;
+            page->charset = cs;
+        } else {
+            page->charset_unknown = 1;
+            page->charset = arena_strdup(a, label);
+            cs = NULL;
+        }
+    } else if (!cs && !(valid = S_utf8_valid((const unsigned char *)in, inlen))) {
+        size_t outlen;
+        conv = S_iconv("WINDOWS-1252", in, inlen, &outlen, &bad);
+        if (!conv) return SITREP_ENOMEM;
+        in = conv;
+        inlen = outlen;
+        page->charset = "WINDOWS-1252";
+        page->charset_guessed = 1;
+    }
+    if (!page->charset) page->charset = "UTF-8";
+    /* invalid UTF-8 left (declared UTF-8 that is not) is repaired here, so
+     * the parser never switches encodings halfway */
+    size_t outlen = inlen, bad2 = 0;
+    const char *clean = in;
+    if (!conv && !valid && !S_utf8_valid((const unsigned char *)in, inlen))
+        clean = read_utf8_clean(a, in, inlen, 0, &outlen, &bad2);
+    if (!clean) {
+        free(conv);
+        return SITREP_ENOMEM;
+    }
+    page->bad_bytes = bad + bad2;
+    if (outlen > INT32_MAX) {
+        free(conv);
+        return SITREP_EPARSE;
+    }
+    htmlDocPtr doc = htmlReadMemory(clean, (int)outlen, NULL, "UTF-8",
+                                    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                                        HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC);
+    free(conv);
+    if (!doc) return SITREP_EPARSE;
+    xmlNode *root = xmlDocGetRootElement(doc);
+    S_meta m;
+    memset(&m, 0, sizeof m);
+    if (root) S_meta_walk(a, root, &m, 0);
+    S_pick_meta(a, &m, page);
+    xmlNode *body = root ? S_find_body(root) : NULL;
+    if (!body) body = root;
+    int rc = S_main_text(a, body, &m, page);
+    xmlFreeDoc(doc);
+    return rc;
+}
+
+int read_html_doc(arena *a, const char *html, size_t n, const char *http_charset, sr_doc *doc,
+                  read_report_fn report, void *ctx)
+{
+    html_page page;
+    const char *file = doc->file ? doc->file : "-";
+    int rc = read_html_page(a, html, n, http_charset, &page);
+    if (rc == SITREP_ENOMEM) return rc;
+    if (rc) {
+        if (report) report(ctx, READ_ERROR, file, doc->line, doc->id, "not readable as HTML; skipped");
+        return 0;
+    }
+    char msg[160];
+    if (page.charset_guessed && report)
+        report(ctx, READ_WARN, file, doc->line, doc->id,
+               "no charset declared and the bytes are not UTF-8; read as Windows-1252");
+    if (page.charset_unknown && report) {
+        snprintf(msg, sizeof msg, "unknown charset '%s'; read as UTF-8", page.charset);
+        report(ctx, READ_WARN, file, doc->line, doc->id, msg);
+    }
+    if (page.bad_bytes && report) {
+        snprintf(msg, sizeof msg,
+                 "invalid %s: %zu byte sequence%s replaced by U+FFFD (document kept)", page.charset,
+                 page.bad_bytes, page.bad_bytes == 1 ? "" : "s");
+        report(ctx, READ_ERROR, file, doc->line, doc->id, msg);
+    }
+    if (!page.text_len) {
+        if (report) report(ctx, READ_ERROR, file, doc->line, doc->id, "no article text in the page; skipped");
+        return 0;
+    }
+    size_t bad, len = page.text_len;
+    /* text without characters from U+0300 up (no lead byte >= 0xCC) is
+     * already NFC: no combining marks can follow anything */
+    int nfc = 0;
+    for (size_t i = 0; i < page.text_len && !nfc; i++) nfc = (unsigned char)page.text[i] >= 0xCC;
+    doc->text = nfc ? read_utf8_clean(a, page.text, page.text_len, 1, &len, &bad) : page.text;
+    if (!doc->text) return SITREP_ENOMEM;
+    doc->text_len = len;
+    doc->title = page.title ? read_utf8_clean(a, page.title, strlen(page.title), 1, &len, &bad) : NULL;
+    doc->source = page.source;
+    doc->url = page.url;
+    if (page.date) {
+        long day;
+        if (sitrep_parse_ymd(page.date, &day) == 0) {
+            doc->date = page.date;
+            doc->day = day;
+            doc->date_origin = DATE_GIVEN;
+        }
+    }
+    return 1;
+}
