@@ -167,6 +167,30 @@ static int load_kb(const options *o, sitrep_kb *kb)
     return 0;
 }
 
+/* Knowledge bases and the pipeline options of --date, for the commands
+ * that code documents.  Returns 0 or the exit status to give. */
+static int load_coding(const options *o, sitrep_kb *kb, pipeline_options *popt)
+{
+    int rc = load_kb(o, kb);
+    if (rc) return rc;
+    popt->default_day = -1;
+    if (o->date && sitrep_parse_ymd(o->date, &popt->default_day)) {
+        pipeline_free(kb);
+        return misuse("--date wants YYYY-MM-DD, not '%s'", o->date);
+    }
+    return 0;
+}
+
+/* A reader over the command's files, reporting through rctx.  NULL (with
+ * the message printed) when out of memory. */
+static reader *open_reader(const options *o, report_ctx *rctx)
+{
+    read_options ropt = {o->max_doc_bytes, report, rctx};
+    reader *r = reader_open(o->files, o->nfiles, &ropt);
+    if (!r) fprintf(stderr, "sitrep: out of memory\n");
+    return r;
+}
+
 typedef struct {
     const sitrep_kb *kb;
     const pipeline_options *popt;
@@ -208,19 +232,13 @@ static int code_emit(void *ctx, batch_slot *slot)
 static int cmd_code(const options *o)
 {
     sitrep_kb kb;
-    int rc = load_kb(o, &kb);
+    pipeline_options popt;
+    int rc = load_coding(o, &kb, &popt);
     if (rc) return rc;
-    pipeline_options popt = {-1};
-    if (o->date && sitrep_parse_ymd(o->date, &popt.default_day)) {
-        pipeline_free(&kb);
-        return misuse("--date wants YYYY-MM-DD, not '%s'", o->date);
-    }
     report_ctx rctx = {0, 0, o->quiet};
-    read_options ropt = {o->max_doc_bytes, report, &rctx};
-    reader *r = reader_open(o->files, o->nfiles, &ropt);
+    reader *r = open_reader(o, &rctx);
     if (!r) {
         pipeline_free(&kb);
-        fprintf(stderr, "sitrep: out of memory\n");
         return EXIT_USAGE;
     }
     code_ctx ctx = {&kb, &popt, o, &rctx};
@@ -274,19 +292,13 @@ static void put_mention(buf *out, const char *doc, const char *text, const sr_me
 static int cmd_mentions(const options *o)
 {
     sitrep_kb kb;
-    int rc = load_kb(o, &kb);
+    pipeline_options popt;
+    int rc = load_coding(o, &kb, &popt);
     if (rc) return rc;
-    pipeline_options popt = {-1};
-    if (o->date && sitrep_parse_ymd(o->date, &popt.default_day)) {
-        pipeline_free(&kb);
-        return misuse("--date wants YYYY-MM-DD, not '%s'", o->date);
-    }
     report_ctx rctx = {0, 0, o->quiet};
-    read_options ropt = {o->max_doc_bytes, report, &rctx};
-    reader *r = reader_open(o->files, o->nfiles, &ropt);
+    reader *r = open_reader(o, &rctx);
     if (!r) {
         pipeline_free(&kb);
-        fprintf(stderr, "sitrep: out of memory\n");
         return EXIT_USAGE;
     }
     arena a;
@@ -428,13 +440,9 @@ static int ingest_doc(const options *o, const sitrep_kb *kb, const pipeline_opti
 static int cmd_ingest(const options *o)
 {
     sitrep_kb kb;
-    int rc = load_kb(o, &kb);
+    pipeline_options popt;
+    int rc = load_coding(o, &kb, &popt);
     if (rc) return rc;
-    pipeline_options popt = {-1};
-    if (o->date && sitrep_parse_ymd(o->date, &popt.default_day)) {
-        pipeline_free(&kb);
-        return misuse("--date wants YYYY-MM-DD, not '%s'", o->date);
-    }
     store *s;
     char err[1024];
     if (store_open(db_path(o), 0, &s, err, sizeof err)) {
@@ -444,12 +452,10 @@ static int cmd_ingest(const options *o)
     }
     if (o->batch) store_set_batch(s, o->batch);
     report_ctx rctx = {0, 0, o->quiet};
-    read_options ropt = {o->max_doc_bytes, report, &rctx};
-    reader *r = reader_open(o->files, o->nfiles, &ropt);
+    reader *r = open_reader(o, &rctx);
     if (!r) {
         store_close(s);
         pipeline_free(&kb);
-        fprintf(stderr, "sitrep: out of memory\n");
         return EXIT_USAGE;
     }
     int show = !o->quiet && isatty(2);
@@ -496,12 +502,8 @@ static int cmd_ingest(const options *o)
 static int cmd_read(const options *o)
 {
     report_ctx rctx = {0, 0, o->quiet};
-    read_options ropt = {o->max_doc_bytes, report, &rctx};
-    reader *r = reader_open(o->files, o->nfiles, &ropt);
-    if (!r) {
-        fprintf(stderr, "sitrep: out of memory\n");
-        return EXIT_USAGE;
-    }
+    reader *r = open_reader(o, &rctx);
+    if (!r) return EXIT_USAGE;
     arena a;
     arena_init(&a);
     buf out;
@@ -542,13 +544,9 @@ static int cmd_watch(const options *o)
 {
     if (o->nfiles != 1) return misuse("%s", "watch needs one DIR");
     sitrep_kb kb;
-    int rc = load_kb(o, &kb);
+    pipeline_options popt;
+    int rc = load_coding(o, &kb, &popt);
     if (rc) return rc;
-    pipeline_options popt = {-1};
-    if (o->date && sitrep_parse_ymd(o->date, &popt.default_day)) {
-        pipeline_free(&kb);
-        return misuse("--date wants YYYY-MM-DD, not '%s'", o->date);
-    }
     store *s;
     watch *w = NULL;
     char err[1024];
