@@ -49,6 +49,8 @@ static const char S_schema[] =
     "  num_sources INTEGER NOT NULL DEFAULT 0, first_seen INTEGER, last_seen INTEGER,\n"
     "  lo INTEGER NOT NULL, hi INTEGER NOT NULL);\n"
     "CREATE INDEX IF NOT EXISTS world_match ON world_events(type, pair, hi);\n"
+    "CREATE INDEX IF NOT EXISTS world_src ON world_events(src_key, day);\n"
+    "CREATE INDEX IF NOT EXISTS world_tgt ON world_events(tgt_key, day);\n"
     "CREATE TABLE IF NOT EXISTS event_world(event INTEGER PRIMARY KEY, world INTEGER NOT NULL);\n"
     "CREATE INDEX IF NOT EXISTS event_world_w ON event_world(world);\n"
     "CREATE TABLE IF NOT EXISTS world_votes(world INTEGER NOT NULL, kind INTEGER NOT NULL,\n"
