@@ -1550,7 +1550,11 @@ static int S_code_sentence(S_ctx *x, int sent)
                 if (pr->place->kind != 'C') tplace = pr->place;
             }
         }
-        if (!ntg && !S_in(p->type, S_null_target_ok)) continue;
+        /* "Moscow is planning an invasion": an attack with no target is
+         * kept for now; S_implicit_targets gives it the one target its
+         * source attacks, threatens or masses troops against elsewhere */
+        int implicit = !ntg && !strcmp(p->type, "ASSAULT") && p->noun;
+        if (!ntg && !implicit && !S_in(p->type, S_null_target_ok)) continue;
         /* one event per distinct (source key, target key) */
         char seen[16][40];
         int nseen = 0;
@@ -1576,7 +1580,10 @@ static int S_code_sentence(S_ctx *x, int sent)
                     const sr_place *own = in->places[x->pstart[tm->t0]].place;
                     if (!strcmp(own->country, tm->key)) here = own;
                 }
+                size_t before = x->events.len;
                 int rc = S_add_event(x, p, sent, t, &bm, sm, tm, here, s0, s1);
+                if (!rc && implicit && x->events.len > before)
+                    VEC_AT(&x->events, sr_event, x->events.len - 1).implicit_target = 1;
                 if (rc) return rc;
             }
         }
@@ -1650,6 +1657,43 @@ static void S_scene_locations(S_ctx *x)
     }
 }
 
+/* Gives each implicit-target attack the one country its source acts
+ * against in the rest of the document (asserted or planned attacks,
+ * threats, troop movements); drops it when there is none or several. */
+static void S_implicit_targets(S_ctx *x)
+{
+    sr_event *ev = x->events.data;
+    int n = (int)x->events.len, kept = 0;
+    for (int i = 0; i < n; i++) {
+        sr_event *e = &ev[i];
+        if (e->implicit_target) {
+            /* first the source's other attacks; failing those, its threats
+             * and troop movements */
+            const sr_mention *found = NULL;
+            int many = 0;
+            for (int pass = 0; pass < 2 && !found && !many; pass++)
+                for (int j = 0; j < n; j++) {
+                    const sr_event *o = &ev[j];
+                    if (o->implicit_target || !o->target || !o->source || !e->source ||
+                        strcmp(o->source->key, e->source->key) || !strcmp(o->target->key, e->source->key) ||
+                        (o->modality != MOD_ASSERTED && o->modality != MOD_PLANNED))
+                        continue;
+                    if (pass == 0 ? strcmp(o->type, "ASSAULT")
+                                  : strcmp(o->type, "MOBILIZE") && strcmp(o->type, "THREATEN"))
+                        continue;
+                    if (found && strcmp(found->key, o->target->key)) many = 1;
+                    found = o->target;
+                }
+            if (!found || many) continue;
+            e->target = found;
+            e->implicit_target = 0;
+            e->confidence = round(e->confidence * 80) / 100;
+        }
+        ev[kept++] = *e;
+    }
+    x->events.len = (size_t)kept;
+}
+
 int coder_code(const coder *c, arena *a, const code_input *in, sr_event **out, int *nout)
 {
     S_ctx x;
@@ -1688,6 +1732,7 @@ int coder_code(const coder *c, arena *a, const code_input *in, sr_event **out, i
     vec_init(&x.events, sizeof(sr_event));
     int rc = 0;
     for (int s = in->first_text_sent; s < in->seg->nsents && !rc; s++) rc = S_code_sentence(&x, s);
+    if (!rc) S_implicit_targets(&x);
     if (!rc) S_scene_locations(&x);
     if (!rc) {
         *nout = (int)x.events.len;

@@ -70,6 +70,7 @@ typedef struct {
     double confidence;
     const char *pattern;       /* "consult.txt:12: meet with $T" */
     const char *cues;          /* modality cues, for --explain */
+    int implicit_target;       /* internal: target to be found in the document */
 } sr_event;
 
 /* Codes one document.  Returns 0 or SITREP_ENOMEM; *out in a. */
