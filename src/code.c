@@ -673,7 +673,8 @@ static int S_is_light_verb(const S_ctx *x, int t)
     static const char *const light[] = {"launch", "begin", "start", "plan", "carry", "conduct", "hold",
                                         "stage", "make", "pay", "attend", "host", "order", "announce",
                                         "prepare", "mount", "continue", "intensify", "escalate", "step",
-                                        "resume", "open", "undertake", "stage", "have", "give", NULL};
+                                        "resume", "open", "undertake", "stage", "have", "give", "increase",
+                                        "boost", "expand", "provide", "offer", "promise", "pledge", NULL};
     const char *lem[LEXICON_MAX];
     char scratch[LEXICON_MAX * 64];
     int n = lexicon_lemmas(x->c->lx, LEX_VERB, S_norm(x, t), lem, scratch);
@@ -1553,7 +1554,7 @@ static int S_code_sentence(S_ctx *x, int sent)
         /* "Moscow is planning an invasion": an attack with no target is
          * kept for now; S_implicit_targets gives it the one target its
          * source attacks, threatens or masses troops against elsewhere */
-        int implicit = !ntg && !strcmp(p->type, "ASSAULT") && p->noun;
+        int implicit = !ntg && p->noun && (!strcmp(p->type, "ASSAULT") || !strcmp(p->type, "AID"));
         if (!ntg && !implicit && !S_in(p->type, S_null_target_ok)) continue;
         /* one event per distinct (source key, target key) */
         char seen[16][40];
@@ -1657,9 +1658,11 @@ static void S_scene_locations(S_ctx *x)
     }
 }
 
-/* Gives each implicit-target attack the one country its source acts
- * against in the rest of the document (asserted or planned attacks,
- * threats, troop movements); drops it when there is none or several. */
+/* Gives each attack or aid noun without a target ("planning an
+ * invasion", "increased military aid") the one country its source acts
+ * towards in the rest of the document (its other attacks, then threats
+ * and troop movements; its other aid, then support); drops it when there
+ * is none or several. */
 static void S_implicit_targets(S_ctx *x)
 {
     sr_event *ev = x->events.data;
@@ -1678,8 +1681,12 @@ static void S_implicit_targets(S_ctx *x)
                         strcmp(o->source->key, e->source->key) || !strcmp(o->target->key, e->source->key) ||
                         (o->modality != MOD_ASSERTED && o->modality != MOD_PLANNED))
                         continue;
-                    if (pass == 0 ? strcmp(o->type, "ASSAULT")
-                                  : strcmp(o->type, "MOBILIZE") && strcmp(o->type, "THREATEN"))
+                    /* an attack: the source's attacks, then its threats and
+                     * troop movements; aid: its aid, then its support */
+                    int attack = !strcmp(e->type, "ASSAULT");
+                    if (pass == 0 ? strcmp(o->type, e->type)
+                                  : attack ? strcmp(o->type, "MOBILIZE") && strcmp(o->type, "THREATEN")
+                                           : strcmp(o->type, "SUPPORT"))
                         continue;
                     if (found && strcmp(found->key, o->target->key)) many = 1;
                     found = o->target;
