@@ -546,6 +546,8 @@ static int S_match_el(const S_ctx *x, const S_pat *p, int ei, int t, int lim, S_
     const S_elem *e = &p->el[ei];
     switch (e->t) {
     case E_LIT:
+        /* scare quotes inside a phrase ("respond 'decisively'") */
+        if (t < lim && (S_flags(x, t) & TOK_QUOTE) && t + 1 < lim && S_lit(x, t + 1, e)) t++;
         if (t < lim && S_lit(x, t, e)) {
             int save = m->lit_last;
             m->lit_last = t;
@@ -1101,6 +1103,10 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
                  !strcmp(p->type, "THREATEN"), &q);
     sr_modality mod = MOD_ASSERTED;
     int threat = !strcmp(p->type, "THREATEN");
+    /* a warning is a speech act: "ready to respond decisively" and "if
+     * Russia invades, we will respond" are asserted threats (conditions and
+     * possibility belong to their consequences) */
+    if (threat) q.hyp = q.cond = q.fear = 0;
     if (q.cond) mod = MOD_HYPOTHETICAL;
     else if (q.refuse || q.neg) mod = MOD_NEGATED;
     else if (q.fear) mod = MOD_HYPOTHETICAL;
@@ -1549,6 +1555,22 @@ static int S_code_sentence(S_ctx *x, int sent)
                 if (!pm) return SITREP_ENOMEM;
                 tg[ntg++] = pm;
                 if (pr->place->kind != 'C') tplace = pr->place;
+            }
+        }
+        /* "ready to respond decisively if Russia invades": a threat's
+         * target is the one whose act is the condition */
+        if (!ntg && !strcmp(p->type, "THREATEN")) {
+            for (int k = s0; k + 1 < s1 && !ntg; k++) {
+                if (strcmp(S_norm(x, k), "if") && strcmp(S_norm(x, k), "unless")) continue;
+                for (int j = k + 1; j < s1 && j <= k + 3; j++) {
+                    if (x->mstart[j] < 0) continue;
+                    const sr_mention *cm = &in->mentions[x->mstart[j]];
+                    int own = 0;
+                    for (int q = 0; q < nsrc; q++)
+                        if (!strcmp(in->mentions[srcs[q]].key, cm->key)) own = 1;
+                    if (!own) tg[ntg++] = cm;
+                    break;
+                }
             }
         }
         /* "Moscow is planning an invasion": an attack with no target is
