@@ -1490,6 +1490,13 @@ int actors_find(const actors_kb *kb, arena *a, const char *text, const sr_segmen
             p = q;
         }
     }
+    /* every mention ending in a possessive says so ("Putin's red line") */
+    for (size_t i = 0; !rc && i < d.out.len; i++) {
+        sr_mention *m = &VEC_AT(&d.out, sr_mention, i);
+        const char *w = seg->toks[m->t1 - 1].norm;
+        size_t l = strlen(w);
+        if ((l > 2 && w[l - 2] == '\'' && w[l - 1] == 's') || (l > 1 && w[l - 1] == '\'')) m->how |= AH_POSS;
+    }
     if (!rc) {
         *nout = (int)d.out.len;
         *out = arena_alloc(a, (d.out.len + 1) * sizeof(sr_mention));

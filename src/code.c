@@ -1573,6 +1573,18 @@ static int S_code_sentence(S_ctx *x, int sent)
                 }
             }
         }
+        /* "Putin's red line ... I will not accept anyone's red line": a
+         * rejection's target is the owner of what is rejected */
+        if (!ntg && (!strcmp(p->type, "REJECT") || !strcmp(p->type, "CONCEDE"))) {
+            for (int mi = 0; mi < in->nmentions && !ntg; mi++) {
+                const sr_mention *mm = &in->mentions[mi];
+                if (mm->sent != sent || !(mm->how & AH_POSS) || mm->t0 >= t) continue;
+                int own = 0;
+                for (int q = 0; q < nsrc; q++)
+                    if (!strcmp(in->mentions[srcs[q]].key, mm->key)) own = 1;
+                if (!own) tg[ntg++] = mm;
+            }
+        }
         /* "Moscow is planning an invasion": an attack with no target is
          * kept for now; S_implicit_targets gives it the one target its
          * source attacks, threatens or masses troops against elsewhere */

@@ -154,6 +154,16 @@ static int S_tokenize(S_state *st, size_t s0, size_t s1)
                 utf8proc_int32_t d = S_cp(t, s1, j, &l);
                 if (j >= s1) break;
                 if (S_is_letter(d) || (d < 128 && isdigit(d))) {
+                    /* "UkraineBiden": words run together where a line break
+                     * was lost split at a lower-to-upper change, when both
+                     * sides have three letters or more (not "McDonald") */
+                    if (!digit_start && S_is_upper(d) && letters >= 3 && letters > uppers && j > start &&
+                        !S_is_upper((unsigned char)t[j - 1]) && isalpha((unsigned char)t[j - 1])) {
+                        size_t k2 = j + (size_t)l;
+                        int lower_after = 0;
+                        while (k2 < s1 && lower_after < 2 && t[k2] >= 'a' && t[k2] <= 'z') { lower_after++; k2++; }
+                        if (lower_after >= 2) break;
+                    }
                     if (S_is_letter(d)) {
                         letters++;
                         if (S_is_upper(d)) uppers++;

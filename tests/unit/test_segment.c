@@ -86,6 +86,10 @@ int main(void)
     CHECK_STR(S_tokens(&a, "Kyiv \xE2\x80\x94 Kharkiv"), "kyiv - kharkiv");
     CHECK_STR(S_tokens(&a, "mid-2023 talks"), "mid-2023 talks");
     CHECK_STR(S_tokens(&a, "he'll go, didn't he?"), "he'll go , didn't he ?");
+    /* words run together where a line break was lost are split; names are not */
+    CHECK_STR(S_tokens(&a, "in UkraineBiden responded"), "in ukraine biden responded");
+    CHECK_STR(S_tokens(&a, "McDonald and DeSantis"), "mcdonald and desantis");
+    CHECK_STR(S_tokens(&a, "NATO and OSCE"), "nato and osce");
 
     /* offsets point into the original text, also after multibyte characters */
     const char *t = "\xC3\x89migr\xC3\xA9s met Zelensky.";
