@@ -1341,6 +1341,28 @@ static int S_pronouns(S_doc *d, int s0, int s1)
             }
             continue;
         }
+        if (!strcmp(w, "they") || !strcmp(w, "them")) {
+            /* "they": the nearest plural actor named in this sentence or the
+             * previous one ("the Ukrainians", "Russian troops") */
+            const sr_mention *ref = NULL;
+            for (size_t i = d->out.len; !ref && i-- > 0;) {
+                const sr_mention *m = &VEC_AT(&d->out, sr_mention, i);
+                if (m->t0 >= sb->tok) continue;
+                if (m->sent < sb->sent - 1) break;
+                if (m->plural && !(m->how & AH_PRONOUN)) ref = m;
+            }
+            if (ref) {
+                sr_mention copy = *ref;
+                sr_mention *m = S_emit(d, p, p + 1);
+                if (!m) return SITREP_ENOMEM;
+                int t0 = m->t0, t1 = m->t1, st = m->start, en = m->end, se = m->sent;
+                *m = copy;
+                m->t0 = t0; m->t1 = t1; m->start = st; m->end = en; m->sent = se;
+                m->how = AH_PRONOUN;
+                m->why = arena_printf(d->a, "'%s' refers to %s", w, copy.name ? copy.name : copy.key);
+            }
+            continue;
+        }
         if (!strcmp(w, "he") || !strcmp(w, "him") || !strcmp(w, "his")) gender = 'm';
         else if (!strcmp(w, "she") || !strcmp(w, "her")) gender = 'f';
         else if (!strcmp(w, "country") && p > s0 && !strcmp(SUB(d, p - 1)->norm, "the")) country = 1;
