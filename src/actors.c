@@ -1271,6 +1271,25 @@ static const sr_mention *S_speaker(const S_doc *d, int s0, int s1, int tok)
     return best;
 }
 
+/* Emits sub-tokens [p0, p1) as a pronoun mention standing for *ref (copied
+ * first: emitting may move the mention list ref points into).  Returns the
+ * new mention or NULL when out of memory. */
+static sr_mention *S_emit_ref(S_doc *d, int p0, int p1, const sr_mention *ref)
+{
+    sr_mention copy = *ref;
+    sr_mention *m = S_emit(d, p0, p1);
+    if (!m) return NULL;
+    int t0 = m->t0, t1 = m->t1, st = m->start, en = m->end, se = m->sent;
+    *m = copy;
+    m->t0 = t0;
+    m->t1 = t1;
+    m->start = st;
+    m->end = en;
+    m->sent = se;
+    m->how = AH_PRONOUN;
+    return m;
+}
+
 static const char *S_country_name(const actors_kb *kb, const char *key)
 {
     int ei;
@@ -1291,14 +1310,9 @@ static int S_pronouns(S_doc *d, int s0, int s1)
             /* first person in a quotation: the speaker of the sentence */
             const sr_mention *spk = S_speaker(d, s0, s1, sb->tok);
             if (spk) {
-                sr_mention copy = *spk;
-                sr_mention *m = S_emit(d, p, p + 1);
+                sr_mention *m = S_emit_ref(d, p, p + 1, spk);
                 if (!m) return SITREP_ENOMEM;
-                int t0 = m->t0, t1 = m->t1, st = m->start, en = m->end, se = m->sent;
-                *m = copy;
-                m->t0 = t0; m->t1 = t1; m->start = st; m->end = en; m->sent = se;
-                m->how = AH_PRONOUN;
-                m->why = arena_printf(d->a, "'%s' is the speaker, %s", w, copy.name ? copy.name : copy.key);
+                m->why = arena_printf(d->a, "'%s' is the speaker, %s", w, m->name ? m->name : m->key);
             }
             continue;
         }
@@ -1330,14 +1344,9 @@ static int S_pronouns(S_doc *d, int s0, int s1)
             }
 
             if (ref) {
-                sr_mention copy = *ref;
-                sr_mention *m = S_emit(d, p, p + 1);
+                sr_mention *m = S_emit_ref(d, p, p + 1, ref);
                 if (!m) return SITREP_ENOMEM;
-                int t0 = m->t0, t1 = m->t1, st = m->start, en = m->end, se = m->sent;
-                *m = copy;
-                m->t0 = t0; m->t1 = t1; m->start = st; m->end = en; m->sent = se;
-                m->how = AH_PRONOUN;
-                m->why = arena_printf(d->a, "'it' refers to %s", copy.name ? copy.name : copy.key);
+                m->why = arena_printf(d->a, "'it' refers to %s", m->name ? m->name : m->key);
             }
             continue;
         }
@@ -1352,14 +1361,9 @@ static int S_pronouns(S_doc *d, int s0, int s1)
                 if (m->plural && !(m->how & AH_PRONOUN)) ref = m;
             }
             if (ref) {
-                sr_mention copy = *ref;
-                sr_mention *m = S_emit(d, p, p + 1);
+                sr_mention *m = S_emit_ref(d, p, p + 1, ref);
                 if (!m) return SITREP_ENOMEM;
-                int t0 = m->t0, t1 = m->t1, st = m->start, en = m->end, se = m->sent;
-                *m = copy;
-                m->t0 = t0; m->t1 = t1; m->start = st; m->end = en; m->sent = se;
-                m->how = AH_PRONOUN;
-                m->why = arena_printf(d->a, "'%s' refers to %s", w, copy.name ? copy.name : copy.key);
+                m->why = arena_printf(d->a, "'%s' refers to %s", w, m->name ? m->name : m->key);
             }
             continue;
         }
@@ -1427,19 +1431,15 @@ static int S_pronouns(S_doc *d, int s0, int s1)
             }
         }
         if (!ref) continue;
-        sr_mention copy = *ref;
-        sr_mention *m = S_emit(d, country ? p - 1 : p, p + 1);
+        sr_mention *m = S_emit_ref(d, country ? p - 1 : p, p + 1, ref);
         if (!m) return SITREP_ENOMEM;
-        int t0 = m->t0, t1 = m->t1, st = m->start, en = m->end, se = m->sent;
-        *m = copy;
-        m->t0 = t0; m->t1 = t1; m->start = st; m->end = en; m->sent = se;
-        m->how = AH_PRONOUN;
+        const char *refname = m->name;
         if (country) {
             snprintf(m->code, sizeof m->code, "%s", m->key);
             m->kind = AK_COUNTRY;
             m->name = S_country_name(d->kb, m->key);
         }
-        m->why = arena_printf(d->a, "'%s' refers to %s", country ? "the country" : w, copy.name);
+        m->why = arena_printf(d->a, "'%s' refers to %s", country ? "the country" : w, refname);
     }
     return 0;
 }
