@@ -48,6 +48,9 @@ static void usage(FILE *fp)
           "                        idempotent, merges reports into world events\n"
           "  watch DIR             ingest DIR's files, then each new one as it arrives (--db);\n"
           "                        each file's content once, across restarts; Ctrl-C stops\n"
+          "  enqueue [FILE...]     queue documents for workers (--db postgresql://...)\n"
+          "  worker                code queued documents into the store until the queue is\n"
+          "                        empty (--db postgresql://..., --batch N: per claim)\n"
           "  read [FILE...]        the documents read from the inputs (pages, WARC records)\n"
           "                        as JSON Lines (id, date, source, url, title, text)\n"
           "  events                world events with their reports (filters below)\n"
@@ -68,7 +71,9 @@ static void usage(FILE *fp)
           "  -j, --jobs N          code: N threads (output order stays the input order)\n"
           "  --max-doc-bytes N     reject larger documents (default 16777216)\n"
           "  --by-doc, --by-type, --confusion, --json   eval: extra tables / JSON output\n"
-          "  --db PATH             the store (default ./sitrep.db)\n"
+          "  --db PATH             the store (default ./sitrep.db), or a PostgreSQL URL\n"
+          "                        postgresql://USER@HOST:PORT/DB (timeline, network, docs,\n"
+          "                        watch and serve need SQLite for now)\n"
           "  --actor NAME, --key KEY, --type TYPE, --since/--until YYYY-MM-DD,\n"
           "  --modality M, --min-sources N, --text QUERY, --limit N   query filters\n"
           "  --json, --csv         query output: JSON Lines (default when piped) or CSV;\n"
@@ -496,6 +501,158 @@ static int cmd_ingest(const options *o)
     return rctx.errors ? EXIT_INPUT : EXIT_OK_;
 }
 
+/* `sitrep enqueue`: the documents of the inputs into the queue table of a
+ * PostgreSQL store, for `sitrep worker`. */
+static int cmd_enqueue(const options *o)
+{
+    if (!store_is_url(db_path(o))) return misuse("%s", "enqueue needs --db postgresql://...");
+    store *s;
+    char err[1024];
+    if (store_open(db_path(o), 0, &s, err, sizeof err)) {
+        fprintf(stderr, "sitrep: %s\n", err);
+        return EXIT_USAGE;
+    }
+    if (o->batch) store_set_batch(s, o->batch);
+    report_ctx rctx = {0, 0, o->quiet};
+    reader *r = open_reader(o, &rctx);
+    if (!r) {
+        store_close(s);
+        return EXIT_USAGE;
+    }
+    long docs = 0;
+    int fatal = 0, st;
+    arena a;
+    arena_init(&a);
+    sr_doc doc;
+    while ((st = reader_next(r, &a, &doc)) == 1) {
+        if (store_enqueue(s, &doc)) {
+            fprintf(stderr, "sitrep: %s: doc %s: %s\n", db_path(o), doc.id, store_errmsg(s));
+            fatal = 1;
+        }
+        arena_free(&a);
+        if (fatal) break;
+        docs++;
+    }
+    if (st < 0) fprintf(stderr, "sitrep: %s\n", sitrep_strerror(st));
+    arena_free(&a);
+    reader_free(r);
+    if (!fatal && store_commit(s)) {
+        fprintf(stderr, "sitrep: %s: %s\n", db_path(o), store_errmsg(s));
+        fatal = 1;
+    }
+    if (!fatal && !o->quiet) fprintf(stderr, "sitrep: %ld documents queued\n", docs);
+    if (store_close(s)) fatal = 1;
+    if (fatal || st < 0) return EXIT_USAGE;
+    return rctx.errors ? EXIT_INPUT : EXIT_OK_;
+}
+
+/* `sitrep worker`: claims batches of queued documents, codes them and
+ * commits their events with their done-marks in one transaction, until the
+ * queue is empty.  A failed batch (a deadlock, a concurrent insert of the
+ * same document) is rolled back and claimed again. */
+static int cmd_worker(const options *o)
+{
+    if (!store_is_url(db_path(o))) return misuse("%s", "worker needs --db postgresql://...");
+    if (o->nfiles) return misuse("worker takes no arguments, not '%s'", o->files[0]);
+    sitrep_kb kb;
+    pipeline_options popt;
+    int rc = load_coding(o, &kb, &popt);
+    if (rc) return rc;
+    store *s;
+    char err[1024];
+    if (store_open(db_path(o), 0, &s, err, sizeof err)) {
+        fprintf(stderr, "sitrep: %s\n", err);
+        pipeline_free(&kb);
+        return EXIT_USAGE;
+    }
+    int n = o->batch ? o->batch : 20;
+    store_set_batch(s, INT_MAX);   /* store_commit ends each claimed batch */
+    sr_doc *docs = calloc((size_t)n, sizeof *docs);
+    arena *das = calloc((size_t)n, sizeof *das);
+    pipeline_result *res = calloc((size_t)n, sizeof *res);
+    int *coded = calloc((size_t)n, sizeof *coded);
+    char (*hashes)[17] = calloc((size_t)n, sizeof *hashes);
+    if (das)
+        for (int i = 0; i < n; i++) arena_init(&das[i]);
+    report_ctx rctx = {0, 0, o->quiet};
+    long added = 0, unchanged = 0, batches = 0;
+    int fatal = docs && das && res && coded && hashes ? 0 : 1, failures = 0, got = 0;
+    arena a;
+    arena_init(&a);
+    while (!fatal) {
+        arena_free(&a);
+        if (store_claim(s, n, &a, docs, &got)) {
+            fprintf(stderr, "sitrep: %s: %s\n", db_path(o), store_errmsg(s));
+            fatal = 1;
+            break;
+        }
+        if (!got) break;
+        /* code the batch first, then lock its merges in one order, then
+         * store it: concurrent workers then cannot deadlock */
+        long ad = 0, un = 0;
+        int bad = 0, ncoded = 0;
+        for (int i = 0; !bad && i < got; i++) {
+            char *hash = hashes[i];
+            store_doc_hash(&docs[i], hash);
+            int have = store_has_doc(s, docs[i].id, hash);
+            if (have < 0) {
+                fprintf(stderr, "sitrep: %s: %s\n", db_path(o), store_errmsg(s));
+                bad = 1;
+            } else if (have) {
+                un++;
+            } else if ((rc = pipeline_run(&kb, &das[i], &docs[i], &popt, &res[ncoded]))) {
+                report(&rctx, READ_ERROR, docs[i].file, docs[i].line, docs[i].id, sitrep_strerror(rc));
+            } else {
+                coded[ncoded++] = i;
+            }
+        }
+        if (!bad && store_lock_pairs(s, res, ncoded)) {
+            fprintf(stderr, "sitrep: %s: %s\n", db_path(o), store_errmsg(s));
+            bad = 1;
+        }
+        for (int k = 0; !bad && k < ncoded; k++) {
+            int i = coded[k], src = store_add_doc(s, &docs[i], hashes[i], &res[k]);
+            if (src == SITREP_EDB) {
+                fprintf(stderr, "sitrep: %s: doc %s: %s\n", db_path(o), docs[i].id, store_errmsg(s));
+                bad = 1;
+            } else if (src) {
+                report(&rctx, READ_ERROR, docs[i].file, docs[i].line, docs[i].id, sitrep_strerror(src));
+            } else {
+                ad++;
+            }
+        }
+        for (int i = 0; i < got; i++) arena_free(&das[i]);
+        if (!bad && store_commit(s)) {
+            fprintf(stderr, "sitrep: %s: %s\n", db_path(o), store_errmsg(s));
+            bad = 1;
+        }
+        if (bad) {
+            store_rollback(s);
+            if (++failures > 5) fatal = 1;
+            else if (!o->quiet) fprintf(stderr, "sitrep: batch rolled back; claiming again\n");
+            continue;
+        }
+        failures = 0;
+        batches++;
+        added += ad;
+        unchanged += un;
+    }
+    arena_free(&a);
+    free(docs);
+    free(das);
+    free(res);
+    free(coded);
+    free(hashes);
+    pipeline_free(&kb);
+    store_rollback(s);
+    if (!fatal && !o->quiet)
+        fprintf(stderr, "sitrep: worker: %ld batches, %ld documents stored, %ld unchanged\n", batches,
+                added, unchanged);
+    if (store_close(s)) fatal = 1;
+    if (fatal) return EXIT_USAGE;
+    return rctx.errors ? EXIT_INPUT : EXIT_OK_;
+}
+
 /* `sitrep read`: the documents the readers make of the inputs (HTML pages,
  * WARC records, ...) as JSON Lines in the input format of contract §1;
  * nothing is coded.  For checking extraction and timing the readers. */
@@ -542,6 +699,7 @@ static int cmd_read(const options *o)
  * current file's documents are committed. */
 static int cmd_watch(const options *o)
 {
+    if (store_is_url(db_path(o))) return misuse("%s", "watch is not supported with PostgreSQL yet");
     if (o->nfiles != 1) return misuse("%s", "watch needs one DIR");
     sitrep_kb kb;
     pipeline_options popt;
@@ -771,7 +929,7 @@ static int open_store_ro(const options *o, store **s)
 {
     char err[1024];
     struct stat st;
-    if (stat(db_path(o), &st)) {
+    if (!store_is_url(db_path(o)) && stat(db_path(o), &st)) {
         fprintf(stderr, "sitrep: %s: no such database (run 'sitrep ingest' first)\n", db_path(o));
         return EXIT_USAGE;
     }
@@ -979,6 +1137,7 @@ static void serve_log(void *ctx, const char *line)
  * that sigwait receives them here; then stops the daemon cleanly. */
 static int cmd_serve(const options *o)
 {
+    if (store_is_url(db_path(o))) return misuse("%s", "serve is not supported with PostgreSQL yet");
     if (o->nfiles) return misuse("serve takes no arguments, not '%s'", o->files[0]);
     sigset_t set;
     sigemptyset(&set);
@@ -1089,6 +1248,8 @@ int main(int argc, char **argv)
     else if (!strcmp(o.cmd, "mentions")) rc = cmd_mentions(&o);
     else if (!strcmp(o.cmd, "ingest")) rc = cmd_ingest(&o);
     else if (!strcmp(o.cmd, "watch")) rc = cmd_watch(&o);
+    else if (!strcmp(o.cmd, "enqueue")) rc = cmd_enqueue(&o);
+    else if (!strcmp(o.cmd, "worker")) rc = cmd_worker(&o);
     else if (!strcmp(o.cmd, "read")) rc = cmd_read(&o);
     else if (!strcmp(o.cmd, "events")) rc = cmd_events(&o);
     else if (!strcmp(o.cmd, "timeline")) rc = cmd_timeline(&o);

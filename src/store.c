@@ -18,6 +18,7 @@
 #include "json.h"
 #include "merge.h"
 #include "sitrep.h"
+#include "store_pg.h"
 
 static const char S_schema[] =
     "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);\n"
@@ -119,6 +120,7 @@ struct store {
     sqlite3_stmt *st[Q_COUNT];
     int in_tx, batch, nbatch;
     int new_world;        /* S_vote1: the world event was just created */
+    store_pg *pg;         /* a PostgreSQL store: every call goes there */
     char err[512];
 };
 
@@ -191,6 +193,11 @@ static void S_copy(char *dst, size_t n, const char *src)
 
 /* ---- open / close ------------------------------------------------------- */
 
+int store_is_url(const char *path)
+{
+    return !strncmp(path, "postgresql://", 13) || !strncmp(path, "postgres://", 11);
+}
+
 int store_open(const char *path, int readonly, store **out, char *err, size_t errlen)
 {
     *out = NULL;
@@ -198,6 +205,12 @@ int store_open(const char *path, int readonly, store **out, char *err, size_t er
     if (!s) {
         snprintf(err, errlen, "out of memory");
         return SITREP_ENOMEM;
+    }
+    if (store_is_url(path)) {
+        int rc = store_pg_open(path, readonly, &s->pg, err, errlen);
+        if (rc) free(s);
+        else *out = s;
+        return rc;
     }
     s->batch = 200;
     int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
@@ -231,6 +244,7 @@ int store_open(const char *path, int readonly, store **out, char *err, size_t er
 
 int store_commit(store *s)
 {
+    if (s->pg) return store_pg_commit(s->pg);
     if (!s->in_tx) return 0;
     int rc = S_exec(s, "COMMIT");
     if (!rc) {
@@ -243,6 +257,11 @@ int store_commit(store *s)
 int store_close(store *s)
 {
     if (!s) return 0;
+    if (s->pg) {
+        int rc = store_pg_close(s->pg);
+        free(s);
+        return rc;
+    }
     int rc = store_commit(s);
     if (rc) S_exec(s, "ROLLBACK");
     for (int i = 0; i < Q_COUNT; i++) sqlite3_finalize(s->st[i]);
@@ -253,11 +272,13 @@ int store_close(store *s)
 
 const char *store_errmsg(const store *s)
 {
+    if (s->pg) return store_pg_errmsg(s->pg);
     return s->err;
 }
 
 void store_set_batch(store *s, int ndocs)
 {
+    if (s->pg) store_pg_set_batch(s->pg, ndocs);
     s->batch = ndocs > 0 ? ndocs : 1;
 }
 
@@ -282,6 +303,7 @@ void store_doc_hash(const sr_doc *doc, char out[17])
 
 int store_has_doc(store *s, const char *id, const char *hash)
 {
+    if (s->pg) return store_pg_has_doc(s->pg, id, hash);
     sqlite3_stmt *st = S_q(s, Q_FIND_DOC);
     if (!st) return SITREP_EDB;
     S_text(st, 1, id);
@@ -295,6 +317,7 @@ int store_has_doc(store *s, const char *id, const char *hash)
 
 int store_counts(store *s, long long *docs, long long *events, long long *worlds)
 {
+    if (s->pg) return store_pg_counts(s->pg, docs, events, worlds);
     const char *sql = "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM events),"
                       " (SELECT count(*) FROM world_events)";
     sqlite3_stmt *st;
@@ -931,6 +954,7 @@ static int S_add(store *s, const sr_doc *doc, const char *hash, const pipeline_r
 
 int store_add_doc(store *s, const sr_doc *doc, const char *hash, const pipeline_result *res)
 {
+    if (s->pg) return store_pg_add_doc(s->pg, doc, hash, res);
     int rc;
     if (!s->in_tx) {
         if ((rc = S_exec(s, "BEGIN IMMEDIATE"))) return rc;
@@ -1193,6 +1217,7 @@ int store_world_json(buf *b, const store_world *w, const store_event *reports, i
 
 int store_each_event(store *s, store_event_fn fn, void *ctx)
 {
+    if (s->pg) return store_pg_each_event(s->pg, fn, ctx);
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db, "SELECT " S_EVCOLS " ORDER BY e.doc, e.ord", -1, &st, NULL) != SQLITE_OK)
         return S_fail(s);
@@ -1337,6 +1362,7 @@ static int S_prepare_filtered(store *s, const char *sql, const store_filter *f, 
 
 int store_events(store *s, const store_filter *f, store_world_fn fn, void *ctx)
 {
+    if (s->pg) return store_pg_events(s->pg, f, fn, ctx);
     buf sql;
     buf_init(&sql);
     buf_puts(&sql, "SELECT " S_WCOLS " FROM world_events w WHERE 1");
@@ -1394,6 +1420,7 @@ int store_events(store *s, const store_filter *f, store_world_fn fn, void *ctx)
 
 int store_timeline(store *s, const char *actor, const store_filter *f, store_row_fn fn, void *ctx)
 {
+    if (s->pg) return store_pg_timeline(s->pg, actor, f, fn, ctx);
     buf sql;
     buf_init(&sql);
     buf_printf(&sql, "SELECT %s AS d, w.quad, w.type, count(*) FROM world_events w WHERE %s IS NOT NULL"
@@ -1454,6 +1481,7 @@ int store_timeline(store *s, const char *actor, const store_filter *f, store_row
 
 int store_network(store *s, const store_filter *f, store_row_fn fn, void *ctx)
 {
+    if (s->pg) return store_pg_network(s->pg, f, fn, ctx);
     buf sql;
     buf_init(&sql);
     buf_puts(&sql, "SELECT coalesce(w.src_key, ''), coalesce(w.tgt_key, ''), count(*),"
@@ -1482,6 +1510,7 @@ int store_network(store *s, const store_filter *f, store_row_fn fn, void *ctx)
 
 int store_docs(store *s, const char *query, int limit, store_row_fn fn, void *ctx)
 {
+    if (s->pg) return store_pg_docs(s->pg, query, limit, fn, ctx);
     char *q = S_fts_query(s, query);
     if (!q) return SITREP_ENOMEM;
     sqlite3_stmt *st;
@@ -1507,4 +1536,39 @@ int store_docs(store *s, const char *query, int limit, store_row_fn fn, void *ct
     sqlite3_finalize(st);
     free(q);
     return ret;
+}
+
+/* ---- the work queue (PostgreSQL only) --------------------------------------- */
+
+static int S_needs_pg(store *s, const char *what)
+{
+    snprintf(s->err, sizeof s->err, "%s needs a PostgreSQL store (--db postgresql://...)", what);
+    return SITREP_EDB;
+}
+
+int store_enqueue(store *s, const sr_doc *doc)
+{
+    if (s->pg) return store_pg_enqueue(s->pg, doc);
+    return S_needs_pg(s, "the work queue");
+}
+
+int store_claim(store *s, int n, arena *a, sr_doc *docs, int *ndocs)
+{
+    *ndocs = 0;
+    if (s->pg) return store_pg_claim(s->pg, n, a, docs, ndocs);
+    return S_needs_pg(s, "the work queue");
+}
+
+int store_lock_pairs(store *s, const pipeline_result *res, int n)
+{
+    return s->pg ? store_pg_lock_pairs(s->pg, res, n) : 0;
+}
+
+int store_rollback(store *s)
+{
+    if (s->pg) return store_pg_rollback(s->pg);
+    if (!s->in_tx) return 0;
+    s->in_tx = 0;
+    s->nbatch = 0;
+    return S_exec(s, "ROLLBACK");
 }

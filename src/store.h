@@ -21,6 +21,10 @@
 
 typedef struct store store;
 
+/* 1 when path is a PostgreSQL URL (postgresql://... or postgres://...):
+ * store_open then connects there (store_pg.h) instead of opening a file. */
+int store_is_url(const char *path);
+
 /* Opens the database at path (created with its schema when absent unless
  * readonly).  Returns 0 and *out (free with store_close), or SITREP_EDB /
  * SITREP_ENOMEM with a message in err. */
@@ -139,5 +143,22 @@ int store_network(store *s, const store_filter *f, store_row_fn fn, void *ctx);
 /* Full-text search over documents (FTS5 syntax; a query FTS5 rejects is
  * retried with every word quoted), best first, with snippets. */
 int store_docs(store *s, const char *query, int limit, store_row_fn fn, void *ctx);
+
+/* ---- the work queue (PostgreSQL stores only; SITREP_EDB otherwise) -------- */
+
+/* Adds a document to the queue table (committed in batches, like ingest). */
+int store_enqueue(store *s, const sr_doc *doc);
+/* Commits any open batch, then opens a transaction and claims up to n
+ * queued documents (SELECT ... FOR UPDATE SKIP LOCKED): docs[0..*ndocs)
+ * with strings in a; *ndocs 0 when nothing is left.  store_add_doc then
+ * stores them in that transaction and store_commit marks them done in it;
+ * store_rollback (or a dead worker) releases them for another worker. */
+int store_claim(store *s, int n, arena *a, sr_doc *docs, int *ndocs);
+/* Before storing the coded documents res[0..n) of a claim: takes, in one
+ * global order, the transaction-scoped locks their world-event merges
+ * need, so that concurrent workers do not deadlock.  0 on SQLite. */
+int store_lock_pairs(store *s, const pipeline_result *res, int n);
+/* Rolls back the open transaction (a claim is released). */
+int store_rollback(store *s);
 
 #endif
