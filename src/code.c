@@ -63,6 +63,7 @@ struct coder {
     dict cameo;          /* code -> index into cameos */
     vec cameos;
     dict cue_last;       /* last word -> first cue */
+    dict wclass;         /* word -> W_* classes */
 };
 
 #define PAT(c, i) (&VEC_AT(&(c)->pats, S_pat, i))
@@ -84,6 +85,7 @@ void coder_free(coder *c)
     dict_free(&c->heads[1]);
     dict_free(&c->cameo);
     dict_free(&c->cue_last);
+    dict_free(&c->wclass);
     arena_free(&c->mem);
     free(c);
 }
@@ -317,6 +319,8 @@ static int S_cue_line(coder *c, char **cols, int nc, const char *where, char *er
 
 static int S_cmpstr(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
+static int S_build_wclass(dict *d);
+
 coder *coder_load(const char *dir, const lexicon *lx, char *err, size_t errlen)
 {
     coder *c = calloc(1, sizeof *c);
@@ -330,7 +334,12 @@ coder *coder_load(const char *dir, const lexicon *lx, char *err, size_t errlen)
     dict_init(&c->heads[1]);
     dict_init(&c->cameo);
     dict_init(&c->cue_last);
+    dict_init(&c->wclass);
     char path[4096];
+    if (S_build_wclass(&c->wclass)) {
+        snprintf(err, errlen, "out of memory");
+        goto fail;
+    }
     snprintf(path, sizeof path, "%s/cameo.tsv", dir);
     if (S_read_tsv(c, path, "cameo.tsv", S_cameo_line, err, errlen)) goto fail;
     snprintf(path, sizeof path, "%s/modality.tsv", dir);
@@ -375,6 +384,7 @@ typedef struct {
     int *pstart;      /* token -> place starting there, -1 */
     int passive;      /* the trigger being matched is a passive participle */
     signed char *verb_cache, *report_cache, *adv_cache;  /* per token: -1 unknown, 0, 1 */
+    unsigned *wc;                            /* per token: W_* word classes */
     const char ***lem[2];                    /* per token and part of speech: lemmas */
     signed char *nlem[2];                    /* their number, -1 not yet computed */
     vec events;
@@ -382,6 +392,8 @@ typedef struct {
 
 static const char *S_norm(const S_ctx *x, int t) { return x->in->seg->toks[t].norm; }
 static unsigned S_flags(const S_ctx *x, int t) { return x->in->seg->toks[t].flags; }
+/* Is token t in one of the word classes (W_*)? */
+static int S_is(const S_ctx *x, int t, unsigned classes) { return (x->wc[t] & classes) != 0; }
 
 static int S_in(const char *w, const char *const *list)
 {
@@ -411,12 +423,42 @@ static const char *const S_part_of[] = {"members", "member", "leaders", "represe
 static const char *const S_settlement[] = {"city", "town", "village", "capital", "region", "province",
                                            "port", "district", NULL};
 static const char *const S_money[] = {"$", "\xE2\x82\xAC", "\xC2\xA3", "%", NULL}; /* $ EUR GBP % */
+
 static const char *const S_quantity[] = {"thousands", "hundreds", "dozens", "scores", "millions", "tens",
                                          "crowds", "groups", "number", "majority", "many", "some", "most",
                                          "all", "several", NULL};
 static const char *const S_speech[] = {"say", "comment", "elaborate", "confirm", "specify", "answer",
                                        "respond", "reveal", "disclose", "discuss", "give", "provide",
                                        "name", "identify", "speculate", NULL};
+
+/* Word classes of the small closed lists above, looked up once per token
+ * (a bitmask per token) instead of by string comparison in every rule. */
+enum {
+    W_PREPS = 1u << 0,
+    W_DETS = 1u << 1,
+    W_BOUNDS = 1u << 2,
+    W_BE = 1u << 3,
+    W_LOCPREP = 1u << 4,
+    W_QUANTITY = 1u << 5,
+    W_PART_OF = 1u << 6,
+    W_SETTLEMENT = 1u << 7,
+    W_SPEECH = 1u << 8,
+    W_MONEY = 1u << 9,
+};
+
+/* Adds every word of the closed lists to the coder's word-class table. */
+static int S_build_wclass(dict *d)
+{
+    static const char *const *const lists[] = {S_preps, S_dets, S_bounds, S_be, S_locprep, S_quantity,
+                                               S_part_of, S_settlement, S_speech, S_money};
+    for (unsigned k = 0; k < sizeof lists / sizeof lists[0]; k++)
+        for (int i = 0; lists[k][i]; i++) {
+            int cur = 0;
+            dict_get(d, lists[k][i], strlen(lists[k][i]), &cur);
+            if (dict_set(d, lists[k][i], strlen(lists[k][i]), cur | (int)(1u << k))) return SITREP_ENOMEM;
+        }
+    return 0;
+}
 
 /* Strips a possessive for literal comparison. */
 static int S_word_eq(const char *tok, const char *lit)
@@ -492,12 +534,12 @@ static int S_slot(const S_ctx *x, int t, int lim, int *mention, int *place)
             return x->in->places[*place].t1;
         }
         /* "members of the OSCE", "leaders of NATO" */
-        if (t + 1 < lim && S_in(S_norm(x, t), S_part_of) &&
+        if (t + 1 < lim && S_is(x, t, W_PART_OF) &&
             (!strcmp(S_norm(x, t + 1), "of") || !strcmp(S_norm(x, t + 1), "from"))) {
             t++;
             continue;
         }
-        if (!S_in(S_norm(x, t), S_dets)) break;
+        if (!S_is(x, t, W_DETS)) break;
     }
     return -1;
 }
@@ -567,7 +609,7 @@ static int S_match_el(const S_ctx *x, const S_pat *p, int ei, int t, int lim, S_
         return S_match_el(x, p, ei + 1, t, lim, m);
     case E_GAP:
         for (int k = 0; k <= 5 && t + k <= lim; k++) {
-            if (k > 0 && (S_flags(x, t + k - 1) & TOK_PUNCT) && !S_in(S_norm(x, t + k - 1), S_money)) break;
+            if (k > 0 && (S_flags(x, t + k - 1) & TOK_PUNCT) && !S_is(x, t + k - 1, W_MONEY)) break;
             if (S_match_el(x, p, ei + 1, t + k, lim, m)) return 1;
         }
         return 0;
@@ -655,8 +697,7 @@ static int S_is_verb_form(const S_ctx *x, int t)
 static int S_is_verb_form_raw(const S_ctx *x, int t)
 {
     if (!(S_flags(x, t) & TOK_WORD) || (S_flags(x, t) & TOK_CAP)) return 0;
-    const char *w = S_norm(x, t);
-    if (S_in(w, S_preps) || S_in(w, S_dets) || S_in(w, S_be)) return 0;
+    if (S_is(x, t, W_PREPS | W_DETS | W_BE)) return 0;
     int len;
     if (S_cue_at(x, t, t, &len) == C_REPORT) return 0; /* "said Russia is ..." opens a clause */
     const char *const *lem;
@@ -665,7 +706,7 @@ static int S_is_verb_form_raw(const S_ctx *x, int t)
         int pi;
         if (dict_get(&x->c->heads[0], lem[k], strlen(lem[k]), &pi)) return 1;
     }
-    return lexicon_is_past(x->c->lx, w);
+    return lexicon_is_past(x->c->lx, S_norm(x, t));
 }
 
 /* A verb that lends its subject to its object noun ("Moscow is planning an
@@ -712,10 +753,10 @@ static int S_is_object(const S_ctx *x, int mi, int s0)
 {
     const sr_mention *m = &x->in->mentions[mi];
     int t = m->t0 - 1;
-    while (t >= s0 && (S_in(S_norm(x, t), S_dets) || (S_flags(x, t) & TOK_NUM))) t--;
+    while (t >= s0 && (S_is(x, t, W_DETS) || (S_flags(x, t) & TOK_NUM))) t--;
     if (t < s0) return 0;
-    if (!strcmp(S_norm(x, t), "of") && t > s0 && S_in(S_norm(x, t - 1), S_quantity)) return 0; /* "thousands of Serbians" */
-    if (S_in(S_norm(x, t), S_preps) || S_is_verb_form(x, t)) return 1;
+    if (!strcmp(S_norm(x, t), "of") && t > s0 && S_is(x, t - 1, W_QUANTITY)) return 0; /* "thousands of Serbians" */
+    if (S_is(x, t, W_PREPS) || S_is_verb_form(x, t)) return 1;
     int comma_app = !strcmp(S_norm(x, t), ",") &&
                     (m->kind == AK_GROUP || (m->t1 < x->in->seg->ntoks && !strcmp(S_norm(x, m->t1), ",")));
     if (!strcmp(S_norm(x, t), "and") || comma_app) {
@@ -746,7 +787,7 @@ static int S_subject(const S_ctx *x, int s0, int t, int *out, int max, const int
         const char *w = S_norm(x, k);
         const char *nx = S_norm(x, k + 1);
         int rel_that = !strcmp(w, "that") && k > s0 && !S_is_report_word(x, k - 1) &&
-                       (S_in(nx, S_be) || !strcmp(nx, "has") || !strcmp(nx, "have") || !strcmp(nx, "had") ||
+                       (S_is(x, k + 1, W_BE) || !strcmp(nx, "has") || !strcmp(nx, "have") || !strcmp(nx, "had") ||
                         !strcmp(nx, "will") || !strcmp(nx, "would") || S_is_verb_form(x, k + 1));
         if ((!strcmp(w, "who") || !strcmp(w, "which") || rel_that) && t - k <= 4) {
             int a = k - 1;
@@ -842,13 +883,13 @@ static int S_object_after(const S_ctx *x, int t, int s1, int not_before)
 {
     for (int k = t; k < s1; k++) {
         const char *w = S_norm(x, k);
-        if ((k > not_before && S_in(w, S_bounds)) || !strcmp(w, ",") || !strcmp(w, ".") ||
+        if ((k > not_before && S_is(x, k, W_BOUNDS)) || !strcmp(w, ",") || !strcmp(w, ".") ||
             !strcmp(w, ";") || !strcmp(w, ":") || !strcmp(w, "not") ||
             (!strcmp(w, "to") && k + 1 < s1 && x->mstart[k + 1] < 0 && S_is_verb_form(x, k + 1)))
             return -1; /* "warned the West not to arm Ukraine": the object is the West */
         if (x->mstart[k] >= 0) {
             int mi = x->mstart[k];
-            if (k > 0 && S_in(S_norm(x, k - 1), S_locprep)) { k = x->in->mentions[mi].t1 - 1; continue; }
+            if (k > 0 && S_is(x, k - 1, W_LOCPREP)) { k = x->in->mentions[mi].t1 - 1; continue; }
             return mi;
         }
     }
@@ -928,7 +969,7 @@ static void S_scan_right(const S_ctx *x, int trig, int lit_last, int end, int s1
             S_note(q, C_HYP, w);
             break;
         }
-        if (S_in(w, S_be) || S_is_verb_form(x, t)) break;
+        if (S_is(x, t, W_BE) || S_is_verb_form(x, t)) break;
     }
 }
 
@@ -938,7 +979,7 @@ static void S_scan_cues(const S_ctx *x, int s0, int s1, int trig, int noun, S_cu
     for (int t = trig - 1; t >= s0; t--) {
         const char *w = S_norm(x, t);
         int is_bound = !strcmp(w, ",") || !strcmp(w, ";") || !strcmp(w, ":") ||
-                       (S_in(w, S_bounds) && strcmp(w, "if") && strcmp(w, "unless") && strcmp(w, "that"));
+                       (S_is(x, t, W_BOUNDS) && strcmp(w, "if") && strcmp(w, "unless") && strcmp(w, "that"));
         int len = 1;
         int cls = S_cue_at(x, t, s0, &len);
         if (!clause_done) {
@@ -964,7 +1005,7 @@ static void S_scan_cues(const S_ctx *x, int s0, int s1, int trig, int noun, S_cu
         if (is_bound) clause_done = 1;
         /* "in response to the invasion": a noun inside a prepositional
          * phrase takes no modality from the clause around it */
-        if (noun && S_in(w, S_preps) && !cls) clause_done = 1;
+        if (noun && S_is(x, t, W_PREPS) && !cls) clause_done = 1;
         t -= len - 1;
     }
     /* negation right after an auxiliary on the trigger's right: "met not" is rare;
@@ -1036,7 +1077,7 @@ static int S_crosses_clause(const S_ctx *x, int lo, int hi)
 static int S_noun_in_pp(const S_ctx *x, int s0, int t)
 {
     for (int k = t - 1; k >= s0 && k >= t - 5; k--) {
-        if (S_in(S_norm(x, k), S_preps)) return 1;
+        if (S_is(x, k, W_PREPS)) return 1;
         if (!(S_flags(x, k) & TOK_WORD) || S_is_verb_form(x, k)) return 0;
     }
     return 0;
@@ -1179,9 +1220,9 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
             const sr_place_ref *pr = &in->places[i];
             if (pr->t0 < s0 || pr->t1 > s1 || pr->t0 == s0) continue;
             int pre = pr->t0 - 1;
-            if (pre - 3 >= s0 && !strcmp(S_norm(x, pre), "of") && S_in(S_norm(x, pre - 1), S_settlement))
+            if (pre - 3 >= s0 && !strcmp(S_norm(x, pre), "of") && S_is(x, pre - 1, W_SETTLEMENT))
                 pre -= 2 + !strcmp(S_norm(x, pre - 2), "the"); /* "in the city of Rzeszow" */
-            if (pre < s0 || !S_in(S_norm(x, pre), S_locprep)) continue;
+            if (pre < s0 || !S_is(x, pre, W_LOCPREP)) continue;
             /* within the clause: no reporting verb or ';' between */
             int lo = pr->t0 < trig ? pr->t1 : trig, hi = pr->t0 < trig ? trig : pr->t0, bad = 0;
             for (int k = lo; k < hi; k++)
@@ -1318,11 +1359,11 @@ static int S_code_sentence(S_ctx *x, int sent)
         x->passive = 0;
         if (lexicon_is_past(lx, w))
             for (int k = t - 1; k >= s0 && k >= t - 3; k--) {
-                if (S_in(S_norm(x, k), S_be)) { x->passive = 1; break; }
+                if (S_is(x, k, W_BE)) { x->passive = 1; break; }
                 if (!(S_flags(x, k) & TOK_WORD)) break;
             }
         /* "was hit", "were cut": participles spelt like the base form */
-        if (!x->passive && t > s0 && S_in(S_norm(x, t - 1), S_be) && strcmp(S_norm(x, t - 1), "be") &&
+        if (!x->passive && t > s0 && S_is(x, t - 1, W_BE) && strcmp(S_norm(x, t - 1), "be") &&
             strcmp(S_norm(x, t - 1), "being") && S_is_verb_form(x, t) && t + 1 < s1 && !strcmp(S_norm(x, t + 1), "by"))
             x->passive = 1;
         for (int pos = 0; pos < 2; pos++) {
@@ -1356,7 +1397,7 @@ static int S_code_sentence(S_ctx *x, int sent)
         /* a noun right after another trigger's words is part of it ("summit meeting") */
         if (p->noun && t == last_lit + 1) continue;
         /* "declined to comment" is no rejection */
-        if (!strcmp(p->type, "REJECT") && bm.end < s1 && S_in(S_norm(x, bm.end), S_speech)) continue;
+        if (!strcmp(p->type, "REJECT") && bm.end < s1 && S_is(x, bm.end, W_SPEECH)) continue;
         /* targets */
         const sr_mention *tg[8];
         int ntg = 0;
@@ -1431,7 +1472,7 @@ static int S_code_sentence(S_ctx *x, int sent)
              * "Guterres condemned the attacks" Guterres owns no attack */
             int k = t - 1;
             while (k >= s0 && k >= t - 3 && x->minside[k] < 0 && (S_flags(x, k) & TOK_WORD) &&
-                   !S_in(S_norm(x, k), S_preps) && !(S_flags(x, k) & TOK_CAP) && strcmp(S_norm(x, k), "the") &&
+                   !S_is(x, k, W_PREPS) && !(S_flags(x, k) & TOK_CAP) && strcmp(S_norm(x, k), "the") &&
                    strcmp(S_norm(x, k), "a") && strcmp(S_norm(x, k), "an") && !S_is_verb_form(x, k))
                 k--;
             const sr_mention *own = k >= s0 && x->minside[k] >= 0 ? &in->mentions[x->minside[k]] : NULL;
@@ -1468,7 +1509,7 @@ static int S_code_sentence(S_ctx *x, int sent)
             if (!nsrc) {
                 int v = t - 1;
                 while (v >= s0 && v >= t - 4 && !S_is_verb_form(x, v) && !S_is_light_verb(x, v) &&
-                       (S_flags(x, v) & TOK_WORD) && !S_in(S_norm(x, v), S_preps) && x->minside[v] < 0)
+                       (S_flags(x, v) & TOK_WORD) && !S_is(x, v, W_PREPS) && x->minside[v] < 0)
                     v--;
                 if (v >= s0 && S_is_light_verb(x, v)) nsrc = S_subject(x, s0, v, srcs, 8, skip, nskip);
             }
@@ -1499,7 +1540,7 @@ static int S_code_sentence(S_ctx *x, int sent)
         if (!ntg && !p->has_tgt) {
             /* an actor inside the matched words ("attend the NATO summit"), else the object */
             for (int k = t + 1; k < end && ntg < 8; k++) {
-                if (x->minside[k] < 0 || S_in(S_norm(x, k - 1), S_locprep)) continue;
+                if (x->minside[k] < 0 || S_is(x, k - 1, W_LOCPREP)) continue;
                 for (int mi = 0; mi < in->nmentions && ntg < 8; mi++) {
                     const sr_mention *mm = &in->mentions[mi];
                     if (mm->t0 != k) continue;
@@ -1748,6 +1789,13 @@ int coder_code(const coder *c, arena *a, const code_input *in, sr_event **out, i
     x.pstart = arena_alloc(a, (size_t)(nt + 1) * sizeof(int));
     x.verb_cache = arena_alloc(a, (size_t)(nt + 1));
     x.report_cache = arena_alloc(a, (size_t)(nt + 1));
+    x.wc = arena_alloc(a, (size_t)(nt + 1) * sizeof(unsigned));
+    if (!x.wc) return SITREP_ENOMEM;
+    for (int i = 0; i < nt; i++) {
+        int v = 0;
+        const char *w = in->seg->toks[i].norm;
+        if (dict_get(&c->wclass, w, strlen(w), &v)) x.wc[i] = (unsigned)v;
+    }
     x.adv_cache = arena_alloc(a, (size_t)(nt + 1));
     if (!x.adv_cache) return SITREP_ENOMEM;
     memset(x.adv_cache, -1, (size_t)(nt + 1));
