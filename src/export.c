@@ -22,21 +22,29 @@ static void S_actor(buf *b, const sr_doc *doc, const sr_mention *m)
     buf_putc(b, '}');
 }
 
+void export_event_head(buf *b, const char *doc, int sent, int start, int end, const char *type,
+                       const char *mode, const char *cameo, int quad, double goldstein,
+                       const char *modality)
+{
+    buf_puts(b, "{\"doc\":");
+    json_put_str(b, doc);
+    buf_printf(b, ",\"sentence\":%d,\"span\":[%d,%d],\"type\":", sent, start, end);
+    json_put_str(b, type);
+    buf_puts(b, ",\"mode\":");
+    json_put_str(b, mode);
+    buf_puts(b, ",\"cameo\":");
+    json_put_str(b, cameo);
+    buf_printf(b, ",\"quad\":%d,\"goldstein\":", quad);
+    json_put_num(b, goldstein, 1);
+    buf_puts(b, ",\"modality\":");
+    json_put_str(b, modality);
+}
+
 int export_event_json(buf *b, const sr_doc *doc, const sr_segmentation *seg, const sr_event *e,
                       int explain)
 {
-    buf_puts(b, "{\"doc\":");
-    json_put_str(b, doc->id);
-    buf_printf(b, ",\"sentence\":%d,\"span\":[%d,%d],\"type\":", e->sent, e->start, e->end);
-    json_put_str(b, e->type);
-    buf_puts(b, ",\"mode\":");
-    json_put_str(b, e->mode);
-    buf_puts(b, ",\"cameo\":");
-    json_put_str(b, e->cameo);
-    buf_printf(b, ",\"quad\":%d,\"goldstein\":", e->quad);
-    json_put_num(b, e->goldstein, 1);
-    buf_puts(b, ",\"modality\":");
-    json_put_str(b, code_modality_name(e->modality));
+    export_event_head(b, doc->id, e->sent, e->start, e->end, e->type, e->mode, e->cameo, e->quad,
+                      e->goldstein, code_modality_name(e->modality));
     buf_puts(b, ",\"source\":");
     S_actor(b, doc, e->source);
     buf_puts(b, ",\"target\":");

@@ -15,4 +15,11 @@
 int export_event_json(buf *b, const sr_doc *doc, const sr_segmentation *seg, const sr_event *e,
                       int explain);
 
+/* The opening fields every event record shares, from "{\"doc\":" to the
+ * modality, without a trailing comma; used for pipeline events and for
+ * stored ones (store.c) so the two records cannot drift apart. */
+void export_event_head(buf *b, const char *doc, int sent, int start, int end, const char *type,
+                       const char *mode, const char *cameo, int quad, double goldstein,
+                       const char *modality);
+
 #endif

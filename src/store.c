@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "export.h"
 #include "json.h"
 #include "merge.h"
 #include "sitrep.h"
@@ -1130,18 +1131,8 @@ static void S_put_place(buf *b, const store_place *p, int with_text)
 
 int store_event_json(buf *b, const store_event *e)
 {
-    buf_puts(b, "{\"doc\":");
-    json_put_str(b, e->doc);
-    buf_printf(b, ",\"sentence\":%d,\"span\":[%d,%d],\"type\":", e->sent, e->start, e->end);
-    json_put_str(b, e->type);
-    buf_puts(b, ",\"mode\":");
-    json_put_str(b, e->mode);
-    buf_puts(b, ",\"cameo\":");
-    json_put_str(b, e->cameo);
-    buf_printf(b, ",\"quad\":%d,\"goldstein\":", e->quad);
-    json_put_num(b, e->goldstein, 1);
-    buf_puts(b, ",\"modality\":");
-    json_put_str(b, e->modality);
+    export_event_head(b, e->doc, e->sent, e->start, e->end, e->type, e->mode, e->cameo, e->quad,
+                      e->goldstein, e->modality);
     buf_puts(b, ",\"source\":");
     S_put_actor(b, &e->src, 1);
     buf_puts(b, ",\"target\":");
