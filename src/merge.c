@@ -1,6 +1,8 @@
 /* merge.c -- stage 8: deduplication of a document's events (merge.h). */
 #include "merge.h"
 
+#include <limits.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -130,4 +132,64 @@ void merge_window(const merge_when *w, long *lo, long *hi)
         *lo = -100000000L;
         *hi = 100000000L;
     }
+}
+
+long merge_distance(const merge_when *a, const merge_when *b)
+{
+    if (a->day >= 0 && b->day >= 0) return labs(a->day - b->day);
+    long pa = a->day >= 0 ? a->day : a->first, pb = b->day >= 0 ? b->day : b->first;
+    if (pa < 0 || pb < 0) return LONG_MAX / 2;
+    return labs(pa - pb);
+}
+
+int merge_votes(const merge_report *e, int swapped, merge_vote_fn vote, void *ctx, int *new_doc,
+                int *new_src)
+{
+    char v[1024];
+    int rc;
+    snprintf(v, sizeof v, "%lld", e->doc);
+    if ((rc = vote(ctx, MERGE_V_DOC, v, new_doc))) return rc;
+    if (e->source && *e->source) snprintf(v, sizeof v, "%s", e->source);
+    else snprintf(v, sizeof v, "doc:%s", e->doc_id);
+    if ((rc = vote(ctx, MERGE_V_SOURCE, v, new_src))) return rc;
+    if ((rc = vote(ctx, MERGE_V_MODALITY, e->modality, NULL))) return rc;
+    if (e->day >= 0) {
+        snprintf(v, sizeof v, "%d|%ld", e->prec, e->day);
+        if ((rc = vote(ctx, MERGE_V_DATE, v, NULL))) return rc;
+    }
+    if (e->lname) {
+        snprintf(v, sizeof v, "%s\t%c\t%s\t%.4f\t%.4f", e->lcountry ? e->lcountry : "",
+                 e->lkind ? e->lkind : '-', e->lname, e->lat, e->lon);
+        if ((rc = vote(ctx, MERGE_V_PLACE, v, NULL))) return rc;
+    }
+    snprintf(v, sizeof v, "%s\t%s\t%d\t%.1f", e->mode ? e->mode : "", e->cameo ? e->cameo : "",
+             e->quad, e->goldstein);
+    if ((rc = vote(ctx, MERGE_V_MODE, v, NULL))) return rc;
+    if (swapped)
+        snprintf(v, sizeof v, "%s\t%s\t%s\t%s", e->tname ? e->tname : "", e->tcode ? e->tcode : "",
+                 e->sname ? e->sname : "", e->scode ? e->scode : "");
+    else
+        snprintf(v, sizeof v, "%s\t%s\t%s\t%s", e->sname ? e->sname : "", e->scode ? e->scode : "",
+                 e->tname ? e->tname : "", e->tcode ? e->tcode : "");
+    return vote(ctx, MERGE_V_ACTORS, v, NULL);
+}
+
+int merge_modality_rank(const char *m)
+{
+    static const char *const order[] = {"asserted", "planned", "negated", "hypothetical"};
+    for (int i = 0; i < 4; i++)
+        if (!strcmp(m, order[i])) return i;
+    return 4;
+}
+
+int merge_split(char *v, char **f, int n)
+{
+    int k = 0;
+    f[k++] = v;
+    for (char *p = v; *p && k < n; p++)
+        if (*p == '\t') {
+            *p = 0;
+            f[k++] = p + 1;
+        }
+    return k;
 }

@@ -60,5 +60,41 @@ int merge_places_compatible(const char *c1, const char *c2, const char *skey, co
 /* A day range [*lo, *hi] such that two compatible whens have overlapping
  * ranges (a prefilter for the database). */
 void merge_window(const merge_when *w, long *lo, long *hi);
+/* How far apart two compatible whens are (to pick the closest world). */
+long merge_distance(const merge_when *a, const merge_when *b);
+
+/* What merging needs of one report, whatever the store behind it. */
+typedef struct {
+    long long doc;
+    const char *doc_id, *source;
+    long pub;
+    const char *type, *mode, *cameo, *modality;
+    int quad;
+    double goldstein;
+    const char *skey, *sname, *scode, *tkey, *tname, *tcode;
+    const char *lname, *lcountry;
+    char lkind;
+    double lat, lon;
+    long day;
+    int prec;
+} merge_report;
+
+/* The attributes a report votes for in its world event. */
+enum { MERGE_V_DOC = 1, MERGE_V_SOURCE, MERGE_V_MODALITY, MERGE_V_DATE, MERGE_V_PLACE, MERGE_V_MODE,
+       MERGE_V_ACTORS };
+
+/* Casts one vote: kind and its value; *fresh (when not NULL) says whether
+ * the value is new to the world event.  Returns 0 or a negative code. */
+typedef int (*merge_vote_fn)(void *ctx, int kind, const char *value, int *fresh);
+
+/* Calls vote for every attribute of r (actors in the world event's order
+ * when swapped); *new_doc and *new_src say whether r brings a new article
+ * and a new source.  Returns 0 or the first nonzero vote() result. */
+int merge_votes(const merge_report *r, int swapped, merge_vote_fn vote, void *ctx, int *new_doc,
+                int *new_src);
+/* Rank of a modality when votes tie: asserted, planned, negated, hypothetical. */
+int merge_modality_rank(const char *m);
+/* Splits a TAB-separated vote value in place into at most n fields. */
+int merge_split(char *v, char **f, int n);
 
 #endif

@@ -61,7 +61,8 @@ static const char S_schema[] =
     "  content_rowid='id');\n";
 
 /* Vote kinds (world_votes.kind). */
-enum { V_DOC = 1, V_SOURCE, V_MODALITY, V_DATE, V_PLACE, V_MODE, V_ACTORS };
+enum { V_DOC = MERGE_V_DOC, V_SOURCE = MERGE_V_SOURCE, V_MODALITY = MERGE_V_MODALITY, V_DATE = MERGE_V_DATE,
+       V_PLACE = MERGE_V_PLACE, V_MODE = MERGE_V_MODE, V_ACTORS = MERGE_V_ACTORS };
 
 enum {
     Q_FIND_DOC, Q_INS_DOC, Q_INS_FTS, Q_DEL_FTS, Q_INS_SENT, Q_INS_MENTION, Q_INS_EVENT,
@@ -337,21 +338,7 @@ int store_counts(store *s, long long *docs, long long *events, long long *worlds
 
 /* ---- world events ----------------------------------------------------- */
 
-/* What merging needs of one report. */
-typedef struct {
-    long long doc;
-    const char *doc_id, *source;
-    long pub;
-    const char *type, *mode, *cameo, *modality;
-    int quad;
-    double goldstein;
-    const char *skey, *sname, *scode, *tkey, *tname, *tcode;
-    const char *lname, *lcountry;
-    char lkind;
-    double lat, lon;
-    long day;
-    int prec;
-} S_ev;
+typedef merge_report S_ev; /* what merging needs of one report (merge.h) */
 
 /* Counts one vote; *fresh (when not NULL) tells whether the value is new
  * for this world event.  s->new_world: the world event has no votes yet. */
@@ -378,58 +365,23 @@ static int S_vote1(store *s, long long world, int kind, const char *value, int *
     return S_done(s, st);
 }
 
-/* Votes every attribute of e; *new_doc and *new_src say whether e brings
- * a new article and a new source to the world event. */
+typedef struct {
+    store *s;
+    long long world;
+} S_vote_ctx;
+
+static int S_vote_cb(void *ctx, int kind, const char *value, int *fresh)
+{
+    S_vote_ctx *c = ctx;
+    return S_vote1(c->s, c->world, kind, value, fresh);
+}
+
+/* Votes every attribute of e (merge_votes); *new_doc and *new_src say
+ * whether e brings a new article and a new source to the world event. */
 static int S_vote(store *s, long long world, const S_ev *e, int swapped, int *new_doc, int *new_src)
 {
-    char v[1024];
-    int rc;
-    snprintf(v, sizeof v, "%lld", e->doc);
-    if ((rc = S_vote1(s, world, V_DOC, v, new_doc))) return rc;
-    if (e->source && *e->source) snprintf(v, sizeof v, "%s", e->source);
-    else snprintf(v, sizeof v, "doc:%s", e->doc_id);
-    if ((rc = S_vote1(s, world, V_SOURCE, v, new_src))) return rc;
-    if ((rc = S_vote1(s, world, V_MODALITY, e->modality, NULL))) return rc;
-    if (e->day >= 0) {
-        snprintf(v, sizeof v, "%d|%ld", e->prec, e->day);
-        if ((rc = S_vote1(s, world, V_DATE, v, NULL))) return rc;
-    }
-    if (e->lname) {
-        snprintf(v, sizeof v, "%s\t%c\t%s\t%.4f\t%.4f", e->lcountry ? e->lcountry : "",
-                 e->lkind ? e->lkind : '-', e->lname, e->lat, e->lon);
-        if ((rc = S_vote1(s, world, V_PLACE, v, NULL))) return rc;
-    }
-    snprintf(v, sizeof v, "%s\t%s\t%d\t%.1f", e->mode ? e->mode : "", e->cameo ? e->cameo : "",
-             e->quad, e->goldstein);
-    if ((rc = S_vote1(s, world, V_MODE, v, NULL))) return rc;
-    if (swapped)
-        snprintf(v, sizeof v, "%s\t%s\t%s\t%s", e->tname ? e->tname : "", e->tcode ? e->tcode : "",
-                 e->sname ? e->sname : "", e->scode ? e->scode : "");
-    else
-        snprintf(v, sizeof v, "%s\t%s\t%s\t%s", e->sname ? e->sname : "", e->scode ? e->scode : "",
-                 e->tname ? e->tname : "", e->tcode ? e->tcode : "");
-    return S_vote1(s, world, V_ACTORS, v, NULL);
-}
-
-static int S_modality_rank(const char *m)
-{
-    static const char *const order[] = {"asserted", "planned", "negated", "hypothetical"};
-    for (int i = 0; i < 4; i++)
-        if (!strcmp(m, order[i])) return i;
-    return 4;
-}
-
-/* Splits a TAB-separated vote value in place into at most n fields. */
-static int S_split(char *v, char **f, int n)
-{
-    int k = 0;
-    f[k++] = v;
-    for (char *p = v; *p && k < n; p++)
-        if (*p == '\t') {
-            *p = 0;
-            f[k++] = p + 1;
-        }
-    return k;
+    S_vote_ctx c = {s, world};
+    return merge_votes(e, swapped, S_vote_cb, &c, new_doc, new_src);
 }
 
 #define S_MAXV 64
@@ -456,9 +408,9 @@ static int S_summarise(store *s, long long world, const char *skey, const char *
         const char *v = S_col(st, 1);
         if (!v) continue;
         if (kind == V_MODALITY) {
-            int r = S_modality_rank(v);
+            int r = merge_modality_rank(v);
             present[r] = 1;
-            if (n > modn || (n == modn && r < S_modality_rank(mod))) {
+            if (n > modn || (n == modn && r < merge_modality_rank(mod))) {
                 modn = n;
                 S_copy(mod, sizeof mod, v);
             }
@@ -540,7 +492,7 @@ static int S_summarise(store *s, long long world, const char *skey, const char *
         S_copy(place, sizeof place, pvals[best]);
     }
     char *mf[4] = {0}, *af[4] = {0}, *pf[5] = {0}, kind[2] = {0, 0};
-    int nmf = S_split(mode, mf, 4), naf = S_split(actors, af, 4), npf = np ? S_split(place, pf, 5) : 0;
+    int nmf = merge_split(mode, mf, 4), naf = merge_split(actors, af, 4), npf = np ? merge_split(place, pf, 5) : 0;
     st = S_q(s, Q_SUMMARY);
     if (!st) return SITREP_EDB;
     sqlite3_bind_int64(st, 1, world);
@@ -573,20 +525,6 @@ static int S_summarise(store *s, long long world, const char *skey, const char *
     return S_done(s, st);
 }
 
-static long S_labs(long v)
-{
-    return v < 0 ? -v : v;
-}
-
-/* How far apart two compatible whens are (to pick the closest world). */
-static long S_distance(const merge_when *a, const merge_when *b)
-{
-    if (a->day >= 0 && b->day >= 0) return S_labs(a->day - b->day);
-    long pa = a->day >= 0 ? a->day : a->first, pb = b->day >= 0 ? b->day : b->first;
-    if (pa < 0 || pb < 0) return LONG_MAX / 2;
-    return S_labs(pa - pb);
-}
-
 /* Finds (or creates) the world event of e and links event id to it. */
 static int S_assign(store *s, long long evid, const S_ev *e)
 {
@@ -614,7 +552,7 @@ static int S_assign(store *s, long long evid, const S_ev *e)
                              S_col_day(st, 7)};
             if (!merge_dates_compatible(&we, &ww)) continue;
             if (!merge_places_compatible(e->lcountry, S_col(st, 5), sk, tk)) continue;
-            long d = S_distance(&we, &ww);
+            long d = merge_distance(&we, &ww);
             if (d < bestd) {
                 bestd = d;
                 world = sqlite3_column_int64(st, 0);
