@@ -193,3 +193,128 @@ int merge_split(char *v, char **f, int n)
         }
     return k;
 }
+
+static void S_copy(char *dst, size_t n, const char *src)
+{
+    snprintf(dst, n, "%s", src);
+}
+
+void merge_summary_init(merge_summary *m)
+{
+    memset(m, 0, sizeof *m);
+    m->modn = m->moden = m->actn = -1;
+    m->day = -1;
+    m->prec = 99;
+}
+
+void merge_summary_add(merge_summary *m, int kind, const char *v, int n)
+{
+    if (!v) return;
+    if (kind == MERGE_V_MODALITY) {
+        int r = merge_modality_rank(v);
+        m->present[r] = 1;
+        if (n > m->modn || (n == m->modn && r < merge_modality_rank(m->mod))) {
+            m->modn = n;
+            S_copy(m->mod, sizeof m->mod, v);
+        }
+    } else if (kind == MERGE_V_DATE) {
+        int p = atoi(v);
+        const char *bar = strchr(v, '|');
+        long d = bar ? atol(bar + 1) : -1;
+        if (p < m->prec || (p == m->prec && (n > m->daten || (n == m->daten && d < m->day)))) {
+            m->prec = p;
+            m->daten = n;
+            m->day = d;
+        }
+    } else if (kind == MERGE_V_PLACE) {
+        if (m->np < MERGE_MAXPLACES) {
+            S_copy(m->pvals[m->np], sizeof m->pvals[m->np], v);
+            m->pn[m->np++] = n;
+        }
+    } else if (kind == MERGE_V_MODE) {
+        if (n > m->moden || (n == m->moden && strcmp(v, m->mode) < 0)) {
+            m->moden = n;
+            S_copy(m->mode, sizeof m->mode, v);
+        }
+    } else if (kind == MERGE_V_ACTORS) {
+        if (n > m->actn || (n == m->actn && strcmp(v, m->actors) < 0)) {
+            m->actn = n;
+            S_copy(m->actors, sizeof m->actors, v);
+        }
+    }
+}
+
+void merge_summary_finish(merge_summary *m, const char *skey, const char *tkey)
+{
+    static const char *const order[] = {"asserted", "planned", "negated", "hypothetical"};
+    for (int i = 0; i < 4; i++)
+        if (m->present[i]) {
+            if (*m->mods) strcat(m->mods, ",");
+            strcat(m->mods, order[i]);
+        }
+    /* place: the best-attested country (ties: an actor's country, then by
+     * code), then within it the most specific place, then the most reported */
+    int np = m->np, best = -1;
+    if (np) {
+        char ctry[MERGE_MAXPLACES][8];
+        int ctot[MERGE_MAXPLACES];
+        for (int i = 0; i < np; i++) {
+            const char *tab = strchr(m->pvals[i], '\t');
+            size_t l = tab ? (size_t)(tab - m->pvals[i]) : 0;
+            if (l > 7) l = 7;
+            memcpy(ctry[i], m->pvals[i], l);
+            ctry[i][l] = 0;
+        }
+        for (int i = 0; i < np; i++) {
+            ctot[i] = 0;
+            for (int j = 0; j < np; j++)
+                if (!strcmp(ctry[i], ctry[j])) ctot[i] += m->pn[j];
+        }
+        const char *bc = NULL;
+        int bt = -1, bin = 0;
+        for (int i = 0; i < np; i++) {
+            int in = (skey && !strcmp(ctry[i], skey)) || (tkey && !strcmp(ctry[i], tkey));
+            if (ctot[i] > bt || (ctot[i] == bt && (in > bin || (in == bin && strcmp(ctry[i], bc) < 0)))) {
+                bt = ctot[i];
+                bin = in;
+                bc = ctry[i];
+            }
+        }
+        int bk = -1, bn = -1;
+        for (int i = 0; i < np; i++) {
+            if (strcmp(ctry[i], bc)) continue;
+            const char *tab = strchr(m->pvals[i], '\t');
+            char k = tab ? tab[1] : '-';
+            int kr = k == 'P' ? 3 : k == 'A' ? 2 : k == 'C' ? 1 : 0;
+            if (kr > bk || (kr == bk && (m->pn[i] > bn || (m->pn[i] == bn && strcmp(m->pvals[i], m->pvals[best]) < 0)))) {
+                bk = kr;
+                bn = m->pn[i];
+                best = i;
+            }
+        }
+        S_copy(m->place, sizeof m->place, m->pvals[best]);
+    }
+    char *mf[4] = {0}, *af[4] = {0}, *pf[5] = {0};
+    if (merge_split(m->actors, af, 4) == 4) {
+        m->sname = *af[0] ? af[0] : NULL;
+        m->scode = *af[1] ? af[1] : NULL;
+        m->tname = *af[2] ? af[2] : NULL;
+        m->tcode = *af[3] ? af[3] : NULL;
+    }
+    if (merge_split(m->mode, mf, 4) == 4) {
+        m->has_mode = 1;
+        m->wmode = *mf[0] ? mf[0] : NULL;
+        m->cameo = *mf[1] ? mf[1] : NULL;
+        m->quad = atoi(mf[2]);
+        m->goldstein = strtod(mf[3], NULL);
+    }
+    if (np && merge_split(m->place, pf, 5) == 5) {
+        m->has_place = 1;
+        m->pname = pf[2];
+        m->pcountry = *pf[0] ? pf[0] : NULL;
+        m->kind[0] = pf[1][0];
+        m->pkind = m->kind[0] != '-' ? m->kind : NULL;
+        m->lat = strtod(pf[3], NULL);
+        m->lon = strtod(pf[4], NULL);
+    }
+}

@@ -97,4 +97,31 @@ int merge_modality_rank(const char *m);
 /* Splits a TAB-separated vote value in place into at most n fields. */
 int merge_split(char *v, char **f, int n);
 
+#define MERGE_MAXPLACES 64
+
+/* A world event's best-attested attributes, computed from its votes:
+ * merge_summary_init, merge_summary_add for every (kind, value, count) the
+ * store holds, then merge_summary_finish; the store writes the fields. */
+typedef struct {
+    char mod[32], mods[80], mode[256], actors[1024];
+    int modn, moden, actn, present[5];
+    long day;              /* best date, or -1 */
+    int prec, daten;
+    char pvals[MERGE_MAXPLACES][256];
+    int pn[MERGE_MAXPLACES], np;
+    char place[256], kind[2];
+    /* after finish; NULL when the world event has none */
+    const char *sname, *scode, *tname, *tcode;   /* actors */
+    const char *wmode, *cameo;
+    int quad, has_mode;
+    double goldstein;
+    const char *pname, *pcountry, *pkind;
+    double lat, lon;
+    int has_place;
+} merge_summary;
+
+void merge_summary_init(merge_summary *m);
+void merge_summary_add(merge_summary *m, int kind, const char *value, int n);
+void merge_summary_finish(merge_summary *m, const char *skey, const char *tkey);
+
 #endif

@@ -384,7 +384,6 @@ static int S_vote(store *s, long long world, const S_ev *e, int swapped, int *ne
     return merge_votes(e, swapped, S_vote_cb, &c, new_doc, new_src);
 }
 
-#define S_MAXV 64
 
 /* Recomputes the summary columns of a world event from its votes, and
  * adds nm, na, ns to its mention, article and source counts. */
@@ -392,14 +391,8 @@ static int S_summarise(store *s, long long world, const char *skey, const char *
                        int ns)
 {
     int rc;
-    char mod[32] = "", mods[80] = "", date[64] = "", place[S_MAXV * 8] = "", mode[256] = "",
-         actors[1024] = "";
-    int modn = -1, daten = 0, moden = -1, actn = -1, present[5] = {0};
-    long bestday = -1;
-    int bestprec = 99;
-    /* places: up to S_MAXV distinct values */
-    char pvals[S_MAXV][256];
-    int pn[S_MAXV], np = 0;
+    merge_summary m;
+    merge_summary_init(&m);
     sqlite3_stmt *st = S_q(s, Q_VOTES);
     if (!st) return SITREP_EDB;
     sqlite3_bind_int64(st, 1, world);
@@ -407,117 +400,36 @@ static int S_summarise(store *s, long long world, const char *skey, const char *
         int kind = sqlite3_column_int(st, 0), n = sqlite3_column_int(st, 2);
         const char *v = S_col(st, 1);
         if (!v) continue;
-        if (kind == V_MODALITY) {
-            int r = merge_modality_rank(v);
-            present[r] = 1;
-            if (n > modn || (n == modn && r < merge_modality_rank(mod))) {
-                modn = n;
-                S_copy(mod, sizeof mod, v);
-            }
-        } else if (kind == V_DATE) {
-            int p = atoi(v);
-            const char *bar = strchr(v, '|');
-            long d = bar ? atol(bar + 1) : -1;
-            if (p < bestprec || (p == bestprec && (n > daten || (n == daten && d < bestday)))) {
-                bestprec = p;
-                daten = n;
-                bestday = d;
-            }
-        } else if (kind == V_PLACE) {
-            if (np < S_MAXV) {
-                S_copy(pvals[np], sizeof pvals[np], v);
-                pn[np++] = n;
-            }
-        } else if (kind == V_MODE) {
-            if (n > moden || (n == moden && strcmp(v, mode) < 0)) {
-                moden = n;
-                S_copy(mode, sizeof mode, v);
-            }
-        } else if (kind == V_ACTORS) {
-            if (n > actn || (n == actn && strcmp(v, actors) < 0)) {
-                actn = n;
-                S_copy(actors, sizeof actors, v);
-            }
-        }
+        merge_summary_add(&m, kind, v, n);
     }
     if (rc != SQLITE_DONE) return S_fail(s);
     sqlite3_reset(st);
-    static const char *const order[] = {"asserted", "planned", "negated", "hypothetical"};
-    for (int i = 0; i < 4; i++)
-        if (present[i]) {
-            if (*mods) strcat(mods, ",");
-            strcat(mods, order[i]);
-        }
-    (void)date;
-    /* place: the best-attested country (ties: an actor's country, then by
-     * code), then within it the most specific place, then the most reported */
-    int best = -1;
-    if (np) {
-        char ctry[S_MAXV][8];
-        int ctot[S_MAXV];
-        for (int i = 0; i < np; i++) {
-            const char *tab = strchr(pvals[i], '\t');
-            size_t l = tab ? (size_t)(tab - pvals[i]) : 0;
-            if (l > 7) l = 7;
-            memcpy(ctry[i], pvals[i], l);
-            ctry[i][l] = 0;
-        }
-        for (int i = 0; i < np; i++) {
-            ctot[i] = 0;
-            for (int j = 0; j < np; j++)
-                if (!strcmp(ctry[i], ctry[j])) ctot[i] += pn[j];
-        }
-        const char *bc = NULL;
-        int bt = -1, bin = 0;
-        for (int i = 0; i < np; i++) {
-            int in = (skey && !strcmp(ctry[i], skey)) || (tkey && !strcmp(ctry[i], tkey));
-            if (ctot[i] > bt || (ctot[i] == bt && (in > bin || (in == bin && strcmp(ctry[i], bc) < 0)))) {
-                bt = ctot[i];
-                bin = in;
-                bc = ctry[i];
-            }
-        }
-        int bk = -1, bn = -1;
-        for (int i = 0; i < np; i++) {
-            if (strcmp(ctry[i], bc)) continue;
-            const char *tab = strchr(pvals[i], '\t');
-            char k = tab ? tab[1] : '-';
-            int kr = k == 'P' ? 3 : k == 'A' ? 2 : k == 'C' ? 1 : 0;
-            if (kr > bk || (kr == bk && (pn[i] > bn || (pn[i] == bn && strcmp(pvals[i], pvals[best]) < 0)))) {
-                bk = kr;
-                bn = pn[i];
-                best = i;
-            }
-        }
-        S_copy(place, sizeof place, pvals[best]);
-    }
-    char *mf[4] = {0}, *af[4] = {0}, *pf[5] = {0}, kind[2] = {0, 0};
-    int nmf = merge_split(mode, mf, 4), naf = merge_split(actors, af, 4), npf = np ? merge_split(place, pf, 5) : 0;
+    merge_summary_finish(&m, skey, tkey);
     st = S_q(s, Q_SUMMARY);
     if (!st) return SITREP_EDB;
     sqlite3_bind_int64(st, 1, world);
-    if (naf == 4) {
-        for (int i = 0; i < 4; i++) S_text(st, 2 + i, *af[i] ? af[i] : NULL);
+    S_text(st, 2, m.sname);
+    S_text(st, 3, m.scode);
+    S_text(st, 4, m.tname);
+    S_text(st, 5, m.tcode);
+    if (m.has_mode) {
+        S_text(st, 6, m.wmode);
+        S_text(st, 7, m.cameo);
+        sqlite3_bind_int(st, 8, m.quad);
+        sqlite3_bind_double(st, 9, m.goldstein);
     }
-    if (nmf == 4) {
-        S_text(st, 6, *mf[0] ? mf[0] : NULL);
-        S_text(st, 7, *mf[1] ? mf[1] : NULL);
-        sqlite3_bind_int(st, 8, atoi(mf[2]));
-        sqlite3_bind_double(st, 9, strtod(mf[3], NULL));
+    S_text(st, 10, *m.mod ? m.mod : NULL);
+    S_text(st, 11, *m.mods ? m.mods : NULL);
+    if (m.day >= 0) {
+        sqlite3_bind_int64(st, 12, m.day);
+        sqlite3_bind_int(st, 13, m.prec);
     }
-    S_text(st, 10, *mod ? mod : NULL);
-    S_text(st, 11, *mods ? mods : NULL);
-    if (bestday >= 0) {
-        sqlite3_bind_int64(st, 12, bestday);
-        sqlite3_bind_int(st, 13, bestprec);
-    }
-    if (npf == 5) {
-        S_text(st, 14, pf[2]);
-        S_text(st, 15, *pf[0] ? pf[0] : NULL);
-        kind[0] = pf[1][0];
-        S_text(st, 16, kind[0] != '-' ? kind : NULL);
-        sqlite3_bind_double(st, 17, strtod(pf[3], NULL));
-        sqlite3_bind_double(st, 18, strtod(pf[4], NULL));
+    if (m.has_place) {
+        S_text(st, 14, m.pname);
+        S_text(st, 15, m.pcountry);
+        S_text(st, 16, m.pkind);
+        sqlite3_bind_double(st, 17, m.lat);
+        sqlite3_bind_double(st, 18, m.lon);
     }
     sqlite3_bind_int(st, 19, nm);
     sqlite3_bind_int(st, 20, na);
