@@ -16,10 +16,12 @@
 
 #include <ctype.h>
 #include <dirent.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "dict.h"
 
@@ -64,7 +66,14 @@ struct coder {
     vec cameos;
     dict cue_last;       /* last word -> first cue */
     dict wclass;         /* word -> W_* classes */
+    vec conflicts;       /* S_conflict: wars, for attacks with no target */
 };
+
+/* One war of conflicts.tsv: sides a and b from day `from` to `to`. */
+typedef struct {
+    char a[16], b[16];
+    long from, to;       /* to: LONG_MAX while it lasts */
+} S_conflict;
 
 #define PAT(c, i) (&VEC_AT(&(c)->pats, S_pat, i))
 #define CUE(c, i) (&VEC_AT(&(c)->cues, S_cue, i))
@@ -81,6 +90,7 @@ void coder_free(coder *c)
     vec_free(&c->pats);
     vec_free(&c->cues);
     vec_free(&c->cameos);
+    vec_free(&c->conflicts);
     dict_free(&c->heads[0]);
     dict_free(&c->heads[1]);
     dict_free(&c->cameo);
@@ -317,6 +327,30 @@ static int S_cue_line(coder *c, char **cols, int nc, const char *where, char *er
     return dict_set(&c->cue_last, last, strlen(last), qi);
 }
 
+static int S_conflict_line(coder *c, char **cols, int nc, const char *where, char *err, size_t errlen)
+{
+    S_conflict w;
+    memset(&w, 0, sizeof w);
+    if (nc < 4 || !*cols[0] || !*cols[1] || strlen(cols[0]) >= sizeof w.a || strlen(cols[1]) >= sizeof w.b) {
+        snprintf(err, errlen, "%s: want SIDE_A, SIDE_B, FROM, TO and a name", where);
+        return SITREP_EDATA;
+    }
+    memcpy(w.a, cols[0], strlen(cols[0]));
+    memcpy(w.b, cols[1], strlen(cols[1]));
+    w.to = LONG_MAX;
+    if (sitrep_parse_ymd(cols[2], &w.from) || (strcmp(cols[3], "-") && sitrep_parse_ymd(cols[3], &w.to))) {
+        snprintf(err, errlen, "%s: dates are YYYY-MM-DD (TO may be -)", where);
+        return SITREP_EDATA;
+    }
+    S_conflict *slot = vec_push(&c->conflicts);
+    if (!slot) {
+        snprintf(err, errlen, "out of memory");
+        return SITREP_ENOMEM;
+    }
+    *slot = w;
+    return 0;
+}
+
 static int S_cmpstr(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
 static int S_build_wclass(dict *d);
@@ -330,6 +364,7 @@ coder *coder_load(const char *dir, const lexicon *lx, char *err, size_t errlen)
     vec_init(&c->pats, sizeof(S_pat));
     vec_init(&c->cues, sizeof(S_cue));
     vec_init(&c->cameos, sizeof(S_cameo));
+    vec_init(&c->conflicts, sizeof(S_conflict));
     dict_init(&c->heads[0]);
     dict_init(&c->heads[1]);
     dict_init(&c->cameo);
@@ -344,6 +379,8 @@ coder *coder_load(const char *dir, const lexicon *lx, char *err, size_t errlen)
     if (S_read_tsv(c, path, "cameo.tsv", S_cameo_line, err, errlen)) goto fail;
     snprintf(path, sizeof path, "%s/modality.tsv", dir);
     if (S_read_tsv(c, path, "modality.tsv", S_cue_line, err, errlen)) goto fail;
+    snprintf(path, sizeof path, "%s/conflicts.tsv", dir);   /* optional */
+    if (!access(path, F_OK) && S_read_tsv(c, path, "conflicts.tsv", S_conflict_line, err, errlen)) goto fail;
     DIR *d = opendir(dir);
     if (!d) {
         snprintf(err, errlen, "%s: cannot open pattern directory", dir);
@@ -545,6 +582,19 @@ static int S_slot(const S_ctx *x, int t, int lim, int *mention, int *place)
 }
 
 static int S_is_adverb_raw(const S_ctx *x, int t);
+
+/* 1 when a mention is or holds a possessive ("Russia's", "Russia's
+ * military"). */
+static int S_possessive(const S_ctx *x, const sr_mention *m)
+{
+    if (m->how & AH_POSS) return 1;
+    for (int t = m->t0; t < m->t1; t++) {
+        const char *w = S_norm(x, t);
+        size_t l = strlen(w);
+        if ((l > 2 && !strcmp(w + l - 2, "'s")) || (l > 4 && !strcmp(w + l - 4, "\xE2\x80\x99s"))) return 1;
+    }
+    return 0;
+}
 
 static int S_is_adverb(const S_ctx *x, int t)
 {
@@ -850,6 +900,30 @@ static int S_subject(const S_ctx *x, int s0, int t, int *out, int max, const int
 /* Object control: in "warned/urged/asked X (not) to VERB" the subject of
  * VERB is X.  Returns 1 when trig is such an infinitive, with X (if it is
  * an actor) in srcs. */
+/* The one who reports a sentence's content: the subject of a reporting
+ * word before trig ("Harris suggested that Moscow must be held
+ * accountable"), or the actor by one after it ('"Now is the time for
+ * Russia to withdraw," Psaki said'; "said Psaki").  A mention index or -1. */
+/* types that are speech acts: their source can be the reporter */
+static const char *const S_speech_acts[] = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", NULL};
+
+static int S_reporter(const S_ctx *x, int s0, int s1, int trig)
+{
+    for (int k = trig - 1; k >= s0; k--) {
+        if (!S_is_report_word(x, k)) continue;
+        int subj[2];
+        return S_subject(x, s0, k, subj, 1, NULL, 0) ? subj[0] : -1;
+    }
+    for (int k = trig + 1; k < s1; k++) {
+        if (!S_is_report_word(x, k)) continue;
+        if (k + 1 < s1 && x->mstart[k + 1] >= 0) return x->mstart[k + 1];   /* said Psaki */
+        for (int j = k - 1; j > trig && j >= k - 4; j--)                     /* Psaki said */
+            if (x->minside[j] >= 0) return x->minside[j];
+        return -1;
+    }
+    return -1;
+}
+
 static int S_controlled(const S_ctx *x, int s0, int trig, int *nsrc, int *srcs)
 {
     static const char *const control[] = {"warn", "urge", "ask", "tell", "encourage", "press", "persuade",
@@ -862,8 +936,10 @@ static int S_controlled(const S_ctx *x, int s0, int trig, int *nsrc, int *srcs)
     if (obj_end < s0) return 0;
     /* the object: a mention, or up to three words of a noun phrase */
     int v = obj_end, mi = x->minside[obj_end];
-    if (mi >= 0) v = x->in->mentions[mi].t0 - 1;
-    else
+    if (mi >= 0) {
+        v = x->in->mentions[mi].t0 - 1;
+        while (v >= s0 && S_is(x, v, W_DETS)) v--;   /* "called on the United Nations to" */
+    } else
         while (v >= s0 && v > obj_end - 3 && (S_flags(x, v) & TOK_WORD) && !S_is_verb_form(x, v)) v--;
     if (v >= s0 && !strcmp(S_norm(x, v), "on")) v--; /* "called on X to" */
     if (v < s0 || !(S_flags(x, v) & TOK_WORD)) return 0;
@@ -973,6 +1049,23 @@ static void S_scan_right(const S_ctx *x, int trig, int lit_last, int end, int s1
     }
 }
 
+/* 1 when the preposition at t follows a verb of answering ("ready to
+ * respond decisively to a Russian attack", "vowed to retaliate against
+ * any invasion"): the attack answered shares the clause's modality. */
+static int S_answers(const S_ctx *x, int s0, int t)
+{
+    static const char *const verbs[] = {"respond", "retaliate", "react", "answer", NULL};
+    for (int k = t - 1; k >= s0 && k >= t - 2; k--) {
+        const char *lem[LEXICON_MAX];
+        char scratch[LEXICON_MAX * 64];
+        int n = lexicon_lemmas(x->c->lx, LEX_VERB, S_norm(x, k), lem, scratch);
+        for (int i = 0; i < n; i++)
+            if (S_in(lem[i], verbs)) return 1;
+        if (!S_is_adverb(x, k)) break;
+    }
+    return 0;
+}
+
 static void S_scan_cues(const S_ctx *x, int s0, int s1, int trig, int noun, S_cues *q)
 {
     int clause_done = 0, crossed_that = 0;
@@ -1005,7 +1098,7 @@ static void S_scan_cues(const S_ctx *x, int s0, int s1, int trig, int noun, S_cu
         if (is_bound) clause_done = 1;
         /* "in response to the invasion": a noun inside a prepositional
          * phrase takes no modality from the clause around it */
-        if (noun && S_is(x, t, W_PREPS) && !cls) clause_done = 1;
+        if (noun && S_is(x, t, W_PREPS) && !cls && !S_answers(x, s0, t)) clause_done = 1;
         t -= len - 1;
     }
     /* negation right after an auxiliary on the trigger's right: "met not" is rare;
@@ -1125,6 +1218,34 @@ static const sr_timex *S_pick_time(const S_ctx *x, int s0, int s1, int t, sr_mod
     return best;
 }
 
+/* 1 when trig sits in a time clause ("when", "once", "after", "before",
+ * "until") whose main clause is planned: "Zelensky will ask for aid when
+ * he addresses Congress", "When Blinken visits Kyiv, he will meet ...". */
+static int S_future_when(const S_ctx *x, int s0, int s1, int trig)
+{
+    static const char *const tw[] = {"when", "once", "after", "before", "until", NULL};
+    int k = trig - 1;
+    for (; k >= s0; k--) {
+        const char *w = S_norm(x, k);
+        if (S_in(w, tw)) break;
+        if (!strcmp(w, ",") || !strcmp(w, ";") || !strcmp(w, ":") || (S_flags(x, k) & TOK_PUNCT)) return 0;
+    }
+    if (k < s0) return 0;
+    /* the main clause: before the time word, or after the comma that
+     * closes a fronted time clause */
+    int lo = s0, hi = k;
+    if (k == s0 || (k == s0 + 1 && !(S_flags(x, s0) & TOK_WORD))) {
+        int c = trig + 1;
+        while (c < s1 && strcmp(S_norm(x, c), ",")) c++;
+        lo = c, hi = s1;
+    }
+    for (int t = lo; t < hi; t++) {
+        int len = 1;
+        if (S_cue_at(x, t, s0, &len) == C_PLAN) return 1;
+    }
+    return 0;
+}
+
 static const char *S_span_text(const S_ctx *x, int t0, int t1)
 {
     const sr_token *a = &x->in->seg->toks[t0], *b = &x->in->seg->toks[t1 - 1];
@@ -1139,7 +1260,19 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
     S_cues q;
     memset(&q, 0, sizeof q);
     buf_init(&q.why);
-    S_scan_cues(x, s0, s1, trig, p->noun, &q);
+    /* a tensed passive ("A plan to send jets was deemed impossible"):
+     * the cues of its subject phrase are not its own */
+    int c0 = s0;
+    if (!p->noun && x->passive)
+        for (int k = trig - 1; k > s0 && k >= trig - 3; k--) {
+            const char *w = S_norm(x, k);
+            if (!strcmp(w, "was") || !strcmp(w, "were") || !strcmp(w, "is") || !strcmp(w, "are")) {
+                c0 = k;
+                break;
+            }
+            if (!(S_flags(x, k) & TOK_WORD)) break;
+        }
+    S_scan_cues(x, c0, s1, trig, p->noun, &q);
     S_scan_right(x, trig, m->lit_last, m->end > trig ? m->end : trig + 1, s1, p->noun,
                  !strcmp(p->type, "THREATEN"), &q);
     sr_modality mod = MOD_ASSERTED;
@@ -1157,6 +1290,10 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
     } else if (q.hyp) mod = MOD_HYPOTHETICAL;
     else if (q.would) mod = q.report ? MOD_PLANNED : MOD_HYPOTHETICAL;
     else if (q.plan) mod = MOD_PLANNED;
+    else if (S_future_when(x, s0, s1, trig)) {
+        mod = MOD_PLANNED;
+        buf_printf(&q.why, "%sa time clause of a future act", q.why.len ? ", " : "");
+    }
     /* a refusal pattern (REJECT) is itself the act: asserted */
     if (mod == MOD_NEGATED && !strcmp(p->type, "REJECT") && q.refuse) mod = MOD_ASSERTED;
     /* a refused concession ("will not compromise", "will not accept their
@@ -1326,8 +1463,11 @@ static int S_domestic(const sr_mention *a, const sr_mention *b)
     return !S_in(ra, state) || !S_in(rb, state);
 }
 
+/* types whose act stands without a named target: "deemed the aid
+ * insufficient" (ACCUSE), "asked for more aid" (REQUEST), "will support
+ * its allies with weapons" (AID), "imposed sanctions" (SANCTION) */
 static const char *const S_null_target_ok[] = {"MOBILIZE", "PROTEST", "REJECT", "COERCE", "CONCEDE", "THREATEN",
-                                               NULL};
+                                               "ACCUSE", "REQUEST", "SANCTION", "AID", NULL};
 
 static int S_code_sentence(S_ctx *x, int sent)
 {
@@ -1421,7 +1561,7 @@ static int S_code_sentence(S_ctx *x, int sent)
                 tplace = pl;
         }
         /* passive: "X was Yed by Z" */
-        int passive = !p->noun && x->passive, agent = -1;
+        int passive = !p->noun && x->passive, agent = -1, controlled = 0, rep;
         int end = bm.end > t ? bm.end : t + 1;
         for (int k = end; k < s1 && k <= end + 4; k++) {
             if (!strcmp(S_norm(x, k), "by") && k + 1 < s1) {
@@ -1461,6 +1601,16 @@ static int S_code_sentence(S_ctx *x, int sent)
                 if (ns) ntg = 0;
                 for (int k = 0; k < ns && ntg < 8; k++) tg[ntg++] = &in->mentions[subj[k]];
             }
+        } else if (passive && !p->noun && S_in(p->type, S_speech_acts) && (rep = S_reporter(x, s0, s1, t)) >= 0) {
+            /* "Harris suggested that Moscow must be held accountable": a
+             * judgement in the passive is the reporter's; the subject is
+             * the target */
+            srcs[nsrc++] = rep;
+            int subj[4];
+            skip[nskip < 10 ? nskip++ : 9] = rep;
+            int ns = S_subject(x, s0, t, subj, 4, skip, nskip);
+            for (int k = 0; k < ns && ntg < 8; k++)
+                if (subj[k] != rep) tg[ntg++] = &in->mentions[subj[k]];
         } else if (passive && !p->noun && !bm.ntgt && strcmp(p->type, "MOBILIZE") && strcmp(p->type, "RETREAT")) {
             /* a passive without its agent names no source ("Kyiv was
              * attacked"); moved forces are their own country's ("Russian
@@ -1475,6 +1625,17 @@ static int S_code_sentence(S_ctx *x, int sent)
                    !S_is(x, k, W_PREPS) && !(S_flags(x, k) & TOK_CAP) && strcmp(S_norm(x, k), "the") &&
                    strcmp(S_norm(x, k), "a") && strcmp(S_norm(x, k), "an") && !S_is_verb_form(x, k))
                 k--;
+            if (!(k >= s0 && x->minside[k] >= 0)) {
+                /* a possessor further back, over participles and a
+                 * coordinated noun: "Russia's military build-up and
+                 * continued aggression against Ukraine" */
+                int j = t - 1;
+                while (j >= s0 && j >= t - 7 && x->minside[j] < 0 && !S_is(x, j, W_PREPS | W_DETS) &&
+                       !(S_flags(x, j) & TOK_CAP) &&
+                       ((S_flags(x, j) & TOK_WORD) || !strcmp(S_norm(x, j), "-")))
+                    j--;
+                if (j >= s0 && x->minside[j] >= 0 && S_possessive(x, &in->mentions[x->minside[j]])) k = j;
+            }
             const sr_mention *own = k >= s0 && x->minside[k] >= 0 ? &in->mentions[x->minside[k]] : NULL;
             if (own && p->mode && !strcmp(p->mode, "visit") && own->kind == AK_COUNTRY &&
                 !(own->how & (AH_POSS | AH_ADJ | AH_METONYM)) && !ntg && own->t1 == t) {
@@ -1513,7 +1674,16 @@ static int S_code_sentence(S_ctx *x, int sent)
                     v--;
                 if (v >= s0 && S_is_light_verb(x, v)) nsrc = S_subject(x, s0, v, srcs, 8, skip, nskip);
             }
+            /* '"Now is the time for Russia to withdraw," Psaki said': an
+             * ownerless demand or charge is the reporter's */
+            if (!nsrc && S_in(p->type, S_speech_acts) && (rep = S_reporter(x, s0, s1, t)) >= 0) {
+                int is_tgt = 0;
+                for (int k = 0; k < ntg; k++)
+                    if (!strcmp(tg[k]->key, in->mentions[rep].key)) is_tgt = 1;
+                if (!is_tgt) srcs[nsrc++] = rep;
+            }
         } else if (S_controlled(x, s0, t, &nsrc, srcs)) {
+            controlled = 1;
             /* "urged Russia to withdraw": the one urged acts (maybe no actor:
              * "warned the West not to arm Ukraine") */
         } else {
@@ -1629,8 +1799,28 @@ static int S_code_sentence(S_ctx *x, int sent)
         /* "Moscow is planning an invasion": an attack with no target is
          * kept for now; S_implicit_targets gives it the one target its
          * source attacks, threatens or masses troops against elsewhere */
-        int implicit = !ntg && p->noun && (!strcmp(p->type, "ASSAULT") || !strcmp(p->type, "AID"));
+        if (passive && agent >= 0) {
+            /* the agent is never also the target ("was deemed impossible
+             * by the Pentagon") */
+            int kept = 0;
+            for (int k = 0; k < ntg; k++)
+                if (tg[k]->t0 != in->mentions[agent].t0) tg[kept++] = tg[k];
+            ntg = kept;
+        }
+        int implicit = !ntg && (!strcmp(p->type, "ASSAULT") || (p->noun && !strcmp(p->type, "AID")));
         if (!ntg && !implicit && !S_in(p->type, S_null_target_ok)) continue;
+        /* "called on the UN to investigate": the act asked for, with no
+         * target of its own, is only the request's content */
+        if (!ntg && controlled) continue;
+        /* "Zelensky will request aid when he addresses Congress": a
+         * target that is only a pronoun for the source leaves no target */
+        if (ntg && S_in(p->type, S_null_target_ok)) {
+            int other = 0;
+            for (int b = 0; b < ntg; b++)
+                for (int a = 0; a < nsrc; a++)
+                    if (!(tg[b]->how & AH_PRONOUN) || strcmp(tg[b]->key, in->mentions[srcs[a]].key)) other = 1;
+            if (!other) ntg = 0;
+        }
         /* one event per distinct (source key, target key) */
         char seen[16][40];
         int nseen = 0;
@@ -1738,6 +1928,37 @@ static void S_scene_locations(S_ctx *x)
  * towards in the rest of the document (its other attacks, then threats
  * and troop movements; its other aid, then support); drops it when there
  * is none or several. */
+/* The other side of the one war (conflicts.tsv) the attacker of e was
+ * fighting on the publication day, as the document names it (its last
+ * mention before e, else its first after); NULL when there is no such
+ * war, the document does not name its other side, or it names the other
+ * sides of several. */
+static const sr_mention *S_war_target(const S_ctx *x, const sr_event *e)
+{
+    const code_input *in = x->in;
+    if (in->day < 0) return NULL;
+    const sr_mention *pick = NULL;
+    const char *side = NULL;
+    for (size_t i = 0; i < x->c->conflicts.len; i++) {
+        const S_conflict *w = &VEC_AT(&x->c->conflicts, S_conflict, i);
+        if (in->day < w->from || in->day > w->to) continue;
+        const char *other = !strcmp(w->a, e->source->key) ? w->b : !strcmp(w->b, e->source->key) ? w->a : NULL;
+        if (!other || (side && !strcmp(side, other))) continue;
+        const sr_mention *before = NULL, *after = NULL;
+        for (int mi = 0; mi < in->nmentions; mi++) {
+            const sr_mention *m = &in->mentions[mi];
+            if (strcmp(m->key, other) || m->sent < in->first_text_sent) continue;
+            if (m->start < e->start) before = m;
+            else if (!after) after = m;
+        }
+        if (!before && !after) continue;
+        if (side) return NULL;   /* two wars named: no guess */
+        side = other;
+        pick = before ? before : after;
+    }
+    return pick;
+}
+
 static void S_implicit_targets(S_ctx *x)
 {
     sr_event *ev = x->events.data;
@@ -1766,6 +1987,7 @@ static void S_implicit_targets(S_ctx *x)
                     if (found && strcmp(found->key, o->target->key)) many = 1;
                     found = o->target;
                 }
+            if (!found && !many && !strcmp(e->type, "ASSAULT") && e->source) found = S_war_target(x, e);
             if (!found || many) continue;
             e->target = found;
             e->implicit_target = 0;

@@ -254,6 +254,41 @@ def self_test(rep):
         rep.check(bool(pattern_errors(p)), "self-test", f"accepted invalid {p!r}")
 
 
+def check_conflicts(data, rep):
+    """conflicts.tsv: two known actor keys, dates in order, a name."""
+    import datetime
+    keys = set()
+    for f, col in (("countries.tsv", 0), ("countries-extra.tsv", 0), ("orgs.tsv", 0)):
+        path = os.path.join(data, "actors", f)
+        if os.path.exists(path):
+            for line in open(path, encoding="utf-8"):
+                if line.strip() and not line.startswith("#"):
+                    keys.add(line.split("\t")[col])
+    path = os.path.join(data, "patterns", "conflicts.tsv")
+    if not os.path.exists(path):
+        return
+    n = 0
+    for no, line in enumerate(open(path, encoding="utf-8"), 1):
+        line = line.rstrip("\n")
+        if not line or line.startswith("#"):
+            continue
+        where = f"conflicts.tsv:{no}"
+        cols = line.split("\t")
+        if not rep.check(len(cols) == 5, where, "want SIDE_A, SIDE_B, FROM, TO, name"):
+            continue
+        a, b, frm, to, name = cols
+        rep.check(a in keys and b in keys and a != b, where, f"unknown or equal keys {a!r} {b!r}")
+        try:
+            d0 = datetime.date.fromisoformat(frm)
+            d1 = datetime.date.max if to == "-" else datetime.date.fromisoformat(to)
+            rep.check(d0 <= d1, where, "FROM after TO")
+        except ValueError:
+            rep.check(False, where, "dates are YYYY-MM-DD (TO may be -)")
+        rep.check(bool(name.strip()), where, "no name")
+        n += 1
+    rep.check(n > 0, "conflicts.tsv", "no wars listed")
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     data = sys.argv[1] if len(sys.argv) > 1 else os.path.join(here, "..", "..", "data")
@@ -263,6 +298,7 @@ def main():
     self_test(rep)
     cameo = load_cameo(os.path.join(pdir, "cameo.tsv"), rep)
     total, per_type = check_patterns(pdir, cameo, rep)
+    check_conflicts(data, rep)
     print("patterns: %d (%s)" % (total, ", ".join(f"{t} {n}" for t, n in per_type.items())))
     print(f"{rep.passed} passed, {rep.failed} failed")
     return 1 if rep.failed else 0
