@@ -83,8 +83,12 @@ static int S_dated_undated(const merge_when *a, const merge_when *b)
     if (b->first < 0) return 1;
     long lo = b->first - MERGE_NEAR_DAYS, hi = b->last + MERGE_NEAR_DAYS;
     if (a->prec == PREC_YEAR) {
+        /* a year says little: the reports must also be near in time ("an
+         * invasion as early as next year", reported in December, is not
+         * the invasion reported undated in March) */
         int y = S_year(a->day);
-        return y >= S_year(lo) && y <= S_year(hi);
+        if (y < S_year(lo) || y > S_year(hi)) return 0;
+        return a->first < 0 || (a->first <= hi && a->last >= lo);
     }
     long t = S_tol(a->prec);
     return a->day >= lo - t && a->day <= hi + t;
@@ -180,6 +184,16 @@ int merge_modality_rank(const char *m)
     for (int i = 0; i < 4; i++)
         if (!strcmp(m, order[i])) return i;
     return 4;
+}
+
+int merge_assign_pass(sr_modality m)
+{
+    switch (m) {
+    case MOD_ASSERTED: return 0;
+    case MOD_PLANNED: return 1;
+    case MOD_NEGATED: return 2;
+    default: return 3;
+    }
 }
 
 int merge_split(char *v, char **f, int n)

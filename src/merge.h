@@ -31,6 +31,8 @@ void merge_key(const sr_event *e, char *out, size_t n);
  * within that neighbourhood (plus the dated side's tolerance), and with
  * another undated event when their publication dates are that close.  An
  * undated event without a publication date is compatible with any date.
+ * A date known only to the year is compatible with an undated event when
+ * the year fits and their reports are also that close in publication.
  *
  * Places.  Compatible when either is unknown or both are in one country.
  * When they differ and exactly one of the two lies in the country of the
@@ -94,6 +96,13 @@ int merge_votes(const merge_report *r, int swapped, merge_vote_fn vote, void *ct
                 int *new_src);
 /* Rank of a modality when votes tie: asserted, planned, negated, hypothetical. */
 int merge_modality_rank(const char *m);
+/* The pass (0..3) in which a document's event joins world events:
+ * asserted first, then planned, negated, hypothetical; text order within
+ * a pass.  A document gives a world event at most one report (two lines of
+ * one document that differ in modality or date are two events to that
+ * document), so its best-attested reports choose first. */
+int merge_assign_pass(sr_modality m);
+#define MERGE_PASSES 4
 /* Splits a TAB-separated vote value in place into at most n fields. */
 int merge_split(char *v, char **f, int n);
 

@@ -87,8 +87,9 @@ static const char *const S_sql[Q_COUNT] = {
                     "?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,"
                     "?23,?24,?25,?26,?27,?28,?29,?30,?31,?32,?33,?34)",
     [Q_CANDIDATES] = "SELECT id, src_key, tgt_key, day, prec, loc_country, first_seen, last_seen"
-                     " FROM world_events WHERE type = ?1 AND pair = ?2 AND hypo = 0 AND hi >= ?3"
-                     " AND lo <= ?4 ORDER BY id",
+                     " FROM world_events w WHERE type = ?1 AND pair = ?2 AND hypo = 0 AND hi >= ?3"
+                     " AND lo <= ?4 AND NOT EXISTS (SELECT 1 FROM event_world x JOIN events v"
+                     " ON v.id = x.event WHERE x.world = w.id AND v.doc = ?5) ORDER BY id",
     [Q_INS_WORLD] = "INSERT INTO world_events(type, pair, hypo, src_key, tgt_key, first_seen,"
                     " last_seen, lo, hi) VALUES(?1,?2,?3,?4,?5,?6,?6,?7,?8)",
     [Q_GROW_WORLD] = "UPDATE world_events SET lo = min(lo, ?2), hi = max(hi, ?3),"
@@ -457,6 +458,7 @@ static int S_assign(store *s, long long evid, const S_ev *e)
         S_text(st, 2, pair);
         sqlite3_bind_int64(st, 3, lo);
         sqlite3_bind_int64(st, 4, hi);
+        sqlite3_bind_int64(st, 5, e->doc);
         long bestd = LONG_MAX;
         while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
             const char *sk = S_col(st, 1), *tk = S_col(st, 2);
@@ -737,8 +739,10 @@ static int S_add(store *s, const sr_doc *doc, const char *hash, const pipeline_r
         sqlite3_bind_int(st, 10, (int)m->how);
         if ((rc = S_done(s, st))) return rc;
     }
+    for (int pass = 0; pass < MERGE_PASSES; pass++)   /* merge.h: the order of assignment */
     for (int i = 0; i < res->nevents; i++) {
         const sr_event *e = &res->events[i];
+        if (merge_assign_pass(e->modality) != pass) continue;
         const sr_sentence *se = &res->seg.sents[e->sent];
         st = S_q(s, Q_INS_EVENT);
         if (!st) return SITREP_EDB;

@@ -93,8 +93,9 @@ static const char *const S_sql[Q_COUNT] = {
                     "$1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,"
                     "$23,$24,$25,$26,$27,$28,$29,$30,$31,$32,$33,$34) RETURNING id",
     [Q_CANDIDATES] = "SELECT id, src_key, tgt_key, day, prec, loc_country, first_seen, last_seen"
-                     " FROM world_events WHERE type = $1 AND pair = $2 AND hypo = 0 AND hi >= $3"
-                     " AND lo <= $4 ORDER BY id",
+                     " FROM world_events w WHERE type = $1 AND pair = $2 AND hypo = 0 AND hi >= $3"
+                     " AND lo <= $4 AND NOT EXISTS (SELECT 1 FROM event_world x JOIN events v"
+                     " ON v.id = x.event WHERE x.world = w.id AND v.doc = $5) ORDER BY id",
     [Q_INS_WORLD] = "INSERT INTO world_events(type, pair, hypo, src_key, tgt_key, first_seen,"
                     " last_seen, lo, hi) VALUES($1,$2,$3,$4,$5,$6,$6,$7,$8) RETURNING id",
     [Q_GROW_WORLD] = "UPDATE world_events SET lo = least(lo, $2::bigint), hi = greatest(hi, $3::bigint),"
@@ -447,6 +448,7 @@ static int S_assign(store_pg *s, long long evid, const S_ev *e)
         S_text(st, 2, pair);
         P_int(st, 3, lo);
         P_int(st, 4, hi);
+        P_int(st, 5, e->doc);
         long bestd = LONG_MAX;
         while ((rc = P_step(st)) == P_ROW) {
             const char *sk = S_col(st, 1), *tk = S_col(st, 2);
@@ -705,8 +707,10 @@ static int S_add(store_pg *s, const sr_doc *doc, const char *hash, const pipelin
         P_int(st, 10, (int)m->how);
         if ((rc = S_done(s, st))) return rc;
     }
+    for (int pass = 0; pass < MERGE_PASSES; pass++)   /* merge.h: the order of assignment */
     for (int i = 0; i < res->nevents; i++) {
         const sr_event *e = &res->events[i];
+        if (merge_assign_pass(e->modality) != pass) continue;
         const sr_sentence *se = &res->seg.sents[e->sent];
         st = S_q(s, Q_INS_EVENT);
         if (!st) return SITREP_EDB;
@@ -1193,10 +1197,12 @@ static void S_where(buf *b, const store_filter *f, int default_mod, const char *
     if (f->actor && (*like = S_like(f->actor))) {
         vals[*n] = *like;
         int k = ++*n;
-        buf_printf(b, " AND (w.src_name LIKE $%d OR w.tgt_name LIKE $%d"
+        /* ILIKE under "C": ASCII case folding, as SQLite's LIKE */
+        buf_printf(b, " AND (w.src_name ILIKE $%d COLLATE \"C\" OR w.tgt_name ILIKE $%d COLLATE \"C\""
                       " OR EXISTS (SELECT 1 FROM event_world ew2 JOIN events e2 ON e2.id = ew2.event"
-                      " WHERE ew2.world = w.id AND (e2.src_name LIKE $%d OR e2.tgt_name LIKE $%d"
-                      " OR e2.src_text LIKE $%d OR e2.tgt_text LIKE $%d)))", k, k, k, k, k, k);
+                      " WHERE ew2.world = w.id AND (e2.src_name ILIKE $%d COLLATE \"C\""
+                      " OR e2.tgt_name ILIKE $%d COLLATE \"C\" OR e2.src_text ILIKE $%d COLLATE \"C\""
+                      " OR e2.tgt_text ILIKE $%d COLLATE \"C\")))", k, k, k, k, k, k);
     }
     if (f->since >= 0) {
         snprintf(nums[*n], 24, "%ld", f->since);
