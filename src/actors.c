@@ -1364,6 +1364,35 @@ static int S_pronouns(S_doc *d, int s0, int s1)
                 sr_mention *m = S_emit_ref(d, p, p + 1, ref);
                 if (!m) return SITREP_ENOMEM;
                 m->why = arena_printf(d->a, "'%s' refers to %s", w, m->name ? m->name : m->key);
+            } else if (!strcmp(w, "they")) {
+                /* "Kuleba met Lavrov on Thursday.  They will meet again":
+                 * the two sides of the previous sentence, when it names
+                 * exactly two; two mentions on the one token, in the order
+                 * the sentence named them (the coder pairs them) */
+                const sr_mention *two[2] = {NULL, NULL};
+                int ntwo = 0, more = 0;
+                for (size_t i = 0; i < d->out.len; i++) {
+                    const sr_mention *m = &VEC_AT(&d->out, sr_mention, i);
+                    if (m->sent != sb->sent - 1 || (m->how & (AH_ADJ | AH_PRONOUN | AH_POSS)) ||
+                        m->kind == AK_GROUP)
+                        continue;
+                    if (ntwo && !strcmp(two[0]->key, m->key)) continue;
+                    if (ntwo == 2 && !strcmp(two[1]->key, m->key)) continue;
+                    if (ntwo == 2) { more = 1; break; }
+                    two[ntwo++] = m;
+                }
+                if (ntwo == 2 && !more) {
+                    const sr_mention copy[2] = {*two[0], *two[1]};  /* emitting may move them */
+                    for (int k = 0; k < 2; k++) {
+                        sr_mention *m = S_emit_ref(d, p, p + 1, &copy[k]);
+                        if (!m) return SITREP_ENOMEM;
+                        m->plural = 1;
+                        m->pair = k + 1;
+                        m->why = arena_printf(d->a, "'they' refers to %s and %s",
+                                              copy[0].name ? copy[0].name : copy[0].key,
+                                              copy[1].name ? copy[1].name : copy[1].key);
+                    }
+                }
             }
             continue;
         }
@@ -1448,7 +1477,8 @@ static int S_cmp_mention(const void *a, const void *b)
 {
     const sr_mention *x = a, *y = b;
     if (x->start != y->start) return x->start < y->start ? -1 : 1;
-    return x->end < y->end ? 1 : x->end > y->end ? -1 : 0;
+    if (x->end != y->end) return x->end < y->end ? 1 : -1;
+    return x->pair - y->pair;   /* "they" for two sides: one token, two mentions */
 }
 
 /* Runs the learning pass over a title: names introduced there ("Kamala

@@ -65,6 +65,7 @@ typedef struct {
     int plural;            /* troops, lawmakers, Ukrainians */
     const char *rclass;    /* a person's role class on the date (roles.tsv), or NULL */
     const char *why;       /* one-line explanation (for --explain) */
+    int pair;              /* "they" for two sides: 1 the first named, 2 the second, else 0 */
 } sr_mention;
 
 /* Finds every actor mention in a document.  day is the publication day

@@ -1799,6 +1799,24 @@ static int S_code_sentence(S_ctx *x, int sent)
         /* "Moscow is planning an invasion": an attack with no target is
          * kept for now; S_implicit_targets gives it the one target its
          * source attacks, threatens or masses troops against elsewhere */
+        /* "They will meet again next week", "they" standing for the two
+         * sides of the sentence before (two mentions on one token): one
+         * side meets the other */
+        if (!ntg && nsrc == 1 && (in->mentions[srcs[0]].how & AH_PRONOUN) &&
+            (!strcmp(p->type, "CONSULT") || !strcmp(p->type, "AGREE") || !strcmp(p->type, "COOPERATE"))) {
+            const sr_mention *sm = &in->mentions[srcs[0]];
+            for (int mi = 0; mi < in->nmentions; mi++) {
+                const sr_mention *o = &in->mentions[mi];
+                if (mi == srcs[0] || o->t0 != sm->t0 || o->t1 != sm->t1 || !strcmp(o->key, sm->key)) continue;
+                if (o->pair < sm->pair) {
+                    tg[ntg++] = sm;
+                    srcs[0] = mi;
+                } else {
+                    tg[ntg++] = o;
+                }
+                break;
+            }
+        }
         if (passive && agent >= 0) {
             /* the agent is never also the target ("was deemed impossible
              * by the Pentagon") */
