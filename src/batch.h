@@ -28,4 +28,17 @@ typedef int (*batch_emit_fn)(void *ctx, batch_slot *slot);  /* nonzero stops */
 int batch_run(reader *r, int nthreads, int batch, batch_work_fn work, void *wctx,
               batch_emit_fn emit, void *ectx);
 
+/* Called on the calling thread for each document as it is read, before
+ * any work: may set slot->user (for instance to mark a document to skip);
+ * nonzero stops. */
+typedef int (*batch_prep_fn)(void *ctx, batch_slot *slot);
+
+/* Like batch_run, but pipelined: while nthreads worker threads (at least
+ * one) work on one batch, the calling thread emits the previous batch and
+ * reads the next, so a slow emit (storing into a database) overlaps the
+ * work instead of following it.  Output order is input order.  prep may be
+ * NULL. */
+int batch_pipeline(reader *r, int nthreads, int batch, batch_prep_fn prep, void *pctx,
+                   batch_work_fn work, void *wctx, batch_emit_fn emit, void *ectx);
+
 #endif

@@ -442,6 +442,89 @@ static int ingest_doc(const options *o, const sitrep_kb *kb, const pipeline_opti
     return 0;
 }
 
+/* `sitrep ingest` as a pipeline: the calling thread reads a document and
+ * skips it when the store has it (prep), a worker codes it (work), and
+ * the calling thread stores it in input order (emit). */
+typedef struct {
+    const options *o;
+    const sitrep_kb *kb;
+    const pipeline_options *popt;
+    store *s;
+    report_ctx *rctx;
+    reader *r;
+    int show;
+    size_t total;
+    double t0, shown;
+    long docs, added, unchanged;
+    int fatal;
+} ingest_ctx;
+
+typedef struct {
+    char hash[17];
+    int skip;             /* stored already, unchanged */
+    pipeline_result res;
+} ingest_item;
+
+static int ingest_prep(void *ctx, batch_slot *slot)
+{
+    ingest_ctx *c = ctx;
+    ingest_item *it = arena_alloc(&slot->a, sizeof *it);
+    if (!it) return SITREP_ENOMEM;
+    memset(it, 0, sizeof *it);
+    slot->user = it;
+    c->docs++;
+    store_doc_hash(&slot->doc, it->hash);
+    int have = store_has_doc(c->s, slot->doc.id, it->hash);
+    if (have < 0) {
+        fprintf(stderr, "sitrep: %s: %s\n", db_path(c->o), store_errmsg(c->s));
+        c->fatal = 1;
+        return 1;
+    }
+    it->skip = have;
+    return 0;
+}
+
+static void ingest_work(void *ctx, batch_slot *slot)
+{
+    ingest_ctx *c = ctx;
+    ingest_item *it = slot->user;
+    if (!it->skip) slot->rc = pipeline_run(c->kb, &slot->a, &slot->doc, c->popt, &it->res);
+}
+
+static int ingest_emit(void *ctx, batch_slot *slot)
+{
+    ingest_ctx *c = ctx;
+    ingest_item *it = slot->user;
+    const sr_doc *doc = &slot->doc;
+    /* the same document twice in one batch: the first copy is stored now */
+    if (!it->skip && (it->skip = store_has_doc(c->s, doc->id, it->hash)) < 0) {
+        fprintf(stderr, "sitrep: %s: %s\n", db_path(c->o), store_errmsg(c->s));
+        c->fatal = 1;
+        return 1;
+    }
+    if (it->skip) {
+        c->unchanged++;
+    } else if (slot->rc) {
+        report(c->rctx, READ_ERROR, doc->file, doc->line, doc->id, sitrep_strerror(slot->rc));
+    } else {
+        if (it->res.date_note && doc->date_origin != DATE_OPTION)
+            report(c->rctx, READ_WARN, doc->file, doc->line, doc->id, it->res.date_note);
+        int src = store_add_doc(c->s, doc, it->hash, &it->res);
+        if (src == SITREP_EDB) {
+            fprintf(stderr, "sitrep: %s: doc %s: %s\n", db_path(c->o), doc->id, store_errmsg(c->s));
+            c->fatal = 1;
+            return 1;
+        }
+        if (src) report(c->rctx, READ_ERROR, doc->file, doc->line, doc->id, sitrep_strerror(src));
+        else c->added++;
+    }
+    if (c->show && now_seconds() - c->shown >= 0.25) {
+        c->shown = now_seconds();
+        progress(c->docs, reader_bytes(c->r), c->total, c->t0, 0);
+    }
+    return 0;
+}
+
 static int cmd_ingest(const options *o)
 {
     sitrep_kb kb;
@@ -463,27 +546,17 @@ static int cmd_ingest(const options *o)
         pipeline_free(&kb);
         return EXIT_USAGE;
     }
-    int show = !o->quiet && isatty(2);
-    size_t total = input_size(o);
-    double t0 = now_seconds(), shown = t0;
-    long docs = 0, added = 0, unchanged = 0;
-    int fatal = 0, st;
-    arena a;
-    arena_init(&a);
-    sr_doc doc;
-    while ((st = reader_next(r, &a, &doc)) == 1) {
-        docs++;
-        fatal = ingest_doc(o, &kb, &popt, s, &rctx, &a, &doc, &added, &unchanged);
-        arena_free(&a);
-        if (fatal) break;
-        if (show && now_seconds() - shown >= 0.25) {
-            shown = now_seconds();
-            progress(docs, reader_bytes(r), total, t0, 0);
-        }
-    }
+    ingest_ctx ic = {o, &kb, &popt, s, &rctx, r, !o->quiet && isatty(2), input_size(o), now_seconds(), 0,
+                     0, 0, 0, 0};
+    ic.shown = ic.t0;
+    /* coding runs on worker threads while this thread stores the batch
+     * before and reads the next (batch.h, batch_pipeline) */
+    int jobs = o->jobs > 0 ? o->jobs : 1;
+    int st = batch_pipeline(r, jobs, 32 * jobs, ingest_prep, &ic, ingest_work, &ic, ingest_emit, &ic);
+    int fatal = ic.fatal || st > 0;
+    long docs = ic.docs, added = ic.added, unchanged = ic.unchanged;
     if (st < 0) fprintf(stderr, "sitrep: %s\n", sitrep_strerror(st));
-    arena_free(&a);
-    if (show) progress(docs, reader_bytes(r), total, t0, 1);
+    if (ic.show) progress(docs, reader_bytes(r), ic.total, ic.t0, 1);
     reader_free(r);
     pipeline_free(&kb);
     long long nd = 0, ne = 0, nw = 0;
