@@ -159,7 +159,7 @@ int export_gdelt_tables(store *s, FILE *ev, FILE *mn)
 {
     S_ctx c = {ev, mn, {0}};
     buf_init(&c.b);
-    store_filter f = {NULL, NULL, NULL, NULL, NULL, -1, -1, 0, 0};
+    store_filter f = {.since = -1, .until = -1};
     int rc = store_events(s, &f, S_world_tsv, &c);
     buf_free(&c.b);
     return rc;
@@ -266,7 +266,7 @@ int export_gdelt_plover(store *s, FILE *out)
 {
     S_ctx c = {out, NULL, {0}};
     buf_init(&c.b);
-    store_filter f = {NULL, NULL, NULL, NULL, NULL, -1, -1, 0, 0};
+    store_filter f = {.since = -1, .until = -1};
     int rc = store_events(s, &f, S_world_plover, &c);
     buf_free(&c.b);
     return rc;

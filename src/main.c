@@ -56,7 +56,8 @@ static void usage(FILE *fp)
           "  events                world events with their reports (filters below)\n"
           "  timeline ACTOR        per-day counts for an actor key or name\n"
           "  network               actor-key pairs: events, mentions, mean Goldstein\n"
-          "  docs QUERY            full-text search (FTS5) over stored documents\n"
+          "  docs QUERY            full-text search over stored documents (FTS5; on\n"
+          "                        PostgreSQL its web-search syntax)\n"
           "  export                --format gdelt|plover|jsonl [--out DIR]\n"
           "  serve                 the web UI and read-only JSON API over the store\n"
           "                        (--db, --host 127.0.0.1, --port 8080, --web DIR, -v)\n"
@@ -72,8 +73,7 @@ static void usage(FILE *fp)
           "  --max-doc-bytes N     reject larger documents (default 16777216)\n"
           "  --by-doc, --by-type, --confusion, --json   eval: extra tables / JSON output\n"
           "  --db PATH             the store (default ./sitrep.db), or a PostgreSQL URL\n"
-          "                        postgresql://USER@HOST:PORT/DB (timeline, network, docs,\n"
-          "                        watch and serve need SQLite for now)\n"
+          "                        postgresql://USER@HOST:PORT/DB (every command works on both)\n"
           "  --actor NAME, --key KEY, --type TYPE, --since/--until YYYY-MM-DD,\n"
           "  --modality M, --min-sources N, --text QUERY, --limit N   query filters\n"
           "  --json, --csv         query output: JSON Lines (default when piped) or CSV;\n"
@@ -442,6 +442,20 @@ static int ingest_doc(const options *o, const sitrep_kb *kb, const pipeline_opti
     return 0;
 }
 
+/* Opens the store for writing; prints the error, or the store's notice
+ * (PostgreSQL without PostGIS) unless -q.  0 or EXIT_USAGE. */
+static int open_store_rw(const options *o, store **s)
+{
+    char err[1024];
+    if (store_open(db_path(o), 0, s, err, sizeof err)) {
+        fprintf(stderr, "sitrep: %s\n", err);
+        return EXIT_USAGE;
+    }
+    const char *note = store_notice(*s);
+    if (note && !o->quiet) fprintf(stderr, "sitrep: note: %s\n", note);
+    return 0;
+}
+
 /* `sitrep ingest` as a pipeline: the calling thread reads a document and
  * skips it when the store has it (prep), a worker codes it (work), and
  * the calling thread stores it in input order (emit). */
@@ -532,9 +546,7 @@ static int cmd_ingest(const options *o)
     int rc = load_coding(o, &kb, &popt);
     if (rc) return rc;
     store *s;
-    char err[1024];
-    if (store_open(db_path(o), 0, &s, err, sizeof err)) {
-        fprintf(stderr, "sitrep: %s\n", err);
+    if (open_store_rw(o, &s)) {
         pipeline_free(&kb);
         return EXIT_USAGE;
     }
@@ -580,9 +592,7 @@ static int cmd_enqueue(const options *o)
 {
     if (!store_is_url(db_path(o))) return misuse("%s", "enqueue needs --db postgresql://...");
     store *s;
-    char err[1024];
-    if (store_open(db_path(o), 0, &s, err, sizeof err)) {
-        fprintf(stderr, "sitrep: %s\n", err);
+    if (open_store_rw(o, &s)) {
         return EXIT_USAGE;
     }
     if (o->batch) store_set_batch(s, o->batch);
@@ -632,9 +642,7 @@ static int cmd_worker(const options *o)
     int rc = load_coding(o, &kb, &popt);
     if (rc) return rc;
     store *s;
-    char err[1024];
-    if (store_open(db_path(o), 0, &s, err, sizeof err)) {
-        fprintf(stderr, "sitrep: %s\n", err);
+    if (open_store_rw(o, &s)) {
         pipeline_free(&kb);
         return EXIT_USAGE;
     }
@@ -772,7 +780,6 @@ static int cmd_read(const options *o)
  * current file's documents are committed. */
 static int cmd_watch(const options *o)
 {
-    if (store_is_url(db_path(o))) return misuse("%s", "watch is not supported with PostgreSQL yet");
     if (o->nfiles != 1) return misuse("%s", "watch needs one DIR");
     sitrep_kb kb;
     pipeline_options popt;
@@ -781,13 +788,12 @@ static int cmd_watch(const options *o)
     store *s;
     watch *w = NULL;
     char err[1024];
-    if (store_open(db_path(o), 0, &s, err, sizeof err)) {
-        fprintf(stderr, "sitrep: %s\n", err);
+    if (open_store_rw(o, &s)) {
         pipeline_free(&kb);
         return EXIT_USAGE;
     }
     if (o->batch) store_set_batch(s, o->batch);
-    if (watch_open(o->files[0], db_path(o), &w, err, sizeof err)) {
+    if (watch_open(o->files[0], s, &w, err, sizeof err)) {
         fprintf(stderr, "sitrep: %s\n", err);
         store_close(s);
         pipeline_free(&kb);
@@ -1210,7 +1216,6 @@ static void serve_log(void *ctx, const char *line)
  * that sigwait receives them here; then stops the daemon cleanly. */
 static int cmd_serve(const options *o)
 {
-    if (store_is_url(db_path(o))) return misuse("%s", "serve is not supported with PostgreSQL yet");
     if (o->nfiles) return misuse("serve takes no arguments, not '%s'", o->files[0]);
     sigset_t set;
     sigemptyset(&set);

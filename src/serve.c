@@ -1,17 +1,19 @@
 /* serve.c -- the analyst web UI and its read-only JSON API (serve.h).
  *
- * Reads the store's tables (store.c schema) with its own read-only SQLite
- * connections, one per worker thread, each with a statement cache and a
- * progress handler that interrupts a request's queries after query_ms.
- * Every value from a request is bound as an SQL parameter; every string
- * from the store is written with json_put_str.  Static files come from a
- * fixed allow-list read into memory at start, so no request path ever
- * reaches the file system.  Filters follow `sitrep events`: dates are a
- * world event's best date, else its first publication date; timeline,
- * network and places leave out hypothetical and negated world events unless
- * modality asks for them (modality=all: every one; modality=real: all but
- * those, in every view).  Each connection keeps the answers of its recent
- * requests until PRAGMA data_version says the database has changed.
+ * Reads the store through store.h's query functions, so that the same
+ * handlers serve an SQLite file and a PostgreSQL database: one read-only
+ * store handle per worker thread, each with a time limit per request
+ * (store_set_deadline: SQLite's progress handler, PostgreSQL's
+ * statement_timeout).  Every value from a request reaches SQL as a
+ * parameter; every string from the store is written with json_put_str.
+ * Static files come from a fixed allow-list read into memory at start, so
+ * no request path ever reaches the file system.  Filters follow `sitrep
+ * events` (store_filter): dates are a world event's best date, else its
+ * first publication date; timeline, network and places leave out
+ * hypothetical and negated world events unless modality asks for them
+ * (modality=all: every one; modality=real: all but those, in every view).
+ * Each handle keeps the answers of its recent requests until
+ * store_version says the data has changed.
  */
 #include "serve.h"
 
@@ -21,7 +23,6 @@
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <pthread.h>
-#include <sqlite3.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,10 +33,11 @@
 
 #include "json.h"
 #include "sitrep.h"
+#include "store.h"
 
-#define S_CACHE 48            /* cached statements per connection */
 #define S_MAX_FILE (8 << 20)  /* bytes of one UI file */
 #define S_MAX_REPORTS 50      /* reports in /api/event/ID */
+#define S_LIST_REPORTS 20     /* reports per world event in /api/events */
 #define S_RCACHE 64           /* cached API answers per connection */
 #define S_RCACHE_MAX (1 << 20) /* bytes of one cached answer at most */
 
@@ -56,21 +58,16 @@ static const struct {
 #define S_NFILES (sizeof S_files / sizeof *S_files)
 
 typedef struct {
-    sqlite3 *db;
-    struct timespec deadline;
-    struct {
-        char *sql;
-        sqlite3_stmt *st;
-    } cache[S_CACHE];
-    int ncache, next;
-    /* answers of recent API requests while the database is unchanged
-       (PRAGMA data_version): key, body */
+    store *st;               /* read-only, used by one request at a time */
+    /* answers of recent API requests while the data is unchanged
+       (store_version): key, body */
     struct {
         char *key, *body;
         size_t len;
     } answer[S_RCACHE];
     int nanswer, nextanswer;
-    long long version;
+    unsigned long long version;
+    int have_version;
 } S_conn;
 
 struct serve {
@@ -86,14 +83,6 @@ struct serve {
     void *log_ctx;
 };
 
-/* One request's filters (all optional). */
-typedef struct {
-    const char *actor, *key, *type, *modality, *q;
-    char *like, *fts;       /* derived, malloc'd */
-    long since, until;
-    int min_sources, limit, offset, all_modalities, real;
-} S_filter;
-
 typedef struct {
     serve *s;
     S_conn *c;
@@ -103,16 +92,6 @@ typedef struct {
 } S_req;
 
 /* ---- helpers ------------------------------------------------------------- */
-
-static const char *S_col(sqlite3_stmt *st, int i)
-{
-    return (const char *)sqlite3_column_text(st, i);
-}
-
-static int S_isnull(sqlite3_stmt *st, int i)
-{
-    return sqlite3_column_type(st, i) == SQLITE_NULL;
-}
 
 /* ,"key":"value" (null when NULL). */
 static void S_kstr(buf *b, const char *key, const char *v)
@@ -132,11 +111,6 @@ static void S_day(buf *b, long day)
     json_put_str(b, d);
 }
 
-static void S_col_day(buf *b, sqlite3_stmt *st, int i)
-{
-    S_day(b, S_isnull(st, i) ? -1 : (long)sqlite3_column_int64(st, i));
-}
-
 static int S_error(buf *b, int status, const char *msg, const char *param)
 {
     buf_reset(b);
@@ -148,59 +122,12 @@ static int S_error(buf *b, int status, const char *msg, const char *param)
     return status;
 }
 
-/* Maps an SQLite failure to 503 (time limit) or 500. */
+/* Maps a store failure to 503 (time limit) or 500. */
 static int S_dberror(S_req *r, int rc)
 {
-    if (rc == SQLITE_INTERRUPT) return S_error(r->out, 503, "query took too long", NULL);
-    return S_error(r->out, 500, sqlite3_errmsg(r->c->db), NULL);
-}
-
-static int S_progress(void *ctx)
-{
-    S_conn *c = ctx;
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    return now.tv_sec > c->deadline.tv_sec ||
-           (now.tv_sec == c->deadline.tv_sec && now.tv_nsec > c->deadline.tv_nsec);
-}
-
-/* A prepared statement for sql from the connection's cache (reset and
- * unbound), or NULL. */
-static sqlite3_stmt *S_prep(S_conn *c, const char *sql)
-{
-    for (int i = 0; i < c->ncache; i++)
-        if (!strcmp(c->cache[i].sql, sql)) {
-            sqlite3_reset(c->cache[i].st);
-            sqlite3_clear_bindings(c->cache[i].st);
-            return c->cache[i].st;
-        }
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v3(c->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) return NULL;
-    char *copy = strdup(sql);
-    if (!copy) {
-        sqlite3_finalize(st);
-        return NULL;
-    }
-    int slot = c->ncache < S_CACHE ? c->ncache++ : c->next++ % S_CACHE;
-    if (c->cache[slot].st) {
-        sqlite3_finalize(c->cache[slot].st);
-        free(c->cache[slot].sql);
-    }
-    c->cache[slot].sql = copy;
-    c->cache[slot].st = st;
-    return st;
-}
-
-static void S_bind_text(sqlite3_stmt *st, const char *name, const char *v)
-{
-    int i = sqlite3_bind_parameter_index(st, name);
-    if (i > 0 && v) sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);   /* the filter may be freed first */
-}
-
-static void S_bind_int(sqlite3_stmt *st, const char *name, long long v)
-{
-    int i = sqlite3_bind_parameter_index(st, name);
-    if (i > 0) sqlite3_bind_int64(st, i, v);
+    if (rc == SITREP_ENOMEM) return S_error(r->out, 500, "out of memory", NULL);
+    if (store_timed_out(r->c->st)) return S_error(r->out, 503, "query took too long", NULL);
+    return S_error(r->out, 500, store_errmsg(r->c->st), NULL);
 }
 
 /* UTF-16 code units (JavaScript string indices) in t[0..off). */
@@ -264,73 +191,20 @@ static int S_parse_day(const char *v, long *out)
     return v && strlen(v) == 10 && !sitrep_parse_ymd(v, out) ? 0 : -1;
 }
 
-/* "%v%" with LIKE wildcards escaped by '\'; malloc'd. */
-static char *S_like(const char *v)
-{
-    size_t n = strlen(v);
-    char *o = malloc(2 * n + 3), *p = o;
-    if (!o) return NULL;
-    *p++ = '%';
-    for (; *v; v++) {
-        if (*v == '%' || *v == '_' || *v == '\\') *p++ = '\\';
-        *p++ = *v;
-    }
-    *p++ = '%';
-    *p = 0;
-    return o;
-}
-
-/* q itself when FTS5 accepts it, else every word as an FTS5 string;
- * malloc'd or NULL. */
-static char *S_fts(S_conn *c, const char *q)
-{
-    sqlite3_stmt *st = S_prep(c, "SELECT rowid FROM docs_fts WHERE docs_fts MATCH ?1 LIMIT 1");
-    if (st) {
-        sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
-        int rc = sqlite3_step(st);
-        sqlite3_reset(st);
-        if (rc == SQLITE_ROW || rc == SQLITE_DONE) return strdup(q);
-    }
-    size_t n = strlen(q);
-    char *o = malloc(3 * n + 3), *p = o;
-    if (!o) return NULL;
-    int inword = 0;
-    for (; *q; q++) {
-        if (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r') {
-            if (inword) *p++ = '"';
-            inword = 0;
-            continue;
-        }
-        if (!inword) {
-            if (p != o) *p++ = ' ';
-            *p++ = '"';
-            inword = 1;
-        }
-        if (*q == '"') *p++ = '"';
-        *p++ = *q;
-    }
-    if (inword) *p++ = '"';
-    *p = 0;
-    if (p == o) {   /* only blanks: a phrase nothing matches */
-        free(o);
-        return strdup("\"\"");
-    }
-    return o;
-}
-
 static const char S_FILTER_PARAMS[] = "actor key type modality since until min_sources q";
 
-/* Parses the filter parameters; 0 or an HTTP status (body written). */
-static int S_parse_filter(S_req *r, S_filter *f, int deflimit)
+/* Parses the filter parameters into f; 0 or an HTTP status (body written). */
+static int S_parse_filter(S_req *r, store_filter *f, int deflimit)
 {
     memset(f, 0, sizeof *f);
     f->since = f->until = -1;
     f->limit = deflimit;
+    f->actor_keys = 1;
     const char *v;
     long x;
     if ((v = S_get(r, "actor")) && *v) f->actor = v;
     if ((v = S_get(r, "key")) && *v) f->key = v;
-    if ((v = S_get(r, "q")) && *v) f->q = v;
+    if ((v = S_get(r, "q")) && *v) f->text = v;
     if ((v = S_get(r, "type")) && *v) {
         for (const char *p = v; *p; p++)
             if (!((*p >= 'A' && *p <= 'Z') || *p == '_'))
@@ -363,80 +237,10 @@ static int S_parse_filter(S_req *r, S_filter *f, int deflimit)
         if (S_parse_int(v, 0, 10000000, &x)) return S_error(r->out, 400, "offset wants a number", "offset");
         f->offset = (int)x;
     }
-    if (f->actor && !(f->like = S_like(f->actor))) return S_error(r->out, 500, "out of memory", NULL);
-    if (f->q && !(f->fts = S_fts(r->c, f->q))) return S_error(r->out, 500, "out of memory", NULL);
     return 0;
 }
 
-static void S_filter_free(S_filter *f)
-{
-    free(f->like);
-    free(f->fts);
-}
-
-#define S_DATE "coalesce(w.day, w.first_seen)"
-
-/* Appends the WHERE clauses of f (world events aliased w); default_mod
- * leaves out hypothetical and negated world events unless asked for. */
-static void S_where(buf *b, const S_filter *f, int default_mod)
-{
-    if (f->type) buf_puts(b, " AND w.type = :type");
-    if (f->key) buf_puts(b, " AND (w.src_key = :key OR w.tgt_key = :key)");
-    if (f->actor)
-        buf_puts(b, " AND (w.src_name LIKE :actor ESCAPE '\\' OR w.tgt_name LIKE :actor ESCAPE '\\'"
-                    " OR w.src_key LIKE :actor ESCAPE '\\' OR w.tgt_key LIKE :actor ESCAPE '\\'"
-                    " OR EXISTS (SELECT 1 FROM event_world ew2 JOIN events e2 ON e2.id = ew2.event"
-                    " WHERE ew2.world = w.id AND (e2.src_name LIKE :actor ESCAPE '\\'"
-                    " OR e2.tgt_name LIKE :actor ESCAPE '\\' OR e2.src_text LIKE :actor ESCAPE '\\'"
-                    " OR e2.tgt_text LIKE :actor ESCAPE '\\')))");
-    if (f->since >= 0) buf_puts(b, " AND " S_DATE " >= :since");
-    if (f->until >= 0) buf_puts(b, " AND " S_DATE " <= :until");
-    if (f->modality) buf_puts(b, " AND instr(',' || w.modalities || ',', ',' || :modality || ',') > 0");
-    else if (f->real || (default_mod && !f->all_modalities))
-        buf_puts(b, " AND w.modality NOT IN ('hypothetical', 'negated')");
-    if (f->min_sources > 0) buf_puts(b, " AND w.num_sources >= :minsrc");
-    if (f->q)
-        buf_puts(b, " AND w.id IN (SELECT ew3.world FROM event_world ew3 JOIN events e3 ON"
-                    " e3.id = ew3.event WHERE e3.doc IN (SELECT rowid FROM docs_fts WHERE docs_fts"
-                    " MATCH :q))");
-}
-
-static void S_bind_filter(sqlite3_stmt *st, const S_filter *f)
-{
-    S_bind_text(st, ":type", f->type);
-    S_bind_text(st, ":key", f->key);
-    S_bind_text(st, ":actor", f->like);
-    S_bind_text(st, ":modality", f->modality);
-    S_bind_text(st, ":q", f->fts);
-    S_bind_int(st, ":since", f->since);
-    S_bind_int(st, ":until", f->until);
-    S_bind_int(st, ":minsrc", f->min_sources);
-    S_bind_int(st, ":limit", f->limit);
-    S_bind_int(st, ":offset", f->offset);
-}
-
-/* Builds base + filters + tail, prepares and binds it. */
-static sqlite3_stmt *S_filtered(S_req *r, const char *base, const S_filter *f, int default_mod, const char *tail)
-{
-    buf sql;
-    buf_init(&sql);
-    buf_puts(&sql, base);
-    S_where(&sql, f, default_mod);
-    buf_puts(&sql, tail);
-    sqlite3_stmt *st = sql.s ? S_prep(r->c, sql.s) : NULL;
-    buf_free(&sql);
-    if (st) S_bind_filter(st, f);
-    return st;
-}
-
 /* ---- world events -------------------------------------------------------- */
-
-#define S_WCOLS                                                                                  \
-    "w.id, w.type, w.mode, w.cameo, w.quad, w.goldstein, w.modality, w.modalities, w.hypo,"      \
-    " w.src_key, w.src_name, w.src_code, w.tgt_key, w.tgt_name, w.tgt_code,"                     \
-    " w.loc_name, w.loc_country, w.lat, w.lon, w.day, w.prec,"                                   \
-    " w.num_mentions, w.num_articles, w.num_sources, w.first_seen, w.last_seen, " S_DATE " AS d"
-#define S_NWCOLS 27
 
 static void S_actor(buf *b, const char *key, const char *name, const char *code)
 {
@@ -451,19 +255,18 @@ static void S_actor(buf *b, const char *key, const char *name, const char *code)
     buf_putc(b, '}');
 }
 
-/* The world event of the row's first S_NWCOLS columns, without the closing
- * brace. */
-static void S_world(buf *b, sqlite3_stmt *st)
+/* A world event, without the closing brace. */
+static void S_world(buf *b, const store_world *w)
 {
-    buf_printf(b, "{\"id\":%lld", (long long)sqlite3_column_int64(st, 0));
-    S_kstr(b, "type", S_col(st, 1));
-    S_kstr(b, "mode", S_col(st, 2));
-    S_kstr(b, "cameo", S_col(st, 3));
-    buf_printf(b, ",\"quad\":%d,\"goldstein\":", sqlite3_column_int(st, 4));
-    json_put_num(b, sqlite3_column_double(st, 5), 1);
-    S_kstr(b, "modality", S_col(st, 6));
+    buf_printf(b, "{\"id\":%lld", w->id);
+    S_kstr(b, "type", w->type);
+    S_kstr(b, "mode", w->mode);
+    S_kstr(b, "cameo", w->cameo);
+    buf_printf(b, ",\"quad\":%d,\"goldstein\":", w->quad);
+    json_put_num(b, w->goldstein, 1);
+    S_kstr(b, "modality", w->modality);
     buf_puts(b, ",\"modalities\":[");
-    const char *m = S_col(st, 7);
+    const char *m = w->modalities;
     for (int first = 1; m && *m; first = 0) {
         const char *c = strchr(m, ',');
         size_t l = c ? (size_t)(c - m) : strlen(m);
@@ -471,44 +274,63 @@ static void S_world(buf *b, sqlite3_stmt *st)
         json_put_strn(b, m, l);
         m += l + (c ? 1 : 0);
     }
-    buf_printf(b, "],\"hypothetical\":%s,\"source\":", sqlite3_column_int(st, 8) ? "true" : "false");
-    S_actor(b, S_col(st, 9), S_col(st, 10), S_col(st, 11));
+    buf_printf(b, "],\"hypothetical\":%s,\"source\":", w->hypothetical ? "true" : "false");
+    S_actor(b, w->src.key, w->src.name, w->src.code);
     buf_puts(b, ",\"target\":");
-    S_actor(b, S_col(st, 12), S_col(st, 13), S_col(st, 14));
+    S_actor(b, w->tgt.key, w->tgt.name, w->tgt.code);
     buf_puts(b, ",\"location\":");
-    if (S_isnull(st, 15) && S_isnull(st, 16)) {
+    if (!w->loc.name && !w->loc.country) {
         buf_puts(b, "null");
     } else {
         buf_puts(b, "{\"name\":");
-        json_put_str(b, S_col(st, 15));
-        S_kstr(b, "country", S_col(st, 16));
+        json_put_str(b, w->loc.name);
+        S_kstr(b, "country", w->loc.country);
         buf_puts(b, ",\"lat\":");
-        if (S_isnull(st, 17)) buf_puts(b, "null");
-        else json_put_num(b, sqlite3_column_double(st, 17), 4);
+        json_put_num(b, w->loc.lat, 4);
         buf_puts(b, ",\"lon\":");
-        if (S_isnull(st, 18)) buf_puts(b, "null");
-        else json_put_num(b, sqlite3_column_double(st, 18), 4);
+        json_put_num(b, w->loc.lon, 4);
         buf_putc(b, '}');
     }
     buf_puts(b, ",\"date\":");
-    S_col_day(b, st, 19);
-    S_kstr(b, "date_precision",
-           S_isnull(st, 19) ? NULL : sitrep_prec_name((sitrep_prec)sqlite3_column_int(st, 20)));
+    S_day(b, w->day);
+    S_kstr(b, "date_precision", w->prec);
     buf_printf(b, ",\"num_mentions\":%d,\"num_articles\":%d,\"num_sources\":%d,\"first_seen\":",
-               sqlite3_column_int(st, 21), sqlite3_column_int(st, 22), sqlite3_column_int(st, 23));
-    S_col_day(b, st, 24);
+               w->num_mentions, w->num_articles, w->num_sources);
+    S_day(b, w->first_seen);
     buf_puts(b, ",\"last_seen\":");
-    S_col_day(b, st, 25);
+    S_day(b, w->last_seen);
     buf_puts(b, ",\"day\":");
-    S_col_day(b, st, 26);
+    S_day(b, w->day >= 0 ? w->day : w->first_seen);
 }
 
-#define S_LIST_REPORTS_SQL \
-    ", (SELECT json_group_array(json(r)) FROM (SELECT json_object('event', e.id, 'doc', d.doc_id," \
-    " 'title', d.title, 'source', d.source, 'url', d.url, 'published', d.date, 'modality', e.modality," \
-    " 'trigger', e.trigger, 'evidence', e.evidence) AS r FROM event_world ew JOIN events e ON" \
-    " e.id = ew.event JOIN documents d ON d.id = e.doc WHERE ew.world = w.id" \
-    " ORDER BY d.day, d.id, e.ord LIMIT 20))"
+typedef struct {
+    buf *b;
+    int n;
+} S_list;
+
+/* One world event of /api/events with the short form of its reports. */
+static int S_events_row(void *ctx, const store_world *w, const store_event *reps, int nreps)
+{
+    S_list *l = ctx;
+    buf *b = l->b;
+    if (l->n++) buf_putc(b, ',');
+    S_world(b, w);
+    buf_puts(b, ",\"reports\":[");
+    for (int i = 0; i < nreps; i++) {
+        const store_event *e = &reps[i];
+        buf_printf(b, "%s{\"event\":%lld", i ? "," : "", e->id);
+        S_kstr(b, "doc", e->doc);
+        S_kstr(b, "title", e->doc_title);
+        S_kstr(b, "source", e->doc_source);
+        S_kstr(b, "url", e->doc_url);
+        S_kstr(b, "published", e->doc_date);
+        S_kstr(b, "modality", e->modality);
+        S_kstr(b, "trigger", e->trigger);
+        S_kstr(b, "evidence", e->evidence);
+        buf_putc(b, '}');
+    }
+    return buf_puts(b, "]}");
+}
 
 static int S_api_events(S_req *r)
 {
@@ -516,45 +338,18 @@ static int S_api_events(S_req *r)
     snprintf(pl, sizeof pl, "%s limit offset", S_FILTER_PARAMS);
     int rc = S_check_params(r, pl);
     if (rc) return rc;
-    S_filter f;
-    if ((rc = S_parse_filter(r, &f, 50))) {
-        S_filter_free(&f);
-        return rc;
-    }
+    store_filter f;
+    if ((rc = S_parse_filter(r, &f, 50))) return rc;
+    long long total;
+    if ((rc = store_count(r->c->st, &f, &total))) return S_dberror(r, rc);
     buf *b = r->out;
-    sqlite3_stmt *st = S_filtered(r, "SELECT count(*) FROM world_events w WHERE 1", &f, 0, "");
-    if (!st) goto dberr;
-    if ((rc = sqlite3_step(st)) != SQLITE_ROW) goto stepfail;
-    buf_printf(b, "{\"total\":%lld,\"limit\":%d,\"offset\":%d,\"events\":[",
-               (long long)sqlite3_column_int64(st, 0), f.limit, f.offset);
-    sqlite3_reset(st);
-    /* the page first, then the report lists of its rows only */
-    st = S_filtered(r, "SELECT " S_WCOLS S_LIST_REPORTS_SQL " FROM (SELECT w.id AS pid, " S_DATE " AS d0"
-                    " FROM world_events w WHERE 1", &f, 0,
-                    " ORDER BY (d0 IS NULL), d0, w.id LIMIT :limit OFFSET :offset) p"
-                    " JOIN world_events w ON w.id = p.pid ORDER BY (p.d0 IS NULL), p.d0, w.id");
-    if (!st) goto dberr;
-    int n = 0;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (n++) buf_putc(b, ',');
-        S_world(b, st);
-        buf_puts(b, ",\"reports\":");
-        const char *rep = S_col(st, S_NWCOLS);
-        buf_puts(b, rep ? rep : "[]");
-        buf_putc(b, '}');
-    }
-    if (rc != SQLITE_DONE) goto stepfail;
-    sqlite3_reset(st);
+    buf_printf(b, "{\"total\":%lld,\"limit\":%d,\"offset\":%d,\"events\":[", total, f.limit, f.offset);
+    f.undated_last = 1;
+    f.max_reports = S_LIST_REPORTS;
+    S_list l = {b, 0};
+    if ((rc = store_events(r->c->st, &f, S_events_row, &l))) return S_dberror(r, rc);
     buf_puts(b, "]}\n");
-    S_filter_free(&f);
     return 200;
-stepfail:
-    sqlite3_reset(st);
-    S_filter_free(&f);
-    return S_dberror(r, rc);
-dberr:
-    S_filter_free(&f);
-    return S_dberror(r, sqlite3_errcode(r->c->db));
 }
 
 /* A span of kind over bytes [a, b) of the text t (n bytes). */
@@ -576,79 +371,127 @@ static long S_find(const char *t, long a, long e, const char *needle)
     return -1;
 }
 
-static const char S_REPORT_SQL[] =
-    "SELECT e.id, e.doc, e.sentence, e.start, e.end, e.type, e.mode, e.cameo, e.quad, e.goldstein,"
-    " e.modality, e.src_text, e.src_name, e.src_key, e.src_code, e.src_start, e.tgt_text, e.tgt_name,"
-    " e.tgt_key, e.tgt_code, e.tgt_start, e.loc_text, e.loc_name, e.loc_country, e.lat, e.lon, e.day,"
-    " e.prec, e.date_text, e.trigger, e.confidence, e.evidence, s.start, s.end, d.doc_id"
-    " FROM event_world ew JOIN events e ON e.id = ew.event JOIN documents d ON d.id = e.doc"
-    " LEFT JOIN sentences s ON s.doc = e.doc AND s.idx = e.sentence WHERE ew.world = ?1"
-    " ORDER BY d.day, d.id, e.ord LIMIT 50";
-
 /* One report of /api/event/ID with its spans in the document text t. */
-static void S_report(buf *b, sqlite3_stmt *st, const char *t, long n)
+static void S_report(buf *b, const store_event *e, const char *t, long n)
 {
-    buf_printf(b, "{\"event\":%lld", (long long)sqlite3_column_int64(st, 0));
-    S_kstr(b, "doc", S_col(st, 34));
-    buf_printf(b, ",\"sentence\":%d", sqlite3_column_int(st, 2));
-    S_kstr(b, "type", S_col(st, 5));
-    S_kstr(b, "mode", S_col(st, 6));
-    S_kstr(b, "cameo", S_col(st, 7));
-    buf_printf(b, ",\"quad\":%d,\"goldstein\":", sqlite3_column_int(st, 8));
-    json_put_num(b, sqlite3_column_double(st, 9), 1);
-    S_kstr(b, "modality", S_col(st, 10));
+    buf_printf(b, "{\"event\":%lld", e->id);
+    S_kstr(b, "doc", e->doc);
+    buf_printf(b, ",\"sentence\":%d", e->sent);
+    S_kstr(b, "type", e->type);
+    S_kstr(b, "mode", e->mode);
+    S_kstr(b, "cameo", e->cameo);
+    buf_printf(b, ",\"quad\":%d,\"goldstein\":", e->quad);
+    json_put_num(b, e->goldstein, 1);
+    S_kstr(b, "modality", e->modality);
     buf_puts(b, ",\"source\":");
-    S_actor(b, S_col(st, 13), S_col(st, 12), S_col(st, 14));
-    S_kstr(b, "source_text", S_col(st, 11));
+    S_actor(b, e->src.key, e->src.name, e->src.code);
+    S_kstr(b, "source_text", e->src.text);
     buf_puts(b, ",\"target\":");
-    S_actor(b, S_col(st, 18), S_col(st, 17), S_col(st, 19));
-    S_kstr(b, "target_text", S_col(st, 16));
+    S_actor(b, e->tgt.key, e->tgt.name, e->tgt.code);
+    S_kstr(b, "target_text", e->tgt.text);
     buf_puts(b, ",\"location\":");
-    if (S_isnull(st, 22)) {
+    if (!e->loc.name) {
         buf_puts(b, "null");
     } else {
         buf_puts(b, "{\"text\":");
-        json_put_str(b, S_col(st, 21));
-        S_kstr(b, "name", S_col(st, 22));
-        S_kstr(b, "country", S_col(st, 23));
+        json_put_str(b, e->loc.text);
+        S_kstr(b, "name", e->loc.name);
+        S_kstr(b, "country", e->loc.country);
         buf_puts(b, ",\"lat\":");
-        json_put_num(b, sqlite3_column_double(st, 24), 4);
+        json_put_num(b, e->loc.lat, 4);
         buf_puts(b, ",\"lon\":");
-        json_put_num(b, sqlite3_column_double(st, 25), 4);
+        json_put_num(b, e->loc.lon, 4);
         buf_putc(b, '}');
     }
     buf_puts(b, ",\"date\":");
-    S_col_day(b, st, 26);
-    S_kstr(b, "date_precision", S_col(st, 27));
-    S_kstr(b, "date_text", S_col(st, 28));
-    S_kstr(b, "trigger", S_col(st, 29));
+    S_day(b, e->day);
+    S_kstr(b, "date_precision", e->prec);
+    S_kstr(b, "date_text", e->date_text);
+    S_kstr(b, "trigger", e->trigger);
     buf_puts(b, ",\"confidence\":");
-    json_put_num(b, sqlite3_column_double(st, 30), 2);
-    S_kstr(b, "evidence", S_col(st, 31));
+    json_put_num(b, e->confidence, 2);
+    S_kstr(b, "evidence", e->evidence);
     /* spans: the evidence sentence, the event, its actors, trigger, place */
     buf_puts(b, ",\"spans\":[");
     int first = 1;
-    long ss = S_isnull(st, 32) ? -1 : sqlite3_column_int64(st, 32);
-    long se = S_isnull(st, 33) ? -1 : sqlite3_column_int64(st, 33);
-    long es = sqlite3_column_int64(st, 3), ee = sqlite3_column_int64(st, 4);
+    long ss = e->sent_start, se = e->sent_end, es = e->start, ee = e->end;
     if (t) {
         S_span(b, &first, "sentence", t, n, ss, se);
         S_span(b, &first, "event", t, n, es, ee);
         for (int side = 0; side < 2; side++) {
-            const char *at = S_col(st, side ? 16 : 11);
-            long as = S_isnull(st, side ? 20 : 15) ? -1 : sqlite3_column_int64(st, side ? 20 : 15);
+            const store_actor *a = side ? &e->tgt : &e->src;
+            const char *at = a->text;
+            long as = a->start;
             if (at && as >= 0 && as + (long)strlen(at) <= n && !memcmp(t + as, at, strlen(at)))
                 S_span(b, &first, side ? "target" : "source", t, n, as, as + (long)strlen(at));
         }
-        const char *trig = S_col(st, 29);
+        const char *trig = e->trigger;
         long ts = S_find(t, es, ee < n ? ee : n, trig);
         if (ts < 0 && ss >= 0) ts = S_find(t, ss, se < n ? se : n, trig);
         if (ts >= 0) S_span(b, &first, "trigger", t, n, ts, ts + (long)strlen(trig));
-        const char *lt = S_col(st, 21);
+        const char *lt = e->loc.text;
         long ls = ss >= 0 ? S_find(t, ss, se < n ? se : n, lt) : -1;
         if (ls >= 0) S_span(b, &first, "location", t, n, ls, ls + (long)strlen(lt));
     }
     buf_puts(b, "]}");
+}
+
+/* The documents of /api/event/ID, copied in the order of first report. */
+typedef struct {
+    arena a;
+    store_doc docs[S_MAX_REPORTS];
+    int ndocs, found;
+    S_req *r;
+} S_detail;
+
+static int S_keep_doc(void *ctx, const store_doc *d)
+{
+    S_detail *x = ctx;
+    store_doc *k = &x->docs[x->ndocs];
+    const char *src[] = {d->id, d->title, d->date, d->source, d->url, d->text};
+    const char **dst[] = {&k->id, &k->title, &k->date, &k->source, &k->url, &k->text};
+    for (int i = 0; i < 6; i++)
+        if (src[i] && !(*dst[i] = arena_strndup(&x->a, src[i], i == 5 ? d->len : strlen(src[i]))))
+            return SITREP_ENOMEM;
+    k->len = d->len;
+    x->ndocs++;
+    return 0;
+}
+
+static int S_event_detail(void *ctx, const store_world *w, const store_event *reps, int nreps)
+{
+    S_detail *x = ctx;
+    buf *b = x->r->out;
+    x->found = 1;
+    buf_puts(b, "{\"event\":");
+    S_world(b, w);
+    buf_puts(b, "},\"reports\":[");
+    for (int i = 0; i < nreps; i++) {
+        const store_doc *d = NULL;
+        for (int k = 0; k < x->ndocs && !d; k++)
+            if (!strcmp(x->docs[k].id, reps[i].doc)) d = &x->docs[k];
+        if (!d && x->ndocs < S_MAX_REPORTS) {
+            int n0 = x->ndocs, rc = store_document(x->r->c->st, reps[i].doc, S_keep_doc, x);
+            if (rc) return rc;
+            if (x->ndocs > n0) d = &x->docs[n0];
+        }
+        if (i) buf_putc(b, ',');
+        S_report(b, &reps[i], d ? d->text : NULL, d ? (long)d->len : 0);
+    }
+    buf_puts(b, "],\"documents\":[");
+    for (int k = 0; k < x->ndocs; k++) {
+        const store_doc *d = &x->docs[k];
+        if (k) buf_putc(b, ',');
+        buf_puts(b, "{\"id\":");
+        json_put_str(b, d->id);
+        S_kstr(b, "title", d->title);
+        S_kstr(b, "date", d->date);
+        S_kstr(b, "source", d->source);
+        S_kstr(b, "url", d->url);
+        S_kstr(b, "text", d->text);
+        buf_putc(b, '}');
+    }
+    return buf_puts(b, "]}\n");
 }
 
 static int S_api_event(S_req *r, const char *idstr)
@@ -657,120 +500,47 @@ static int S_api_event(S_req *r, const char *idstr)
     if (rc) return rc;
     long id;
     if (S_parse_int(idstr, 0, 999999999999L, &id)) return S_error(r->out, 400, "event id wants a number", NULL);
-    buf *b = r->out;
-    sqlite3_stmt *st = S_prep(r->c, "SELECT " S_WCOLS " FROM world_events w WHERE w.id = ?1");
-    if (!st) return S_dberror(r, sqlite3_errcode(r->c->db));
-    sqlite3_bind_int64(st, 1, id);
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_DONE) {
-        sqlite3_reset(st);
-        return S_error(b, 404, "no such event", NULL);
-    }
-    if (rc != SQLITE_ROW) {
-        sqlite3_reset(st);
-        return S_dberror(r, rc);
-    }
-    buf_puts(b, "{\"event\":");
-    S_world(b, st);
-    buf_puts(b, "},\"reports\":[");
-    sqlite3_reset(st);
-    sqlite3_stmt *rs = S_prep(r->c, S_REPORT_SQL);
-    sqlite3_stmt *ds = S_prep(r->c, "SELECT text, length(CAST(text AS BLOB)) FROM documents WHERE id = ?1");
-    if (!rs || !ds) return S_dberror(r, sqlite3_errcode(r->c->db));
-    sqlite3_bind_int64(rs, 1, id);
-    long long docs[S_MAX_REPORTS], cur = -1;
-    int ndocs = 0, n = 0;
-    const char *text = NULL;
-    long tlen = 0;
-    while ((rc = sqlite3_step(rs)) == SQLITE_ROW) {
-        long long doc = sqlite3_column_int64(rs, 1);
-        if (doc != cur) {
-            sqlite3_reset(ds);
-            sqlite3_bind_int64(ds, 1, doc);
-            text = NULL;
-            tlen = 0;
-            if (sqlite3_step(ds) == SQLITE_ROW) {
-                text = (const char *)sqlite3_column_text(ds, 0);
-                tlen = sqlite3_column_int64(ds, 1);
-            }
-            cur = doc;
-            int seen = 0;
-            for (int i = 0; i < ndocs; i++) seen |= docs[i] == doc;
-            if (!seen && ndocs < S_MAX_REPORTS) docs[ndocs++] = doc;
-        }
-        if (n++) buf_putc(b, ',');
-        S_report(b, rs, text, tlen);
-    }
-    sqlite3_reset(ds);
-    sqlite3_reset(rs);
-    if (rc != SQLITE_DONE) return S_dberror(r, rc);
-    buf_puts(b, "],\"documents\":[");
-    sqlite3_stmt *dd = S_prep(r->c, "SELECT doc_id, title, date, source, url, text FROM documents WHERE id = ?1");
-    if (!dd) return S_dberror(r, sqlite3_errcode(r->c->db));
-    for (int i = 0; i < ndocs; i++) {
-        sqlite3_reset(dd);
-        sqlite3_bind_int64(dd, 1, docs[i]);
-        if ((rc = sqlite3_step(dd)) != SQLITE_ROW) {
-            sqlite3_reset(dd);
-            return S_dberror(r, rc);
-        }
-        if (i) buf_putc(b, ',');
-        buf_puts(b, "{\"id\":");
-        json_put_str(b, S_col(dd, 0));
-        S_kstr(b, "title", S_col(dd, 1));
-        S_kstr(b, "date", S_col(dd, 2));
-        S_kstr(b, "source", S_col(dd, 3));
-        S_kstr(b, "url", S_col(dd, 4));
-        S_kstr(b, "text", S_col(dd, 5));
-        buf_putc(b, '}');
-    }
-    sqlite3_reset(dd);
-    buf_puts(b, "]}\n");
+    S_detail x;
+    memset(&x, 0, sizeof x);
+    arena_init(&x.a);
+    x.r = r;
+    rc = store_world_get(r->c->st, id, S_MAX_REPORTS, S_event_detail, &x);
+    arena_free(&x.a);
+    if (rc) return S_dberror(r, rc);
+    if (!x.found) return S_error(r->out, 404, "no such event", NULL);
     return 200;
+}
+
+typedef struct {
+    buf *b;
+    int n;
+    long long undated;
+} S_days;
+
+static int S_day_row(void *ctx, long day, const long long q[5])
+{
+    S_days *d = ctx;
+    if (day < 0) {
+        d->undated += q[0];
+        return 0;
+    }
+    if (d->n++) buf_putc(d->b, ',');
+    buf_puts(d->b, "{\"date\":");
+    S_day(d->b, day);
+    return buf_printf(d->b, ",\"total\":%lld,\"quad\":[%lld,%lld,%lld,%lld]}", q[0], q[1], q[2], q[3], q[4]);
 }
 
 static int S_api_timeline(S_req *r)
 {
     int rc = S_check_params(r, S_FILTER_PARAMS);
     if (rc) return rc;
-    S_filter f;
-    if ((rc = S_parse_filter(r, &f, 0))) {
-        S_filter_free(&f);
-        return rc;
-    }
-    sqlite3_stmt *st = S_filtered(r, "SELECT " S_DATE " AS d, w.quad, count(*) FROM world_events w WHERE 1",
-                                  &f, 1, " GROUP BY d, w.quad ORDER BY d");
-    S_filter_free(&f);
-    if (!st) return S_dberror(r, sqlite3_errcode(r->c->db));
+    store_filter f;
+    if ((rc = S_parse_filter(r, &f, 0))) return rc;
     buf *b = r->out;
     buf_puts(b, "{\"days\":[");
-    long cur = -2;
-    long long q[5] = {0}, undated = 0;
-    int n = 0;
-    for (;;) {
-        rc = sqlite3_step(st);
-        long d = rc != SQLITE_ROW ? -3 : S_isnull(st, 0) ? -1 : (long)sqlite3_column_int64(st, 0);
-        if (cur >= 0 && d != cur) {
-            if (n++) buf_putc(b, ',');
-            buf_puts(b, "{\"date\":");
-            S_day(b, cur);
-            buf_printf(b, ",\"total\":%lld,\"quad\":[%lld,%lld,%lld,%lld]}", q[0], q[1], q[2], q[3], q[4]);
-            memset(q, 0, sizeof q);
-        }
-        if (rc != SQLITE_ROW) break;
-        cur = d;
-        int quad = sqlite3_column_int(st, 1);
-        long long c = sqlite3_column_int64(st, 2);
-        if (d < 0) {
-            undated += c;
-            continue;
-        }
-        q[0] += c;
-        if (quad >= 1 && quad <= 4) q[quad] += c;
-    }
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE) return S_dberror(r, rc);
-    buf_printf(b, "],\"undated\":%lld}\n", undated);
+    S_days d = {b, 0, 0};
+    if ((rc = store_days(r->c->st, &f, S_day_row, &d))) return S_dberror(r, rc);
+    buf_printf(b, "],\"undated\":%lld}\n", d.undated);
     return 200;
 }
 
@@ -780,88 +550,73 @@ typedef struct {
     double gsum;
 } S_node;
 
+typedef struct {
+    buf *b;
+    vec nodes;
+    int n;
+} S_net;
+
+static int S_edge_row(void *ctx, const store_edge *e)
+{
+    S_net *x = ctx;
+    buf *b = x->b;
+    if (x->n++) buf_putc(b, ',');
+    buf_puts(b, "{\"source\":");
+    json_put_str(b, e->src);
+    S_kstr(b, "target", e->tgt);
+    buf_printf(b, ",\"events\":%lld,\"mentions\":%lld,\"mean_goldstein\":", e->events, e->mentions);
+    json_put_num(b, e->goldstein, 2);
+    buf_putc(b, '}');
+    for (int side = 0; side < 2; side++) {
+        const char *k = side ? e->tgt : e->src;
+        S_node *nd = NULL;
+        for (size_t i = 0; i < x->nodes.len && !nd; i++)
+            if (!strcmp(VEC_AT(&x->nodes, S_node, i).key, k)) nd = &VEC_AT(&x->nodes, S_node, i);
+        if (!nd && (nd = vec_push(&x->nodes))) {
+            memset(nd, 0, sizeof *nd);
+            snprintf(nd->key, sizeof nd->key, "%s", k);
+        }
+        if (nd) {
+            nd->events += e->events;
+            nd->gsum += e->goldstein * (double)e->events;
+        }
+    }
+    return 0;
+}
+
+/* Each node's most frequent name. */
+static int S_node_name(void *ctx, const char *key, const char *name, long long n)
+{
+    S_net *x = ctx;
+    (void)n;
+    for (size_t i = 0; name && i < x->nodes.len; i++) {
+        S_node *nd = &VEC_AT(&x->nodes, S_node, i);
+        if (!nd->name[0] && !strcmp(nd->key, key)) snprintf(nd->name, sizeof nd->name, "%s", name);
+    }
+    return 0;
+}
+
 static int S_api_network(S_req *r)
 {
     char pl[256];
     snprintf(pl, sizeof pl, "%s limit", S_FILTER_PARAMS);
     int rc = S_check_params(r, pl);
     if (rc) return rc;
-    S_filter f;
-    if ((rc = S_parse_filter(r, &f, 150))) {
-        S_filter_free(&f);
-        return rc;
-    }
+    store_filter f;
+    if ((rc = S_parse_filter(r, &f, 150))) return rc;
     buf *b = r->out;
-    sqlite3_stmt *st = S_filtered(r,
-                                  "SELECT w.src_key, w.tgt_key, count(*), sum(w.num_mentions), avg(w.goldstein)"
-                                  " FROM world_events w WHERE w.src_key IS NOT NULL AND w.tgt_key IS NOT NULL"
-                                  " AND w.src_key <> w.tgt_key",
-                                  &f, 1, " GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT :limit");
-    if (!st) {
-        S_filter_free(&f);
-        return S_dberror(r, sqlite3_errcode(r->c->db));
-    }
-    vec nodes;
-    vec_init(&nodes, sizeof(S_node));
+    S_net x = {b, {0}, 0};
+    vec_init(&x.nodes, sizeof(S_node));
     buf_puts(b, "{\"edges\":[");
-    int n = 0;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        long long cnt = sqlite3_column_int64(st, 2);
-        double g = sqlite3_column_double(st, 4);
-        if (n++) buf_putc(b, ',');
-        buf_puts(b, "{\"source\":");
-        json_put_str(b, S_col(st, 0));
-        S_kstr(b, "target", S_col(st, 1));
-        buf_printf(b, ",\"events\":%lld,\"mentions\":%lld,\"mean_goldstein\":", cnt,
-                   (long long)sqlite3_column_int64(st, 3));
-        json_put_num(b, g, 2);
-        buf_putc(b, '}');
-        for (int side = 0; side < 2; side++) {
-            const char *k = S_col(st, side);
-            S_node *nd = NULL;
-            for (size_t i = 0; i < nodes.len && !nd; i++)
-                if (!strcmp(VEC_AT(&nodes, S_node, i).key, k)) nd = &VEC_AT(&nodes, S_node, i);
-            if (!nd && (nd = vec_push(&nodes))) snprintf(nd->key, sizeof nd->key, "%s", k);
-            if (nd) {
-                nd->events += cnt;
-                nd->gsum += g * (double)cnt;
-            }
-        }
-    }
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE) {
-        vec_free(&nodes);
-        S_filter_free(&f);
+    rc = store_edges(r->c->st, &f, 1, S_edge_row, &x);
+    if (!rc && x.nodes.len) rc = store_actors(r->c->st, &f, 0, S_node_name, &x);
+    if (rc) {
+        vec_free(&x.nodes);
         return S_dberror(r, rc);
     }
-    /* each node's most frequent name */
-    buf sql;
-    buf_init(&sql);
-    buf_puts(&sql, "SELECT k, n, count(*) FROM (SELECT w.src_key AS k, w.src_name AS n FROM world_events w WHERE 1");
-    S_where(&sql, &f, 1);
-    buf_puts(&sql, " UNION ALL SELECT w.tgt_key, w.tgt_name FROM world_events w WHERE 1");
-    S_where(&sql, &f, 1);
-    buf_puts(&sql, ") WHERE k IS NOT NULL AND n IS NOT NULL GROUP BY k, n ORDER BY k, 3 DESC, n");
-    st = sql.s ? S_prep(r->c, sql.s) : NULL;
-    buf_free(&sql);
-    if (st) {
-        S_bind_filter(st, &f);
-        while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-            for (size_t i = 0; i < nodes.len; i++) {
-                S_node *nd = &VEC_AT(&nodes, S_node, i);
-                if (!nd->name[0] && !strcmp(nd->key, S_col(st, 0)))
-                    snprintf(nd->name, sizeof nd->name, "%s", S_col(st, 1));
-            }
-        sqlite3_reset(st);
-    }
-    S_filter_free(&f);
-    if (!st || rc != SQLITE_DONE) {
-        vec_free(&nodes);
-        return S_dberror(r, st ? rc : sqlite3_errcode(r->c->db));
-    }
     buf_puts(b, "],\"nodes\":[");
-    for (size_t i = 0; i < nodes.len; i++) {
-        S_node *nd = &VEC_AT(&nodes, S_node, i);
+    for (size_t i = 0; i < x.nodes.len; i++) {
+        S_node *nd = &VEC_AT(&x.nodes, S_node, i);
         if (i) buf_putc(b, ',');
         buf_puts(b, "{\"key\":");
         json_put_str(b, nd->key);
@@ -871,8 +626,25 @@ static int S_api_network(S_req *r)
         buf_putc(b, '}');
     }
     buf_puts(b, "]}\n");
-    vec_free(&nodes);
+    vec_free(&x.nodes);
     return 200;
+}
+
+static int S_place_row(void *ctx, const store_spot *p)
+{
+    S_list *l = ctx;
+    buf *b = l->b;
+    if (l->n++) buf_putc(b, ',');
+    buf_puts(b, "{\"name\":");
+    json_put_str(b, p->name);
+    S_kstr(b, "country", p->country);
+    buf_puts(b, ",\"lat\":");
+    json_put_num(b, p->lat, 4);
+    buf_puts(b, ",\"lon\":");
+    json_put_num(b, p->lon, 4);
+    buf_printf(b, ",\"events\":%lld,\"mean_goldstein\":", p->events);
+    json_put_num(b, p->goldstein, 2);
+    return buf_printf(b, ",\"quad\":[%lld,%lld,%lld,%lld]}", p->quad[0], p->quad[1], p->quad[2], p->quad[3]);
 }
 
 static int S_api_places(S_req *r)
@@ -881,41 +653,31 @@ static int S_api_places(S_req *r)
     snprintf(pl, sizeof pl, "%s limit", S_FILTER_PARAMS);
     int rc = S_check_params(r, pl);
     if (rc) return rc;
-    S_filter f;
-    if ((rc = S_parse_filter(r, &f, SERVE_MAX_LIMIT))) {
-        S_filter_free(&f);
-        return rc;
-    }
-    sqlite3_stmt *st = S_filtered(
-        r,
-        "SELECT w.loc_name, w.loc_country, w.lat, w.lon, count(*), avg(w.goldstein), sum(w.quad = 1),"
-        " sum(w.quad = 2), sum(w.quad = 3), sum(w.quad = 4) FROM world_events w"
-        " WHERE w.lat IS NOT NULL AND w.lon IS NOT NULL",
-        &f, 1, " GROUP BY w.loc_name, w.loc_country, w.lat, w.lon ORDER BY 5 DESC, 1 LIMIT :limit");
-    S_filter_free(&f);
-    if (!st) return S_dberror(r, sqlite3_errcode(r->c->db));
+    store_filter f;
+    if ((rc = S_parse_filter(r, &f, SERVE_MAX_LIMIT))) return rc;
     buf *b = r->out;
     buf_puts(b, "{\"places\":[");
-    int n = 0;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (n++) buf_putc(b, ',');
-        buf_puts(b, "{\"name\":");
-        json_put_str(b, S_col(st, 0));
-        S_kstr(b, "country", S_col(st, 1));
-        buf_puts(b, ",\"lat\":");
-        json_put_num(b, sqlite3_column_double(st, 2), 4);
-        buf_puts(b, ",\"lon\":");
-        json_put_num(b, sqlite3_column_double(st, 3), 4);
-        buf_printf(b, ",\"events\":%lld,\"mean_goldstein\":", (long long)sqlite3_column_int64(st, 4));
-        json_put_num(b, sqlite3_column_double(st, 5), 2);
-        buf_printf(b, ",\"quad\":[%lld,%lld,%lld,%lld]}", (long long)sqlite3_column_int64(st, 6),
-                   (long long)sqlite3_column_int64(st, 7), (long long)sqlite3_column_int64(st, 8),
-                   (long long)sqlite3_column_int64(st, 9));
-    }
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE) return S_dberror(r, rc);
+    S_list l = {b, 0};
+    if ((rc = store_places(r->c->st, &f, S_place_row, &l))) return S_dberror(r, rc);
     buf_puts(b, "]}\n");
     return 200;
+}
+
+static int S_hit_row(void *ctx, const store_hit *h)
+{
+    S_list *l = ctx;
+    buf *b = l->b;
+    if (l->n++) buf_putc(b, ',');
+    buf_puts(b, "{\"doc\":");
+    json_put_str(b, h->doc);
+    S_kstr(b, "date", h->date);
+    S_kstr(b, "source", h->source);
+    S_kstr(b, "url", h->url);
+    S_kstr(b, "title", h->title);
+    S_kstr(b, "snippet", h->snippet);
+    buf_puts(b, ",\"score\":");
+    json_put_num(b, h->score, 3);
+    return buf_putc(b, '}');
 }
 
 static int S_api_docs(S_req *r)
@@ -930,56 +692,33 @@ static int S_api_docs(S_req *r)
         if (S_parse_int(v, 1, LONG_MAX / 16, &limit)) return S_error(r->out, 400, "limit wants a positive number", "limit");
         if (limit > SERVE_MAX_LIMIT) limit = SERVE_MAX_LIMIT;
     }
-    char *fts = S_fts(r->c, q);
-    if (!fts) return S_error(r->out, 500, "out of memory", NULL);
-    sqlite3_stmt *st = S_prep(r->c, "SELECT d.doc_id, d.date, d.source, d.url, d.title,"
-                                    " snippet(docs_fts, 1, char(2), char(3), '...', 16), round(bm25(docs_fts), 3)"
-                                    " FROM docs_fts JOIN documents d ON d.id = docs_fts.rowid"
-                                    " WHERE docs_fts MATCH ?1 ORDER BY bm25(docs_fts), d.doc_id LIMIT ?2");
-    if (!st) {
-        free(fts);
-        return S_dberror(r, sqlite3_errcode(r->c->db));
-    }
-    sqlite3_bind_text(st, 1, fts, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(st, 2, limit);
     buf *b = r->out;
     buf_printf(b, "{\"limit\":%ld,\"docs\":[", limit);
-    int n = 0;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (n++) buf_putc(b, ',');
-        buf_puts(b, "{\"doc\":");
-        json_put_str(b, S_col(st, 0));
-        S_kstr(b, "date", S_col(st, 1));
-        S_kstr(b, "source", S_col(st, 2));
-        S_kstr(b, "url", S_col(st, 3));
-        S_kstr(b, "title", S_col(st, 4));
-        S_kstr(b, "snippet", S_col(st, 5));
-        buf_puts(b, ",\"score\":");
-        json_put_num(b, sqlite3_column_double(st, 6), 3);
-        buf_putc(b, '}');
-    }
-    sqlite3_reset(st);
-    free(fts);
-    if (rc != SQLITE_DONE) return S_dberror(r, rc);
+    S_list l = {b, 0};
+    if ((rc = store_search(r->c->st, q, (int)limit, "\x02", "\x03", 16, S_hit_row, &l))) return S_dberror(r, rc);
     buf_puts(b, "]}\n");
     return 200;
 }
 
-/* Rows of (label, count) as [{"<name>":label,"count":n},...]. */
-static int S_pairs(S_req *r, const char *sql, const char *name)
+/* (label, count) rows as [{"<name>":label,"count":n},...]. */
+typedef struct {
+    buf *b;
+    const char *name;
+    int n;
+} S_pairs;
+
+static int S_pair_row(void *ctx, const char *label, const char *name, long long n)
 {
-    sqlite3_stmt *st = S_prep(r->c, sql);
-    if (!st) return sqlite3_errcode(r->c->db);
-    int rc, n = 0;
-    buf_putc(r->out, '[');
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        buf_printf(r->out, "%s{\"%s\":", n++ ? "," : "", name);
-        json_put_str(r->out, S_col(st, 0));
-        buf_printf(r->out, ",\"count\":%lld}", (long long)sqlite3_column_int64(st, 1));
+    S_pairs *p = ctx;
+    if (!p->name) {   /* actors: key, name and count */
+        buf_puts(p->b, p->n++ ? ",{\"key\":" : "{\"key\":");
+        json_put_str(p->b, label);
+        S_kstr(p->b, "name", name);
+        return buf_printf(p->b, ",\"count\":%lld}", n);
     }
-    buf_putc(r->out, ']');
-    sqlite3_reset(st);
-    return rc == SQLITE_DONE ? 0 : rc;
+    buf_printf(p->b, "%s{\"%s\":", p->n++ ? "," : "", p->name);
+    json_put_str(p->b, label);
+    return buf_printf(p->b, ",\"count\":%lld}", n);
 }
 
 static int S_api_meta(S_req *r)
@@ -987,53 +726,33 @@ static int S_api_meta(S_req *r)
     int rc = S_check_params(r, "");
     if (rc) return rc;
     buf *b = r->out;
-    sqlite3_stmt *st = S_prep(r->c, "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM events),"
-                                    " (SELECT count(*) FROM world_events), (SELECT min(" S_DATE ") FROM world_events w),"
-                                    " (SELECT max(" S_DATE ") FROM world_events w)");
-    if (!st) return S_dberror(r, sqlite3_errcode(r->c->db));
-    if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
-        sqlite3_reset(st);
-        return S_dberror(r, rc);
-    }
+    store *st = r->c->st;
+    long long nd, ne, nw;
+    long first, last;
+    if ((rc = store_counts(st, &nd, &ne, &nw)) || (rc = store_dates(st, &first, &last))) return S_dberror(r, rc);
     buf_printf(b, "{\"version\":\"%s\",\"documents\":%lld,\"events\":%lld,\"world_events\":%lld,\"first_date\":",
-               SITREP_VERSION, (long long)sqlite3_column_int64(st, 0), (long long)sqlite3_column_int64(st, 1),
-               (long long)sqlite3_column_int64(st, 2));
-    S_col_day(b, st, 3);
+               SITREP_VERSION, nd, ne, nw);
+    S_day(b, first);
     buf_puts(b, ",\"last_date\":");
-    S_col_day(b, st, 4);
-    sqlite3_reset(st);
-    buf_printf(b, ",\"max_limit\":%d,\"types\":", SERVE_MAX_LIMIT);
-    if ((rc = S_pairs(r, "SELECT type, count(*) FROM world_events GROUP BY 1 ORDER BY 1", "type")))
-        return S_dberror(r, rc);
-    buf_puts(b, ",\"modalities\":");
-    if ((rc = S_pairs(r, "SELECT modality, count(*) FROM world_events GROUP BY 1 ORDER BY 2 DESC, 1", "modality")))
-        return S_dberror(r, rc);
-    buf_puts(b, ",\"sources\":");
-    if ((rc = S_pairs(r, "SELECT source, count(*) FROM documents WHERE source IS NOT NULL GROUP BY 1"
-                         " ORDER BY 2 DESC, 1 LIMIT 200", "source")))
-        return S_dberror(r, rc);
-    /* actor keys, most frequent first, each with its most frequent name */
-    st = S_prep(r->c, "SELECT k, n, count(*) AS c, sum(count(*)) OVER (PARTITION BY k) AS t FROM"
-                      " (SELECT src_key AS k, src_name AS n FROM world_events UNION ALL"
-                      " SELECT tgt_key, tgt_name FROM world_events) WHERE k IS NOT NULL"
-                      " GROUP BY k, n ORDER BY t DESC, k, c DESC, n");
-    if (!st) return S_dberror(r, sqlite3_errcode(r->c->db));
-    buf_puts(b, ",\"actors\":[");
-    const char *last = NULL;
-    char lastkey[64] = "";
-    int n = 0;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < 1000) {
-        const char *k = S_col(st, 0);
-        if (last && !strcmp(lastkey, k)) continue;
-        snprintf(lastkey, sizeof lastkey, "%s", k);
-        last = lastkey;
-        buf_puts(b, n++ ? ",{\"key\":" : "{\"key\":");
-        json_put_str(b, k);
-        S_kstr(b, "name", S_col(st, 1));
-        buf_printf(b, ",\"count\":%lld}", (long long)sqlite3_column_int64(st, 3));
+    S_day(b, last);
+    buf_printf(b, ",\"max_limit\":%d", SERVE_MAX_LIMIT);
+    static const struct {
+        const char *field, *name;
+        int by, limit;
+    } tallies[] = {{"types", "type", STORE_BY_TYPE, 0},
+                   {"modalities", "modality", STORE_BY_MODALITY, 0},
+                   {"sources", "source", STORE_BY_SOURCE, 200}};
+    for (size_t i = 0; i < sizeof tallies / sizeof *tallies; i++) {
+        buf_printf(b, ",\"%s\":[", tallies[i].field);
+        S_pairs p = {b, tallies[i].name, 0};
+        if ((rc = store_tally(st, tallies[i].by, tallies[i].limit, S_pair_row, &p))) return S_dberror(r, rc);
+        buf_putc(b, ']');
     }
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE && rc != SQLITE_ROW) return S_dberror(r, rc);
+    /* actor keys, most frequent first, each with its most frequent name */
+    buf_puts(b, ",\"actors\":[");
+    store_filter all = {.since = -1, .until = -1, .all_modalities = 1};
+    S_pairs p = {b, NULL, 0};
+    if ((rc = store_actors(st, &all, 1000, S_pair_row, &p))) return S_dberror(r, rc);
     buf_puts(b, "]}\n");
     return 200;
 }
@@ -1046,13 +765,7 @@ static S_conn *S_acquire(serve *s)
     while (!s->nfree) pthread_cond_wait(&s->cv, &s->mu);
     S_conn *c = &s->conns[s->freelist[--s->nfree]];
     pthread_mutex_unlock(&s->mu);
-    clock_gettime(CLOCK_MONOTONIC, &c->deadline);
-    c->deadline.tv_sec += s->query_ms / 1000;
-    c->deadline.tv_nsec += (long)(s->query_ms % 1000) * 1000000L;
-    if (c->deadline.tv_nsec >= 1000000000L) {
-        c->deadline.tv_sec++;
-        c->deadline.tv_nsec -= 1000000000L;
-    }
+    store_set_deadline(c->st, s->query_ms);
     return c;
 }
 
@@ -1075,16 +788,19 @@ static void S_forget(S_conn *c)
 }
 
 /* The cached answer for key (copied to out), after dropping every answer
- * when another connection has changed the database; 1 when found. */
+ * when the data has changed since they were made; 1 when found. */
 static int S_recall(S_conn *c, const char *key, buf *out)
 {
-    sqlite3_stmt *st = S_prep(c, "PRAGMA data_version");
-    long long v = -1;
-    if (st && sqlite3_step(st) == SQLITE_ROW) v = sqlite3_column_int64(st, 0);
-    if (st) sqlite3_reset(st);
-    if (v < 0 || v != c->version) {
+    unsigned long long v;
+    if (store_version(c->st, &v)) {
+        S_forget(c);
+        c->have_version = 0;
+        return 0;
+    }
+    if (!c->have_version || v != c->version) {
         S_forget(c);
         c->version = v;
+        c->have_version = 1;
         return 0;
     }
     for (int i = 0; i < c->nanswer; i++)
@@ -1094,7 +810,7 @@ static int S_recall(S_conn *c, const char *key, buf *out)
 
 static void S_remember(S_conn *c, const char *key, const buf *out)
 {
-    if (c->version < 0 || !out->s || out->len > S_RCACHE_MAX) return;
+    if (!c->have_version || !out->s || out->len > S_RCACHE_MAX) return;
     char *k = strdup(key), *b = malloc(out->len);
     if (!k || !b) {
         free(k);
@@ -1308,11 +1024,7 @@ static void S_free(serve *s)
     for (int i = 0; i < s->nconns; i++) {
         S_conn *c = &s->conns[i];
         S_forget(c);
-        for (int j = 0; j < c->ncache; j++) {
-            sqlite3_finalize(c->cache[j].st);
-            free(c->cache[j].sql);
-        }
-        sqlite3_close(c->db);
+        store_close(c->st);
     }
     for (size_t i = 0; i < S_NFILES; i++) free(s->file[i]);
     free(s->conns);
@@ -1343,7 +1055,7 @@ int serve_start(const serve_opts *o, serve **out, char *err, size_t errlen)
     for (size_t i = 0; i < S_NFILES && !rc; i++)
         rc = S_load_file(web, S_files[i].file, &s->file[i], &s->flen[i], err, errlen);
     struct stat stt;
-    if (!rc && stat(o->db, &stt) != 0) {
+    if (!rc && !store_is_url(o->db) && stat(o->db, &stt) != 0) {
         snprintf(err, errlen, "%s: %s", o->db, strerror(errno));
         rc = SITREP_EIO;
     }
@@ -1358,15 +1070,10 @@ int serve_start(const serve_opts *o, serve **out, char *err, size_t errlen)
     for (int i = 0; !rc && i < threads; i++) {
         S_conn *c = &s->conns[i];
         s->nconns++;
-        if (sqlite3_open_v2(o->db, &c->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK ||
-            sqlite3_exec(c->db, "SELECT value FROM meta WHERE key = 'schema'; SELECT 1 FROM docs_fts LIMIT 0",
-                         NULL, NULL, NULL) != SQLITE_OK) {
-            snprintf(err, errlen, "%s: not a sitrep store (%s)", o->db, sqlite3_errmsg(c->db));
+        if (store_open(o->db, 1, &c->st, err, errlen)) {
             rc = SITREP_EDB;
             break;
         }
-        sqlite3_busy_timeout(c->db, s->query_ms);
-        sqlite3_progress_handler(c->db, 1000, S_progress, c);
         s->freelist[s->nfree++] = i;
     }
     if (!rc && o->port >= 0) {

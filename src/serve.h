@@ -1,13 +1,15 @@
 /* serve.h -- `sitrep serve`: a read-only HTTP JSON API over the store and
  * the analyst web UI (static files from web/), on GNU libmicrohttpd.
  *
- * In:  a store database (store.h schema), opened read-only, and the UI
- *      files of the web directory, read once at start.
+ * In:  a store (store.h: an SQLite file or a PostgreSQL URL), opened
+ *      read-only, and the UI files of the web directory, read once at
+ *      start.
  * Out: GET /api/{meta,events,event/ID,timeline,network,places,docs} as
  *      JSON, and the allow-listed UI files.  Every answer carries a
  *      Content-Security-Policy (default-src 'self').  Bounded: GET/HEAD only,
  *      no request bodies, SERVE_MAX_LIMIT rows per page, a time limit per
- *      query.  serve owns its daemon, its SQLite connections and the files.
+ *      request's queries.  serve owns its daemon, its store handles (one
+ *      per thread) and the files.
  */
 #ifndef SITREP_SERVE_H
 #define SITREP_SERVE_H
@@ -25,13 +27,13 @@
 typedef void (*serve_log_fn)(void *ctx, const char *line);
 
 typedef struct {
-    const char *db;          /* the store (required) */
+    const char *db;          /* the store: a path or a postgresql:// URL (required) */
     const char *webdir;      /* UI files; NULL: $SITREP_WEB, else web/ beside the
                                 program or in ../share/sitrep/web */
     const char *host;        /* IPv4 address to listen on; NULL: 127.0.0.1 */
     int port;                /* 0: any free port (see serve_port); -1: no listening
                                 (serve_handle only, for tests) */
-    int threads;             /* worker threads (and SQLite connections); 0: 4 */
+    int threads;             /* worker threads (and store connections); 0: 4 */
     int query_ms;            /* time limit per request's queries; 0: 2000 */
     serve_log_fn log;        /* per-request log lines; NULL: none */
     void *log_ctx;

@@ -1,6 +1,7 @@
 /* store.c -- the corpus store (store.h): SQLite schema, idempotent batched
  * ingest, cross-document merging into world events, and the analyst
- * queries.  Invariants: every stored event has exactly one row in
+ * queries, which are built here for both backends and run on SQLite or
+ * through store_pg_query (PostgreSQL writes are store_pg.c's).  Invariants: every stored event has exactly one row in
  * event_world; a world event's summary columns are a function of its
  * votes (world_votes: per attribute value, how many reports say it), which
  * are a function of its reports; a world event with no reports is deleted.
@@ -14,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "export.h"
 #include "json.h"
@@ -123,7 +125,15 @@ struct store {
     sqlite3_stmt *st[Q_COUNT];
     int in_tx, batch, nbatch;
     int new_world;        /* S_vote1: the world event was just created */
-    store_pg *pg;         /* a PostgreSQL store: every call goes there */
+    store_pg *pg;         /* a PostgreSQL store: every write goes there, reads through store_pg_query */
+    struct {              /* read statements (S_rprep), by SQL text */
+        char *sql;
+        sqlite3_stmt *st;
+        int busy;
+    } rcache[32];
+    int nrcache;
+    struct timespec deadline;   /* store_set_deadline */
+    int has_deadline, timed_out, progress, watch_table;
     char err[512];
 };
 
@@ -268,6 +278,10 @@ int store_close(store *s)
     int rc = store_commit(s);
     if (rc) S_exec(s, "ROLLBACK");
     for (int i = 0; i < Q_COUNT; i++) sqlite3_finalize(s->st[i]);
+    for (int i = 0; i < s->nrcache; i++) {
+        sqlite3_finalize(s->rcache[i].st);
+        free(s->rcache[i].sql);
+    }
     sqlite3_close(s->db);
     free(s);
     return rc;
@@ -830,62 +844,327 @@ int store_add_doc(store *s, const sr_doc *doc, const char *hash, const pipeline_
     return 0;
 }
 
-/* ---- reading ----------------------------------------------------------- */
+/* ---- reading: one query layer over both backends ------------------------ */
+
+/* The read queries below are built once, with the dialect's few
+ * differences (placeholders, ILIKE, strpos, COLLATE "C", full-text
+ * search), and run on SQLite or through store_pg_query; rows are read
+ * through the S_c* accessors.  Text is ordered bytewise on both (COLLATE
+ * "C" on PostgreSQL), NULLs explicitly, so both give the same rows in the
+ * same order. */
+
+#define S_MAXPAR 40   /* parameters of one read query */
+#define S_MAXOWN 8    /* derived strings one query owns */
+#define S_RCACHE ((int)(sizeof ((store *)0)->rcache / sizeof ((store *)0)->rcache[0]))
+
+typedef struct {
+    int n, bad;
+    int isint[S_MAXPAR];
+    long long i[S_MAXPAR];
+    const char *t[S_MAXPAR];
+    char *own[S_MAXOWN];   /* LIKE patterns, full-text queries */
+    int nown;
+} S_par;
+
+static void S_par_free(S_par *p)
+{
+    for (int i = 0; i < p->nown; i++) free(p->own[i]);
+    p->nown = 0;
+}
+
+/* Keeps v (malloc'd; NULL: out of memory) until S_par_free. */
+static const char *S_own(S_par *p, char *v)
+{
+    if (!v || p->nown == S_MAXOWN) {
+        free(v);
+        p->bad = 1;
+        return NULL;
+    }
+    return p->own[p->nown++] = v;
+}
+
+/* Adds a parameter; returns its number (1-based), 0 when there are too many. */
+static int S_padd(S_par *p, int isint, long long i, const char *t)
+{
+    if (p->n == S_MAXPAR) {
+        p->bad = 1;
+        return 0;
+    }
+    p->isint[p->n] = isint;
+    p->i[p->n] = i;
+    p->t[p->n] = t;
+    return ++p->n;
+}
+
+/* Appends the placeholder of parameter k. */
+static void S_pref(const store *s, buf *b, const S_par *p, int k)
+{
+    if (!s->pg) buf_printf(b, "?%d", k);
+    else buf_printf(b, k > 0 && p->isint[k - 1] ? "$%d::bigint" : "$%d", k);
+}
+
+static void S_ptext(const store *s, buf *b, S_par *p, const char *v)
+{
+    S_pref(s, b, p, S_padd(p, 0, 0, v));
+}
+
+static void S_pint(const store *s, buf *b, S_par *p, long long v)
+{
+    S_pref(s, b, p, S_padd(p, 1, v, NULL));
+}
+
+/* Bytewise text order on both backends. */
+static const char *S_coll(const store *s)
+{
+    return s->pg ? " COLLATE \"C\"" : "";
+}
+
+/* " LIKE <k>": SQLite's LIKE folds ASCII case only, as ILIKE does under
+ * the "C" collation. */
+static void S_plike(const store *s, buf *b, int k)
+{
+    if (s->pg) buf_printf(b, " ILIKE $%d COLLATE \"C\"", k);
+    else buf_printf(b, " LIKE ?%d ESCAPE '\\'", k);
+}
+
+/* " LIMIT n" when n > 0, then " OFFSET m" when m > 0. */
+static void S_limit(const store *s, buf *b, S_par *p, int n, int m)
+{
+    if (n > 0) {
+        buf_puts(b, " LIMIT ");
+        S_pint(s, b, p, n);
+    } else if (m > 0) {
+        buf_puts(b, s->pg ? " LIMIT ALL" : " LIMIT -1");
+    }
+    if (m > 0) {
+        buf_puts(b, " OFFSET ");
+        S_pint(s, b, p, m);
+    }
+}
+
+/* Records a read failure with message msg. */
+static int S_rfail(store *s, const char *msg, int timed_out)
+{
+    s->timed_out = timed_out;
+    if (s->pg) store_pg_set_error(s->pg, msg);
+    else snprintf(s->err, sizeof s->err, "%s", msg);
+    return SITREP_EDB;
+}
+
+static int S_past_deadline(const store *s)
+{
+    if (!s->has_deadline) return 0;
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return now.tv_sec > s->deadline.tv_sec ||
+           (now.tv_sec == s->deadline.tv_sec && now.tv_nsec > s->deadline.tv_nsec);
+}
+
+static int S_progress(void *ctx)
+{
+    return S_past_deadline(ctx);
+}
+
+/* A cursor over the rows of one read query. */
+typedef struct {
+    store *s;
+    sqlite3_stmt *st;        /* SQLite */
+    int slot;                /* st's slot in s->rcache, -1: finalize at close */
+    store_pg_result *res;    /* PostgreSQL: the whole result */
+    int row, nrows;
+} S_cur;
+
+/* A statement for sql from the handle's cache (one no other cursor is
+ * using), else a new one; NULL on error. */
+static sqlite3_stmt *S_rprep(store *s, const char *sql, int *slot)
+{
+    *slot = -1;
+    int free_slot = -1;
+    for (int i = 0; i < s->nrcache; i++) {
+        if (s->rcache[i].busy) continue;
+        if (!strcmp(s->rcache[i].sql, sql)) {
+            s->rcache[i].busy = 1;
+            *slot = i;
+            return s->rcache[i].st;
+        }
+        if (free_slot < 0) free_slot = i;
+    }
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) return NULL;
+    int i = s->nrcache < S_RCACHE ? s->nrcache : free_slot;
+    char *copy = i >= 0 ? strdup(sql) : NULL;
+    if (!copy) return st;   /* used once, finalized at close */
+    if (i == s->nrcache) {
+        s->nrcache++;
+    } else {
+        sqlite3_finalize(s->rcache[i].st);
+        free(s->rcache[i].sql);
+    }
+    s->rcache[i].sql = copy;
+    s->rcache[i].st = st;
+    s->rcache[i].busy = 1;
+    *slot = i;
+    return st;
+}
+
+/* Runs sql (NULL: out of memory) with the parameters p.  0 or a code. */
+static int S_open(store *s, const char *sql, const S_par *p, S_cur *c)
+{
+    memset(c, 0, sizeof *c);
+    c->s = s;
+    c->slot = -1;
+    c->row = -1;
+    if (!sql || p->bad) return S_rfail(s, "out of memory (or too many query parameters)", 0);
+    if (S_past_deadline(s)) return S_rfail(s, "query took too long", 1);
+    if (s->pg) {
+        const char *vals[S_MAXPAR];
+        char nums[S_MAXPAR][24];
+        for (int i = 0; i < p->n; i++) {
+            if (p->isint[i]) snprintf(nums[i], sizeof nums[i], "%lld", p->i[i]);
+            vals[i] = p->isint[i] ? nums[i] : p->t[i];
+        }
+        if (store_pg_query(s->pg, sql, p->n, vals, &c->res)) {
+            s->timed_out = store_pg_timed_out(s->pg);
+            return SITREP_EDB;
+        }
+        c->nrows = store_pg_nrows(c->res);
+        return 0;
+    }
+    c->st = S_rprep(s, sql, &c->slot);
+    if (!c->st) return S_rfail(s, sqlite3_errmsg(s->db), 0);
+    for (int i = 0; i < p->n; i++) {
+        if (p->isint[i]) sqlite3_bind_int64(c->st, i + 1, p->i[i]);
+        else if (p->t[i]) sqlite3_bind_text(c->st, i + 1, p->t[i], -1, SQLITE_TRANSIENT);
+        else sqlite3_bind_null(c->st, i + 1);
+    }
+    return 0;
+}
+
+/* 1: a row; 0: no more; or a negative code. */
+static int S_next(S_cur *c)
+{
+    if (c->res) return ++c->row < c->nrows;
+    if (!c->st) return 0;
+    int rc = sqlite3_step(c->st);
+    if (rc == SQLITE_ROW) return 1;
+    if (rc == SQLITE_DONE) return 0;
+    return S_rfail(c->s, rc == SQLITE_INTERRUPT ? "query took too long" : sqlite3_errmsg(c->s->db),
+                   rc == SQLITE_INTERRUPT);
+}
+
+static void S_close(S_cur *c)
+{
+    if (c->res) store_pg_clear(c->res);
+    if (c->st && c->slot >= 0) {
+        sqlite3_reset(c->st);
+        sqlite3_clear_bindings(c->st);
+        c->s->rcache[c->slot].busy = 0;
+    } else if (c->st) {
+        sqlite3_finalize(c->st);
+    }
+    c->res = NULL;
+    c->st = NULL;
+}
+
+static int S_cnull(const S_cur *c, int i)
+{
+    return c->st ? sqlite3_column_type(c->st, i) == SQLITE_NULL : !store_pg_value(c->res, c->row, i);
+}
+
+static const char *S_cstr(const S_cur *c, int i)
+{
+    return c->st ? (const char *)sqlite3_column_text(c->st, i) : store_pg_value(c->res, c->row, i);
+}
+
+static size_t S_clen(const S_cur *c, int i)
+{
+    return c->st ? (size_t)sqlite3_column_bytes(c->st, i) : store_pg_length(c->res, c->row, i);
+}
+
+static long long S_cll(const S_cur *c, int i)
+{
+    if (c->st) return sqlite3_column_int64(c->st, i);
+    const char *v = store_pg_value(c->res, c->row, i);
+    return v ? strtoll(v, NULL, 10) : 0;
+}
+
+static int S_cint(const S_cur *c, int i)
+{
+    return (int)S_cll(c, i);
+}
+
+static double S_cdbl(const S_cur *c, int i)
+{
+    if (c->st) return sqlite3_column_double(c->st, i);
+    const char *v = store_pg_value(c->res, c->row, i);
+    return v ? strtod(v, NULL) : 0;
+}
+
+static long S_cday(const S_cur *c, int i)
+{
+    return S_cnull(c, i) ? -1 : (long)S_cll(c, i);
+}
 
 #define S_EVCOLS                                                                                 \
-    "e.id, ew.world, d.doc_id, d.source, d.url, d.day, d.bytes, e.sentence, e.start, e.end,"     \
-    " (SELECT s1.para FROM sentences s1 WHERE s1.doc = e.doc AND s1.idx = e.sentence) ="         \
-    " (SELECT min(s2.para) FROM sentences s2 WHERE s2.doc = e.doc),"                             \
+    "e.id, ew.world, d.doc_id, d.source, d.url, d.day, d.bytes, e.sentence, e.start, e.\"end\"," \
+    " CASE WHEN s.para = (SELECT min(s2.para) FROM sentences s2 WHERE s2.doc = e.doc)"            \
+    " THEN 1 ELSE 0 END,"                                                                        \
     " e.type, e.mode, e.cameo, e.modality, e.quad, e.goldstein,"                                 \
     " e.src_text, e.src_name, e.src_key, e.src_code, e.src_start,"                               \
     " e.tgt_text, e.tgt_name, e.tgt_key, e.tgt_code, e.tgt_start,"                               \
     " e.loc_name, e.loc_country, e.loc_kind, e.lat, e.lon, e.loc_text,"                          \
-    " e.day, e.prec, e.date_text, e.trigger, e.evidence, e.confidence"                           \
-    " FROM events e JOIN documents d ON d.id = e.doc JOIN event_world ew ON ew.event = e.id"
+    " e.day, e.prec, e.date_text, e.trigger, e.evidence, e.confidence,"                          \
+    " d.title, d.date, s.start, s.\"end\""                                                       \
+    " FROM events e JOIN documents d ON d.id = e.doc JOIN event_world ew ON ew.event = e.id"     \
+    " LEFT JOIN sentences s ON s.doc = e.doc AND s.idx = e.sentence"
 
-static void S_read_actor(sqlite3_stmt *st, int i, store_actor *a)
+static void S_read_actor(const S_cur *c, int i, store_actor *a)
 {
-    a->text = S_col(st, i);
-    a->name = S_col(st, i + 1);
-    a->key = S_col(st, i + 2);
-    a->code = S_col(st, i + 3);
-    a->start = sqlite3_column_type(st, i + 4) == SQLITE_NULL ? -1 : sqlite3_column_int(st, i + 4);
+    a->text = S_cstr(c, i);
+    a->name = S_cstr(c, i + 1);
+    a->key = S_cstr(c, i + 2);
+    a->code = S_cstr(c, i + 3);
+    a->start = S_cnull(c, i + 4) ? -1 : S_cint(c, i + 4);
 }
 
-static void S_read_event(sqlite3_stmt *st, store_event *e)
+static void S_read_event(const S_cur *c, store_event *e)
 {
     memset(e, 0, sizeof *e);
-    e->id = sqlite3_column_int64(st, 0);
-    e->world = sqlite3_column_int64(st, 1);
-    e->doc = S_col(st, 2);
-    e->doc_source = S_col(st, 3);
-    e->doc_url = S_col(st, 4);
-    e->doc_day = S_col_day(st, 5);
-    e->doc_len = sqlite3_column_int64(st, 6);
-    e->sent = sqlite3_column_int(st, 7);
-    e->start = sqlite3_column_int(st, 8);
-    e->end = sqlite3_column_int(st, 9);
-    e->lead = sqlite3_column_int(st, 10);
-    e->type = S_col(st, 11);
-    e->mode = S_col(st, 12);
-    e->cameo = S_col(st, 13);
-    e->modality = S_col(st, 14);
-    e->quad = sqlite3_column_int(st, 15);
-    e->goldstein = sqlite3_column_double(st, 16);
-    S_read_actor(st, 17, &e->src);
-    S_read_actor(st, 22, &e->tgt);
-    e->loc.name = S_col(st, 27);
-    e->loc.country = S_col(st, 28);
-    e->loc.kind = S_col(st, 29) ? S_col(st, 29)[0] : 0;
-    e->loc.lat = sqlite3_column_double(st, 30);
-    e->loc.lon = sqlite3_column_double(st, 31);
-    e->loc.text = S_col(st, 32);
-    e->day = S_col_day(st, 33);
-    e->prec = S_col(st, 34);
-    e->date_text = S_col(st, 35);
-    e->trigger = S_col(st, 36);
-    e->evidence = S_col(st, 37);
-    e->confidence = sqlite3_column_double(st, 38);
+    e->id = S_cll(c, 0);
+    e->world = S_cll(c, 1);
+    e->doc = S_cstr(c, 2);
+    e->doc_source = S_cstr(c, 3);
+    e->doc_url = S_cstr(c, 4);
+    e->doc_day = S_cday(c, 5);
+    e->doc_len = S_cll(c, 6);
+    e->sent = S_cint(c, 7);
+    e->start = S_cint(c, 8);
+    e->end = S_cint(c, 9);
+    e->lead = S_cint(c, 10);
+    e->type = S_cstr(c, 11);
+    e->mode = S_cstr(c, 12);
+    e->cameo = S_cstr(c, 13);
+    e->modality = S_cstr(c, 14);
+    e->quad = S_cint(c, 15);
+    e->goldstein = S_cdbl(c, 16);
+    S_read_actor(c, 17, &e->src);
+    S_read_actor(c, 22, &e->tgt);
+    e->loc.name = S_cstr(c, 27);
+    e->loc.country = S_cstr(c, 28);
+    e->loc.kind = S_cstr(c, 29) ? S_cstr(c, 29)[0] : 0;
+    e->loc.lat = S_cdbl(c, 30);
+    e->loc.lon = S_cdbl(c, 31);
+    e->loc.text = S_cstr(c, 32);
+    e->day = S_cday(c, 33);
+    e->prec = S_cstr(c, 34);
+    e->date_text = S_cstr(c, 35);
+    e->trigger = S_cstr(c, 36);
+    e->evidence = S_cstr(c, 37);
+    e->confidence = S_cdbl(c, 38);
+    e->doc_title = S_cstr(c, 39);
+    e->doc_date = S_cstr(c, 40);
+    e->sent_start = S_cnull(c, 41) ? -1 : S_cint(c, 41);
+    e->sent_end = S_cnull(c, 42) ? -1 : S_cint(c, 42);
 }
 
 #define S_WCOLS                                                                                  \
@@ -894,38 +1173,38 @@ static void S_read_event(sqlite3_stmt *st, store_event *e)
     " w.loc_name, w.loc_country, w.loc_kind, w.lat, w.lon, w.day, w.prec,"                       \
     " w.num_mentions, w.num_articles, w.num_sources, w.first_seen, w.last_seen"
 
-static void S_read_world(sqlite3_stmt *st, store_world *w)
+static void S_read_world(const S_cur *c, store_world *w)
 {
     memset(w, 0, sizeof *w);
-    w->id = sqlite3_column_int64(st, 0);
-    w->type = S_col(st, 1);
-    w->mode = S_col(st, 2);
-    w->cameo = S_col(st, 3);
-    w->modality = S_col(st, 4);
-    w->modalities = S_col(st, 5);
-    w->quad = sqlite3_column_int(st, 6);
-    w->hypothetical = sqlite3_column_int(st, 7);
-    w->goldstein = sqlite3_column_double(st, 8);
-    w->src.name = S_col(st, 9);
-    w->src.key = S_col(st, 10);
-    w->src.code = S_col(st, 11);
+    w->id = S_cll(c, 0);
+    w->type = S_cstr(c, 1);
+    w->mode = S_cstr(c, 2);
+    w->cameo = S_cstr(c, 3);
+    w->modality = S_cstr(c, 4);
+    w->modalities = S_cstr(c, 5);
+    w->quad = S_cint(c, 6);
+    w->hypothetical = S_cint(c, 7);
+    w->goldstein = S_cdbl(c, 8);
+    w->src.name = S_cstr(c, 9);
+    w->src.key = S_cstr(c, 10);
+    w->src.code = S_cstr(c, 11);
     w->src.start = -1;
-    w->tgt.name = S_col(st, 12);
-    w->tgt.key = S_col(st, 13);
-    w->tgt.code = S_col(st, 14);
+    w->tgt.name = S_cstr(c, 12);
+    w->tgt.key = S_cstr(c, 13);
+    w->tgt.code = S_cstr(c, 14);
     w->tgt.start = -1;
-    w->loc.name = S_col(st, 15);
-    w->loc.country = S_col(st, 16);
-    w->loc.kind = S_col(st, 17) ? S_col(st, 17)[0] : 0;
-    w->loc.lat = sqlite3_column_double(st, 18);
-    w->loc.lon = sqlite3_column_double(st, 19);
-    w->day = S_col_day(st, 20);
-    w->prec = w->day >= 0 ? sitrep_prec_name((sitrep_prec)sqlite3_column_int(st, 21)) : NULL;
-    w->num_mentions = sqlite3_column_int(st, 22);
-    w->num_articles = sqlite3_column_int(st, 23);
-    w->num_sources = sqlite3_column_int(st, 24);
-    w->first_seen = S_col_day(st, 25);
-    w->last_seen = S_col_day(st, 26);
+    w->loc.name = S_cstr(c, 15);
+    w->loc.country = S_cstr(c, 16);
+    w->loc.kind = S_cstr(c, 17) ? S_cstr(c, 17)[0] : 0;
+    w->loc.lat = S_cdbl(c, 18);
+    w->loc.lon = S_cdbl(c, 19);
+    w->day = S_cday(c, 20);
+    w->prec = w->day >= 0 ? sitrep_prec_name((sitrep_prec)S_cint(c, 21)) : NULL;
+    w->num_mentions = S_cint(c, 22);
+    w->num_articles = S_cint(c, 23);
+    w->num_sources = S_cint(c, 24);
+    w->first_seen = S_cday(c, 25);
+    w->last_seen = S_cday(c, 26);
 }
 
 static void S_put_day(buf *b, long day)
@@ -1062,18 +1341,15 @@ int store_world_json(buf *b, const store_world *w, const store_event *reports, i
 
 int store_each_event(store *s, store_event_fn fn, void *ctx)
 {
-    if (s->pg) return store_pg_each_event(s->pg, fn, ctx);
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(s->db, "SELECT " S_EVCOLS " ORDER BY e.doc, e.ord", -1, &st, NULL) != SQLITE_OK)
-        return S_fail(s);
-    int rc, ret = 0;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    S_par p = {0};
+    S_cur c;
+    int ret = S_open(s, "SELECT " S_EVCOLS " ORDER BY e.doc, e.ord", &p, &c);
+    while (!ret && (ret = S_next(&c)) == 1) {
         store_event e;
-        S_read_event(st, &e);
-        if ((ret = fn(ctx, &e))) break;
+        S_read_event(&c, &e);
+        ret = fn(ctx, &e);
     }
-    if (!ret && rc != SQLITE_DONE) ret = S_fail(s);
-    sqlite3_finalize(st);
+    S_close(&c);
     return ret;
 }
 
@@ -1095,7 +1371,8 @@ static char *S_like(const char *s)
     return o;
 }
 
-/* Every word of q as an FTS5 string ("..."), for queries FTS5 rejects. */
+/* Every word of q as an FTS5 string ("..."), for queries FTS5 rejects; a
+ * query of blanks only becomes "", which matches nothing. */
 static char *S_fts_quote(const char *q)
 {
     size_t n = strlen(q);
@@ -1118,6 +1395,10 @@ static char *S_fts_quote(const char *q)
         *p++ = *q;
     }
     if (inword) *p++ = '"';
+    if (p == o) {
+        *p++ = '"';
+        *p++ = '"';
+    }
     *p = 0;
     return o;
 }
@@ -1137,165 +1418,479 @@ static char *S_fts_query(store *s, const char *q)
     return ok ? strdup(q) : S_fts_quote(q);
 }
 
-static const char S_DATE_EXPR[] = "coalesce(w.day, w.first_seen)";
-
-/* Appends the filter clauses of f; default_mod leaves out hypothetical and
- * negated world events when no modality is asked for. */
-static void S_where(buf *b, const store_filter *f, int default_mod)
+/* q in PostgreSQL's web-search syntax: FTS5's operators AND (dropped:
+ * words are and-ed anyway), OR and NOT (a '-' before the next word or
+ * phrase) are translated, a prefix '*' is dropped, phrases stay quoted. */
+static char *S_websearch(const char *q)
 {
-    if (f->type) buf_puts(b, " AND w.type = :type");
-    if (f->key) buf_puts(b, " AND (w.src_key = :key OR w.tgt_key = :key)");
-    if (f->actor)
-        buf_puts(b, " AND (w.src_name LIKE :actor ESCAPE '\\' OR w.tgt_name LIKE :actor ESCAPE '\\'"
-                    " OR EXISTS (SELECT 1 FROM event_world ew2 JOIN events e2 ON e2.id = ew2.event"
-                    " WHERE ew2.world = w.id AND (e2.src_name LIKE :actor ESCAPE '\\'"
-                    " OR e2.tgt_name LIKE :actor ESCAPE '\\' OR e2.src_text LIKE :actor ESCAPE '\\'"
-                    " OR e2.tgt_text LIKE :actor ESCAPE '\\')))");
-    if (f->since >= 0) buf_printf(b, " AND %s >= :since", S_DATE_EXPR);
-    if (f->until >= 0) buf_printf(b, " AND %s <= :until", S_DATE_EXPR);
-    if (f->modality)
-        buf_puts(b, " AND instr(',' || w.modalities || ',', ',' || :modality || ',') > 0");
-    else if (default_mod)
+    size_t n = strlen(q);
+    char *o = malloc(2 * n + 2), *p = o;
+    if (!o) return NULL;
+    int neg = 0;
+    while (*q) {
+        while (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r') q++;
+        if (!*q) break;
+        const char *t = q;
+        if (*q == '"') {
+            for (q++; *q && *q != '"'; q++) {}
+            if (*q) q++;
+        } else {
+            while (*q && *q != ' ' && *q != '\t' && *q != '\n' && *q != '\r') q++;
+        }
+        size_t l = (size_t)(q - t);
+        if (l == 3 && !memcmp(t, "AND", 3)) continue;
+        if (l == 3 && !memcmp(t, "NOT", 3)) {
+            neg = 1;
+            continue;
+        }
+        if (p != o) *p++ = ' ';
+        if (l == 2 && !memcmp(t, "OR", 2)) {
+            memcpy(p, "or", 2);
+            p += 2;
+            neg = 0;
+            continue;
+        }
+        if (l == 2 && (t[0] | 0x20) == 'o' && (t[1] | 0x20) == 'r') {
+            memcpy(p, "\"or\"", 4);   /* the word, not web search's operator */
+            p += 4;
+            neg = 0;
+            continue;
+        }
+        if (neg && *t != '-') *p++ = '-';
+        neg = 0;
+        if (l > 1 && t[l - 1] == '*' && *t != '"') l--;
+        memcpy(p, t, l);
+        p += l;
+    }
+    *p = 0;
+    return o;
+}
+
+#define S_DATE "coalesce(w.day, w.first_seen)"
+
+/* Appends the filter clauses of f with their parameters; default_mod
+ * (timeline, network, places) leaves out hypothetical and negated world
+ * events unless a modality is asked for or f->all_modalities. */
+static void S_where(store *s, buf *b, S_par *p, const store_filter *f, int default_mod)
+{
+    if (f->type) {
+        buf_puts(b, " AND w.type = ");
+        S_ptext(s, b, p, f->type);
+    }
+    if (f->key) {
+        int k = S_padd(p, 0, 0, f->key);
+        buf_puts(b, " AND (w.src_key = ");
+        S_pref(s, b, p, k);
+        buf_puts(b, " OR w.tgt_key = ");
+        S_pref(s, b, p, k);
+        buf_putc(b, ')');
+    }
+    if (f->actor) {
+        int k = S_padd(p, 0, 0, S_own(p, S_like(f->actor)));
+        static const char *const wcols[] = {"w.src_name", "w.tgt_name", "w.src_key", "w.tgt_key"};
+        static const char *const ecols[] = {"e2.src_name", "e2.tgt_name", "e2.src_text", "e2.tgt_text"};
+        buf_puts(b, " AND (");
+        for (int i = 0; i < (f->actor_keys ? 4 : 2); i++) {
+            buf_puts(b, i ? " OR " : "");
+            buf_puts(b, wcols[i]);
+            S_plike(s, b, k);
+        }
+        buf_puts(b, " OR EXISTS (SELECT 1 FROM event_world ew2 JOIN events e2 ON e2.id = ew2.event"
+                    " WHERE ew2.world = w.id AND (");
+        for (int i = 0; i < 4; i++) {
+            buf_puts(b, i ? " OR " : "");
+            buf_puts(b, ecols[i]);
+            S_plike(s, b, k);
+        }
+        buf_puts(b, ")))");
+    }
+    if (f->since >= 0) {
+        buf_puts(b, " AND " S_DATE " >= ");
+        S_pint(s, b, p, f->since);
+    }
+    if (f->until >= 0) {
+        buf_puts(b, " AND " S_DATE " <= ");
+        S_pint(s, b, p, f->until);
+    }
+    if (f->modality) {
+        buf_puts(b, s->pg ? " AND strpos(',' || w.modalities || ',', ',' || " : " AND instr(',' || w.modalities || ',', ',' || ");
+        S_ptext(s, b, p, f->modality);
+        buf_puts(b, " || ',') > 0");
+    } else if (f->real || (default_mod && !f->all_modalities)) {
         buf_puts(b, " AND w.modality NOT IN ('hypothetical', 'negated')");
-    if (f->min_sources > 0) buf_puts(b, " AND w.num_sources >= :minsrc");
-    if (f->text)
+    }
+    if (f->min_sources > 0) {
+        buf_puts(b, " AND w.num_sources >= ");
+        S_pint(s, b, p, f->min_sources);
+    }
+    if (f->text) {
+        const char *q = S_own(p, s->pg ? S_websearch(f->text) : S_fts_query(s, f->text));
         buf_puts(b, " AND w.id IN (SELECT ew3.world FROM event_world ew3 JOIN events e3 ON"
-                    " e3.id = ew3.event WHERE e3.doc IN (SELECT rowid FROM docs_fts WHERE docs_fts"
-                    " MATCH :text))");
-}
-
-static void S_bind_name(sqlite3_stmt *st, const char *name, const char *v)
-{
-    int i = sqlite3_bind_parameter_index(st, name);
-    if (i > 0 && v) sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);   /* v may be freed first */
-}
-
-static void S_bind_int(sqlite3_stmt *st, const char *name, long long v)
-{
-    int i = sqlite3_bind_parameter_index(st, name);
-    if (i > 0) sqlite3_bind_int64(st, i, v);
-}
-
-/* Prepares sql with the filters bound.  Returns 0 or a code. */
-static int S_prepare_filtered(store *s, const char *sql, const store_filter *f, sqlite3_stmt **out)
-{
-    *out = NULL;
-    char *like = NULL, *fts = NULL;
-    if (f->actor && !(like = S_like(f->actor))) return SITREP_ENOMEM;
-    if (f->text && !(fts = S_fts_query(s, f->text))) {
-        free(like);
-        return SITREP_ENOMEM;
+                    " e3.id = ew3.event WHERE e3.doc IN (");
+        buf_puts(b, s->pg ? "SELECT id FROM documents WHERE fts @@ websearch_to_tsquery('simple', "
+                          : "SELECT rowid FROM docs_fts WHERE docs_fts MATCH (");
+        S_ptext(s, b, p, q);
+        buf_puts(b, ")))");
     }
-    int rc = 0;
-    if (sqlite3_prepare_v2(s->db, sql, -1, out, NULL) != SQLITE_OK) {
-        rc = S_fail(s);
-    } else {
-        S_bind_name(*out, ":type", f->type);
-        S_bind_name(*out, ":key", f->key);
-        S_bind_name(*out, ":actor", like);
-        S_bind_name(*out, ":modality", f->modality);
-        S_bind_name(*out, ":text", fts);
-        S_bind_int(*out, ":since", f->since);
-        S_bind_int(*out, ":until", f->until);
-        S_bind_int(*out, ":minsrc", f->min_sources);
-        S_bind_int(*out, ":limit", f->limit > 0 ? f->limit : -1);
-    }
-    free(like);
-    free(fts);
-    return rc;
 }
 
-int store_events(store *s, const store_filter *f, store_world_fn fn, void *ctx)
+/* World events matching f, or the one with id world (>= 0), with their
+ * reports. */
+static int S_events(store *s, const store_filter *f, long long world, store_world_fn fn, void *ctx)
 {
-    if (s->pg) return store_pg_events(s->pg, f, fn, ctx);
-    buf sql;
+    buf sql, rsql;
     buf_init(&sql);
-    buf_puts(&sql, "SELECT " S_WCOLS " FROM world_events w WHERE 1");
-    S_where(&sql, f, 0);
-    buf_printf(&sql, " ORDER BY %s, w.id LIMIT :limit", S_DATE_EXPR);
-    sqlite3_stmt *st, *rs = NULL;
-    int ret = S_prepare_filtered(s, sql.s, f, &st);
-    buf_free(&sql);
-    if (ret) return ret;
-    if (sqlite3_prepare_v2(s->db, "SELECT " S_EVCOLS " WHERE ew.world = ?1 ORDER BY d.day, e.doc, e.ord",
-                           -1, &rs, NULL) != SQLITE_OK) {
-        ret = S_fail(s);
-        sqlite3_finalize(st);
-        return ret;
+    buf_init(&rsql);
+    S_par p = {0}, rp = {0};
+    buf_puts(&sql, "SELECT " S_WCOLS " FROM world_events w WHERE 1 = 1");
+    if (world >= 0) {
+        buf_puts(&sql, " AND w.id = ");
+        S_pint(s, &sql, &p, world);
+    } else {
+        S_where(s, &sql, &p, f, 0);
     }
+    buf_printf(&sql, " ORDER BY " S_DATE " NULLS %s, w.id", f->undated_last ? "LAST" : "FIRST");
+    if (world < 0) S_limit(s, &sql, &p, f->limit, f->offset);
+    buf_puts(&rsql, "SELECT " S_EVCOLS " WHERE ew.world = ");
+    S_pint(s, &rsql, &rp, 0);
+    buf_puts(&rsql, " ORDER BY d.day NULLS FIRST, e.doc, e.ord");
+    S_limit(s, &rsql, &rp, f->max_reports, 0);
+    S_cur c;
+    int ret = S_open(s, sql.s, &p, &c);
     vec reps;
     vec_init(&reps, sizeof(store_event));
-    int rc = SQLITE_DONE;
-    while (!ret && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (!ret && (ret = S_next(&c)) == 1) {
         store_world w;
-        S_read_world(st, &w);
-        sqlite3_reset(rs);
-        sqlite3_bind_int64(rs, 1, w.id);
+        S_read_world(&c, &w);
+        rp.i[0] = w.id;
         reps.len = 0;
         /* each report's strings stay valid only until the next step, so
          * the reports are copied into an arena per world event */
         arena a;
         arena_init(&a);
-        while ((rc = sqlite3_step(rs)) == SQLITE_ROW) {
+        S_cur rc;
+        ret = S_open(s, rsql.s, &rp, &rc);
+        while (!ret && (ret = S_next(&rc)) == 1) {
+            ret = 0;
             store_event *e = vec_push(&reps);
             if (!e) {
                 ret = SITREP_ENOMEM;
                 break;
             }
-            S_read_event(rs, e);
+            S_read_event(&rc, e);
             const char **strs[] = {&e->doc, &e->doc_source, &e->doc_url, &e->type, &e->mode, &e->cameo,
                                    &e->modality, &e->src.text, &e->src.name, &e->src.key, &e->src.code,
                                    &e->tgt.text, &e->tgt.name, &e->tgt.key, &e->tgt.code, &e->loc.name,
                                    &e->loc.country, &e->loc.text, &e->prec, &e->date_text, &e->trigger,
-                                   &e->evidence};
+                                   &e->evidence, &e->doc_title, &e->doc_date};
             for (size_t k = 0; k < sizeof strs / sizeof *strs; k++)
                 if (*strs[k] && !(*strs[k] = arena_strdup(&a, *strs[k]))) ret = SITREP_ENOMEM;
         }
-        if (!ret && rc != SQLITE_DONE) ret = S_fail(s);
+        S_close(&rc);
         if (!ret) ret = fn(ctx, &w, (store_event *)reps.data, (int)reps.len);
         arena_free(&a);
-        rc = SQLITE_DONE;
     }
-    if (!ret && rc != SQLITE_DONE) ret = S_fail(s);
+    S_close(&c);
     vec_free(&reps);
-    sqlite3_finalize(rs);
-    sqlite3_finalize(st);
+    S_par_free(&p);
+    buf_free(&sql);
+    buf_free(&rsql);
     return ret;
 }
 
-int store_timeline(store *s, const char *actor, const store_filter *f, store_row_fn fn, void *ctx)
+int store_events(store *s, const store_filter *f, store_world_fn fn, void *ctx)
 {
-    if (s->pg) return store_pg_timeline(s->pg, actor, f, fn, ctx);
+    return S_events(s, f, -1, fn, ctx);
+}
+
+int store_world_get(store *s, long long id, int max_reports, store_world_fn fn, void *ctx)
+{
+    store_filter f = {.since = -1, .until = -1};
+    f.max_reports = max_reports;
+    return id < 0 ? 0 : S_events(s, &f, id, fn, ctx);
+}
+
+int store_count(store *s, const store_filter *f, long long *n)
+{
     buf sql;
     buf_init(&sql);
-    buf_printf(&sql, "SELECT %s AS d, w.quad, w.type, count(*) FROM world_events w WHERE %s IS NOT NULL"
-                     " AND (w.src_key = :who OR w.tgt_key = :who OR w.src_name LIKE :whol ESCAPE '\\'"
-                     " OR w.tgt_name LIKE :whol ESCAPE '\\')",
-               S_DATE_EXPR, S_DATE_EXPR);
-    S_where(&sql, f, 1);
-    buf_puts(&sql, " GROUP BY d, w.quad, w.type ORDER BY d, w.type");
-    sqlite3_stmt *st;
-    int ret = S_prepare_filtered(s, sql.s, f, &st);
-    buf_free(&sql);
-    if (ret) return ret;
-    char *like = S_like(actor);
-    if (!like) {
-        sqlite3_finalize(st);
-        return SITREP_ENOMEM;
+    S_par p = {0};
+    buf_puts(&sql, "SELECT count(*) FROM world_events w WHERE 1 = 1");
+    S_where(s, &sql, &p, f, 0);
+    S_cur c;
+    int ret = S_open(s, sql.s, &p, &c);
+    *n = 0;
+    if (!ret && (ret = S_next(&c)) == 1) {
+        *n = S_cll(&c, 0);
+        ret = 0;
     }
-    S_bind_name(st, ":who", actor);
-    S_bind_name(st, ":whol", like);
+    S_close(&c);
+    S_par_free(&p);
+    buf_free(&sql);
+    return ret;
+}
+
+int store_dates(store *s, long *first, long *last)
+{
+    S_par p = {0};
+    S_cur c;
+    int ret = S_open(s, "SELECT min(" S_DATE "), max(" S_DATE ") FROM world_events w", &p, &c);
+    *first = *last = -1;
+    if (!ret && (ret = S_next(&c)) == 1) {
+        *first = S_cday(&c, 0);
+        *last = S_cday(&c, 1);
+        ret = 0;
+    }
+    S_close(&c);
+    return ret;
+}
+
+int store_document(store *s, const char *id, store_doc_fn fn, void *ctx)
+{
+    buf sql;
+    buf_init(&sql);
+    S_par p = {0};
+    buf_puts(&sql, "SELECT doc_id, title, date, source, url, text FROM documents WHERE doc_id = ");
+    S_ptext(s, &sql, &p, id);
+    S_cur c;
+    int ret = S_open(s, sql.s, &p, &c);
+    if (!ret && (ret = S_next(&c)) == 1) {
+        store_doc d = {S_cstr(&c, 0), S_cstr(&c, 1), S_cstr(&c, 2), S_cstr(&c, 3), S_cstr(&c, 4),
+                       S_cstr(&c, 5), 0};
+        d.len = d.text ? S_clen(&c, 5) : 0;
+        ret = fn(ctx, &d);
+    }
+    S_close(&c);
+    buf_free(&sql);
+    return ret;
+}
+
+int store_tally(store *s, int by, int limit, store_tally_fn fn, void *ctx)
+{
+    buf sql;
+    buf_init(&sql);
+    S_par p = {0};
+    const char *co = S_coll(s);
+    if (by == STORE_BY_TYPE)
+        buf_printf(&sql, "SELECT type, count(*) FROM world_events GROUP BY type ORDER BY type%s", co);
+    else if (by == STORE_BY_MODALITY)
+        buf_printf(&sql, "SELECT modality, count(*) FROM world_events GROUP BY modality"
+                         " ORDER BY count(*) DESC, modality%s NULLS FIRST", co);
+    else
+        buf_printf(&sql, "SELECT source, count(*) FROM documents WHERE source IS NOT NULL GROUP BY source"
+                         " ORDER BY count(*) DESC, source%s", co);
+    S_limit(s, &sql, &p, limit, 0);
+    S_cur c;
+    int ret = S_open(s, sql.s, &p, &c);
+    while (!ret && (ret = S_next(&c)) == 1) ret = fn(ctx, S_cstr(&c, 0), NULL, S_cll(&c, 1));
+    S_close(&c);
+    buf_free(&sql);
+    return ret;
+}
+
+int store_actors(store *s, const store_filter *f, int limit, store_tally_fn fn, void *ctx)
+{
+    buf sql;
+    buf_init(&sql);
+    S_par p = {0};
+    const char *co = S_coll(s);
+    buf_puts(&sql, "SELECT k, n, c, t FROM (SELECT k, n, count(*) AS c, sum(count(*)) OVER (PARTITION BY k)"
+                   " AS t FROM (SELECT w.src_key AS k, w.src_name AS n FROM world_events w WHERE 1 = 1");
+    S_where(s, &sql, &p, f, 1);
+    buf_puts(&sql, " UNION ALL SELECT w.tgt_key, w.tgt_name FROM world_events w WHERE 1 = 1");
+    S_where(s, &sql, &p, f, 1);
+    buf_printf(&sql, ") x WHERE k IS NOT NULL GROUP BY k, n) y ORDER BY t DESC, k%s, (n IS NULL), c DESC, n%s",
+               co, co);
+    S_cur c;
+    int ret = S_open(s, sql.s, &p, &c), nkeys = 0;
+    char last[128] = "";
+    while (!ret && (limit <= 0 || nkeys < limit) && (ret = S_next(&c)) == 1) {
+        const char *k = S_cstr(&c, 0);
+        ret = 0;
+        if (nkeys && !strcmp(k, last)) continue;   /* the key's most frequent name came first */
+        snprintf(last, sizeof last, "%s", k);
+        nkeys++;
+        ret = fn(ctx, k, S_cstr(&c, 1), S_cll(&c, 3));
+    }
+    S_close(&c);
+    S_par_free(&p);
+    buf_free(&sql);
+    return ret;
+}
+
+int store_days(store *s, const store_filter *f, store_day_fn fn, void *ctx)
+{
+    buf sql;
+    buf_init(&sql);
+    S_par p = {0};
+    buf_puts(&sql, "SELECT " S_DATE ", w.quad, count(*) FROM world_events w WHERE 1 = 1");
+    S_where(s, &sql, &p, f, 1);
+    buf_puts(&sql, " GROUP BY 1, 2 ORDER BY 1 NULLS FIRST, 2");
+    S_cur c;
+    int ret = S_open(s, sql.s, &p, &c), have = 0;
+    long cur = -1;
+    long long q[5] = {0};
+    for (;;) {
+        int r = ret ? ret : S_next(&c);
+        if (r < 0) {
+            ret = r;
+            break;
+        }
+        long d = r == 1 ? S_cday(&c, 0) : -2;
+        if (have && d != cur) {
+            if ((ret = fn(ctx, cur, q))) break;
+            memset(q, 0, sizeof q);
+            have = 0;
+        }
+        if (r != 1) break;
+        cur = d;
+        have = 1;
+        int quad = S_cint(&c, 1);
+        long long n = S_cll(&c, 2);
+        q[0] += n;
+        if (quad >= 1 && quad <= 4) q[quad] += n;
+    }
+    S_close(&c);
+    S_par_free(&p);
+    buf_free(&sql);
+    return ret;
+}
+
+int store_edges(store *s, const store_filter *f, int pairs_only, store_edge_fn fn, void *ctx)
+{
+    buf sql;
+    buf_init(&sql);
+    S_par p = {0};
+    const char *co = S_coll(s);
+    buf_puts(&sql, "SELECT coalesce(w.src_key, ''), coalesce(w.tgt_key, ''), count(*), sum(w.num_mentions),"
+                   " avg(w.goldstein) FROM world_events w WHERE 1 = 1");
+    if (pairs_only)
+        buf_puts(&sql, " AND w.src_key IS NOT NULL AND w.tgt_key IS NOT NULL AND w.src_key <> w.tgt_key");
+    S_where(s, &sql, &p, f, 1);
+    buf_printf(&sql, " GROUP BY 1, 2 ORDER BY count(*) DESC, coalesce(w.src_key, '')%s,"
+                     " coalesce(w.tgt_key, '')%s", co, co);
+    S_limit(s, &sql, &p, f->limit, 0);
+    S_cur c;
+    int ret = S_open(s, sql.s, &p, &c);
+    while (!ret && (ret = S_next(&c)) == 1) {
+        store_edge e = {S_cstr(&c, 0), S_cstr(&c, 1), S_cll(&c, 2), S_cll(&c, 3), S_cdbl(&c, 4)};
+        ret = fn(ctx, &e);
+    }
+    S_close(&c);
+    S_par_free(&p);
+    buf_free(&sql);
+    return ret;
+}
+
+int store_places(store *s, const store_filter *f, store_spot_fn fn, void *ctx)
+{
+    buf sql;
+    buf_init(&sql);
+    S_par p = {0};
+    const char *co = S_coll(s);
+    buf_puts(&sql, "SELECT w.loc_name, w.loc_country, w.lat, w.lon, count(*), avg(w.goldstein),"
+                   " count(*) FILTER (WHERE w.quad = 1), count(*) FILTER (WHERE w.quad = 2),"
+                   " count(*) FILTER (WHERE w.quad = 3), count(*) FILTER (WHERE w.quad = 4)"
+                   " FROM world_events w WHERE w.lat IS NOT NULL AND w.lon IS NOT NULL");
+    S_where(s, &sql, &p, f, 1);
+    buf_printf(&sql, " GROUP BY w.loc_name, w.loc_country, w.lat, w.lon ORDER BY count(*) DESC,"
+                     " w.loc_name%s NULLS FIRST, w.loc_country%s NULLS FIRST, w.lat, w.lon", co, co);
+    S_limit(s, &sql, &p, f->limit, 0);
+    S_cur c;
+    int ret = S_open(s, sql.s, &p, &c);
+    while (!ret && (ret = S_next(&c)) == 1) {
+        store_spot sp = {S_cstr(&c, 0), S_cstr(&c, 1), S_cdbl(&c, 2), S_cdbl(&c, 3), S_cdbl(&c, 5),
+                         S_cll(&c, 4), {S_cll(&c, 6), S_cll(&c, 7), S_cll(&c, 8), S_cll(&c, 9)}};
+        ret = fn(ctx, &sp);
+    }
+    S_close(&c);
+    S_par_free(&p);
+    buf_free(&sql);
+    return ret;
+}
+
+int store_search(store *s, const char *query, int limit, const char *open, const char *close, int words,
+                 store_hit_fn fn, void *ctx)
+{
+    buf sql;
+    buf_init(&sql);
+    S_par p = {0};
+    if (s->pg) {
+        /* ranking: ts_rank_cd (cover density), negated so that, as with
+           FTS5's bm25, lower is better */
+        char opts[160];
+        snprintf(opts, sizeof opts, "StartSel=\"%s\", StopSel=\"%s\", MaxWords=%d, MinWords=%d,"
+                                    " MaxFragments=1, FragmentDelimiter=\"...\"",
+                 open, close, words > 2 ? words : 2, words > 2 ? words / 2 : 1);
+        buf_puts(&sql, "SELECT d.doc_id, d.date, d.source, d.url, d.title, ts_headline('simple', d.text, q.q, ");
+        S_ptext(s, &sql, &p, S_own(&p, strdup(opts)));
+        buf_puts(&sql, "), -ts_rank_cd(d.fts, q.q) AS score FROM documents d,"
+                       " websearch_to_tsquery('simple', ");
+        S_ptext(s, &sql, &p, S_own(&p, S_websearch(query)));
+        buf_puts(&sql, ") AS q(q) WHERE d.fts @@ q.q ORDER BY score, d.doc_id COLLATE \"C\"");
+    } else {
+        buf_puts(&sql, "SELECT d.doc_id, d.date, d.source, d.url, d.title, snippet(docs_fts, 1, ");
+        S_ptext(s, &sql, &p, open);
+        buf_puts(&sql, ", ");
+        S_ptext(s, &sql, &p, close);
+        buf_puts(&sql, ", '...', ");
+        S_pint(s, &sql, &p, words);
+        buf_puts(&sql, "), bm25(docs_fts) FROM docs_fts JOIN documents d ON d.id = docs_fts.rowid"
+                       " WHERE docs_fts MATCH ");
+        S_ptext(s, &sql, &p, S_own(&p, S_fts_query(s, query)));
+        buf_puts(&sql, " ORDER BY bm25(docs_fts), d.doc_id");
+    }
+    S_limit(s, &sql, &p, limit, 0);
+    S_cur c;
+    int ret = S_open(s, sql.s, &p, &c);
+    while (!ret && (ret = S_next(&c)) == 1) {
+        store_hit h = {S_cstr(&c, 0), S_cstr(&c, 1), S_cstr(&c, 2), S_cstr(&c, 3), S_cstr(&c, 4),
+                       S_cstr(&c, 5), S_cdbl(&c, 6)};
+        ret = fn(ctx, &h);
+    }
+    S_close(&c);
+    S_par_free(&p);
+    buf_free(&sql);
+    return ret;
+}
+
+/* ---- the command line's tables ------------------------------------------------ */
+
+int store_timeline(store *s, const char *actor, const store_filter *f, store_row_fn fn, void *ctx)
+{
+    buf sql;
+    buf_init(&sql);
+    S_par p = {0};
+    const char *co = S_coll(s);
+    int who = S_padd(&p, 0, 0, actor), whol = S_padd(&p, 0, 0, S_own(&p, S_like(actor)));
+    buf_puts(&sql, "SELECT " S_DATE ", w.quad, w.type, count(*) FROM world_events w WHERE " S_DATE
+                   " IS NOT NULL AND (w.src_key = ");
+    S_pref(s, &sql, &p, who);
+    buf_puts(&sql, " OR w.tgt_key = ");
+    S_pref(s, &sql, &p, who);
+    buf_puts(&sql, " OR w.src_name");
+    S_plike(s, &sql, whol);
+    buf_puts(&sql, " OR w.tgt_name");
+    S_plike(s, &sql, whol);
+    buf_putc(&sql, ')');
+    S_where(s, &sql, &p, f, 1);
+    buf_printf(&sql, " GROUP BY 1, 2, 3 ORDER BY 1, w.type%s, w.quad NULLS FIRST", co);
     static const char *const names[] = {"date", "events", "verbal_coop", "material_coop",
                                         "verbal_conflict", "material_conflict", "types"};
     static const int numeric[] = {0, 1, 1, 1, 1, 1, 0};
+    S_cur c;
+    int ret = S_open(s, sql.s, &p, &c);
     long cur = -1;
-    int tot = 0, q[5] = {0};
+    int tot = 0, q[5] = {0}, nrows = 0;
     buf types;
     buf_init(&types);
-    int rc, nrows = 0;
     for (;;) {
-        rc = sqlite3_step(st);
-        long d = rc == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : -2;
+        int r = ret ? ret : S_next(&c);
+        if (r < 0) {
+            ret = r;
+            break;
+        }
+        long d = r == 1 ? S_cday(&c, 0) : -2;
         if (cur >= 0 && d != cur) {
             char date[11], v[6][16];
             sitrep_format_day(cur, date);
@@ -1309,77 +1904,169 @@ int store_timeline(store *s, const char *actor, const store_filter *f, store_row
             buf_reset(&types);
             if (ret) break;
         }
-        if (rc != SQLITE_ROW) break;
+        if (r != 1) break;
         cur = d;
-        int quad = sqlite3_column_int(st, 1), n = sqlite3_column_int(st, 3);
+        int quad = S_cint(&c, 1), n = S_cint(&c, 3);
         tot += n;
         if (quad >= 1 && quad <= 4) q[quad] += n;
         if (types.len) buf_putc(&types, ' ');
-        buf_printf(&types, "%s:%d", S_col(st, 2) ? S_col(st, 2) : "?", n);
+        buf_printf(&types, "%s:%d", S_cstr(&c, 2) ? S_cstr(&c, 2) : "?", n);
     }
-    if (!ret && rc != SQLITE_DONE && rc != SQLITE_ROW) ret = S_fail(s);
     buf_free(&types);
-    free(like);
-    sqlite3_finalize(st);
+    S_close(&c);
+    S_par_free(&p);
+    buf_free(&sql);
     return ret;
+}
+
+typedef struct {
+    store_row_fn fn;
+    void *ctx;
+} S_rows;
+
+static int S_network_row(void *ctx, const store_edge *e)
+{
+    S_rows *r = ctx;
+    static const char *const names[] = {"source", "target", "events", "mentions", "mean_goldstein"};
+    static const int numeric[] = {0, 0, 1, 1, 1};
+    char n1[24], n2[24], g[24];
+    snprintf(n1, sizeof n1, "%lld", e->events);
+    snprintf(n2, sizeof n2, "%lld", e->mentions);
+    snprintf(g, sizeof g, "%.2f", e->goldstein);
+    const char *vals[5] = {e->src, e->tgt, n1, n2, g};
+    return r->fn(r->ctx, 5, names, vals, numeric);
 }
 
 int store_network(store *s, const store_filter *f, store_row_fn fn, void *ctx)
 {
-    if (s->pg) return store_pg_network(s->pg, f, fn, ctx);
-    buf sql;
-    buf_init(&sql);
-    buf_puts(&sql, "SELECT coalesce(w.src_key, ''), coalesce(w.tgt_key, ''), count(*),"
-                   " sum(w.num_mentions), avg(w.goldstein) FROM world_events w WHERE 1");
-    S_where(&sql, f, 1);
-    buf_puts(&sql, " GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT :limit");
-    sqlite3_stmt *st;
-    int ret = S_prepare_filtered(s, sql.s, f, &st);
-    buf_free(&sql);
-    if (ret) return ret;
-    static const char *const names[] = {"source", "target", "events", "mentions", "mean_goldstein"};
-    static const int numeric[] = {0, 0, 1, 1, 1};
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        char n1[24], n2[24], g[24];
-        snprintf(n1, sizeof n1, "%lld", (long long)sqlite3_column_int64(st, 2));
-        snprintf(n2, sizeof n2, "%lld", (long long)sqlite3_column_int64(st, 3));
-        snprintf(g, sizeof g, "%.2f", sqlite3_column_double(st, 4));
-        const char *vals[5] = {S_col(st, 0), S_col(st, 1), n1, n2, g};
-        if ((ret = fn(ctx, 5, names, vals, numeric))) break;
-    }
-    if (!ret && rc != SQLITE_DONE) ret = S_fail(s);
-    sqlite3_finalize(st);
+    S_rows r = {fn, ctx};
+    return store_edges(s, f, 0, S_network_row, &r);
+}
+
+static int S_docs_row(void *ctx, const store_hit *h)
+{
+    S_rows *r = ctx;
+    static const char *const names[] = {"doc", "date", "source", "title", "snippet", "score"};
+    static const int numeric[] = {0, 0, 0, 0, 0, 1};
+    buf score;
+    buf_init(&score);
+    json_put_num(&score, h->score, 3);
+    const char *vals[6] = {h->doc, h->date, h->source, h->title, h->snippet, score.s ? score.s : "0"};
+    int ret = r->fn(r->ctx, 6, names, vals, numeric);
+    buf_free(&score);
     return ret;
 }
 
 int store_docs(store *s, const char *query, int limit, store_row_fn fn, void *ctx)
 {
-    if (s->pg) return store_pg_docs(s->pg, query, limit, fn, ctx);
-    char *q = S_fts_query(s, query);
-    if (!q) return SITREP_ENOMEM;
-    sqlite3_stmt *st;
-    const char *sql = "SELECT d.doc_id, d.date, d.source, d.title,"
-                      " snippet(docs_fts, 1, '[', ']', '...', 12), round(bm25(docs_fts), 3)"
-                      " FROM docs_fts JOIN documents d ON d.id = docs_fts.rowid"
-                      " WHERE docs_fts MATCH ?1 ORDER BY bm25(docs_fts), d.doc_id LIMIT ?2";
-    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
-        free(q);
-        return S_fail(s);
+    S_rows r = {fn, ctx};
+    return store_search(s, query, limit, "[", "]", 12, S_docs_row, &r);
+}
+
+/* ---- the web API's helpers ------------------------------------------------ */
+
+void store_set_deadline(store *s, int ms)
+{
+    s->has_deadline = ms > 0;
+    s->timed_out = 0;
+    if (ms > 0) {
+        clock_gettime(CLOCK_MONOTONIC, &s->deadline);
+        s->deadline.tv_sec += ms / 1000;
+        s->deadline.tv_nsec += (long)(ms % 1000) * 1000000L;
+        if (s->deadline.tv_nsec >= 1000000000L) {
+            s->deadline.tv_sec++;
+            s->deadline.tv_nsec -= 1000000000L;
+        }
     }
-    S_text(st, 1, q);
-    sqlite3_bind_int(st, 2, limit > 0 ? limit : -1);
-    static const char *const names[] = {"doc", "date", "source", "title", "snippet", "score"};
-    static const int numeric[] = {0, 0, 0, 0, 0, 1};
-    int rc, ret = 0;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        const char *vals[6];
-        for (int i = 0; i < 6; i++) vals[i] = S_col(st, i);
-        if ((ret = fn(ctx, 6, names, vals, numeric))) break;
+    if (s->pg) {
+        store_pg_set_timeout(s->pg, ms > 0 ? ms : 0);
+    } else if (!s->progress) {
+        sqlite3_progress_handler(s->db, 1000, S_progress, s);
+        s->progress = 1;
     }
-    if (!ret && rc != SQLITE_DONE) ret = S_fail(s);
-    sqlite3_finalize(st);
-    free(q);
+}
+
+int store_timed_out(const store *s)
+{
+    return s->timed_out;
+}
+
+int store_version(store *s, unsigned long long *v)
+{
+    if (s->pg) return store_pg_version(s->pg, v);
+    S_par p = {0};
+    S_cur c;
+    int ret = S_open(s, "PRAGMA data_version", &p, &c);
+    if (!ret && (ret = S_next(&c)) == 1) {
+        *v = (unsigned long long)S_cll(&c, 0);
+        ret = 0;
+    } else if (!ret) {
+        ret = S_rfail(s, "PRAGMA data_version gave nothing", 0);
+    }
+    S_close(&c);
+    return ret;
+}
+
+const char *store_notice(const store *s)
+{
+    return s->pg ? store_pg_notice(s->pg) : NULL;
+}
+
+/* ---- `sitrep watch`'s files ------------------------------------------------ */
+
+static int S_run(store *s, const char *sql, S_par *p)
+{
+    S_cur c;
+    int ret = S_open(s, sql, p, &c);
+    if (!ret) ret = S_next(&c);
+    S_close(&c);
+    return ret < 0 ? ret : 0;
+}
+
+static int S_watch_table(store *s)
+{
+    if (s->watch_table) return 0;
+    S_par p = {0};
+    int ret = S_run(s, "CREATE TABLE IF NOT EXISTS watch_files(hash TEXT PRIMARY KEY, path TEXT NOT NULL,"
+                       " ingested TEXT NOT NULL)", &p);
+    if (!ret) s->watch_table = 1;
+    return ret;
+}
+
+int store_file_seen(store *s, const char *hash)
+{
+    int ret = S_watch_table(s);
+    if (ret) return ret;
+    buf sql;
+    buf_init(&sql);
+    S_par p = {0};
+    buf_puts(&sql, "SELECT 1 FROM watch_files WHERE hash = ");
+    S_ptext(s, &sql, &p, hash);
+    S_cur c;
+    ret = S_open(s, sql.s, &p, &c);
+    if (!ret) ret = S_next(&c);
+    S_close(&c);
+    buf_free(&sql);
+    return ret;
+}
+
+int store_file_done(store *s, const char *hash, const char *path)
+{
+    int ret = S_watch_table(s);
+    if (ret) return ret;
+    buf sql;
+    buf_init(&sql);
+    S_par p = {0};
+    buf_puts(&sql, s->pg ? "INSERT" : "INSERT OR IGNORE");
+    buf_puts(&sql, " INTO watch_files(hash, path, ingested) VALUES (");
+    S_ptext(s, &sql, &p, hash);
+    buf_puts(&sql, ", ");
+    S_ptext(s, &sql, &p, path);
+    buf_puts(&sql, s->pg ? ", to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'))"
+                           " ON CONFLICT DO NOTHING"
+                         : ", strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))");
+    ret = S_run(s, sql.s, &p);
+    buf_free(&sql);
     return ret;
 }
 

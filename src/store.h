@@ -1,14 +1,17 @@
-/* store.h -- the corpus store: an SQLite database of documents, sentences,
- * actor mentions, events with provenance, and world events.
+/* store.h -- the corpus store: an SQLite database (or a PostgreSQL one,
+ * store_pg.h) of documents, sentences, actor mentions, events with
+ * provenance, and world events.
  *
  * In:  documents and their pipeline results (pipeline.h), one at a time.
  * Out: a WAL-mode database (schema in store.c) that `sitrep events`,
- *      `timeline`, `network`, `docs` and `export` read.  Ingest is
+ *      `timeline`, `network`, `docs`, `export`, `watch` and `serve` read
+ *      through the functions below, whichever the backend.  Ingest is
  *      idempotent (a document is identified by its id and a content hash),
  *      transactional per batch, and merges events across documents into
  *      world events (merge.h, "cross-document merging").
- * The store owns its sqlite3 handle; strings passed to callbacks are valid
- * only during the call.  Errors: SITREP_EDB with a message in store_errmsg.
+ * The store owns its connection; a handle is used by one thread at a time;
+ * strings passed to callbacks are valid only during the call.  Errors:
+ * SITREP_EDB with a message in store_errmsg.
  */
 #ifndef SITREP_STORE_H
 #define SITREP_STORE_H
@@ -86,6 +89,8 @@ typedef struct {
     long day;                     /* -1 when undated */
     const char *prec, *date_text, *trigger, *evidence;
     double confidence;
+    const char *doc_title, *doc_date;   /* the document's title and publication date */
+    int sent_start, sent_end;           /* bytes of the evidence sentence, -1 unknown */
 } store_event;
 
 /* One world event: the merged view of its reports. */
@@ -108,10 +113,18 @@ typedef struct {
     const char *actor;     /* substring of a source or target name */
     const char *key;       /* actor key on either side */
     const char *type, *modality;
-    const char *text;      /* FTS5 query over the reports' documents */
+    const char *text;      /* FTS5 query over the reports' documents (PostgreSQL:
+                              web-search syntax, see store_docs) */
     long since, until;     /* day numbers, -1 when unset */
     int min_sources;
     int limit;             /* 0: no limit */
+    /* the web API's extras (0: as `sitrep events`) */
+    int offset;            /* store_events: world events to skip */
+    int real;              /* leave out hypothetical and negated world events everywhere */
+    int all_modalities;    /* keep them in timeline, network and places too */
+    int actor_keys;        /* actor also matches actor keys (substring) */
+    int undated_last;      /* store_events: world events without a date last, not first */
+    int max_reports;       /* store_events: reports per world event at most; 0: all */
 } store_filter;
 
 /* Renders e as the contract's event record (spec/EVENTS.md §2) plus
@@ -141,8 +154,94 @@ int store_timeline(store *s, const char *actor, const store_filter *f, store_row
 /* Actor-key pairs: world events, mentions, mean Goldstein (same filters). */
 int store_network(store *s, const store_filter *f, store_row_fn fn, void *ctx);
 /* Full-text search over documents (FTS5 syntax; a query FTS5 rejects is
- * retried with every word quoted), best first, with snippets. */
+ * retried with every word quoted), best first, with snippets.  On
+ * PostgreSQL: websearch_to_tsquery syntax (FTS5's AND, OR and NOT are
+ * translated), ts_headline snippets, ranked by ts_rank_cd. */
 int store_docs(store *s, const char *query, int limit, store_row_fn fn, void *ctx);
+
+/* ---- the web API's reads (serve.c); same answers on both backends ------- */
+
+/* Queries of this handle that run past ms milliseconds from now fail (and
+ * store_timed_out says so); ms <= 0: no limit. */
+void store_set_deadline(store *s, int ms);
+/* 1 when the last failure was the deadline. */
+int store_timed_out(const store *s);
+/* A number that changes whenever committed data may have changed (SQLite:
+ * PRAGMA data_version; PostgreSQL: a hash of the current snapshot). */
+int store_version(store *s, unsigned long long *v);
+/* World events matching f (as store_events; offset and limit ignored). */
+int store_count(store *s, const store_filter *f, long long *n);
+/* The first and last date of world events (best date, else first seen),
+ * -1 when none. */
+int store_dates(store *s, long *first, long *last);
+/* One world event with up to max_reports reports (0: all); fn is not
+ * called when there is no such world event. */
+int store_world_get(store *s, long long id, int max_reports, store_world_fn fn, void *ctx);
+
+typedef struct {
+    const char *id, *title, *date, *source, *url, *text;
+    size_t len;                   /* bytes of text */
+} store_doc;
+typedef int (*store_doc_fn)(void *ctx, const store_doc *d);
+/* The document with this id; fn is not called when there is none. */
+int store_document(store *s, const char *id, store_doc_fn fn, void *ctx);
+
+/* (label, count) rows: world events by type (by label) or modality (most
+ * first), documents by source outlet (most first, known outlets only). */
+enum { STORE_BY_TYPE, STORE_BY_MODALITY, STORE_BY_SOURCE };
+typedef int (*store_tally_fn)(void *ctx, const char *label, const char *name, long long n);
+int store_tally(store *s, int by, int limit, store_tally_fn fn, void *ctx);
+/* Actor keys of the world events matching f (timeline rules), most
+ * frequent first: label = key, name = its most frequent name (NULL when
+ * it has none), n = world-event sides with that key.  limit 0: all. */
+int store_actors(store *s, const store_filter *f, int limit, store_tally_fn fn, void *ctx);
+
+/* Per day (best date, else first seen; -1: undated, first) the world
+ * events matching f (timeline rules): quad[0] all, quad[1..4] by QuadClass. */
+typedef int (*store_day_fn)(void *ctx, long day, const long long quad[5]);
+int store_days(store *s, const store_filter *f, store_day_fn fn, void *ctx);
+
+typedef struct {
+    const char *src, *tgt;        /* actor keys ("" for none unless pairs_only) */
+    long long events, mentions;
+    double goldstein;             /* mean */
+} store_edge;
+typedef int (*store_edge_fn)(void *ctx, const store_edge *e);
+/* Actor-key pairs of the world events matching f (timeline rules), most
+ * events first, at most f->limit; pairs_only: both keys known and
+ * different. */
+int store_edges(store *s, const store_filter *f, int pairs_only, store_edge_fn fn, void *ctx);
+
+typedef struct {
+    const char *name, *country;
+    double lat, lon, goldstein;   /* goldstein: mean */
+    long long events, quad[4];    /* quad[0..3]: QuadClass 1..4 */
+} store_spot;
+typedef int (*store_spot_fn)(void *ctx, const store_spot *p);
+/* Located world events matching f (timeline rules) grouped by place, most
+ * first, at most f->limit. */
+int store_places(store *s, const store_filter *f, store_spot_fn fn, void *ctx);
+
+typedef struct {
+    const char *doc, *date, *source, *url, *title, *snippet;
+    double score;                 /* lower is better (FTS5 bm25; -ts_rank_cd) */
+} store_hit;
+typedef int (*store_hit_fn)(void *ctx, const store_hit *h);
+/* store_docs with typed rows; matches in snippets are put between open
+ * and close; about words words per snippet. */
+int store_search(store *s, const char *query, int limit, const char *open, const char *close, int words,
+                 store_hit_fn fn, void *ctx);
+
+/* ---- `sitrep watch`: files ingested, by content hash (table watch_files) -- */
+
+/* 1 when a file with this hash was recorded, 0 if not, or a negative code. */
+int store_file_seen(store *s, const char *hash);
+/* Records the file (committed at once unless a batch is open). */
+int store_file_done(store *s, const char *hash, const char *path);
+
+/* A note for the user from store_open (PostgreSQL without PostGIS), or
+ * NULL. */
+const char *store_notice(const store *s);
 
 /* ---- the work queue (PostgreSQL stores only; SITREP_EDB otherwise) -------- */
 

@@ -5,8 +5,8 @@
  * supported files in name order, then each event's file.  Hidden files
  * (".part", editors' temporaries) are ignored, so writing under a dot name
  * and renaming is the atomic way to drop a file.  The hashes of ingested
- * files live in the table watch_files of the store's database, reached
- * through a second SQLite connection (WAL, busy timeout).
+ * files live in the table watch_files of the store, whichever its backend
+ * (store_file_seen, store_file_done).
  */
 #include "watch.h"
 
@@ -16,7 +16,6 @@
 #include <limits.h>
 #include <poll.h>
 #include <signal.h>
-#include <sqlite3.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,8 +32,7 @@ struct watch {
     char *dir;
     int ifd, sfd, stopped;
     sigset_t old_mask;
-    sqlite3 *db;
-    sqlite3_stmt *q_seen, *q_done;
+    store *st;
     char **queue;            /* names (not paths) waiting, FIFO */
     size_t head, len, cap;
     char path[PATH_MAX];
@@ -43,7 +41,7 @@ struct watch {
 
 static int S_fail(watch *w, int code, const char *what)
 {
-    snprintf(w->msg, sizeof w->msg, "%s: %s", what, w->db ? sqlite3_errmsg(w->db) : strerror(errno));
+    snprintf(w->msg, sizeof w->msg, "%s: %s", what, code == SITREP_EDB ? store_errmsg(w->st) : strerror(errno));
     return code;
 }
 
@@ -89,12 +87,13 @@ static int S_scan(watch *w)
     return rc;
 }
 
-int watch_open(const char *dir, const char *dbpath, watch **out, char *err, size_t errlen)
+int watch_open(const char *dir, store *s, watch **out, char *err, size_t errlen)
 {
     *out = NULL;
     watch *w = calloc(1, sizeof *w);
     if (!w) return SITREP_ENOMEM;
     w->ifd = w->sfd = -1;
+    w->st = s;
     w->dir = strdup(dir);
     int rc = SITREP_ENOMEM;
     if (!w->dir) goto fail;
@@ -123,22 +122,9 @@ int watch_open(const char *dir, const char *dbpath, watch **out, char *err, size
         rc = S_fail(w, SITREP_EIO, "signalfd");
         goto fail;
     }
-    if (sqlite3_open_v2(dbpath, &w->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
-        rc = S_fail(w, SITREP_EDB, dbpath);
-        goto fail;
-    }
-    sqlite3_busy_timeout(w->db, 10000);
-    if (sqlite3_exec(w->db,
-                     "PRAGMA journal_mode=WAL;"
-                     "CREATE TABLE IF NOT EXISTS watch_files("
-                     " hash TEXT PRIMARY KEY, path TEXT NOT NULL, ingested TEXT NOT NULL)",
-                     NULL, NULL, NULL) != SQLITE_OK ||
-        sqlite3_prepare_v2(w->db, "SELECT 1 FROM watch_files WHERE hash = ?1", -1, &w->q_seen, NULL) ||
-        sqlite3_prepare_v2(w->db,
-                           "INSERT OR IGNORE INTO watch_files(hash, path, ingested) "
-                           "VALUES (?1, ?2, strftime('%Y-%m-%dT%H:%M:%SZ','now'))",
-                           -1, &w->q_done, NULL)) {
-        rc = S_fail(w, SITREP_EDB, dbpath);
+    /* the table exists (or is made) before the first file */
+    if (store_file_seen(s, "") < 0) {
+        rc = S_fail(w, SITREP_EDB, "watch_files");
         goto fail;
     }
     if ((rc = S_scan(w))) goto fail;
@@ -153,9 +139,6 @@ fail:
 void watch_close(watch *w)
 {
     if (!w) return;
-    sqlite3_finalize(w->q_seen);
-    sqlite3_finalize(w->q_done);
-    if (w->db) sqlite3_close(w->db);
     if (w->ifd >= 0) close(w->ifd);
     if (w->sfd >= 0) {
         close(w->sfd);
@@ -192,21 +175,13 @@ int watch_hash_file(const char *path, char hash[33])
 
 int watch_seen(watch *w, const char *hash)
 {
-    sqlite3_reset(w->q_seen);
-    sqlite3_bind_text(w->q_seen, 1, hash, -1, SQLITE_TRANSIENT);
-    int rc = sqlite3_step(w->q_seen);
-    if (rc == SQLITE_ROW) return 1;
-    if (rc == SQLITE_DONE) return 0;
-    return S_fail(w, SITREP_EDB, "watch_files");
+    int rc = store_file_seen(w->st, hash);
+    return rc < 0 ? S_fail(w, SITREP_EDB, "watch_files") : rc;
 }
 
 int watch_done(watch *w, const char *path, const char *hash)
 {
-    sqlite3_reset(w->q_done);
-    sqlite3_bind_text(w->q_done, 1, hash, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(w->q_done, 2, path, -1, SQLITE_TRANSIENT);
-    if (sqlite3_step(w->q_done) != SQLITE_DONE) return S_fail(w, SITREP_EDB, "watch_files");
-    return 0;
+    return store_file_done(w->st, hash, path) ? S_fail(w, SITREP_EDB, "watch_files") : 0;
 }
 
 int watch_stop_requested(watch *w)

@@ -5,7 +5,9 @@
  *      in, seen through inotify) and SIGINT/SIGTERM (through a signalfd;
  *      watch_open blocks them, watch_close unblocks them).
  * Out: paths to ingest, each content once: hashes of ingested files live
- *      in the store's table `watch_files` (kept across restarts).
+ *      in the store's table `watch_files` (kept across restarts), reached
+ *      through store.h (store_file_seen, store_file_done), so SQLite and
+ *      PostgreSQL stores alike.
  * The caller ingests the file, commits the store, then calls watch_done.
  */
 #ifndef SITREP_WATCH_H
@@ -13,15 +15,18 @@
 
 #include <stddef.h>
 
+#include "store.h"
+
 typedef struct watch watch;
 
 /* Returned by watch_next when SIGINT or SIGTERM arrived. */
 #define WATCH_STOP 2
 
-/* Starts watching dir; the table lives in the SQLite database at db (the
- * store, already created).  Returns 0 and *out (free with watch_close),
- * or a negative SITREP_E* code with a message in err. */
-int watch_open(const char *dir, const char *db, watch **out, char *err, size_t errlen);
+/* Starts watching dir; the table lives in the store s (opened for
+ * writing; the caller keeps it and closes it after watch_close).  Returns 0
+ * and *out (free with watch_close), or a negative SITREP_E* code with a
+ * message in err. */
+int watch_open(const char *dir, store *s, watch **out, char *err, size_t errlen);
 
 /* The next file to ingest.  Waits up to timeout_ms (-1: no limit).
  * Returns 1 with *path (valid until the next call) and hash (32 hex

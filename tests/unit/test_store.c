@@ -153,7 +153,7 @@ static worlds query(store *s)
 {
     worlds ws;
     memset(&ws, 0, sizeof ws);
-    store_filter f = {NULL, NULL, NULL, NULL, NULL, -1, -1, 0, 0};
+    store_filter f = {.since = -1, .until = -1};
     CHECK_INT(store_events(s, &f, collect, &ws), 0);
     return ws;
 }
