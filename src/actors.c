@@ -414,10 +414,29 @@ static int S_index_surnames(actors_kb *kb)
     return rc;
 }
 
+/* A role phrase whose singular is a role too ("leaders": "leader",
+ * "ministers": "minister") is plural: it names several people, never the
+ * one person last in that role. */
+static void S_mark_plurals(actors_kb *kb)
+{
+    for (size_t i = 0; i < kb->roles.len; i++) {
+        S_role *r = &VEC_AT(&kb->roles, S_role, i);
+        size_t n = strlen(r->phrase);
+        if (r->plural || n < 3 || n >= 128 || r->phrase[n - 1] != 's' || r->phrase[n - 2] == 's') continue;
+        char one[128];
+        for (size_t k = 0; k < n; k++) one[k] = (char)tolower((unsigned char)r->phrase[k]);
+        int ri;
+        if (dict_get(&kb->role_by_phrase, one, n - 1, &ri) ||
+            (n > 3 && one[n - 2] == 'e' && dict_get(&kb->role_by_phrase, one, n - 2, &ri)))
+            r->plural = 1;
+    }
+}
+
 int actors_add_file(actors_kb *kb, const char *path, char *err, size_t errlen)
 {
     int rc = S_load_file(kb, path, -1, err, errlen);
     if (!rc && S_index_surnames(kb)) rc = SITREP_ENOMEM;
+    if (!rc) S_mark_plurals(kb);
     return rc;
 }
 
@@ -444,6 +463,7 @@ actors_kb *actors_load(const char *dir, char *err, size_t errlen)
         actors_free(kb);
         return NULL;
     }
+    S_mark_plurals(kb);
     return kb;
 }
 

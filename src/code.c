@@ -576,6 +576,12 @@ static int S_slot(const S_ctx *x, int t, int lim, int *mention, int *place)
             t++;
             continue;
         }
+        /* "the foreign ministers of Russia", "senior officials from Kyiv" */
+        if (t + 2 < lim && (S_flags(x, t) & TOK_WORD) && S_is(x, t + 1, W_PART_OF) &&
+            (!strcmp(S_norm(x, t + 2), "of") || !strcmp(S_norm(x, t + 2), "from"))) {
+            t += 2;
+            continue;
+        }
         if (!S_is(x, t, W_DETS)) break;
     }
     return -1;
@@ -1469,6 +1475,15 @@ static int S_domestic(const sr_mention *a, const sr_mention *b)
 static const char *const S_null_target_ok[] = {"MOBILIZE", "PROTEST", "REJECT", "COERCE", "CONCEDE", "THREATEN",
                                                "ACCUSE", "REQUEST", "SANCTION", "AID", NULL};
 
+/* 1 when a "to" stands at or after `from` and before `to` (an infinitive
+ * between a pattern and a later actor). */
+static int S_infinitive_between(const S_ctx *x, int from, int to)
+{
+    for (int k = from < 0 ? 0 : from; k < to; k++)
+        if (!strcmp(S_norm(x, k), "to")) return 1;
+    return 0;
+}
+
 static int S_code_sentence(S_ctx *x, int sent)
 {
     const code_input *in = x->in;
@@ -1534,8 +1549,10 @@ static int S_code_sentence(S_ctx *x, int sent)
         }
         if (!best) continue;
         const S_pat *p = best;
-        /* a noun right after another trigger's words is part of it ("summit meeting") */
-        if (p->noun && t == last_lit + 1) continue;
+        /* a noun right after another trigger's words is part of it ("summit
+         * meeting"), unless it names both sides itself ("hosted talks
+         * between the foreign ministers of Russia and Ukraine") */
+        if (p->noun && t == last_lit + 1 && bm.src < 0) continue;
         /* "declined to comment" is no rejection */
         if (!strcmp(p->type, "REJECT") && bm.end < s1 && S_is(x, bm.end, W_SPEECH)) continue;
         /* targets */
@@ -1844,13 +1861,23 @@ static int S_code_sentence(S_ctx *x, int sent)
         int nseen = 0;
         for (int a = 0; a < nsrc; a++) {
             const sr_mention *sm = &in->mentions[srcs[a]];
-            for (int b = 0; b < (ntg ? ntg : 1); b++) {
-                const sr_mention *tm = ntg ? tg[b] : NULL;
+            int kept = 0;
+            /* pass 1: every target was the source itself, found in the
+             * infinitive after the pattern ("called on Western leaders to
+             * impose a no-fly zone over Ukraine"): a type that may stand
+             * without a target keeps the act, untargeted */
+            for (int pass = 0; pass < 2; pass++) {
+            if (pass && (kept || !ntg || bm.ntgt || !S_in(p->type, S_null_target_ok) ||
+                         !S_infinitive_between(x, bm.end - 1, tg[0]->t0)))
+                break;
+            for (int b = 0; b < (ntg && !pass ? ntg : 1); b++) {
+                const sr_mention *tm = ntg && !pass ? tg[b] : NULL;
                 /* police acting in their own country ("detained protesters in
                  * Tbilisi") keep the place's country as the target */
                 int own_place = tm && (tm->how & AH_PLACE) &&
                                 (!strcmp(p->type, "COERCE") || !strcmp(p->type, "ASSAULT"));
                 if (tm && !strcmp(tm->key, sm->key) && !own_place && !S_domestic(sm, tm)) continue;
+                kept = 1;
                 char pair[40];
                 snprintf(pair, sizeof pair, "%s>%s", sm->key, tm ? tm->key : "");
                 int dup = 0;
@@ -1869,6 +1896,7 @@ static int S_code_sentence(S_ctx *x, int sent)
                 if (!rc && implicit && x->events.len > before)
                     VEC_AT(&x->events, sr_event, x->events.len - 1).implicit_target = 1;
                 if (rc) return rc;
+            }
             }
         }
         /* do not re-trigger on the pattern's own literal words, except:
