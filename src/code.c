@@ -1338,7 +1338,20 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
         if (is_report) tense = TENSE_PAST;
         sr_timex *re = NULL;
         int nre = 0;
-        if (time_find(x->a, in->seg->toks, tx->t0, tx->t1, in->day, tense, &re, &nre) >= 0 && nre > 0 && re[0].day >= 0) {
+        int ok = time_find(x->a, in->seg->toks, tx->t0, tx->t1, in->day, tense, &re, &nre) >= 0 && nre > 0 &&
+                 re[0].day >= 0;
+        if (!ok) {
+            /* an expression that refers back ("the same day"): resolve the
+             * sentence up to it, in this tense */
+            nre = 0;
+            if (time_find(x->a, in->seg->toks, s0, tx->t1, in->day, tense, &re, &nre) >= 0)
+                for (int k = 0; k < nre; k++)
+                    if (re[k].t0 == tx->t0 && re[k].day >= 0) {
+                        re[0] = re[k];
+                        ok = 1;
+                    }
+        }
+        if (ok) {
             day = re[0].day;
             prec = re[0].prec;
         } else {
@@ -1475,6 +1488,25 @@ static int S_domestic(const sr_mention *a, const sr_mention *b)
 static const char *const S_null_target_ok[] = {"MOBILIZE", "PROTEST", "REJECT", "COERCE", "CONCEDE", "THREATEN",
                                                "ACCUSE", "REQUEST", "SANCTION", "AID", NULL};
 
+/* 1 when the participle at t modifies the plain noun right before it
+ * ("the vote condemning Russia", "sanctions targeting banks"): a reduced
+ * relative clause. */
+static int S_reduced_relative(const S_ctx *x, int s0, int t)
+{
+    const char *w = S_norm(x, t);
+    size_t wl = strlen(w);
+    if (wl < 5 || strcmp(w + wl - 3, "ing") || t - 2 < s0) return 0;
+    int n = t - 1;
+    static const char *const glue[] = {"and", "or", "but", "not", "also", "then", "while", "after",
+                                       "before", "by", "without", "when", "since", NULL};
+    if (!(S_flags(x, n) & TOK_WORD) || x->minside[n] >= 0 || S_is_verb_form(x, n) || S_is_adverb(x, n) ||
+        S_is(x, n, W_PREPS | W_DETS | W_BE | W_BOUNDS) || S_in(S_norm(x, n), glue))
+        return 0;
+    /* a noun: after a determiner, an owner, an adjective or a compound
+     * modifier that is an actor */
+    return x->minside[t - 2] >= 0 || S_is(x, t - 2, W_DETS) || (S_flags(x, t - 2) & TOK_WORD);
+}
+
 /* 1 when a "to" stands at or after `from` and before `to` (an infinitive
  * between a pattern and a later actor). */
 static int S_infinitive_between(const S_ctx *x, int from, int to)
@@ -1553,6 +1585,8 @@ static int S_code_sentence(S_ctx *x, int sent)
          * meeting"), unless it names both sides itself ("hosted talks
          * between the foreign ministers of Russia and Ukraine") */
         if (p->noun && t == last_lit + 1 && bm.src < 0) continue;
+        /* ... and so is a gerund there ("attend the NATO summit meeting") */
+        if (!p->noun && t == last_lit + 1 && strlen(w) > 4 && !strcmp(w + strlen(w) - 3, "ing")) continue;
         /* "declined to comment" is no rejection */
         if (!strcmp(p->type, "REJECT") && bm.end < s1 && S_is(x, bm.end, W_SPEECH)) continue;
         /* targets */
@@ -1720,8 +1754,15 @@ static int S_code_sentence(S_ctx *x, int sent)
                     else break;
                 }
             }
+            int reduced = agent < 0 && S_reduced_relative(x, s0, t);
             if (agent >= 0) srcs[nsrc++] = agent;
-            else nsrc = S_subject(x, s0, t, srcs, 8, skip, nskip);
+            else if (reduced) {
+                /* "the UN Security Council vote condemning Russia": the
+                 * participle's subject is the noun before it; its owner, if
+                 * any, acts -- never the sentence's subject ("China
+                 * abstained from ...") */
+                if (x->minside[t - 2] >= 0) srcs[nsrc++] = x->minside[t - 2];
+            } else nsrc = S_subject(x, s0, t, srcs, 8, skip, nskip);
         }
         if (!nsrc) continue;
         if (!ntg && !p->has_tgt) {

@@ -708,6 +708,7 @@ int time_find(arena *a, const sr_token *toks, int t0, int t1, long anchor,
     tctx c = {toks, t0, t1, anchor < 0 ? -1 : anchor, tense, 0, 0, 0};
     sr_timex buf[16];
     int nb = 0, total = 0;
+    long last_day = -1;   /* the last day-precise expression of this sentence */
     if (c.anchor >= 0) sitrep_ymd_from_day(c.anchor, &c.ay, &c.am, &c.ad);
     for (int i = t0; i < t1;) {
         tval v, v2;
@@ -724,10 +725,23 @@ int time_find(arena *a, const sr_token *toks, int t0, int t1, long anchor,
             int e2 = match_core(&c, i + 1, &v2);
             if (e2 > e) e = e2, v = v2;
         }
+        if (e <= i && last_day >= 0) {
+            /* "the same day", "that same day", "on the same day": the day
+             * named last in this sentence ("attacked Kyiv on Monday, and
+             * Ukraine asked for help the same day") */
+            int k = i + (in_list(N(&c, i), PREP) ? 1 : 0);
+            if (k + 2 < t1 && (!strcmp(N(&c, k), "the") || !strcmp(N(&c, k), "that")) &&
+                !strcmp(N(&c, k + 1), "same") && !strcmp(N(&c, k + 2), "day")) {
+                e = k + 3;
+                v.day = v.end = last_day;
+                v.prec = PREC_DAY;
+            }
+        }
         if (e <= i) {
             i++;
             continue;
         }
+        if (v.prec == PREC_DAY && v.day >= 0) last_day = v.day;
         buf[nb].t0 = start;
         buf[nb].t1 = e;
         buf[nb].day = v.day;
