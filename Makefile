@@ -2,7 +2,7 @@
 # runs every test, then again under ASan+UBSan; `make demo` runs the main job
 # on examples/; `make eval` scores the dev corpus in ../shared when present.
 CC      ?= cc
-PKGS    := sqlite3 libutf8proc zlib libmicrohttpd libxml-2.0 libpq
+PKGS    := sqlite3 libutf8proc zlib libdeflate libmicrohttpd libxml-2.0 libpq
 CFLAGS  ?= -O2 -g
 WARN    := -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)

@@ -6,7 +6,13 @@
 #     install it);
 #  2. WARC reading before event coding (`sitrep read`, one core): MB/s of
 #     compressed input and peak RSS, on archives of two sizes built by
-#     tests/warc/build.py, so RSS can be compared with the file size.
+#     tests/warc/build.py bench (news-crawl-shaped records and pages, see
+#     tests/warc/realistic.py), so RSS can be compared with the file size;
+#     next to it, measured in the same run by bench/warc-ceiling.c: zlib
+#     and libdeflate inflating alone, and libxml2's HTML parser with no
+#     handlers over the inflated pages (the ceiling for a reader that parses
+#     every page with libxml2).  Archives are rebuilt when the generator or
+#     the pages change (bench/out/*.meta).
 #   BENCH_WARC_MB=100 (the larger archive; the smaller is a tenth of it)
 set -u
 cd "$(dirname "$0")/.." || exit 2
@@ -40,25 +46,44 @@ else
   echo "readability: skipped (node/npm or the npm packages are not available)"
 fi
 
-echo "== WARC reading (sitrep read, before event coding)"
-rss_run() {  # file -> "seconds maxrss_kb docs"
-  python3 - "$1" <<'PY'
-import resource, subprocess, sys, time
-t0 = time.monotonic()
-p = subprocess.run(["./sitrep", "read", "-q", sys.argv[1]], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-dt = time.monotonic() - t0
-rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print("%.3f %d %d" % (dt, rss, p.stdout.count(b"\n")))
-PY
+echo "== WARC reading (sitrep read, before event coding), one core"
+# baselines in the same run, from bench/warc-ceiling.c: zlib and libdeflate
+# inflating the archive alone, and libdeflate + libxml2's HTML parser with
+# no handlers (no tree, no extraction) over every HTML payload
+cc -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O2 bench/warc-ceiling.c \
+   $(pkg-config --cflags --libs libdeflate libxml-2.0 zlib) -o "$OUT/warc-ceiling" ||
+  { echo "readers: cannot build bench/warc-ceiling.c" >&2; exit 1; }
+rss_run() {  # file -> "seconds maxrss_kb docs": the fastest of 3 runs and
+  # the largest peak RSS, by /usr/bin/time (a python parent's own pages would
+  # be counted in its child's peak)
+  local best="" peak=0 t m
+  for _ in 1 2 3; do
+    /usr/bin/time -o "$OUT/warc-time.txt" -f "%e %M" ./sitrep read -q "$1" > "$OUT/warc-docs.jsonl" 2>/dev/null
+    read -r t m < "$OUT/warc-time.txt"
+    if [ -z "$best" ] || awk -v a="$t" -v b="$best" 'BEGIN { exit !(a < b) }'; then best=$t; fi
+    [ "$m" -gt "$peak" ] && peak=$m
+  done
+  echo "$best $peak $(wc -l < "$OUT/warc-docs.jsonl")"
 }
+gen_hash=$(cat tests/warc/build.py tests/warc/realistic.py tests/html/*.html | cksum | cut -d' ' -f1)
 for size in $(python3 -c "print(max(1, $MB // 10), $MB)"); do
   f=$OUT/bench-$size.warc.gz
-  [ -f "$f" ] || python3 tests/warc/build.py bench "$f" "$size"
+  if [ ! -f "$f" ] || [ "$(cat "$f.meta" 2>/dev/null)" != "$gen_hash" ]; then
+    python3 tests/warc/build.py bench "$f" "$size" && echo "$gen_hash" > "$f.meta"
+  fi
   bytes=$(stat -c %s "$f")
-  raw=$(zcat "$f" | wc -c)
+  read -r _ _ raw _ zsecs < <("$OUT/warc-ceiling" zlib "$f")
+  read -r _ _ _ _ dsecs < <("$OUT/warc-ceiling" inflate "$f")
+  read -r _ _ _ pages psecs < <("$OUT/warc-ceiling" parse "$f")
   read -r secs rss docs < <(rss_run "$f")
   python3 -c "
 b, r, s, k, d = $bytes, $raw, $secs, $rss, $docs
-print('  %6.1f MB compressed (%6.1f MB raw): %6d documents, %6.2f s, %6.1f MB/s compressed, %6.1f MB/s raw, %5.0f docs/s, peak RSS %.1f MB' % (b/1e6, r/1e6, d, s, b/1e6/s, r/1e6/s, d/s, k/1024))"
+z, i, p, n = $zsecs, $dsecs, $psecs, $pages
+print('  archive %.1f MB compressed, %.1f MB inflated (%.2fx), %d HTML payloads' % (b/1e6, r/1e6, r/b, n))
+print('    zlib inflate alone             %7.1f MB/s compressed' % (b/1e6/z))
+print('    libdeflate inflate alone       %7.1f MB/s compressed' % (b/1e6/i))
+print('    libdeflate + libxml2 parse     %7.1f MB/s compressed (no handlers: the ceiling)' % (b/1e6/p))
+print('    sitrep read                    %7.1f MB/s compressed, %.1f MB/s inflated, %d documents, %.0f docs/s, %.2f s, peak RSS %.1f MB' % (b/1e6/s, r/1e6/s, d, d/s, s, k/1024))
+print('    sitrep read / ceiling          %7.2f' % (p/s))"
 done
 echo "  (target: >= 100 MB/s of compressed input; peak RSS should not grow with the file)"

@@ -1,11 +1,20 @@
-/* read_html.c -- stage 1 for web pages (contract §1): bytes -> charset
- * decoding (declared, else UTF-8, else Windows-1252 with a flag) -> libxml2
- * HTML tree -> metadata (JSON-LD, Open Graph, <title>, <h1>, <time>,
- * canonical) and main text: pass 1 scores containers by their paragraphs
- * (the best and its like are the article); pass 2 cuts blocks at block
- * elements, dropping furniture (nav, aside, figures, class/id/role saying
- * menu, cookie, share, related, comments, ad...); jusText then classes
- * each block (link and stopword density, length) and smooths by context.
+/* read_html.c -- stage 1 for web pages (contract §1).
+ *
+ * In:  the bytes of one page and the charset its HTTP header gives.
+ * Out: html_page / sr_doc fields in the caller's arena.
+ *
+ * Bytes -> charset decoding (declared, else UTF-8, else Windows-1252 with a
+ * flag) -> libxml2's HTML parser, read through its SAX interface into a
+ * compact page tree (S_tree: elements with the few attributes read later,
+ * text runs, JSON-LD bodies; no libxml2 DOM is built) -> metadata (JSON-LD,
+ * Open Graph, <title>, <h1>, <time>, canonical) and main text: pass 1
+ * scores containers by their paragraphs (the best and its like are the
+ * article); pass 2 cuts blocks at block elements, dropping furniture (nav,
+ * aside, figures, class/id/role saying menu, cookie, share, related,
+ * comments, ad...); jusText then classes each block (link and stopword
+ * density, length) and smooths by context.  The page tree has the shape
+ * libxml2's own tree builder (SAX2.c) would give the same events, so the
+ * extraction is the one a DOM walk would make.
  */
 #include "read_html.h"
 
@@ -18,7 +27,8 @@
 #include <strings.h>
 
 #include <libxml/HTMLparser.h>
-#include <libxml/tree.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 
 #include "json.h"
 #include "read.h"
@@ -26,6 +36,8 @@
 
 #define HTML_PRESCAN 4096      /* bytes searched for a <meta charset> */
 #define HTML_MAX_DEPTH 400     /* deeper subtrees are ignored */
+#define HTML_SAX2_DEPTH 256    /* libxml2's xmlParserMaxDepth: its tree builder
+                                  stops the parse below this many elements */
 #define HTML_LENGTH_LOW 70     /* jusText's length classes (characters) */
 #define HTML_LENGTH_HIGH 200
 #define HTML_STOP_LOW 0.30     /* jusText's stopword densities */
@@ -42,6 +54,14 @@ static int S_utf8_valid(const unsigned char *s, size_t n)
 {
     size_t i = 0;
     while (i < n) {
+        /* ASCII runs, 8 bytes at a time */
+        while (i + 8 <= n) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if (w & 0x8080808080808080ull) break;
+            i += 8;
+        }
+        if (i >= n) break;
         unsigned c = s[i];
         if (c < 0x80) { i++; continue; }
         size_t k;
@@ -206,53 +226,455 @@ static char *S_iconv(const char *from, const char *in, size_t n, size_t *outlen,
     return out;
 }
 
-/* ---- small helpers ------------------------------------------------------- */
+/* ---- the page tree ------------------------------------------------------- */
 
-static const char *S_name(const xmlNode *n) { return (const char *)n->name; }
+/* libxml2's HTML parser reports the page as SAX events; the handlers below
+ * keep what the extractor reads, in flat arrays: elements (name, furniture
+ * flag, class and the attributes of <meta>, <link>, <time>, <script>),
+ * text runs, the bodies of JSON-LD scripts.  Other script and style bodies,
+ * comments and attributes are dropped as they come.  Nodes sit where
+ * libxml2's tree builder (SAX2.c) would put them: text joins a preceding
+ * text sibling; a top-level element after the root becomes the root's last
+ * child when the root is the document's first child (no DOCTYPE, comment or
+ * PI before it), else the root's sibling; text outside every element is
+ * dropped; the parse stops where the builder's depth limit would stop it. */
 
-static int S_is(const xmlNode *n, const char *name)
+enum { T_DOC, T_ELEM, T_TEXT };
+enum { M_NONE, M_META, M_LINK, M_TITLE, M_H1, M_TIME, M_SCRIPT };
+enum { TAG_SKIP = 1, TAG_BLOCK = 2 };   /* S_tag() */
+enum { R_NONE, R_A, R_BR, R_TIME, R_HEADING, R_P, R_DIVLIKE };  /* S_role() */
+
+typedef struct {
+    const char *name;        /* element: in libxml2's dictionary (or static) */
+    int parent, first, last, next;  /* node indices, -1 for none */
+    unsigned off;            /* text: its bytes in chars, NUL-terminated */
+    int cls;                 /* element: its class value in chars, or -1 */
+    int attrs, nattrs;       /* element: its kept attributes in attrs */
+    unsigned char type, kind, bad, ld;  /* T_*, S_tag(), S_bad_attrs(), JSON-LD */
+    unsigned char meta;      /* M_*: what S_meta_walk reads of the element */
+    unsigned char role;      /* R_*: what the main-text walks look for */
+    unsigned char mhid;      /* its subtree is out of S_meta_walk's reach:
+                                it is, or is inside, a <title> or <script> */
+    unsigned char hid;       /* its children are out of the walks' reach: a
+                                TAG_SKIP element is between them and the
+                                first <body> (or the root); their `bad` is
+                                not worked out */
+    unsigned char flags;     /* 1: chosen container, 2: its ancestor */
+    double score;            /* container score (pass 1) */
+} S_tn;
+
+typedef struct {
+    const char *name;        /* in libxml2's dictionary */
+    unsigned off;            /* value in chars */
+} S_ta;
+
+typedef struct {
+    vec nodes;               /* S_tn; 0 is the document */
+    vec attrs;               /* S_ta */
+    vec stack;               /* int: the open elements */
+    vec metas;               /* int: the elements S_meta_walk reads */
+    buf chars;
+    int text;                /* the text node characters join, or -1 */
+    int body;                /* the first <body>, or -1 */
+    int root;                /* the first top-level element, or -1 */
+    int root_first;          /* the root is the document's first child:
+                                -1 not known yet, 0 no, 1 yes */
+    int halted, oom;
+    xmlParserCtxtPtr ctxt;
+    struct {                 /* S_tag and S_meta_kind by name: the names are
+                                libxml2's dictionary's, one pointer each */
+        const char *name;
+        unsigned char kind, meta, role;
+    } kinds[128];
+} S_tree;
+
+static S_tn *S_nd(const S_tree *t, int i) { return &VEC_AT(&t->nodes, S_tn, (size_t)i); }
+
+static int S_tag(const char *nm);
+
+/* The attributes that can mark an element as furniture ("" when present
+ * without a value, NULL when absent). */
+typedef struct {
+    const char *role, *hidden, *aria_hidden, *style, *cls, *id;
+} S_furn;
+
+static int S_bad_attrs(const S_furn *v);
+
+/* Appends s and a NUL to chars; returns its offset, or -1. */
+static int S_chars(S_tree *t, const char *s, size_t n)
 {
-    return n->type == XML_ELEMENT_NODE && n->name && !strcmp(S_name(n), name);
+    size_t off = t->chars.len;
+    if (off + n + 1 > INT32_MAX || buf_put(&t->chars, s, n) || buf_putc(&t->chars, 0)) {
+        t->oom = 1;
+        return -1;
+    }
+    return (int)off;
 }
 
-/* Attribute value (borrowed from the tree) or NULL. */
-static const char *S_attr(const xmlNode *n, const char *name)
+/* A new node, last child of parent (or of the document when parent < 0). */
+static int S_add(S_tree *t, int parent, int type)
 {
-    for (const xmlAttr *at = n->properties; at; at = at->next)
-        if (at->name && !strcasecmp((const char *)at->name, name)) {
-            const xmlNode *c = at->children;
-            if (c && (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content)
-                return (const char *)c->content;
-            return "";
+    S_tn *n = vec_push(&t->nodes);
+    if (!n || t->nodes.len > INT32_MAX) { t->oom = 1; return -1; }
+    int i = (int)t->nodes.len - 1;
+    n->type = (unsigned char)type;
+    n->first = n->last = n->next = -1;
+    n->cls = n->attrs = -1;
+    if (parent < 0) parent = 0;
+    n->parent = parent;
+    S_tn *p = S_nd(t, parent);
+    if (p->last >= 0) S_nd(t, p->last)->next = i;
+    else p->first = i;
+    p->last = i;
+    return i;
+}
+
+static int S_open(const S_tree *t)
+{
+    return t->stack.len ? VEC_AT(&t->stack, int, t->stack.len - 1) : -1;
+}
+
+/* The M_* kind of an element name. */
+static int S_meta_kind(const char *nm)
+{
+    switch (nm[0]) {
+    case 'm': return !strcmp(nm, "meta") ? M_META : M_NONE;
+    case 'l': return !strcmp(nm, "link") ? M_LINK : M_NONE;
+    case 't': return !strcmp(nm, "title") ? M_TITLE : !strcmp(nm, "time") ? M_TIME : M_NONE;
+    case 'h': return !strcmp(nm, "h1") ? M_H1 : M_NONE;
+    case 's': return !strcmp(nm, "script") ? M_SCRIPT : M_NONE;
+    default: return M_NONE;
+    }
+}
+
+/* 1 when attribute att of an element of kind mk is kept for the metadata. */
+static int S_keep(int mk, const char *att)
+{
+    switch (mk) {
+    case M_META: return !strcmp(att, "property") || !strcmp(att, "name") || !strcmp(att, "itemprop") ||
+                        !strcmp(att, "content");
+    case M_LINK: return !strcmp(att, "rel") || !strcmp(att, "href");
+    case M_TIME: return !strcmp(att, "datetime") || !strcmp(att, "itemprop") || !strcmp(att, "pubdate");
+    case M_SCRIPT: return !strcmp(att, "type");
+    default: return 0;
+    }
+}
+
+/* The name the tree builder gives an element: xmlSplitQName's local part
+ * ("g:title" is a title). */
+static const char *S_local_name(const char *nm)
+{
+    const char *colon = nm[0] == ':' ? NULL : strchr(nm, ':');
+    return colon && colon[1] ? colon + 1 : nm;
+}
+
+/* The R_* role of an element name. */
+static int S_role(const char *nm)
+{
+    if (!strcmp(nm, "a")) return R_A;
+    if (!strcmp(nm, "br")) return R_BR;
+    if (!strcmp(nm, "time")) return R_TIME;
+    if (nm[0] == 'h' && nm[1] >= '1' && nm[1] <= '6' && !nm[2]) return R_HEADING;
+    if (!strcmp(nm, "p") || !strcmp(nm, "pre")) return R_P;
+    if (!strcmp(nm, "div") || !strcmp(nm, "td") || !strcmp(nm, "li") || !strcmp(nm, "section") ||
+        !strcmp(nm, "article") || !strcmp(nm, "blockquote"))
+        return R_DIVLIKE;
+    return R_NONE;
+}
+
+static void S_kinds(S_tree *t, const char *nm, int *kind, int *mk, int *role)
+{
+    size_t h = ((uintptr_t)nm >> 3) % (sizeof t->kinds / sizeof *t->kinds);
+    if (t->kinds[h].name != nm) {
+        t->kinds[h].name = nm;
+        t->kinds[h].kind = (unsigned char)S_tag(nm);
+        t->kinds[h].meta = (unsigned char)S_meta_kind(nm);
+        t->kinds[h].role = (unsigned char)S_role(nm);
+    }
+    *kind = t->kinds[h].kind;
+    *mk = t->kinds[h].meta;
+    *role = t->kinds[h].role;
+}
+
+static void S_sax_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
+{
+    S_tree *t = ((xmlParserCtxtPtr)ctx)->_private;
+    if (t->halted || t->oom) return;
+    if (t->stack.len > HTML_SAX2_DEPTH) {
+        /* nodePush refuses the element and halts the parser */
+        t->halted = 1;
+        xmlStopParser(t->ctxt);
+        return;
+    }
+    const char *nm = S_local_name((const char *)xname);
+    int parent = S_open(t);
+    if (parent < 0) {
+        if (t->root < 0) {
+            if (t->root_first < 0) t->root_first = 1;
+        } else if (t->root_first == 1) {
+            parent = t->root;
         }
+    }
+    int i = S_add(t, parent, T_ELEM);
+    if (i < 0) return;
+    if (t->root < 0) t->root = i;
+    int *slot = vec_push(&t->stack);
+    if (!slot) { t->oom = 1; return; }
+    *slot = i;
+    t->text = -1;
+    /* the walks start at the first body and never enter a TAG_SKIP
+     * subtree: no need to judge elements they cannot reach */
+    int hid = S_nd(t, S_nd(t, i)->parent)->hid, kind, mk, role;
+    S_kinds(t, nm, &kind, &mk, &role);
+    int cls = -1, first = -1, nattrs = 0, ld = 0;
+    S_furn fv = {NULL, NULL, NULL, NULL, NULL, NULL};
+    if (t->body < 0 && !strcmp(nm, "body")) {
+        t->body = i;
+        hid = 0;
+    } else {
+        hid = hid || kind == TAG_SKIP;
+    }
+    /* libxml2 gives attribute names in lower case, once each */
+    for (size_t k = 0; atts && atts[k]; k += 2) {
+        const char *an = (const char *)atts[k], *av = atts[k + 1] ? (const char *)atts[k + 1] : "";
+        switch (an[0]) {
+        case 'r': if (!strcmp(an, "role")) fv.role = av; break;
+        case 'h': if (!strcmp(an, "hidden")) fv.hidden = av; break;
+        case 'a': if (!strcmp(an, "aria-hidden")) fv.aria_hidden = av; break;
+        case 's': if (!strcmp(an, "style")) fv.style = av; break;
+        case 'i': if (!strcmp(an, "id")) fv.id = av; break;
+        default: break;
+        }
+        if (!strcmp(an, "class")) {
+            fv.cls = av;
+            if ((cls = S_chars(t, av, strlen(av))) < 0) return;
+        } else if (mk && S_keep(mk, an)) {
+            S_ta *at = vec_push(&t->attrs);
+            int off = S_chars(t, av, strlen(av));
+            if (!at || off < 0) { t->oom = 1; return; }
+            at->name = an;
+            at->off = (unsigned)off;
+            if (first < 0) first = (int)t->attrs.len - 1;
+            nattrs++;
+            if (mk == M_SCRIPT && !strcmp(an, "type") && !strcasecmp(av, "application/ld+json")) ld = 1;
+        }
+    }
+    S_tn *n = S_nd(t, i);
+    n->name = nm;
+    n->kind = (unsigned char)kind;
+    n->bad = (unsigned char)(S_nd(t, n->parent)->hid ? 0 : S_bad_attrs(&fv));
+    n->ld = (unsigned char)ld;
+    n->meta = (unsigned char)mk;
+    n->role = (unsigned char)role;
+    n->hid = (unsigned char)hid;
+    int mhid = S_nd(t, n->parent)->mhid;
+    if (mk && !mhid) {
+        int *slot = vec_push(&t->metas);
+        if (!slot) { t->oom = 1; return; }
+        *slot = i;
+    }
+    S_nd(t, i)->mhid = (unsigned char)(mhid || mk == M_TITLE || mk == M_SCRIPT);
+    n->cls = cls;
+    n->attrs = first;
+    n->nattrs = nattrs;
+}
+
+static void S_sax_end(void *ctx, const xmlChar *name)
+{
+    (void)name;
+    S_tree *t = ((xmlParserCtxtPtr)ctx)->_private;
+    if (t->halted || t->oom) return;
+    if (t->stack.len) t->stack.len--;
+    t->text = -1;
+}
+
+static void S_sax_text(S_tree *t, const char *s, size_t n)
+{
+    int at = S_open(t);
+    if (at < 0 || !n) return;   /* no element to hold it: dropped */
+    if (t->text >= 0 && S_nd(t, at)->last == t->text) {
+        t->chars.len--;         /* joins the run before it */
+        if (buf_put(&t->chars, s, n) || buf_putc(&t->chars, 0)) t->oom = 1;
+        return;
+    }
+    int i = S_add(t, at, T_TEXT);
+    int off = S_chars(t, s, n);
+    if (i < 0 || off < 0) return;
+    S_nd(t, i)->off = (unsigned)off;
+    t->text = i;
+}
+
+static void S_sax_chars(void *ctx, const xmlChar *s, int n)
+{
+    S_tree *t = ((xmlParserCtxtPtr)ctx)->_private;
+    if (t->halted || t->oom || n <= 0) return;
+    S_sax_text(t, (const char *)s, (size_t)n);
+}
+
+/* Script and style bodies: only JSON-LD is read. */
+static void S_sax_cdata(void *ctx, const xmlChar *s, int n)
+{
+    S_tree *t = ((xmlParserCtxtPtr)ctx)->_private;
+    if (t->halted || t->oom || n <= 0) return;
+    int at = S_open(t);
+    if (at >= 0 && S_nd(t, at)->ld) S_sax_text(t, (const char *)s, (size_t)n);
+}
+
+/* Comments and PIs: a node the builder keeps, which ends a text run and,
+ * before the root, comes first in the document. */
+static void S_sax_other(S_tree *t)
+{
+    if (t->halted || t->oom) return;
+    t->text = -1;
+    if (!t->stack.len && t->root_first < 0) t->root_first = 0;
+}
+
+static void S_sax_comment(void *ctx, const xmlChar *v)
+{
+    (void)v;
+    S_sax_other(((xmlParserCtxtPtr)ctx)->_private);
+}
+
+static void S_sax_pi(void *ctx, const xmlChar *target, const xmlChar *data)
+{
+    (void)target; (void)data;
+    S_sax_other(((xmlParserCtxtPtr)ctx)->_private);
+}
+
+/* A DOCTYPE: its node becomes the document's first child. */
+static void S_sax_dtd(void *ctx, const xmlChar *name, const xmlChar *ext, const xmlChar *sys)
+{
+    (void)name; (void)ext; (void)sys;
+    S_tree *t = ((xmlParserCtxtPtr)ctx)->_private;
+    if (t->halted || t->oom) return;
+    t->root_first = 0;
+}
+
+static void S_tree_free(S_tree *t)
+{
+    vec_free(&t->nodes);
+    vec_free(&t->attrs);
+    vec_free(&t->stack);
+    vec_free(&t->metas);
+    buf_free(&t->chars);
+    if (t->ctxt) xmlFreeParserCtxt(t->ctxt);
+    t->ctxt = NULL;
+}
+
+/* Parses s[0..n) (valid UTF-8) into t.  The parser context (and with it the
+ * element names) lives until S_tree_free.  Returns 0, SITREP_ENOMEM, or
+ * SITREP_EPARSE for an empty page. */
+static int S_tree_parse(S_tree *t, const char *s, size_t n)
+{
+    memset(t, 0, sizeof *t);
+    vec_init(&t->nodes, sizeof(S_tn));
+    vec_init(&t->attrs, sizeof(S_ta));
+    vec_init(&t->stack, sizeof(int));
+    vec_init(&t->metas, sizeof(int));
+    buf_init(&t->chars);
+    t->text = t->root = t->root_first = t->body = -1;
+    /* room for a typical page (an element per 60 bytes, a third of it
+     * text), so the arrays rarely grow */
+    size_t nn = n / 60 + 64, nc = n / 3 + 256;
+    if ((t->nodes.data = malloc(nn * sizeof(S_tn)))) t->nodes.cap = nn;
+    if ((t->chars.s = malloc(nc))) {
+        t->chars.s[0] = 0;
+        t->chars.cap = nc;
+    }
+    S_tn *doc = vec_push(&t->nodes);
+    if (!doc) return SITREP_ENOMEM;
+    doc->type = T_DOC;
+    doc->parent = doc->first = doc->last = doc->next = doc->cls = doc->attrs = -1;
+    if (n == 0) return SITREP_EPARSE;
+    if (n > INT32_MAX) return SITREP_EPARSE;
+    /* as htmlReadMemory sets up its parser, with our handlers */
+    xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(s, (int)n);
+    if (!ctxt) return SITREP_ENOMEM;
+    t->ctxt = ctxt;
+    htmlSAXHandler sax;
+    memset(&sax, 0, sizeof sax);
+    sax.internalSubset = S_sax_dtd;
+    sax.startElement = S_sax_start;
+    sax.endElement = S_sax_end;
+    sax.characters = S_sax_chars;
+    sax.cdataBlock = S_sax_cdata;
+    sax.comment = S_sax_comment;
+    sax.processingInstruction = S_sax_pi;
+    sax.initialized = 1;
+    memcpy(ctxt->sax, &sax, sizeof sax);
+    ctxt->_private = t;
+    htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                                 HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC);
+    ctxt->html = 1;
+    /* htmlReadMemory(..., "UTF-8", ...) installs a UTF-8 to UTF-8 converter,
+     * a copy of every byte.  The input is valid UTF-8 already, which the
+     * parser reads as it is; the converter only matters when the first
+     * bytes look like UTF-16 or UCS-4 to xmlDetectCharEncoding, that is
+     * when a NUL is among them. */
+    xmlCharEncodingHandlerPtr utf8 = n >= 4 && !memchr(s, 0, 4) ? NULL : xmlFindCharEncodingHandler("UTF-8");
+    if (utf8) {
+        xmlSwitchToEncoding(ctxt, utf8);
+        if (ctxt->input->encoding) xmlFree((xmlChar *)ctxt->input->encoding);
+        ctxt->input->encoding = xmlStrdup((const xmlChar *)"UTF-8");
+    }
+    htmlParseDocument(ctxt);
+    if (ctxt->myDoc) {
+        xmlFreeDoc(ctxt->myDoc);
+        ctxt->myDoc = NULL;
+    }
+    return t->oom ? SITREP_ENOMEM : 0;
+}
+
+/* ---- small helpers ------------------------------------------------------- */
+
+static const char *S_name(const S_tree *t, int n) { return S_nd(t, n)->name; }
+
+static int S_is(const S_tree *t, int n, const char *name)
+{
+    const S_tn *x = S_nd(t, n);
+    return x->type == T_ELEM && !strcmp(x->name, name);
+}
+
+/* Attribute value (in the tree; "" when it has none) or NULL.  Only class
+ * and the attributes S_keep names are there. */
+static const char *S_attr(const S_tree *t, int n, const char *name)
+{
+    const S_tn *x = S_nd(t, n);
+    if (!strcmp(name, "class")) return x->cls >= 0 ? t->chars.s + x->cls : NULL;
+    for (int i = 0; i < x->nattrs; i++) {
+        const S_ta *at = &VEC_AT(&t->attrs, S_ta, (size_t)(x->attrs + i));
+        if (!strcasecmp(at->name, name)) return t->chars.s + at->off;
+    }
     return NULL;
 }
 
+static const char *S_content(const S_tree *t, int n) { return t->chars.s + S_nd(t, n)->off; }
+
 /* Appends the text of n's subtree with white space collapsed. */
-static void S_text_of(const xmlNode *n, buf *b, int depth)
+static void S_text_of(const S_tree *t, int n, buf *b, int depth)
 {
     if (depth > HTML_MAX_DEPTH) return;
-    for (const xmlNode *c = n->children; c; c = c->next) {
-        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-            for (const char *p = (const char *)c->content; p && *p; p++) {
+    for (int c = S_nd(t, n)->first; c >= 0; c = S_nd(t, c)->next) {
+        if (S_nd(t, c)->type == T_TEXT) {
+            for (const char *p = S_content(t, c); *p; p++) {
                 if (S_space((unsigned char)*p)) {
                     if (b->len && b->s[b->len - 1] != ' ') buf_putc(b, ' ');
                 } else {
                     buf_putc(b, *p);
                 }
             }
-        } else if (c->type == XML_ELEMENT_NODE && !S_is(c, "script") && !S_is(c, "style")) {
-            S_text_of(c, b, depth + 1);
+        } else if (S_nd(t, c)->type == T_ELEM && !S_is(t, c, "script") && !S_is(t, c, "style")) {
+            S_text_of(t, c, b, depth + 1);
         }
     }
 }
 
 /* The trimmed text of n's subtree in a, or NULL when empty. */
-static const char *S_text_dup(arena *a, const xmlNode *n)
+static const char *S_text_dup(arena *a, const S_tree *t, int n)
 {
     buf b;
     buf_init(&b);
-    S_text_of(n, &b, 0);
+    S_text_of(t, n, &b, 0);
     size_t s = 0, e = b.len;
     while (s < e && b.s[s] == ' ') s++;
     while (e > s && b.s[e - 1] == ' ') e--;
@@ -359,18 +781,18 @@ static void S_ld_walk(arena *a, const json *j, S_meta *m, int depth)
     if (g) S_ld_walk(a, g, m, depth + 1);
 }
 
-/* Reads the metadata of every element of the page. */
-static void S_meta_walk(arena *a, const xmlNode *n, S_meta *m, int depth)
+/* Reads the metadata of the page's elements in document order, all but
+ * those inside a <title> or <script> (t->metas lists them). */
+static void S_meta_walk(arena *a, const S_tree *t, S_meta *m)
 {
-    if (depth > HTML_MAX_DEPTH) return;
-    for (const xmlNode *c = n; c; c = c->next) {
-        if (c->type != XML_ELEMENT_NODE) continue;
-        const char *nm = S_name(c);
-        if (!strcmp(nm, "meta")) {
-            const char *key = S_attr(c, "property");
-            if (!key) key = S_attr(c, "name");
-            if (!key) key = S_attr(c, "itemprop");
-            const char *val = S_attr(c, "content");
+    for (size_t i = 0; i < t->metas.len; i++) {
+        int c = VEC_AT(&t->metas, int, i);
+        int mk = S_nd(t, c)->meta;
+        if (mk == M_META) {
+            const char *key = S_attr(t, c, "property");
+            if (!key) key = S_attr(t, c, "name");
+            if (!key) key = S_attr(t, c, "itemprop");
+            const char *val = S_attr(t, c, "content");
             if (key && val && *val) {
                 if (!strcasecmp(key, "og:title") && !m->og_title) m->og_title = S_trim_dup(a, val);
                 else if (!strcasecmp(key, "og:site_name") && !m->og_site) m->og_site = S_trim_dup(a, val);
@@ -385,35 +807,33 @@ static void S_meta_walk(arena *a, const xmlNode *n, S_meta *m, int depth)
                          !m->meta_date)
                     m->meta_date = val;
             }
-        } else if (!strcmp(nm, "link")) {
-            const char *rel = S_attr(c, "rel"), *href = S_attr(c, "href");
+        } else if (mk == M_LINK) {
+            const char *rel = S_attr(t, c, "rel"), *href = S_attr(t, c, "href");
             if (rel && href && !strcasecmp(rel, "canonical") && !m->canonical)
                 m->canonical = S_trim_dup(a, href);
-        } else if (!strcmp(nm, "title")) {
-            if (!m->title_tag) m->title_tag = S_text_dup(a, c);
-            continue;
-        } else if (!strcmp(nm, "h1")) {
-            if (!m->h1) m->h1 = S_text_dup(a, c);
-        } else if (!strcmp(nm, "time")) {
-            const char *dt = S_attr(c, "datetime");
+        } else if (mk == M_TITLE) {
+            if (!m->title_tag) m->title_tag = S_text_dup(a, t, c);
+        } else if (mk == M_H1) {
+            if (!m->h1) m->h1 = S_text_dup(a, t, c);
+        } else if (mk == M_TIME) {
+            const char *dt = S_attr(t, c, "datetime");
             if (dt) {
-                const char *ip = S_attr(c, "itemprop");
+                const char *ip = S_attr(t, c, "itemprop");
                 if (!m->time_dt) m->time_dt = dt;
-                if (!m->time_pub && ((ip && !strcasecmp(ip, "datePublished")) || S_attr(c, "pubdate")))
+                if (!m->time_pub && ((ip && !strcasecmp(ip, "datePublished")) || S_attr(t, c, "pubdate")))
                     m->time_pub = dt;
             }
-        } else if (!strcmp(nm, "script")) {
-            const char *ty = S_attr(c, "type");
-            if (ty && !strcasecmp(ty, "application/ld+json") && c->children && c->children->content) {
-                const char *src = (const char *)c->children->content;
+        } else if (mk == M_SCRIPT) {
+            const char *ty = S_attr(t, c, "type");
+            int body = S_nd(t, c)->first;
+            if (ty && !strcasecmp(ty, "application/ld+json") && body >= 0 && S_nd(t, body)->type == T_TEXT) {
+                const char *src = S_content(t, body);
                 size_t errpos;
                 const char *errmsg;
                 json *j = json_parse(a, src, strlen(src), &errpos, &errmsg);
                 if (j) S_ld_walk(a, j, m, 0);
             }
-            continue;
         }
-        if (c->children) S_meta_walk(a, c->children, m, depth + 1);
     }
 }
 
@@ -489,12 +909,8 @@ typedef struct {
 } S_block;
 
 typedef struct {
-    double score;
-    int flags;                /* 1: chosen container, 2: its ancestor */
-} S_node;
-
-typedef struct {
-    vec nodes;                /* S_node, indexed by (uintptr_t)_private - 1 */
+    const S_tree *t;          /* scores and flags are kept in its nodes */
+    long scored;              /* paragraphs scored into a container */
     buf text;                 /* every block's text, back to back */
     vec blocks;               /* S_block */
     size_t cur;               /* start of the open block in text */
@@ -503,17 +919,7 @@ typedef struct {
     int oom;
 } S_walk;
 
-static S_node *S_node_of(S_walk *w, xmlNode *n, int create)
-{
-    uintptr_t i = (uintptr_t)n->_private;
-    if (i) return &VEC_AT(&w->nodes, S_node, i - 1);
-    if (!create) return NULL;
-    if (!vec_push(&w->nodes)) { w->oom = 1; return NULL; }
-    n->_private = (void *)(uintptr_t)w->nodes.len;
-    return &VEC_AT(&w->nodes, S_node, w->nodes.len - 1);
-}
-
-enum { TAG_SKIP = 1, TAG_BLOCK = 2 };
+static S_tn *S_node_of(S_walk *w, int n) { return S_nd(w->t, n); }
 
 /* The kind of an element: TAG_SKIP (its whole subtree is furniture or not
  * text), TAG_BLOCK (it starts and ends a block), or 0 (inline).  The lists
@@ -551,45 +957,51 @@ static int S_tag(const char *nm)
     return 0;
 }
 
-static int S_skip_tag(const char *nm) { return S_tag(nm) == TAG_SKIP; }
-
-static int S_heading(const char *nm)
-{
-    return nm[0] == 'h' && nm[1] >= '1' && nm[1] <= '6' && !nm[2];
-}
-
 /* Words of class and id values that mark page furniture. */
 static int S_bad_token(const char *t, size_t n)
 {
-    static const char *const words[] = {
-        "ad", "ads", "advert", "adverts", "advertisement", "author", "banner", "bio", "breadcrumb",
-        "breadcrumbs", "byline", "caption", "comment", "comments", "consent", "cookie",
-        "cookies", "credit", "credits", "disqus", "embed", "footer", "gdpr", "header",
-        "instagram", "masthead", "menu", "modal", "more", "mostread", "nav", "navbar",
-        "navigation", "newsletter", "outbrain", "overlay", "pullquote", "paywall", "popular", "popup",
-        "promo", "recirc", "recommended", "related", "replies", "share", "sharing", "sidebar",
-        "signup", "social", "sponsor", "sponsored", "subscribe", "subscription", "taboola",
-        "tags", "timestamp", "toolbar", "topics", "trending", "tweet", "twitter", "widget", NULL};
-    for (int i = 0; words[i]; i++)
-        if (strlen(words[i]) == n && !strncasecmp(t, words[i], n)) return 1;
+    static const char *const words[] = {   /* sorted: binary search */
+        "ad", "ads", "advert", "advertisement", "adverts", "author", "banner", "bio",
+        "breadcrumb", "breadcrumbs", "byline", "caption", "comment", "comments", "consent",
+        "cookie", "cookies", "credit", "credits", "disqus", "embed", "footer", "gdpr",
+        "header", "instagram", "masthead", "menu", "modal", "more", "mostread", "nav",
+        "navbar", "navigation", "newsletter", "outbrain", "overlay", "paywall", "popular",
+        "popup", "promo", "pullquote", "recirc", "recommended", "related", "replies", "share",
+        "sharing", "sidebar", "signup", "social", "sponsor", "sponsored", "subscribe",
+        "subscription", "taboola", "tags", "timestamp", "toolbar", "topics", "trending",
+        "tweet", "twitter", "widget"
+    };
+    char low[16];
+    if (n >= sizeof low) return 0;
+    for (size_t i = 0; i < n; i++) low[i] = (char)S_lower((unsigned char)t[i]);
+    low[n] = 0;
+    int lo = 0, hi = (int)(sizeof words / sizeof *words) - 1;
+    while (lo <= hi) {
+        int mid = (lo + hi) / 2, c = (unsigned char)low[0] - (unsigned char)words[mid][0];
+        if (!c) c = strcmp(low, words[mid]);
+        if (!c) return 1;
+        if (c < 0) hi = mid - 1;
+        else lo = mid + 1;
+    }
     return 0;
 }
 
-/* 1 when class, id, role or visibility mark n as furniture. */
-static int S_bad_attrs(const xmlNode *n)
+/* 1 when class, id, role or visibility in an element's attributes mark it
+ * as furniture. */
+static int S_bad_attrs(const S_furn *v)
 {
-    const char *role = S_attr(n, "role");
+    const char *role = v->role;
     if (role && (!strcasecmp(role, "navigation") || !strcasecmp(role, "banner") ||
                  !strcasecmp(role, "contentinfo") || !strcasecmp(role, "complementary") ||
                  !strcasecmp(role, "dialog") || !strcasecmp(role, "alertdialog") ||
                  !strcasecmp(role, "menu") || !strcasecmp(role, "menubar")))
         return 1;
-    if (S_attr(n, "hidden")) return 1;
-    const char *ah = S_attr(n, "aria-hidden");
+    if (v->hidden) return 1;
+    const char *ah = v->aria_hidden;
     if (ah && !strcasecmp(ah, "true")) return 1;
-    const char *st = S_attr(n, "style");
+    const char *st = v->style;
     if (st && (strstr(st, "display:none") || strstr(st, "display: none"))) return 1;
-    const char *vals[2] = {S_attr(n, "class"), S_attr(n, "id")};
+    const char *vals[2] = {v->cls, v->id};
     for (int v = 0; v < 2; v++) {
         const char *s = vals[v];
         if (!s) continue;
@@ -614,45 +1026,40 @@ static int S_bad_attrs(const xmlNode *n)
 /* Pass 1: scores paragraph-like elements into their parent (fully) and
  * grandparent (half), as Readability does.  Skips furniture unless
  * `loose`.  Returns the text length (minus links) under n. */
-static size_t S_score(S_walk *w, xmlNode *n, int depth, int loose, size_t *link)
+static size_t S_score(S_walk *w, int n, int depth, int loose, size_t *link)
 {
+    const S_tree *t = w->t;
     size_t total = 0, own = 0, links = 0;
     *link = 0;
     if (depth > HTML_MAX_DEPTH) return 0;
-    for (xmlNode *c = n->children; c; c = c->next) {
-        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+    for (int c = S_nd(t, n)->first; c >= 0; c = S_nd(t, c)->next) {
+        const S_tn *cn = S_nd(t, c);
+        if (cn->type == T_TEXT) {
             size_t k = 0;
-            for (const char *p = (const char *)c->content; p && *p; p++) k += !S_space((unsigned char)*p);
+            for (const char *p = S_content(t, c); *p; p++) k += !S_space((unsigned char)*p);
             own += k;
             total += k;
             continue;
         }
-        if (c->type != XML_ELEMENT_NODE) continue;
-        const char *nm = S_name(c);
-        if (S_skip_tag(nm) || (!loose && S_bad_attrs(c))) continue;
+        if (cn->type != T_ELEM) continue;
+        if (cn->kind == TAG_SKIP || (!loose && cn->bad)) continue;
         size_t cl;
-        size_t t = S_score(w, c, depth + 1, loose, &cl);
-        if (!strcmp(nm, "a")) cl = t;
-        total += t;
+        size_t k = S_score(w, c, depth + 1, loose, &cl);
+        if (cn->role == R_A) cl = k;
+        total += k;
         links += cl;
-        if (S_tag(nm) != TAG_BLOCK) own += t;
+        if (cn->kind != TAG_BLOCK) own += k;
     }
     *link = links;
-    const char *nm = S_name(n);
-    int para = !strcmp(nm, "p") || !strcmp(nm, "pre") ||
-               (own >= 80 && (!strcmp(nm, "div") || !strcmp(nm, "td") || !strcmp(nm, "li") ||
-                              !strcmp(nm, "section") || !strcmp(nm, "article") ||
-                              !strcmp(nm, "blockquote")));
-    if (para && total >= 25 && n->parent && n->parent->type == XML_ELEMENT_NODE) {
+    const S_tn *x = S_nd(t, n);
+    int para = x->role == R_P || (own >= 80 && x->role == R_DIVLIKE);
+    if (para && total >= 25 && x->parent >= 0 && S_nd(t, x->parent)->type == T_ELEM) {
         double ld = total ? (double)links / (double)total : 0;
         double sc = (1.0 + (double)(total < 300 ? total : 300) / 100.0) * (1.0 - ld);
-        S_node *p = S_node_of(w, n->parent, 1);
-        if (p) p->score += sc;
-        xmlNode *g = n->parent->parent;
-        if (g && g->type == XML_ELEMENT_NODE) {
-            S_node *gp = S_node_of(w, g, 1);
-            if (gp) gp->score += sc / 2;
-        }
+        S_node_of(w, x->parent)->score += sc;
+        w->scored++;
+        int g = S_nd(t, x->parent)->parent;
+        if (g >= 0 && S_nd(t, g)->type == T_ELEM) S_node_of(w, g)->score += sc / 2;
     }
     return total;
 }
@@ -676,7 +1083,8 @@ static int S_is_stopword(const char *w, size_t n)
     low[n] = 0;
     int lo = 0, hi = (int)(sizeof stop / sizeof *stop) - 2;
     while (lo <= hi) {
-        int mid = (lo + hi) / 2, c = strcmp(low, stop[mid]);
+        int mid = (lo + hi) / 2, c = (unsigned char)low[0] - (unsigned char)stop[mid][0];
+        if (!c) c = strcmp(low, stop[mid]);
         if (!c) return 1;
         if (c < 0) hi = mid - 1;
         else lo = mid + 1;
@@ -727,51 +1135,59 @@ static void S_flush(S_walk *w, int outside)
     w->any_untimed = 0;
 }
 
+/* Appends text with white space (and U+00A0) collapsed, counting the
+ * characters inside links; a run of other bytes at a time. */
 static void S_put_text(S_walk *w, const char *p, int in_time)
 {
-    for (; *p; p++) {
+    while (*p) {
         unsigned char c = (unsigned char)*p;
-        int sp = S_space(c);
-        if (c == 0xC2 && (unsigned char)p[1] == 0xA0) { sp = 1; p++; }
-        if (sp) {
+        if (S_space(c) || (c == 0xC2 && (unsigned char)p[1] == 0xA0)) {
+            p += c == 0xC2 ? 2 : 1;
             if (w->text.len > w->cur && w->text.s[w->text.len - 1] != ' ' && buf_putc(&w->text, ' '))
                 w->oom = 1;
             continue;
         }
-        if (buf_putc(&w->text, (char)c)) w->oom = 1;
-        if (w->in_link) w->link_chars++;
+        const char *q = p + 1;
+        for (;; q++) {
+            unsigned char d = (unsigned char)*q;
+            if (!d || S_space(d) || (d == 0xC2 && (unsigned char)q[1] == 0xA0)) break;
+        }
+        size_t k = (size_t)(q - p);
+        if (buf_put(&w->text, p, k)) w->oom = 1;
+        if (w->in_link) w->link_chars += k;
         if (in_time) w->timeonly = 1;
         else w->any_untimed = 1;
+        p = q;
     }
 }
 
 /* Pass 2: cuts the tree into blocks. */
-static void S_blocks(S_walk *w, xmlNode *n, int depth, int inside, int in_time)
+static void S_blocks(S_walk *w, int n, int depth, int inside, int in_time)
 {
+    const S_tree *t = w->t;
     if (depth > HTML_MAX_DEPTH) return;
-    for (xmlNode *c = n->children; c && !w->oom; c = c->next) {
-        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-            if (c->content) S_put_text(w, (const char *)c->content, in_time);
+    for (int c = S_nd(t, n)->first; c >= 0 && !w->oom; c = S_nd(t, c)->next) {
+        const S_tn *cn = S_nd(t, c);
+        if (cn->type == T_TEXT) {
+            S_put_text(w, S_content(t, c), in_time);
             continue;
         }
-        if (c->type != XML_ELEMENT_NODE) continue;
-        const char *nm = S_name(c);
-        int kind = S_tag(nm);
+        if (cn->type != T_ELEM) continue;
+        int kind = cn->kind;
         if (kind == TAG_SKIP) continue;
-        S_node *info = S_node_of(w, c, 0);
-        int flags = info ? info->flags : 0;
-        if (!(flags & 3) && S_bad_attrs(c)) continue;
+        int flags = cn->flags;
+        if (!(flags & 3) && cn->bad) continue;
         int block = kind == TAG_BLOCK;
         int in = inside || (flags & 1);
         if (block) S_flush(w, !inside);
-        if (!strcmp(nm, "br")) continue;
-        int link = !strcmp(nm, "a");
+        if (cn->role == R_BR) continue;
+        int link = cn->role == R_A;
         if (link) w->in_link++;
-        if (S_heading(nm)) w->heading = 1;
-        S_blocks(w, c, depth + 1, in, in_time || !strcmp(nm, "time"));
+        if (cn->role == R_HEADING) w->heading = 1;
+        S_blocks(w, c, depth + 1, in, in_time || cn->role == R_TIME);
         if (link) w->in_link--;
         if (block) S_flush(w, !in);
-        else if (S_heading(nm)) w->heading = 1;
+        else if (cn->role == R_HEADING) w->heading = 1;
     }
 }
 
@@ -873,79 +1289,64 @@ static int S_smooth(S_walk *w)
     return 0;
 }
 
-static void S_best(S_walk *w, xmlNode *n, xmlNode **best, double *top, int depth)
+static void S_best(S_walk *w, int n, int *best, double *top, int depth)
 {
+    const S_tree *t = w->t;
     if (depth > HTML_MAX_DEPTH) return;
-    S_node *info = S_node_of(w, n, 0);
-    if (info && info->score > *top) {
+    S_tn *info = S_node_of(w, n);
+    if (info->score > *top) {
         *top = info->score;
         *best = n;
     }
-    for (xmlNode *c = n->children; c; c = c->next)
-        if (c->type == XML_ELEMENT_NODE && c->children) S_best(w, c, best, top, depth + 1);
+    for (int c = info->first; c >= 0; c = S_nd(t, c)->next)
+        if (S_nd(t, c)->type == T_ELEM && S_nd(t, c)->first >= 0) S_best(w, c, best, top, depth + 1);
 }
 
 /* Marks every scored element of best's tag and class as chosen too: the
  * entries of a live blog, an article body split around an advert. */
-static void S_like(S_walk *w, xmlNode *n, const xmlNode *best, const char *cls, int depth)
+static void S_like(S_walk *w, int n, int best, const char *cls, int depth)
 {
+    const S_tree *t = w->t;
     if (depth > HTML_MAX_DEPTH) return;
-    for (xmlNode *c = n->children; c; c = c->next) {
-        if (c->type != XML_ELEMENT_NODE) continue;
-        S_node *info = S_node_of(w, c, 0);
+    for (int c = S_nd(t, n)->first; c >= 0; c = S_nd(t, c)->next) {
+        S_tn *info = S_node_of(w, c);
+        if (info->type != T_ELEM) continue;
         const char *cc;
-        if (info && info->score > 0 && c != best && !strcmp(S_name(c), S_name(best)) &&
-            (cc = S_attr(c, "class")) && !strcmp(cc, cls)) {
+        if (info->score > 0 && c != best && !strcmp(info->name, S_name(t, best)) &&
+            (cc = S_attr(t, c, "class")) && !strcmp(cc, cls)) {
             info->flags |= 1;
-            for (xmlNode *p = c->parent; p; p = p->parent) {
-                if (p->type != XML_ELEMENT_NODE) continue;
-                S_node *pi = S_node_of(w, p, 1);
-                if (!pi) return;
-                pi->flags |= 2;
-            }
+            for (int p = info->parent; p >= 0; p = S_nd(t, p)->parent)
+                if (S_nd(t, p)->type == T_ELEM) S_node_of(w, p)->flags |= 2;
             continue;
         }
-        if (c->children) S_like(w, c, best, cls, depth + 1);
+        if (info->first >= 0) S_like(w, c, best, cls, depth + 1);
     }
 }
 
 /* Chooses the article container(s): the best-scored node and its siblings
  * that score at least a fifth of it or share its class. */
-static void S_choose(S_walk *w, xmlNode *body)
+static void S_choose(S_walk *w, int body)
 {
-    xmlNode *best = NULL;
+    const S_tree *t = w->t;
+    int best = -1;
     double top = 0;
     S_best(w, body, &best, &top, 0);
-    if (!best) return;
-    const char *bcls = S_attr(best, "class");
-    for (xmlNode *s = best->parent ? best->parent->children : best; s; s = s->next) {
-        if (s->type != XML_ELEMENT_NODE) continue;
-        S_node *info = S_node_of(w, s, 0);
-        const char *scls = S_attr(s, "class");
-        int like = s == best || (info && info->score >= top * 0.2 && info->score >= 2) ||
-                   (bcls && scls && *bcls && !strcmp(bcls, scls) && S_is(s, S_name(best)));
+    if (best < 0) return;
+    const char *bcls = S_attr(t, best, "class");
+    int bp = S_nd(t, best)->parent;
+    for (int s = bp >= 0 ? S_nd(t, bp)->first : best; s >= 0; s = S_nd(t, s)->next) {
+        S_tn *info = S_node_of(w, s);
+        if (info->type != T_ELEM) continue;
+        const char *scls = S_attr(t, s, "class");
+        int like = s == best || (info->score >= top * 0.2 && info->score >= 2) ||
+                   (bcls && scls && *bcls && !strcmp(bcls, scls) && S_is(t, s, S_name(t, best)));
         if (!like) continue;
-        info = S_node_of(w, s, 1);
-        if (!info) return;
         info->flags |= 1;
     }
     if (bcls && *bcls) S_like(w, body, best, bcls, 0);
-    for (xmlNode *p = best->parent; p; p = p->parent) {
-        if (p->type != XML_ELEMENT_NODE) continue;
-        S_node *info = S_node_of(w, p, 1);
-        if (!info) return;
-        info->flags |= 2;
-    }
+    for (int p = bp; p >= 0; p = S_nd(t, p)->parent)
+        if (S_nd(t, p)->type == T_ELEM) S_node_of(w, p)->flags |= 2;
     w->have_chosen = 1;
-}
-
-static void S_clear_private(xmlNode *n, int depth)
-{
-    if (depth > HTML_MAX_DEPTH + 2) return;
-    for (xmlNode *c = n; c; c = c->next) {
-        c->_private = NULL;
-        if (c->type == XML_ELEMENT_NODE && c->children) S_clear_private(c->children, depth + 1);
-    }
 }
 
 /* Appends JSON-LD articleBody, one paragraph per line. */
@@ -971,20 +1372,20 @@ static int S_ld_text(buf *out, const char *body)
     return 0;
 }
 
-static int S_main_text(arena *a, xmlNode *body, const S_meta *m, html_page *page)
+static int S_main_text(arena *a, const S_tree *t, int body, const S_meta *m, html_page *page)
 {
     S_walk w;
     memset(&w, 0, sizeof w);
-    vec_init(&w.nodes, sizeof(S_node));
+    w.t = t;
     vec_init(&w.blocks, sizeof(S_block));
     buf_init(&w.text);
     int rc = 0;
     buf out;
     buf_init(&out);
-    if (body) {
+    if (body >= 0) {
         size_t link;
         S_score(&w, body, 0, 0, &link);
-        if (!w.nodes.len) S_score(&w, body, 0, 1, &link);
+        if (!w.scored) S_score(&w, body, 0, 1, &link);
         S_choose(&w, body);
         S_blocks(&w, body, 0, !w.have_chosen, 0);
         S_flush(&w, 0);
@@ -997,7 +1398,6 @@ static int S_main_text(arena *a, xmlNode *body, const S_meta *m, html_page *page
             if (out.len && buf_putc(&out, '\n')) { rc = SITREP_ENOMEM; goto done; }
             if (buf_put(&out, w.text.s + b->off, b->len)) { rc = SITREP_ENOMEM; goto done; }
         }
-        S_clear_private(body, 0);
     }
     /* pages that render their text from script keep it in JSON-LD */
     if (m->ld_body && out.len < 200 && strlen(m->ld_body) > out.len)
@@ -1009,7 +1409,6 @@ done:
     buf_free(&out);
     buf_free(&w.text);
     vec_free(&w.blocks);
-    vec_free(&w.nodes);
     return rc;
 }
 
@@ -1047,18 +1446,6 @@ static void S_pick_meta(arena *a, const S_meta *m, html_page *page)
     }
 }
 
-static xmlNode *S_find_body(xmlNode *root)
-{
-    for (xmlNode *c = root; c; c = c->next) {
-        if (S_is(c, "body")) return c;
-        if (c->type == XML_ELEMENT_NODE && c->children) {
-            xmlNode *b = S_find_body(c->children);
-            if (b) return b;
-        }
-    }
-    return NULL;
-}
-
 int read_html_page(arena *a, const char *html, size_t n, const char *http_charset, html_page *page)
 {
     memset(page, 0, sizeof *page);
@@ -1089,7 +1476,12 @@ int read_html_page(arena *a, const char *html, size_t n, const char *http_charse
         if (conv) {
             in = conv;
             inlen = outlen;
-            page->charset = cs;
+            /* a label iconv took as it is lives on this stack frame */
+            page->charset = cs == label ? arena_strdup(a, label) : cs;
+            if (!page->charset) {
+                free(conv);
+                return SITREP_ENOMEM;
+            }
         } else {
             page->charset_unknown = 1;
             page->charset = arena_strdup(a, label);
@@ -1120,20 +1512,21 @@ int read_html_page(arena *a, const char *html, size_t n, const char *http_charse
         free(conv);
         return SITREP_EPARSE;
     }
-    htmlDocPtr doc = htmlReadMemory(clean, (int)outlen, NULL, "UTF-8",
-                                    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                                        HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC);
+    S_tree t;
+    int rc = S_tree_parse(&t, clean, outlen);
     free(conv);
-    if (!doc) return SITREP_EPARSE;
-    xmlNode *root = xmlDocGetRootElement(doc);
+    if (rc) {
+        S_tree_free(&t);
+        return rc;
+    }
     S_meta m;
     memset(&m, 0, sizeof m);
-    if (root) S_meta_walk(a, root, &m, 0);
+    S_meta_walk(a, &t, &m);
     S_pick_meta(a, &m, page);
-    xmlNode *body = root ? S_find_body(root) : NULL;
-    if (!body) body = root;
-    int rc = S_main_text(a, body, &m, page);
-    xmlFreeDoc(doc);
+    /* the first body in document order, else the root */
+    int body = t.body >= 0 ? t.body : t.root;
+    rc = S_main_text(a, &t, body, &m, page);
+    S_tree_free(&t);
     return rc;
 }
 

@@ -4,9 +4,11 @@
  *      charset of its HTTP Content-Type header, if any.
  * Out: title, publication date, source, url and the article's main text
  *      (paragraphs in page order, joined by '\n'), all UTF-8 in the
- *      caller's arena.  Parsing is libxml2's HTML parser; the main text is
- *      chosen block by block (link density, stopword density, length,
- *      context) in the manner of jusText, inside the page's best container.
+ *      caller's arena.  Parsing is libxml2's HTML parser, read through its
+ *      SAX interface into a compact tree of the same shape as libxml2's own
+ *      (no DOM is built); the main text is chosen block by block (link
+ *      density, stopword density, length, context) in the manner of
+ *      jusText, inside the page's best container.
  */
 #ifndef SITREP_READ_HTML_H
 #define SITREP_READ_HTML_H

@@ -1,12 +1,22 @@
 /* read_warc.c -- stage 1 for web archives (WARC 1.0/1.1, ISO 28500).
  *
- * Three layers over one 64 KiB window: a byte stream (plain, or gzip
- * inflated with windowBits 15+32 and reset at each member's end; a member
- * end is a soft boundary that block reads do not cross), WARC records
+ * In:  an open file, plain or gzip (one member per record, or one for all).
+ * Out: one sr_doc per HTML response record (read_warc.h).
+ *
+ * Three layers over one window of bytes: a byte stream, WARC records
  * (version line, named fields, a Content-Length block, CRLF CRLF), and
  * HTTP responses (status, headers, chunked, gzip/deflate) whose HTML
- * payload read_html turns into a document.  Invariant: at most one block
- * (<= max_doc_bytes) is held; larger records are streamed past.
+ * payload read_html turns into a document.  The byte stream is the plain
+ * file read in 1 MiB pieces, or gzip: a member that fits the limits below
+ * is inflated whole by libdeflate (the window is then the member, and a
+ * block inside it is used where it lies, not copied); any other member
+ * (larger than those limits, cut short, corrupt, not gzip) is inflated
+ * by zlib (windowBits 15+32) in 64 KiB pieces, which also tells how it
+ * went wrong.  A member end is a soft boundary that block reads do not
+ * cross.  Memory: the compressed input buffer and the inflated member each
+ * stay under max_doc_bytes (at most 64 MiB) + 1 MiB, and at most one
+ * copied block (<= max_doc_bytes) is held; larger records are streamed
+ * past.
  */
 #include "read_warc.h"
 
@@ -14,13 +24,17 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <libdeflate.h>
 #include <zlib.h>
 
 #include "read_html.h"
 #include "sitrep.h"
 #include "time.h"
 
-#define WARC_CHUNK 65536
+#define WARC_CHUNK 65536        /* zlib's output pieces */
+#define WARC_INPUT (1u << 20)   /* file reads */
+#define WARC_MEMBER (1u << 20)  /* first size of the whole-member buffer */
+#define WARC_MEMBER_MAX (64u << 20)  /* larger members are streamed */
 #define WARC_MAX_HEADER 65536   /* bytes of WARC or HTTP header per record */
 
 enum { SK_WARCINFO, SK_REQUEST, SK_METADATA, SK_REVISIT, SK_RESOURCE, SK_CONVERSION,
@@ -40,8 +54,14 @@ struct warc_reader {
     long members, record, docs, skipped[SK_N];
     size_t bytes_in;
     z_stream zs;
-    unsigned char in[WARC_CHUNK];
-    unsigned char out[WARC_CHUNK];
+    struct libdeflate_decompressor *ld;
+    unsigned char *ib;      /* file bytes [ipos, ilen) not used yet; icap + 1 */
+    size_t ipos, ilen, icap;
+    int ieof;               /* the file has no more bytes */
+    unsigned char *mem;     /* a whole inflated member; mcap + 1 */
+    size_t mcap;
+    unsigned char out[WARC_CHUNK + 1];  /* zlib's pieces */
+    unsigned char *win;     /* the window: ib (plain), mem or out */
     size_t opos, olen;
     buf line;               /* current header line */
     int pending;            /* line holds the next record's version line */
@@ -79,21 +99,30 @@ warc_reader *read_warc_open(FILE *fp, const char *path, size_t max_doc_bytes,
     w->report = report;
     w->ctx = report_ctx;
     buf_init(&w->line);
-    if (!w->path) { free(w); return NULL; }
-    size_t k = fread(w->in, 1, sizeof w->in, fp);
+    w->icap = WARC_INPUT;
+    w->ib = malloc(w->icap + 1);
+    if (!w->path || !w->ib) {
+        read_warc_free(w);
+        return NULL;
+    }
+    size_t k = fread(w->ib, 1, w->icap, fp);
     w->bytes_in = k;
-    if (k >= 2 && w->in[0] == 0x1f && w->in[1] == 0x8b) {
+    w->ilen = k;
+    if (k < w->icap) w->ieof = 1;
+    if (k >= 2 && w->ib[0] == 0x1f && w->ib[1] == 0x8b) {
         w->gz = 1;
-        if (inflateInit2(&w->zs, 15 + 32) != Z_OK) {
+        w->mcap = WARC_MEMBER;
+        w->mem = malloc(w->mcap + 1);
+        w->ld = libdeflate_alloc_decompressor();
+        if (!w->mem || !w->ld || inflateInit2(&w->zs, 15 + 32) != Z_OK) {
             read_warc_free(w);
             return NULL;
         }
         w->zinit = 1;
-        w->zs.next_in = w->in;
-        w->zs.avail_in = (uInt)k;
     } else {
-        memcpy(w->out, w->in, k);
+        w->win = w->ib;
         w->olen = k;
+        w->ipos = k;
         if (!k) w->eof = 1;
     }
     return w;
@@ -103,6 +132,9 @@ void read_warc_free(warc_reader *w)
 {
     if (!w) return;
     if (w->zinit) inflateEnd(&w->zs);
+    if (w->ld) libdeflate_free_decompressor(w->ld);
+    free(w->ib);
+    free(w->mem);
     free(w->path);
     free(w->block);
     buf_free(&w->line);
@@ -113,6 +145,76 @@ size_t read_warc_bytes(const warc_reader *w) { return w->bytes_in; }
 
 /* ---- the byte stream ----------------------------------------------------- */
 
+/* Keeps at least `want` file bytes after ipos when the file has them,
+ * growing the input buffer up to `want`.  Returns the bytes after ipos. */
+static size_t S_input(warc_reader *w, size_t want)
+{
+    size_t have = w->ilen - w->ipos;
+    if (have >= want || w->ieof) return have;
+    if (w->ipos) {
+        memmove(w->ib, w->ib + w->ipos, have);
+        w->ilen = have;
+        w->ipos = 0;
+    }
+    if (want > w->icap) {
+        unsigned char *nb = realloc(w->ib, want + 1);
+        if (nb) {
+            w->ib = nb;
+            w->icap = want;
+        }
+    }
+    while (w->ilen < w->icap && w->ilen < want) {
+        size_t k = fread(w->ib + w->ilen, 1, w->icap - w->ilen, w->fp);
+        w->bytes_in += k;
+        w->ilen += k;
+        if (!k) {
+            w->ieof = 1;
+            break;
+        }
+    }
+    return w->ilen - w->ipos;
+}
+
+/* Inflates the gzip member at ipos whole with libdeflate, the window
+ * becoming the member.  Returns 1, or 0 to leave the member to zlib: not
+ * a gzip header, larger than max_doc_bytes (at most 64 MiB) + 1 MiB, cut
+ * short or corrupt (zlib then says which). */
+static int S_member(warc_reader *w)
+{
+    size_t limit = (w->max < WARC_MEMBER_MAX ? w->max : WARC_MEMBER_MAX) + (1u << 20);
+    size_t have = S_input(w, limit < (256u << 10) ? limit : (256u << 10));
+    const unsigned char *p = w->ib + w->ipos;
+    if (have < 18 || p[0] != 0x1f || p[1] != 0x8b || p[2] != 8) return 0;
+    for (;;) {
+        size_t used, got;
+        enum libdeflate_result r = libdeflate_gzip_decompress_ex(w->ld, w->ib + w->ipos, have, w->mem,
+                                                                 w->mcap, &used, &got);
+        if (r == LIBDEFLATE_SUCCESS) {
+            w->ipos += used;
+            w->win = w->mem;
+            w->opos = 0;
+            w->olen = got;
+            w->members++;
+            w->boundary = 1;
+            return 1;
+        }
+        if (r == LIBDEFLATE_INSUFFICIENT_SPACE) {
+            if (w->mcap >= limit) return 0;
+            size_t cap = w->mcap * 2 < limit ? w->mcap * 2 : limit;
+            unsigned char *nb = realloc(w->mem, cap + 1);
+            if (!nb) return 0;
+            w->mem = nb;
+            w->mcap = cap;
+            continue;
+        }
+        /* bad data, or a member longer than the bytes read so far */
+        if (w->ieof || have >= limit) return 0;
+        size_t more = S_input(w, have * 2 < limit ? have * 2 : limit);
+        if (more <= have) return 0;
+        have = more;
+    }
+}
+
 /* Refills the window.  Returns 1 when bytes are there, 0 at the end of the
  * file or of a gzip member (w->boundary). */
 static int S_fill(warc_reader *w)
@@ -121,28 +223,31 @@ static int S_fill(warc_reader *w)
     if (w->eof || w->boundary) return 0;
     w->opos = w->olen = 0;
     if (!w->gz) {
-        size_t k = fread(w->out, 1, sizeof w->out, w->fp);
+        size_t k = fread(w->ib, 1, w->icap, w->fp);
         w->bytes_in += k;
+        w->win = w->ib;
         w->olen = k;
         if (!k) w->eof = 1;
         return k > 0;
     }
+    if (!w->in_member && S_member(w)) return w->olen > 0;
+    w->win = w->out;
     for (;;) {
-        if (w->zs.avail_in == 0) {
-            size_t k = fread(w->in, 1, sizeof w->in, w->fp);
-            w->bytes_in += k;
-            if (!k) {
+        if (w->ipos == w->ilen) {
+            w->ipos = w->ilen = 0;
+            if (!S_input(w, WARC_CHUNK)) {
                 if (w->in_member) w->trunc = 1;
                 w->eof = 1;
                 return 0;
             }
-            w->zs.next_in = w->in;
-            w->zs.avail_in = (uInt)k;
         }
+        w->zs.next_in = w->ib + w->ipos;
+        w->zs.avail_in = (uInt)(w->ilen - w->ipos);
         w->zs.next_out = w->out;
-        w->zs.avail_out = sizeof w->out;
+        w->zs.avail_out = WARC_CHUNK;
         int r = inflate(&w->zs, Z_NO_FLUSH);
-        size_t got = sizeof w->out - w->zs.avail_out;
+        w->ipos = w->ilen - w->zs.avail_in;
+        size_t got = WARC_CHUNK - w->zs.avail_out;
         if (r == Z_STREAM_END) {
             w->members++;
             w->in_member = 0;
@@ -171,7 +276,7 @@ static size_t S_read(warc_reader *w, char *dst, size_t n)
     while (done < n && S_fill(w)) {
         size_t k = w->olen - w->opos;
         if (k > n - done) k = n - done;
-        if (dst) memcpy(dst + done, w->out + w->opos, k);
+        if (dst) memcpy(dst + done, w->win + w->opos, k);
         w->opos += k;
         done += k;
     }
@@ -180,7 +285,7 @@ static size_t S_read(warc_reader *w, char *dst, size_t n)
 
 static int S_peek(warc_reader *w)
 {
-    return S_fill(w) ? w->out[w->opos] : -1;
+    return S_fill(w) ? w->win[w->opos] : -1;
 }
 
 /* Reads a line (newline dropped, CR kept off) into w->line.  Crosses
@@ -200,7 +305,7 @@ static int S_getline(warc_reader *w, int cross)
             break;
         }
         any = 1;
-        const unsigned char *p = w->out + w->opos;
+        const unsigned char *p = w->win + w->opos;
         size_t avail = w->olen - w->opos;
         const unsigned char *nl = memchr(p, '\n', avail);
         size_t k = nl ? (size_t)(nl - p) : avail;
@@ -555,7 +660,13 @@ int read_warc_next(warc_reader *w, arena *a, sr_doc *doc)
         int want = !strcasecmp(f.type, "response") && S_hdr_has(f.ctype, "application/http");
         int too_big = want && (unsigned long long)f.length > w->max;
         size_t got;
-        if (!want || too_big) {
+        char *blk = NULL;
+        if (want && !too_big && (unsigned long long)f.length < w->olen - w->opos) {
+            /* the block and the byte after it are in the window: used in place */
+            blk = (char *)w->win + w->opos;
+            got = (size_t)f.length;
+            w->opos += got;
+        } else if (!want || too_big) {
             got = 0;
             long long left = f.length;
             while (left > 0) {
@@ -573,6 +684,7 @@ int read_warc_next(warc_reader *w, arena *a, sr_doc *doc)
             }
             got = S_read(w, w->block, (size_t)f.length);
             w->block[got] = 0;
+            blk = w->block;
         }
         if ((long long)got < f.length) {
             if (w->trunc)
@@ -607,7 +719,12 @@ int read_warc_next(warc_reader *w, arena *a, sr_doc *doc)
         }
         memset(doc, 0, sizeof *doc);
         doc->day = -1;
-        rc = S_response(w, a, doc, w->block, got, &f, id[0] ? id : "(no WARC-Record-ID)");
+        /* the block ends in a NUL while it is read (in the window, over the
+         * byte after it, which is put back) */
+        char after = blk[got];
+        blk[got] = 0;
+        rc = S_response(w, a, doc, blk, got, &f, id[0] ? id : "(no WARC-Record-ID)");
+        blk[got] = after;
         if (rc < 0) return rc;
         if (rc == 1) {
             w->docs++;

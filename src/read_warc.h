@@ -1,12 +1,15 @@
 /* read_warc.h -- stage 1 for web archives: WARC/1.0 and WARC/1.1 files,
  * plain or gzip-compressed (one member per record, or one for the file).
  *
- * In:  an open file, read as a stream in 64 KiB pieces.
+ * In:  an open file, read as a stream in 1 MiB pieces; gzip members are
+ *      inflated whole (libdeflate) when they fit, else streamed (zlib).
  * Out: one sr_doc per `response` record with an HTML payload (id =
  *      WARC-Record-ID without its angle brackets, url = WARC-Target-URI,
  *      line = record number, date from the page, else its dateline, else
  *      WARC-Date, reported).  Other records are counted in one READ_INFO.
- * Memory: one record (<= max_doc_bytes) at a time, whatever the file size.
+ * Memory: one record (<= max_doc_bytes) at a time, whatever the file size:
+ *      at most the input buffer and one inflated member (each under
+ *      max_doc_bytes, at most 64 MiB, + 1 MiB) and one copied block.
  */
 #ifndef SITREP_READ_WARC_H
 #define SITREP_READ_WARC_H

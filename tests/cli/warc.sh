@@ -39,6 +39,11 @@ open(sys.argv[2], 'wb').write(out)
 PY
 "$SITREP" read -q "$tmp/plain.warc" > "$tmp/plain.jsonl" 2>/dev/null
 cmp -s "$tmp/plain.jsonl" "$tmp/docs.jsonl" && ok || no "plain .warc reads differently from .warc.gz"
+# ... and so do they as one gzip member for the whole file (several
+# records in one inflated member)
+gzip -c "$tmp/plain.warc" > "$tmp/one.warc.gz"
+"$SITREP" read -q "$tmp/one.warc.gz" > "$tmp/one.jsonl" 2>/dev/null
+cmp -s "$tmp/one.jsonl" "$tmp/docs.jsonl" && ok || no "one-member .warc.gz reads differently from per-record members"
 
 check() {  # name, file, expected stderr pattern, expected document count
   local name=$1 f=$2 pat=$3 want=$4 n rc

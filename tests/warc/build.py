@@ -12,8 +12,11 @@ ones below, all written for sitrep).
   build.py big OUT.warc.gz         a 20 MB page between two good ones
   build.py truncgz OUT.warc.gz     the file cut inside a gzip member
   build.py bench OUT.warc.gz MB    about MB megabytes of compressed records
+        shaped like a news crawl's (see bench() and realistic.py)
 """
 import gzip, os, sys, uuid, zlib
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PAGES = os.path.join(HERE, "..", "html")
@@ -85,6 +88,87 @@ def test_records():
                      ctype="application/http; msgtype=response"))
     return b"".join(gz(r) for r in recs) + last[: len(last) // 2]
 
+def _b32(rng):
+    return "".join(rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567") for _ in range(32))
+
+def bench(out, target):
+    """About target bytes of records shaped like a news crawl's: per page a
+    request, a response (realistic.py: 30-250 KB of HTML) and a metadata
+    record, each its own gzip member at level 6; among them revisits,
+    redirects, 404s and non-HTML responses (robots.txt, feeds, images)."""
+    import random
+    import realistic
+    rng = random.Random(20261123)
+    names = sorted(n[:-5] for n in os.listdir(PAGES) if n.endswith(".html"))
+    blobs = [page(n) for n in names]
+    sites = [realistic.Site(rng, k) for k in range(12)]
+    ua = "CCBot/2.0 (https://commoncrawl.example/faq/)"
+    size, n = 0, 0
+    with open(out, "wb") as fp:
+        info = record("warcinfo", 99999, b"software: tests/warc/build.py bench\r\nformat: WARC File Format 1.1\r\n"
+                      b"isPartOf: CC-NEWS-BENCH\r\noperator: nobody\r\n", ctype="application/warc-fields")
+        fp.write(gz(info))
+        while size < target:
+            site = sites[rng.randrange(len(sites))]
+            path = "/%s/2025/%02d/%02d/%s-%d" % (rng.choice(realistic.SECTIONS).lower(), rng.randint(1, 12),
+                                                 rng.randint(1, 28), "-".join(rng.sample(realistic.WORDS, 6)), n)
+            uri = "https://www.%s%s" % (site.host, path)
+            date = "2025-%02d-%02dT%02d:%02d:%02dZ" % (rng.randint(1, 12), rng.randint(1, 28), rng.randint(0, 23),
+                                                      rng.randint(0, 59), rng.randint(0, 59))
+            base = 10 ** 7 + 4 * n
+            req = ("GET %s HTTP/1.1\r\nHost: www.%s\r\nUser-Agent: %s\r\nAccept: text/html,application/xhtml+xml,"
+                   "application/xml;q=0.9,*/*;q=0.8\r\nAccept-Language: en-US,en;q=0.5\r\nAccept-Encoding: br,gzip\r\n"
+                   "Connection: Keep-Alive\r\n\r\n" % (path, site.host, ua)).encode()
+            recs = [record("request", base, req, uri=uri, date=date, ctype="application/http; msgtype=request",
+                           extra="WARC-IP-Address: 192.0.2.%d\r\nWARC-Block-Digest: sha1:%s\r\n" % (rng.randint(1, 254), _b32(rng)))]
+            kind = rng.random()
+            status, ctype, extra = "200 OK", "text/html; charset=UTF-8", ""
+            if kind < 0.03:
+                body = b""
+                wtype = "revisit"
+                status = "200 OK"
+                extra = ("WARC-Profile: http://netpreserve.org/warc/1.1/revisit/identical-payload-digest\r\n"
+                         "WARC-Refers-To-Target-URI: %s\r\n" % uri)
+            elif kind < 0.07:
+                body, wtype, status = b"", "response", "301 Moved Permanently"
+            elif kind < 0.08:
+                body, wtype, status = b"<html><body><h1>Not found</h1></body></html>", "response", "404 Not Found"
+            elif kind < 0.11:
+                wtype = "response"
+                ctype, body = rng.choice([("text/plain", b"User-agent: *\nDisallow: /search\nSitemap: https://x.example/sitemap.xml\n"),
+                                          ("application/rss+xml", b"<?xml version=\"1.0\"?><rss><channel>" +
+                                           b"".join(b"<item><title>%s</title></item>" % realistic._headline(rng).encode() for _ in range(40)) +
+                                           b"</channel></rss>"),
+                                          ("image/jpeg", bytes(rng.getrandbits(8) for _ in range(rng.randint(2000, 30000))))])
+            else:
+                wtype = "response"
+                art = blobs[rng.randrange(len(blobs))]
+                if b"ISO-8859-1" in art or b"iso-8859-1" in art:
+                    ctype = "text/html; charset=ISO-8859-1"
+                body = realistic.dress(site, rng, art)
+            hdr = ("HTTP/1.1 %s\r\nDate: Mon, 02 Jun 2025 10:00:00 GMT\r\nContent-Type: %s\r\n"
+                   "Connection: keep-alive\r\nVary: Accept-Encoding\r\nCache-Control: public, max-age=%d\r\n"
+                   "Server: %s\r\nX-Cache: %s\r\nAge: %d\r\nETag: W/\"%s\"\r\n"
+                   "Set-Cookie: sid=%s; Path=/; Secure; HttpOnly; SameSite=Lax\r\nStrict-Transport-Security: max-age=31536000\r\n"
+                   "X-Crawler-Content-Encoding: gzip\r\nContent-Length: %d\r\n%s\r\n"
+                   % (status, ctype, rng.choice([60, 300, 600]), rng.choice(["nginx", "Apache", "cloudflare", "AmazonS3"]),
+                      rng.choice(["HIT", "MISS"]), rng.randint(0, 900), realistic._hex(rng, 16), realistic._hex(rng, 32), len(body),
+                      "Location: %s/\r\n" % uri if status.startswith("301") else "")).encode()
+            recs.append(record(wtype, base + 1, hdr + body, uri=uri, date=date, ctype="application/http; msgtype=response",
+                               extra=extra + "WARC-Concurrent-To: %s\r\nWARC-IP-Address: 192.0.2.%d\r\n"
+                               "WARC-Payload-Digest: sha1:%s\r\nWARC-Block-Digest: sha1:%s\r\n"
+                               "WARC-Identified-Payload-Type: %s\r\n" % (rid(base), rng.randint(1, 254), _b32(rng), _b32(rng),
+                                                                         ctype.split(";")[0])))
+            recs.append(record("metadata", base + 2, ("fetchTimeMs: %d\r\ncharset-detected: UTF-8\r\n"
+                                                      "languages-cld2: {\"reliable\":true,\"languages\":[{\"code\":\"en\",\"text-bytes\":%d}]}\r\n"
+                                                      % (rng.randint(50, 3000), len(body))).encode(),
+                               uri=uri, date=date, ctype="application/warc-fields",
+                               extra="WARC-Concurrent-To: %s\r\n" % rid(base + 1)))
+            rec = b"".join(gz(r) for r in recs)
+            fp.write(rec)
+            size += len(rec)
+            n += 1
+
 def main():
     mode, out = sys.argv[1], sys.argv[2]
     if mode == "test":
@@ -114,20 +198,7 @@ def main():
                                        for i, p in enumerate(["amp", "wire-service", "cookie-banner"])))
         data = one + whole[: len(whole) * 2 // 3]
     elif mode == "bench":
-        target = float(sys.argv[3]) * 1e6
-        names = sorted(n[:-5] for n in os.listdir(PAGES) if n.endswith(".html"))
-        blobs = [page(n) for n in names]
-        size, n, parts = 0, 0, []
-        with open(out, "wb") as fp:
-            while size < target:
-                body = blobs[n % len(blobs)].replace(b"</body>", b"<!-- copy %d --></body>" % n)
-                rec = gz(record("request", 100000 + 2 * n, b"GET / HTTP/1.1\r\n\r\n", uri="https://bench.example/%d" % n,
-                                ctype="application/http; msgtype=request"))
-                rec += gz(record("response", 100001 + 2 * n, http(body, ctype="text/html"), uri="https://bench.example/%d" % n,
-                                 ctype="application/http; msgtype=response"))
-                fp.write(rec)
-                size += len(rec)
-                n += 1
+        bench(out, float(sys.argv[3]) * 1e6)
         return
     else:
         sys.exit(__doc__)
