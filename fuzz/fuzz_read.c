@@ -1,9 +1,10 @@
 /* fuzz_read.c -- libFuzzer target for read.c: the input is written to a
  * file in /dev/shm (or $TMPDIR) and read back through reader_open /
  * reader_next until the end, the way `sitrep code FILE` does.  The first
- * byte picks the file kind (.jsonl or .txt) and the size limit (default or
- * 64 bytes, to reach the "too large" path); the rest is the file, so long
- * lines, NULs, CRs, blank lines and invalid UTF-8 all reach the reader.
+ * byte picks the file kind (.jsonl or .txt; with bit 3 .warc or .html) and
+ * the size limit (default or 64 bytes, to reach the "too large" path); the
+ * rest is the file, so long lines, NULs, CRs, blank lines, invalid UTF-8,
+ * WARC records with lying lengths and gzip members all reach the reader.
  */
 #include <stdio.h>
 #include <string.h>
@@ -35,7 +36,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const char *dir = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : (getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
     char path[512];
     snprintf(path, sizeof path, "%s/sitrep-fuzz-read-%ld%s", dir, (long)getpid(),
-             (opt & 1) ? ".txt" : ".jsonl");
+             (opt & 8) ? ((opt & 1) ? ".html" : ".warc") : (opt & 1) ? ".txt" : ".jsonl");
     FILE *fp = fopen(path, "wb");
     if (!fp) fuzz_die(path, "cannot create");
     if (size && fwrite(data, 1, size, fp) != size) fuzz_die(path, "cannot write");
