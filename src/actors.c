@@ -1319,9 +1319,67 @@ static const char *S_country_name(const actors_kb *kb, const char *key)
 
 /* Pronouns and "the country": resolved after names, to the most recent
  * compatible mention. */
+/* 1 when a mention found so far covers document token tok. */
+static int S_inside(const S_doc *d, int tok)
+{
+    for (size_t i = 0; i < d->out.len; i++) {
+        const sr_mention *m = &VEC_AT(&d->out, sr_mention, i);
+        if (m->t0 <= tok && tok < m->t1) return 1;
+    }
+    return 0;
+}
+
+/* A group role with no country before it takes the country after it:
+ * "separatists in eastern Ukraine", "rebels from Yemen", "the separatist
+ * republics in Donetsk and Ukraine" (one noun between role and "in").  The
+ * role's words become the mention; the country stays its own mention. */
+static int S_group_in(S_doc *d, int p, int s1)
+{
+    const S_sub *sb = SUB(d, p);
+    int ri;
+    if (!dict_get(&d->kb->role_by_phrase, sb->norm, strlen(sb->norm), &ri)) return 0;
+    const S_role *r = ROLE(d->kb, ri);
+    if (strcmp(r->rclass, "group") || S_inside(d, sb->tok)) return 0;
+    static const char *const dir[] = {"eastern", "western", "northern", "southern", "central", "the",
+                                      "north", "south", "east", "west", NULL};
+    int q = p + 1;
+    if (q < s1 && strcmp(SUB(d, q)->norm, "in") && strcmp(SUB(d, q)->norm, "from") && !S_inside(d, SUB(d, q)->tok))
+        q++;   /* "separatist republics in" */
+    if (q >= s1 || (strcmp(SUB(d, q)->norm, "in") && strcmp(SUB(d, q)->norm, "from"))) return 0;
+    q++;
+    for (int k = 0; k < 2 && q < s1; k++) {
+        int is_dir = 0;
+        for (int i = 0; dir[i]; i++)
+            if (!strcmp(SUB(d, q)->norm, dir[i])) is_dir = 1;
+        if (!is_dir) break;
+        q++;
+    }
+    if (q >= s1) return 0;
+    const sr_mention *c = NULL;
+    for (size_t i = 0; i < d->out.len; i++) {
+        const sr_mention *m = &VEC_AT(&d->out, sr_mention, i);
+        if (m->t0 == SUB(d, q)->tok && m->kind == AK_COUNTRY && !(m->how & (AH_ADJ | AH_PRONOUN))) c = m;
+    }
+    if (!c) return 0;
+    sr_mention ref = *c;   /* S_emit may move d->out */
+    sr_mention *m = S_emit(d, p, p + 1);
+    if (!m) return SITREP_ENOMEM;
+    m->kind = AK_GROUP;
+    m->name = ref.name;
+    memcpy(m->key, ref.key, sizeof m->key);
+    S_code(d->kb, ref.key, r->code, m->code, sizeof m->code);
+    m->how = AH_COMPOSED;
+    m->plural = 1;
+    m->why = arena_printf(d->a, "role '%s' (%s) in %s", r->phrase, r->code, ref.name ? ref.name : ref.key);
+    return 1;
+}
+
 static int S_pronouns(S_doc *d, int s0, int s1)
 {
     for (int p = s0; p < s1; p++) {
+        int g = S_group_in(d, p, s1);
+        if (g < 0) return g;
+        if (g) continue;
         const S_sub *sb = SUB(d, p);
         const char *w = sb->norm;
         char gender = 0;

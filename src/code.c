@@ -1804,14 +1804,18 @@ static int S_code_sentence(S_ctx *x, int sent)
         if (reciprocal && nsrc >= 2 && !ntg) {
             for (int k = 0; k < nsrc && ntg < 8; k++) tg[ntg++] = &in->mentions[srcs[k]];
         }
-        /* symmetric acts of coordinated subjects: "X and Y met" */
+        /* symmetric acts of coordinated subjects: "X and Y met", "Armenia
+         * and Azerbaijan declared a ceasefire" */
         if (!ntg && nsrc >= 2 &&
-            (!strcmp(p->type, "CONSULT") || !strcmp(p->type, "AGREE") || !strcmp(p->type, "COOPERATE"))) {
+            (!strcmp(p->type, "CONSULT") || !strcmp(p->type, "AGREE") || !strcmp(p->type, "COOPERATE") ||
+             (!strcmp(p->type, "RETREAT") && p->mode && !strcmp(p->mode, "ceasefire")))) {
             tg[ntg++] = &in->mentions[srcs[nsrc - 1]];
             nsrc--;
         }
-        if (!ntg && (!strcmp(p->type, "ASSAULT") || !strcmp(p->type, "COERCE"))) {
-            /* "struck a base near Lviv": the attacked place's country */
+        if (!ntg && (!strcmp(p->type, "ASSAULT") || !strcmp(p->type, "COERCE") ||
+                     (!strcmp(p->type, "PROTEST") && p->mode && !strcmp(p->mode, "boycott")))) {
+            /* "struck a base near Lviv": the attacked place's country;
+             * "boycotted the Olympic Games in China": the host's */
             for (int i = 0; i < in->nplaces && !ntg; i++) {
                 const sr_place_ref *pr = &in->places[i];
                 if (pr->t0 < end || pr->t0 >= s1 || pr->t0 - end > 8) continue;
