@@ -1507,6 +1507,41 @@ static int S_reduced_relative(const S_ctx *x, int s0, int t)
     return x->minside[t - 2] >= 0 || S_is(x, t - 2, W_DETS) || (S_flags(x, t - 2) & TOK_WORD);
 }
 
+/* 1 when the verb at t is the second of a coordination whose subject is
+ * the first one's: "and"/"but" right before it, or before its auxiliaries
+ * and adverbs ("but will also send"). */
+static int S_conjoined_verb(const S_ctx *x, int s0, int t)
+{
+    static const char *const aux[] = {"will", "would", "also", "then", "later", "has", "have", "had",
+                                      "did", "is", "are", "was", "were", "could", "can", NULL};
+    for (int k = t - 1; k >= s0 && k >= t - 4; k--) {
+        const char *w = S_norm(x, k);
+        if (!strcmp(w, "and") || !strcmp(w, "but")) return 1;
+        if (!S_in(w, aux) && !S_is_adverb(x, k)) return 0;
+    }
+    return 0;
+}
+
+/* For a verb pattern "HEAD [..] OBJECT REST" at a passive participle t:
+ * the index of OBJECT's element when one of its words stands in the
+ * subject, just before the auxiliary ("American troops will be sent to"),
+ * and REST is not empty; else -1. */
+static int S_passive_object(const S_ctx *x, const S_pat *p, int s0, int t)
+{
+    int k = 0;
+    while (k < p->nel && (p->el[k].t == E_GAP || p->el[k].t == E_OPT)) k++;
+    if (k >= p->nel - 1 || p->el[k].t != E_LIT) return -1;
+    /* the auxiliary: the first be-form before t */
+    int aux = t - 1;
+    while (aux > s0 && aux >= t - 3 && !S_is(x, aux, W_BE)) aux--;
+    if (aux <= s0 || !S_is(x, aux, W_BE)) return -1;
+    for (int j = aux - 1; j >= s0 && j >= aux - 6; j--) {
+        if (!(S_flags(x, j) & TOK_WORD) || S_is(x, j, W_BOUNDS)) break;
+        if (S_lit(x, j, &p->el[k])) return k;
+    }
+    return -1;
+}
+
 /* 1 when a "to" stands at or after `from` and before `to` (an infinitive
  * between a pattern and a later actor). */
 static int S_infinitive_between(const S_ctx *x, int from, int to)
@@ -1566,7 +1601,18 @@ static int S_code_sentence(S_ctx *x, int sent)
                     m.tplace = -1;
                     m.src = -1;
                     m.lit_last = t;
-                    if (!S_match_el(x, p, 0, t + 1, s1, &m)) continue;
+                    if (!S_match_el(x, p, 0, t + 1, s1, &m)) {
+                        /* a passive whose object stands before the verb:
+                         * "American troops will be sent to Ukraine" for
+                         * "send .. troops to $T" */
+                        int k = pos == 0 && x->passive ? S_passive_object(x, p, s0, t) : -1;
+                        if (k < 0) continue;
+                        memset(&m, 0, sizeof m);
+                        m.tplace = -1;
+                        m.src = -1;
+                        m.lit_last = t;
+                        if (!S_match_el(x, p, k + 1, t + 1, s1, &m)) continue;
+                    }
                     int score = p->nlit * 4 + (m.ntgt || m.tplace >= 0 ? 3 : 0) + (p->nel - p->nlit);
                     /* "Harris' meeting with", "the meeting": a gerund after a
                      * determiner or owner reads as a noun */
@@ -1886,6 +1932,18 @@ static int S_code_sentence(S_ctx *x, int sent)
             for (int k = 0; k < ntg; k++)
                 if (tg[k]->t0 != in->mentions[agent].t0) tg[kept++] = tg[k];
             ntg = kept;
+        }
+        /* a second verb of the same subject shares the first one's target:
+         * "will not send troops to Ukraine but will send weapons", "withdrew
+         * from Kherson and shelled the city" */
+        if (!ntg && !p->noun && nsrc == 1 && S_conjoined_verb(x, s0, t)) {
+            for (size_t i = x->events.len; i-- > 0;) {
+                const sr_event *o = &VEC_AT(&x->events, sr_event, i);
+                if (o->sent != sent) break;
+                if (!o->target || !o->source || strcmp(o->source->key, in->mentions[srcs[0]].key)) continue;
+                tg[ntg++] = o->target;
+                break;
+            }
         }
         int implicit = !ntg && (!strcmp(p->type, "ASSAULT") || (p->noun && !strcmp(p->type, "AID")));
         if (!ntg && !implicit && !S_in(p->type, S_null_target_ok)) continue;
