@@ -1308,6 +1308,29 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
     int quad = p->quad;
     double goldstein = p->goldstein;
     int ci;
+    /* aid of no stated kind takes the kind its words name ("delivered food
+     * aid", "Washington's military aid to Kyiv") */
+    if (!strcmp(p->type, "AID") && !mode) {
+        static const char *const kinds[][3] = {{"military", "072", "military"}, {"weapons", "072", "military"},
+                                               {"arms", "072", "military"}, {"defense", "072", "military"},
+                                               {"defence", "072", "military"}, {"security", "072", "military"},
+                                               {"humanitarian", "073", "humanitarian"},
+                                               {"food", "073", "humanitarian"}, {"medical", "073", "humanitarian"},
+                                               {"relief", "073", "humanitarian"},
+                                               {"financial", "071", "economic"}, {"economic", "071", "economic"},
+                                               {"budget", "071", "economic"}};
+        int lo = trig - 3 < s0 ? s0 : trig - 3, hi = m->end > trig ? m->end : trig + 1;
+        for (int k = lo; k < hi && !mode; k++)
+            for (size_t j = 0; j < sizeof kinds / sizeof kinds[0]; j++)
+                if (!strcmp(S_norm(x, k), kinds[j][0]) && dict_get(&x->c->cameo, kinds[j][1], 3, &ci)) {
+                    const S_cameo *cm = &VEC_AT(&x->c->cameos, S_cameo, ci);
+                    cameo = kinds[j][1];
+                    mode = kinds[j][2];
+                    quad = cm->quad;
+                    goldstein = cm->goldstein;
+                    break;
+                }
+    }
     if (mod == MOD_NEGATED && !strcmp(p->type, "CONCEDE") && dict_get(&x->c->cameo, "120", 3, &ci)) {
         const S_cameo *cm = &VEC_AT(&x->c->cameos, S_cameo, ci);
         type = "REJECT";
@@ -1524,13 +1547,13 @@ static int S_conjoined_verb(const S_ctx *x, int s0, int t)
 
 /* For a verb pattern "HEAD [..] OBJECT REST" at a passive participle t:
  * the index of OBJECT's element when one of its words stands in the
- * subject, just before the auxiliary ("American troops will be sent to"),
- * and REST is not empty; else -1. */
+ * subject, just before the auxiliary ("American troops will be sent to",
+ * "Finland's request was welcomed by"); else -1. */
 static int S_passive_object(const S_ctx *x, const S_pat *p, int s0, int t)
 {
     int k = 0;
     while (k < p->nel && (p->el[k].t == E_GAP || p->el[k].t == E_OPT)) k++;
-    if (k >= p->nel - 1 || p->el[k].t != E_LIT) return -1;
+    if (k >= p->nel || p->el[k].t != E_LIT) return -1;
     /* the auxiliary: the first be-form before t */
     int aux = t - 1;
     while (aux > s0 && aux >= t - 3 && !S_is(x, aux, W_BE)) aux--;
@@ -1667,6 +1690,10 @@ static int S_code_sentence(S_ctx *x, int sent)
                 break;
             }
             if (S_flags(x, k) & TOK_PUNCT) break;
+            /* a noun's "by" stands in its own phrase ("the invasion of
+             * Ukraine by Russia"), not after a verb ("Finland's request
+             * was welcomed by Stoltenberg") */
+            if (p->noun && (S_is_verb_form(x, k) || S_is(x, k, W_BE))) break;
         }
         /* sources */
         int srcs[8], nsrc = 0;
