@@ -1009,6 +1009,8 @@ static const sr_mention *S_recent_person(const S_doc *d, int tok, const char *rc
     return NULL;
 }
 
+static const char *S_country_name(const actors_kb *kb, const char *key);
+
 static int S_compose_sentence(S_doc *d, int s0, int s1, vec *items, int learn)
 {
     const actors_kb *kb = d->kb;
@@ -1256,6 +1258,35 @@ static int S_compose_sentence(S_doc *d, int s0, int s1, vec *items, int learn)
                 m->rclass = ref.rclass;
                 m->how = AH_COREF;
                 m->why = arena_printf(d->a, "'%s' refers to %s, the most recent %s", r->phrase, ref.name, r->rclass);
+            } else if (!strcmp(r->rclass, "official") || !strcmp(r->rclass, "spokes")) {
+                /* an unnamed official ("the official said", "a spokesperson
+                 * said"): of the government first named (the subject, most
+                 * often) in this sentence or, failing that, in the one or
+                 * two before ("Biden administration officials said ... Putin
+                 * ...  The official said: ..." is Biden's) */
+                const sr_mention *gov = NULL;
+                int tok = SUB(d, p0)->tok, sent = SUB(d, p0)->sent;
+                for (int s = sent; !gov && s >= sent - 2; s--)
+                    for (size_t i = 0; !gov && i < d->out.len; i++) {
+                        const sr_mention *o = &VEC_AT(&d->out, sr_mention, i);
+                        if (o->sent != s || o->t0 >= tok || o->kind == AK_ORG) continue;
+                        size_t kl = strlen(o->key);
+                        if (!strncmp(o->code, o->key, kl) &&
+                            (!strcmp(o->code + kl, "GOV") || !strcmp(o->code + kl, "ELI")))
+                            gov = o;
+                    }
+                if (gov) {
+                    sr_mention ref = *gov;   /* S_emit may move d->out */
+                    sr_mention *m = S_emit(d, p0, p1);
+                    if (!m) return SITREP_ENOMEM;
+                    m->kind = AK_GROUP;
+                    m->name = S_country_name(kb, ref.key);
+                    memcpy(m->key, ref.key, sizeof m->key);
+                    S_code(kb, ref.key, r->code, m->code, sizeof m->code);
+                    m->how = AH_COREF;
+                    m->why = arena_printf(d->a, "an unnamed %s of %s, the government last named", r->phrase,
+                                          m->name ? m->name : m->key);
+                }
             }
         }
     }
