@@ -100,6 +100,19 @@ static void S_kstr(buf *b, const char *key, const char *v)
     json_put_str(b, v);
 }
 
+/* A JSON list being written: its buffer and its items so far. */
+typedef struct {
+    buf *b;
+    int n;
+} S_list;
+
+/* The buffer for the list's next item (after a comma unless it is the first). */
+static buf *S_item(S_list *l)
+{
+    if (l->n++) buf_putc(l->b, ',');
+    return l->b;
+}
+
 static void S_day(buf *b, long day)
 {
     char d[11];
@@ -193,6 +206,18 @@ static int S_parse_day(const char *v, long *out)
 
 static const char S_FILTER_PARAMS[] = "actor key type modality since until min_sources q";
 
+/* The limit parameter, when given, into *limit (at most SERVE_MAX_LIMIT);
+ * 0 or an HTTP status (body written). */
+static int S_parse_limit(S_req *r, int *limit)
+{
+    long x;
+    const char *v = S_get(r, "limit");
+    if (!v || !*v) return 0;
+    if (S_parse_int(v, 1, LONG_MAX / 16, &x)) return S_error(r->out, 400, "limit wants a positive number", "limit");
+    *limit = x > SERVE_MAX_LIMIT ? SERVE_MAX_LIMIT : (int)x;
+    return 0;
+}
+
 /* Parses the filter parameters into f; 0 or an HTTP status (body written). */
 static int S_parse_filter(S_req *r, store_filter *f, int deflimit)
 {
@@ -229,15 +254,23 @@ static int S_parse_filter(S_req *r, store_filter *f, int deflimit)
         if (S_parse_int(v, 0, 100000, &x)) return S_error(r->out, 400, "min_sources wants a number", "min_sources");
         f->min_sources = (int)x;
     }
-    if ((v = S_get(r, "limit")) && *v) {
-        if (S_parse_int(v, 1, LONG_MAX / 16, &x)) return S_error(r->out, 400, "limit wants a positive number", "limit");
-        f->limit = x > SERVE_MAX_LIMIT ? SERVE_MAX_LIMIT : (int)x;
-    }
+    int rc = S_parse_limit(r, &f->limit);
+    if (rc) return rc;
     if ((v = S_get(r, "offset")) && *v) {
         if (S_parse_int(v, 0, 10000000, &x)) return S_error(r->out, 400, "offset wants a number", "offset");
         f->offset = (int)x;
     }
     return 0;
+}
+
+/* Checks that the parameters are the filter's and those named in extra,
+ * then parses the filter into f; 0 or an HTTP status (body written). */
+static int S_filter_params(S_req *r, const char *extra, store_filter *f, int deflimit)
+{
+    char allowed[256];
+    snprintf(allowed, sizeof allowed, "%s %s", S_FILTER_PARAMS, extra);
+    int rc = S_check_params(r, allowed);
+    return rc ? rc : S_parse_filter(r, f, deflimit);
 }
 
 /* ---- world events -------------------------------------------------------- */
@@ -255,16 +288,53 @@ static void S_actor(buf *b, const char *key, const char *name, const char *code)
     buf_putc(b, '}');
 }
 
+/* ,"type":...,"mode":...,"cameo":...,"quad":...,"goldstein":...,"modality":... */
+static void S_what(buf *b, const char *type, const char *mode, const char *cameo, int quad, double goldstein,
+                   const char *modality)
+{
+    S_kstr(b, "type", type);
+    S_kstr(b, "mode", mode);
+    S_kstr(b, "cameo", cameo);
+    buf_printf(b, ",\"quad\":%d,\"goldstein\":", quad);
+    json_put_num(b, goldstein, 1);
+    S_kstr(b, "modality", modality);
+}
+
+/* "name":...,"country":...,"lat":...,"lon":... of a place. */
+static void S_place_fields(buf *b, const char *name, const char *country, double lat, double lon)
+{
+    buf_puts(b, "\"name\":");
+    json_put_str(b, name);
+    S_kstr(b, "country", country);
+    buf_puts(b, ",\"lat\":");
+    json_put_num(b, lat, 4);
+    buf_puts(b, ",\"lon\":");
+    json_put_num(b, lon, 4);
+}
+
+/* ,"location":{...} ("text" first with with_text), or null when absent. */
+static void S_place(buf *b, const store_place *p, int present, int with_text)
+{
+    buf_puts(b, ",\"location\":");
+    if (!present) {
+        buf_puts(b, "null");
+        return;
+    }
+    buf_putc(b, '{');
+    if (with_text) {
+        buf_puts(b, "\"text\":");
+        json_put_str(b, p->text);
+        buf_putc(b, ',');
+    }
+    S_place_fields(b, p->name, p->country, p->lat, p->lon);
+    buf_putc(b, '}');
+}
+
 /* A world event, without the closing brace. */
 static void S_world(buf *b, const store_world *w)
 {
     buf_printf(b, "{\"id\":%lld", w->id);
-    S_kstr(b, "type", w->type);
-    S_kstr(b, "mode", w->mode);
-    S_kstr(b, "cameo", w->cameo);
-    buf_printf(b, ",\"quad\":%d,\"goldstein\":", w->quad);
-    json_put_num(b, w->goldstein, 1);
-    S_kstr(b, "modality", w->modality);
+    S_what(b, w->type, w->mode, w->cameo, w->quad, w->goldstein, w->modality);
     buf_puts(b, ",\"modalities\":[");
     const char *m = w->modalities;
     for (int first = 1; m && *m; first = 0) {
@@ -278,19 +348,7 @@ static void S_world(buf *b, const store_world *w)
     S_actor(b, w->src.key, w->src.name, w->src.code);
     buf_puts(b, ",\"target\":");
     S_actor(b, w->tgt.key, w->tgt.name, w->tgt.code);
-    buf_puts(b, ",\"location\":");
-    if (!w->loc.name && !w->loc.country) {
-        buf_puts(b, "null");
-    } else {
-        buf_puts(b, "{\"name\":");
-        json_put_str(b, w->loc.name);
-        S_kstr(b, "country", w->loc.country);
-        buf_puts(b, ",\"lat\":");
-        json_put_num(b, w->loc.lat, 4);
-        buf_puts(b, ",\"lon\":");
-        json_put_num(b, w->loc.lon, 4);
-        buf_putc(b, '}');
-    }
+    S_place(b, &w->loc, w->loc.name || w->loc.country, 0);
     buf_puts(b, ",\"date\":");
     S_day(b, w->day);
     S_kstr(b, "date_precision", w->prec);
@@ -303,17 +361,10 @@ static void S_world(buf *b, const store_world *w)
     S_day(b, w->day >= 0 ? w->day : w->first_seen);
 }
 
-typedef struct {
-    buf *b;
-    int n;
-} S_list;
-
 /* One world event of /api/events with the short form of its reports. */
 static int S_events_row(void *ctx, const store_world *w, const store_event *reps, int nreps)
 {
-    S_list *l = ctx;
-    buf *b = l->b;
-    if (l->n++) buf_putc(b, ',');
+    buf *b = S_item(ctx);
     S_world(b, w);
     buf_puts(b, ",\"reports\":[");
     for (int i = 0; i < nreps; i++) {
@@ -334,12 +385,9 @@ static int S_events_row(void *ctx, const store_world *w, const store_event *reps
 
 static int S_api_events(S_req *r)
 {
-    char pl[256];
-    snprintf(pl, sizeof pl, "%s limit offset", S_FILTER_PARAMS);
-    int rc = S_check_params(r, pl);
-    if (rc) return rc;
     store_filter f;
-    if ((rc = S_parse_filter(r, &f, 50))) return rc;
+    int rc = S_filter_params(r, "limit offset", &f, 50);
+    if (rc) return rc;
     long long total;
     if ((rc = store_count(r->c->st, &f, &total))) return S_dberror(r, rc);
     buf *b = r->out;
@@ -377,32 +425,14 @@ static void S_report(buf *b, const store_event *e, const char *t, long n)
     buf_printf(b, "{\"event\":%lld", e->id);
     S_kstr(b, "doc", e->doc);
     buf_printf(b, ",\"sentence\":%d", e->sent);
-    S_kstr(b, "type", e->type);
-    S_kstr(b, "mode", e->mode);
-    S_kstr(b, "cameo", e->cameo);
-    buf_printf(b, ",\"quad\":%d,\"goldstein\":", e->quad);
-    json_put_num(b, e->goldstein, 1);
-    S_kstr(b, "modality", e->modality);
+    S_what(b, e->type, e->mode, e->cameo, e->quad, e->goldstein, e->modality);
     buf_puts(b, ",\"source\":");
     S_actor(b, e->src.key, e->src.name, e->src.code);
     S_kstr(b, "source_text", e->src.text);
     buf_puts(b, ",\"target\":");
     S_actor(b, e->tgt.key, e->tgt.name, e->tgt.code);
     S_kstr(b, "target_text", e->tgt.text);
-    buf_puts(b, ",\"location\":");
-    if (!e->loc.name) {
-        buf_puts(b, "null");
-    } else {
-        buf_puts(b, "{\"text\":");
-        json_put_str(b, e->loc.text);
-        S_kstr(b, "name", e->loc.name);
-        S_kstr(b, "country", e->loc.country);
-        buf_puts(b, ",\"lat\":");
-        json_put_num(b, e->loc.lat, 4);
-        buf_puts(b, ",\"lon\":");
-        json_put_num(b, e->loc.lon, 4);
-        buf_putc(b, '}');
-    }
+    S_place(b, &e->loc, e->loc.name != NULL, 1);
     buf_puts(b, ",\"date\":");
     S_day(b, e->day);
     S_kstr(b, "date_precision", e->prec);
@@ -512,8 +542,7 @@ static int S_api_event(S_req *r, const char *idstr)
 }
 
 typedef struct {
-    buf *b;
-    int n;
+    S_list l;
     long long undated;
 } S_days;
 
@@ -524,21 +553,20 @@ static int S_day_row(void *ctx, long day, const long long q[5])
         d->undated += q[0];
         return 0;
     }
-    if (d->n++) buf_putc(d->b, ',');
-    buf_puts(d->b, "{\"date\":");
-    S_day(d->b, day);
-    return buf_printf(d->b, ",\"total\":%lld,\"quad\":[%lld,%lld,%lld,%lld]}", q[0], q[1], q[2], q[3], q[4]);
+    buf *b = S_item(&d->l);
+    buf_puts(b, "{\"date\":");
+    S_day(b, day);
+    return buf_printf(b, ",\"total\":%lld,\"quad\":[%lld,%lld,%lld,%lld]}", q[0], q[1], q[2], q[3], q[4]);
 }
 
 static int S_api_timeline(S_req *r)
 {
-    int rc = S_check_params(r, S_FILTER_PARAMS);
-    if (rc) return rc;
     store_filter f;
-    if ((rc = S_parse_filter(r, &f, 0))) return rc;
+    int rc = S_filter_params(r, "", &f, 0);
+    if (rc) return rc;
     buf *b = r->out;
     buf_puts(b, "{\"days\":[");
-    S_days d = {b, 0, 0};
+    S_days d = {{b, 0}, 0};
     if ((rc = store_days(r->c->st, &f, S_day_row, &d))) return S_dberror(r, rc);
     buf_printf(b, "],\"undated\":%lld}\n", d.undated);
     return 200;
@@ -551,16 +579,14 @@ typedef struct {
 } S_node;
 
 typedef struct {
-    buf *b;
+    S_list l;
     vec nodes;
-    int n;
 } S_net;
 
 static int S_edge_row(void *ctx, const store_edge *e)
 {
     S_net *x = ctx;
-    buf *b = x->b;
-    if (x->n++) buf_putc(b, ',');
+    buf *b = S_item(&x->l);
     buf_puts(b, "{\"source\":");
     json_put_str(b, e->src);
     S_kstr(b, "target", e->tgt);
@@ -598,14 +624,11 @@ static int S_node_name(void *ctx, const char *key, const char *name, long long n
 
 static int S_api_network(S_req *r)
 {
-    char pl[256];
-    snprintf(pl, sizeof pl, "%s limit", S_FILTER_PARAMS);
-    int rc = S_check_params(r, pl);
-    if (rc) return rc;
     store_filter f;
-    if ((rc = S_parse_filter(r, &f, 150))) return rc;
+    int rc = S_filter_params(r, "limit", &f, 150);
+    if (rc) return rc;
     buf *b = r->out;
-    S_net x = {b, {0}, 0};
+    S_net x = {{b, 0}, {0}};
     vec_init(&x.nodes, sizeof(S_node));
     buf_puts(b, "{\"edges\":[");
     rc = store_edges(r->c->st, &f, 1, S_edge_row, &x);
@@ -632,16 +655,9 @@ static int S_api_network(S_req *r)
 
 static int S_place_row(void *ctx, const store_spot *p)
 {
-    S_list *l = ctx;
-    buf *b = l->b;
-    if (l->n++) buf_putc(b, ',');
-    buf_puts(b, "{\"name\":");
-    json_put_str(b, p->name);
-    S_kstr(b, "country", p->country);
-    buf_puts(b, ",\"lat\":");
-    json_put_num(b, p->lat, 4);
-    buf_puts(b, ",\"lon\":");
-    json_put_num(b, p->lon, 4);
+    buf *b = S_item(ctx);
+    buf_putc(b, '{');
+    S_place_fields(b, p->name, p->country, p->lat, p->lon);
     buf_printf(b, ",\"events\":%lld,\"mean_goldstein\":", p->events);
     json_put_num(b, p->goldstein, 2);
     return buf_printf(b, ",\"quad\":[%lld,%lld,%lld,%lld]}", p->quad[0], p->quad[1], p->quad[2], p->quad[3]);
@@ -649,12 +665,9 @@ static int S_place_row(void *ctx, const store_spot *p)
 
 static int S_api_places(S_req *r)
 {
-    char pl[256];
-    snprintf(pl, sizeof pl, "%s limit", S_FILTER_PARAMS);
-    int rc = S_check_params(r, pl);
-    if (rc) return rc;
     store_filter f;
-    if ((rc = S_parse_filter(r, &f, SERVE_MAX_LIMIT))) return rc;
+    int rc = S_filter_params(r, "limit", &f, SERVE_MAX_LIMIT);
+    if (rc) return rc;
     buf *b = r->out;
     buf_puts(b, "{\"places\":[");
     S_list l = {b, 0};
@@ -665,9 +678,7 @@ static int S_api_places(S_req *r)
 
 static int S_hit_row(void *ctx, const store_hit *h)
 {
-    S_list *l = ctx;
-    buf *b = l->b;
-    if (l->n++) buf_putc(b, ',');
+    buf *b = S_item(ctx);
     buf_puts(b, "{\"doc\":");
     json_put_str(b, h->doc);
     S_kstr(b, "date", h->date);
@@ -686,39 +697,30 @@ static int S_api_docs(S_req *r)
     if (rc) return rc;
     const char *q = S_get(r, "q");
     if (!q || !*q) return S_error(r->out, 400, "docs needs a query q", "q");
-    long limit = 20;
-    const char *v = S_get(r, "limit");
-    if (v && *v) {
-        if (S_parse_int(v, 1, LONG_MAX / 16, &limit)) return S_error(r->out, 400, "limit wants a positive number", "limit");
-        if (limit > SERVE_MAX_LIMIT) limit = SERVE_MAX_LIMIT;
-    }
+    int limit = 20;
+    if ((rc = S_parse_limit(r, &limit))) return rc;
     buf *b = r->out;
-    buf_printf(b, "{\"limit\":%ld,\"docs\":[", limit);
+    buf_printf(b, "{\"limit\":%d,\"docs\":[", limit);
     S_list l = {b, 0};
-    if ((rc = store_search(r->c->st, q, (int)limit, "\x02", "\x03", 16, S_hit_row, &l))) return S_dberror(r, rc);
+    if ((rc = store_search(r->c->st, q, limit, "\x02", "\x03", 16, S_hit_row, &l))) return S_dberror(r, rc);
     buf_puts(b, "]}\n");
     return 200;
 }
 
 /* (label, count) rows as [{"<name>":label,"count":n},...]. */
 typedef struct {
-    buf *b;
+    S_list l;
     const char *name;
-    int n;
 } S_pairs;
 
 static int S_pair_row(void *ctx, const char *label, const char *name, long long n)
 {
     S_pairs *p = ctx;
-    if (!p->name) {   /* actors: key, name and count */
-        buf_puts(p->b, p->n++ ? ",{\"key\":" : "{\"key\":");
-        json_put_str(p->b, label);
-        S_kstr(p->b, "name", name);
-        return buf_printf(p->b, ",\"count\":%lld}", n);
-    }
-    buf_printf(p->b, "%s{\"%s\":", p->n++ ? "," : "", p->name);
-    json_put_str(p->b, label);
-    return buf_printf(p->b, ",\"count\":%lld}", n);
+    buf *b = S_item(&p->l);
+    buf_printf(b, "{\"%s\":", p->name ? p->name : "key");
+    json_put_str(b, label);
+    if (!p->name) S_kstr(b, "name", name);   /* actors: key, name and count */
+    return buf_printf(b, ",\"count\":%lld}", n);
 }
 
 static int S_api_meta(S_req *r)
@@ -744,14 +746,14 @@ static int S_api_meta(S_req *r)
                    {"sources", "source", STORE_BY_SOURCE, 200}};
     for (size_t i = 0; i < sizeof tallies / sizeof *tallies; i++) {
         buf_printf(b, ",\"%s\":[", tallies[i].field);
-        S_pairs p = {b, tallies[i].name, 0};
+        S_pairs p = {{b, 0}, tallies[i].name};
         if ((rc = store_tally(st, tallies[i].by, tallies[i].limit, S_pair_row, &p))) return S_dberror(r, rc);
         buf_putc(b, ']');
     }
     /* actor keys, most frequent first, each with its most frequent name */
     buf_puts(b, ",\"actors\":[");
     store_filter all = {.since = -1, .until = -1, .all_modalities = 1};
-    S_pairs p = {b, NULL, 0};
+    S_pairs p = {{b, 0}, NULL};
     if ((rc = store_actors(st, &all, 1000, S_pair_row, &p))) return S_dberror(r, rc);
     buf_puts(b, "]}\n");
     return 200;

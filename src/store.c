@@ -1,11 +1,28 @@
-/* store.c -- the corpus store (store.h): SQLite schema, idempotent batched
- * ingest, cross-document merging into world events, and the analyst
- * queries, which are built here for both backends and run on SQLite or
- * through store_pg_query (PostgreSQL writes are store_pg.c's).  Invariants: every stored event has exactly one row in
- * event_world; a world event's summary columns are a function of its
- * votes (world_votes: per attribute value, how many reports say it), which
- * are a function of its reports; a world event with no reports is deleted.
- * Merge rules are in merge.c (merge.h, "cross-document merging").
+/* store.c -- the corpus store (store.h) on SQLite or PostgreSQL: the SQLite
+ * schema, idempotent batched ingest, cross-document merging into world
+ * events, the work queue, and the analyst queries.
+ *
+ * In:  coded documents (store_add_doc), queue operations, query filters.
+ * Out: the database, and rows through the callbacks of store.h.
+ *
+ * Every statement, write or read, is written once here and runs through one
+ * small layer (S_par, S_cur): on SQLite directly, on PostgreSQL through
+ * store_pg_query (store_pg.c: the connection, its schema and libpq).  Only
+ * the dialect differs: the statements of fixed text (S_sql: ingest, merging,
+ * the queue, watch) are SQLite's text, with $N for ?N on PostgreSQL, and a
+ * few exist on one backend only; the queries built from filters write each
+ * difference where they build it (S_pref, S_plike, ...).
+ * Concurrency: SQLite has one writer (BEGIN IMMEDIATE, one transaction per
+ * batch, one savepoint per document, WAL).  PostgreSQL has concurrent
+ * workers: a merge's candidate search is serialised per (type, pair) by a
+ * transaction-scoped advisory lock (taken for a whole batch in one global
+ * order by store_lock_pairs), votes are upserts, documents are unique by
+ * doc_id, and workers claim queued documents with SKIP LOCKED.
+ * Invariants: every stored event has exactly one row in event_world; a
+ * world event's summary columns are a function of its votes (world_votes:
+ * per attribute value, how many reports say it), which are a function of
+ * its reports; a world event with no reports is deleted.  Merge rules are
+ * in merge.c (merge.h, "cross-document merging").
  */
 #include "store.h"
 
@@ -62,75 +79,127 @@ static const char S_schema[] =
     "CREATE VIRTUAL TABLE IF NOT EXISTS docs_fts USING fts5(title, text, content='documents',\n"
     "  content_rowid='id');\n";
 
-/* Vote kinds (world_votes.kind). */
-enum { V_DOC = MERGE_V_DOC, V_SOURCE = MERGE_V_SOURCE, V_MODALITY = MERGE_V_MODALITY, V_DATE = MERGE_V_DATE,
-       V_PLACE = MERGE_V_PLACE, V_MODE = MERGE_V_MODE, V_ACTORS = MERGE_V_ACTORS };
+/* ---- the statements of fixed text --------------------------------------------- */
 
 enum {
     Q_FIND_DOC, Q_INS_DOC, Q_INS_FTS, Q_DEL_FTS, Q_INS_SENT, Q_INS_MENTION, Q_INS_EVENT,
-    Q_CANDIDATES, Q_INS_WORLD, Q_GROW_WORLD, Q_LINK, Q_VOTE, Q_VOTE_UP, Q_VOTES,
-    Q_SUMMARY, Q_DOC_WORLDS, Q_MEMBERS, Q_WORLD_KEYS, Q_SET_RANGE,
+    Q_LOCK_PAIR, Q_CANDIDATES, Q_INS_WORLD, Q_GROW_WORLD, Q_LINK, Q_VOTE, Q_VOTE_UP, Q_UPSERT_VOTE,
+    Q_VOTES, Q_SUMMARY, Q_DOC_WORLDS, Q_MEMBERS, Q_WORLD_KEYS, Q_SET_RANGE, Q_DEL_VOTES, Q_DEL_WORLD,
+    Q_DEL_LINKS, Q_DEL_EVENTS, Q_DEL_MENTIONS, Q_DEL_SENTS, Q_DEL_DOC,
+    Q_ENQUEUE, Q_CLAIM, Q_DONE, Q_LOCK_PAIRS, Q_DOCUMENT, Q_WATCH_TABLE, Q_FILE_SEEN, Q_FILE_DONE,
     Q_COUNT
 };
 
-static const char *const S_sql[Q_COUNT] = {
-    [Q_FIND_DOC] = "SELECT id, hash, title, text FROM documents WHERE doc_id = ?1",
-    [Q_INS_DOC] = "INSERT INTO documents(doc_id, hash, source, url, date, day, title, text, file,"
-                  " line, bytes, nsentences, nevents) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)",
-    [Q_INS_FTS] = "INSERT INTO docs_fts(rowid, title, text) VALUES(?1, ?2, ?3)",
-    [Q_DEL_FTS] = "INSERT INTO docs_fts(docs_fts, rowid, title, text) VALUES('delete', ?1, ?2, ?3)",
-    [Q_INS_SENT] = "INSERT INTO sentences(doc, idx, start, end, para) VALUES(?1,?2,?3,?4,?5)",
-    [Q_INS_MENTION] = "INSERT INTO mentions(doc, sentence, start, end, text, name, key, code, kind, how)"
-                      " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
-    [Q_INS_EVENT] = "INSERT INTO events(doc, ord, sentence, start, end, type, mode, cameo, quad,"
-                    " goldstein, modality, src_text, src_name, src_key, src_code, src_start, tgt_text,"
-                    " tgt_name, tgt_key, tgt_code, tgt_start, loc_text, loc_name, loc_country, loc_kind,"
-                    " lat, lon, day, prec, date_text, trigger, confidence, evidence, pattern) VALUES("
-                    "?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,"
-                    "?23,?24,?25,?26,?27,?28,?29,?30,?31,?32,?33,?34)",
-    [Q_CANDIDATES] = "SELECT id, src_key, tgt_key, day, prec, loc_country, first_seen, last_seen"
-                     " FROM world_events w WHERE type = ?1 AND pair = ?2 AND hypo = 0 AND hi >= ?3"
-                     " AND lo <= ?4 AND NOT EXISTS (SELECT 1 FROM event_world x JOIN events v"
-                     " ON v.id = x.event WHERE x.world = w.id AND v.doc = ?5) ORDER BY id",
-    [Q_INS_WORLD] = "INSERT INTO world_events(type, pair, hypo, src_key, tgt_key, first_seen,"
-                    " last_seen, lo, hi) VALUES(?1,?2,?3,?4,?5,?6,?6,?7,?8)",
-    [Q_GROW_WORLD] = "UPDATE world_events SET lo = min(lo, ?2), hi = max(hi, ?3),"
-                     " first_seen = CASE WHEN ?4 IS NULL THEN first_seen WHEN first_seen IS NULL"
-                     " OR ?4 < first_seen THEN ?4 ELSE first_seen END,"
-                     " last_seen = CASE WHEN ?4 IS NULL THEN last_seen WHEN last_seen IS NULL"
-                     " OR ?4 > last_seen THEN ?4 ELSE last_seen END WHERE id = ?1",
-    [Q_LINK] = "INSERT INTO event_world(event, world) VALUES(?1, ?2)",
-    [Q_VOTE] = "INSERT INTO world_votes(world, kind, value, n) VALUES(?1, ?2, ?3, 1)",
-    [Q_VOTE_UP] = "UPDATE world_votes SET n = n + 1 WHERE world = ?1 AND kind = ?2 AND value = ?3",
-    [Q_VOTES] = "SELECT kind, value, n FROM world_votes WHERE world = ?1 AND kind >= 3",
-    [Q_SUMMARY] = "UPDATE world_events SET src_name=?2, src_code=?3, tgt_name=?4, tgt_code=?5,"
-                  " mode=?6, cameo=?7, quad=?8, goldstein=?9, modality=?10, modalities=?11, day=?12,"
-                  " prec=?13, loc_name=?14, loc_country=?15, loc_kind=?16, lat=?17, lon=?18,"
-                  " num_mentions=num_mentions+?19, num_articles=num_articles+?20,"
-                  " num_sources=num_sources+?21 WHERE id = ?1",
-    [Q_DOC_WORLDS] = "SELECT DISTINCT ew.world FROM events e JOIN event_world ew ON ew.event = e.id"
-                     " WHERE e.doc = ?1 ORDER BY ew.world",
-    [Q_MEMBERS] = "SELECT e.doc, d.doc_id, d.source, d.day, e.type, e.mode, e.cameo, e.quad,"
-                  " e.goldstein, e.modality, e.src_key, e.src_name, e.src_code, e.tgt_key, e.tgt_name,"
-                  " e.tgt_code, e.loc_name, e.loc_country, e.loc_kind, e.lat, e.lon, e.day, e.prec"
-                  " FROM event_world ew JOIN events e ON e.id = ew.event JOIN documents d ON d.id = e.doc"
-                  " WHERE ew.world = ?1 ORDER BY e.id",
-    [Q_WORLD_KEYS] = "SELECT src_key FROM world_events WHERE id = ?1",
-    [Q_SET_RANGE] = "UPDATE world_events SET lo=?2, hi=?3, first_seen=?4, last_seen=?5,"
-                     " num_mentions=?6, num_articles=?7, num_sources=?8 WHERE id=?1",
+enum { S_BOTH, S_LITE, S_PG };   /* the backends a statement runs on */
+
+/* In SQLite's dialect; PostgreSQL runs them with $N for ?N (no statement
+ * here has another '?') and, for the inserts marked ret, " RETURNING id"
+ * (SQLite: sqlite3_last_insert_rowid); see S_pgsql.  On the other backend
+ * a statement of one backend only (S_LITE, S_PG) does nothing. */
+static const struct {
+    const char *sql;
+    char on, ret;
+} S_sql[Q_COUNT] = {
+    [Q_FIND_DOC] = {"SELECT id, hash, title, text FROM documents WHERE doc_id = ?1"},
+    [Q_INS_DOC] = {"INSERT INTO documents(doc_id, hash, source, url, date, day, title, text, file,"
+                   " line, bytes, nsentences, nevents) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)",
+                   S_BOTH, 1},
+    /* PostgreSQL: documents.fts is a generated column */
+    [Q_INS_FTS] = {"INSERT INTO docs_fts(rowid, title, text) VALUES(?1, ?2, ?3)", S_LITE},
+    [Q_DEL_FTS] = {"INSERT INTO docs_fts(docs_fts, rowid, title, text) VALUES('delete', ?1, ?2, ?3)", S_LITE},
+    [Q_INS_SENT] = {"INSERT INTO sentences(doc, idx, start, \"end\", para) VALUES(?1,?2,?3,?4,?5)"},
+    [Q_INS_MENTION] = {"INSERT INTO mentions(doc, sentence, start, \"end\", text, name, key, code, kind, how)"
+                       " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)"},
+    [Q_INS_EVENT] = {"INSERT INTO events(doc, ord, sentence, start, \"end\", type, mode, cameo, quad,"
+                     " goldstein, modality, src_text, src_name, src_key, src_code, src_start, tgt_text,"
+                     " tgt_name, tgt_key, tgt_code, tgt_start, loc_text, loc_name, loc_country, loc_kind,"
+                     " lat, lon, day, prec, date_text, trigger, confidence, evidence, pattern) VALUES("
+                     "?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,"
+                     "?23,?24,?25,?26,?27,?28,?29,?30,?31,?32,?33,?34)",
+                     S_BOTH, 1},
+    /* concurrent workers: a (type, pair)'s merges one at a time, until commit */
+    [Q_LOCK_PAIR] = {"SELECT pg_advisory_xact_lock(hashtext(?1))", S_PG},
+    [Q_CANDIDATES] = {"SELECT id, src_key, tgt_key, day, prec, loc_country, first_seen, last_seen"
+                      " FROM world_events w WHERE type = ?1 AND pair = ?2 AND hypo = 0 AND hi >= ?3"
+                      " AND lo <= ?4 AND NOT EXISTS (SELECT 1 FROM event_world x JOIN events v"
+                      " ON v.id = x.event WHERE x.world = w.id AND v.doc = ?5) ORDER BY id"},
+    [Q_INS_WORLD] = {"INSERT INTO world_events(type, pair, hypo, src_key, tgt_key, first_seen,"
+                     " last_seen, lo, hi) VALUES(?1,?2,?3,?4,?5,?6,?6,?7,?8)",
+                     S_BOTH, 1},
+    /* lo = min(lo, ?2), hi = max(hi, ?3), first_seen and last_seen widened
+     * by the publication day ?4 when known (in words both dialects share) */
+    [Q_GROW_WORLD] = {"UPDATE world_events SET lo = CASE WHEN ?2 < lo THEN ?2 ELSE lo END,"
+                      " hi = CASE WHEN ?3 > hi THEN ?3 ELSE hi END,"
+                      " first_seen = coalesce(CASE WHEN ?4 < first_seen THEN ?4 END, first_seen, ?4),"
+                      " last_seen = coalesce(CASE WHEN ?4 > last_seen THEN ?4 END, last_seen, ?4)"
+                      " WHERE id = ?1"},
+    [Q_LINK] = {"INSERT INTO event_world(event, world) VALUES(?1, ?2)"},
+    /* a vote: SQLite (one writer) updates, then inserts when nothing was
+     * there; PostgreSQL upserts, which is safe under concurrent workers */
+    [Q_VOTE] = {"INSERT INTO world_votes(world, kind, value, n) VALUES(?1, ?2, ?3, 1)", S_LITE},
+    [Q_VOTE_UP] = {"UPDATE world_votes SET n = n + 1 WHERE world = ?1 AND kind = ?2 AND value = ?3", S_LITE},
+    [Q_UPSERT_VOTE] = {"INSERT INTO world_votes AS v(world, kind, value, n) VALUES(?1, ?2, ?3, 1)"
+                       " ON CONFLICT (world, kind, value) DO UPDATE SET n = v.n + 1"
+                       " RETURNING CASE WHEN v.n = 1 THEN 1 ELSE 0 END",
+                       S_PG},
+    [Q_VOTES] = {"SELECT kind, value, n FROM world_votes WHERE world = ?1 AND kind >= 3"},
+    [Q_SUMMARY] = {"UPDATE world_events SET src_name=?2, src_code=?3, tgt_name=?4, tgt_code=?5,"
+                   " mode=?6, cameo=?7, quad=?8, goldstein=?9, modality=?10, modalities=?11, day=?12,"
+                   " prec=?13, loc_name=?14, loc_country=?15, loc_kind=?16, lat=?17, lon=?18,"
+                   " num_mentions=num_mentions+?19, num_articles=num_articles+?20,"
+                   " num_sources=num_sources+?21 WHERE id = ?1"},
+    [Q_DOC_WORLDS] = {"SELECT DISTINCT ew.world FROM events e JOIN event_world ew ON ew.event = e.id"
+                      " WHERE e.doc = ?1 ORDER BY ew.world"},
+    [Q_MEMBERS] = {"SELECT e.doc, d.doc_id, d.source, d.day, e.type, e.mode, e.cameo, e.quad,"
+                   " e.goldstein, e.modality, e.src_key, e.src_name, e.src_code, e.tgt_key, e.tgt_name,"
+                   " e.tgt_code, e.loc_name, e.loc_country, e.loc_kind, e.lat, e.lon, e.day, e.prec"
+                   " FROM event_world ew JOIN events e ON e.id = ew.event JOIN documents d ON d.id = e.doc"
+                   " WHERE ew.world = ?1 ORDER BY e.id"},
+    [Q_WORLD_KEYS] = {"SELECT src_key FROM world_events WHERE id = ?1"},
+    [Q_SET_RANGE] = {"UPDATE world_events SET lo=?2, hi=?3, first_seen=?4, last_seen=?5,"
+                     " num_mentions=?6, num_articles=?7, num_sources=?8 WHERE id=?1"},
+    [Q_DEL_VOTES] = {"DELETE FROM world_votes WHERE world = ?1"},
+    [Q_DEL_WORLD] = {"DELETE FROM world_events WHERE id = ?1"},
+    [Q_DEL_LINKS] = {"DELETE FROM event_world WHERE event IN (SELECT id FROM events WHERE doc = ?1)"},
+    [Q_DEL_EVENTS] = {"DELETE FROM events WHERE doc = ?1"},
+    [Q_DEL_MENTIONS] = {"DELETE FROM mentions WHERE doc = ?1"},
+    [Q_DEL_SENTS] = {"DELETE FROM sentences WHERE doc = ?1"},
+    [Q_DEL_DOC] = {"DELETE FROM documents WHERE id = ?1"},
+    [Q_ENQUEUE] = {"INSERT INTO queue(doc_id, date, day, date_origin, source, url, title, text, file, line)"
+                   " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
+                   S_PG},
+    [Q_CLAIM] = {"SELECT id, doc_id, date, day, date_origin, source, url, title, text, file, line"
+                 " FROM queue WHERE NOT done ORDER BY id LIMIT ?1 FOR UPDATE SKIP LOCKED",
+                 S_PG},
+    [Q_DONE] = {"UPDATE queue SET done = true WHERE id = ANY(?1::bigint[])", S_PG},
+    /* the locks of Q_LOCK_PAIR for a whole batch, in one order: workers
+     * taking them so cannot deadlock */
+    [Q_LOCK_PAIRS] = {"SELECT pg_advisory_xact_lock(h) FROM (SELECT DISTINCT hashtext(k) AS h"
+                      " FROM unnest(?1::text[]) k ORDER BY h) x",
+                      S_PG},
+    [Q_DOCUMENT] = {"SELECT doc_id, title, date, source, url, text FROM documents WHERE doc_id = ?1"},
+    /* `sitrep watch`'s files, by content hash */
+    [Q_WATCH_TABLE] = {"CREATE TABLE IF NOT EXISTS watch_files(hash TEXT PRIMARY KEY, path TEXT NOT NULL,"
+                       " ingested TEXT NOT NULL)"},
+    [Q_FILE_SEEN] = {"SELECT 1 FROM watch_files WHERE hash = ?1"},
+    [Q_FILE_DONE] = {"INSERT INTO watch_files(hash, path, ingested) VALUES(?1, ?2, ?3) ON CONFLICT DO NOTHING"},
 };
 
+#define S_RCACHE 32   /* read statements kept prepared (SQLite) */
+
 struct store {
-    sqlite3 *db;
-    sqlite3_stmt *st[Q_COUNT];
+    sqlite3 *db;          /* SQLite, or NULL */
+    store_pg *pg;         /* PostgreSQL, or NULL */
+    sqlite3_stmt *st[Q_COUNT];   /* SQLite: S_sql, prepared on first use */
+    char *pgsql[Q_COUNT];        /* PostgreSQL: S_sql in its dialect (S_pgsql) */
     int in_tx, batch, nbatch;
     int new_world;        /* S_vote1: the world event was just created */
-    store_pg *pg;         /* a PostgreSQL store: every write goes there, reads through store_pg_query */
+    vec claimed;          /* queue ids claimed in the open transaction */
     struct {              /* read statements (S_rprep), by SQL text */
         char *sql;
         sqlite3_stmt *st;
         int busy;
-    } rcache[32];
+    } rcache[S_RCACHE];
     int nrcache;
     struct timespec deadline;   /* store_set_deadline */
     int has_deadline, timed_out, progress, watch_table;
@@ -156,47 +225,10 @@ static int S_exec(store *s, const char *sql)
     return 0;
 }
 
-/* The cached statement id, reset and unbound; NULL on error. */
-static sqlite3_stmt *S_q(store *s, int id)
+/* Runs sql (no parameters, no rows) on either backend. */
+static int S_xexec(store *s, const char *sql)
 {
-    if (!s->st[id] && sqlite3_prepare_v3(s->db, S_sql[id], -1, SQLITE_PREPARE_PERSISTENT, &s->st[id], NULL) != SQLITE_OK) {
-        S_fail(s);
-        return NULL;
-    }
-    sqlite3_reset(s->st[id]);
-    sqlite3_clear_bindings(s->st[id]);
-    return s->st[id];
-}
-
-static void S_text(sqlite3_stmt *st, int i, const char *v)
-{
-    if (v) sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);   /* callers step before v dies */
-    else sqlite3_bind_null(st, i);
-}
-
-static void S_day(sqlite3_stmt *st, int i, long day)
-{
-    if (day >= 0) sqlite3_bind_int64(st, i, day);
-    else sqlite3_bind_null(st, i);
-}
-
-/* Steps a write statement to completion. */
-static int S_done(store *s, sqlite3_stmt *st)
-{
-    int rc = sqlite3_step(st);
-    if (rc != SQLITE_DONE && rc != SQLITE_ROW) return S_fail(s);
-    sqlite3_reset(st);
-    return 0;
-}
-
-static long S_col_day(sqlite3_stmt *st, int i)
-{
-    return sqlite3_column_type(st, i) == SQLITE_NULL ? -1 : (long)sqlite3_column_int64(st, i);
-}
-
-static const char *S_col(sqlite3_stmt *st, int i)
-{
-    return (const char *)sqlite3_column_text(st, i);
+    return s->pg ? store_pg_exec(s->pg, sql) : S_exec(s, sql);
 }
 
 static void S_copy(char *dst, size_t n, const char *src)
@@ -204,745 +236,7 @@ static void S_copy(char *dst, size_t n, const char *src)
     snprintf(dst, n, "%s", src ? src : "");
 }
 
-/* ---- open / close ------------------------------------------------------- */
-
-int store_is_url(const char *path)
-{
-    return !strncmp(path, "postgresql://", 13) || !strncmp(path, "postgres://", 11);
-}
-
-int store_open(const char *path, int readonly, store **out, char *err, size_t errlen)
-{
-    *out = NULL;
-    store *s = calloc(1, sizeof *s);
-    if (!s) {
-        snprintf(err, errlen, "out of memory");
-        return SITREP_ENOMEM;
-    }
-    if (store_is_url(path)) {
-        int rc = store_pg_open(path, readonly, &s->pg, err, errlen);
-        if (rc) free(s);
-        else *out = s;
-        return rc;
-    }
-    s->batch = 200;
-    int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-    if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
-        snprintf(err, errlen, "%s: %s", path, s->db ? sqlite3_errmsg(s->db) : "cannot open");
-        sqlite3_close(s->db);
-        free(s);
-        return SITREP_EDB;
-    }
-    sqlite3_busy_timeout(s->db, 5000);
-    int rc = 0;
-    if (!readonly) {
-        rc = S_exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;");
-        if (!rc) rc = S_exec(s, S_schema);
-    } else {
-        sqlite3_stmt *st;
-        if (sqlite3_prepare_v2(s->db, "SELECT 1 FROM world_events LIMIT 1", -1, &st, NULL) != SQLITE_OK)
-            rc = S_fail(s);
-        else
-            sqlite3_finalize(st);
-    }
-    if (rc) {
-        snprintf(err, errlen, "%s: %s", path, s->err);
-        sqlite3_close(s->db);
-        free(s);
-        return rc;
-    }
-    *out = s;
-    return 0;
-}
-
-int store_commit(store *s)
-{
-    if (s->pg) return store_pg_commit(s->pg);
-    if (!s->in_tx) return 0;
-    int rc = S_exec(s, "COMMIT");
-    if (!rc) {
-        s->in_tx = 0;
-        s->nbatch = 0;
-    }
-    return rc;
-}
-
-int store_close(store *s)
-{
-    if (!s) return 0;
-    if (s->pg) {
-        int rc = store_pg_close(s->pg);
-        free(s);
-        return rc;
-    }
-    int rc = store_commit(s);
-    if (rc) S_exec(s, "ROLLBACK");
-    for (int i = 0; i < Q_COUNT; i++) sqlite3_finalize(s->st[i]);
-    for (int i = 0; i < s->nrcache; i++) {
-        sqlite3_finalize(s->rcache[i].st);
-        free(s->rcache[i].sql);
-    }
-    sqlite3_close(s->db);
-    free(s);
-    return rc;
-}
-
-const char *store_errmsg(const store *s)
-{
-    if (s->pg) return store_pg_errmsg(s->pg);
-    return s->err;
-}
-
-void store_set_batch(store *s, int ndocs)
-{
-    if (s->pg) store_pg_set_batch(s->pg, ndocs);
-    s->batch = ndocs > 0 ? ndocs : 1;
-}
-
-static uint64_t S_fnv(uint64_t h, const char *p)
-{
-    if (p)
-        for (; *p; p++) h = (h ^ (unsigned char)*p) * 1099511628211ULL;
-    return (h ^ 0xff) * 1099511628211ULL;   /* field separator */
-}
-
-void store_doc_hash(const sr_doc *doc, char out[17])
-{
-    uint64_t h = 14695981039346656037ULL;
-    h = S_fnv(h, doc->id);
-    h = S_fnv(h, doc->date);
-    h = S_fnv(h, doc->source);
-    h = S_fnv(h, doc->url);
-    h = S_fnv(h, doc->title);
-    h = S_fnv(h, doc->text);
-    snprintf(out, 17, "%016llx", (unsigned long long)h);
-}
-
-int store_has_doc(store *s, const char *id, const char *hash)
-{
-    if (s->pg) return store_pg_has_doc(s->pg, id, hash);
-    sqlite3_stmt *st = S_q(s, Q_FIND_DOC);
-    if (!st) return SITREP_EDB;
-    S_text(st, 1, id);
-    int rc = sqlite3_step(st);
-    int found = 0;
-    if (rc == SQLITE_ROW) found = S_col(st, 1) && !strcmp(S_col(st, 1), hash);
-    else if (rc != SQLITE_DONE) return S_fail(s);
-    sqlite3_reset(st);
-    return found;
-}
-
-int store_counts(store *s, long long *docs, long long *events, long long *worlds)
-{
-    if (s->pg) return store_pg_counts(s->pg, docs, events, worlds);
-    const char *sql = "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM events),"
-                      " (SELECT count(*) FROM world_events)";
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) return S_fail(s);
-    int rc = 0;
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        *docs = sqlite3_column_int64(st, 0);
-        *events = sqlite3_column_int64(st, 1);
-        *worlds = sqlite3_column_int64(st, 2);
-    } else {
-        rc = S_fail(s);
-    }
-    sqlite3_finalize(st);
-    return rc;
-}
-
-/* ---- world events ----------------------------------------------------- */
-
-typedef merge_report S_ev; /* what merging needs of one report (merge.h) */
-
-/* Counts one vote; *fresh (when not NULL) tells whether the value is new
- * for this world event.  s->new_world: the world event has no votes yet. */
-static int S_vote1(store *s, long long world, int kind, const char *value, int *fresh)
-{
-    sqlite3_stmt *st;
-    int rc, isnew = 1;
-    if (!s->new_world) {
-        st = S_q(s, Q_VOTE_UP);
-        if (!st) return SITREP_EDB;
-        sqlite3_bind_int64(st, 1, world);
-        sqlite3_bind_int(st, 2, kind);
-        S_text(st, 3, value);
-        if ((rc = S_done(s, st))) return rc;
-        isnew = sqlite3_changes(s->db) == 0;
-    }
-    if (fresh) *fresh = isnew;
-    if (!isnew) return 0;
-    st = S_q(s, Q_VOTE);
-    if (!st) return SITREP_EDB;
-    sqlite3_bind_int64(st, 1, world);
-    sqlite3_bind_int(st, 2, kind);
-    S_text(st, 3, value);
-    return S_done(s, st);
-}
-
-typedef struct {
-    store *s;
-    long long world;
-} S_vote_ctx;
-
-static int S_vote_cb(void *ctx, int kind, const char *value, int *fresh)
-{
-    S_vote_ctx *c = ctx;
-    return S_vote1(c->s, c->world, kind, value, fresh);
-}
-
-/* Votes every attribute of e (merge_votes); *new_doc and *new_src say
- * whether e brings a new article and a new source to the world event. */
-static int S_vote(store *s, long long world, const S_ev *e, int swapped, int *new_doc, int *new_src)
-{
-    S_vote_ctx c = {s, world};
-    return merge_votes(e, swapped, S_vote_cb, &c, new_doc, new_src);
-}
-
-
-/* Recomputes the summary columns of a world event from its votes, and
- * adds nm, na, ns to its mention, article and source counts. */
-static int S_summarise(store *s, long long world, const char *skey, const char *tkey, int nm, int na,
-                       int ns)
-{
-    int rc;
-    merge_summary m;
-    merge_summary_init(&m);
-    sqlite3_stmt *st = S_q(s, Q_VOTES);
-    if (!st) return SITREP_EDB;
-    sqlite3_bind_int64(st, 1, world);
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        int kind = sqlite3_column_int(st, 0), n = sqlite3_column_int(st, 2);
-        const char *v = S_col(st, 1);
-        if (!v) continue;
-        merge_summary_add(&m, kind, v, n);
-    }
-    if (rc != SQLITE_DONE) return S_fail(s);
-    sqlite3_reset(st);
-    merge_summary_finish(&m, skey, tkey);
-    st = S_q(s, Q_SUMMARY);
-    if (!st) return SITREP_EDB;
-    sqlite3_bind_int64(st, 1, world);
-    S_text(st, 2, m.sname);
-    S_text(st, 3, m.scode);
-    S_text(st, 4, m.tname);
-    S_text(st, 5, m.tcode);
-    if (m.has_mode) {
-        S_text(st, 6, m.wmode);
-        S_text(st, 7, m.cameo);
-        sqlite3_bind_int(st, 8, m.quad);
-        sqlite3_bind_double(st, 9, m.goldstein);
-    }
-    S_text(st, 10, *m.mod ? m.mod : NULL);
-    S_text(st, 11, *m.mods ? m.mods : NULL);
-    if (m.day >= 0) {
-        sqlite3_bind_int64(st, 12, m.day);
-        sqlite3_bind_int(st, 13, m.prec);
-    }
-    if (m.has_place) {
-        S_text(st, 14, m.pname);
-        S_text(st, 15, m.pcountry);
-        S_text(st, 16, m.pkind);
-        sqlite3_bind_double(st, 17, m.lat);
-        sqlite3_bind_double(st, 18, m.lon);
-    }
-    sqlite3_bind_int(st, 19, nm);
-    sqlite3_bind_int(st, 20, na);
-    sqlite3_bind_int(st, 21, ns);
-    return S_done(s, st);
-}
-
-/* Finds (or creates) the world event of e and links event id to it. */
-static int S_assign(store *s, long long evid, const S_ev *e)
-{
-    char pair[64];
-    merge_pair_key(e->type, e->skey, e->tkey, pair, sizeof pair);
-    int hypo = !strcmp(e->modality, "hypothetical");
-    merge_when we = {e->day, (sitrep_prec)e->prec, e->pub, e->pub};
-    long lo, hi;
-    merge_window(&we, &lo, &hi);
-    long long world = -1;
-    int swapped = 0, created = 0;
-    char wskey[16] = "", wtkey[16] = "";
-    int rc;
-    if (!hypo) {
-        sqlite3_stmt *st = S_q(s, Q_CANDIDATES);
-        if (!st) return SITREP_EDB;
-        S_text(st, 1, e->type);
-        S_text(st, 2, pair);
-        sqlite3_bind_int64(st, 3, lo);
-        sqlite3_bind_int64(st, 4, hi);
-        sqlite3_bind_int64(st, 5, e->doc);
-        long bestd = LONG_MAX;
-        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-            const char *sk = S_col(st, 1), *tk = S_col(st, 2);
-            merge_when ww = {S_col_day(st, 3), (sitrep_prec)sqlite3_column_int(st, 4), S_col_day(st, 6),
-                             S_col_day(st, 7)};
-            if (!merge_dates_compatible(&we, &ww)) continue;
-            if (!merge_places_compatible(e->lcountry, S_col(st, 5), sk, tk)) continue;
-            long d = merge_distance(&we, &ww);
-            if (d < bestd) {
-                bestd = d;
-                world = sqlite3_column_int64(st, 0);
-                S_copy(wskey, sizeof wskey, sk);
-                S_copy(wtkey, sizeof wtkey, tk);
-            }
-        }
-        if (rc != SQLITE_DONE) return S_fail(s);
-        sqlite3_reset(st);
-    }
-    if (world < 0) {
-        sqlite3_stmt *st = S_q(s, Q_INS_WORLD);
-        if (!st) return SITREP_EDB;
-        S_text(st, 1, e->type);
-        S_text(st, 2, pair);
-        sqlite3_bind_int(st, 3, hypo);
-        S_text(st, 4, e->skey);
-        S_text(st, 5, e->tkey);
-        S_day(st, 6, e->pub);
-        sqlite3_bind_int64(st, 7, lo);
-        sqlite3_bind_int64(st, 8, hi);
-        if ((rc = S_done(s, st))) return rc;
-        world = sqlite3_last_insert_rowid(s->db);
-        created = 1;
-        S_copy(wskey, sizeof wskey, e->skey);
-        S_copy(wtkey, sizeof wtkey, e->tkey);
-    } else {
-        const char *sk = e->skey ? e->skey : "";
-        swapped = strcmp(sk, wskey) != 0;
-        sqlite3_stmt *st = S_q(s, Q_GROW_WORLD);
-        if (!st) return SITREP_EDB;
-        sqlite3_bind_int64(st, 1, world);
-        sqlite3_bind_int64(st, 2, lo);
-        sqlite3_bind_int64(st, 3, hi);
-        S_day(st, 4, e->pub);
-        if ((rc = S_done(s, st))) return rc;
-    }
-    sqlite3_stmt *st = S_q(s, Q_LINK);
-    if (!st) return SITREP_EDB;
-    sqlite3_bind_int64(st, 1, evid);
-    sqlite3_bind_int64(st, 2, world);
-    if ((rc = S_done(s, st))) return rc;
-    int nd, nsrc;
-    s->new_world = created;
-    rc = S_vote(s, world, e, swapped, &nd, &nsrc);
-    s->new_world = 0;
-    if (rc) return rc;
-    return S_summarise(s, world, *wskey ? wskey : NULL, *wtkey ? wtkey : NULL, 1, nd, nsrc);
-}
-
-static int S_prec_of(const char *name)
-{
-    if (!name) return PREC_NONE;
-    if (!strcmp(name, "day")) return PREC_DAY;
-    if (!strcmp(name, "week")) return PREC_WEEK;
-    if (!strcmp(name, "month")) return PREC_MONTH;
-    if (!strcmp(name, "year")) return PREC_YEAR;
-    return PREC_NONE;
-}
-
-/* Votes a world event again from its remaining reports (after a document
- * left it); deletes it when none remain. */
-static int S_rebuild(store *s, long long world)
-{
-    int rc;
-    char sql[128];
-    snprintf(sql, sizeof sql, "DELETE FROM world_votes WHERE world = %lld", world);
-    if ((rc = S_exec(s, sql))) return rc;
-    char wskey[16] = "", wtkey[16] = "";
-    sqlite3_stmt *st = S_q(s, Q_WORLD_KEYS);
-    if (!st) return SITREP_EDB;
-    sqlite3_bind_int64(st, 1, world);
-    if (sqlite3_step(st) == SQLITE_ROW) S_copy(wskey, sizeof wskey, S_col(st, 0));
-    sqlite3_reset(st);
-    st = S_q(s, Q_MEMBERS);
-    if (!st) return SITREP_EDB;
-    sqlite3_bind_int64(st, 1, world);
-    long lo = LONG_MAX, hi = LONG_MIN, first = -1, last = -1;
-    int n = 0, na = 0, ns = 0;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        S_ev e = {0};
-        e.doc = sqlite3_column_int64(st, 0);
-        e.doc_id = S_col(st, 1);
-        e.source = S_col(st, 2);
-        e.pub = S_col_day(st, 3);
-        e.type = S_col(st, 4);
-        e.mode = S_col(st, 5);
-        e.cameo = S_col(st, 6);
-        e.quad = sqlite3_column_int(st, 7);
-        e.goldstein = sqlite3_column_double(st, 8);
-        e.modality = S_col(st, 9);
-        e.skey = S_col(st, 10);
-        e.sname = S_col(st, 11);
-        e.scode = S_col(st, 12);
-        e.tkey = S_col(st, 13);
-        e.tname = S_col(st, 14);
-        e.tcode = S_col(st, 15);
-        e.lname = S_col(st, 16);
-        e.lcountry = S_col(st, 17);
-        e.lkind = S_col(st, 18) ? S_col(st, 18)[0] : 0;
-        e.lat = sqlite3_column_double(st, 19);
-        e.lon = sqlite3_column_double(st, 20);
-        e.day = S_col_day(st, 21);
-        e.prec = S_prec_of(S_col(st, 22));
-        if (!n) {
-            const char *sk = e.skey ? e.skey : "";
-            S_copy(wtkey, sizeof wtkey, !strcmp(sk, wskey) ? e.tkey : e.skey);
-        }
-        n++;
-        merge_when we = {e.day, (sitrep_prec)e.prec, e.pub, e.pub};
-        long l, h;
-        merge_window(&we, &l, &h);
-        if (l < lo) lo = l;
-        if (h > hi) hi = h;
-        if (e.pub >= 0 && (first < 0 || e.pub < first)) first = e.pub;
-        if (e.pub > last) last = e.pub;
-        const char *sk = e.skey ? e.skey : "";
-        int nd, nsrc;
-        if ((rc = S_vote(s, world, &e, strcmp(sk, wskey) != 0, &nd, &nsrc))) {
-            sqlite3_reset(st);
-            return rc;
-        }
-        na += nd;
-        ns += nsrc;
-    }
-    if (rc != SQLITE_DONE) return S_fail(s);
-    sqlite3_reset(st);
-    if (!n) {
-        snprintf(sql, sizeof sql, "DELETE FROM world_events WHERE id = %lld", world);
-        return S_exec(s, sql);
-    }
-    st = S_q(s, Q_SET_RANGE);
-    if (!st) return SITREP_EDB;
-    sqlite3_bind_int64(st, 1, world);
-    sqlite3_bind_int64(st, 2, lo);
-    sqlite3_bind_int64(st, 3, hi);
-    S_day(st, 4, first);
-    S_day(st, 5, last);
-    sqlite3_bind_int(st, 6, n);
-    sqlite3_bind_int(st, 7, na);
-    sqlite3_bind_int(st, 8, ns);
-    if ((rc = S_done(s, st))) return rc;
-    return S_summarise(s, world, *wskey ? wskey : NULL, *wtkey ? wtkey : NULL, 0, 0, 0);
-}
-
-/* Removes a stored document and its contribution to world events. */
-static int S_remove_doc(store *s, long long doc, const char *title, const char *text)
-{
-    int rc;
-    vec worlds;
-    vec_init(&worlds, sizeof(long long));
-    sqlite3_stmt *st = S_q(s, Q_DOC_WORLDS);
-    if (!st) return SITREP_EDB;
-    sqlite3_bind_int64(st, 1, doc);
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        long long *w = vec_push(&worlds);
-        if (!w) {
-            vec_free(&worlds);
-            sqlite3_reset(st);
-            return SITREP_ENOMEM;
-        }
-        *w = sqlite3_column_int64(st, 0);
-    }
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE) {
-        vec_free(&worlds);
-        return S_fail(s);
-    }
-    st = S_q(s, Q_DEL_FTS);
-    rc = st ? 0 : SITREP_EDB;
-    if (!rc) {
-        sqlite3_bind_int64(st, 1, doc);
-        S_text(st, 2, title);
-        S_text(st, 3, text);
-        rc = S_done(s, st);
-    }
-    char sql[512];
-    snprintf(sql, sizeof sql,
-             "DELETE FROM event_world WHERE event IN (SELECT id FROM events WHERE doc = %lld);"
-             "DELETE FROM events WHERE doc = %lld; DELETE FROM mentions WHERE doc = %lld;"
-             "DELETE FROM sentences WHERE doc = %lld; DELETE FROM documents WHERE id = %lld;",
-             doc, doc, doc, doc, doc);
-    if (!rc) rc = S_exec(s, sql);
-    for (size_t i = 0; !rc && i < worlds.len; i++) rc = S_rebuild(s, VEC_AT(&worlds, long long, i));
-    vec_free(&worlds);
-    return rc;
-}
-
-/* ---- ingest ------------------------------------------------------------ */
-
-static int S_add(store *s, const sr_doc *doc, const char *hash, const pipeline_result *res)
-{
-    int rc;
-    sqlite3_stmt *st = S_q(s, Q_FIND_DOC);
-    if (!st) return SITREP_EDB;
-    S_text(st, 1, doc->id);
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        long long old = sqlite3_column_int64(st, 0);
-        const char *oh = S_col(st, 1);
-        if (oh && !strcmp(oh, hash)) {
-            sqlite3_reset(st);
-            return 0;
-        }
-        char *title = S_col(st, 2) ? strdup(S_col(st, 2)) : NULL;
-        char *text = strdup(S_col(st, 3) ? S_col(st, 3) : "");
-        sqlite3_reset(st);
-        rc = text ? S_remove_doc(s, old, title, text) : SITREP_ENOMEM;
-        free(title);
-        free(text);
-        if (rc) return rc;
-    } else if (rc != SQLITE_DONE) {
-        return S_fail(s);
-    } else {
-        sqlite3_reset(st);
-    }
-    st = S_q(s, Q_INS_DOC);
-    if (!st) return SITREP_EDB;
-    char date[11];
-    S_text(st, 1, doc->id);
-    S_text(st, 2, hash);
-    S_text(st, 3, doc->source && *doc->source ? doc->source : NULL);
-    S_text(st, 4, doc->url);
-    if (doc->day >= 0) {
-        sitrep_format_day(doc->day, date);
-        S_text(st, 5, date);
-    }
-    S_day(st, 6, doc->day);
-    S_text(st, 7, doc->title);
-    sqlite3_bind_text(st, 8, doc->text, (int)doc->text_len, SQLITE_STATIC);
-    S_text(st, 9, doc->file);
-    if (doc->line > 0) sqlite3_bind_int64(st, 10, doc->line);
-    sqlite3_bind_int64(st, 11, (sqlite3_int64)doc->text_len);
-    sqlite3_bind_int(st, 12, res->seg.nsents);
-    sqlite3_bind_int(st, 13, res->nevents);
-    if ((rc = S_done(s, st))) return rc;
-    long long drow = sqlite3_last_insert_rowid(s->db);
-
-    st = S_q(s, Q_INS_FTS);
-    if (!st) return SITREP_EDB;
-    sqlite3_bind_int64(st, 1, drow);
-    S_text(st, 2, doc->title);
-    sqlite3_bind_text(st, 3, doc->text, (int)doc->text_len, SQLITE_STATIC);
-    if ((rc = S_done(s, st))) return rc;
-
-    for (int i = 0; i < res->seg.nsents; i++) {
-        const sr_sentence *se = &res->seg.sents[i];
-        st = S_q(s, Q_INS_SENT);
-        if (!st) return SITREP_EDB;
-        sqlite3_bind_int64(st, 1, drow);
-        sqlite3_bind_int(st, 2, i);
-        sqlite3_bind_int(st, 3, se->start);
-        sqlite3_bind_int(st, 4, se->end);
-        sqlite3_bind_int(st, 5, se->para);
-        if ((rc = S_done(s, st))) return rc;
-    }
-    for (int i = 0; i < res->nmentions; i++) {
-        const sr_mention *m = &res->mentions[i];
-        st = S_q(s, Q_INS_MENTION);
-        if (!st) return SITREP_EDB;
-        sqlite3_bind_int64(st, 1, drow);
-        sqlite3_bind_int(st, 2, m->sent);
-        sqlite3_bind_int(st, 3, m->start);
-        sqlite3_bind_int(st, 4, m->end);
-        sqlite3_bind_text(st, 5, doc->text + m->start, m->end - m->start, SQLITE_STATIC);
-        S_text(st, 6, m->name);
-        S_text(st, 7, m->key);
-        S_text(st, 8, m->code);
-        sqlite3_bind_int(st, 9, (int)m->kind);
-        sqlite3_bind_int(st, 10, (int)m->how);
-        if ((rc = S_done(s, st))) return rc;
-    }
-    for (int pass = 0; pass < MERGE_PASSES; pass++)   /* merge.h: the order of assignment */
-    for (int i = 0; i < res->nevents; i++) {
-        const sr_event *e = &res->events[i];
-        if (merge_assign_pass(e->modality) != pass) continue;
-        const sr_sentence *se = &res->seg.sents[e->sent];
-        st = S_q(s, Q_INS_EVENT);
-        if (!st) return SITREP_EDB;
-        sqlite3_bind_int64(st, 1, drow);
-        sqlite3_bind_int(st, 2, i);
-        sqlite3_bind_int(st, 3, e->sent);
-        sqlite3_bind_int(st, 4, e->start);
-        sqlite3_bind_int(st, 5, e->end);
-        S_text(st, 6, e->type);
-        S_text(st, 7, e->mode);
-        S_text(st, 8, e->cameo);
-        sqlite3_bind_int(st, 9, e->quad);
-        sqlite3_bind_double(st, 10, e->goldstein);
-        S_text(st, 11, code_modality_name(e->modality));
-        const sr_mention *m = e->source;
-        if (m) {
-            sqlite3_bind_text(st, 12, doc->text + m->start, m->end - m->start, SQLITE_STATIC);
-            S_text(st, 13, m->name);
-            S_text(st, 14, m->key);
-            S_text(st, 15, m->code);
-            sqlite3_bind_int(st, 16, m->start);
-        }
-        m = e->target;
-        if (m) {
-            sqlite3_bind_text(st, 17, doc->text + m->start, m->end - m->start, SQLITE_STATIC);
-            S_text(st, 18, m->name);
-            S_text(st, 19, m->key);
-            S_text(st, 20, m->code);
-            sqlite3_bind_int(st, 21, m->start);
-        }
-        char kind[2] = {0, 0};
-        if (e->place) {
-            S_text(st, 22, e->place_text);
-            S_text(st, 23, e->place->name);
-            S_text(st, 24, e->place->country);
-            kind[0] = e->place->kind;
-            S_text(st, 25, kind);
-            sqlite3_bind_double(st, 26, e->place->lat);
-            sqlite3_bind_double(st, 27, e->place->lon);
-        }
-        S_day(st, 28, e->day);
-        if (e->day >= 0) S_text(st, 29, sitrep_prec_name(e->prec));
-        S_text(st, 30, e->date_text);
-        S_text(st, 31, e->trigger);
-        sqlite3_bind_double(st, 32, e->confidence);
-        sqlite3_bind_text(st, 33, doc->text + se->start, se->end - se->start, SQLITE_STATIC);
-        S_text(st, 34, e->pattern);
-        if ((rc = S_done(s, st))) return rc;
-        long long evid = sqlite3_last_insert_rowid(s->db);
-        S_ev v = {drow, doc->id, doc->source && *doc->source ? doc->source : NULL, doc->day,
-                  e->type, e->mode, e->cameo, code_modality_name(e->modality), e->quad, e->goldstein,
-                  e->source ? e->source->key : NULL, e->source ? e->source->name : NULL,
-                  e->source ? e->source->code : NULL, e->target ? e->target->key : NULL,
-                  e->target ? e->target->name : NULL, e->target ? e->target->code : NULL,
-                  e->place ? e->place->name : NULL, e->place ? e->place->country : NULL,
-                  e->place ? e->place->kind : 0, e->place ? e->place->lat : 0,
-                  e->place ? e->place->lon : 0, e->day, e->day >= 0 ? (int)e->prec : PREC_NONE};
-        if (v.skey && !*v.skey) v.skey = NULL;
-        if (v.tkey && !*v.tkey) v.tkey = NULL;
-        if ((rc = S_assign(s, evid, &v))) return rc;
-    }
-    return 0;
-}
-
-int store_add_doc(store *s, const sr_doc *doc, const char *hash, const pipeline_result *res)
-{
-    if (s->pg) return store_pg_add_doc(s->pg, doc, hash, res);
-    int rc;
-    if (!s->in_tx) {
-        if ((rc = S_exec(s, "BEGIN IMMEDIATE"))) return rc;
-        s->in_tx = 1;
-        s->nbatch = 0;
-    }
-    if ((rc = S_exec(s, "SAVEPOINT doc"))) return rc;
-    rc = S_add(s, doc, hash, res);
-    if (rc) {
-        char keep[sizeof s->err];
-        memcpy(keep, s->err, sizeof keep);
-        S_exec(s, "ROLLBACK TO doc; RELEASE doc");
-        memcpy(s->err, keep, sizeof keep);
-        return rc;
-    }
-    if ((rc = S_exec(s, "RELEASE doc"))) return rc;
-    if (++s->nbatch >= s->batch) return store_commit(s);
-    return 0;
-}
-
-/* ---- reading: one query layer over both backends ------------------------ */
-
-/* The read queries below are built once, with the dialect's few
- * differences (placeholders, ILIKE, strpos, COLLATE "C", full-text
- * search), and run on SQLite or through store_pg_query; rows are read
- * through the S_c* accessors.  Text is ordered bytewise on both (COLLATE
- * "C" on PostgreSQL), NULLs explicitly, so both give the same rows in the
- * same order. */
-
-#define S_MAXPAR 40   /* parameters of one read query */
-#define S_MAXOWN 8    /* derived strings one query owns */
-#define S_RCACHE ((int)(sizeof ((store *)0)->rcache / sizeof ((store *)0)->rcache[0]))
-
-typedef struct {
-    int n, bad;
-    int isint[S_MAXPAR];
-    long long i[S_MAXPAR];
-    const char *t[S_MAXPAR];
-    char *own[S_MAXOWN];   /* LIKE patterns, full-text queries */
-    int nown;
-} S_par;
-
-static void S_par_free(S_par *p)
-{
-    for (int i = 0; i < p->nown; i++) free(p->own[i]);
-    p->nown = 0;
-}
-
-/* Keeps v (malloc'd; NULL: out of memory) until S_par_free. */
-static const char *S_own(S_par *p, char *v)
-{
-    if (!v || p->nown == S_MAXOWN) {
-        free(v);
-        p->bad = 1;
-        return NULL;
-    }
-    return p->own[p->nown++] = v;
-}
-
-/* Adds a parameter; returns its number (1-based), 0 when there are too many. */
-static int S_padd(S_par *p, int isint, long long i, const char *t)
-{
-    if (p->n == S_MAXPAR) {
-        p->bad = 1;
-        return 0;
-    }
-    p->isint[p->n] = isint;
-    p->i[p->n] = i;
-    p->t[p->n] = t;
-    return ++p->n;
-}
-
-/* Appends the placeholder of parameter k. */
-static void S_pref(const store *s, buf *b, const S_par *p, int k)
-{
-    if (!s->pg) buf_printf(b, "?%d", k);
-    else buf_printf(b, k > 0 && p->isint[k - 1] ? "$%d::bigint" : "$%d", k);
-}
-
-static void S_ptext(const store *s, buf *b, S_par *p, const char *v)
-{
-    S_pref(s, b, p, S_padd(p, 0, 0, v));
-}
-
-static void S_pint(const store *s, buf *b, S_par *p, long long v)
-{
-    S_pref(s, b, p, S_padd(p, 1, v, NULL));
-}
-
-/* Bytewise text order on both backends. */
-static const char *S_coll(const store *s)
-{
-    return s->pg ? " COLLATE \"C\"" : "";
-}
-
-/* " LIKE <k>": SQLite's LIKE folds ASCII case only, as ILIKE does under
- * the "C" collation. */
-static void S_plike(const store *s, buf *b, int k)
-{
-    if (s->pg) buf_printf(b, " ILIKE $%d COLLATE \"C\"", k);
-    else buf_printf(b, " LIKE ?%d ESCAPE '\\'", k);
-}
-
-/* " LIMIT n" when n > 0, then " OFFSET m" when m > 0. */
-static void S_limit(const store *s, buf *b, S_par *p, int n, int m)
-{
-    if (n > 0) {
-        buf_puts(b, " LIMIT ");
-        S_pint(s, b, p, n);
-    } else if (m > 0) {
-        buf_puts(b, s->pg ? " LIMIT ALL" : " LIMIT -1");
-    }
-    if (m > 0) {
-        buf_puts(b, " OFFSET ");
-        S_pint(s, b, p, m);
-    }
-}
-
-/* Records a read failure with message msg. */
+/* Records a failure with message msg. */
 static int S_rfail(store *s, const char *msg, int timed_out)
 {
     s->timed_out = timed_out;
@@ -965,14 +259,110 @@ static int S_progress(void *ctx)
     return S_past_deadline(ctx);
 }
 
-/* A cursor over the rows of one read query. */
+/* ---- statements: one layer over both backends ------------------------------ */
+
+/* The parameters of a statement, ?1.. in the order they are added (S_int,
+ * S_txt, ...), and a cursor over its rows (S_open for a read built by the
+ * caller, S_open_id for a statement of S_sql; S_next, the S_c* accessors,
+ * S_close).  SQLite binds the values as they are (texts are not copied:
+ * the S_par outlives the cursor); PostgreSQL gets them as text. */
+
+#define S_MAXPAR 40   /* parameters of one statement */
+#define S_MAXOWN 8    /* derived strings one query owns */
+
+typedef struct {
+    char kind;            /* 'i' integer, 'd' double, 't' text (t NULL: SQL NULL) */
+    int len;              /* bytes of t; -1: up to its NUL */
+    long long i;
+    double d;
+    const char *t;
+} S_arg;
+
+typedef struct {
+    int n, bad;
+    S_arg a[S_MAXPAR];
+    char *own[S_MAXOWN];   /* LIKE patterns, full-text queries */
+    int nown;
+} S_par;
+
+/* An empty parameter list (cheaper than zeroing the whole S_par). */
+static void S_pinit(S_par *p)
+{
+    p->n = p->bad = p->nown = 0;
+}
+
+static void S_par_free(S_par *p)
+{
+    for (int i = 0; i < p->nown; i++) free(p->own[i]);
+    p->nown = 0;
+}
+
+/* Keeps v (malloc'd; NULL: out of memory) until S_par_free. */
+static const char *S_own(S_par *p, char *v)
+{
+    if (!v || p->nown == S_MAXOWN) {
+        free(v);
+        p->bad = 1;
+        return NULL;
+    }
+    return p->own[p->nown++] = v;
+}
+
+/* Adds a parameter; returns its number (1-based), 0 when there are too many. */
+static int S_padd(S_par *p, char kind, long long i, double d, const char *t, int len)
+{
+    if (p->n == S_MAXPAR) {
+        p->bad = 1;
+        return 0;
+    }
+    p->a[p->n] = (S_arg){kind, len, i, d, t};
+    return ++p->n;
+}
+
+static int S_int(S_par *p, long long v)
+{
+    return S_padd(p, 'i', v, 0, NULL, -1);
+}
+
+static int S_dbl(S_par *p, double v)
+{
+    return S_padd(p, 'd', 0, v, NULL, -1);
+}
+
+/* A text (NULL: SQL NULL). */
+static int S_txt(S_par *p, const char *v)
+{
+    return S_padd(p, 't', 0, 0, v, -1);
+}
+
+/* n bytes of v (not NUL-terminated). */
+static int S_txtn(S_par *p, const char *v, size_t n)
+{
+    return S_padd(p, 't', 0, 0, v, (int)n);
+}
+
+/* A day number; NULL when below 0 (unknown). */
+static int S_day(S_par *p, long day)
+{
+    return day >= 0 ? S_int(p, day) : S_txt(p, NULL);
+}
+
+/* A cursor over the rows of one statement. */
 typedef struct {
     store *s;
     sqlite3_stmt *st;        /* SQLite */
-    int slot;                /* st's slot in s->rcache, -1: finalize at close */
+    int slot;                /* st's slot in s->rcache; -1: finalize at close; -2: s->st[] */
     store_pg_result *res;    /* PostgreSQL: the whole result */
     int row, nrows;
 } S_cur;
+
+static void S_cinit(store *s, S_cur *c)
+{
+    memset(c, 0, sizeof *c);
+    c->s = s;
+    c->slot = -1;
+    c->row = -1;
+}
 
 /* A statement for sql from the handle's cache (one no other cursor is
  * using), else a new one; NULL on error. */
@@ -1007,36 +397,91 @@ static sqlite3_stmt *S_rprep(store *s, const char *sql, int *slot)
     return st;
 }
 
-/* Runs sql (NULL: out of memory) with the parameters p.  0 or a code. */
+static void S_bind(sqlite3_stmt *st, const S_par *p)
+{
+    for (int k = 0; k < p->n; k++) {
+        const S_arg *a = &p->a[k];
+        if (a->kind == 'i') sqlite3_bind_int64(st, k + 1, a->i);
+        else if (a->kind == 'd') sqlite3_bind_double(st, k + 1, a->d);
+        else if (a->t) sqlite3_bind_text(st, k + 1, a->t, a->len, SQLITE_STATIC);
+        else sqlite3_bind_null(st, k + 1);
+    }
+}
+
+/* PostgreSQL: runs sql with p as text parameters, into c. */
+static int S_pgrun(store *s, const char *sql, const S_par *p, S_cur *c)
+{
+    const char *vals[S_MAXPAR] = {0};
+    char nums[S_MAXPAR][32], *copies[S_MAXPAR];
+    int ncopies = 0, rc = 0;
+    for (int k = 0; k < p->n && !rc; k++) {
+        const S_arg *a = &p->a[k];
+        if (a->kind == 'i') snprintf(nums[k], sizeof nums[k], "%lld", a->i);
+        else if (a->kind == 'd') snprintf(nums[k], sizeof nums[k], "%.17g", a->d);
+        vals[k] = a->kind == 't' ? a->t : nums[k];
+        if (a->kind == 't' && a->t && a->len >= 0) {   /* libpq wants NUL-terminated text */
+            char *t = malloc((size_t)a->len + 1);
+            if (!t) {
+                rc = S_rfail(s, "out of memory", 0);
+                break;
+            }
+            memcpy(t, a->t, (size_t)a->len);
+            t[a->len] = 0;
+            vals[k] = copies[ncopies++] = t;
+        }
+    }
+    if (!rc && store_pg_query(s->pg, sql, p->n, vals, &c->res)) {
+        s->timed_out = store_pg_timed_out(s->pg);
+        rc = SITREP_EDB;
+    }
+    while (ncopies) free(copies[--ncopies]);
+    if (!rc) c->nrows = store_pg_nrows(c->res);
+    return rc;
+}
+
+/* Runs the read sql (NULL: out of memory) with the parameters p.  0 or a code. */
 static int S_open(store *s, const char *sql, const S_par *p, S_cur *c)
 {
-    memset(c, 0, sizeof *c);
-    c->s = s;
-    c->slot = -1;
-    c->row = -1;
+    S_cinit(s, c);
     if (!sql || p->bad) return S_rfail(s, "out of memory (or too many query parameters)", 0);
     if (S_past_deadline(s)) return S_rfail(s, "query took too long", 1);
-    if (s->pg) {
-        const char *vals[S_MAXPAR];
-        char nums[S_MAXPAR][24];
-        for (int i = 0; i < p->n; i++) {
-            if (p->isint[i]) snprintf(nums[i], sizeof nums[i], "%lld", p->i[i]);
-            vals[i] = p->isint[i] ? nums[i] : p->t[i];
-        }
-        if (store_pg_query(s->pg, sql, p->n, vals, &c->res)) {
-            s->timed_out = store_pg_timed_out(s->pg);
-            return SITREP_EDB;
-        }
-        c->nrows = store_pg_nrows(c->res);
-        return 0;
-    }
+    if (s->pg) return S_pgrun(s, sql, p, c);
     c->st = S_rprep(s, sql, &c->slot);
     if (!c->st) return S_rfail(s, sqlite3_errmsg(s->db), 0);
-    for (int i = 0; i < p->n; i++) {
-        if (p->isint[i]) sqlite3_bind_int64(c->st, i + 1, p->i[i]);
-        else if (p->t[i]) sqlite3_bind_text(c->st, i + 1, p->t[i], -1, SQLITE_TRANSIENT);
-        else sqlite3_bind_null(c->st, i + 1);
+    S_bind(c->st, p);
+    return 0;
+}
+
+/* Statement id's text for PostgreSQL (see S_sql), made once per handle;
+ * NULL when out of memory. */
+static const char *S_pgsql(store *s, int id)
+{
+    if (s->pgsql[id]) return s->pgsql[id];
+    buf b;
+    buf_init(&b);
+    for (const char *q = S_sql[id].sql; *q; q++) buf_putc(&b, *q == '?' ? '$' : *q);
+    if (S_sql[id].ret) buf_puts(&b, " RETURNING id");
+    return s->pgsql[id] = b.s;
+}
+
+/* Runs statement id of S_sql with the parameters p (on the other backend
+ * than its own, a statement of one backend gives no rows).  0 or a code. */
+static int S_open_id(store *s, int id, const S_par *p, S_cur *c)
+{
+    S_cinit(s, c);
+    if (p->bad) return S_rfail(s, "too many statement parameters", 0);
+    if (S_past_deadline(s)) return S_rfail(s, "query took too long", 1);
+    if (S_sql[id].on != S_BOTH && S_sql[id].on != (s->pg ? S_PG : S_LITE)) return 0;
+    if (s->pg) {
+        const char *sql = S_pgsql(s, id);
+        return sql ? S_pgrun(s, sql, p, c) : S_rfail(s, "out of memory", 0);
     }
+    if (!s->st[id] && sqlite3_prepare_v3(s->db, S_sql[id].sql, -1, SQLITE_PREPARE_PERSISTENT, &s->st[id], NULL))
+        return S_fail(s);
+    if (sqlite3_bind_parameter_count(s->st[id]) != p->n) return S_rfail(s, "wrong number of statement parameters", 0);
+    c->st = s->st[id];
+    c->slot = -2;
+    S_bind(c->st, p);
     return 0;
 }
 
@@ -1059,6 +504,8 @@ static void S_close(S_cur *c)
         sqlite3_reset(c->st);
         sqlite3_clear_bindings(c->st);
         c->s->rcache[c->slot].busy = 0;
+    } else if (c->st && c->slot == -2) {
+        sqlite3_reset(c->st);   /* S_open_id binds every parameter at each use */
     } else if (c->st) {
         sqlite3_finalize(c->st);
     }
@@ -1103,6 +550,889 @@ static double S_cdbl(const S_cur *c, int i)
 static long S_cday(const S_cur *c, int i)
 {
     return S_cnull(c, i) ? -1 : (long)S_cll(c, i);
+}
+
+/* Runs statement id for its effect (a row it gives is not read). */
+static int S_do(store *s, int id, const S_par *p)
+{
+    S_cur c;
+    int rc = S_open_id(s, id, p, &c);
+    if (!rc) rc = S_next(&c);
+    S_close(&c);
+    return rc < 0 ? rc : 0;
+}
+
+/* Runs the insert id (S_sql ret) and sets *rowid to the new row's id. */
+static int S_insert(store *s, int id, const S_par *p, long long *rowid)
+{
+    S_cur c;
+    int rc = S_open_id(s, id, p, &c);
+    if (!rc) rc = S_next(&c);
+    if (rc == 1 && s->pg) *rowid = S_cll(&c, 0);   /* RETURNING id */
+    else if (rc == 0 && !s->pg) *rowid = sqlite3_last_insert_rowid(s->db);
+    else if (rc >= 0) rc = S_rfail(s, "an insert gave no id", 0);
+    S_close(&c);
+    return rc < 0 ? rc : 0;
+}
+
+/* Runs statement id with one parameter, the PostgreSQL array literal a
+ * ("{..." here closed with '}'); frees a. */
+static int S_do_array(store *s, int id, buf *a)
+{
+    buf_putc(a, '}');
+    S_par p;
+    S_pinit(&p);
+    S_txt(&p, a->s);
+    int rc = a->s ? S_do(s, id, &p) : S_rfail(s, "out of memory", 0);
+    buf_free(a);
+    return rc;
+}
+
+/* ---- open / close ------------------------------------------------------- */
+
+int store_is_url(const char *path)
+{
+    return !strncmp(path, "postgresql://", 13) || !strncmp(path, "postgres://", 11);
+}
+
+int store_open(const char *path, int readonly, store **out, char *err, size_t errlen)
+{
+    *out = NULL;
+    store *s = calloc(1, sizeof *s);
+    if (!s) {
+        snprintf(err, errlen, "out of memory");
+        return SITREP_ENOMEM;
+    }
+    s->batch = 200;
+    vec_init(&s->claimed, sizeof(long long));
+    if (store_is_url(path)) {
+        int rc = store_pg_open(path, readonly, &s->pg, err, errlen);
+        if (rc) free(s);
+        else *out = s;
+        return rc;
+    }
+    int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
+        snprintf(err, errlen, "%s: %s", path, s->db ? sqlite3_errmsg(s->db) : "cannot open");
+        sqlite3_close(s->db);
+        free(s);
+        return SITREP_EDB;
+    }
+    sqlite3_busy_timeout(s->db, 5000);
+    int rc = 0;
+    if (!readonly) {
+        rc = S_exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;");
+        if (!rc) rc = S_exec(s, S_schema);
+    } else {
+        sqlite3_stmt *st;
+        if (sqlite3_prepare_v2(s->db, "SELECT 1 FROM world_events LIMIT 1", -1, &st, NULL) != SQLITE_OK)
+            rc = S_fail(s);
+        else
+            sqlite3_finalize(st);
+    }
+    if (rc) {
+        snprintf(err, errlen, "%s: %s", path, s->err);
+        sqlite3_close(s->db);
+        free(s);
+        return rc;
+    }
+    *out = s;
+    return 0;
+}
+
+/* Opens the write transaction unless one is open (SQLite takes the write
+ * lock at once). */
+static int S_begin(store *s)
+{
+    if (s->in_tx) return 0;
+    int rc = S_xexec(s, s->pg ? "BEGIN" : "BEGIN IMMEDIATE");
+    if (!rc) {
+        s->in_tx = 1;
+        s->nbatch = 0;
+    }
+    return rc;
+}
+
+int store_commit(store *s)
+{
+    if (!s->in_tx) return 0;
+    int rc = 0;
+    if (s->claimed.len) {
+        /* the done-mark commits with the documents' events */
+        buf ids;
+        buf_init(&ids);
+        buf_putc(&ids, '{');
+        for (size_t i = 0; i < s->claimed.len; i++)
+            buf_printf(&ids, "%s%lld", i ? "," : "", VEC_AT(&s->claimed, long long, i));
+        rc = S_do_array(s, Q_DONE, &ids);
+    }
+    if (!rc) rc = S_xexec(s, "COMMIT");
+    if (!rc) {
+        s->in_tx = 0;
+        s->nbatch = 0;
+        s->claimed.len = 0;
+    }
+    return rc;
+}
+
+int store_rollback(store *s)
+{
+    s->claimed.len = 0;
+    if (!s->in_tx) return 0;
+    s->in_tx = 0;
+    s->nbatch = 0;
+    return S_xexec(s, "ROLLBACK");
+}
+
+int store_close(store *s)
+{
+    if (!s) return 0;
+    int rc = store_commit(s);
+    if (rc) S_xexec(s, "ROLLBACK");
+    for (int i = 0; i < Q_COUNT; i++) {
+        sqlite3_finalize(s->st[i]);
+        free(s->pgsql[i]);
+    }
+    for (int i = 0; i < s->nrcache; i++) {
+        sqlite3_finalize(s->rcache[i].st);
+        free(s->rcache[i].sql);
+    }
+    if (s->pg) store_pg_close(s->pg);
+    else sqlite3_close(s->db);
+    vec_free(&s->claimed);
+    free(s);
+    return rc;
+}
+
+const char *store_errmsg(const store *s)
+{
+    if (s->pg) return store_pg_errmsg(s->pg);
+    return s->err;
+}
+
+void store_set_batch(store *s, int ndocs)
+{
+    s->batch = ndocs > 0 ? ndocs : 1;
+}
+
+static uint64_t S_fnv(uint64_t h, const char *p)
+{
+    if (p)
+        for (; *p; p++) h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+    return (h ^ 0xff) * 1099511628211ULL;   /* field separator */
+}
+
+void store_doc_hash(const sr_doc *doc, char out[17])
+{
+    uint64_t h = 14695981039346656037ULL;
+    h = S_fnv(h, doc->id);
+    h = S_fnv(h, doc->date);
+    h = S_fnv(h, doc->source);
+    h = S_fnv(h, doc->url);
+    h = S_fnv(h, doc->title);
+    h = S_fnv(h, doc->text);
+    snprintf(out, 17, "%016llx", (unsigned long long)h);
+}
+
+int store_has_doc(store *s, const char *id, const char *hash)
+{
+    S_par p;
+    S_pinit(&p);
+    S_txt(&p, id);
+    S_cur c;
+    int rc = S_open_id(s, Q_FIND_DOC, &p, &c);
+    if (!rc && (rc = S_next(&c)) == 1) rc = S_cstr(&c, 1) && !strcmp(S_cstr(&c, 1), hash);
+    S_close(&c);
+    return rc;
+}
+
+int store_counts(store *s, long long *docs, long long *events, long long *worlds)
+{
+    S_par p;
+    S_pinit(&p);
+    S_cur c;
+    int rc = S_open(s, "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM events),"
+                       " (SELECT count(*) FROM world_events)", &p, &c);
+    if (!rc && (rc = S_next(&c)) == 1) {
+        *docs = S_cll(&c, 0);
+        *events = S_cll(&c, 1);
+        *worlds = S_cll(&c, 2);
+        rc = 0;
+    } else if (!rc) {
+        rc = S_rfail(s, "no counts", 0);
+    }
+    S_close(&c);
+    return rc;
+}
+
+/* ---- world events ----------------------------------------------------- */
+
+typedef merge_report S_ev; /* what merging needs of one report (merge.h) */
+
+/* Counts one vote; *fresh (when not NULL) tells whether the value is new
+ * for this world event.  s->new_world: the world event has no votes yet. */
+static int S_vote1(store *s, long long world, int kind, const char *value, int *fresh)
+{
+    S_par p;
+    S_pinit(&p);
+    S_int(&p, world);
+    S_int(&p, kind);
+    S_txt(&p, value);
+    int rc = 0, isnew = 1;
+    if (s->pg) {   /* the upsert says whether the value is new */
+        S_cur c;
+        rc = S_open_id(s, Q_UPSERT_VOTE, &p, &c);
+        if (!rc) rc = S_next(&c);
+        if (rc == 1) isnew = S_cint(&c, 0);
+        S_close(&c);
+        if (rc >= 0) rc = rc == 1 ? 0 : S_rfail(s, "a vote gave no row", 0);
+    } else {
+        if (!s->new_world) {
+            rc = S_do(s, Q_VOTE_UP, &p);
+            isnew = sqlite3_changes(s->db) == 0;
+        }
+        if (!rc && isnew) rc = S_do(s, Q_VOTE, &p);
+    }
+    if (fresh) *fresh = isnew;
+    return rc;
+}
+
+typedef struct {
+    store *s;
+    long long world;
+} S_vote_ctx;
+
+static int S_vote_cb(void *ctx, int kind, const char *value, int *fresh)
+{
+    S_vote_ctx *c = ctx;
+    return S_vote1(c->s, c->world, kind, value, fresh);
+}
+
+/* Votes every attribute of e (merge_votes); *new_doc and *new_src say
+ * whether e brings a new article and a new source to the world event. */
+static int S_vote(store *s, long long world, const S_ev *e, int swapped, int *new_doc, int *new_src)
+{
+    S_vote_ctx c = {s, world};
+    return merge_votes(e, swapped, S_vote_cb, &c, new_doc, new_src);
+}
+
+/* Recomputes the summary columns of a world event from its votes, and
+ * adds nm, na, ns to its mention, article and source counts. */
+static int S_summarise(store *s, long long world, const char *skey, const char *tkey, int nm, int na,
+                       int ns)
+{
+    merge_summary m;
+    merge_summary_init(&m);
+    S_par p;
+    S_pinit(&p);
+    S_int(&p, world);
+    S_cur c;
+    int rc = S_open_id(s, Q_VOTES, &p, &c);
+    while (!rc && (rc = S_next(&c)) == 1) {
+        merge_summary_add(&m, S_cint(&c, 0), S_cstr(&c, 1), S_cint(&c, 2));
+        rc = 0;
+    }
+    S_close(&c);
+    if (rc) return rc;
+    merge_summary_finish(&m, skey, tkey);
+    S_txt(&p, m.sname);
+    S_txt(&p, m.scode);
+    S_txt(&p, m.tname);
+    S_txt(&p, m.tcode);
+    S_txt(&p, m.has_mode ? m.wmode : NULL);
+    S_txt(&p, m.has_mode ? m.cameo : NULL);
+    if (m.has_mode) {
+        S_int(&p, m.quad);
+        S_dbl(&p, m.goldstein);
+    } else {
+        S_txt(&p, NULL);
+        S_txt(&p, NULL);
+    }
+    S_txt(&p, *m.mod ? m.mod : NULL);
+    S_txt(&p, *m.mods ? m.mods : NULL);
+    S_day(&p, m.day);
+    if (m.day >= 0) S_int(&p, m.prec);
+    else S_txt(&p, NULL);
+    S_txt(&p, m.has_place ? m.pname : NULL);
+    S_txt(&p, m.has_place ? m.pcountry : NULL);
+    S_txt(&p, m.has_place ? m.pkind : NULL);
+    if (m.has_place) {
+        S_dbl(&p, m.lat);
+        S_dbl(&p, m.lon);
+    } else {
+        S_txt(&p, NULL);
+        S_txt(&p, NULL);
+    }
+    S_int(&p, nm);
+    S_int(&p, na);
+    S_int(&p, ns);
+    return S_do(s, Q_SUMMARY, &p);
+}
+
+/* The pair of a report as merges match it (merge_pair_key) and the key of
+ * the lock that serialises its merges on PostgreSQL: "TYPE|SRC|TGT". */
+static void S_pair(const char *type, const char *skey, const char *tkey, char pair[64], char key[96])
+{
+    merge_pair_key(type, skey, tkey, pair, 64);
+    snprintf(key, 96, "%s|%s", type, pair);
+}
+
+/* Finds (or creates) the world event of e and links event id to it. */
+static int S_assign(store *s, long long evid, const S_ev *e)
+{
+    char pair[64], key[96];
+    S_pair(e->type, e->skey, e->tkey, pair, key);
+    int hypo = !strcmp(e->modality, "hypothetical");
+    merge_when we = {e->day, (sitrep_prec)e->prec, e->pub, e->pub};
+    long lo, hi;
+    merge_window(&we, &lo, &hi);
+    long long world = -1;
+    int swapped = 0, created = 0, rc = 0;
+    char wskey[16] = "", wtkey[16] = "";
+    S_par p;
+    S_pinit(&p);
+    if (!hypo) {
+        /* PostgreSQL: two workers coding reports of one event at once: the
+         * candidate search and the creation of a world event are
+         * serialised per (type, pair), until commit */
+        S_txt(&p, key);
+        if ((rc = S_do(s, Q_LOCK_PAIR, &p))) return rc;
+        p.n = 0;
+        S_txt(&p, e->type);
+        S_txt(&p, pair);
+        S_int(&p, lo);
+        S_int(&p, hi);
+        S_int(&p, e->doc);
+        S_cur c;
+        rc = S_open_id(s, Q_CANDIDATES, &p, &c);
+        long bestd = LONG_MAX;
+        while (!rc && (rc = S_next(&c)) == 1) {
+            rc = 0;
+            const char *sk = S_cstr(&c, 1), *tk = S_cstr(&c, 2);
+            merge_when ww = {S_cday(&c, 3), (sitrep_prec)S_cint(&c, 4), S_cday(&c, 6), S_cday(&c, 7)};
+            if (!merge_dates_compatible(&we, &ww)) continue;
+            if (!merge_places_compatible(e->lcountry, S_cstr(&c, 5), sk, tk)) continue;
+            long d = merge_distance(&we, &ww);
+            if (d < bestd) {
+                bestd = d;
+                world = S_cll(&c, 0);
+                S_copy(wskey, sizeof wskey, sk);
+                S_copy(wtkey, sizeof wtkey, tk);
+            }
+        }
+        S_close(&c);
+        if (rc) return rc;
+    }
+    p.n = 0;
+    if (world < 0) {
+        S_txt(&p, e->type);
+        S_txt(&p, pair);
+        S_int(&p, hypo);
+        S_txt(&p, e->skey);
+        S_txt(&p, e->tkey);
+        S_day(&p, e->pub);
+        S_int(&p, lo);
+        S_int(&p, hi);
+        if ((rc = S_insert(s, Q_INS_WORLD, &p, &world))) return rc;
+        created = 1;
+        S_copy(wskey, sizeof wskey, e->skey);
+        S_copy(wtkey, sizeof wtkey, e->tkey);
+    } else {
+        swapped = strcmp(e->skey ? e->skey : "", wskey) != 0;
+        S_int(&p, world);
+        S_int(&p, lo);
+        S_int(&p, hi);
+        S_day(&p, e->pub);
+        if ((rc = S_do(s, Q_GROW_WORLD, &p))) return rc;
+    }
+    p.n = 0;
+    S_int(&p, evid);
+    S_int(&p, world);
+    if ((rc = S_do(s, Q_LINK, &p))) return rc;
+    int nd = 0, nsrc = 0;
+    s->new_world = created;
+    rc = S_vote(s, world, e, swapped, &nd, &nsrc);
+    s->new_world = 0;
+    if (rc) return rc;
+    return S_summarise(s, world, *wskey ? wskey : NULL, *wtkey ? wtkey : NULL, 1, nd, nsrc);
+}
+
+static int S_prec_of(const char *name)
+{
+    if (!name) return PREC_NONE;
+    if (!strcmp(name, "day")) return PREC_DAY;
+    if (!strcmp(name, "week")) return PREC_WEEK;
+    if (!strcmp(name, "month")) return PREC_MONTH;
+    if (!strcmp(name, "year")) return PREC_YEAR;
+    return PREC_NONE;
+}
+
+/* A report of Q_MEMBERS (strings valid until the next row). */
+static void S_read_report(const S_cur *c, S_ev *e)
+{
+    memset(e, 0, sizeof *e);
+    e->doc = S_cll(c, 0);
+    e->doc_id = S_cstr(c, 1);
+    e->source = S_cstr(c, 2);
+    e->pub = S_cday(c, 3);
+    e->type = S_cstr(c, 4);
+    e->mode = S_cstr(c, 5);
+    e->cameo = S_cstr(c, 6);
+    e->quad = S_cint(c, 7);
+    e->goldstein = S_cdbl(c, 8);
+    e->modality = S_cstr(c, 9);
+    e->skey = S_cstr(c, 10);
+    e->sname = S_cstr(c, 11);
+    e->scode = S_cstr(c, 12);
+    e->tkey = S_cstr(c, 13);
+    e->tname = S_cstr(c, 14);
+    e->tcode = S_cstr(c, 15);
+    e->lname = S_cstr(c, 16);
+    e->lcountry = S_cstr(c, 17);
+    e->lkind = S_cstr(c, 18) ? S_cstr(c, 18)[0] : 0;
+    e->lat = S_cdbl(c, 19);
+    e->lon = S_cdbl(c, 20);
+    e->day = S_cday(c, 21);
+    e->prec = S_prec_of(S_cstr(c, 22));
+}
+
+/* Votes a world event again from its remaining reports (after a document
+ * left it); deletes it when none remain. */
+static int S_rebuild(store *s, long long world)
+{
+    S_par p;
+    S_pinit(&p);
+    S_int(&p, world);   /* ?1 of every statement here */
+    int rc = S_do(s, Q_DEL_VOTES, &p);
+    char wskey[16] = "", wtkey[16] = "";
+    S_cur c;
+    if (!rc) rc = S_open_id(s, Q_WORLD_KEYS, &p, &c);
+    if (!rc && S_next(&c) == 1) S_copy(wskey, sizeof wskey, S_cstr(&c, 0));
+    S_close(&c);
+    if (!rc) rc = S_open_id(s, Q_MEMBERS, &p, &c);
+    long lo = LONG_MAX, hi = LONG_MIN, first = -1, last = -1;
+    int n = 0, na = 0, ns = 0;
+    while (!rc && (rc = S_next(&c)) == 1) {
+        S_ev e;
+        S_read_report(&c, &e);
+        const char *sk = e.skey ? e.skey : "";
+        if (!n) S_copy(wtkey, sizeof wtkey, !strcmp(sk, wskey) ? e.tkey : e.skey);
+        n++;
+        merge_when we = {e.day, (sitrep_prec)e.prec, e.pub, e.pub};
+        long l, h;
+        merge_window(&we, &l, &h);
+        if (l < lo) lo = l;
+        if (h > hi) hi = h;
+        if (e.pub >= 0 && (first < 0 || e.pub < first)) first = e.pub;
+        if (e.pub > last) last = e.pub;
+        int nd = 0, nsrc = 0;
+        rc = S_vote(s, world, &e, strcmp(sk, wskey) != 0, &nd, &nsrc);
+        na += nd;
+        ns += nsrc;
+    }
+    S_close(&c);
+    if (rc) return rc;
+    if (!n) return S_do(s, Q_DEL_WORLD, &p);
+    S_int(&p, lo);
+    S_int(&p, hi);
+    S_day(&p, first);
+    S_day(&p, last);
+    S_int(&p, n);
+    S_int(&p, na);
+    S_int(&p, ns);
+    if ((rc = S_do(s, Q_SET_RANGE, &p))) return rc;
+    return S_summarise(s, world, *wskey ? wskey : NULL, *wtkey ? wtkey : NULL, 0, 0, 0);
+}
+
+/* Removes a stored document and its contribution to world events. */
+static int S_remove_doc(store *s, long long doc, const char *title, const char *text)
+{
+    vec worlds;
+    vec_init(&worlds, sizeof(long long));
+    S_par p;
+    S_pinit(&p);
+    S_int(&p, doc);   /* ?1 of every statement here */
+    S_cur c;
+    int rc = S_open_id(s, Q_DOC_WORLDS, &p, &c);
+    while (!rc && (rc = S_next(&c)) == 1) {
+        long long *w = vec_push(&worlds);
+        rc = w ? 0 : SITREP_ENOMEM;
+        if (w) *w = S_cll(&c, 0);
+    }
+    S_close(&c);
+    S_txt(&p, title);
+    S_txt(&p, text);
+    if (!rc) rc = S_do(s, Q_DEL_FTS, &p);
+    p.n = 1;
+    static const int dels[] = {Q_DEL_LINKS, Q_DEL_EVENTS, Q_DEL_MENTIONS, Q_DEL_SENTS, Q_DEL_DOC};
+    for (size_t i = 0; !rc && i < sizeof dels / sizeof *dels; i++) rc = S_do(s, dels[i], &p);
+    for (size_t i = 0; !rc && i < worlds.len; i++) rc = S_rebuild(s, VEC_AT(&worlds, long long, i));
+    vec_free(&worlds);
+    return rc;
+}
+
+/* ---- ingest ------------------------------------------------------------ */
+
+/* Adds text's bytes [start, end) as a parameter. */
+static void S_span(S_par *p, const char *text, int start, int end)
+{
+    S_txtn(p, text + start, (size_t)(end - start));
+}
+
+/* The event parameters of a mention (text, name, key, code, start). */
+static void S_actor(S_par *p, const char *text, const sr_mention *m)
+{
+    if (m) S_span(p, text, m->start, m->end);
+    else S_txt(p, NULL);
+    S_txt(p, m ? m->name : NULL);
+    S_txt(p, m ? m->key : NULL);
+    S_txt(p, m ? m->code : NULL);
+    if (m) S_int(p, m->start);
+    else S_txt(p, NULL);
+}
+
+/* Stores event i of the document drow, sets *evid. */
+static int S_add_event(store *s, long long drow, const sr_doc *doc, const pipeline_result *res, int i,
+                       long long *evid)
+{
+    const sr_event *e = &res->events[i];
+    const sr_sentence *se = &res->seg.sents[e->sent];
+    const sr_place *pl = e->place;
+    char kind[2] = {pl ? pl->kind : 0, 0};
+    S_par p;
+    S_pinit(&p);
+    S_int(&p, drow);
+    S_int(&p, i);
+    S_int(&p, e->sent);
+    S_int(&p, e->start);
+    S_int(&p, e->end);
+    S_txt(&p, e->type);
+    S_txt(&p, e->mode);
+    S_txt(&p, e->cameo);
+    S_int(&p, e->quad);
+    S_dbl(&p, e->goldstein);
+    S_txt(&p, code_modality_name(e->modality));
+    S_actor(&p, doc->text, e->source);
+    S_actor(&p, doc->text, e->target);
+    S_txt(&p, pl ? e->place_text : NULL);
+    S_txt(&p, pl ? pl->name : NULL);
+    S_txt(&p, pl ? pl->country : NULL);
+    S_txt(&p, pl ? kind : NULL);
+    if (pl) {
+        S_dbl(&p, pl->lat);
+        S_dbl(&p, pl->lon);
+    } else {
+        S_txt(&p, NULL);
+        S_txt(&p, NULL);
+    }
+    S_day(&p, e->day);
+    S_txt(&p, e->day >= 0 ? sitrep_prec_name(e->prec) : NULL);
+    S_txt(&p, e->date_text);
+    S_txt(&p, e->trigger);
+    S_dbl(&p, e->confidence);
+    S_span(&p, doc->text, se->start, se->end);
+    S_txt(&p, e->pattern);
+    return S_insert(s, Q_INS_EVENT, &p, evid);
+}
+
+static int S_add(store *s, const sr_doc *doc, const char *hash, const pipeline_result *res)
+{
+    S_par p;
+    S_pinit(&p);
+    S_txt(&p, doc->id);
+    S_cur c;
+    int rc = S_open_id(s, Q_FIND_DOC, &p, &c);
+    if (!rc && (rc = S_next(&c)) == 1) {
+        long long old = S_cll(&c, 0);
+        const char *oh = S_cstr(&c, 1);
+        if (oh && !strcmp(oh, hash)) {
+            S_close(&c);
+            return 0;
+        }
+        char *title = S_cstr(&c, 2) ? strdup(S_cstr(&c, 2)) : NULL;
+        char *text = strdup(S_cstr(&c, 3) ? S_cstr(&c, 3) : "");
+        S_close(&c);
+        rc = text ? S_remove_doc(s, old, title, text) : SITREP_ENOMEM;
+        free(title);
+        free(text);
+    }
+    S_close(&c);
+    if (rc) return rc;
+
+    char date[11];
+    if (doc->day >= 0) sitrep_format_day(doc->day, date);
+    const char *source = doc->source && *doc->source ? doc->source : NULL;
+    p.n = 0;
+    S_txt(&p, doc->id);
+    S_txt(&p, hash);
+    S_txt(&p, source);
+    S_txt(&p, doc->url);
+    S_txt(&p, doc->day >= 0 ? date : NULL);
+    S_day(&p, doc->day);
+    S_txt(&p, doc->title);
+    S_txtn(&p, doc->text, doc->text_len);
+    S_txt(&p, doc->file);
+    if (doc->line > 0) S_int(&p, doc->line);
+    else S_txt(&p, NULL);
+    S_int(&p, (long long)doc->text_len);
+    S_int(&p, res->seg.nsents);
+    S_int(&p, res->nevents);
+    long long drow;
+    if ((rc = S_insert(s, Q_INS_DOC, &p, &drow))) return rc;
+
+    p.n = 0;
+    S_int(&p, drow);
+    S_txt(&p, doc->title);
+    S_txtn(&p, doc->text, doc->text_len);
+    if ((rc = S_do(s, Q_INS_FTS, &p))) return rc;
+
+    for (int i = 0; !rc && i < res->seg.nsents; i++) {
+        const sr_sentence *se = &res->seg.sents[i];
+        p.n = 0;
+        S_int(&p, drow);
+        S_int(&p, i);
+        S_int(&p, se->start);
+        S_int(&p, se->end);
+        S_int(&p, se->para);
+        rc = S_do(s, Q_INS_SENT, &p);
+    }
+    for (int i = 0; !rc && i < res->nmentions; i++) {
+        const sr_mention *m = &res->mentions[i];
+        p.n = 0;
+        S_int(&p, drow);
+        S_int(&p, m->sent);
+        S_int(&p, m->start);
+        S_int(&p, m->end);
+        S_span(&p, doc->text, m->start, m->end);
+        S_txt(&p, m->name);
+        S_txt(&p, m->key);
+        S_txt(&p, m->code);
+        S_int(&p, (int)m->kind);
+        S_int(&p, (int)m->how);
+        rc = S_do(s, Q_INS_MENTION, &p);
+    }
+    for (int pass = 0; pass < MERGE_PASSES; pass++)   /* merge.h: the order of assignment */
+    for (int i = 0; !rc && i < res->nevents; i++) {
+        const sr_event *e = &res->events[i];
+        if (merge_assign_pass(e->modality) != pass) continue;
+        long long evid;
+        if ((rc = S_add_event(s, drow, doc, res, i, &evid))) break;
+        S_ev v = {drow, doc->id, source, doc->day,
+                  e->type, e->mode, e->cameo, code_modality_name(e->modality), e->quad, e->goldstein,
+                  e->source ? e->source->key : NULL, e->source ? e->source->name : NULL,
+                  e->source ? e->source->code : NULL, e->target ? e->target->key : NULL,
+                  e->target ? e->target->name : NULL, e->target ? e->target->code : NULL,
+                  e->place ? e->place->name : NULL, e->place ? e->place->country : NULL,
+                  e->place ? e->place->kind : 0, e->place ? e->place->lat : 0,
+                  e->place ? e->place->lon : 0, e->day, e->day >= 0 ? (int)e->prec : PREC_NONE};
+        if (v.skey && !*v.skey) v.skey = NULL;
+        if (v.tkey && !*v.tkey) v.tkey = NULL;
+        rc = S_assign(s, evid, &v);
+    }
+    return rc;
+}
+
+int store_add_doc(store *s, const sr_doc *doc, const char *hash, const pipeline_result *res)
+{
+    int rc;
+    if ((rc = S_begin(s)) || (rc = S_xexec(s, "SAVEPOINT doc"))) return rc;
+    rc = S_add(s, doc, hash, res);
+    if (rc) {
+        char keep[sizeof s->err];
+        snprintf(keep, sizeof keep, "%s", store_errmsg(s));
+        S_xexec(s, "ROLLBACK TO doc; RELEASE doc");
+        S_rfail(s, keep, 0);
+        return rc;
+    }
+    if ((rc = S_xexec(s, "RELEASE doc"))) return rc;
+    /* a claimed batch commits in store_commit, with its done-mark */
+    if (++s->nbatch >= s->batch && !s->claimed.len) return store_commit(s);
+    return 0;
+}
+
+/* ---- the work queue (PostgreSQL only) --------------------------------------- */
+
+static int S_needs_pg(store *s, const char *what)
+{
+    snprintf(s->err, sizeof s->err, "%s needs a PostgreSQL store (--db postgresql://...)", what);
+    return SITREP_EDB;
+}
+
+int store_enqueue(store *s, const sr_doc *doc)
+{
+    if (!s->pg) return S_needs_pg(s, "the work queue");
+    int rc = S_begin(s);
+    if (rc) return rc;
+    S_par p;
+    S_pinit(&p);
+    S_txt(&p, doc->id);
+    S_txt(&p, doc->date);
+    S_day(&p, doc->day);
+    S_int(&p, (int)doc->date_origin);
+    S_txt(&p, doc->source);
+    S_txt(&p, doc->url);
+    S_txt(&p, doc->title);
+    S_txtn(&p, doc->text, doc->text_len);
+    S_txt(&p, doc->file);
+    S_int(&p, doc->line);
+    if ((rc = S_do(s, Q_ENQUEUE, &p))) return rc;
+    if (++s->nbatch >= s->batch) return store_commit(s);
+    return 0;
+}
+
+static const char *S_dup(arena *a, const char *v)
+{
+    return v ? arena_strdup(a, v) : NULL;
+}
+
+int store_claim(store *s, int n, arena *a, sr_doc *docs, int *ndocs)
+{
+    *ndocs = 0;
+    if (!s->pg) return S_needs_pg(s, "the work queue");
+    int rc;
+    if ((rc = store_commit(s)) || (rc = S_begin(s))) return rc;
+    s->claimed.len = 0;
+    S_par p;
+    S_pinit(&p);
+    S_int(&p, n);
+    S_cur c;
+    rc = S_open_id(s, Q_CLAIM, &p, &c);
+    while (!rc && *ndocs < n && (rc = S_next(&c)) == 1) {
+        long long *id = vec_push(&s->claimed);
+        sr_doc *d = &docs[*ndocs];
+        memset(d, 0, sizeof *d);
+        d->id = S_dup(a, S_cstr(&c, 1));
+        d->date = S_dup(a, S_cstr(&c, 2));
+        d->day = S_cday(&c, 3);
+        d->date_origin = (sr_date_origin)S_cint(&c, 4);
+        d->source = S_dup(a, S_cstr(&c, 5));
+        d->url = S_dup(a, S_cstr(&c, 6));
+        d->title = S_dup(a, S_cstr(&c, 7));
+        d->text = S_dup(a, S_cstr(&c, 8));
+        d->text_len = d->text ? strlen(d->text) : 0;
+        d->file = S_dup(a, S_cstr(&c, 9));
+        d->line = (long)S_cll(&c, 10);
+        if (!id || !d->id || !d->text) {
+            rc = SITREP_ENOMEM;
+            break;
+        }
+        *id = S_cll(&c, 0);
+        (*ndocs)++;
+        rc = 0;
+    }
+    S_close(&c);
+    return rc;
+}
+
+int store_lock_pairs(store *s, const pipeline_result *res, int n)
+{
+    if (!s->pg) return 0;   /* SQLite: one writer at a time */
+    int rc = S_begin(s);
+    if (rc) return rc;
+    /* the lock keys of S_assign as a text[] literal; the server takes them
+     * in one order, so that workers cannot deadlock on them */
+    buf arr;
+    buf_init(&arr);
+    buf_putc(&arr, '{');
+    for (int d = 0; d < n; d++)
+        for (int i = 0; i < res[d].nevents; i++) {
+            const sr_event *e = &res[d].events[i];
+            if (e->modality == MOD_HYPOTHETICAL) continue;
+            const char *sk = e->source ? e->source->key : NULL, *tk = e->target ? e->target->key : NULL;
+            char pair[64], key[96];
+            S_pair(e->type, sk && *sk ? sk : NULL, tk && *tk ? tk : NULL, pair, key);
+            buf_puts(&arr, arr.len > 1 ? ",\"" : "\"");
+            for (const char *c = key; *c; c++) {
+                if (*c == '"' || *c == '\\') buf_putc(&arr, '\\');
+                buf_putc(&arr, *c);
+            }
+            buf_putc(&arr, '"');
+        }
+    return S_do_array(s, Q_LOCK_PAIRS, &arr);
+}
+
+/* ---- reading ----------------------------------------------------------------- */
+
+/* The read queries below are built once, with the dialect's few
+ * differences (placeholders, ILIKE, strpos, COLLATE "C", full-text
+ * search), and run through S_open on either backend; rows are read
+ * through the S_c* accessors.  Text is ordered bytewise on both (COLLATE
+ * "C" on PostgreSQL), NULLs explicitly, so both give the same rows in the
+ * same order. */
+
+/* A read query: its SQL and parameters as they are built, then its rows
+ * (S_qopen, then S_next(&q->c) and the S_c* accessors; S_qfree). */
+typedef struct {
+    store *s;
+    buf sql;
+    S_par p;
+    S_cur c;
+} S_query;
+
+static void S_qinit(S_query *q, store *s)
+{
+    q->s = s;
+    buf_init(&q->sql);
+    S_pinit(&q->p);
+    S_cinit(s, &q->c);
+}
+
+static int S_qopen(S_query *q)
+{
+    return S_open(q->s, q->sql.s, &q->p, &q->c);
+}
+
+static void S_qfree(S_query *q)
+{
+    S_close(&q->c);
+    S_par_free(&q->p);
+    buf_free(&q->sql);
+}
+
+/* Appends the placeholder of parameter k. */
+static void S_pref(S_query *q, int k)
+{
+    if (!q->s->pg) buf_printf(&q->sql, "?%d", k);
+    else buf_printf(&q->sql, k > 0 && q->p.a[k - 1].kind == 'i' ? "$%d::bigint" : "$%d", k);
+}
+
+static void S_ptext(S_query *q, const char *v)
+{
+    S_pref(q, S_txt(&q->p, v));
+}
+
+static void S_pint(S_query *q, long long v)
+{
+    S_pref(q, S_int(&q->p, v));
+}
+
+/* Bytewise text order on both backends. */
+static const char *S_coll(const store *s)
+{
+    return s->pg ? " COLLATE \"C\"" : "";
+}
+
+/* " LIKE <k>": SQLite's LIKE folds ASCII case only, as ILIKE does under
+ * the "C" collation. */
+static void S_plike(S_query *q, int k)
+{
+    if (q->s->pg) buf_printf(&q->sql, " ILIKE $%d COLLATE \"C\"", k);
+    else buf_printf(&q->sql, " LIKE ?%d ESCAPE '\\'", k);
+}
+
+/* " LIMIT n" when n > 0, then " OFFSET m" when m > 0. */
+static void S_limit(S_query *q, int n, int m)
+{
+    if (n > 0) {
+        buf_puts(&q->sql, " LIMIT ");
+        S_pint(q, n);
+    } else if (m > 0) {
+        buf_puts(&q->sql, q->s->pg ? " LIMIT ALL" : " LIMIT -1");
+    }
+    if (m > 0) {
+        buf_puts(&q->sql, " OFFSET ");
+        S_pint(q, m);
+    }
 }
 
 #define S_EVCOLS                                                                                 \
@@ -1218,43 +1548,45 @@ static void S_put_day(buf *b, long day)
     json_put_str(b, d);
 }
 
-static void S_put_actor(buf *b, const store_actor *a, int with_text)
+/* ,"key":v (null when NULL). */
+static void S_kstr(buf *b, const char *key, const char *v)
 {
-    if (!a->key && !a->name) {
+    buf_printf(b, ",\"%s\":", key);
+    json_put_str(b, v);
+}
+
+/* The start of an actor or place object, up to its name: null (then 0)
+ * when there is none, else {"text":...,"name":... ("text" only with
+ * with_text). */
+static int S_put_named(buf *b, int present, int with_text, const char *text, const char *name)
+{
+    if (!present) {
         buf_puts(b, "null");
-        return;
+        return 0;
     }
     buf_putc(b, '{');
     if (with_text) {
         buf_puts(b, "\"text\":");
-        json_put_str(b, a->text);
+        json_put_str(b, text);
         buf_putc(b, ',');
     }
     buf_puts(b, "\"name\":");
-    json_put_str(b, a->name);
-    buf_puts(b, ",\"key\":");
-    json_put_str(b, a->key);
-    buf_puts(b, ",\"code\":");
-    json_put_str(b, a->code);
+    json_put_str(b, name);
+    return 1;
+}
+
+static void S_put_actor(buf *b, const store_actor *a, int with_text)
+{
+    if (!S_put_named(b, a->key || a->name, with_text, a->text, a->name)) return;
+    S_kstr(b, "key", a->key);
+    S_kstr(b, "code", a->code);
     buf_putc(b, '}');
 }
 
 static void S_put_place(buf *b, const store_place *p, int with_text)
 {
-    if (!p->name) {
-        buf_puts(b, "null");
-        return;
-    }
-    buf_putc(b, '{');
-    if (with_text) {
-        buf_puts(b, "\"text\":");
-        json_put_str(b, p->text);
-        buf_putc(b, ',');
-    }
-    buf_puts(b, "\"name\":");
-    json_put_str(b, p->name);
-    buf_puts(b, ",\"country\":");
-    json_put_str(b, p->country);
+    if (!S_put_named(b, p->name != NULL, with_text, p->text, p->name)) return;
+    S_kstr(b, "country", p->country);
     buf_puts(b, ",\"lat\":");
     json_put_num(b, p->lat, 4);
     buf_puts(b, ",\"lon\":");
@@ -1274,36 +1606,29 @@ int store_event_json(buf *b, const store_event *e)
     S_put_place(b, &e->loc, 1);
     buf_puts(b, ",\"date\":");
     S_put_day(b, e->day);
-    buf_puts(b, ",\"date_precision\":");
-    json_put_str(b, e->day >= 0 ? e->prec : NULL);
-    buf_puts(b, ",\"date_text\":");
-    json_put_str(b, e->date_text);
-    buf_puts(b, ",\"trigger\":");
-    json_put_str(b, e->trigger);
+    S_kstr(b, "date_precision", e->day >= 0 ? e->prec : NULL);
+    S_kstr(b, "date_text", e->date_text);
+    S_kstr(b, "trigger", e->trigger);
     buf_puts(b, ",\"confidence\":");
     json_put_num(b, e->confidence, 2);
-    buf_puts(b, ",\"evidence\":");
-    json_put_str(b, e->evidence);
+    S_kstr(b, "evidence", e->evidence);
     buf_printf(b, ",\"world_event\":%lld}", e->world);
     return 0;
 }
 
 int store_world_json(buf *b, const store_world *w, const store_event *reports, int nreports)
 {
-    buf_printf(b, "{\"world_event\":%lld,\"type\":", w->id);
-    json_put_str(b, w->type);
-    buf_puts(b, ",\"mode\":");
-    json_put_str(b, w->mode);
-    buf_puts(b, ",\"cameo\":");
-    json_put_str(b, w->cameo);
+    buf_printf(b, "{\"world_event\":%lld", w->id);
+    S_kstr(b, "type", w->type);
+    S_kstr(b, "mode", w->mode);
+    S_kstr(b, "cameo", w->cameo);
     buf_printf(b, ",\"quad\":%d,\"goldstein\":", w->quad);
     json_put_num(b, w->goldstein, 1);
     buf_puts(b, ",\"source\":");
     S_put_actor(b, &w->src, 0);
     buf_puts(b, ",\"target\":");
     S_put_actor(b, &w->tgt, 0);
-    buf_puts(b, ",\"modality\":");
-    json_put_str(b, w->modality);
+    S_kstr(b, "modality", w->modality);
     buf_puts(b, ",\"modalities\":[");
     if (w->modalities) {
         const char *p = w->modalities;
@@ -1319,8 +1644,7 @@ int store_world_json(buf *b, const store_world *w, const store_event *reports, i
     }
     buf_puts(b, "],\"date\":");
     S_put_day(b, w->day);
-    buf_puts(b, ",\"date_precision\":");
-    json_put_str(b, w->prec);
+    S_kstr(b, "date_precision", w->prec);
     buf_puts(b, ",\"location\":");
     S_put_place(b, &w->loc, 0);
     buf_printf(b, ",\"num_mentions\":%d,\"num_articles\":%d,\"num_sources\":%d,\"first_seen\":",
@@ -1341,7 +1665,8 @@ int store_world_json(buf *b, const store_world *w, const store_event *reports, i
 
 int store_each_event(store *s, store_event_fn fn, void *ctx)
 {
-    S_par p = {0};
+    S_par p;
+    S_pinit(&p);
     S_cur c;
     int ret = S_open(s, "SELECT " S_EVCOLS " ORDER BY e.doc, e.ord", &p, &c);
     while (!ret && (ret = S_next(&c)) == 1) {
@@ -1410,7 +1735,7 @@ static char *S_fts_query(store *s, const char *q)
     sqlite3_stmt *st;
     int ok = 0;
     if (sqlite3_prepare_v2(s->db, "SELECT rowid FROM docs_fts WHERE docs_fts MATCH ?1 LIMIT 1", -1, &st, NULL) == SQLITE_OK) {
-        S_text(st, 1, q);
+        sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
         int rc = sqlite3_step(st);
         ok = rc == SQLITE_ROW || rc == SQLITE_DONE;
         sqlite3_finalize(st);
@@ -1471,65 +1796,67 @@ static char *S_websearch(const char *q)
 /* Appends the filter clauses of f with their parameters; default_mod
  * (timeline, network, places) leaves out hypothetical and negated world
  * events unless a modality is asked for or f->all_modalities. */
-static void S_where(store *s, buf *b, S_par *p, const store_filter *f, int default_mod)
+static void S_where(S_query *q, const store_filter *f, int default_mod)
 {
+    store *s = q->s;
+    buf *b = &q->sql;
     if (f->type) {
         buf_puts(b, " AND w.type = ");
-        S_ptext(s, b, p, f->type);
+        S_ptext(q, f->type);
     }
     if (f->key) {
-        int k = S_padd(p, 0, 0, f->key);
+        int k = S_txt(&q->p, f->key);
         buf_puts(b, " AND (w.src_key = ");
-        S_pref(s, b, p, k);
+        S_pref(q, k);
         buf_puts(b, " OR w.tgt_key = ");
-        S_pref(s, b, p, k);
+        S_pref(q, k);
         buf_putc(b, ')');
     }
     if (f->actor) {
-        int k = S_padd(p, 0, 0, S_own(p, S_like(f->actor)));
+        int k = S_txt(&q->p, S_own(&q->p, S_like(f->actor)));
         static const char *const wcols[] = {"w.src_name", "w.tgt_name", "w.src_key", "w.tgt_key"};
         static const char *const ecols[] = {"e2.src_name", "e2.tgt_name", "e2.src_text", "e2.tgt_text"};
         buf_puts(b, " AND (");
         for (int i = 0; i < (f->actor_keys ? 4 : 2); i++) {
             buf_puts(b, i ? " OR " : "");
             buf_puts(b, wcols[i]);
-            S_plike(s, b, k);
+            S_plike(q, k);
         }
         buf_puts(b, " OR EXISTS (SELECT 1 FROM event_world ew2 JOIN events e2 ON e2.id = ew2.event"
                     " WHERE ew2.world = w.id AND (");
         for (int i = 0; i < 4; i++) {
             buf_puts(b, i ? " OR " : "");
             buf_puts(b, ecols[i]);
-            S_plike(s, b, k);
+            S_plike(q, k);
         }
         buf_puts(b, ")))");
     }
     if (f->since >= 0) {
         buf_puts(b, " AND " S_DATE " >= ");
-        S_pint(s, b, p, f->since);
+        S_pint(q, f->since);
     }
     if (f->until >= 0) {
         buf_puts(b, " AND " S_DATE " <= ");
-        S_pint(s, b, p, f->until);
+        S_pint(q, f->until);
     }
     if (f->modality) {
         buf_puts(b, s->pg ? " AND strpos(',' || w.modalities || ',', ',' || " : " AND instr(',' || w.modalities || ',', ',' || ");
-        S_ptext(s, b, p, f->modality);
+        S_ptext(q, f->modality);
         buf_puts(b, " || ',') > 0");
     } else if (f->real || (default_mod && !f->all_modalities)) {
         buf_puts(b, " AND w.modality NOT IN ('hypothetical', 'negated')");
     }
     if (f->min_sources > 0) {
         buf_puts(b, " AND w.num_sources >= ");
-        S_pint(s, b, p, f->min_sources);
+        S_pint(q, f->min_sources);
     }
     if (f->text) {
-        const char *q = S_own(p, s->pg ? S_websearch(f->text) : S_fts_query(s, f->text));
+        const char *fts = S_own(&q->p, s->pg ? S_websearch(f->text) : S_fts_query(s, f->text));
         buf_puts(b, " AND w.id IN (SELECT ew3.world FROM event_world ew3 JOIN events e3 ON"
                     " e3.id = ew3.event WHERE e3.doc IN (");
         buf_puts(b, s->pg ? "SELECT id FROM documents WHERE fts @@ websearch_to_tsquery('simple', "
                           : "SELECT rowid FROM docs_fts WHERE docs_fts MATCH (");
-        S_ptext(s, b, p, q);
+        S_ptext(q, fts);
         buf_puts(b, ")))");
     }
 }
@@ -1538,46 +1865,43 @@ static void S_where(store *s, buf *b, S_par *p, const store_filter *f, int defau
  * reports. */
 static int S_events(store *s, const store_filter *f, long long world, store_world_fn fn, void *ctx)
 {
-    buf sql, rsql;
-    buf_init(&sql);
-    buf_init(&rsql);
-    S_par p = {0}, rp = {0};
-    buf_puts(&sql, "SELECT " S_WCOLS " FROM world_events w WHERE 1 = 1");
+    S_query q, rq;
+    S_qinit(&q, s);
+    S_qinit(&rq, s);
+    buf_puts(&q.sql, "SELECT " S_WCOLS " FROM world_events w WHERE 1 = 1");
     if (world >= 0) {
-        buf_puts(&sql, " AND w.id = ");
-        S_pint(s, &sql, &p, world);
+        buf_puts(&q.sql, " AND w.id = ");
+        S_pint(&q, world);
     } else {
-        S_where(s, &sql, &p, f, 0);
+        S_where(&q, f, 0);
     }
-    buf_printf(&sql, " ORDER BY " S_DATE " NULLS %s, w.id", f->undated_last ? "LAST" : "FIRST");
-    if (world < 0) S_limit(s, &sql, &p, f->limit, f->offset);
-    buf_puts(&rsql, "SELECT " S_EVCOLS " WHERE ew.world = ");
-    S_pint(s, &rsql, &rp, 0);
-    buf_puts(&rsql, " ORDER BY d.day NULLS FIRST, e.doc, e.ord");
-    S_limit(s, &rsql, &rp, f->max_reports, 0);
-    S_cur c;
-    int ret = S_open(s, sql.s, &p, &c);
+    buf_printf(&q.sql, " ORDER BY " S_DATE " NULLS %s, w.id", f->undated_last ? "LAST" : "FIRST");
+    if (world < 0) S_limit(&q, f->limit, f->offset);
+    buf_puts(&rq.sql, "SELECT " S_EVCOLS " WHERE ew.world = ");
+    S_pint(&rq, 0);   /* each world event's id in turn */
+    buf_puts(&rq.sql, " ORDER BY d.day NULLS FIRST, e.doc, e.ord");
+    S_limit(&rq, f->max_reports, 0);
+    int ret = S_qopen(&q);
     vec reps;
     vec_init(&reps, sizeof(store_event));
-    while (!ret && (ret = S_next(&c)) == 1) {
+    while (!ret && (ret = S_next(&q.c)) == 1) {
         store_world w;
-        S_read_world(&c, &w);
-        rp.i[0] = w.id;
+        S_read_world(&q.c, &w);
+        rq.p.a[0].i = w.id;
         reps.len = 0;
         /* each report's strings stay valid only until the next step, so
          * the reports are copied into an arena per world event */
         arena a;
         arena_init(&a);
-        S_cur rc;
-        ret = S_open(s, rsql.s, &rp, &rc);
-        while (!ret && (ret = S_next(&rc)) == 1) {
+        ret = S_qopen(&rq);
+        while (!ret && (ret = S_next(&rq.c)) == 1) {
             ret = 0;
             store_event *e = vec_push(&reps);
             if (!e) {
                 ret = SITREP_ENOMEM;
                 break;
             }
-            S_read_event(&rc, e);
+            S_read_event(&rq.c, e);
             const char **strs[] = {&e->doc, &e->doc_source, &e->doc_url, &e->type, &e->mode, &e->cameo,
                                    &e->modality, &e->src.text, &e->src.name, &e->src.key, &e->src.code,
                                    &e->tgt.text, &e->tgt.name, &e->tgt.key, &e->tgt.code, &e->loc.name,
@@ -1586,15 +1910,13 @@ static int S_events(store *s, const store_filter *f, long long world, store_worl
             for (size_t k = 0; k < sizeof strs / sizeof *strs; k++)
                 if (*strs[k] && !(*strs[k] = arena_strdup(&a, *strs[k]))) ret = SITREP_ENOMEM;
         }
-        S_close(&rc);
+        S_close(&rq.c);
         if (!ret) ret = fn(ctx, &w, (store_event *)reps.data, (int)reps.len);
         arena_free(&a);
     }
-    S_close(&c);
     vec_free(&reps);
-    S_par_free(&p);
-    buf_free(&sql);
-    buf_free(&rsql);
+    S_qfree(&q);
+    S_qfree(&rq);
     return ret;
 }
 
@@ -1612,27 +1934,24 @@ int store_world_get(store *s, long long id, int max_reports, store_world_fn fn, 
 
 int store_count(store *s, const store_filter *f, long long *n)
 {
-    buf sql;
-    buf_init(&sql);
-    S_par p = {0};
-    buf_puts(&sql, "SELECT count(*) FROM world_events w WHERE 1 = 1");
-    S_where(s, &sql, &p, f, 0);
-    S_cur c;
-    int ret = S_open(s, sql.s, &p, &c);
+    S_query q;
+    S_qinit(&q, s);
+    buf_puts(&q.sql, "SELECT count(*) FROM world_events w WHERE 1 = 1");
+    S_where(&q, f, 0);
+    int ret = S_qopen(&q);
     *n = 0;
-    if (!ret && (ret = S_next(&c)) == 1) {
-        *n = S_cll(&c, 0);
+    if (!ret && (ret = S_next(&q.c)) == 1) {
+        *n = S_cll(&q.c, 0);
         ret = 0;
     }
-    S_close(&c);
-    S_par_free(&p);
-    buf_free(&sql);
+    S_qfree(&q);
     return ret;
 }
 
 int store_dates(store *s, long *first, long *last)
 {
-    S_par p = {0};
+    S_par p;
+    S_pinit(&p);
     S_cur c;
     int ret = S_open(s, "SELECT min(" S_DATE "), max(" S_DATE ") FROM world_events w", &p, &c);
     *first = *last = -1;
@@ -1647,13 +1966,11 @@ int store_dates(store *s, long *first, long *last)
 
 int store_document(store *s, const char *id, store_doc_fn fn, void *ctx)
 {
-    buf sql;
-    buf_init(&sql);
-    S_par p = {0};
-    buf_puts(&sql, "SELECT doc_id, title, date, source, url, text FROM documents WHERE doc_id = ");
-    S_ptext(s, &sql, &p, id);
+    S_par p;
+    S_pinit(&p);
+    S_txt(&p, id);
     S_cur c;
-    int ret = S_open(s, sql.s, &p, &c);
+    int ret = S_open_id(s, Q_DOCUMENT, &p, &c);
     if (!ret && (ret = S_next(&c)) == 1) {
         store_doc d = {S_cstr(&c, 0), S_cstr(&c, 1), S_cstr(&c, 2), S_cstr(&c, 3), S_cstr(&c, 4),
                        S_cstr(&c, 5), 0};
@@ -1661,160 +1978,139 @@ int store_document(store *s, const char *id, store_doc_fn fn, void *ctx)
         ret = fn(ctx, &d);
     }
     S_close(&c);
-    buf_free(&sql);
     return ret;
 }
 
 int store_tally(store *s, int by, int limit, store_tally_fn fn, void *ctx)
 {
-    buf sql;
-    buf_init(&sql);
-    S_par p = {0};
+    S_query q;
+    S_qinit(&q, s);
     const char *co = S_coll(s);
     if (by == STORE_BY_TYPE)
-        buf_printf(&sql, "SELECT type, count(*) FROM world_events GROUP BY type ORDER BY type%s", co);
+        buf_printf(&q.sql, "SELECT type, count(*) FROM world_events GROUP BY type ORDER BY type%s", co);
     else if (by == STORE_BY_MODALITY)
-        buf_printf(&sql, "SELECT modality, count(*) FROM world_events GROUP BY modality"
+        buf_printf(&q.sql, "SELECT modality, count(*) FROM world_events GROUP BY modality"
                          " ORDER BY count(*) DESC, modality%s NULLS FIRST", co);
     else
-        buf_printf(&sql, "SELECT source, count(*) FROM documents WHERE source IS NOT NULL GROUP BY source"
+        buf_printf(&q.sql, "SELECT source, count(*) FROM documents WHERE source IS NOT NULL GROUP BY source"
                          " ORDER BY count(*) DESC, source%s", co);
-    S_limit(s, &sql, &p, limit, 0);
-    S_cur c;
-    int ret = S_open(s, sql.s, &p, &c);
-    while (!ret && (ret = S_next(&c)) == 1) ret = fn(ctx, S_cstr(&c, 0), NULL, S_cll(&c, 1));
-    S_close(&c);
-    buf_free(&sql);
+    S_limit(&q, limit, 0);
+    int ret = S_qopen(&q);
+    while (!ret && (ret = S_next(&q.c)) == 1) ret = fn(ctx, S_cstr(&q.c, 0), NULL, S_cll(&q.c, 1));
+    S_qfree(&q);
     return ret;
 }
 
 int store_actors(store *s, const store_filter *f, int limit, store_tally_fn fn, void *ctx)
 {
-    buf sql;
-    buf_init(&sql);
-    S_par p = {0};
+    S_query q;
+    S_qinit(&q, s);
     const char *co = S_coll(s);
-    buf_puts(&sql, "SELECT k, n, c, t FROM (SELECT k, n, count(*) AS c, sum(count(*)) OVER (PARTITION BY k)"
+    buf_puts(&q.sql, "SELECT k, n, c, t FROM (SELECT k, n, count(*) AS c, sum(count(*)) OVER (PARTITION BY k)"
                    " AS t FROM (SELECT w.src_key AS k, w.src_name AS n FROM world_events w WHERE 1 = 1");
-    S_where(s, &sql, &p, f, 1);
-    buf_puts(&sql, " UNION ALL SELECT w.tgt_key, w.tgt_name FROM world_events w WHERE 1 = 1");
-    S_where(s, &sql, &p, f, 1);
-    buf_printf(&sql, ") x WHERE k IS NOT NULL GROUP BY k, n) y ORDER BY t DESC, k%s, (n IS NULL), c DESC, n%s",
+    S_where(&q, f, 1);
+    buf_puts(&q.sql, " UNION ALL SELECT w.tgt_key, w.tgt_name FROM world_events w WHERE 1 = 1");
+    S_where(&q, f, 1);
+    buf_printf(&q.sql, ") x WHERE k IS NOT NULL GROUP BY k, n) y ORDER BY t DESC, k%s, (n IS NULL), c DESC, n%s",
                co, co);
-    S_cur c;
-    int ret = S_open(s, sql.s, &p, &c), nkeys = 0;
+    int ret = S_qopen(&q), nkeys = 0;
     char last[128] = "";
-    while (!ret && (limit <= 0 || nkeys < limit) && (ret = S_next(&c)) == 1) {
-        const char *k = S_cstr(&c, 0);
+    while (!ret && (limit <= 0 || nkeys < limit) && (ret = S_next(&q.c)) == 1) {
+        const char *k = S_cstr(&q.c, 0);
         ret = 0;
         if (nkeys && !strcmp(k, last)) continue;   /* the key's most frequent name came first */
         snprintf(last, sizeof last, "%s", k);
         nkeys++;
-        ret = fn(ctx, k, S_cstr(&c, 1), S_cll(&c, 3));
+        ret = fn(ctx, k, S_cstr(&q.c, 1), S_cll(&q.c, 3));
     }
-    S_close(&c);
-    S_par_free(&p);
-    buf_free(&sql);
+    S_qfree(&q);
     return ret;
 }
 
 int store_days(store *s, const store_filter *f, store_day_fn fn, void *ctx)
 {
-    buf sql;
-    buf_init(&sql);
-    S_par p = {0};
-    buf_puts(&sql, "SELECT " S_DATE ", w.quad, count(*) FROM world_events w WHERE 1 = 1");
-    S_where(s, &sql, &p, f, 1);
-    buf_puts(&sql, " GROUP BY 1, 2 ORDER BY 1 NULLS FIRST, 2");
-    S_cur c;
-    int ret = S_open(s, sql.s, &p, &c), have = 0;
+    S_query q;
+    S_qinit(&q, s);
+    buf_puts(&q.sql, "SELECT " S_DATE ", w.quad, count(*) FROM world_events w WHERE 1 = 1");
+    S_where(&q, f, 1);
+    buf_puts(&q.sql, " GROUP BY 1, 2 ORDER BY 1 NULLS FIRST, 2");
+    int ret = S_qopen(&q), have = 0;
     long cur = -1;
-    long long q[5] = {0};
+    long long n[5] = {0};   /* all, then by QuadClass */
     for (;;) {
-        int r = ret ? ret : S_next(&c);
+        int r = ret ? ret : S_next(&q.c);
         if (r < 0) {
             ret = r;
             break;
         }
-        long d = r == 1 ? S_cday(&c, 0) : -2;
+        long d = r == 1 ? S_cday(&q.c, 0) : -2;
         if (have && d != cur) {
-            if ((ret = fn(ctx, cur, q))) break;
-            memset(q, 0, sizeof q);
+            if ((ret = fn(ctx, cur, n))) break;
+            memset(n, 0, sizeof n);
             have = 0;
         }
         if (r != 1) break;
         cur = d;
         have = 1;
-        int quad = S_cint(&c, 1);
-        long long n = S_cll(&c, 2);
-        q[0] += n;
-        if (quad >= 1 && quad <= 4) q[quad] += n;
+        int quad = S_cint(&q.c, 1);
+        long long k = S_cll(&q.c, 2);
+        n[0] += k;
+        if (quad >= 1 && quad <= 4) n[quad] += k;
     }
-    S_close(&c);
-    S_par_free(&p);
-    buf_free(&sql);
+    S_qfree(&q);
     return ret;
 }
 
 int store_edges(store *s, const store_filter *f, int pairs_only, store_edge_fn fn, void *ctx)
 {
-    buf sql;
-    buf_init(&sql);
-    S_par p = {0};
+    S_query q;
+    S_qinit(&q, s);
     const char *co = S_coll(s);
-    buf_puts(&sql, "SELECT coalesce(w.src_key, ''), coalesce(w.tgt_key, ''), count(*), sum(w.num_mentions),"
+    buf_puts(&q.sql, "SELECT coalesce(w.src_key, ''), coalesce(w.tgt_key, ''), count(*), sum(w.num_mentions),"
                    " avg(w.goldstein) FROM world_events w WHERE 1 = 1");
     if (pairs_only)
-        buf_puts(&sql, " AND w.src_key IS NOT NULL AND w.tgt_key IS NOT NULL AND w.src_key <> w.tgt_key");
-    S_where(s, &sql, &p, f, 1);
-    buf_printf(&sql, " GROUP BY 1, 2 ORDER BY count(*) DESC, coalesce(w.src_key, '')%s,"
+        buf_puts(&q.sql, " AND w.src_key IS NOT NULL AND w.tgt_key IS NOT NULL AND w.src_key <> w.tgt_key");
+    S_where(&q, f, 1);
+    buf_printf(&q.sql, " GROUP BY 1, 2 ORDER BY count(*) DESC, coalesce(w.src_key, '')%s,"
                      " coalesce(w.tgt_key, '')%s", co, co);
-    S_limit(s, &sql, &p, f->limit, 0);
-    S_cur c;
-    int ret = S_open(s, sql.s, &p, &c);
-    while (!ret && (ret = S_next(&c)) == 1) {
-        store_edge e = {S_cstr(&c, 0), S_cstr(&c, 1), S_cll(&c, 2), S_cll(&c, 3), S_cdbl(&c, 4)};
+    S_limit(&q, f->limit, 0);
+    int ret = S_qopen(&q);
+    while (!ret && (ret = S_next(&q.c)) == 1) {
+        store_edge e = {S_cstr(&q.c, 0), S_cstr(&q.c, 1), S_cll(&q.c, 2), S_cll(&q.c, 3), S_cdbl(&q.c, 4)};
         ret = fn(ctx, &e);
     }
-    S_close(&c);
-    S_par_free(&p);
-    buf_free(&sql);
+    S_qfree(&q);
     return ret;
 }
 
 int store_places(store *s, const store_filter *f, store_spot_fn fn, void *ctx)
 {
-    buf sql;
-    buf_init(&sql);
-    S_par p = {0};
+    S_query q;
+    S_qinit(&q, s);
     const char *co = S_coll(s);
-    buf_puts(&sql, "SELECT w.loc_name, w.loc_country, w.lat, w.lon, count(*), avg(w.goldstein),"
+    buf_puts(&q.sql, "SELECT w.loc_name, w.loc_country, w.lat, w.lon, count(*), avg(w.goldstein),"
                    " count(*) FILTER (WHERE w.quad = 1), count(*) FILTER (WHERE w.quad = 2),"
                    " count(*) FILTER (WHERE w.quad = 3), count(*) FILTER (WHERE w.quad = 4)"
                    " FROM world_events w WHERE w.lat IS NOT NULL AND w.lon IS NOT NULL");
-    S_where(s, &sql, &p, f, 1);
-    buf_printf(&sql, " GROUP BY w.loc_name, w.loc_country, w.lat, w.lon ORDER BY count(*) DESC,"
+    S_where(&q, f, 1);
+    buf_printf(&q.sql, " GROUP BY w.loc_name, w.loc_country, w.lat, w.lon ORDER BY count(*) DESC,"
                      " w.loc_name%s NULLS FIRST, w.loc_country%s NULLS FIRST, w.lat, w.lon", co, co);
-    S_limit(s, &sql, &p, f->limit, 0);
-    S_cur c;
-    int ret = S_open(s, sql.s, &p, &c);
-    while (!ret && (ret = S_next(&c)) == 1) {
-        store_spot sp = {S_cstr(&c, 0), S_cstr(&c, 1), S_cdbl(&c, 2), S_cdbl(&c, 3), S_cdbl(&c, 5),
-                         S_cll(&c, 4), {S_cll(&c, 6), S_cll(&c, 7), S_cll(&c, 8), S_cll(&c, 9)}};
+    S_limit(&q, f->limit, 0);
+    int ret = S_qopen(&q);
+    while (!ret && (ret = S_next(&q.c)) == 1) {
+        store_spot sp = {S_cstr(&q.c, 0), S_cstr(&q.c, 1), S_cdbl(&q.c, 2), S_cdbl(&q.c, 3), S_cdbl(&q.c, 5),
+                         S_cll(&q.c, 4), {S_cll(&q.c, 6), S_cll(&q.c, 7), S_cll(&q.c, 8), S_cll(&q.c, 9)}};
         ret = fn(ctx, &sp);
     }
-    S_close(&c);
-    S_par_free(&p);
-    buf_free(&sql);
+    S_qfree(&q);
     return ret;
 }
 
 int store_search(store *s, const char *query, int limit, const char *open, const char *close, int words,
                  store_hit_fn fn, void *ctx)
 {
-    buf sql;
-    buf_init(&sql);
-    S_par p = {0};
+    S_query q;
+    S_qinit(&q, s);
     if (s->pg) {
         /* ranking: ts_rank_cd (cover density), negated so that, as with
            FTS5's bm25, lower is better */
@@ -1822,35 +2118,32 @@ int store_search(store *s, const char *query, int limit, const char *open, const
         snprintf(opts, sizeof opts, "StartSel=\"%s\", StopSel=\"%s\", MaxWords=%d, MinWords=%d,"
                                     " MaxFragments=1, FragmentDelimiter=\"...\"",
                  open, close, words > 2 ? words : 2, words > 2 ? words / 2 : 1);
-        buf_puts(&sql, "SELECT d.doc_id, d.date, d.source, d.url, d.title, ts_headline('simple', d.text, q.q, ");
-        S_ptext(s, &sql, &p, S_own(&p, strdup(opts)));
-        buf_puts(&sql, "), -ts_rank_cd(d.fts, q.q) AS score FROM documents d,"
+        buf_puts(&q.sql, "SELECT d.doc_id, d.date, d.source, d.url, d.title, ts_headline('simple', d.text, q.q, ");
+        S_ptext(&q, S_own(&q.p, strdup(opts)));
+        buf_puts(&q.sql, "), -ts_rank_cd(d.fts, q.q) AS score FROM documents d,"
                        " websearch_to_tsquery('simple', ");
-        S_ptext(s, &sql, &p, S_own(&p, S_websearch(query)));
-        buf_puts(&sql, ") AS q(q) WHERE d.fts @@ q.q ORDER BY score, d.doc_id COLLATE \"C\"");
+        S_ptext(&q, S_own(&q.p, S_websearch(query)));
+        buf_puts(&q.sql, ") AS q(q) WHERE d.fts @@ q.q ORDER BY score, d.doc_id COLLATE \"C\"");
     } else {
-        buf_puts(&sql, "SELECT d.doc_id, d.date, d.source, d.url, d.title, snippet(docs_fts, 1, ");
-        S_ptext(s, &sql, &p, open);
-        buf_puts(&sql, ", ");
-        S_ptext(s, &sql, &p, close);
-        buf_puts(&sql, ", '...', ");
-        S_pint(s, &sql, &p, words);
-        buf_puts(&sql, "), bm25(docs_fts) FROM docs_fts JOIN documents d ON d.id = docs_fts.rowid"
+        buf_puts(&q.sql, "SELECT d.doc_id, d.date, d.source, d.url, d.title, snippet(docs_fts, 1, ");
+        S_ptext(&q, open);
+        buf_puts(&q.sql, ", ");
+        S_ptext(&q, close);
+        buf_puts(&q.sql, ", '...', ");
+        S_pint(&q, words);
+        buf_puts(&q.sql, "), bm25(docs_fts) FROM docs_fts JOIN documents d ON d.id = docs_fts.rowid"
                        " WHERE docs_fts MATCH ");
-        S_ptext(s, &sql, &p, S_own(&p, S_fts_query(s, query)));
-        buf_puts(&sql, " ORDER BY bm25(docs_fts), d.doc_id");
+        S_ptext(&q, S_own(&q.p, S_fts_query(s, query)));
+        buf_puts(&q.sql, " ORDER BY bm25(docs_fts), d.doc_id");
     }
-    S_limit(s, &sql, &p, limit, 0);
-    S_cur c;
-    int ret = S_open(s, sql.s, &p, &c);
-    while (!ret && (ret = S_next(&c)) == 1) {
-        store_hit h = {S_cstr(&c, 0), S_cstr(&c, 1), S_cstr(&c, 2), S_cstr(&c, 3), S_cstr(&c, 4),
-                       S_cstr(&c, 5), S_cdbl(&c, 6)};
+    S_limit(&q, limit, 0);
+    int ret = S_qopen(&q);
+    while (!ret && (ret = S_next(&q.c)) == 1) {
+        store_hit h = {S_cstr(&q.c, 0), S_cstr(&q.c, 1), S_cstr(&q.c, 2), S_cstr(&q.c, 3), S_cstr(&q.c, 4),
+                       S_cstr(&q.c, 5), S_cdbl(&q.c, 6)};
         ret = fn(ctx, &h);
     }
-    S_close(&c);
-    S_par_free(&p);
-    buf_free(&sql);
+    S_qfree(&q);
     return ret;
 }
 
@@ -1858,64 +2151,60 @@ int store_search(store *s, const char *query, int limit, const char *open, const
 
 int store_timeline(store *s, const char *actor, const store_filter *f, store_row_fn fn, void *ctx)
 {
-    buf sql;
-    buf_init(&sql);
-    S_par p = {0};
+    S_query q;
+    S_qinit(&q, s);
     const char *co = S_coll(s);
-    int who = S_padd(&p, 0, 0, actor), whol = S_padd(&p, 0, 0, S_own(&p, S_like(actor)));
-    buf_puts(&sql, "SELECT " S_DATE ", w.quad, w.type, count(*) FROM world_events w WHERE " S_DATE
+    int who = S_txt(&q.p, actor), whol = S_txt(&q.p, S_own(&q.p, S_like(actor)));
+    buf_puts(&q.sql, "SELECT " S_DATE ", w.quad, w.type, count(*) FROM world_events w WHERE " S_DATE
                    " IS NOT NULL AND (w.src_key = ");
-    S_pref(s, &sql, &p, who);
-    buf_puts(&sql, " OR w.tgt_key = ");
-    S_pref(s, &sql, &p, who);
-    buf_puts(&sql, " OR w.src_name");
-    S_plike(s, &sql, whol);
-    buf_puts(&sql, " OR w.tgt_name");
-    S_plike(s, &sql, whol);
-    buf_putc(&sql, ')');
-    S_where(s, &sql, &p, f, 1);
-    buf_printf(&sql, " GROUP BY 1, 2, 3 ORDER BY 1, w.type%s, w.quad NULLS FIRST", co);
+    S_pref(&q, who);
+    buf_puts(&q.sql, " OR w.tgt_key = ");
+    S_pref(&q, who);
+    buf_puts(&q.sql, " OR w.src_name");
+    S_plike(&q, whol);
+    buf_puts(&q.sql, " OR w.tgt_name");
+    S_plike(&q, whol);
+    buf_putc(&q.sql, ')');
+    S_where(&q, f, 1);
+    buf_printf(&q.sql, " GROUP BY 1, 2, 3 ORDER BY 1, w.type%s, w.quad NULLS FIRST", co);
     static const char *const names[] = {"date", "events", "verbal_coop", "material_coop",
                                         "verbal_conflict", "material_conflict", "types"};
     static const int numeric[] = {0, 1, 1, 1, 1, 1, 0};
-    S_cur c;
-    int ret = S_open(s, sql.s, &p, &c);
+    int ret = S_qopen(&q);
     long cur = -1;
-    int tot = 0, q[5] = {0}, nrows = 0;
+    int tot = 0, byquad[5] = {0}, nrows = 0;
     buf types;
     buf_init(&types);
     for (;;) {
-        int r = ret ? ret : S_next(&c);
+        int r = ret ? ret : S_next(&q.c);
         if (r < 0) {
             ret = r;
             break;
         }
-        long d = r == 1 ? S_cday(&c, 0) : -2;
+        long d = r == 1 ? S_cday(&q.c, 0) : -2;
         if (cur >= 0 && d != cur) {
             char date[11], v[6][16];
             sitrep_format_day(cur, date);
             snprintf(v[0], sizeof v[0], "%d", tot);
-            for (int i = 1; i <= 4; i++) snprintf(v[i], sizeof v[i], "%d", q[i]);
+            for (int i = 1; i <= 4; i++) snprintf(v[i], sizeof v[i], "%d", byquad[i]);
             const char *vals[7] = {date, v[0], v[1], v[2], v[3], v[4], types.s ? types.s : ""};
             if (f->limit <= 0 || nrows < f->limit) ret = fn(ctx, 7, names, vals, numeric);
             nrows++;
             tot = 0;
-            memset(q, 0, sizeof q);
+            memset(byquad, 0, sizeof byquad);
             buf_reset(&types);
             if (ret) break;
         }
         if (r != 1) break;
         cur = d;
-        int quad = S_cint(&c, 1), n = S_cint(&c, 3);
+        int quad = S_cint(&q.c, 1), n = S_cint(&q.c, 3);
         tot += n;
-        if (quad >= 1 && quad <= 4) q[quad] += n;
+        if (quad >= 1 && quad <= 4) byquad[quad] += n;
         if (types.len) buf_putc(&types, ' ');
-        buf_printf(&types, "%s:%d", S_cstr(&c, 2) ? S_cstr(&c, 2) : "?", n);
+        buf_printf(&types, "%s:%d", S_cstr(&q.c, 2) ? S_cstr(&q.c, 2) : "?", n);
     }
     buf_free(&types);
-    S_close(&c);
-    S_par_free(&p);
-    buf_free(&sql);
+    S_qfree(&q);
     return ret;
 }
 
@@ -1994,7 +2283,8 @@ int store_timed_out(const store *s)
 int store_version(store *s, unsigned long long *v)
 {
     if (s->pg) return store_pg_version(s->pg, v);
-    S_par p = {0};
+    S_par p;
+    S_pinit(&p);
     S_cur c;
     int ret = S_open(s, "PRAGMA data_version", &p, &c);
     if (!ret && (ret = S_next(&c)) == 1) {
@@ -2014,21 +2304,12 @@ const char *store_notice(const store *s)
 
 /* ---- `sitrep watch`'s files ------------------------------------------------ */
 
-static int S_run(store *s, const char *sql, S_par *p)
-{
-    S_cur c;
-    int ret = S_open(s, sql, p, &c);
-    if (!ret) ret = S_next(&c);
-    S_close(&c);
-    return ret < 0 ? ret : 0;
-}
-
 static int S_watch_table(store *s)
 {
     if (s->watch_table) return 0;
-    S_par p = {0};
-    int ret = S_run(s, "CREATE TABLE IF NOT EXISTS watch_files(hash TEXT PRIMARY KEY, path TEXT NOT NULL,"
-                       " ingested TEXT NOT NULL)", &p);
+    S_par p;
+    S_pinit(&p);
+    int ret = S_do(s, Q_WATCH_TABLE, &p);
     if (!ret) s->watch_table = 1;
     return ret;
 }
@@ -2037,16 +2318,13 @@ int store_file_seen(store *s, const char *hash)
 {
     int ret = S_watch_table(s);
     if (ret) return ret;
-    buf sql;
-    buf_init(&sql);
-    S_par p = {0};
-    buf_puts(&sql, "SELECT 1 FROM watch_files WHERE hash = ");
-    S_ptext(s, &sql, &p, hash);
+    S_par p;
+    S_pinit(&p);
+    S_txt(&p, hash);
     S_cur c;
-    ret = S_open(s, sql.s, &p, &c);
+    ret = S_open_id(s, Q_FILE_SEEN, &p, &c);
     if (!ret) ret = S_next(&c);
     S_close(&c);
-    buf_free(&sql);
     return ret;
 }
 
@@ -2054,53 +2332,14 @@ int store_file_done(store *s, const char *hash, const char *path)
 {
     int ret = S_watch_table(s);
     if (ret) return ret;
-    buf sql;
-    buf_init(&sql);
-    S_par p = {0};
-    buf_puts(&sql, s->pg ? "INSERT" : "INSERT OR IGNORE");
-    buf_puts(&sql, " INTO watch_files(hash, path, ingested) VALUES (");
-    S_ptext(s, &sql, &p, hash);
-    buf_puts(&sql, ", ");
-    S_ptext(s, &sql, &p, path);
-    buf_puts(&sql, s->pg ? ", to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'))"
-                           " ON CONFLICT DO NOTHING"
-                         : ", strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))");
-    ret = S_run(s, sql.s, &p);
-    buf_free(&sql);
-    return ret;
-}
-
-/* ---- the work queue (PostgreSQL only) --------------------------------------- */
-
-static int S_needs_pg(store *s, const char *what)
-{
-    snprintf(s->err, sizeof s->err, "%s needs a PostgreSQL store (--db postgresql://...)", what);
-    return SITREP_EDB;
-}
-
-int store_enqueue(store *s, const sr_doc *doc)
-{
-    if (s->pg) return store_pg_enqueue(s->pg, doc);
-    return S_needs_pg(s, "the work queue");
-}
-
-int store_claim(store *s, int n, arena *a, sr_doc *docs, int *ndocs)
-{
-    *ndocs = 0;
-    if (s->pg) return store_pg_claim(s->pg, n, a, docs, ndocs);
-    return S_needs_pg(s, "the work queue");
-}
-
-int store_lock_pairs(store *s, const pipeline_result *res, int n)
-{
-    return s->pg ? store_pg_lock_pairs(s->pg, res, n) : 0;
-}
-
-int store_rollback(store *s)
-{
-    if (s->pg) return store_pg_rollback(s->pg);
-    if (!s->in_tx) return 0;
-    s->in_tx = 0;
-    s->nbatch = 0;
-    return S_exec(s, "ROLLBACK");
+    char now[32];
+    time_t t = time(NULL);
+    struct tm tm;
+    strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&t, &tm));
+    S_par p;
+    S_pinit(&p);
+    S_txt(&p, hash);
+    S_txt(&p, path);
+    S_txt(&p, now);
+    return S_do(s, Q_FILE_DONE, &p);
 }

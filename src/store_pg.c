@@ -1,26 +1,25 @@
-/* store_pg.c -- the corpus store on PostgreSQL (store_pg.h): the schema of
- * store.c with PostgreSQL types, the same idempotent batched ingest and
- * world-event merging, the work queue of `sitrep enqueue` / `sitrep
- * worker`, and the query interface store.c runs its read queries through.
- * Concurrency: votes are upserts on world_votes' primary key, documents
- * are unique by doc_id, and the candidate search of a merge is serialised
- * per (type, pair) with a transaction-scoped advisory lock.  Every
- * statement is parameterised (libpq text parameters, prepared once per
- * connection).  PostGIS, when the server has it and the user may create
- * it, adds a generated geography(Point,4326) column `geog` (from lat/lon,
+/* store_pg.c -- the PostgreSQL driver of the corpus store (store_pg.h):
+ * the connection, the schema of store.c with PostgreSQL types, and the
+ * statement interface through which store.c runs every statement, read or
+ * write (store.c holds the SQL and all the logic of ingest, merging, the
+ * work queue and the queries, for both backends).
+ *
+ * In:  a postgresql:// URL; SQL texts with $N text parameters.
+ * Out: whole results (store_pg_result), errors in store_pg_errmsg.
+ *
+ * Every statement is parameterised and prepared once per connection and
+ * SQL text.  PostGIS, when the server has it and the user may create it,
+ * adds a generated geography(Point,4326) column `geog` (from lat/lon,
  * GiST-indexed) to events and world_events; without it the store works the
  * same and store_pg_notice says why there is no such column.
  */
 #include "store_pg.h"
 
 #include <libpq-fe.h>
-#include <limits.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "merge.h"
 #include "sitrep.h"
 
 static const char S_schema[] =
@@ -73,100 +72,10 @@ static const char S_schema[] =
     "CASE WHEN lat BETWEEN -90 AND 90 AND lon BETWEEN -180 AND 180"                              \
     " THEN ST_SetSRID(ST_MakePoint(lon, lat), 4326)::geography END"
 
-/* Vote kinds (world_votes.kind). */
-enum { V_DOC = MERGE_V_DOC, V_SOURCE = MERGE_V_SOURCE, V_MODALITY = MERGE_V_MODALITY, V_DATE = MERGE_V_DATE,
-       V_PLACE = MERGE_V_PLACE, V_MODE = MERGE_V_MODE, V_ACTORS = MERGE_V_ACTORS };
-
-enum {
-    Q_FIND_DOC, Q_INS_DOC, Q_INS_SENT, Q_INS_MENTION, Q_INS_EVENT,
-    Q_CANDIDATES, Q_INS_WORLD, Q_GROW_WORLD, Q_LINK, Q_VOTE, Q_VOTES,
-    Q_SUMMARY, Q_DOC_WORLDS, Q_MEMBERS, Q_WORLD_KEYS, Q_SET_RANGE, Q_LOCK_PAIR,
-    Q_DEL_VOTES, Q_DEL_WORLD, Q_DEL_EW, Q_DEL_EVENTS, Q_DEL_MENTIONS, Q_DEL_SENTS, Q_DEL_DOC,
-    Q_ENQUEUE, Q_CLAIM, Q_DONE, Q_LOCK_PAIRS,
-    Q_COUNT
-};
-
-static const char *const S_sql[Q_COUNT] = {
-    [Q_FIND_DOC] = "SELECT id, hash, title, text FROM documents WHERE doc_id = $1",
-    [Q_INS_DOC] = "INSERT INTO documents(doc_id, hash, source, url, date, day, title, text, file,"
-                  " line, bytes, nsentences, nevents) VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)"
-                  " RETURNING id",
-    [Q_INS_SENT] = "INSERT INTO sentences(doc, idx, start, \"end\", para) VALUES($1,$2,$3,$4,$5)",
-    [Q_INS_MENTION] = "INSERT INTO mentions(doc, sentence, start, \"end\", text, name, key, code, kind, how)"
-                      " VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)",
-    [Q_INS_EVENT] = "INSERT INTO events(doc, ord, sentence, start, \"end\", type, mode, cameo, quad,"
-                    " goldstein, modality, src_text, src_name, src_key, src_code, src_start, tgt_text,"
-                    " tgt_name, tgt_key, tgt_code, tgt_start, loc_text, loc_name, loc_country, loc_kind,"
-                    " lat, lon, day, prec, date_text, trigger, confidence, evidence, pattern) VALUES("
-                    "$1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,"
-                    "$23,$24,$25,$26,$27,$28,$29,$30,$31,$32,$33,$34) RETURNING id",
-    [Q_CANDIDATES] = "SELECT id, src_key, tgt_key, day, prec, loc_country, first_seen, last_seen"
-                     " FROM world_events w WHERE type = $1 AND pair = $2 AND hypo = 0 AND hi >= $3"
-                     " AND lo <= $4 AND NOT EXISTS (SELECT 1 FROM event_world x JOIN events v"
-                     " ON v.id = x.event WHERE x.world = w.id AND v.doc = $5) ORDER BY id",
-    [Q_INS_WORLD] = "INSERT INTO world_events(type, pair, hypo, src_key, tgt_key, first_seen,"
-                    " last_seen, lo, hi) VALUES($1,$2,$3,$4,$5,$6,$6,$7,$8) RETURNING id",
-    [Q_GROW_WORLD] = "UPDATE world_events SET lo = least(lo, $2::bigint), hi = greatest(hi, $3::bigint),"
-                     " first_seen = CASE WHEN $4::bigint IS NULL THEN first_seen WHEN first_seen IS NULL"
-                     " OR $4::bigint < first_seen THEN $4::bigint ELSE first_seen END,"
-                     " last_seen = CASE WHEN $4::bigint IS NULL THEN last_seen WHEN last_seen IS NULL"
-                     " OR $4::bigint > last_seen THEN $4::bigint ELSE last_seen END WHERE id = $1",
-    [Q_LINK] = "INSERT INTO event_world(event, world) VALUES($1, $2)",
-    [Q_VOTE] = "INSERT INTO world_votes AS v(world, kind, value, n) VALUES($1, $2, $3, 1)"
-               " ON CONFLICT (world, kind, value) DO UPDATE SET n = v.n + 1"
-               " RETURNING CASE WHEN v.n = 1 THEN 1 ELSE 0 END",
-    [Q_VOTES] = "SELECT kind, value, n FROM world_votes WHERE world = $1 AND kind >= 3",
-    [Q_SUMMARY] = "UPDATE world_events SET src_name=$2, src_code=$3, tgt_name=$4, tgt_code=$5,"
-                  " mode=$6, cameo=$7, quad=$8, goldstein=$9, modality=$10, modalities=$11, day=$12,"
-                  " prec=$13, loc_name=$14, loc_country=$15, loc_kind=$16, lat=$17, lon=$18,"
-                  " num_mentions=num_mentions+$19, num_articles=num_articles+$20,"
-                  " num_sources=num_sources+$21 WHERE id = $1",
-    [Q_DOC_WORLDS] = "SELECT DISTINCT ew.world FROM events e JOIN event_world ew ON ew.event = e.id"
-                     " WHERE e.doc = $1 ORDER BY ew.world",
-    [Q_MEMBERS] = "SELECT e.doc, d.doc_id, d.source, d.day, e.type, e.mode, e.cameo, e.quad,"
-                  " e.goldstein, e.modality, e.src_key, e.src_name, e.src_code, e.tgt_key, e.tgt_name,"
-                  " e.tgt_code, e.loc_name, e.loc_country, e.loc_kind, e.lat, e.lon, e.day, e.prec"
-                  " FROM event_world ew JOIN events e ON e.id = ew.event JOIN documents d ON d.id = e.doc"
-                  " WHERE ew.world = $1 ORDER BY e.id",
-    [Q_WORLD_KEYS] = "SELECT src_key FROM world_events WHERE id = $1",
-    [Q_SET_RANGE] = "UPDATE world_events SET lo=$2, hi=$3, first_seen=$4, last_seen=$5,"
-                    " num_mentions=$6, num_articles=$7, num_sources=$8 WHERE id=$1",
-    [Q_LOCK_PAIR] = "SELECT pg_advisory_xact_lock(hashtext($1 || '|' || $2))",
-    [Q_DEL_VOTES] = "DELETE FROM world_votes WHERE world = $1",
-    [Q_DEL_WORLD] = "DELETE FROM world_events WHERE id = $1",
-    [Q_DEL_EW] = "DELETE FROM event_world WHERE event IN (SELECT id FROM events WHERE doc = $1)",
-    [Q_DEL_EVENTS] = "DELETE FROM events WHERE doc = $1",
-    [Q_DEL_MENTIONS] = "DELETE FROM mentions WHERE doc = $1",
-    [Q_DEL_SENTS] = "DELETE FROM sentences WHERE doc = $1",
-    [Q_DEL_DOC] = "DELETE FROM documents WHERE id = $1",
-    [Q_ENQUEUE] = "INSERT INTO queue(doc_id, date, day, date_origin, source, url, title, text, file, line)"
-                  " VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)",
-    [Q_CLAIM] = "SELECT id, doc_id, date, day, date_origin, source, url, title, text, file, line"
-                " FROM queue WHERE NOT done ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED",
-    [Q_DONE] = "UPDATE queue SET done = true WHERE id = ANY($1::bigint[])",
-    [Q_LOCK_PAIRS] = "SELECT pg_advisory_xact_lock(h) FROM (SELECT DISTINCT hashtext(k) AS h"
-                     " FROM unnest($1::text[]) k ORDER BY h) x",
-};
-
-#define P_MAXPARAM 40
-enum { P_ROW = 100, P_DONE = 101, P_ERR = 1 };
-
-/* A prepared statement with its text parameters (malloc'd copies) and,
- * once stepped, its whole result. */
-typedef struct {
-    store_pg *s;
-    int id, prepared, nparams, row;
-    char *vals[P_MAXPARAM];
-    PGresult *res;
-} P_q;
-
-#define S_RCACHE 32   /* read statements prepared per connection */
+#define S_RCACHE 64   /* statements prepared per connection (store.c's writes and reads) */
 
 struct store_pg {
     PGconn *db;
-    P_q q[Q_COUNT];
-    int in_tx, batch, nbatch;
-    vec claimed;          /* queue ids claimed in the open transaction */
     struct {
         char *sql;        /* prepared as "r<slot>" */
     } rcache[S_RCACHE];
@@ -177,7 +86,7 @@ struct store_pg {
     char err[512];
 };
 
-/* ---- helpers: a small sqlite3_stmt-like layer over libpq ------------------ */
+/* ---- helpers ------------------------------------------------------------- */
 
 static int S_fail(store_pg *s)
 {
@@ -188,632 +97,13 @@ static int S_fail(store_pg *s)
     return SITREP_EDB;
 }
 
-static int S_exec(store_pg *s, const char *sql)
+int store_pg_exec(store_pg *s, const char *sql)
 {
     PGresult *r = PQexec(s->db, sql);
     int st = PQresultStatus(r);
     int rc = st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK ? 0 : S_fail(s);
     PQclear(r);
     return rc;
-}
-
-static void P_reset(P_q *q)
-{
-    for (int i = 0; i < P_MAXPARAM; i++) {
-        free(q->vals[i]);
-        q->vals[i] = NULL;
-    }
-    q->nparams = 0;
-    PQclear(q->res);
-    q->res = NULL;
-    q->row = -1;
-}
-
-/* The cached statement id, reset and unbound; NULL on error. */
-static P_q *S_q(store_pg *s, int id)
-{
-    P_q *q = &s->q[id];
-    q->s = s;
-    q->id = id;
-    P_reset(q);
-    return q;
-}
-
-static void P_textn(P_q *q, int i, const char *v, int n)
-{
-    if (i < 1 || i > P_MAXPARAM) return;
-    free(q->vals[i - 1]);
-    q->vals[i - 1] = NULL;
-    if (i > q->nparams) q->nparams = i;
-    if (!v) return;
-    char *c = malloc((size_t)n + 1);
-    if (!c) return;   /* binds NULL; the insert then fails its NOT NULL or loses a field */
-    memcpy(c, v, (size_t)n);
-    c[n] = 0;
-    q->vals[i - 1] = c;
-}
-
-static void S_text(P_q *q, int i, const char *v)
-{
-    if (v) P_textn(q, i, v, (int)strlen(v));
-    else P_textn(q, i, NULL, 0);
-}
-
-static void P_int(P_q *q, int i, long long v)
-{
-    char t[24];
-    snprintf(t, sizeof t, "%lld", v);
-    S_text(q, i, t);
-}
-
-static void P_dbl(P_q *q, int i, double v)
-{
-    char t[32];
-    snprintf(t, sizeof t, "%.17g", v);
-    S_text(q, i, t);
-}
-
-static void S_day(P_q *q, int i, long day)
-{
-    if (day >= 0) P_int(q, i, day);
-    else S_text(q, i, NULL);
-}
-
-/* First call: runs the statement (preparing it once); then one row per
- * call.  Returns P_ROW, P_DONE or P_ERR (message in s->err). */
-static int P_step(P_q *q)
-{
-    store_pg *s = q->s;
-    if (!q->res) {
-        char name[16];
-        snprintf(name, sizeof name, "q%d", q->id);
-        if (!q->prepared) {
-            PGresult *r = PQprepare(s->db, name, S_sql[q->id], 0, NULL);
-            int ok = PQresultStatus(r) == PGRES_COMMAND_OK;
-            PQclear(r);
-            if (!ok) {
-                S_fail(s);
-                return P_ERR;
-            }
-            q->prepared = 1;
-        }
-        q->res = PQexecPrepared(s->db, name, q->nparams, (const char *const *)q->vals, NULL, NULL, 0);
-        int st = PQresultStatus(q->res);
-        if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
-            S_fail(s);
-            PQclear(q->res);
-            q->res = NULL;
-            return P_ERR;
-        }
-        q->row = -1;
-    }
-    if (++q->row < PQntuples(q->res)) return P_ROW;
-    return P_DONE;
-}
-
-static int P_isnull(const P_q *q, int i)
-{
-    return PQgetisnull(q->res, q->row, i);
-}
-
-static const char *S_col(const P_q *q, int i)
-{
-    return P_isnull(q, i) ? NULL : PQgetvalue(q->res, q->row, i);
-}
-
-static long long P_ll(const P_q *q, int i)
-{
-    const char *v = S_col(q, i);
-    return v ? strtoll(v, NULL, 10) : 0;
-}
-
-static int P_i(const P_q *q, int i)
-{
-    return (int)P_ll(q, i);
-}
-
-static double P_d(const P_q *q, int i)
-{
-    const char *v = S_col(q, i);
-    return v ? strtod(v, NULL) : 0;
-}
-
-static long S_col_day(const P_q *q, int i)
-{
-    return P_isnull(q, i) ? -1 : (long)P_ll(q, i);
-}
-
-/* Steps a write statement to completion. */
-static int S_done(store_pg *s, P_q *st)
-{
-    int rc = P_step(st);
-    if (rc != P_DONE && rc != P_ROW) return SITREP_EDB;
-    (void)s;
-    P_reset(st);
-    return 0;
-}
-
-/* Runs statement id with one integer parameter. */
-static int S_by_id(store_pg *s, int id, long long v)
-{
-    P_q *st = S_q(s, id);
-    P_int(st, 1, v);
-    return S_done(s, st);
-}
-
-static void S_copy(char *dst, size_t n, const char *src)
-{
-    snprintf(dst, n, "%s", src ? src : "");
-}
-
-/* ---- world events ----------------------------------------------------- */
-
-typedef merge_report S_ev; /* what merging needs of one report (merge.h) */
-
-/* Counts one vote with an upsert (safe under concurrent workers); *fresh
- * (when not NULL) tells whether the value is new for this world event. */
-static int S_vote1(store_pg *s, long long world, int kind, const char *value, int *fresh)
-{
-    P_q *st = S_q(s, Q_VOTE);
-    if (!st) return SITREP_EDB;
-    P_int(st, 1, world);
-    P_int(st, 2, kind);
-    S_text(st, 3, value);
-    int rc = P_step(st);
-    if (rc != P_ROW) return S_fail(s);
-    if (fresh) *fresh = P_i(st, 0);
-    P_reset(st);
-    return 0;
-}
-
-typedef struct {
-    store_pg *s;
-    long long world;
-} S_vote_ctx;
-
-static int S_vote_cb(void *ctx, int kind, const char *value, int *fresh)
-{
-    S_vote_ctx *c = ctx;
-    return S_vote1(c->s, c->world, kind, value, fresh);
-}
-
-/* Votes every attribute of e (merge_votes); *new_doc and *new_src say
- * whether e brings a new article and a new source to the world event. */
-static int S_vote(store_pg *s, long long world, const S_ev *e, int swapped, int *new_doc, int *new_src)
-{
-    S_vote_ctx c = {s, world};
-    return merge_votes(e, swapped, S_vote_cb, &c, new_doc, new_src);
-}
-
-
-/* Recomputes the summary columns of a world event from its votes, and
- * adds nm, na, ns to its mention, article and source counts. */
-static int S_summarise(store_pg *s, long long world, const char *skey, const char *tkey, int nm, int na,
-                       int ns)
-{
-    int rc;
-    merge_summary m;
-    merge_summary_init(&m);
-    P_q *st = S_q(s, Q_VOTES);
-    if (!st) return SITREP_EDB;
-    P_int(st, 1, world);
-    while ((rc = P_step(st)) == P_ROW) {
-        int kind = P_i(st, 0), n = P_i(st, 2);
-        const char *v = S_col(st, 1);
-        if (!v) continue;
-        merge_summary_add(&m, kind, v, n);
-    }
-    if (rc != P_DONE) return S_fail(s);
-    P_reset(st);
-    merge_summary_finish(&m, skey, tkey);
-    st = S_q(s, Q_SUMMARY);
-    if (!st) return SITREP_EDB;
-    P_int(st, 1, world);
-    S_text(st, 2, m.sname);
-    S_text(st, 3, m.scode);
-    S_text(st, 4, m.tname);
-    S_text(st, 5, m.tcode);
-    if (m.has_mode) {
-        S_text(st, 6, m.wmode);
-        S_text(st, 7, m.cameo);
-        P_int(st, 8, m.quad);
-        P_dbl(st, 9, m.goldstein);
-    }
-    S_text(st, 10, *m.mod ? m.mod : NULL);
-    S_text(st, 11, *m.mods ? m.mods : NULL);
-    if (m.day >= 0) {
-        P_int(st, 12, m.day);
-        P_int(st, 13, m.prec);
-    }
-    if (m.has_place) {
-        S_text(st, 14, m.pname);
-        S_text(st, 15, m.pcountry);
-        S_text(st, 16, m.pkind);
-        P_dbl(st, 17, m.lat);
-        P_dbl(st, 18, m.lon);
-    }
-    P_int(st, 19, nm);
-    P_int(st, 20, na);
-    P_int(st, 21, ns);
-    return S_done(s, st);
-}
-
-/* Finds (or creates) the world event of e and links event id to it. */
-static int S_assign(store_pg *s, long long evid, const S_ev *e)
-{
-    char pair[64];
-    merge_pair_key(e->type, e->skey, e->tkey, pair, sizeof pair);
-    int hypo = !strcmp(e->modality, "hypothetical");
-    merge_when we = {e->day, (sitrep_prec)e->prec, e->pub, e->pub};
-    long lo, hi;
-    merge_window(&we, &lo, &hi);
-    long long world = -1;
-    int swapped = 0;
-    char wskey[16] = "", wtkey[16] = "";
-    int rc;
-    if (!hypo) {
-        /* two workers coding reports of one event at once: the candidate
-         * search and the creation of a world event are serialised per
-         * (type, pair) by a transaction-scoped lock, released at commit */
-        P_q *lk = S_q(s, Q_LOCK_PAIR);
-        if (!lk) return SITREP_EDB;
-        S_text(lk, 1, e->type);
-        S_text(lk, 2, pair);
-        if ((rc = S_done(s, lk))) return rc;
-        P_q *st = S_q(s, Q_CANDIDATES);
-        if (!st) return SITREP_EDB;
-        S_text(st, 1, e->type);
-        S_text(st, 2, pair);
-        P_int(st, 3, lo);
-        P_int(st, 4, hi);
-        P_int(st, 5, e->doc);
-        long bestd = LONG_MAX;
-        while ((rc = P_step(st)) == P_ROW) {
-            const char *sk = S_col(st, 1), *tk = S_col(st, 2);
-            merge_when ww = {S_col_day(st, 3), (sitrep_prec)P_i(st, 4), S_col_day(st, 6),
-                             S_col_day(st, 7)};
-            if (!merge_dates_compatible(&we, &ww)) continue;
-            if (!merge_places_compatible(e->lcountry, S_col(st, 5), sk, tk)) continue;
-            long d = merge_distance(&we, &ww);
-            if (d < bestd) {
-                bestd = d;
-                world = P_ll(st, 0);
-                S_copy(wskey, sizeof wskey, sk);
-                S_copy(wtkey, sizeof wtkey, tk);
-            }
-        }
-        if (rc != P_DONE) return S_fail(s);
-        P_reset(st);
-    }
-    if (world < 0) {
-        P_q *st = S_q(s, Q_INS_WORLD);
-        if (!st) return SITREP_EDB;
-        S_text(st, 1, e->type);
-        S_text(st, 2, pair);
-        P_int(st, 3, hypo);
-        S_text(st, 4, e->skey);
-        S_text(st, 5, e->tkey);
-        S_day(st, 6, e->pub);
-        P_int(st, 7, lo);
-        P_int(st, 8, hi);
-        if (P_step(st) != P_ROW) return S_fail(s);
-        world = P_ll(st, 0);
-        P_reset(st);
-        S_copy(wskey, sizeof wskey, e->skey);
-        S_copy(wtkey, sizeof wtkey, e->tkey);
-    } else {
-        const char *sk = e->skey ? e->skey : "";
-        swapped = strcmp(sk, wskey) != 0;
-        P_q *st = S_q(s, Q_GROW_WORLD);
-        if (!st) return SITREP_EDB;
-        P_int(st, 1, world);
-        P_int(st, 2, lo);
-        P_int(st, 3, hi);
-        S_day(st, 4, e->pub);
-        if ((rc = S_done(s, st))) return rc;
-    }
-    P_q *st = S_q(s, Q_LINK);
-    if (!st) return SITREP_EDB;
-    P_int(st, 1, evid);
-    P_int(st, 2, world);
-    if ((rc = S_done(s, st))) return rc;
-    int nd, nsrc;
-    rc = S_vote(s, world, e, swapped, &nd, &nsrc);
-    if (rc) return rc;
-    return S_summarise(s, world, *wskey ? wskey : NULL, *wtkey ? wtkey : NULL, 1, nd, nsrc);
-}
-
-static int S_prec_of(const char *name)
-{
-    if (!name) return PREC_NONE;
-    if (!strcmp(name, "day")) return PREC_DAY;
-    if (!strcmp(name, "week")) return PREC_WEEK;
-    if (!strcmp(name, "month")) return PREC_MONTH;
-    if (!strcmp(name, "year")) return PREC_YEAR;
-    return PREC_NONE;
-}
-
-/* Votes a world event again from its remaining reports (after a document
- * left it); deletes it when none remain. */
-static int S_rebuild(store_pg *s, long long world)
-{
-    int rc;
-    if ((rc = S_by_id(s, Q_DEL_VOTES, world))) return rc;
-    char wskey[16] = "", wtkey[16] = "";
-    P_q *st = S_q(s, Q_WORLD_KEYS);
-    if (!st) return SITREP_EDB;
-    P_int(st, 1, world);
-    if (P_step(st) == P_ROW) S_copy(wskey, sizeof wskey, S_col(st, 0));
-    P_reset(st);
-    st = S_q(s, Q_MEMBERS);
-    if (!st) return SITREP_EDB;
-    P_int(st, 1, world);
-    long lo = LONG_MAX, hi = LONG_MIN, first = -1, last = -1;
-    int n = 0, na = 0, ns = 0;
-    while ((rc = P_step(st)) == P_ROW) {
-        S_ev e = {0};
-        e.doc = P_ll(st, 0);
-        e.doc_id = S_col(st, 1);
-        e.source = S_col(st, 2);
-        e.pub = S_col_day(st, 3);
-        e.type = S_col(st, 4);
-        e.mode = S_col(st, 5);
-        e.cameo = S_col(st, 6);
-        e.quad = P_i(st, 7);
-        e.goldstein = P_d(st, 8);
-        e.modality = S_col(st, 9);
-        e.skey = S_col(st, 10);
-        e.sname = S_col(st, 11);
-        e.scode = S_col(st, 12);
-        e.tkey = S_col(st, 13);
-        e.tname = S_col(st, 14);
-        e.tcode = S_col(st, 15);
-        e.lname = S_col(st, 16);
-        e.lcountry = S_col(st, 17);
-        e.lkind = S_col(st, 18) ? S_col(st, 18)[0] : 0;
-        e.lat = P_d(st, 19);
-        e.lon = P_d(st, 20);
-        e.day = S_col_day(st, 21);
-        e.prec = S_prec_of(S_col(st, 22));
-        if (!n) {
-            const char *sk = e.skey ? e.skey : "";
-            S_copy(wtkey, sizeof wtkey, !strcmp(sk, wskey) ? e.tkey : e.skey);
-        }
-        n++;
-        merge_when we = {e.day, (sitrep_prec)e.prec, e.pub, e.pub};
-        long l, h;
-        merge_window(&we, &l, &h);
-        if (l < lo) lo = l;
-        if (h > hi) hi = h;
-        if (e.pub >= 0 && (first < 0 || e.pub < first)) first = e.pub;
-        if (e.pub > last) last = e.pub;
-        const char *sk = e.skey ? e.skey : "";
-        int nd, nsrc;
-        if ((rc = S_vote(s, world, &e, strcmp(sk, wskey) != 0, &nd, &nsrc))) {
-            P_reset(st);
-            return rc;
-        }
-        na += nd;
-        ns += nsrc;
-    }
-    if (rc != P_DONE) return S_fail(s);
-    P_reset(st);
-    if (!n) {
-        return S_by_id(s, Q_DEL_WORLD, world);
-    }
-    st = S_q(s, Q_SET_RANGE);
-    if (!st) return SITREP_EDB;
-    P_int(st, 1, world);
-    P_int(st, 2, lo);
-    P_int(st, 3, hi);
-    S_day(st, 4, first);
-    S_day(st, 5, last);
-    P_int(st, 6, n);
-    P_int(st, 7, na);
-    P_int(st, 8, ns);
-    if ((rc = S_done(s, st))) return rc;
-    return S_summarise(s, world, *wskey ? wskey : NULL, *wtkey ? wtkey : NULL, 0, 0, 0);
-}
-
-/* Removes a stored document and its contribution to world events. */
-static int S_remove_doc(store_pg *s, long long doc, const char *title, const char *text)
-{
-    int rc;
-    vec worlds;
-    vec_init(&worlds, sizeof(long long));
-    P_q *st = S_q(s, Q_DOC_WORLDS);
-    if (!st) return SITREP_EDB;
-    P_int(st, 1, doc);
-    while ((rc = P_step(st)) == P_ROW) {
-        long long *w = vec_push(&worlds);
-        if (!w) {
-            vec_free(&worlds);
-            P_reset(st);
-            return SITREP_ENOMEM;
-        }
-        *w = P_ll(st, 0);
-    }
-    P_reset(st);
-    if (rc != P_DONE) {
-        vec_free(&worlds);
-        return S_fail(s);
-    }
-    (void)title;
-    (void)text;   /* the full-text index is an expression index: nothing to undo */
-    static const int dels[] = {Q_DEL_EW, Q_DEL_EVENTS, Q_DEL_MENTIONS, Q_DEL_SENTS, Q_DEL_DOC};
-    for (size_t i = 0; !rc && i < sizeof dels / sizeof *dels; i++) rc = S_by_id(s, dels[i], doc);
-    for (size_t i = 0; !rc && i < worlds.len; i++) rc = S_rebuild(s, VEC_AT(&worlds, long long, i));
-    vec_free(&worlds);
-    return rc;
-}
-
-/* ---- ingest ------------------------------------------------------------ */
-
-static int S_add(store_pg *s, const sr_doc *doc, const char *hash, const pipeline_result *res)
-{
-    int rc;
-    P_q *st = S_q(s, Q_FIND_DOC);
-    if (!st) return SITREP_EDB;
-    S_text(st, 1, doc->id);
-    rc = P_step(st);
-    if (rc == P_ROW) {
-        long long old = P_ll(st, 0);
-        const char *oh = S_col(st, 1);
-        if (oh && !strcmp(oh, hash)) {
-            P_reset(st);
-            return 0;
-        }
-        char *title = S_col(st, 2) ? strdup(S_col(st, 2)) : NULL;
-        char *text = strdup(S_col(st, 3) ? S_col(st, 3) : "");
-        P_reset(st);
-        rc = text ? S_remove_doc(s, old, title, text) : SITREP_ENOMEM;
-        free(title);
-        free(text);
-        if (rc) return rc;
-    } else if (rc != P_DONE) {
-        return S_fail(s);
-    } else {
-        P_reset(st);
-    }
-    st = S_q(s, Q_INS_DOC);
-    if (!st) return SITREP_EDB;
-    char date[11];
-    S_text(st, 1, doc->id);
-    S_text(st, 2, hash);
-    S_text(st, 3, doc->source && *doc->source ? doc->source : NULL);
-    S_text(st, 4, doc->url);
-    if (doc->day >= 0) {
-        sitrep_format_day(doc->day, date);
-        S_text(st, 5, date);
-    }
-    S_day(st, 6, doc->day);
-    S_text(st, 7, doc->title);
-    P_textn(st, 8, doc->text, (int)doc->text_len);
-    S_text(st, 9, doc->file);
-    if (doc->line > 0) P_int(st, 10, doc->line);
-    P_int(st, 11, (long long)doc->text_len);
-    P_int(st, 12, res->seg.nsents);
-    P_int(st, 13, res->nevents);
-    if (P_step(st) != P_ROW) return S_fail(s);
-    long long drow = P_ll(st, 0);
-    P_reset(st);
-
-    for (int i = 0; i < res->seg.nsents; i++) {
-        const sr_sentence *se = &res->seg.sents[i];
-        st = S_q(s, Q_INS_SENT);
-        if (!st) return SITREP_EDB;
-        P_int(st, 1, drow);
-        P_int(st, 2, i);
-        P_int(st, 3, se->start);
-        P_int(st, 4, se->end);
-        P_int(st, 5, se->para);
-        if ((rc = S_done(s, st))) return rc;
-    }
-    for (int i = 0; i < res->nmentions; i++) {
-        const sr_mention *m = &res->mentions[i];
-        st = S_q(s, Q_INS_MENTION);
-        if (!st) return SITREP_EDB;
-        P_int(st, 1, drow);
-        P_int(st, 2, m->sent);
-        P_int(st, 3, m->start);
-        P_int(st, 4, m->end);
-        P_textn(st, 5, doc->text + m->start, m->end - m->start);
-        S_text(st, 6, m->name);
-        S_text(st, 7, m->key);
-        S_text(st, 8, m->code);
-        P_int(st, 9, (int)m->kind);
-        P_int(st, 10, (int)m->how);
-        if ((rc = S_done(s, st))) return rc;
-    }
-    for (int pass = 0; pass < MERGE_PASSES; pass++)   /* merge.h: the order of assignment */
-    for (int i = 0; i < res->nevents; i++) {
-        const sr_event *e = &res->events[i];
-        if (merge_assign_pass(e->modality) != pass) continue;
-        const sr_sentence *se = &res->seg.sents[e->sent];
-        st = S_q(s, Q_INS_EVENT);
-        if (!st) return SITREP_EDB;
-        P_int(st, 1, drow);
-        P_int(st, 2, i);
-        P_int(st, 3, e->sent);
-        P_int(st, 4, e->start);
-        P_int(st, 5, e->end);
-        S_text(st, 6, e->type);
-        S_text(st, 7, e->mode);
-        S_text(st, 8, e->cameo);
-        P_int(st, 9, e->quad);
-        P_dbl(st, 10, e->goldstein);
-        S_text(st, 11, code_modality_name(e->modality));
-        const sr_mention *m = e->source;
-        if (m) {
-            P_textn(st, 12, doc->text + m->start, m->end - m->start);
-            S_text(st, 13, m->name);
-            S_text(st, 14, m->key);
-            S_text(st, 15, m->code);
-            P_int(st, 16, m->start);
-        }
-        m = e->target;
-        if (m) {
-            P_textn(st, 17, doc->text + m->start, m->end - m->start);
-            S_text(st, 18, m->name);
-            S_text(st, 19, m->key);
-            S_text(st, 20, m->code);
-            P_int(st, 21, m->start);
-        }
-        char kind[2] = {0, 0};
-        if (e->place) {
-            S_text(st, 22, e->place_text);
-            S_text(st, 23, e->place->name);
-            S_text(st, 24, e->place->country);
-            kind[0] = e->place->kind;
-            S_text(st, 25, kind);
-            P_dbl(st, 26, e->place->lat);
-            P_dbl(st, 27, e->place->lon);
-        }
-        S_day(st, 28, e->day);
-        if (e->day >= 0) S_text(st, 29, sitrep_prec_name(e->prec));
-        S_text(st, 30, e->date_text);
-        S_text(st, 31, e->trigger);
-        P_dbl(st, 32, e->confidence);
-        P_textn(st, 33, doc->text + se->start, se->end - se->start);
-        S_text(st, 34, e->pattern);
-        if (P_step(st) != P_ROW) return S_fail(s);
-        long long evid = P_ll(st, 0);
-        P_reset(st);
-        S_ev v = {drow, doc->id, doc->source && *doc->source ? doc->source : NULL, doc->day,
-                  e->type, e->mode, e->cameo, code_modality_name(e->modality), e->quad, e->goldstein,
-                  e->source ? e->source->key : NULL, e->source ? e->source->name : NULL,
-                  e->source ? e->source->code : NULL, e->target ? e->target->key : NULL,
-                  e->target ? e->target->name : NULL, e->target ? e->target->code : NULL,
-                  e->place ? e->place->name : NULL, e->place ? e->place->country : NULL,
-                  e->place ? e->place->kind : 0, e->place ? e->place->lat : 0,
-                  e->place ? e->place->lon : 0, e->day, e->day >= 0 ? (int)e->prec : PREC_NONE};
-        if (v.skey && !*v.skey) v.skey = NULL;
-        if (v.tkey && !*v.tkey) v.tkey = NULL;
-        if ((rc = S_assign(s, evid, &v))) return rc;
-    }
-    return 0;
-}
-
-int store_pg_add_doc(store_pg *s, const sr_doc *doc, const char *hash, const pipeline_result *res)
-{
-    int rc;
-    if (!s->in_tx) {
-        if ((rc = S_exec(s, "BEGIN"))) return rc;
-        s->in_tx = 1;
-        s->nbatch = 0;
-    }
-    if ((rc = S_exec(s, "SAVEPOINT doc"))) return rc;
-    rc = S_add(s, doc, hash, res);
-    if (rc) {
-        char keep[sizeof s->err];
-        memcpy(keep, s->err, sizeof keep);
-        S_exec(s, "ROLLBACK TO doc; RELEASE doc");
-        memcpy(s->err, keep, sizeof keep);
-        return rc;
-    }
-    if ((rc = S_exec(s, "RELEASE doc"))) return rc;
-    if (++s->nbatch >= s->batch && !s->claimed.len) return store_pg_commit(s);
-    return 0;
 }
 
 /* ---- open / close ------------------------------------------------------- */
@@ -845,10 +135,30 @@ static int S_migrate(store_pg *s)
 {
     int rc = S_has_column(s, "documents", "fts");
     if (rc == 0)
-        rc = S_exec(s, "ALTER TABLE documents ADD COLUMN fts tsvector GENERATED ALWAYS AS (" STORE_PG_FTS_DOC
+        rc = store_pg_exec(s, "ALTER TABLE documents ADD COLUMN fts tsvector GENERATED ALWAYS AS (" STORE_PG_FTS_DOC
                        ") STORED; DROP INDEX IF EXISTS documents_fts");
-    if (rc >= 0) rc = S_exec(s, "CREATE INDEX IF NOT EXISTS documents_tsv ON documents USING gin(fts)");
+    if (rc >= 0) rc = store_pg_exec(s, "CREATE INDEX IF NOT EXISTS documents_tsv ON documents USING gin(fts)");
     return rc;
+}
+
+/* The version of the schema S_schema and S_migrate make (meta 'ddl');
+ * bump it when they change. */
+#define S_DDL "2"
+
+/* In the schema transaction: 1 when the store already has the schema of
+ * this version, 0 if not.  Then no DDL runs: a CREATE INDEX IF NOT EXISTS
+ * locks its table even when the index is there, and so deadlocks with a
+ * worker that is already storing. */
+static int S_schema_current(store_pg *s)
+{
+    PGresult *r = PQexec(s->db, "SELECT to_regclass('meta') IS NOT NULL");
+    int have = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1 && *PQgetvalue(r, 0, 0) == 't';
+    PQclear(r);
+    if (!have) return 0;
+    r = PQexec(s->db, "SELECT 1 FROM meta WHERE key = 'ddl' AND value = '" S_DDL "'");
+    int cur = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1;
+    PQclear(r);
+    return cur;
 }
 
 /* In the schema transaction: the postgis extension and the generated
@@ -857,7 +167,7 @@ static int S_migrate(store_pg *s)
 static int S_postgis(store_pg *s)
 {
     static const char *const tables[] = {"events", "world_events"};
-    int rc = S_exec(s, "SAVEPOINT gis; CREATE EXTENSION IF NOT EXISTS postgis");
+    int rc = store_pg_exec(s, "SAVEPOINT gis; CREATE EXTENSION IF NOT EXISTS postgis");
     for (size_t i = 0; !rc && i < sizeof tables / sizeof *tables; i++) {
         int have = S_has_column(s, tables[i], "geog");
         if (have < 0) {
@@ -869,17 +179,17 @@ static int S_postgis(store_pg *s)
                                       " GENERATED ALWAYS AS (" S_GEOG ") STORED;"
                                       " CREATE INDEX IF NOT EXISTS %s_geog ON %s USING gist(geog)",
                      tables[i], tables[i], tables[i]);
-            rc = S_exec(s, sql);
+            rc = store_pg_exec(s, sql);
         }
     }
-    if (!rc) return S_exec(s, "RELEASE SAVEPOINT gis");
+    if (!rc) return store_pg_exec(s, "RELEASE SAVEPOINT gis");
     char why[320];
     S_first_line(s, why, sizeof why);
     snprintf(s->notice, sizeof s->notice,
              "PostGIS is not available (%s): the store works without its geography column"
              " (install the server's postgresql-NN-postgis-3 package and let a superuser run"
              " CREATE EXTENSION postgis)", why);
-    return S_exec(s, "ROLLBACK TO SAVEPOINT gis; RELEASE SAVEPOINT gis");
+    return store_pg_exec(s, "ROLLBACK TO SAVEPOINT gis; RELEASE SAVEPOINT gis");
 }
 
 int store_pg_open(const char *url, int readonly, store_pg **out, char *err, size_t errlen)
@@ -890,24 +200,26 @@ int store_pg_open(const char *url, int readonly, store_pg **out, char *err, size
         snprintf(err, errlen, "out of memory");
         return SITREP_ENOMEM;
     }
-    s->batch = 200;
-    vec_init(&s->claimed, sizeof(long long));
-    for (int i = 0; i < Q_COUNT; i++) s->q[i].row = -1;
     s->db = PQconnectdb(url);
     int rc = 0;
     if (PQstatus(s->db) != CONNECTION_OK) {
         rc = S_fail(s);
-    } else if ((rc = S_exec(s, "SET client_min_messages = warning; SET client_encoding = 'UTF8'"))) {
+    } else if ((rc = store_pg_exec(s, "SET client_min_messages = warning; SET client_encoding = 'UTF8'"))) {
     } else if (!readonly) {
         /* concurrent workers may create the schema at once: one at a time */
-        rc = S_exec(s, "BEGIN; SELECT pg_advisory_xact_lock(74520917)");
-        if (!rc) rc = S_exec(s, S_schema);
-        if (!rc) rc = S_migrate(s);
+        rc = store_pg_exec(s, "BEGIN; SELECT pg_advisory_xact_lock(74520917)");
+        if (!rc && !S_schema_current(s)) {
+            rc = store_pg_exec(s, S_schema);
+            if (!rc) rc = S_migrate(s);
+            if (!rc)
+                rc = store_pg_exec(s, "INSERT INTO meta VALUES('ddl', '" S_DDL "')"
+                                      " ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+        }
         if (!rc) rc = S_postgis(s);
-        if (!rc) rc = S_exec(s, "COMMIT");
-        else S_exec(s, "ROLLBACK");
+        if (!rc) rc = store_pg_exec(s, "COMMIT");
+        else store_pg_exec(s, "ROLLBACK");
     } else {
-        rc = S_exec(s, "SET default_transaction_read_only = on; SELECT 1 FROM world_events LIMIT 1");
+        rc = store_pg_exec(s, "SET default_transaction_read_only = on; SELECT 1 FROM world_events LIMIT 1");
         int have = rc ? 1 : S_has_column(s, "documents", "fts");
         if (have < 0) {
             rc = have;
@@ -920,7 +232,6 @@ int store_pg_open(const char *url, int readonly, store_pg **out, char *err, size
     if (rc) {
         snprintf(err, errlen, "%s", s->err);
         PQfinish(s->db);
-        vec_free(&s->claimed);
         free(s);
         return rc;
     }
@@ -928,52 +239,12 @@ int store_pg_open(const char *url, int readonly, store_pg **out, char *err, size
     return 0;
 }
 
-int store_pg_commit(store_pg *s)
+void store_pg_close(store_pg *s)
 {
-    if (!s->in_tx) return 0;
-    int rc = 0;
-    if (s->claimed.len) {
-        /* the done-mark commits with the documents' events */
-        buf ids;
-        buf_init(&ids);
-        buf_putc(&ids, '{');
-        for (size_t i = 0; i < s->claimed.len; i++)
-            buf_printf(&ids, "%s%lld", i ? "," : "", VEC_AT(&s->claimed, long long, i));
-        buf_putc(&ids, '}');
-        P_q *st = S_q(s, Q_DONE);
-        S_text(st, 1, ids.s);
-        rc = S_done(s, st);
-        buf_free(&ids);
-    }
-    if (!rc) rc = S_exec(s, "COMMIT");
-    if (!rc) {
-        s->in_tx = 0;
-        s->nbatch = 0;
-        s->claimed.len = 0;
-    }
-    return rc;
-}
-
-int store_pg_rollback(store_pg *s)
-{
-    s->claimed.len = 0;
-    if (!s->in_tx) return 0;
-    s->in_tx = 0;
-    s->nbatch = 0;
-    return S_exec(s, "ROLLBACK");
-}
-
-int store_pg_close(store_pg *s)
-{
-    if (!s) return 0;
-    int rc = store_pg_commit(s);
-    if (rc) S_exec(s, "ROLLBACK");
-    for (int i = 0; i < Q_COUNT; i++) P_reset(&s->q[i]);
+    if (!s) return;
     for (int i = 0; i < s->nrcache; i++) free(s->rcache[i].sql);
     PQfinish(s->db);
-    vec_free(&s->claimed);
     free(s);
-    return rc;
 }
 
 const char *store_pg_errmsg(const store_pg *s)
@@ -986,153 +257,7 @@ const char *store_pg_notice(const store_pg *s)
     return s->notice[0] ? s->notice : NULL;
 }
 
-void store_pg_set_batch(store_pg *s, int ndocs)
-{
-    s->batch = ndocs > 0 ? ndocs : 1;
-}
-
-int store_pg_has_doc(store_pg *s, const char *id, const char *hash)
-{
-    P_q *st = S_q(s, Q_FIND_DOC);
-    S_text(st, 1, id);
-    int rc = P_step(st);
-    int found = 0;
-    if (rc == P_ROW) found = S_col(st, 1) && !strcmp(S_col(st, 1), hash);
-    else if (rc != P_DONE) return SITREP_EDB;
-    P_reset(st);
-    return found;
-}
-
-int store_pg_counts(store_pg *s, long long *docs, long long *events, long long *worlds)
-{
-    PGresult *r = PQexec(s->db, "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM events),"
-                                " (SELECT count(*) FROM world_events)");
-    int rc = 0;
-    if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1) {
-        *docs = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
-        *events = strtoll(PQgetvalue(r, 0, 1), NULL, 10);
-        *worlds = strtoll(PQgetvalue(r, 0, 2), NULL, 10);
-    } else {
-        rc = S_fail(s);
-    }
-    PQclear(r);
-    return rc;
-}
-
-/* ---- the work queue ------------------------------------------------------- */
-
-int store_pg_enqueue(store_pg *s, const sr_doc *doc)
-{
-    int rc;
-    if (!s->in_tx) {
-        if ((rc = S_exec(s, "BEGIN"))) return rc;
-        s->in_tx = 1;
-        s->nbatch = 0;
-    }
-    P_q *st = S_q(s, Q_ENQUEUE);
-    S_text(st, 1, doc->id);
-    S_text(st, 2, doc->date);
-    S_day(st, 3, doc->day);
-    P_int(st, 4, (int)doc->date_origin);
-    S_text(st, 5, doc->source);
-    S_text(st, 6, doc->url);
-    S_text(st, 7, doc->title);
-    P_textn(st, 8, doc->text, (int)doc->text_len);
-    S_text(st, 9, doc->file);
-    P_int(st, 10, doc->line);
-    if ((rc = S_done(s, st))) return rc;
-    if (++s->nbatch >= s->batch) return store_pg_commit(s);
-    return 0;
-}
-
-static const char *S_dup(arena *a, const char *v)
-{
-    return v ? arena_strdup(a, v) : NULL;
-}
-
-int store_pg_claim(store_pg *s, int n, arena *a, sr_doc *docs, int *ndocs)
-{
-    *ndocs = 0;
-    int rc;
-    if (s->in_tx && (rc = store_pg_commit(s))) return rc;
-    if ((rc = S_exec(s, "BEGIN"))) return rc;
-    s->in_tx = 1;
-    s->nbatch = 0;
-    s->claimed.len = 0;
-    P_q *st = S_q(s, Q_CLAIM);
-    P_int(st, 1, n);
-    while ((rc = P_step(st)) == P_ROW && *ndocs < n) {
-        long long *id = vec_push(&s->claimed);
-        if (!id) {
-            P_reset(st);
-            return SITREP_ENOMEM;
-        }
-        *id = P_ll(st, 0);
-        sr_doc *d = &docs[(*ndocs)++];
-        memset(d, 0, sizeof *d);
-        d->id = S_dup(a, S_col(st, 1));
-        d->date = S_dup(a, S_col(st, 2));
-        d->day = S_col_day(st, 3);
-        d->date_origin = (sr_date_origin)P_i(st, 4);
-        d->source = S_dup(a, S_col(st, 5));
-        d->url = S_dup(a, S_col(st, 6));
-        d->title = S_dup(a, S_col(st, 7));
-        d->text = S_dup(a, S_col(st, 8));
-        d->text_len = d->text ? strlen(d->text) : 0;
-        d->file = S_dup(a, S_col(st, 9));
-        d->line = (long)P_ll(st, 10);
-        if (!d->id || !d->text) {
-            P_reset(st);
-            return SITREP_ENOMEM;
-        }
-    }
-    P_reset(st);
-    return rc == P_ERR ? SITREP_EDB : 0;
-}
-
-int store_pg_lock_pairs(store_pg *s, const pipeline_result *res, int n)
-{
-    int rc;
-    if (!s->in_tx) {
-        if ((rc = S_exec(s, "BEGIN"))) return rc;
-        s->in_tx = 1;
-        s->nbatch = 0;
-    }
-    /* the lock keys of S_assign, as a text[] literal; the server takes
-     * them in one order, so that workers cannot deadlock on them */
-    buf arr;
-    buf_init(&arr);
-    buf_putc(&arr, '{');
-    int first = 1;
-    for (int d = 0; d < n; d++)
-        for (int i = 0; i < res[d].nevents; i++) {
-            const sr_event *e = &res[d].events[i];
-            if (e->modality == MOD_HYPOTHETICAL) continue;
-            const char *sk = e->source ? e->source->key : NULL, *tk = e->target ? e->target->key : NULL;
-            char pair[64];
-            merge_pair_key(e->type, sk && *sk ? sk : NULL, tk && *tk ? tk : NULL, pair, sizeof pair);
-            buf_puts(&arr, first ? "\"" : ",\"");
-            first = 0;
-            for (const char *c = e->type; *c; c++) {
-                if (*c == '"' || *c == '\\') buf_putc(&arr, '\\');
-                buf_putc(&arr, *c);
-            }
-            buf_putc(&arr, '|');
-            for (const char *c = pair; *c; c++) {
-                if (*c == '"' || *c == '\\') buf_putc(&arr, '\\');
-                buf_putc(&arr, *c);
-            }
-            buf_putc(&arr, '"');
-        }
-    buf_putc(&arr, '}');
-    P_q *st = S_q(s, Q_LOCK_PAIRS);
-    S_text(st, 1, arr.s);
-    rc = S_done(s, st);
-    buf_free(&arr);
-    return rc;
-}
-
-/* ---- queries for store.c ------------------------------------------------ */
+/* ---- statements for store.c ---------------------------------------------- */
 
 /* The statement name of sql, prepared on first use ("r<slot>"; the least
  * recently prepared one is deallocated when the cache is full); NULL on
@@ -1155,7 +280,7 @@ static const char *S_prepared(store_pg *s, const char *sql, int n, char name[16]
             snprintf(dealloc, sizeof dealloc, "DEALLOCATE %s", name);
             free(s->rcache[slot].sql);
             s->rcache[slot].sql = NULL;
-            if (S_exec(s, dealloc)) {
+            if (store_pg_exec(s, dealloc)) {
                 free(copy);
                 return NULL;
             }
@@ -1219,7 +344,7 @@ int store_pg_set_timeout(store_pg *s, int ms)
     if (ms == s->timeout_ms) return 0;
     char sql[64];
     snprintf(sql, sizeof sql, "SET statement_timeout = %d", ms);
-    int rc = S_exec(s, sql);
+    int rc = store_pg_exec(s, sql);
     if (!rc) s->timeout_ms = ms;
     return rc;
 }

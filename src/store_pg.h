@@ -1,43 +1,38 @@
-/* store_pg.h -- the corpus store on PostgreSQL (libpq): the writing
- * functions of store.h for a `postgresql://` URL, which store.c dispatches
- * to, the work queue of `sitrep enqueue` and `sitrep worker`, and a small
- * query interface through which store.c runs its read queries (the same
- * SQL builder serves both backends).
- * Same schema as store.c (PostgreSQL types; full-text search through
- * documents.fts, a tsvector generated from STORE_PG_FTS_DOC, with a GIN
- * index; with PostGIS, a geography(Point,4326) column `geog` on events and
- * world_events, generated from lat/lon).
- * The handle owns its connection; strings passed to callbacks are valid
- * only during the call.
+/* store_pg.h -- the corpus store's PostgreSQL driver (libpq): the
+ * connection and its schema for a `postgresql://` URL, and the small
+ * statement interface through which store.c runs all its statements on
+ * PostgreSQL (store.c builds every statement, write and read, once for
+ * both backends, and holds all the logic: ingest, merging, the work queue,
+ * the queries).
+ * Same schema as store.c (PostgreSQL types; the work queue table `queue`;
+ * full-text search through documents.fts, a tsvector generated from
+ * STORE_PG_FTS_DOC, with a GIN index; with PostGIS, a
+ * geography(Point,4326) column `geog` on events and world_events,
+ * generated from lat/lon).
+ * The handle owns its connection and is used by one thread at a time.
  */
 #ifndef SITREP_STORE_PG_H
 #define SITREP_STORE_PG_H
 
-#include "store.h"
+#include <stddef.h>
 
 /* The tsvector of a document (documents columns), stored in documents.fts. */
 #define STORE_PG_FTS_DOC "to_tsvector('simple', coalesce(title, '') || ' ' || text)"
 
 typedef struct store_pg store_pg;
 
+/* Connects (and, unless readonly, creates or upgrades the schema).
+ * Returns 0 and *out, or SITREP_EDB / SITREP_ENOMEM with a message in err. */
 int store_pg_open(const char *url, int readonly, store_pg **out, char *err, size_t errlen);
-int store_pg_close(store_pg *s);
+/* Disconnects (an open transaction is rolled back by the server). */
+void store_pg_close(store_pg *s);
 const char *store_pg_errmsg(const store_pg *s);
 /* A note from the open (no PostGIS), or NULL. */
 const char *store_pg_notice(const store_pg *s);
-void store_pg_set_batch(store_pg *s, int ndocs);
-int store_pg_has_doc(store_pg *s, const char *id, const char *hash);
-int store_pg_add_doc(store_pg *s, const sr_doc *doc, const char *hash, const pipeline_result *res);
-int store_pg_commit(store_pg *s);
-int store_pg_rollback(store_pg *s);
-int store_pg_counts(store_pg *s, long long *docs, long long *events, long long *worlds);
 
-/* The queue: see store_enqueue and store_claim in store.h. */
-int store_pg_enqueue(store_pg *s, const sr_doc *doc);
-int store_pg_lock_pairs(store_pg *s, const pipeline_result *res, int n);
-int store_pg_claim(store_pg *s, int n, arena *a, sr_doc *docs, int *ndocs);
-
-/* ---- queries for store.c ----------------------------------------------------- */
+/* Runs sql without parameters or wanted rows (BEGIN, SAVEPOINT, ...; may
+ * hold several statements).  0 or SITREP_EDB. */
+int store_pg_exec(store_pg *s, const char *sql);
 
 /* The whole result of one statement. */
 typedef struct store_pg_result store_pg_result;
