@@ -14,10 +14,12 @@
  * difference where they build it (S_pref, S_plike, ...).
  * Concurrency: SQLite has one writer (BEGIN IMMEDIATE, one transaction per
  * batch, one savepoint per document, WAL).  PostgreSQL has concurrent
- * workers: a merge's candidate search is serialised per (type, pair) by a
- * transaction-scoped advisory lock (taken for a whole batch in one global
- * order by store_lock_pairs), votes are upserts, documents are unique by
- * doc_id, and workers claim queued documents with SKIP LOCKED.
+ * workers: a merge's candidate search is serialised per (type, pair) by
+ * the row lock an upsert takes on that key's row of merge_keys (a unique
+ * constraint; taken for a whole batch in one global order by
+ * store_lock_pairs and held until commit), votes are upserts, documents
+ * are unique by doc_id, and workers claim queued documents with SKIP
+ * LOCKED.  No advisory lock is involved in merging.
  * Invariants: every stored event has exactly one row in event_world; a
  * world event's summary columns are a function of its votes (world_votes:
  * per attribute value, how many reports say it), which are a function of
@@ -118,7 +120,9 @@ static const struct {
                      "?23,?24,?25,?26,?27,?28,?29,?30,?31,?32,?33,?34)",
                      S_BOTH, 1},
     /* concurrent workers: a (type, pair)'s merges one at a time, until commit */
-    [Q_LOCK_PAIR] = {"SELECT pg_advisory_xact_lock(hashtext(?1))", S_PG},
+    /* the row of the (type, pair) in merge_keys, locked by an upsert until
+     * commit: a unique constraint serialises merges, no application lock */
+    [Q_LOCK_PAIR] = {"INSERT INTO merge_keys(k) VALUES(?1) ON CONFLICT (k) DO UPDATE SET k = EXCLUDED.k", S_PG},
     [Q_CANDIDATES] = {"SELECT id, src_key, tgt_key, day, prec, loc_country, first_seen, last_seen"
                       " FROM world_events w WHERE type = ?1 AND pair = ?2 AND hypo = 0 AND hi >= ?3"
                       " AND lo <= ?4 AND NOT EXISTS (SELECT 1 FROM event_world x JOIN events v"
@@ -174,8 +178,8 @@ static const struct {
     [Q_DONE] = {"UPDATE queue SET done = true WHERE id = ANY(?1::bigint[])", S_PG},
     /* the locks of Q_LOCK_PAIR for a whole batch, in one order: workers
      * taking them so cannot deadlock */
-    [Q_LOCK_PAIRS] = {"SELECT pg_advisory_xact_lock(h) FROM (SELECT DISTINCT hashtext(k) AS h"
-                      " FROM unnest(?1::text[]) k ORDER BY h) x",
+    [Q_LOCK_PAIRS] = {"INSERT INTO merge_keys(k) SELECT DISTINCT k FROM unnest(?1::text[]) k ORDER BY k"
+                      " ON CONFLICT (k) DO UPDATE SET k = EXCLUDED.k",
                       S_PG},
     [Q_DOCUMENT] = {"SELECT doc_id, title, date, source, url, text FROM documents WHERE doc_id = ?1"},
     /* `sitrep watch`'s files, by content hash */

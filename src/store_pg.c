@@ -57,6 +57,9 @@ static const char S_schema[] =
     "CREATE INDEX IF NOT EXISTS world_src ON world_events(src_key, day);\n"
     "CREATE INDEX IF NOT EXISTS world_tgt ON world_events(tgt_key, day);\n"
     "CREATE TABLE IF NOT EXISTS event_world(event BIGINT PRIMARY KEY, world BIGINT NOT NULL);\n"
+    /* one row per (type, actor pair) merged so far: the upsert that
+     * touches it serialises concurrent merges of that pair (store.c) */
+    "CREATE TABLE IF NOT EXISTS merge_keys(k TEXT PRIMARY KEY);\n"
     "CREATE INDEX IF NOT EXISTS event_world_w ON event_world(world);\n"
     "CREATE TABLE IF NOT EXISTS world_votes(world BIGINT NOT NULL, kind INTEGER NOT NULL,\n"
     "  value TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY(world, kind, value));\n"
