@@ -19,14 +19,6 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     return 0;
 }
 
-static void S_report(void *ctx, read_level lvl, const char *file, long line, const char *doc_id,
-                     const char *msg)
-{
-    (void)lvl; (void)file; (void)line; (void)doc_id;
-    if (!msg) __builtin_trap();
-    (*(size_t *)ctx) += strlen(msg);
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size < 1) return 0;
@@ -41,7 +33,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     doc.file = "fuzz.html";
     doc.line = 1;
     size_t msgbytes = 0;
-    int rc = read_html_doc(&a, (const char *)data, size, cs, &doc, S_report, &msgbytes);
+    int rc = read_html_doc(&a, (const char *)data, size, cs, &doc, fuzz_report, &msgbytes);
     if (rc == 1) {
         /* the contract: NUL-terminated text of text_len bytes */
         if (!doc.text || doc.text[doc.text_len] != 0 || strlen(doc.text) != doc.text_len) __builtin_trap();

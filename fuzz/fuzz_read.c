@@ -20,14 +20,6 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     return 0;
 }
 
-static void S_report(void *ctx, read_level lvl, const char *file, long line, const char *doc_id,
-                     const char *msg)
-{
-    (void)lvl; (void)file; (void)line; (void)doc_id;
-    if (!msg) __builtin_trap();
-    (*(size_t *)ctx) += strlen(msg);
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size < 1) return 0;
@@ -43,7 +35,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (fclose(fp)) fuzz_die(path, "cannot write");
 
     size_t msgbytes = 0;
-    read_options ro = {(opt & 2) ? 64 : 16u << 20, S_report, &msgbytes};
+    read_options ro = {(opt & 2) ? 64 : 16u << 20, fuzz_report, &msgbytes};
     const char *paths[2] = {path, path};
     /* the same file twice when bit 2 is set: the reader must reopen cleanly */
     reader *r = reader_open(paths, (opt & 4) ? 2 : 1, &ro);
