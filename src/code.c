@@ -1565,6 +1565,15 @@ static int S_passive_object(const S_ctx *x, const S_pat *p, int s0, int t)
     return -1;
 }
 
+/* 1 when tm is no target of sm's act: the same actor, unless police act
+ * in their own country ("detained protesters in Tbilisi" keeps the place's
+ * country) or the two sides are domestic rivals (S_domestic). */
+static int S_self_target(const S_pat *p, const sr_mention *sm, const sr_mention *tm)
+{
+    int own_place = (tm->how & AH_PLACE) && (!strcmp(p->type, "COERCE") || !strcmp(p->type, "ASSAULT"));
+    return !strcmp(tm->key, sm->key) && !own_place && !S_domestic(sm, tm);
+}
+
 /* 1 when a "to" stands at or after `from` and before `to` (an infinitive
  * between a pattern and a later actor). */
 static int S_infinitive_between(const S_ctx *x, int from, int to)
@@ -1991,23 +2000,18 @@ static int S_code_sentence(S_ctx *x, int sent)
         int nseen = 0;
         for (int a = 0; a < nsrc; a++) {
             const sr_mention *sm = &in->mentions[srcs[a]];
-            int kept = 0;
-            /* pass 1: every target was the source itself, found in the
-             * infinitive after the pattern ("called on Western leaders to
+            /* every target is the source itself, found in the infinitive
+             * after a pattern without $T ("called on Western leaders to
              * impose a no-fly zone over Ukraine"): a type that may stand
              * without a target keeps the act, untargeted */
-            for (int pass = 0; pass < 2; pass++) {
-            if (pass && (kept || !ntg || bm.ntgt || !S_in(p->type, S_null_target_ok) ||
-                         !S_infinitive_between(x, bm.end - 1, tg[0]->t0)))
-                break;
-            for (int b = 0; b < (ntg && !pass ? ntg : 1); b++) {
-                const sr_mention *tm = ntg && !pass ? tg[b] : NULL;
-                /* police acting in their own country ("detained protesters in
-                 * Tbilisi") keep the place's country as the target */
-                int own_place = tm && (tm->how & AH_PLACE) &&
-                                (!strcmp(p->type, "COERCE") || !strcmp(p->type, "ASSAULT"));
-                if (tm && !strcmp(tm->key, sm->key) && !own_place && !S_domestic(sm, tm)) continue;
-                kept = 1;
+            int untargeted = ntg && !bm.ntgt && S_in(p->type, S_null_target_ok) &&
+                             S_infinitive_between(x, bm.end - 1, tg[0]->t0);
+            for (int b = 0; untargeted && b < ntg; b++)
+                if (!S_self_target(p, sm, tg[b])) untargeted = 0;
+            int nt = ntg && !untargeted ? ntg : 1;
+            for (int b = 0; b < nt; b++) {
+                const sr_mention *tm = ntg && !untargeted ? tg[b] : NULL;
+                if (tm && S_self_target(p, sm, tm)) continue;
                 char pair[40];
                 snprintf(pair, sizeof pair, "%s>%s", sm->key, tm ? tm->key : "");
                 int dup = 0;
@@ -2026,7 +2030,6 @@ static int S_code_sentence(S_ctx *x, int sent)
                 if (!rc && implicit && x->events.len > before)
                     VEC_AT(&x->events, sr_event, x->events.len - 1).implicit_target = 1;
                 if (rc) return rc;
-            }
             }
         }
         /* do not re-trigger on the pattern's own literal words, except:
