@@ -1367,8 +1367,12 @@ static int S_inside(const S_doc *d, int tok)
 static int S_group_in(S_doc *d, int p, int s1)
 {
     const S_sub *sb = SUB(d, p);
+    /* cheap test first (this runs on every token): "in"/"from" follows */
+    int near = 0;
+    for (int q = p + 1; q < s1 && q <= p + 2; q++)
+        if (!strcmp(SUB(d, q)->norm, "in") || !strcmp(SUB(d, q)->norm, "from")) near = 1;
     int ri;
-    if (!dict_get(&d->kb->role_by_phrase, sb->norm, strlen(sb->norm), &ri)) return 0;
+    if (!near || !dict_get(&d->kb->role_by_phrase, sb->norm, strlen(sb->norm), &ri)) return 0;
     const S_role *r = ROLE(d->kb, ri);
     if (strcmp(r->rclass, "group") || S_inside(d, sb->tok)) return 0;
     static const char *const dir[] = {"eastern", "western", "northern", "southern", "central", "the",

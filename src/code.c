@@ -597,7 +597,7 @@ static int S_possessive(const S_ctx *x, const sr_mention *m)
     for (int t = m->t0; t < m->t1; t++) {
         const char *w = S_norm(x, t);
         size_t l = strlen(w);
-        if ((l > 2 && !strcmp(w + l - 2, "'s")) || (l > 4 && !strcmp(w + l - 4, "\xE2\x80\x99s"))) return 1;
+        if (l > 2 && !strcmp(w + l - 2, "'s")) return 1;   /* folded: curly quotes are ' already */
     }
     return 0;
 }
