@@ -71,6 +71,11 @@ typedef struct {
     const char *pattern;       /* "consult.txt:12: meet with $T" */
     const char *cues;          /* modality cues, for --explain */
     int implicit_target;       /* internal: target to be found in the document */
+    /* set by the pipeline: the text the spans point into (the document's
+     * text, or its title when in_title) and the evidence sentence in it */
+    const char *base;
+    int in_title;
+    int ev_start, ev_end;
 } sr_event;
 
 /* Codes one document.  Returns 0 or SITREP_ENOMEM; *out in a. */
