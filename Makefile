@@ -16,7 +16,7 @@ UNIT    := $(wildcard tests/unit/test_*.c)
 SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 SHARED  ?= ../shared
 
-.PHONY: all test test-plain test-asan demo eval deps clean check-deps bench
+.PHONY: all test test-plain test-asan demo eval deps clean check-deps bench model
 
 all: check-deps sitrep
 
@@ -65,6 +65,17 @@ demo: deps all
 
 eval: all
 	@SHARED=$(SHARED) scripts/eval-check
+
+# the learned layer (data/model/README.md): retrained on the seeds and dev-1
+# (never dev-2, the held-out half) when ../shared is there
+model: all
+	@if [ -f $(SHARED)/gold/dev.gold.jsonl ]; then \
+	  mkdir -p build/model && \
+	  $(SHARED)/tools/half 1 $(SHARED)/corpus/dev.jsonl > build/model/dev-1.jsonl && \
+	  $(SHARED)/tools/half 1 $(SHARED)/gold/dev.gold.jsonl > build/model/dev-1.gold.jsonl && \
+	  scripts/train-model $(SHARED)/corpus/seeds.jsonl $(SHARED)/gold/seeds.gold.jsonl \
+	    build/model/dev-1.jsonl build/model/dev-1.gold.jsonl; \
+	else echo "model: no dev corpus at $(SHARED); data/model/events.tsv kept as committed"; fi
 
 deps:
 	scripts/deps

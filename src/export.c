@@ -89,6 +89,12 @@ int export_event_json(buf *b, const sr_doc *doc, const sr_segmentation *seg, con
         json_put_strn(b, doc->text + se->start, (size_t)(se->end - se->start));
     }
     if (e->in_title) buf_puts(b, ",\"title\":true");
+    if (e->features) {
+        buf_printf(b, ",\"rule\":%s,\"score\":", e->rule ? "true" : "false");
+        json_put_num(b, e->score, 4);
+        buf_puts(b, ",\"features\":");
+        json_put_str(b, e->features);
+    }
     if (explain) {
         buf_puts(b, ",\"explain\":{\"pattern\":");
         json_put_str(b, e->pattern);

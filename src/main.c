@@ -69,6 +69,9 @@ static void usage(FILE *fp)
           "                        data/ folder beside the program)\n"
           "  --actors FILE         add or override actors (any data/actors format)\n"
           "  --explain             code: add the pattern, actor resolution and modality cues\n"
+          "  --no-model            code: the rules alone, without the learned layer (data/model)\n"
+          "  --candidates          code: every candidate of the learned layer with its features\n"
+          "                        and score, undeduplicated (training data: scripts/train-model)\n"
           "  -j, --jobs N          code: N threads (output order stays the input order)\n"
           "  --max-doc-bytes N     reject larger documents (default 16777216)\n"
           "  --by-doc, --by-type, --confusion, --json   eval: extra tables / JSON output\n"
@@ -141,6 +144,7 @@ typedef struct {
     const char *actor_files[32];
     int nactor_files;
     int explain, quiet, by_doc, by_type, confusion, json;
+    int candidates, no_model;
     size_t max_doc_bytes;
     int jobs;                /* -j N: coding threads */
     const char *db, *out, *format, *since, *until;
@@ -179,6 +183,8 @@ static int load_coding(const options *o, sitrep_kb *kb, pipeline_options *popt)
     int rc = load_kb(o, kb);
     if (rc) return rc;
     popt->default_day = -1;
+    popt->candidates = o->candidates;
+    popt->no_model = o->no_model;
     if (o->date && sitrep_parse_ymd(o->date, &popt->default_day)) {
         pipeline_free(kb);
         return misuse("--date wants YYYY-MM-DD, not '%s'", o->date);
@@ -1298,6 +1304,8 @@ int main(int argc, char **argv)
             else o.batch = (int)v;
         } else if (!strcmp(a, "--csv")) o.csv = 1;
         else if (!strcmp(a, "--explain")) o.explain = 1;
+        else if (!strcmp(a, "--candidates")) o.candidates = 1;
+        else if (!strcmp(a, "--no-model")) o.no_model = 1;
         else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) o.quiet = 1;
         else if (!strcmp(a, "--by-doc")) o.by_doc = 1;
         else if (!strcmp(a, "--by-type")) o.by_type = 1;

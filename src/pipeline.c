@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "merge.h"
 #include "segment.h"
@@ -16,6 +17,7 @@ void pipeline_free(sitrep_kb *kb)
     coder_free(kb->coder);
     lexicon_free(kb->lex);
     gazetteer_free(kb->gaz);
+    learn_free(kb->model);
     memset(kb, 0, sizeof *kb);
 }
 
@@ -36,6 +38,10 @@ int pipeline_load(sitrep_kb *kb, const char *datadir, const char *const *actor_f
     if (!(kb->coder = coder_load(path, kb->lex, err, errlen))) goto fail;
     snprintf(path, sizeof path, "%s/gazetteer/places.tsv", datadir);
     if (!(kb->gaz = gazetteer_load(path, err, errlen))) goto fail;
+    /* the learned layer is optional: a data directory without it codes
+     * with the rules alone */
+    snprintf(path, sizeof path, "%s/model/events.tsv", datadir);
+    if (access(path, F_OK) == 0 && !(kb->model = learn_load(path, err, errlen))) goto fail;
     return 0;
 fail:
     pipeline_free(kb);
@@ -183,7 +189,7 @@ static void S_bind(sr_event *ev, int n, const char *base, const sr_segmentation 
 
 /* Codes the title as a text of its own and appends its events. */
 static int S_code_title(const sitrep_kb *kb, arena *a, const sr_doc *doc, const sr_segmentation *tseg,
-                        pipeline_result *res)
+                        const pipeline_options *opt, pipeline_result *res)
 {
     sr_mention *tm = NULL;
     int ntm = 0;
@@ -195,7 +201,8 @@ static int S_code_title(const sitrep_kb *kb, arena *a, const sr_doc *doc, const 
     int ntx = 0, npl = 0;
     rc = S_analyse(kb, a, doc->title, tseg, tm, ntm, doc->day, &tx, &ntx, &pl, &npl);
     if (rc) return rc;
-    code_input in = {doc->title, tseg, tm, ntm, tx, ntx, pl, npl, doc->day, 0};
+    code_input in = {doc->title, tseg, tm, ntm, tx, ntx, pl, npl, doc->day, 0, 1,
+                     opt->no_model ? NULL : kb->model, opt->candidates};
     sr_event *tev = NULL;
     int ntev = 0;
     rc = coder_code(kb->coder, a, &in, &tev, &ntev);
@@ -235,7 +242,8 @@ int pipeline_run(const sitrep_kb *kb, arena *a, sr_doc *doc, const pipeline_opti
                    &res->ntimexes, &res->places, &res->nplaces);
     if (rc) return rc;
     code_input in = {doc->text, &res->seg, res->mentions, res->nmentions, res->timexes, res->ntimexes,
-                     res->places, res->nplaces, doc->day, 0};
+                     res->places, res->nplaces, doc->day, 0, 0, opt->no_model ? NULL : kb->model,
+                     opt->candidates};
     rc = coder_code(kb->coder, a, &in, &res->events, &res->nevents);
     if (rc) return rc;
     S_bind(res->events, res->nevents, doc->text, &res->seg, 0);
@@ -243,9 +251,9 @@ int pipeline_run(const sitrep_kb *kb, arena *a, sr_doc *doc, const pipeline_opti
         /* the title is coded like the text (spec §2); its names are learned
          * from the text, and its events come after the text's so that one
          * agreeing on the five keys is dropped by merge_doc */
-        rc = S_code_title(kb, a, doc, &tseg, res);
+        rc = S_code_title(kb, a, doc, &tseg, opt, res);
         if (rc) return rc;
     }
-    res->nevents = merge_doc(res->events, res->nevents);
+    if (!opt->candidates) res->nevents = merge_doc(res->events, res->nevents);
     return 0;
 }
