@@ -418,11 +418,6 @@ static const char *const S_err_label[EVAL_NERR] = {
     [EVAL_ERR_OTHER] = "other type and keys",
     [EVAL_ERR_SPLIT] = "split by date/modality"};
 
-const char *eval_error_name(eval_error_kind k)
-{
-    return k >= 0 && k < EVAL_NERR ? S_err_name[k] : "?";
-}
-
 /* The kind a gold event g and a system event s of one sentence give, when
  * they are not a strict candidate pair. */
 static eval_error_kind S_pair_kind(const S_ev *g, const S_ev *s)

@@ -38,7 +38,9 @@ typedef struct {
  *   NONE    no event of the other side in X's sentence.
  * For the symmetric types (CONSULT, AGREE, COOPERATE) source and target
  * are also compared swapped, as in the match.  Events without evidence
- * are in no sentence.  The enum order is the order of the report. */
+ * are in no sentence.  The enum order is the order of the report; --json
+ * names them no_event, other_type, wrong_source, wrong_target,
+ * wrong_actors, other_event, split. */
 typedef enum {
     EVAL_ERR_NONE,
     EVAL_ERR_TYPE,
@@ -51,10 +53,6 @@ typedef enum {
 } eval_error_kind;
 
 #define EVAL_OVERLAP 16
-
-/* Short name of a kind ("no_event", "other_type", ...: the JSON keys),
- * static storage. */
-const char *eval_error_name(eval_error_kind k);
 
 typedef struct {
     int gold, system, matched;           /* strict */

@@ -72,7 +72,7 @@ static void usage(FILE *fp)
           "  -j, --jobs N          code: N threads (output order stays the input order)\n"
           "  --max-doc-bytes N     reject larger documents (default 16777216)\n"
           "  --by-doc, --by-type, --confusion, --json   eval: extra tables / JSON output\n"
-          "  --errors              eval: why unmatched events missed, by kind (eval.h)\n"
+          "  --errors              eval: the unmatched events by why they missed (README)\n"
           "  --db PATH             the store (default ./sitrep.db), or a PostgreSQL URL\n"
           "                        postgresql://USER@HOST:PORT/DB (every command works on both)\n"
           "  --actor NAME, --key KEY, --type TYPE, --since/--until YYYY-MM-DD,\n"
