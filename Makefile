@@ -1,6 +1,7 @@
 # sitrep -- political event-data engine.  `make` builds ./sitrep; `make test`
 # runs every test, then again under ASan+UBSan; `make demo` runs the main job
-# on examples/; `make eval` scores the dev corpus in ../shared when present.
+# on examples/; `make eval` scores seeds, dev-1, dev-2 and dev in ../shared and
+# checks the floors of tests/eval-floor.txt (scripts/eval-check).
 CC      ?= cc
 PKGS    := sqlite3 libutf8proc zlib libdeflate libmicrohttpd libxml-2.0 libpq
 CFLAGS  ?= -O2 -g
