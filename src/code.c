@@ -2275,6 +2275,93 @@ static void S_side_feats(const S_ctx *x, S_feats *f, const char *T, char side, c
     if (m->t0 == s0 || (m->t0 == s0 + 1 && !strcmp(S_norm(x, s0), "the"))) S_feat(f, "%s|%c:first", T, side);
 }
 
+/* What one candidate's features are computed from. */
+typedef struct {
+    const char *T, *lem;
+    int pos, t, s0, s1, nkeys, full;
+    const sr_mention *sm, *gm;   /* gm NULL: no target */
+    int snear, gnear;            /* the nearest actor on its side of the trigger */
+    int sent;
+    size_t first_event;          /* the rules' events of this sentence start here */
+} S_fctx;
+
+enum { FG_TRIG = 1, FG_SRC = 2, FG_TGT = 4, FG_PAIR = 8 };
+
+/* What the rules coded between the candidate's keys: bit 1 its type, bit 2
+ * its type from its source to another target, bit 4 another type. */
+static int S_pair_rule(const S_ctx *x, const S_fctx *c)
+{
+    int r = 0;
+    for (size_t k = c->first_event; k < x->events.len; k++) {
+        const sr_event *o = &VEC_AT(&x->events, sr_event, k);
+        if (o->sent != c->sent || !o->source) continue;
+        int sk = !strcmp(o->source->key, c->sm->key);
+        int gk = c->gm ? o->target && !strcmp(o->target->key, c->gm->key) : !o->target;
+        if (o->type == c->T && sk && gk) r |= 1;
+        else if (o->type == c->T && sk) r |= 2;
+        else if (sk && gk) r |= 4;
+    }
+    return r;
+}
+
+/* Appends the features of the groups asked (data/model/README.md). */
+static void S_cand_feats(const S_ctx *x, S_feats *f, const S_fctx *c, int groups)
+{
+    const char *T = c->T;
+    int t = c->t, s0 = c->s0, s1 = c->s1;
+    const sr_mention *sm = c->sm, *gm = c->gm;
+    if (groups & FG_TRIG) {
+        S_feat(f, "T=%s", T);
+        S_feat(f, "T=%s|lem=%s|%c", T, c->lem, c->pos ? 'n' : 'v');
+        S_feat(f, "lem=%s|%c", c->lem, c->pos ? 'n' : 'v');
+        S_feat(f, "%s|next=%s", T, t + 1 < s1 ? S_norm(x, t + 1) : "$");
+        S_feat(f, "%s|prev=%s", T, t > s0 ? S_norm(x, t - 1) : "^");
+        S_feat(f, "%s|keys=%d", T, c->nkeys > 4 ? 4 : c->nkeys);
+        S_feat(f, "%s|match=%d", T, c->full > 3 ? 3 : c->full);
+        S_feat(f, "%s|lem=%s|match=%d", T, c->lem, c->full > 2 ? 2 : c->full);
+        if (x->in->title) S_feat(f, "%s|title", T);
+        if (c->pos == 0 && x->passive) S_feat(f, "%s|passive", T);
+    }
+    if (groups & FG_SRC) {
+        S_side_feats(x, f, T, 's', sm, t, s0, c->snear);
+        S_feat(f, "%s|lem=%s|s:%c|%s", T, c->lem, sm->t1 <= t ? 'L' : 'R', S_link_word(x, sm->t0, s0));
+        /* coordinated actors: "A and B met" */
+        if ((sm->t1 < s1 && !strcmp(S_norm(x, sm->t1), "and")) ||
+            (sm->t0 > s0 && !strcmp(S_norm(x, sm->t0 - 1), "and")))
+            S_feat(f, "%s|s:coord", T);
+    }
+    if (groups & FG_TGT) {
+        if (gm) {
+            S_side_feats(x, f, T, 'g', gm, t, s0, c->gnear);
+            S_feat(f, "%s|lem=%s|g:%c|%s", T, c->lem, gm->t1 <= t ? 'L' : 'R', S_link_word(x, gm->t0, s0));
+            if ((gm->t1 < s1 && !strcmp(S_norm(x, gm->t1), "and")) ||
+                (gm->t0 > s0 && !strcmp(S_norm(x, gm->t0 - 1), "and")))
+                S_feat(f, "%s|g:coord", T);
+        } else {
+            S_feat(f, "%s|g:null", T);
+            S_feat(f, "%s|g:null|keys=%d", T, c->nkeys > 3 ? 3 : c->nkeys);
+        }
+    }
+    if (groups & FG_PAIR) {
+        if (gm) {
+            S_feat(f, "%s|order=%s", T, sm->t0 < gm->t0 ? "sg" : "gs");
+            S_feat(f, "%s|order=%s|%c%c", T, sm->t0 < gm->t0 ? "sg" : "gs", sm->t1 <= t ? 'L' : 'R',
+                   gm->t1 <= t ? 'L' : 'R');
+            if (!strcmp(sm->key, gm->key)) S_feat(f, "%s|same", T);
+        }
+        /* a reporting verb between the source and the trigger */
+        int lo = sm->t1 < t ? sm->t1 : t + 1, hi = sm->t1 < t ? t : sm->t0;
+        for (int k = lo; k < hi; k++)
+            if (S_is_report_word(x, k)) { S_feat(f, "%s|s:report_between", T); break; }
+        /* what the rules said of this sentence */
+        int r = S_pair_rule(x, c);
+        if (r & 1) S_feat(f, "%s|rule", T);
+        if (r & 1) S_feat(f, "rule");
+        if (r & 2) S_feat(f, "%s|rule_src", T);
+        if (r & 4) S_feat(f, "rule_other_type");
+    }
+}
+
 /* Whether candidate k gives way: its trigger is a word of a rule event's
  * trigger, or the rules coded its type between the same two keys (in
  * either order), or a better candidate claims the same trigger word with
@@ -2396,6 +2483,9 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
                         if (ms[i]->t1 <= t) nearL = i;
                         else if (ms[i]->t0 > t && nearR < 0) nearR = i;
                     }
+                    double zt = 0, zs[P_MAXM], zg[P_MAXM + 1];
+                    int have_zt = 0;
+                    char have_zs[P_MAXM] = {0}, have_zg[P_MAXM + 1] = {0};
                     for (int si = 0; si < nm && !rc; si++) {
                         const sr_mention *sm = ms[si];
                         int dup = 0;
@@ -2415,59 +2505,40 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
                                         gdup = 1;
                                 if (gdup) continue;
                             }
-                            f.n = 0;
-                            S_feat(&f, "T=%s", T);
-                            S_feat(&f, "T=%s|lem=%s|%c", T, lem[li], pos ? 'n' : 'v');
-                            S_feat(&f, "lem=%s|%c", lem[li], pos ? 'n' : 'v');
-                            S_feat(&f, "%s|next=%s", T, t + 1 < s1 ? S_norm(x, t + 1) : "$");
-                            S_feat(&f, "%s|prev=%s", T, t > s0 ? S_norm(x, t - 1) : "^");
-                            S_feat(&f, "%s|keys=%d", T, nkeys > 4 ? 4 : nkeys);
-                            S_feat(&f, "%s|match=%d", T, full[ti] > 3 ? 3 : full[ti]);
-                            S_feat(&f, "%s|lem=%s|match=%d", T, lem[li], full[ti] > 2 ? 2 : full[ti]);
-                            if (in->title) S_feat(&f, "%s|title", T);
-                            if (pos == 0 && x->passive) S_feat(&f, "%s|passive", T);
-                            S_side_feats(x, &f, T, 's', sm, t, s0, si == nearL || si == nearR);
-                            S_feat(&f, "%s|lem=%s|s:%c|%s", T, lem[li], sm->t1 <= t ? 'L' : 'R',
-                                   S_link_word(x, sm->t0, s0));
-                            /* coordinated actors: "A and B met" */
-                            if ((sm->t1 < s1 && !strcmp(S_norm(x, sm->t1), "and")) ||
-                                (sm->t0 > s0 && !strcmp(S_norm(x, sm->t0 - 1), "and")))
-                                S_feat(&f, "%s|s:coord", T);
-                            if (gm) {
-                                S_side_feats(x, &f, T, 'g', gm, t, s0, gi == nearL || gi == nearR);
-                                S_feat(&f, "%s|lem=%s|g:%c|%s", T, lem[li], gm->t1 <= t ? 'L' : 'R',
-                                       S_link_word(x, gm->t0, s0));
-                                if ((gm->t1 < s1 && !strcmp(S_norm(x, gm->t1), "and")) ||
-                                    (gm->t0 > s0 && !strcmp(S_norm(x, gm->t0 - 1), "and")))
-                                    S_feat(&f, "%s|g:coord", T);
-                                S_feat(&f, "%s|order=%s", T, sm->t0 < gm->t0 ? "sg" : "gs");
-                                S_feat(&f, "%s|order=%s|%c%c", T, sm->t0 < gm->t0 ? "sg" : "gs",
-                                       sm->t1 <= t ? 'L' : 'R', gm->t1 <= t ? 'L' : 'R');
-                                if (!strcmp(sm->key, gm->key)) S_feat(&f, "%s|same", T);
-                            } else {
-                                S_feat(&f, "%s|g:null", T);
-                                S_feat(&f, "%s|g:null|keys=%d", T, nkeys > 3 ? 3 : nkeys);
+                            S_fctx fc = {T, lem[li], pos, t, s0, s1, nkeys, full[ti], sm, gm,
+                                         si == nearL || si == nearR,
+                                         gm && (gi == nearL || gi == nearR), sent, first_event};
+                            /* the score by groups of features: the trigger's once per
+                             * type, each side's once per mention, the pair's each time */
+                            double sc = 0;
+                            int rule = S_pair_rule(x, &fc) & 1;
+                            if (model) {
+                                if (!have_zt) {
+                                    f.n = 0;
+                                    S_cand_feats(x, &f, &fc, FG_TRIG);
+                                    zt = learn_sum(model, f.ptr, f.n);
+                                    have_zt = 1;
+                                }
+                                if (!have_zs[si]) {
+                                    f.n = 0;
+                                    S_cand_feats(x, &f, &fc, FG_SRC);
+                                    zs[si] = learn_sum(model, f.ptr, f.n);
+                                    have_zs[si] = 1;
+                                }
+                                if (!have_zg[gi + 1]) {
+                                    f.n = 0;
+                                    S_cand_feats(x, &f, &fc, FG_TGT);
+                                    zg[gi + 1] = learn_sum(model, f.ptr, f.n);
+                                    have_zg[gi + 1] = 1;
+                                }
+                                f.n = 0;
+                                S_cand_feats(x, &f, &fc, FG_PAIR);
+                                sc = learn_prob(model, zt + zs[si] + zg[gi + 1] + learn_sum(model, f.ptr, f.n));
                             }
-                            /* a reporting verb between the source and the trigger */
-                            int lo = sm->t1 < t ? sm->t1 : t + 1, hi = sm->t1 < t ? t : sm->t0;
-                            for (int k = lo; k < hi; k++)
-                                if (S_is_report_word(x, k)) { S_feat(&f, "%s|s:report_between", T); break; }
-                            /* what the rules said of this sentence */
-                            int rule = 0, rule_src = 0, rule_other = 0;
-                            for (size_t k = first_event; k < x->events.len; k++) {
-                                const sr_event *o = &VEC_AT(&x->events, sr_event, k);
-                                if (o->sent != sent || !o->source) continue;
-                                int sk = !strcmp(o->source->key, sm->key);
-                                int gk = gm ? o->target && !strcmp(o->target->key, gm->key) : !o->target;
-                                if (o->type == T && sk && gk) rule = 1;
-                                else if (o->type == T && sk) rule_src = 1;
-                                else if (sk && gk) rule_other = 1;
+                            if (in->candidates || (model && sc >= learn_threshold(model))) {
+                                f.n = 0;
+                                S_cand_feats(x, &f, &fc, FG_TRIG | FG_SRC | FG_TGT | FG_PAIR);
                             }
-                            if (rule) S_feat(&f, "%s|rule", T);
-                            if (rule) S_feat(&f, "rule");
-                            if (rule_src) S_feat(&f, "%s|rule_src", T);
-                            if (rule_other) S_feat(&f, "rule_other_type");
-                            double sc = model ? learn_score(model, f.ptr, f.n, NULL, 0) : 0;
                             /* one candidate per (type, source key, target key) */
                             S_cand *c = NULL;
                             for (size_t k = 0; k < cands.len && !c; k++) {
@@ -2487,6 +2558,8 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
                             c->rule = rule;
                             if (model && sc >= learn_threshold(model))
                                 learn_score(model, f.ptr, f.n, c->why, sizeof c->why);
+                            else
+                                c->why[0] = 0;
                             if (in->candidates) {
                                 size_t o = 0;
                                 for (int k = 0; k < f.n; k++) {

@@ -98,6 +98,18 @@ fail:
     return NULL;
 }
 
+double learn_sum(const learn_model *m, const char *const *feats, int n)
+{
+    double z = 0;
+    for (int i = 0; i < n; i++) {
+        int k;
+        if (dict_get(&m->index, feats[i], strlen(feats[i]), &k)) z += m->w[k];
+    }
+    return z;
+}
+
+double learn_prob(const learn_model *m, double sum) { return 1.0 / (1.0 + exp(-(m->bias + sum))); }
+
 double learn_score(const learn_model *m, const char *const *feats, int n, char *why, size_t whylen)
 {
     double z = m->bias;

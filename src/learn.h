@@ -29,6 +29,12 @@ size_t learn_feature_count(const learn_model *m);
 double learn_threshold(const learn_model *m);
 double learn_veto(const learn_model *m);
 
+/* The sum of the weights of feats[0..n) (unknown names weigh 0), and the
+ * probability of a sum of such sums (the bias added): scores built from
+ * groups of features computed once each. */
+double learn_sum(const learn_model *m, const char *const *feats, int n);
+double learn_prob(const learn_model *m, double sum);
+
 /* The probability of the feature set feats[0..n) (unknown names weigh 0).
  * When why is not NULL and whylen > 0, the heaviest features (by absolute
  * weight) are written there as "name+0.83 name-0.41 ...". */
