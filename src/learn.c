@@ -122,9 +122,12 @@ double learn_score(const learn_model *m, const char *const *feats, int n, char *
         double w = m->w[k];
         z += w;
         if (!why) continue;
-        /* keep the TOP heaviest, by absolute weight */
-        int j = ntop < TOP ? ntop++ : TOP - 1;
-        if (j == TOP - 1 && ntop == TOP && fabs(w) <= fabs(topw[j])) continue;
+        /* keep the TOP heaviest, by absolute weight: a full list gives
+         * up its lightest for a heavier one */
+        int j;
+        if (ntop < TOP) j = ntop++;
+        else if (fabs(w) > fabs(topw[TOP - 1])) j = TOP - 1;
+        else continue;
         while (j > 0 && fabs(topw[j - 1]) < fabs(w)) {
             top[j] = top[j - 1];
             topw[j] = topw[j - 1];

@@ -53,6 +53,20 @@ int main(void)
     s = learn_score(m, rep, 3, why, sizeof why);
     CHECK(s < learn_threshold(m));
     CHECK(strncmp(why, "CONSULT|s:report_between-3.00", 29) == 0);
+    /* more features than the explanation names: the six heaviest, in order */
+    learn_free(m);
+    p = S_write("learn-many.tsv", "bias\t0\na\t0.1\nb\t-0.2\nc\t0.3\nd\t-0.4\ne\t0.5\nf\t-0.6\ng\t0.7\nh\t-0.8\n");
+    m = learn_load(p, err, sizeof err);
+    CHECK(m != NULL);
+    if (!m) return TESTS_DONE("test_learn");
+    const char *many[] = {"a", "b", "c", "d", "e", "f", "g", "h"};
+    learn_score(m, many, 8, why, sizeof why);
+    CHECK_STR(why, "h-0.80 g+0.70 f-0.60 e+0.50 d-0.40 c+0.30");
+    const char *rev[] = {"h", "g", "f", "e", "d", "c", "b", "a"};
+    learn_score(m, rev, 8, why, sizeof why);
+    CHECK_STR(why, "h-0.80 g+0.70 f-0.60 e+0.50 d-0.40 c+0.30");
+    CHECK(fabs(learn_sum(m, many, 8) - (-0.4)) < 1e-9);
+    CHECK(fabs(learn_prob(m, 0.0) - 0.5) < 1e-9);
     learn_free(m);
 
     /* errors name the file and line */
