@@ -428,6 +428,9 @@ typedef struct {
     const char ***lem[2];                    /* per token and part of speech: lemmas */
     signed char *nlem[2];                    /* their number, -1 not yet computed */
     vec events;
+    /* the document's actor keys, most mentioned first (the learned layer) */
+    const char *keyrank[4];
+    int nkeyrank;
 } S_ctx;
 
 static const char *S_norm(const S_ctx *x, int t) { return x->in->seg->toks[t].norm; }
@@ -2258,6 +2261,9 @@ static void S_feat(S_feats *f, const char *fmt, ...)
 static void S_side_feats(const S_ctx *x, S_feats *f, const char *T, char side, const sr_mention *m, int trig,
                          int s0, int nearest)
 {
+    int rank = 0;
+    while (rank < x->nkeyrank && strcmp(x->keyrank[rank], m->key)) rank++;
+    S_feat(f, "%s|%c:docrank=%d", T, side, rank);
     int before = m->t1 <= trig;
     int d = before ? trig - m->t1 : m->t0 - trig;
     S_feat(f, "%s|%c:dir=%c", T, side, before ? 'L' : 'R');
@@ -2273,6 +2279,12 @@ static void S_side_feats(const S_ctx *x, S_feats *f, const char *T, char side, c
     if (m->how & AH_PLACE) S_feat(f, "%s|%c:place", T, side);
     if (nearest) S_feat(f, "%s|%c:nearest%c", T, side, before ? 'L' : 'R');
     if (m->t0 == s0 || (m->t0 == s0 + 1 && !strcmp(S_norm(x, s0), "the"))) S_feat(f, "%s|%c:first", T, side);
+}
+
+static int S_same_pair(const sr_mention *a, const sr_mention *b, const sr_mention *c, const sr_mention *d)
+{
+    const char *ka = a ? a->key : "", *kb = b ? b->key : "", *kc = c ? c->key : "", *kd = d ? d->key : "";
+    return (!strcmp(ka, kc) && !strcmp(kb, kd)) || (!strcmp(ka, kd) && !strcmp(kb, kc));
 }
 
 /* What one candidate's features are computed from. */
@@ -2353,6 +2365,14 @@ static void S_cand_feats(const S_ctx *x, S_feats *f, const S_fctx *c, int groups
         int lo = sm->t1 < t ? sm->t1 : t + 1, hi = sm->t1 < t ? t : sm->t0;
         for (int k = lo; k < hi; k++)
             if (S_is_report_word(x, k)) { S_feat(f, "%s|s:report_between", T); break; }
+        /* the same pair in the sentences before */
+        int before = 0;
+        for (size_t k = 0; k < c->first_event && before < 2; k++) {
+            const sr_event *o = &VEC_AT(&x->events, sr_event, k);
+            if (!o->source || !S_same_pair(o->source, o->target, sm, gm)) continue;
+            before = o->type == T ? 2 : 1;
+        }
+        if (before) S_feat(f, "%s|pair_before=%d", T, before);
         /* what the rules said of this sentence */
         int r = S_pair_rule(x, c);
         if (r & 1) S_feat(f, "%s|rule", T);
@@ -2366,11 +2386,6 @@ static void S_cand_feats(const S_ctx *x, S_feats *f, const S_fctx *c, int groups
  * trigger, or the rules coded its type between the same two keys (in
  * either order), or a better candidate claims the same trigger word with
  * another type, or (for the symmetric types) the same pair reversed. */
-static int S_same_pair(const sr_mention *a, const sr_mention *b, const sr_mention *c, const sr_mention *d)
-{
-    const char *ka = a ? a->key : "", *kb = b ? b->key : "", *kc = c ? c->key : "", *kd = d ? d->key : "";
-    return (!strcmp(ka, kc) && !strcmp(kb, kd)) || (!strcmp(ka, kd) && !strcmp(kb, kc));
-}
 
 static int S_outranked(const S_ctx *x, const vec *cands, size_t k, size_t first_event, int sent)
 {
@@ -2667,6 +2682,31 @@ int coder_code(const coder *c, arena *a, const code_input *in, sr_event **out, i
     for (int pi = 0; pi < in->nplaces; pi++)
         if (x.pstart[in->places[pi].t0] < 0) x.pstart[in->places[pi].t0] = pi;
     vec_init(&x.events, sizeof(sr_event));
+    {
+        /* the four most mentioned keys of the document */
+        const char *keys[64];
+        int counts[64], nk = 0;
+        for (int mi = 0; mi < in->nmentions; mi++) {
+            const char *k = in->mentions[mi].key;
+            if (!k[0]) continue;
+            int j = 0;
+            while (j < nk && strcmp(keys[j], k)) j++;
+            if (j == nk) {
+                if (nk == 64) continue;
+                keys[nk] = k;
+                counts[nk++] = 0;
+            }
+            counts[j]++;
+        }
+        for (int r = 0; r < 4 && r < nk; r++) {
+            int best = r;
+            for (int j = r + 1; j < nk; j++)
+                if (counts[j] > counts[best]) best = j;
+            const char *tk = keys[r]; keys[r] = keys[best]; keys[best] = tk;
+            int tc = counts[r]; counts[r] = counts[best]; counts[best] = tc;
+            x.keyrank[x.nkeyrank++] = keys[r];
+        }
+    }
     int rc = 0;
     for (int s = in->first_text_sent; s < in->seg->nsents && !rc; s++) {
         size_t first = x.events.len;
