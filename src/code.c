@@ -1306,6 +1306,12 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
         mod = MOD_PLANNED;
         buf_printf(&q.why, "%sa time clause of a future act", q.why.len ? ", " : "");
     }
+    /* headline grammar: "Brazil to send aid to Bolivia" is a future act */
+    if (mod == MOD_ASSERTED && in->title && trig > s0 + 1 && !strcmp(S_norm(x, trig - 1), "to") &&
+        x->minside[trig - 2] >= 0) {
+        mod = MOD_PLANNED;
+        buf_printf(&q.why, "%sheadline 'to' + verb", q.why.len ? ", " : "");
+    }
     /* a refusal pattern (REJECT) is itself the act: asserted */
     if (mod == MOD_NEGATED && !strcmp(p->type, "REJECT") && q.refuse) mod = MOD_ASSERTED;
     /* a refused concession ("will not compromise", "will not accept their
@@ -1896,11 +1902,14 @@ static int S_code_sentence(S_ctx *x, int sent)
         }
         /* symmetric acts of coordinated subjects: "X and Y met", "Armenia
          * and Azerbaijan declared a ceasefire" */
+        int allpairs = 0;  /* each subject with each one named after it */
         if (!ntg && nsrc >= 2 &&
             (!strcmp(p->type, "CONSULT") || !strcmp(p->type, "AGREE") || !strcmp(p->type, "COOPERATE") ||
              (!strcmp(p->type, "RETREAT") && p->mode && !strcmp(p->mode, "ceasefire")))) {
-            tg[ntg++] = &in->mentions[srcs[nsrc - 1]];
-            nsrc--;
+            /* "Chile, Peru and Bolivia signed the accords": one line per
+             * pair (spec conventions: multi-party acts) */
+            allpairs = 1;
+            for (int k = 1; k < nsrc && ntg < 8; k++) tg[ntg++] = &in->mentions[srcs[k]];
         }
         if (!ntg && (!strcmp(p->type, "ASSAULT") || !strcmp(p->type, "COERCE") ||
                      (!strcmp(p->type, "PROTEST") && p->mode && !strcmp(p->mode, "boycott")))) {
@@ -2020,6 +2029,7 @@ static int S_code_sentence(S_ctx *x, int sent)
             for (int b = 0; b < nt; b++) {
                 const sr_mention *tm = ntg && !untargeted ? tg[b] : NULL;
                 if (tm && S_self_target(p, sm, tm)) continue;
+                if (allpairs && tm && tm->t0 <= sm->t0) continue;
                 char pair[40];
                 snprintf(pair, sizeof pair, "%s>%s", sm->key, tm ? tm->key : "");
                 int dup = 0;
@@ -2624,7 +2634,13 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
         m.src = -1;
         size_t before = x->events.len;
         x->passive = 0;
-        rc = S_add_event(x, c->p, sent, c->trig, &m, c->src, c->tgt, NULL, s0, s1);
+        /* a symmetric act names first its first-named side (spec §3) */
+        const sr_mention *es = c->src, *et = c->tgt;
+        if (et && merge_symmetric(c->type) && et->t0 < es->t0) {
+            es = c->tgt;
+            et = c->src;
+        }
+        rc = S_add_event(x, c->p, sent, c->trig, &m, es, et, NULL, s0, s1);
         if (rc || x->events.len == before) continue;
         sr_event *ev = &VEC_AT(&x->events, sr_event, x->events.len - 1);
         ev->confidence = round(c->score * 100) / 100;
