@@ -1716,6 +1716,11 @@ static int S_code_sentence(S_ctx *x, int sent)
             /* a noun's "by" stands in its own phrase ("the invasion of
              * Ukraine by Russia"), not after a verb ("Finland's request
              * was welcomed by Stoltenberg") */
+            /* ... unless a participle right before "by" reduces a relative
+             * clause of the noun ("the sanctions imposed by Brussels") */
+            if (p->noun && k > end - 1 && lexicon_is_past(x->c->lx, S_norm(x, k)) && k + 1 < s1 &&
+                !strcmp(S_norm(x, k + 1), "by") && !S_is(x, k - 1, W_BE))
+                continue;
             if (p->noun && (S_is_verb_form(x, k) || S_is(x, k, W_BE))) break;
         }
         /* sources */
