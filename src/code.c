@@ -1428,6 +1428,12 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
         }
     }
 
+    /* a domestic act (both sides of one country: a curfew, a crackdown,
+     * protesters against their government) happens in that country */
+    if (!place && src && tgt && !strcmp(src->key, tgt->key) && in->gaz) {
+        place = gazetteer_country(in->gaz, src->key);
+        if (place) place_text = place->name;
+    }
     /* a meeting's mode from where it happens: in the target's country a
      * visit, in the source's the host's, elsewhere a third place */
     if (!strcmp(type, "CONSULT") && !mode && place && tgt && src) {

@@ -55,6 +55,7 @@ typedef struct {
     int title;                 /* the text is the document's title */
     const learn_model *model;  /* the learned layer (learn.h), or NULL */
     int candidates;            /* return every scored candidate (training data) */
+    const gazetteer *gaz;      /* for a domestic act's country, or NULL */
 } code_input;
 
 typedef struct {

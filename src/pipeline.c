@@ -202,7 +202,7 @@ static int S_code_title(const sitrep_kb *kb, arena *a, const sr_doc *doc, const 
     rc = S_analyse(kb, a, doc->title, tseg, tm, ntm, doc->day, &tx, &ntx, &pl, &npl);
     if (rc) return rc;
     code_input in = {doc->title, tseg, tm, ntm, tx, ntx, pl, npl, doc->day, 0, 1,
-                     opt->no_model ? NULL : kb->model, opt->candidates};
+                     opt->no_model ? NULL : kb->model, opt->candidates, kb->gaz};
     sr_event *tev = NULL;
     int ntev = 0;
     rc = coder_code(kb->coder, a, &in, &tev, &ntev);
@@ -243,7 +243,7 @@ int pipeline_run(const sitrep_kb *kb, arena *a, sr_doc *doc, const pipeline_opti
     if (rc) return rc;
     code_input in = {doc->text, &res->seg, res->mentions, res->nmentions, res->timexes, res->ntimexes,
                      res->places, res->nplaces, doc->day, 0, 0, opt->no_model ? NULL : kb->model,
-                     opt->candidates};
+                     opt->candidates, kb->gaz};
     rc = coder_code(kb->coder, a, &in, &res->events, &res->nevents);
     if (rc) return rc;
     S_bind(res->events, res->nevents, doc->text, &res->seg, 0);
