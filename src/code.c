@@ -43,6 +43,8 @@ typedef struct {
     int noun;
     S_elem *el;
     int nel, nlit, has_tgt;
+    int ncontent;        /* literals besides the head that are not mere
+                          * prepositions ("hold .. talks": 1, "sanctions on $T": 0) */
     const char *where;   /* "consult.txt:12: meet with $T" */
     int next;            /* next pattern with the same head */
 } S_pat;
@@ -122,6 +124,13 @@ static void S_lower(char *s)
 }
 
 /* Parses one pattern line's pattern column into elements. */
+/* Prepositions that only attach a pattern's target. */
+static const char *const S_attach[] = {"to", "with", "on", "against", "for", "from", "of", "in", "at", "by",
+                                       "into", "over", "toward", "towards", "between", "about", "upon",
+                                       "across", "along", "around", "near", "amid", "among", "within", "via",
+                                       NULL};
+static int S_in(const char *w, const char *const *list);
+
 static int S_parse_pattern(coder *c, S_pat *p, char *text, char *err, size_t errlen, const char *where)
 {
     S_elem el[32];
@@ -176,6 +185,12 @@ static int S_parse_pattern(coder *c, S_pat *p, char *text, char *err, size_t err
             for (char *a = strtok_r(w, "|", &s2); a; a = strtok_r(NULL, "|", &s2))
                 e->alts[e->nalts++] = arena_strdup(&c->mem, a);
             if (!opt) p->nlit++;
+            /* a word of the event's own (not a preposition that only
+             * attaches the target: "sanctions on $T") */
+            int content = 0;
+            for (int k = 0; k < e->nalts; k++)
+                if (!S_in(e->alts[k], S_attach)) content = 1;
+            if (!opt && content) p->ncontent++;
         }
         n++;
     }
@@ -2485,8 +2500,8 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
                 int pi;
                 if (!dict_get(&x->c->heads[pos], lem[li], strlen(lem[li]), &pi)) continue;
                 /* the types this head serves, each with its plainest pattern,
-                 * and the most literals of a pattern of that type matching
-                 * here in full */
+                 * and 1 + the most words besides the head of a pattern of
+                 * that type matching here in full (0: none matches) */
                 const S_pat *tp[P_MAXT];
                 int ntp = 0, full[P_MAXT];
                 for (; pi >= 0; pi = PAT(x->c, pi)->next) {
@@ -2494,14 +2509,16 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
                     int j = 0;
                     while (j < ntp && tp[j]->type != p->type) j++;
                     if (j == ntp && ntp < P_MAXT) { full[ntp] = 0; tp[ntp++] = p; }
-                    else if (j < ntp && p->nel < tp[j]->nel) tp[j] = p;
-                    if (j < ntp && p->nlit > full[j]) {
+                    else if (j < ntp && (p->ncontent < tp[j]->ncontent ||
+                                         (p->ncontent == tp[j]->ncontent && p->nel < tp[j]->nel)))
+                        tp[j] = p;
+                    if (j < ntp && p->nlit + 1 > full[j]) {
                         S_match m;
                         memset(&m, 0, sizeof m);
                         m.tplace = -1;
                         m.src = -1;
                         m.lit_last = t;
-                        if (S_match_el(x, p, 0, t + 1, s1, &m)) full[j] = p->nlit;
+                        if (S_match_el(x, p, 0, t + 1, s1, &m)) full[j] = p->nlit + 1;
                     }
                 }
                 for (int ti = 0; ti < ntp && !rc; ti++) {
@@ -2511,7 +2528,7 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
                      * "talks", "begin" with "negotiations"): a head whose
                      * plainest pattern of the type has more words than the
                      * head proposes the type only where one matches whole */
-                    if (p->nlit > 1 && !full[ti]) continue;
+                    if (p->ncontent > 0 && !full[ti]) continue;
                     /* the nearest mention of each key, and the nearest mention
                      * on each side of the trigger */
                     int nearL = -1, nearR = -1;
@@ -2524,6 +2541,10 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
                     char have_zs[P_MAXM] = {0}, have_zg[P_MAXM + 1] = {0};
                     for (int si = 0; si < nm && !rc; si++) {
                         const sr_mention *sm = ms[si];
+                        /* a possessor acts only in its own noun phrase
+                         * ("Iran's drone attack on Israel drew condemnation":
+                         * Iran owns the attack, not the condemnation) */
+                        if ((sm->how & AH_POSS) && (t < sm->t1 || t - sm->t1 > 3)) continue;
                         int dup = 0;
                         for (int k = 0; k < nm; k++)
                             if (k != si && !strcmp(ms[k]->key, sm->key) &&
@@ -2534,6 +2555,11 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
                             const sr_mention *gm = gi >= 0 ? ms[gi] : NULL;
                             if (gm) {
                                 if (gi == si) continue;
+                                /* the speaker of "A said B did X" is no party to X */
+                                int spoke = 0;
+                                for (int k = gm->t1; k < t && gm->t1 <= t && !spoke; k++)
+                                    spoke = S_is_report_word(x, k);
+                                if (spoke) continue;
                                 int gdup = 0;
                                 for (int k = 0; k < nm; k++)
                                     if (k != gi && k != si && !strcmp(ms[k]->key, gm->key) &&
@@ -2647,7 +2673,9 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
         x->passive = 0;
         /* a symmetric act names first its first-named side (spec §3) */
         const sr_mention *es = c->src, *et = c->tgt;
-        if (et && merge_symmetric(c->type) && et->t0 < es->t0) {
+        if (et && merge_symmetric(c->type) &&
+            ((es->kind == AK_ORG) != (et->kind == AK_ORG) ? es->kind == AK_ORG : et->t0 < es->t0)) {
+            /* ... and an organisation is the one met (its summit attended) */
             es = c->tgt;
             et = c->src;
         }
