@@ -1283,6 +1283,11 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
                        const sr_mention *tgt, const sr_place *tplace, int s0, int s1)
 {
     const code_input *in = x->in;
+    /* protests and coercion with no one named on the other side are
+     * domestic: a country's people against their state, a state against
+     * its people (the gold conventions key both sides to the country) */
+    if (!tgt && src && strlen(src->key) == 3 && (!strcmp(p->type, "PROTEST") || !strcmp(p->type, "COERCE")))
+        tgt = src;
     /* modality */
     S_cues q;
     memset(&q, 0, sizeof q);
