@@ -42,6 +42,7 @@
 #define HTML_LENGTH_HIGH 200
 #define HTML_STOP_LOW 0.30     /* jusText's stopword densities */
 #define HTML_STOP_HIGH 0.32
+#define HTML_STOP_FOREIGN 0.12 /* below it, the page is not in English */
 #define HTML_MAX_LINK 0.2      /* link density above which a block is bad */
 
 /* ---- charsets ------------------------------------------------------------ */
@@ -462,6 +463,10 @@ static void S_sax_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
     S_tn *n = S_nd(t, i);
     n->name = nm;
     n->kind = (unsigned char)kind;
+    /* the page's and the article's own elements are never furniture by
+     * their class names ("single-post sidebar-left" on a body) */
+    if (!strcmp(nm, "body") || !strcmp(nm, "html") || !strcmp(nm, "article") || !strcmp(nm, "main"))
+        fv.cls = fv.id = NULL;
     n->bad = (unsigned char)(S_nd(t, n->parent)->hid ? 0 : S_bad_attrs(&fv));
     n->ld = (unsigned char)ld;
     n->meta = (unsigned char)mk;
@@ -929,7 +934,7 @@ static int S_tag(const char *nm)
     static const char *const skip[26] = {
         ['a' - 'a'] = " aside audio ", ['b' - 'a'] = " button base ",
         ['c' - 'a'] = " canvas ", ['d' - 'a'] = " dialog ", ['e' - 'a'] = " embed ",
-        ['f' - 'a'] = " footer figure figcaption form ", ['h' - 'a'] = " header head ",
+        ['f' - 'a'] = " footer figure figcaption ", ['h' - 'a'] = " header head ",
         ['i' - 'a'] = " iframe input img ", ['l' - 'a'] = " label link ",
         ['m' - 'a'] = " math map menu meta ", ['n' - 'a'] = " nav noscript ",
         ['o' - 'a'] = " option object ", ['p' - 'a'] = " picture ",
@@ -938,7 +943,7 @@ static int S_tag(const char *nm)
     static const char *const block[26] = {
         ['a' - 'a'] = " article address ", ['b' - 'a'] = " blockquote br body ",
         ['c' - 'a'] = " caption center ", ['d' - 'a'] = " div dl dt dd details ",
-        ['f' - 'a'] = " fieldset ", ['h' - 'a'] = " h1 h2 h3 h4 h5 h6 hr html hgroup ",
+        ['f' - 'a'] = " fieldset form ", ['h' - 'a'] = " h1 h2 h3 h4 h5 h6 hr html hgroup ",
         ['l' - 'a'] = " li legend ", ['m' - 'a'] = " main ", ['o' - 'a'] = " ol ",
         ['p' - 'a'] = " p pre ", ['s' - 'a'] = " section summary ",
         ['t' - 'a'] = " table tr td th tbody thead tfoot ", ['u' - 'a'] = " ul "};
@@ -986,6 +991,16 @@ static int S_bad_token(const char *t, size_t n)
     return 0;
 }
 
+/* Words of class and id values that mark the article itself. */
+static int S_good_token(const char *t, size_t n)
+{
+    static const char *const words[] = {"article", "articlebody", "body", "content", "entry",
+                                        "main", "story", "storybody", NULL};
+    for (int i = 0; words[i]; i++)
+        if (strlen(words[i]) == n && !strncasecmp(t, words[i], n)) return 1;
+    return 0;
+}
+
 /* 1 when class, id, role or visibility in an element's attributes mark it
  * as furniture. */
 static int S_bad_attrs(const S_furn *v)
@@ -1002,6 +1017,7 @@ static int S_bad_attrs(const S_furn *v)
     const char *st = v->style;
     if (st && (strstr(st, "display:none") || strstr(st, "display: none"))) return 1;
     const char *vals[2] = {v->cls, v->id};
+    int bad = 0;
     for (int v = 0; v < 2; v++) {
         const char *s = vals[v];
         if (!s) continue;
@@ -1012,15 +1028,19 @@ static int S_bad_attrs(const S_furn *v)
             while ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9')) s++;
             size_t len = (size_t)(s - b);
             if (!len) continue;
-            if (S_bad_token(b, len)) return 1;
+            /* Readability's "maybe a candidate": a name that also says
+             * article or content ("entry-content comments-open") is not
+             * furniture for its other words */
+            if (S_good_token(b, len)) return 0;
+            if (S_bad_token(b, len)) bad = 1;
             if (most && ((len == 4 && !strncasecmp(b, "read", 4)) ||
                          (len == 6 && !strncasecmp(b, "viewed", 6)) ||
                          (len == 6 && !strncasecmp(b, "shared", 6))))
-                return 1;
+                bad = 1;
             most = len == 4 && !strncasecmp(b, "most", 4);
         }
     }
-    return 0;
+    return bad;
 }
 
 /* Pass 1: scores paragraph-like elements into their parent (fully) and
@@ -1200,14 +1220,41 @@ static int S_end_punct(const char *t, size_t n)
     return n && (t[n - 1] == '.' || t[n - 1] == '!' || t[n - 1] == '?' || t[n - 1] == ':');
 }
 
-/* jusText's context-free classes. */
+/* 1 when t[0..n) has a comma or sentence punctuation (Latin, CJK, Arabic)
+ * between words: prose, not a label. */
+static int S_prose_punct(const char *t, size_t n)
+{
+    for (size_t i = 0; i + 1 < n; i++) {
+        char c = t[i];
+        if ((c == '.' || c == ',' || c == ';' || c == '!' || c == '?') && t[i + 1] == ' ') return 1;
+        if (i + 2 < n && (unsigned char)c == 0xE3 && (unsigned char)t[i + 1] == 0x80 &&
+            ((unsigned char)t[i + 2] == 0x82 || (unsigned char)t[i + 2] == 0x81))
+            return 1;   /* 。、 */
+        if ((unsigned char)c == 0xD8 && (unsigned char)t[i + 1] == 0x8C) return 1;  /* ، */
+    }
+    return S_end_punct(t, n);
+}
+
+/* jusText's context-free classes.  jusText reads stopwords of the page's
+ * language; sitrep knows English ones only, so on a page whose text has
+ * few of them (another language) a block's stopword density is replaced
+ * by a language-neutral sign of prose: punctuation between words. */
 static void S_classify(S_walk *w)
 {
+    long words = 0, stops = 0;
+    for (size_t i = 0; i < w->blocks.len; i++) {
+        const S_block *b = &VEC_AT(&w->blocks, S_block, i);
+        if (b->outside && w->have_chosen) continue;
+        words += b->words;
+        stops += b->stops;
+    }
+    int foreign = words >= 30 && (double)stops / (double)words < HTML_STOP_FOREIGN;
     for (size_t i = 0; i < w->blocks.len; i++) {
         S_block *b = &VEC_AT(&w->blocks, S_block, i);
         const char *t = w->text.s + b->off;
         double ld = b->len ? (double)b->link_chars / (double)b->len : 0;
         double sd = b->words ? (double)b->stops / (double)b->words : 0;
+        if (foreign) sd = b->words >= 6 && S_prose_punct(t, b->len) ? HTML_STOP_HIGH : HTML_STOP_LOW / 2;
         if (b->outside || b->heading || b->timeonly || ld > HTML_MAX_LINK ||
             strstr(t, "\xC2\xA9"))
             b->cls = B_BAD;
