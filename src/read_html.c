@@ -1203,11 +1203,11 @@ static void S_blocks(S_walk *w, int n, int depth, int inside, int in_time)
         if (cn->role == R_BR) continue;
         int link = cn->role == R_A;
         if (link) w->in_link++;
-        if (cn->role == R_HEADING) w->heading = 1;
+        if (cn->role == R_HEADING) w->heading = cn->name[1] - '0';
         S_blocks(w, c, depth + 1, in, in_time || cn->role == R_TIME);
         if (link) w->in_link--;
         if (block) S_flush(w, !in);
-        else if (cn->role == R_HEADING) w->heading = 1;
+        else if (cn->role == R_HEADING) w->heading = cn->name[1] - '0';
     }
 }
 
@@ -1255,9 +1255,22 @@ static void S_classify(S_walk *w)
         double ld = b->len ? (double)b->link_chars / (double)b->len : 0;
         double sd = b->words ? (double)b->stops / (double)b->words : 0;
         if (foreign) sd = b->words >= 6 && S_prose_punct(t, b->len) ? HTML_STOP_HIGH : HTML_STOP_LOW / 2;
-        if (b->outside || b->heading || b->timeonly || ld > HTML_MAX_LINK ||
-            strstr(t, "\xC2\xA9"))
+        int in = w->have_chosen && !b->outside;
+        if (b->outside || (b->heading && !(in && b->heading > 1)) || b->timeonly ||
+            ld > HTML_MAX_LINK || strstr(t, "\xC2\xA9"))
             b->cls = B_BAD;
+        else if (in) {
+            /* inside the chosen container, structure vouches for the text
+             * as trafilatura takes it: prose is good whatever its words;
+             * subheads and other short lines stand or fall with their
+             * neighbours */
+            int prose = S_prose_punct(t, b->len) || sd >= HTML_STOP_LOW;
+            if (b->heading || b->len < HTML_LENGTH_LOW)
+                b->cls = b->link_chars > 0 ? B_BAD
+                         : !b->heading && b->words >= 6 && prose && S_end_punct(t, b->len) ? B_NEARGOOD
+                         : B_SHORT;
+            else b->cls = prose ? B_GOOD : B_NEARGOOD;
+        }
         else if (b->len < HTML_LENGTH_LOW) {
             b->cls = (b->link_chars > 0 || (!S_end_punct(t, b->len) && b->words < 8)) ? B_BAD : B_SHORT;
             /* a short sentence in the article container ("The president
