@@ -1256,8 +1256,11 @@ static void S_classify(S_walk *w)
         double sd = b->words ? (double)b->stops / (double)b->words : 0;
         if (foreign) sd = b->words >= 6 && S_prose_punct(t, b->len) ? HTML_STOP_HIGH : HTML_STOP_LOW / 2;
         int in = w->have_chosen && !b->outside;
+        /* a long paragraph of the article may link a third of its words
+         * (Readability allows half when it is long) */
+        double max_link = in && b->len >= HTML_LENGTH_HIGH ? 0.5 : HTML_MAX_LINK;
         if (b->outside || (b->heading && !(in && b->heading > 1)) || b->timeonly ||
-            ld > HTML_MAX_LINK || strstr(t, "\xC2\xA9"))
+            ld > max_link || strstr(t, "\xC2\xA9"))
             b->cls = B_BAD;
         else if (in) {
             /* inside the chosen container, structure vouches for the text
@@ -1383,8 +1386,43 @@ static void S_like(S_walk *w, int n, int best, const char *cls, int depth)
     }
 }
 
+/* The characters (white space not counted) of n's subtree and those inside
+ * links, furniture left out; the last character in *last. */
+static void S_stats(const S_tree *t, int n, int in_link, size_t *len, size_t *links, char *last,
+                    int depth)
+{
+    if (depth > HTML_MAX_DEPTH) return;
+    for (int c = S_nd(t, n)->first; c >= 0; c = S_nd(t, c)->next) {
+        const S_tn *cn = S_nd(t, c);
+        if (cn->type == T_TEXT) {
+            for (const char *p = S_content(t, c); *p; p++)
+                if (!S_space((unsigned char)*p)) {
+                    (*len)++;
+                    *links += in_link != 0;
+                    *last = *p;
+                }
+        } else if (cn->type == T_ELEM && cn->kind != TAG_SKIP && !cn->bad) {
+            S_stats(t, c, in_link || cn->role == R_A, len, links, last, depth + 1);
+        }
+    }
+}
+
+/* Readability's test for a paragraph beside the top candidate: long with
+ * few links, or a short sentence without any. */
+static int S_sibling_para(const S_tree *t, int n)
+{
+    const S_tn *x = S_nd(t, n);
+    if (x->role != R_P || x->bad) return 0;
+    size_t len = 0, links = 0;
+    char last = 0;
+    S_stats(t, n, 0, &len, &links, &last, 0);
+    if (len > 80) return (double)links / (double)len < 0.25;
+    return len > 0 && links == 0 && (last == '.' || last == '!' || last == '?');
+}
+
 /* Chooses the article container(s): the best-scored node and its siblings
- * that score at least a fifth of it or share its class. */
+ * that score at least a fifth of it or share its class, or are paragraphs
+ * of the article's own (S_sibling_para). */
 static void S_choose(S_walk *w, int body)
 {
     const S_tree *t = w->t;
@@ -1399,7 +1437,8 @@ static void S_choose(S_walk *w, int body)
         if (info->type != T_ELEM) continue;
         const char *scls = S_attr(t, s, "class");
         int like = s == best || (info->score >= top * 0.2 && info->score >= 2) ||
-                   (bcls && scls && *bcls && !strcmp(bcls, scls) && S_is(t, s, S_name(t, best)));
+                   (bcls && scls && *bcls && !strcmp(bcls, scls) && S_is(t, s, S_name(t, best))) ||
+                   S_sibling_para(t, s);
         if (!like) continue;
         info->flags |= 1;
     }
