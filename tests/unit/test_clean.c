@@ -51,7 +51,7 @@ int main(void)
         {"Leaders agreed to meet again.\nSource link\nLeave a Reply\nThe comment section text that goes on.",
          "Leaders agreed to meet again."},
         /* site disclaimers */
-        {"Officials denied the report.\nNot all news on the site expresses the point of view of the site.",
+        {"Officials denied the report.\nNot all news on the site expresses what its owners think, a notice says here.",
          "Officials denied the report."},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) CHECK_STR(S_kept(&a, r, cases[i].in, NULL), cases[i].want);
