@@ -299,7 +299,7 @@ typedef struct {
     const char *role, *hidden, *aria_hidden, *style, *cls, *id;
 } S_furn;
 
-static int S_bad_attrs(const S_furn *v);
+static int S_bad_attrs(const S_furn *v, int container);
 
 /* Appends s and a NUL to chars; returns its offset, or -1. */
 static int S_chars(S_tree *t, const char *s, size_t n)
@@ -467,7 +467,7 @@ static void S_sax_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
      * their class names ("single-post sidebar-left" on a body) */
     if (!strcmp(nm, "body") || !strcmp(nm, "html") || !strcmp(nm, "article") || !strcmp(nm, "main"))
         fv.cls = fv.id = NULL;
-    n->bad = (unsigned char)(S_nd(t, n->parent)->hid ? 0 : S_bad_attrs(&fv));
+    n->bad = (unsigned char)(S_nd(t, n->parent)->hid ? 0 : S_bad_attrs(&fv, role != R_P && role != R_HEADING));
     n->ld = (unsigned char)ld;
     n->meta = (unsigned char)mk;
     n->role = (unsigned char)role;
@@ -697,12 +697,91 @@ static const char *S_trim_dup(arena *a, const char *s)
     return n ? arena_strndup(a, s, n) : NULL;
 }
 
+/* Writes "YYYY-MM-DD" (y in 0..9999, m and d in 0..99). */
+static void S_ymd(char out[11], int y, int m, int d)
+{
+    out[0] = (char)('0' + y / 1000 % 10);
+    out[1] = (char)('0' + y / 100 % 10);
+    out[2] = (char)('0' + y / 10 % 10);
+    out[3] = (char)('0' + y % 10);
+    out[4] = out[7] = '-';
+    out[5] = (char)('0' + m / 10 % 10);
+    out[6] = (char)('0' + m % 10);
+    out[8] = (char)('0' + d / 10 % 10);
+    out[9] = (char)('0' + d % 10);
+    out[10] = 0;
+}
+
+/* The month (1-12) an English month name or its abbreviation starting at
+ * s[0..n) names ("Nov", "Nov.", "November"), or 0. */
+static int S_month(const char *s, size_t n)
+{
+    static const char *const names[] = {"january", "february", "march", "april", "may", "june",
+                                        "july", "august", "september", "october", "november",
+                                        "december"};
+    if (n < 3) return 0;
+    for (int m = 0; m < 12; m++) {
+        size_t k = strlen(names[m]);
+        if (n > k) continue;
+        if (!strncasecmp(s, names[m], n) && (n == k || n == 3 || (m == 8 && n == 4))) return m + 1;
+    }
+    return 0;
+}
+
+/* A date written in words, as pages print it in meta tags and JSON-LD:
+ * "19 Nov 2019 07:09 GMT", "Tue Nov 19 2019 05:44:06 GMT+0000", "01:38:07
+ * PM IST Nov 20, 2019", "Nov. 18, 2019, 4:06 p.m.", "Fri 6:45 PM, Feb 16,
+ * 2018": the one month name, the day beside it, a four-digit year; numbers
+ * that are parts of a time (next to ':') are not days. */
+static int S_date_words(const char *s, char out[11])
+{
+    int month = 0, day = 0, year = 0, day_before = 0, day_after = 0, after_month = 0;
+    for (const char *p = s; *p;) {
+        unsigned char c = (unsigned char)*p;
+        if ((c | 32) >= 'a' && (c | 32) <= 'z') {
+            const char *b = p;
+            while (((unsigned char)*p | 32) >= 'a' && ((unsigned char)*p | 32) <= 'z') p++;
+            int m = S_month(b, (size_t)(p - b));
+            if (m) {
+                if (month) return SITREP_EPARSE;
+                month = m;
+                after_month = 1;
+            }
+            continue;
+        }
+        if (c >= '0' && c <= '9') {
+            const char *b = p;
+            long v = 0;
+            while (*p >= '0' && *p <= '9' && p - b < 6) v = v * 10 + (*p++ - '0');
+            size_t n = (size_t)(p - b);
+            int timepart = *p == ':' || (b > s && b[-1] == ':');
+            if (n == 4 && !timepart && v >= 1900 && v <= 2100) {
+                if (!year) year = (int)v;
+            } else if (n <= 2 && !timepart && v >= 1 && v <= 31) {
+                if (!month && !day_before) day_before = (int)v;
+                else if (month && after_month && !day_after) day_after = (int)v;
+            }
+            after_month = 0;
+            continue;
+        }
+        p++;
+    }
+    day = day_after ? day_after : day_before;
+    if (!month || !day || !year) return SITREP_EPARSE;
+    S_ymd(out, year, month, day);
+    long dn;
+    return sitrep_parse_ymd(out, &dn) ? SITREP_EPARSE : 0;
+}
+
 int read_html_date(const char *s, char out[11])
 {
     if (!s) return SITREP_EPARSE;
     while (S_space((unsigned char)*s)) s++;
     int d[8], k = 0;
     const char *p = s;
+    if (!(*p >= '0' && *p <= '9' && p[1] >= '0' && p[1] <= '9' && p[2] >= '0' && p[2] <= '9' &&
+          p[3] >= '0' && p[3] <= '9'))
+        return S_date_words(s, out);
     /* YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD or YYYYMMDD */
     for (int i = 0; i < 4; i++, p++) {
         if (*p < '0' || *p > '9') return SITREP_EPARSE;
@@ -731,6 +810,7 @@ typedef struct {
     const char *og_title, *og_site, *og_url, *canonical, *title_tag, *h1;
     const char *ld_headline, *ld_date, *ld_url, *ld_publisher, *ld_body;
     const char *meta_published, *meta_date, *time_dt, *time_pub;
+    const char *meta_any_date;  /* another meta key naming a publication date */
     int ld_typed;    /* the JSON-LD values come from an Article-like object */
 } S_meta;
 
@@ -786,6 +866,55 @@ static void S_ld_walk(arena *a, const json *j, S_meta *m, int depth)
     if (g) S_ld_walk(a, g, m, depth + 1);
 }
 
+/* 1 when a meta key other than the known ones names a publication date
+ * ("sn-post-date", "publish-date", "article.published"): it says date or
+ * publish, and not modified, updated or expires. */
+static int S_date_key(const char *key)
+{
+    static const char *const no[] = {"modif", "updat", "expir", "revis", "edit", NULL};
+    char low[64];
+    size_t n = 0;
+    for (; key[n] && n + 1 < sizeof low; n++) low[n] = (char)S_lower((unsigned char)key[n]);
+    low[n] = 0;
+    if (!strstr(low, "date") && !strstr(low, "publish")) return 0;
+    for (int i = 0; no[i]; i++)
+        if (strstr(low, no[i])) return 0;
+    return 1;
+}
+
+/* JSON-LD as pages write it is often not quite JSON: a comma before a
+ * closing bracket, raw line breaks inside strings.  Returns a copy in a
+ * with those repaired, or NULL. */
+static char *S_ld_repair(arena *a, const char *src, size_t n)
+{
+    char *out = arena_alloc(a, n + 1);
+    if (!out) return NULL;
+    size_t o = 0;
+    int str = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = src[i];
+        if (str) {
+            if (c == '\\' && i + 1 < n) {
+                out[o++] = c;
+                out[o++] = src[++i];
+                continue;
+            }
+            if (c == '"') str = 0;
+            out[o++] = (unsigned char)c < 0x20 ? ' ' : c;
+            continue;
+        }
+        if (c == '"') str = 1;
+        if (c == ',') {
+            size_t j = i + 1;
+            while (j < n && S_space((unsigned char)src[j])) j++;
+            if (j < n && (src[j] == ']' || src[j] == '}')) continue;
+        }
+        out[o++] = c;
+    }
+    out[o] = 0;
+    return out;
+}
+
 /* Reads the metadata of the page's elements in document order, all but
  * those inside a <title> or <script> (t->metas lists them). */
 static void S_meta_walk(arena *a, const S_tree *t, S_meta *m)
@@ -798,6 +927,7 @@ static void S_meta_walk(arena *a, const S_tree *t, S_meta *m)
             if (!key) key = S_attr(t, c, "name");
             if (!key) key = S_attr(t, c, "itemprop");
             const char *val = S_attr(t, c, "content");
+            char dd[11];
             if (key && val && *val) {
                 if (!strcasecmp(key, "og:title") && !m->og_title) m->og_title = S_trim_dup(a, val);
                 else if (!strcasecmp(key, "og:site_name") && !m->og_site) m->og_site = S_trim_dup(a, val);
@@ -811,6 +941,8 @@ static void S_meta_walk(arena *a, const S_tree *t, S_meta *m)
                           !strcasecmp(key, "sailthru.date") || !strcasecmp(key, "parsely-pub-date")) &&
                          !m->meta_date)
                     m->meta_date = val;
+                else if (!m->meta_any_date && S_date_key(key) && read_html_date(val, dd) == 0)
+                    m->meta_any_date = val;
             }
         } else if (mk == M_LINK) {
             const char *rel = S_attr(t, c, "rel"), *href = S_attr(t, c, "href");
@@ -836,6 +968,10 @@ static void S_meta_walk(arena *a, const S_tree *t, S_meta *m)
                 size_t errpos;
                 const char *errmsg;
                 json *j = json_parse(a, src, strlen(src), &errpos, &errmsg);
+                if (!j) {
+                    const char *fixed = S_ld_repair(a, src, strlen(src));
+                    if (fixed) j = json_parse(a, fixed, strlen(fixed), &errpos, &errmsg);
+                }
                 if (j) S_ld_walk(a, j, m, 0);
             }
         }
@@ -1002,8 +1138,9 @@ static int S_good_token(const char *t, size_t n)
 }
 
 /* 1 when class, id, role or visibility in an element's attributes mark it
- * as furniture. */
-static int S_bad_attrs(const S_furn *v)
+ * as furniture.  A container (not a paragraph or heading) whose names
+ * also say article or content is not furniture by its other names. */
+static int S_bad_attrs(const S_furn *v, int container)
 {
     const char *role = v->role;
     if (role && (!strcasecmp(role, "navigation") || !strcasecmp(role, "banner") ||
@@ -1031,7 +1168,7 @@ static int S_bad_attrs(const S_furn *v)
             /* Readability's "maybe a candidate": a name that also says
              * article or content ("entry-content comments-open") is not
              * furniture for its other words */
-            if (S_good_token(b, len)) return 0;
+            if (container && S_good_token(b, len)) return 0;
             if (S_bad_token(b, len)) bad = 1;
             if (most && ((len == 4 && !strncasecmp(b, "read", 4)) ||
                          (len == 6 && !strncasecmp(b, "viewed", 6)) ||
@@ -1511,6 +1648,49 @@ done:
     return rc;
 }
 
+/* The date in a URL's path, as news sites put it: /2019/11/18/ or
+ * /2019/nov/18/.  Returns 0 or SITREP_EPARSE. */
+static int S_url_date(const char *url, char out[11])
+{
+    if (!url) return SITREP_EPARSE;
+    const char *p = strstr(url, "://");
+    p = p ? strchr(p + 3, '/') : NULL;
+    for (; p && *p; p = strchr(p + 1, '/')) {
+        const char *y = p + 1;
+        int ok = 1;
+        for (int i = 0; i < 4; i++) ok = ok && y[i] >= '0' && y[i] <= '9';
+        if (!ok || y[4] != '/') continue;
+        const char *mo = y + 5, *e = strchr(mo, '/');
+        if (!e || e - mo > 9) continue;
+        int month = 0;
+        if (e - mo <= 2 && mo[0] >= '0' && mo[0] <= '9') month = atoi(mo);
+        else month = S_month(mo, (size_t)(e - mo));
+        const char *dd = e + 1;
+        if (!month || !(dd[0] >= '0' && dd[0] <= '9')) continue;
+        if (dd[1] >= '0' && dd[1] <= '9' && dd[2] >= '0' && dd[2] <= '9') continue;
+        int day = dd[0] - '0';
+        if (dd[1] >= '0' && dd[1] <= '9') day = day * 10 + dd[1] - '0';
+        else if (dd[1] && dd[1] != '/' && dd[1] != '-') continue;
+        long dn;
+        S_ymd(out, atoi(y), month > 12 ? 99 : month, day > 31 ? 99 : day);
+        if (sitrep_parse_ymd(out, &dn) == 0) return 0;
+    }
+    /* a slug ending in the date: /tuft-cells-20191115/ */
+    size_t n = strcspn(url, "?#");
+    while (n && url[n - 1] == '/') n--;
+    if (n > 9 && (url[n - 9] == '-' || url[n - 9] == '/')) {
+        const char *y = url + n - 8;
+        int ok = 1;
+        for (int i = 0; i < 8; i++) ok = ok && y[i] >= '0' && y[i] <= '9';
+        long dn;
+        if (ok) {
+            S_ymd(out, atoi(y) / 10000, atoi(y) / 100 % 100, atoi(y) % 100);
+            if (sitrep_parse_ymd(out, &dn) == 0) return 0;
+        }
+    }
+    return SITREP_EPARSE;
+}
+
 /* ---- the page ------------------------------------------------------------ */
 
 static void S_pick_meta(arena *a, const S_meta *m, html_page *page)
@@ -1534,10 +1714,17 @@ static void S_pick_meta(arena *a, const S_meta *m, html_page *page)
         {m->time_pub, "<time datetime> (datePublished)"},
         {m->time_dt, "<time datetime>"},
         {m->meta_date, "<meta name=date>"},
+        {m->meta_any_date, "<meta> naming a date"},
+        {page->url, "the URL (/YYYY/MM/DD/)"},
     };
     for (size_t i = 0; i < sizeof dates / sizeof *dates; i++) {
         char d[11];
-        if (dates[i].v && read_html_date(dates[i].v, d) == 0) {
+        int ok = dates[i].v == page->url ? S_url_date(dates[i].v, d) == 0
+                                         : dates[i].v && read_html_date(dates[i].v, d) == 0;
+        /* "0001-01-01" is a template's empty date: no web page is older
+         * than the web */
+        ok = ok && strcmp(d, "1991") > 0;
+        if (ok) {
             page->date = arena_strdup(a, d);
             page->date_from = dates[i].from;
             break;

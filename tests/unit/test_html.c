@@ -31,8 +31,48 @@ static void test_dates(void)
     CHECK_INT(read_html_date("20240305", d), 0);
     CHECK_STR(d, "2024-03-05");
     CHECK_INT(read_html_date("2024-13-05", d), SITREP_EPARSE);
-    CHECK_INT(read_html_date("March 5, 2024", d), SITREP_EPARSE);
     CHECK_INT(read_html_date("202403051", d), SITREP_EPARSE);
+    /* dates in words, as meta tags and JSON-LD of real pages write them */
+    static const char *const words[][2] = {
+        {"March 5, 2024", "2024-03-05"},
+        {"5 Mar 2024 07:09 GMT", "2024-03-05"},
+        {"Tue Mar 05 2024 05:44:06 GMT+0000", "2024-03-05"},
+        {"01:38:07 PM IST Mar 5, 2024", "2024-03-05"},
+        {"Sept. 30, 2023, 4:06 p.m.", "2023-09-30"},
+        {"Fri 6:45 PM, Feb 16, 2018", "2018-02-16"},
+    };
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+        CHECK_INT(read_html_date(words[i][0], d), 0);
+        CHECK_STR(d, words[i][1]);
+    }
+    CHECK_INT(read_html_date("Tuesday morning", d), SITREP_EPARSE);
+    CHECK_INT(read_html_date("March 2024", d), SITREP_EPARSE);
+    CHECK_INT(read_html_date("Feb 30, 2024", d), SITREP_EPARSE);
+    CHECK_INT(read_html_date("May 5 June 2024", d), SITREP_EPARSE);
+
+    /* without dated metadata, the URL's path; a template's 0001-01-01 is
+     * no date */
+    arena a;
+    arena_init(&a);
+    html_page p = parse(&a,
+        "<html><head><link rel=canonical href='https://news.example/world/2023/nov/07/talks-resume'>"
+        "<script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"datePublished\":\"0001-01-01T00:00:00Z\",}</script>"
+        "</head><body>" PARA1 "</body></html>", NULL);
+    CHECK_STR(p.date, "2023-11-07");
+    p = parse(&a, "<html><head><link rel=canonical href='https://news.example/science/tide-pools-20191115/'>"
+                  "<meta name='sn-post-date' content='2019/11/16'></head><body>" PARA1 "</body></html>", NULL);
+    CHECK_STR(p.date, "2019-11-16");
+    CHECK_STR(p.date_from, "<meta> naming a date");
+    p = parse(&a, "<html><head><link rel=canonical href='https://news.example/science/tide-pools-20191115/'>"
+                  "</head><body>" PARA1 "</body></html>", NULL);
+    CHECK_STR(p.date, "2019-11-15");
+    /* JSON-LD with a trailing comma and a raw line break in a string */
+    p = parse(&a, "<html><head><script type='application/ld+json'>{\"@type\":\"NewsArticle\","
+                  "\"headline\":\"Ports reopen\nafter strike\",\"keywords\":[\"a\",\"b\", ],"
+                  "\"datePublished\":\"2024-06-01\"}</script></head><body>" PARA1 "</body></html>", NULL);
+    CHECK_STR(p.date, "2024-06-01");
+    CHECK_STR(p.title, "Ports reopen after strike");
+    arena_free(&a);
 }
 
 static void test_metadata(void)
