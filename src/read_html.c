@@ -12,7 +12,10 @@
  * article); pass 2 cuts blocks at block elements, dropping furniture (nav,
  * aside, figures, class/id/role saying menu, cookie, share, related,
  * comments, ad...); jusText then classes each block (link and stopword
- * density, length) and smooths by context.  The page tree has the shape
+ * density, length; punctuation instead of English stopwords on pages in
+ * other languages) and smooths by context.  When that yields less than
+ * HTML_MIN_TEXT bytes, fallbacks in steps: every prose block with relaxed
+ * thresholds, JSON-LD articleBody, every paragraph of <article>/<main>.  The page tree has the shape
  * libxml2's own tree builder (SAX2.c) would give the same events, so the
  * extraction is the one a DOM walk would make.
  */
@@ -43,6 +46,7 @@
 #define HTML_STOP_LOW 0.30     /* jusText's stopword densities */
 #define HTML_STOP_HIGH 0.32
 #define HTML_STOP_FOREIGN 0.12 /* below it, the page is not in English */
+#define HTML_MIN_TEXT 200      /* less main text than this: the fallbacks */
 #define HTML_MAX_LINK 0.2      /* link density above which a block is bad */
 
 /* ---- charsets ------------------------------------------------------------ */
@@ -655,15 +659,18 @@ static const char *S_attr(const S_tree *t, int n, const char *name)
 
 static const char *S_content(const S_tree *t, int n) { return t->chars.s + S_nd(t, n)->off; }
 
-/* Appends the text of n's subtree with white space collapsed. */
+/* Appends the text of n's subtree with white space (and U+00A0)
+ * collapsed. */
 static void S_text_of(const S_tree *t, int n, buf *b, int depth)
 {
     if (depth > HTML_MAX_DEPTH) return;
     for (int c = S_nd(t, n)->first; c >= 0; c = S_nd(t, c)->next) {
         if (S_nd(t, c)->type == T_TEXT) {
             for (const char *p = S_content(t, c); *p; p++) {
-                if (S_space((unsigned char)*p)) {
+                int nbsp = (unsigned char)p[0] == 0xC2 && (unsigned char)p[1] == 0xA0;
+                if (S_space((unsigned char)*p) || nbsp) {
                     if (b->len && b->s[b->len - 1] != ' ') buf_putc(b, ' ');
+                    p += nbsp;
                 } else {
                     buf_putc(b, *p);
                 }
@@ -1608,6 +1615,51 @@ static int S_ld_text(buf *out, const char *body)
     return 0;
 }
 
+/* The first element named name in n's subtree (furniture left out), or -1. */
+static int S_find(const S_tree *t, int n, const char *name, int depth)
+{
+    if (depth > HTML_MAX_DEPTH) return -1;
+    for (int c = S_nd(t, n)->first; c >= 0; c = S_nd(t, c)->next) {
+        const S_tn *cn = S_nd(t, c);
+        if (cn->type != T_ELEM || cn->kind == TAG_SKIP || cn->bad) continue;
+        if (!strcmp(cn->name, name)) return c;
+        int r = S_find(t, c, name, depth + 1);
+        if (r >= 0) return r;
+    }
+    return -1;
+}
+
+/* Appends the text of every paragraph under n that is not furniture nor
+ * mostly links, one a line.  Returns 0 or SITREP_ENOMEM. */
+static int S_paras(const S_tree *t, int n, buf *out, int depth)
+{
+    if (depth > HTML_MAX_DEPTH) return 0;
+    for (int c = S_nd(t, n)->first; c >= 0; c = S_nd(t, c)->next) {
+        const S_tn *cn = S_nd(t, c);
+        if (cn->type != T_ELEM || cn->kind == TAG_SKIP || cn->bad) continue;
+        if (cn->role != R_P) {
+            if (S_paras(t, c, out, depth + 1)) return SITREP_ENOMEM;
+            continue;
+        }
+        size_t len = 0, links = 0;
+        char last = 0;
+        S_stats(t, c, 0, &len, &links, &last, 0);
+        if (len < 30 || 2 * links >= len) continue;
+        size_t at = out->len;
+        if (at && buf_putc(out, '\n')) return SITREP_ENOMEM;
+        size_t from = out->len;
+        S_text_of(t, c, out, 0);
+        size_t s = from, e = out->len;
+        while (s < e && out->s[s] == ' ') s++;
+        while (e > s && out->s[e - 1] == ' ') e--;
+        memmove(out->s + from, out->s + s, e - s);
+        out->len = from + (e - s);
+        if (out->len == from) out->len = at;
+        if (out->s) out->s[out->len] = 0;
+    }
+    return 0;
+}
+
 static int S_main_text(arena *a, const S_tree *t, int body, const S_meta *m, html_page *page)
 {
     S_walk w;
@@ -1635,9 +1687,55 @@ static int S_main_text(arena *a, const S_tree *t, int body, const S_meta *m, htm
             if (buf_put(&out, w.text.s + b->off, b->len)) { rc = SITREP_ENOMEM; goto done; }
         }
     }
-    /* pages that render their text from script keep it in JSON-LD */
-    if (m->ld_body && out.len < 200 && strlen(m->ld_body) > out.len)
+    /* too little text: fall back in steps rather than give nothing */
+    if (body >= 0 && out.len < HTML_MIN_TEXT) {
+        /* 1. relaxed thresholds: every block of prose on the page that is
+         * not mostly links, chosen container or not */
+        buf alt;
+        buf_init(&alt);
+        for (size_t i = 0; i < w.blocks.len; i++) {
+            S_block *b = &VEC_AT(&w.blocks, S_block, i);
+            const char *bt = w.text.s + b->off;
+            int take = b->cls == B_GOOD ||
+                       (b->len >= HTML_LENGTH_LOW && b->heading != 1 && !b->timeonly &&
+                        (double)b->link_chars <= 0.33 * (double)b->len && S_prose_punct(bt, b->len) &&
+                        !strstr(bt, "\xC2\xA9"));
+            if (!take) continue;
+            if ((alt.len && buf_putc(&alt, '\n')) || buf_put(&alt, bt, b->len)) {
+                buf_free(&alt);
+                rc = SITREP_ENOMEM;
+                goto done;
+            }
+        }
+        if (alt.len > out.len) {
+            buf_free(&out);
+            out = alt;
+        } else {
+            buf_free(&alt);
+        }
+    }
+    /* 2. pages that render their text from script keep it in JSON-LD */
+    if (m->ld_body && out.len < HTML_MIN_TEXT && strlen(m->ld_body) > out.len)
         if ((rc = S_ld_text(&out, m->ld_body))) goto done;
+    /* 3. every paragraph of the page's <article> or <main> (else body) */
+    if (body >= 0 && out.len < HTML_MIN_TEXT) {
+        int root = S_find(t, body, "article", 0);
+        if (root < 0) root = S_find(t, body, "main", 0);
+        if (root < 0) root = body;
+        buf alt;
+        buf_init(&alt);
+        if (S_paras(t, root, &alt, 0)) {
+            buf_free(&alt);
+            rc = SITREP_ENOMEM;
+            goto done;
+        }
+        if (alt.len > out.len) {
+            buf_free(&out);
+            out = alt;
+        } else {
+            buf_free(&alt);
+        }
+    }
     page->text = arena_strndup(a, out.s ? out.s : "", out.len);
     page->text_len = out.len;
     if (!page->text) rc = SITREP_ENOMEM;

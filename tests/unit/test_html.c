@@ -261,8 +261,42 @@ static void test_warc(int gz)
     buf_free(&b);
 }
 
+/* When the first pass yields too little, the fallbacks: a page with
+ * visible article text never gives an empty document. */
+static void test_fallbacks(void)
+{
+    arena a;
+    arena_init(&a);
+    /* one short paragraph with no container around it */
+    html_page p = parse(&a,
+        "<html><body><div class='nav'><a href='/'>Home</a></div>"
+        "<p>Coast guard vessels escorted two fishing boats back to port on Sunday, the agency said.</p>"
+        "</body></html>", NULL);
+    CHECK_STR(p.text, "Coast guard vessels escorted two fishing boats back to port on Sunday, the agency said.");
+    /* items of a list that each open with a linked headline */
+    p = parse(&a,
+        "<html><body><article><ul><li><a href='/a'>Storm closes ferry routes</a> for the second day, as "
+        "winds reach ninety kilometres an hour and the harbour stays shut.</li><li><a href='/b'>Council "
+        "approves budget</a> after a long night of talks that ended with a narrow vote.</li></ul></article>"
+        "</body></html>", NULL);
+    CHECK(strstr(p.text, "harbour stays shut.") != NULL);
+    CHECK(strstr(p.text, "ended with a narrow vote.") != NULL);
+    /* the text only in JSON-LD articleBody */
+    p = parse(&a,
+        "<html><head><script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"articleBody\":"
+        "\"The port authority said on Monday that the new quay would open in May.\\nShipping firms welcomed it.\"}"
+        "</script></head><body><div id='app'></div></body></html>", NULL);
+    CHECK_STR(p.text, "The port authority said on Monday that the new quay would open in May.\nShipping firms welcomed it.");
+    /* nothing but furniture stays empty */
+    p = parse(&a, "<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+                  "<div class='share'>Share this</div><footer>Footer</footer></body></html>", NULL);
+    CHECK_STR(p.text, "");
+    arena_free(&a);
+}
+
 int main(void)
 {
+    test_fallbacks();
     test_dates();
     test_metadata();
     test_main_text();
