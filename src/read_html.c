@@ -1400,9 +1400,12 @@ static void S_classify(S_walk *w)
         double sd = b->words ? (double)b->stops / (double)b->words : 0;
         if (foreign) sd = b->words >= 6 && S_prose_punct(t, b->len) ? HTML_STOP_HIGH : HTML_STOP_LOW / 2;
         int in = w->have_chosen && !b->outside;
-        /* a long paragraph of the article may link a third of its words
-         * (Readability allows half when it is long) */
-        double max_link = in && b->len >= HTML_LENGTH_HIGH ? 0.5 : HTML_MAX_LINK;
+        /* a long paragraph of the article, or a sentence with a linked
+         * headline before it, may link up to half its text (Readability
+         * allows half when it is long) */
+        double max_link = in && (b->len >= HTML_LENGTH_HIGH ||
+                                 (b->len - b->link_chars >= HTML_LENGTH_LOW && S_end_punct(t, b->len)))
+                              ? 0.5 : HTML_MAX_LINK;
         if (b->outside || (b->heading && !(in && b->heading > 1)) || b->timeonly ||
             ld > max_link || strstr(t, "\xC2\xA9"))
             b->cls = B_BAD;
