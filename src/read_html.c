@@ -1792,6 +1792,30 @@ static int S_url_date(const char *url, char out[11])
     return SITREP_EPARSE;
 }
 
+/* The <a> elements in n's subtree, counted up to max. */
+static int S_links(const S_tree *t, int n, int max, int depth)
+{
+    int k = 0;
+    if (depth > HTML_MAX_DEPTH) return 0;
+    for (int c = S_nd(t, n)->first; c >= 0 && k < max; c = S_nd(t, c)->next)
+        if (S_nd(t, c)->type == T_ELEM) k += (S_nd(t, c)->role == R_A) + S_links(t, c, max - k, depth + 1);
+    return k;
+}
+
+/* Marks as furniture the cards that sites tuck inside running text (a
+ * person's picture, name and latest headlines, shown on hover): an inline
+ * element holding an image beside two or more links. */
+static void S_cards(S_tree *t)
+{
+    for (size_t i = 1; i < t->nodes.len; i++) {
+        const S_tn *x = S_nd(t, (int)i);
+        if (x->type != T_ELEM || strcmp(x->name, "img")) continue;
+        S_tn *p = S_nd(t, x->parent);
+        if (p->type != T_ELEM || p->hid || p->kind != 0 || p->role == R_A || p->bad) continue;
+        if (S_links(t, x->parent, 2, 0) >= 2) p->bad = 1;
+    }
+}
+
 /* ---- the page ------------------------------------------------------------ */
 
 static void S_pick_meta(arena *a, const S_meta *m, html_page *page)
@@ -1906,6 +1930,7 @@ int read_html_page(arena *a, const char *html, size_t n, const char *http_charse
         S_tree_free(&t);
         return rc;
     }
+    S_cards(&t);
     S_meta m;
     memset(&m, 0, sizeof m);
     S_meta_walk(a, &t, &m);
