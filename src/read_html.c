@@ -285,6 +285,7 @@ typedef struct {
     int root_first;          /* the root is the document's first child:
                                 -1 not known yet, 0 no, 1 yes */
     int halted, oom;
+    int ignore_class;        /* the walks ignore BAD_CLASS (S_furniture) */
     xmlParserCtxtPtr ctxt;
     struct {                 /* S_tag and S_meta_kind by name: the names are
                                 libxml2's dictionary's, one pointer each */
@@ -294,6 +295,16 @@ typedef struct {
 } S_tree;
 
 static S_tn *S_nd(const S_tree *t, int i) { return &VEC_AT(&t->nodes, S_tn, (size_t)i); }
+
+/* What S_bad_attrs finds: furniture by class or id names, or by role,
+ * visibility or structure (S_cards). */
+enum { BAD_CLASS = 1, BAD_STRUCT = 2 };
+
+/* 1 when the walks leave element x out as furniture. */
+static int S_furniture(const S_tree *t, const S_tn *x)
+{
+    return x->bad == BAD_STRUCT || (x->bad == BAD_CLASS && !t->ignore_class);
+}
 
 static int S_tag(const char *nm);
 
@@ -1154,12 +1165,12 @@ static int S_bad_attrs(const S_furn *v, int container)
                  !strcasecmp(role, "contentinfo") || !strcasecmp(role, "complementary") ||
                  !strcasecmp(role, "dialog") || !strcasecmp(role, "alertdialog") ||
                  !strcasecmp(role, "menu") || !strcasecmp(role, "menubar")))
-        return 1;
-    if (v->hidden) return 1;
+        return BAD_STRUCT;
+    if (v->hidden) return BAD_STRUCT;
     const char *ah = v->aria_hidden;
-    if (ah && !strcasecmp(ah, "true")) return 1;
+    if (ah && !strcasecmp(ah, "true")) return BAD_STRUCT;
     const char *st = v->style;
-    if (st && (strstr(st, "display:none") || strstr(st, "display: none"))) return 1;
+    if (st && (strstr(st, "display:none") || strstr(st, "display: none"))) return BAD_STRUCT;
     const char *vals[2] = {v->cls, v->id};
     int bad = 0;
     for (int v = 0; v < 2; v++) {
@@ -1176,11 +1187,11 @@ static int S_bad_attrs(const S_furn *v, int container)
              * article or content ("entry-content comments-open") is not
              * furniture for its other words */
             if (container && S_good_token(b, len)) return 0;
-            if (S_bad_token(b, len)) bad = 1;
+            if (S_bad_token(b, len)) bad = BAD_CLASS;
             if (most && ((len == 4 && !strncasecmp(b, "read", 4)) ||
                          (len == 6 && !strncasecmp(b, "viewed", 6)) ||
                          (len == 6 && !strncasecmp(b, "shared", 6))))
-                bad = 1;
+                bad = BAD_CLASS;
             most = len == 4 && !strncasecmp(b, "most", 4);
         }
     }
@@ -1206,7 +1217,7 @@ static size_t S_score(S_walk *w, int n, int depth, int loose, size_t *link)
             continue;
         }
         if (cn->type != T_ELEM) continue;
-        if (cn->kind == TAG_SKIP || (!loose && cn->bad)) continue;
+        if (cn->kind == TAG_SKIP || (!loose && S_furniture(t, cn))) continue;
         size_t cl;
         size_t k = S_score(w, c, depth + 1, loose, &cl);
         if (cn->role == R_A) cl = k;
@@ -1340,7 +1351,7 @@ static void S_blocks(S_walk *w, int n, int depth, int inside, int in_time)
         int kind = cn->kind;
         if (kind == TAG_SKIP) continue;
         int flags = cn->flags;
-        if (!(flags & 3) && cn->bad) continue;
+        if (!(flags & 3) && S_furniture(t, cn)) continue;
         int block = kind == TAG_BLOCK;
         int in = inside || (flags & 1);
         if (block) S_flush(w, !inside);
@@ -1548,7 +1559,7 @@ static void S_stats(const S_tree *t, int n, int in_link, size_t *len, size_t *li
                     *links += in_link != 0;
                     *last = *p;
                 }
-        } else if (cn->type == T_ELEM && cn->kind != TAG_SKIP && !cn->bad) {
+        } else if (cn->type == T_ELEM && cn->kind != TAG_SKIP && !S_furniture(t, cn)) {
             S_stats(t, c, in_link || cn->role == R_A, len, links, last, depth + 1);
         }
     }
@@ -1559,7 +1570,7 @@ static void S_stats(const S_tree *t, int n, int in_link, size_t *len, size_t *li
 static int S_sibling_para(const S_tree *t, int n)
 {
     const S_tn *x = S_nd(t, n);
-    if (x->role != R_P || x->bad) return 0;
+    if (x->role != R_P || S_furniture(t, x)) return 0;
     size_t len = 0, links = 0;
     char last = 0;
     S_stats(t, n, 0, &len, &links, &last, 0);
@@ -1624,7 +1635,7 @@ static int S_find(const S_tree *t, int n, const char *name, int depth)
     if (depth > HTML_MAX_DEPTH) return -1;
     for (int c = S_nd(t, n)->first; c >= 0; c = S_nd(t, c)->next) {
         const S_tn *cn = S_nd(t, c);
-        if (cn->type != T_ELEM || cn->kind == TAG_SKIP || cn->bad) continue;
+        if (cn->type != T_ELEM || cn->kind == TAG_SKIP || S_furniture(t, cn)) continue;
         if (!strcmp(cn->name, name)) return c;
         int r = S_find(t, c, name, depth + 1);
         if (r >= 0) return r;
@@ -1639,7 +1650,7 @@ static int S_paras(const S_tree *t, int n, buf *out, int depth)
     if (depth > HTML_MAX_DEPTH) return 0;
     for (int c = S_nd(t, n)->first; c >= 0; c = S_nd(t, c)->next) {
         const S_tn *cn = S_nd(t, c);
-        if (cn->type != T_ELEM || cn->kind == TAG_SKIP || cn->bad) continue;
+        if (cn->type != T_ELEM || cn->kind == TAG_SKIP || S_furniture(t, cn)) continue;
         if (cn->role != R_P) {
             if (S_paras(t, c, out, depth + 1)) return SITREP_ENOMEM;
             continue;
@@ -1663,89 +1674,120 @@ static int S_paras(const S_tree *t, int n, buf *out, int depth)
     return 0;
 }
 
-static int S_main_text(arena *a, const S_tree *t, int body, const S_meta *m, html_page *page)
+/* One extraction pass over the page: pass 1 scores containers, pass 2 cuts
+ * blocks, jusText classes and smooths them; the good blocks go to out, one
+ * a line.  w holds the blocks afterwards (the caller frees them). */
+static int S_pass(const S_tree *t, int body, S_walk *w, buf *out)
+{
+    memset(w, 0, sizeof *w);
+    w->t = t;
+    vec_init(&w->blocks, sizeof(S_block));
+    buf_init(&w->text);
+    for (size_t i = 0; i < t->nodes.len; i++) {
+        S_nd(t, (int)i)->score = 0;
+        S_nd(t, (int)i)->flags = 0;
+    }
+    size_t link;
+    S_score(w, body, 0, 0, &link);
+    if (!w->scored) S_score(w, body, 0, 1, &link);
+    S_choose(w, body);
+    S_blocks(w, body, 0, !w->have_chosen, 0);
+    S_flush(w, 0);
+    if (w->oom) return SITREP_ENOMEM;
+    S_classify(w);
+    int rc = S_smooth(w);
+    if (rc) return rc;
+    for (size_t i = 0; i < w->blocks.len; i++) {
+        S_block *b = &VEC_AT(&w->blocks, S_block, i);
+        if (b->cls != B_GOOD) continue;
+        if (out->len && buf_putc(out, '\n')) return SITREP_ENOMEM;
+        if (buf_put(out, w->text.s + b->off, b->len)) return SITREP_ENOMEM;
+    }
+    return 0;
+}
+
+/* The first fallback: every block of prose the pass cut that is not
+ * mostly links, good or not, chosen container or not. */
+static int S_relaxed(const S_walk *w, buf *out)
+{
+    for (size_t i = 0; i < w->blocks.len; i++) {
+        const S_block *b = &VEC_AT(&w->blocks, S_block, i);
+        const char *bt = w->text.s + b->off;
+        int take = b->cls == B_GOOD ||
+                   (b->len >= HTML_LENGTH_LOW && b->heading != 1 && !b->timeonly &&
+                    (double)b->link_chars <= 0.33 * (double)b->len && S_prose_punct(bt, b->len) &&
+                    !strstr(bt, "\xC2\xA9"));
+        if (!take) continue;
+        if ((out->len && buf_putc(out, '\n')) || buf_put(out, bt, b->len)) return SITREP_ENOMEM;
+    }
+    return 0;
+}
+
+/* Keeps in *out the longer of *out and *alt, and frees the other. */
+static void S_keep_longer(buf *out, buf *alt)
+{
+    if (alt->len > out->len) {
+        buf_free(out);
+        *out = *alt;
+    } else {
+        buf_free(alt);
+    }
+    buf_init(alt);
+}
+
+static void S_walk_free(S_walk *w)
+{
+    buf_free(&w->text);
+    vec_free(&w->blocks);
+}
+
+static int S_main_text(arena *a, S_tree *t, int body, const S_meta *m, html_page *page)
 {
     S_walk w;
     memset(&w, 0, sizeof w);
-    w.t = t;
-    vec_init(&w.blocks, sizeof(S_block));
-    buf_init(&w.text);
     int rc = 0;
-    buf out;
+    buf out, alt;
     buf_init(&out);
-    if (body >= 0) {
-        size_t link;
-        S_score(&w, body, 0, 0, &link);
-        if (!w.scored) S_score(&w, body, 0, 1, &link);
-        S_choose(&w, body);
-        S_blocks(&w, body, 0, !w.have_chosen, 0);
-        S_flush(&w, 0);
-        if (w.oom) { rc = SITREP_ENOMEM; goto done; }
-        S_classify(&w);
-        if ((rc = S_smooth(&w))) goto done;
-        for (size_t i = 0; i < w.blocks.len; i++) {
-            S_block *b = &VEC_AT(&w.blocks, S_block, i);
-            if (b->cls != B_GOOD) continue;
-            if (out.len && buf_putc(&out, '\n')) { rc = SITREP_ENOMEM; goto done; }
-            if (buf_put(&out, w.text.s + b->off, b->len)) { rc = SITREP_ENOMEM; goto done; }
-        }
-    }
+    buf_init(&alt);
+    if (body >= 0 && (rc = S_pass(t, body, &w, &out))) goto done;
     /* too little text: fall back in steps rather than give nothing */
     if (body >= 0 && out.len < HTML_MIN_TEXT) {
-        /* 1. relaxed thresholds: every block of prose on the page that is
-         * not mostly links, chosen container or not */
-        buf alt;
-        buf_init(&alt);
-        for (size_t i = 0; i < w.blocks.len; i++) {
-            S_block *b = &VEC_AT(&w.blocks, S_block, i);
-            const char *bt = w.text.s + b->off;
-            int take = b->cls == B_GOOD ||
-                       (b->len >= HTML_LENGTH_LOW && b->heading != 1 && !b->timeonly &&
-                        (double)b->link_chars <= 0.33 * (double)b->len && S_prose_punct(bt, b->len) &&
-                        !strstr(bt, "\xC2\xA9"));
-            if (!take) continue;
-            if ((alt.len && buf_putc(&alt, '\n')) || buf_put(&alt, bt, b->len)) {
-                buf_free(&alt);
-                rc = SITREP_ENOMEM;
-                goto done;
-            }
-        }
-        if (alt.len > out.len) {
-            buf_free(&out);
-            out = alt;
-        } else {
-            buf_free(&alt);
-        }
+        /* 1. relaxed thresholds */
+        if ((rc = S_relaxed(&w, &alt))) goto done;
+        S_keep_longer(&out, &alt);
     }
     /* 2. pages that render their text from script keep it in JSON-LD */
     if (m->ld_body && out.len < HTML_MIN_TEXT && strlen(m->ld_body) > out.len)
         if ((rc = S_ld_text(&out, m->ld_body))) goto done;
-    /* 3. every paragraph of the page's <article> or <main> (else body) */
     if (body >= 0 && out.len < HTML_MIN_TEXT) {
+        /* 3. Readability's retry: again without furniture by class names,
+         * as layout wrappers may be named after options ("header-style-2
+         * penci_sidebar") */
+        t->ignore_class = 1;
+        S_walk_free(&w);
+        if ((rc = S_pass(t, body, &w, &alt))) goto done;
+        if (alt.len < HTML_MIN_TEXT) {
+            buf_reset(&alt);
+            if ((rc = S_relaxed(&w, &alt))) goto done;
+        }
+        S_keep_longer(&out, &alt);
+    }
+    if (body >= 0 && out.len < HTML_MIN_TEXT) {
+        /* 4. every paragraph of the page's <article> or <main> (else body) */
         int root = S_find(t, body, "article", 0);
         if (root < 0) root = S_find(t, body, "main", 0);
         if (root < 0) root = body;
-        buf alt;
-        buf_init(&alt);
-        if (S_paras(t, root, &alt, 0)) {
-            buf_free(&alt);
-            rc = SITREP_ENOMEM;
-            goto done;
-        }
-        if (alt.len > out.len) {
-            buf_free(&out);
-            out = alt;
-        } else {
-            buf_free(&alt);
-        }
+        if ((rc = S_paras(t, root, &alt, 0))) goto done;
+        S_keep_longer(&out, &alt);
     }
     page->text = arena_strndup(a, out.s ? out.s : "", out.len);
     page->text_len = out.len;
     if (!page->text) rc = SITREP_ENOMEM;
 done:
+    t->ignore_class = 0;
     buf_free(&out);
-    buf_free(&w.text);
-    vec_free(&w.blocks);
+    buf_free(&alt);
+    S_walk_free(&w);
     return rc;
 }
 
@@ -1812,7 +1854,7 @@ static void S_cards(S_tree *t)
         if (x->type != T_ELEM || strcmp(x->name, "img")) continue;
         S_tn *p = S_nd(t, x->parent);
         if (p->type != T_ELEM || p->hid || p->kind != 0 || p->role == R_A || p->bad) continue;
-        if (S_links(t, x->parent, 2, 0) >= 2) p->bad = 1;
+        if (S_links(t, x->parent, 2, 0) >= 2) p->bad = BAD_STRUCT;
     }
 }
 

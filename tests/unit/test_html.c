@@ -287,6 +287,15 @@ static void test_fallbacks(void)
         "\"The port authority said on Monday that the new quay would open in May.\\nShipping firms welcomed it.\"}"
         "</script></head><body><div id='app'></div></body></html>", NULL);
     CHECK_STR(p.text, "The port authority said on Monday that the new quay would open in May.\nShipping firms welcomed it.");
+    /* the article inside layout wrappers named after theme options: the
+     * retry without furniture by class names finds it */
+    p = parse(&a,
+        "<html><body><div class='wrapper-boxed header-style-header-2'><div class='container theme_sidebar'>"
+        "<article class='post'><div class='entry-content'>" PARA1 PARA2 "</div></article></div></div>"
+        "<div class='cookie-notice'><p>This site uses cookies to improve your experience, and you can opt out.</p></div>"
+        "</body></html>", NULL);
+    CHECK(strstr(p.text, "expelled each other's diplomats three years ago.") != NULL);
+    CHECK(strstr(p.text, "cookies") == NULL);
     /* nothing but furniture stays empty */
     p = parse(&a, "<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
                   "<div class='share'>Share this</div><footer>Footer</footer></body></html>", NULL);
