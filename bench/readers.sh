@@ -79,7 +79,8 @@ json.dump(out, open(sys.argv[2], "w", encoding="utf-8"))'
   fi
   peers=()
   for p in "$AE"/peers/*.json; do n=${p##*/}; peers+=("${n%.json} (published)=$p"); done
-  python3 bench/extraction-table.py "$AE" "sitrep=$OUT/ae-sitrep.json" "$live" "${peers[@]}"
+  cp "$aetmp/sitrep.jsonl" "$OUT/ae-sitrep.jsonl"
+  python3 bench/extraction-table.py "$AE" --meta "$OUT/ae-sitrep.jsonl" "sitrep=$OUT/ae-sitrep.json" "$live" "${peers[@]}"
   [ -n "$rd" ] || echo "  (Readability.js live: skipped, node/npm or the npm packages are not available)"
   rm -rf "$aetmp"; trap - EXIT
 else
