@@ -73,7 +73,7 @@ json.dump(out, open(sys.argv[2], "w", encoding="utf-8"))'
   ./sitrep read -q "$aetmp"/html/*.html > "$aetmp/sitrep.jsonl" 2> "$aetmp/sitrep.err"
   python3 -c "$to_pred" "$aetmp/sitrep.jsonl" "$OUT/ae-sitrep.json"
   live="readability-live=-"
-  if [ -n "$rd" ] && node peer/readability/extract.js "$aetmp/html" > "$aetmp/readability.jsonl" 2>/dev/null; then
+  if [ -n "$rd" ] && node peer/readability/extract.js "$aetmp/html" --utf8 > "$aetmp/readability.jsonl" 2>/dev/null; then
     python3 -c "$to_pred" "$aetmp/readability.jsonl" "$OUT/ae-readability.json"
     live="Readability.js $(node -p 'require("./peer/readability/node_modules/@mozilla/readability/package.json").version') (live)=$OUT/ae-readability.json"
   fi
