@@ -1064,6 +1064,7 @@ typedef struct {
     size_t off, len;          /* in the walker's text buffer */
     size_t link_chars;
     int words, stops, heading, outside, timeonly;
+    int item;                 /* a list item's text */
     S_class cls;
 } S_block;
 
@@ -1075,6 +1076,7 @@ typedef struct {
     size_t cur;               /* start of the open block in text */
     size_t link_chars;
     int in_link, heading, chosen_depth, have_chosen, timeonly, any_untimed;
+    int item;                 /* the open block is a list item's */
     int oom;
 } S_walk;
 
@@ -1280,6 +1282,7 @@ static void S_flush(S_walk *w, int outside)
         b->len = e - s;
         b->link_chars = w->link_chars > b->len ? b->len : w->link_chars;
         b->heading = w->heading;
+        b->item = w->item;
         b->outside = outside;
         b->timeonly = w->timeonly && !w->any_untimed;
         const char *t = w->text.s + s;
@@ -1306,6 +1309,7 @@ static void S_flush(S_walk *w, int outside)
     w->cur = w->text.len;
     w->link_chars = 0;
     w->heading = 0;
+    w->item = 0;
     w->timeonly = 0;
     w->any_untimed = 0;
 }
@@ -1359,6 +1363,7 @@ static void S_blocks(S_walk *w, int n, int depth, int inside, int in_time)
         int link = cn->role == R_A;
         if (link) w->in_link++;
         if (cn->role == R_HEADING) w->heading = cn->name[1] - '0';
+        if (cn->role == R_DIVLIKE && !strcmp(cn->name, "li")) w->item = 1;
         S_blocks(w, c, depth + 1, in, in_time || cn->role == R_TIME);
         if (link) w->in_link--;
         if (block) S_flush(w, !in);
@@ -1429,6 +1434,9 @@ static void S_classify(S_walk *w)
             if (b->heading || b->len < HTML_LENGTH_LOW)
                 b->cls = b->link_chars > 0 ? B_BAD
                          : !b->heading && b->words >= 6 && prose && S_end_punct(t, b->len) ? B_NEARGOOD
+                         /* an item of a list without links in the article:
+                          * a bullet point, not a menu */
+                         : b->item && b->words >= 2 ? B_NEARGOOD
                          : B_SHORT;
             else b->cls = prose ? B_GOOD : B_NEARGOOD;
         }

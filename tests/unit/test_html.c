@@ -303,8 +303,25 @@ static void test_fallbacks(void)
     arena_free(&a);
 }
 
+/* Bullet points of the article (a list without links) are its text; a
+ * list of links is not. */
+static void test_lists(void)
+{
+    arena a;
+    arena_init(&a);
+    html_page p = parse(&a,
+        "<html><body><article><div class='body'>" PARA1
+        "<ul><li>Three new ferry routes</li><li>Lower fares for students</li></ul>"
+        "<ul><li><a href='/x'>Older story</a></li><li><a href='/y'>Another one</a></li></ul>"
+        PARA2 "</div></article></body></html>", NULL);
+    CHECK(strstr(p.text, "\nThree new ferry routes\nLower fares for students\n") != NULL);
+    CHECK(strstr(p.text, "Older story") == NULL);
+    arena_free(&a);
+}
+
 int main(void)
 {
+    test_lists();
     test_fallbacks();
     test_dates();
     test_metadata();
