@@ -1395,6 +1395,20 @@ static int S_prose_punct(const char *t, size_t n)
     return S_end_punct(t, n);
 }
 
+/* 1 when t[0..n) is only the label of an ad slot ("Advertisement",
+ * "ADVERTISEMENT - CONTINUE READING BELOW" aside). */
+static int S_ad_label(const char *t, size_t n)
+{
+    static const char *const labels[] = {"advertisement", "advert", "ad", "ads", "sponsored",
+                                         "anzeige", "werbung", "publicidad", "publicit\xC3\xA9",
+                                         "pubblicit\xC3\xA0", "reklama", "advertentie", NULL};
+    while (n && (t[n - 1] == '.' || t[n - 1] == ':' || t[n - 1] == ' ')) n--;
+    if (n > 16) return 0;
+    for (int i = 0; labels[i]; i++)
+        if (strlen(labels[i]) == n && !strncasecmp(t, labels[i], n)) return 1;
+    return 0;
+}
+
 /* jusText's context-free classes.  jusText reads stopwords of the page's
  * language; sitrep knows English ones only, so on a page whose text has
  * few of them (another language) a block's stopword density is replaced
@@ -1423,7 +1437,7 @@ static void S_classify(S_walk *w)
                                  (b->len - b->link_chars >= HTML_LENGTH_LOW && S_end_punct(t, b->len)))
                               ? 0.5 : HTML_MAX_LINK;
         if (b->outside || (b->heading && !(in && b->heading > 1)) || b->timeonly ||
-            ld > max_link || strstr(t, "\xC2\xA9"))
+            ld > max_link || strstr(t, "\xC2\xA9") || S_ad_label(t, b->len))
             b->cls = B_BAD;
         else if (in) {
             /* inside the chosen container, structure vouches for the text

@@ -316,6 +316,10 @@ static void test_lists(void)
         PARA2 "</div></article></body></html>", NULL);
     CHECK(strstr(p.text, "\nThree new ferry routes\nLower fares for students\n") != NULL);
     CHECK(strstr(p.text, "Older story") == NULL);
+    /* the label of an ad slot between two paragraphs */
+    p = parse(&a, "<html><body><article><div class='body'>" PARA1 "<p>Advertisement</p>" PARA2
+                  "</div></article></body></html>", NULL);
+    CHECK(strstr(p.text, "Advertisement") == NULL);
     arena_free(&a);
 }
 
