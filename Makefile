@@ -1,6 +1,7 @@
 # sitrep -- political event-data engine.  `make` builds ./sitrep; `make test`
 # runs every test, then again under ASan+UBSan; `make demo` runs the main job
-# on examples/; `make eval` scores the dev corpus in ../shared when present.
+# on examples/; `make eval` scores seeds, dev-1, dev-2 and dev in ../shared and
+# checks the floors of tests/eval-floor.txt (scripts/eval-check).
 CC      ?= cc
 PKGS    := sqlite3 libutf8proc zlib libdeflate libmicrohttpd libxml-2.0 libpq
 CFLAGS  ?= -O2 -g
@@ -16,7 +17,7 @@ UNIT    := $(wildcard tests/unit/test_*.c)
 SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 SHARED  ?= ../shared
 
-.PHONY: all test test-run test-plain test-asan demo demo-run eval deps clean check-deps bench print-libs
+.PHONY: all test test-run test-plain test-asan demo demo-run eval deps clean check-deps bench print-libs model
 
 all: check-deps sitrep
 
@@ -76,6 +77,17 @@ demo-run: all
 
 eval: all
 	@SHARED=$(SHARED) scripts/eval-check
+
+# the learned layer (data/model/README.md): retrained on the seeds and dev-1
+# (never dev-2, the held-out half) when ../shared is there
+model: all
+	@if [ -f $(SHARED)/gold/dev.gold.jsonl ]; then \
+	  mkdir -p build/model && \
+	  $(SHARED)/tools/half 1 $(SHARED)/corpus/dev.jsonl > build/model/dev-1.jsonl && \
+	  $(SHARED)/tools/half 1 $(SHARED)/gold/dev.gold.jsonl > build/model/dev-1.gold.jsonl && \
+	  scripts/train-model $(SHARED)/corpus/seeds.jsonl $(SHARED)/gold/seeds.gold.jsonl \
+	    build/model/dev-1.jsonl build/model/dev-1.gold.jsonl; \
+	else echo "model: no dev corpus at $(SHARED); data/model/events.tsv kept as committed"; fi
 
 deps:
 	scripts/deps

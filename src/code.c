@@ -18,12 +18,15 @@
 #include <dirent.h>
 #include <limits.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "dict.h"
+#include "learn.h"
+#include "merge.h"
 
 enum { E_LIT = 1, E_OPT, E_GAP, E_TGT, E_SRC };
 
@@ -425,6 +428,9 @@ typedef struct {
     const char ***lem[2];                    /* per token and part of speech: lemmas */
     signed char *nlem[2];                    /* their number, -1 not yet computed */
     vec events;
+    /* the document's actor keys, most mentioned first (the learned layer) */
+    const char *keyrank[4];
+    int nkeyrank;
 } S_ctx;
 
 static const char *S_norm(const S_ctx *x, int t) { return x->in->seg->toks[t].norm; }
@@ -1300,6 +1306,12 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
         mod = MOD_PLANNED;
         buf_printf(&q.why, "%sa time clause of a future act", q.why.len ? ", " : "");
     }
+    /* headline grammar: "Brazil to send aid to Bolivia" is a future act */
+    if (mod == MOD_ASSERTED && in->title && trig > s0 + 1 && !strcmp(S_norm(x, trig - 1), "to") &&
+        x->minside[trig - 2] >= 0) {
+        mod = MOD_PLANNED;
+        buf_printf(&q.why, "%sheadline 'to' + verb", q.why.len ? ", " : "");
+    }
     /* a refusal pattern (REJECT) is itself the act: asserted */
     if (mod == MOD_NEGATED && !strcmp(p->type, "REJECT") && q.refuse) mod = MOD_ASSERTED;
     /* a refused concession ("will not compromise", "will not accept their
@@ -1416,6 +1428,12 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
         }
     }
 
+    /* a domestic act (both sides of one country: a curfew, a crackdown,
+     * protesters against their government) happens in that country */
+    if (!place && src && tgt && !strcmp(src->key, tgt->key) && in->gaz) {
+        place = gazetteer_country(in->gaz, src->key);
+        if (place) place_text = place->name;
+    }
     /* a meeting's mode from where it happens: in the target's country a
      * visit, in the source's the host's, elsewhere a third place */
     if (!strcmp(type, "CONSULT") && !mode && place && tgt && src) {
@@ -1458,6 +1476,8 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
     ev->date_text = day >= 0 ? date_text : NULL;
     int tl = m->lit_last >= trig ? m->lit_last + 1 : trig + 1;
     ev->trigger = S_span_text(x, trig, tl);
+    ev->trig0 = trig;
+    ev->trig1 = tl;
     ev->pattern = p->where;
     ev->cues = q.why.len ? arena_strdup(x->a, q.why.s) : NULL;
     double conf = 0.55 + 0.05 * (p->nlit > 3 ? 3 : p->nlit);
@@ -1702,6 +1722,11 @@ static int S_code_sentence(S_ctx *x, int sent)
             /* a noun's "by" stands in its own phrase ("the invasion of
              * Ukraine by Russia"), not after a verb ("Finland's request
              * was welcomed by Stoltenberg") */
+            /* ... unless a participle right before "by" reduces a relative
+             * clause of the noun ("the sanctions imposed by Brussels") */
+            if (p->noun && k > end - 1 && lexicon_is_past(x->c->lx, S_norm(x, k)) && k + 1 < s1 &&
+                !strcmp(S_norm(x, k + 1), "by") && !S_is(x, k - 1, W_BE))
+                continue;
             if (p->noun && (S_is_verb_form(x, k) || S_is(x, k, W_BE))) break;
         }
         /* sources */
@@ -1888,11 +1913,14 @@ static int S_code_sentence(S_ctx *x, int sent)
         }
         /* symmetric acts of coordinated subjects: "X and Y met", "Armenia
          * and Azerbaijan declared a ceasefire" */
+        int allpairs = 0;  /* each subject with each one named after it */
         if (!ntg && nsrc >= 2 &&
             (!strcmp(p->type, "CONSULT") || !strcmp(p->type, "AGREE") || !strcmp(p->type, "COOPERATE") ||
              (!strcmp(p->type, "RETREAT") && p->mode && !strcmp(p->mode, "ceasefire")))) {
-            tg[ntg++] = &in->mentions[srcs[nsrc - 1]];
-            nsrc--;
+            /* "Chile, Peru and Bolivia signed the accords": one line per
+             * pair (spec conventions: multi-party acts) */
+            allpairs = 1;
+            for (int k = 1; k < nsrc && ntg < 8; k++) tg[ntg++] = &in->mentions[srcs[k]];
         }
         if (!ntg && (!strcmp(p->type, "ASSAULT") || !strcmp(p->type, "COERCE") ||
                      (!strcmp(p->type, "PROTEST") && p->mode && !strcmp(p->mode, "boycott")))) {
@@ -2012,6 +2040,7 @@ static int S_code_sentence(S_ctx *x, int sent)
             for (int b = 0; b < nt; b++) {
                 const sr_mention *tm = ntg && !untargeted ? tg[b] : NULL;
                 if (tm && S_self_target(p, sm, tm)) continue;
+                if (allpairs && tm && tm->t0 <= sm->t0) continue;
                 char pair[40];
                 snprintf(pair, sizeof pair, "%s>%s", sm->key, tm ? tm->key : "");
                 int dup = 0;
@@ -2177,6 +2206,466 @@ static void S_implicit_targets(S_ctx *x)
     x->events.len = (size_t)kept;
 }
 
+/* ------------------------------------------------------------ learned layer
+ * The rules above are precise and narrow.  This pass proposes broadly:
+ * every word that heads a pattern of some type (its lemma, as a verb or a
+ * noun) is a trigger of that type, and every actor key of the sentence a
+ * possible source, every other key (or none) a possible target.  A linear
+ * model (learn.h; data/model/events.tsv, trained by scripts/train-model on
+ * the gold of the seeds and dev-1) scores each candidate from the features
+ * below (documented in data/model/README.md); the best candidate of each
+ * (type, source key, target key) is kept when its probability reaches the
+ * model's threshold and the rules have not coded it.  With
+ * code_input.candidates set every candidate is returned, scored, with its
+ * features: the training data. */
+
+enum { P_MAXM = 24, P_MAXT = 6, P_MAXF = 48, P_FLEN = 64 };
+
+typedef struct {
+    const char *type;
+    const sr_mention *src, *tgt;
+    const S_pat *p;
+    int trig;
+    double score;
+    int rule;                  /* the rules coded the same keys */
+    char why[256];
+    char feats[P_MAXF * P_FLEN];
+} S_cand;
+
+static const char *S_bucket(int d)
+{
+    return d <= 1 ? "1" : d <= 3 ? "3" : d <= 6 ? "6" : d <= 10 ? "10" : "far";
+}
+
+/* The role of an actor code after its key: "RUSGOV" -> "GOV". */
+static const char *S_role(const sr_mention *m)
+{
+    size_t kl = strlen(m->key);
+    if (!strncmp(m->code, m->key, kl) && m->code[kl]) return m->code + kl;
+    return m->kind == AK_ORG ? "IGO" : "-";
+}
+
+/* The word before token t when it ties a phrase to what precedes it. */
+static const char *S_link_word(const S_ctx *x, int t, int s0)
+{
+    if (t <= s0) return "^";
+    const char *w = S_norm(x, t - 1);
+    if (S_is(x, t - 1, W_PREPS) || !strcmp(w, "and") || !strcmp(w, ",") || !strcmp(w, "between") ||
+        !strcmp(w, "against") || !strcmp(w, "toward") || !strcmp(w, "towards") || !strcmp(w, "over") ||
+        !strcmp(w, "that") || !strcmp(w, "the"))
+        return w;
+    return "-";
+}
+
+typedef struct {
+    char *buf;
+    const char *ptr[P_MAXF];
+    int n;
+} S_feats;
+
+static void S_feat(S_feats *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void S_feat(S_feats *f, const char *fmt, ...)
+{
+    if (f->n >= P_MAXF) return;
+    char *dst = f->buf + f->n * P_FLEN;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(dst, P_FLEN, fmt, ap);
+    va_end(ap);
+    for (char *q = dst; *q; q++)
+        if (*q == '\t' || *q == ' ' || *q == '\n') *q = '_';
+    f->ptr[f->n] = dst;
+    f->n++;
+}
+
+/* Features of one side (s: source, g: target) of a candidate. */
+static void S_side_feats(const S_ctx *x, S_feats *f, const char *T, char side, const sr_mention *m, int trig,
+                         int s0, int nearest)
+{
+    int rank = 0;
+    while (rank < x->nkeyrank && strcmp(x->keyrank[rank], m->key)) rank++;
+    S_feat(f, "%s|%c:docrank=%d", T, side, rank);
+    int before = m->t1 <= trig;
+    int d = before ? trig - m->t1 : m->t0 - trig;
+    S_feat(f, "%s|%c:dir=%c", T, side, before ? 'L' : 'R');
+    S_feat(f, "%s|%c:dir=%c|d=%s", T, side, before ? 'L' : 'R', S_bucket(d));
+    const char *lw = S_link_word(x, m->t0, s0);
+    S_feat(f, "%c:link=%s|dir=%c", side, lw, before ? 'L' : 'R');
+    S_feat(f, "%s|%c:link=%s", T, side, lw);
+    S_feat(f, "%c:kind=%d|role=%s", side, (int)m->kind, S_role(m));
+    S_feat(f, "%s|%c:role=%s", T, side, S_role(m));
+    if (m->how & AH_POSS) S_feat(f, "%s|%c:poss", T, side);
+    if (m->how & AH_ADJ) S_feat(f, "%s|%c:adj|dir=%c", T, side, before ? 'L' : 'R');
+    if (m->how & (AH_PRONOUN | AH_COREF)) S_feat(f, "%c:coref", side);
+    if (m->how & AH_PLACE) S_feat(f, "%s|%c:place", T, side);
+    if (nearest) S_feat(f, "%s|%c:nearest%c", T, side, before ? 'L' : 'R');
+    if (m->t0 == s0 || (m->t0 == s0 + 1 && !strcmp(S_norm(x, s0), "the"))) S_feat(f, "%s|%c:first", T, side);
+}
+
+static int S_same_pair(const sr_mention *a, const sr_mention *b, const sr_mention *c, const sr_mention *d)
+{
+    const char *ka = a ? a->key : "", *kb = b ? b->key : "", *kc = c ? c->key : "", *kd = d ? d->key : "";
+    return (!strcmp(ka, kc) && !strcmp(kb, kd)) || (!strcmp(ka, kd) && !strcmp(kb, kc));
+}
+
+/* What one candidate's features are computed from. */
+typedef struct {
+    const char *T, *lem;
+    int pos, t, s0, s1, nkeys, full;
+    const sr_mention *sm, *gm;   /* gm NULL: no target */
+    int snear, gnear;            /* the nearest actor on its side of the trigger */
+    int sent;
+    size_t first_event;          /* the rules' events of this sentence start here */
+} S_fctx;
+
+enum { FG_TRIG = 1, FG_SRC = 2, FG_TGT = 4, FG_PAIR = 8 };
+
+/* What the rules coded between the candidate's keys: bit 1 its type, bit 2
+ * its type from its source to another target, bit 4 another type. */
+static int S_pair_rule(const S_ctx *x, const S_fctx *c)
+{
+    int r = 0;
+    for (size_t k = c->first_event; k < x->events.len; k++) {
+        const sr_event *o = &VEC_AT(&x->events, sr_event, k);
+        if (o->sent != c->sent || !o->source) continue;
+        int sk = !strcmp(o->source->key, c->sm->key);
+        int gk = c->gm ? o->target && !strcmp(o->target->key, c->gm->key) : !o->target;
+        if (o->type == c->T && sk && gk) r |= 1;
+        else if (o->type == c->T && sk) r |= 2;
+        else if (sk && gk) r |= 4;
+    }
+    return r;
+}
+
+/* Appends the features of the groups asked (data/model/README.md). */
+static void S_cand_feats(const S_ctx *x, S_feats *f, const S_fctx *c, int groups)
+{
+    const char *T = c->T;
+    int t = c->t, s0 = c->s0, s1 = c->s1;
+    const sr_mention *sm = c->sm, *gm = c->gm;
+    if (groups & FG_TRIG) {
+        S_feat(f, "T=%s", T);
+        S_feat(f, "T=%s|lem=%s|%c", T, c->lem, c->pos ? 'n' : 'v');
+        S_feat(f, "lem=%s|%c", c->lem, c->pos ? 'n' : 'v');
+        S_feat(f, "%s|next=%s", T, t + 1 < s1 ? S_norm(x, t + 1) : "$");
+        S_feat(f, "%s|prev=%s", T, t > s0 ? S_norm(x, t - 1) : "^");
+        S_feat(f, "%s|keys=%d", T, c->nkeys > 4 ? 4 : c->nkeys);
+        S_feat(f, "%s|match=%d", T, c->full > 3 ? 3 : c->full);
+        S_feat(f, "%s|lem=%s|match=%d", T, c->lem, c->full > 2 ? 2 : c->full);
+        if (x->in->title) S_feat(f, "%s|title", T);
+        if (c->pos == 0 && x->passive) S_feat(f, "%s|passive", T);
+    }
+    if (groups & FG_SRC) {
+        S_side_feats(x, f, T, 's', sm, t, s0, c->snear);
+        S_feat(f, "%s|lem=%s|s:%c|%s", T, c->lem, sm->t1 <= t ? 'L' : 'R', S_link_word(x, sm->t0, s0));
+        /* coordinated actors: "A and B met" */
+        if ((sm->t1 < s1 && !strcmp(S_norm(x, sm->t1), "and")) ||
+            (sm->t0 > s0 && !strcmp(S_norm(x, sm->t0 - 1), "and")))
+            S_feat(f, "%s|s:coord", T);
+    }
+    if (groups & FG_TGT) {
+        if (gm) {
+            S_side_feats(x, f, T, 'g', gm, t, s0, c->gnear);
+            S_feat(f, "%s|lem=%s|g:%c|%s", T, c->lem, gm->t1 <= t ? 'L' : 'R', S_link_word(x, gm->t0, s0));
+            if ((gm->t1 < s1 && !strcmp(S_norm(x, gm->t1), "and")) ||
+                (gm->t0 > s0 && !strcmp(S_norm(x, gm->t0 - 1), "and")))
+                S_feat(f, "%s|g:coord", T);
+        } else {
+            S_feat(f, "%s|g:null", T);
+            S_feat(f, "%s|g:null|keys=%d", T, c->nkeys > 3 ? 3 : c->nkeys);
+        }
+    }
+    if (groups & FG_PAIR) {
+        if (gm) {
+            S_feat(f, "%s|order=%s", T, sm->t0 < gm->t0 ? "sg" : "gs");
+            S_feat(f, "%s|order=%s|%c%c", T, sm->t0 < gm->t0 ? "sg" : "gs", sm->t1 <= t ? 'L' : 'R',
+                   gm->t1 <= t ? 'L' : 'R');
+            if (!strcmp(sm->key, gm->key)) S_feat(f, "%s|same", T);
+        }
+        /* a reporting verb between the source and the trigger */
+        int lo = sm->t1 < t ? sm->t1 : t + 1, hi = sm->t1 < t ? t : sm->t0;
+        for (int k = lo; k < hi; k++)
+            if (S_is_report_word(x, k)) { S_feat(f, "%s|s:report_between", T); break; }
+        /* the same pair in the sentences before */
+        int before = 0;
+        for (size_t k = 0; k < c->first_event && before < 2; k++) {
+            const sr_event *o = &VEC_AT(&x->events, sr_event, k);
+            if (!o->source || !S_same_pair(o->source, o->target, sm, gm)) continue;
+            before = o->type == T ? 2 : 1;
+        }
+        if (before) S_feat(f, "%s|pair_before=%d", T, before);
+        /* what the rules said of this sentence */
+        int r = S_pair_rule(x, c);
+        if (r & 1) S_feat(f, "%s|rule", T);
+        if (r & 1) S_feat(f, "rule");
+        if (r & 2) S_feat(f, "%s|rule_src", T);
+        if (r & 4) S_feat(f, "rule_other_type");
+    }
+}
+
+/* Whether candidate k gives way: its trigger is a word of a rule event's
+ * trigger, or the rules coded its type between the same two keys (in
+ * either order), or a better candidate claims the same trigger word with
+ * another type, or (for the symmetric types) the same pair reversed. */
+
+static int S_outranked(const S_ctx *x, const vec *cands, size_t k, size_t first_event, int sent)
+{
+    const S_cand *c = &VEC_AT(cands, S_cand, k);
+    for (size_t i = first_event; i < x->events.len; i++) {
+        const sr_event *o = &VEC_AT(&x->events, sr_event, i);
+        if (o->sent != sent) continue;
+        if (c->trig >= o->trig0 && c->trig < o->trig1) return 1;
+        /* the complement of an act ("urged Putin to declare a ceasefire",
+         * "refused to cede territory", "invited them to talks") is no
+         * event of its own: the rules code what the contract asks of it */
+        if (c->trig >= o->trig1 && c->trig - o->trig1 <= 6) {
+            int to = 0, bound = 0;
+            for (int t = o->trig0; t < c->trig; t++) {
+                if (!strcmp(S_norm(x, t), "to")) to = 1;
+                if ((S_flags(x, t) & TOK_PUNCT) || S_is(x, t, W_BOUNDS)) bound = 1;
+            }
+            if (to && !bound) return 1;
+        }
+        if (o->type == c->type && S_same_pair(o->source, o->target, c->src, c->tgt)) return 1;
+        /* coordinated actors ("Scholz and Macron spoke with Putin") act
+         * together: no event between them when the rules gave them one */
+        if (o->type == c->type && c->tgt && o->source &&
+            (!strcmp(o->source->key, c->src->key) || !strcmp(o->source->key, c->tgt->key))) {
+            const sr_mention *a = c->src->t0 < c->tgt->t0 ? c->src : c->tgt, *b = a == c->src ? c->tgt : c->src;
+            int coord = b->t0 > a->t1 && b->t0 - a->t1 <= 2;
+            for (int t = a->t1; t < b->t0 && coord; t++)
+                if (strcmp(S_norm(x, t), "and") && strcmp(S_norm(x, t), ",")) coord = 0;
+            if (coord) return 1;
+        }
+    }
+    for (size_t i = 0; i < cands->len; i++) {
+        const S_cand *o = &VEC_AT(cands, S_cand, i);
+        if (i == k || o->score < c->score || (o->score == c->score && i > k)) continue;
+        if (o->trig == c->trig && o->type != c->type) return 1;
+        if (o->type == c->type && merge_symmetric(c->type) && c->tgt && o->tgt &&
+            !strcmp(o->src->key, c->tgt->key) && !strcmp(o->tgt->key, c->src->key))
+            return 1;
+    }
+    return 0;
+}
+
+static int S_propose(S_ctx *x, int sent, size_t first_event)
+{
+    const code_input *in = x->in;
+    const learn_model *model = in->model;
+    if (!model && !in->candidates) return 0;
+    const sr_sentence *se = &in->seg->sents[sent];
+    int s0 = se->tok0, s1 = se->tok0 + se->ntok;
+    /* the sentence's actors: per key the mentions, in order */
+    const sr_mention *ms[P_MAXM];
+    int nm = 0;
+    for (int i = 0; i < in->nmentions && nm < P_MAXM; i++) {
+        const sr_mention *m = &in->mentions[i];
+        if (m->sent == sent && m->t0 >= s0 && m->t1 <= s1 && m->key[0]) ms[nm++] = m;
+    }
+    if (!nm) return 0;
+    int nkeys = 0;
+    for (int i = 0; i < nm; i++) {
+        int j = 0;
+        while (j < i && strcmp(ms[j]->key, ms[i]->key)) j++;
+        if (j == i) nkeys++;
+    }
+    vec cands;
+    vec_init(&cands, sizeof(S_cand));
+    char fbuf[P_MAXF * P_FLEN];
+    S_feats f = {fbuf, {0}, 0};
+    int rc = 0;
+    for (int t = s0; t < s1 && !rc; t++) {
+        if (!(S_flags(x, t) & TOK_WORD)) continue;
+        if (x->minside[t] >= 0) continue;
+        for (int pos = 0; pos < 2 && !rc; pos++) {
+            const char *const *lem;
+            int nl = S_lemmas(x, t, pos, &lem);
+            for (int li = 0; li < nl && !rc; li++) {
+                int pi;
+                if (!dict_get(&x->c->heads[pos], lem[li], strlen(lem[li]), &pi)) continue;
+                /* the types this head serves, each with its plainest pattern,
+                 * and the most literals of a pattern of that type matching
+                 * here in full */
+                const S_pat *tp[P_MAXT];
+                int ntp = 0, full[P_MAXT];
+                for (; pi >= 0; pi = PAT(x->c, pi)->next) {
+                    const S_pat *p = PAT(x->c, pi);
+                    int j = 0;
+                    while (j < ntp && tp[j]->type != p->type) j++;
+                    if (j == ntp && ntp < P_MAXT) { full[ntp] = 0; tp[ntp++] = p; }
+                    else if (j < ntp && p->nel < tp[j]->nel) tp[j] = p;
+                    if (j < ntp && p->nlit > full[j]) {
+                        S_match m;
+                        memset(&m, 0, sizeof m);
+                        m.tplace = -1;
+                        m.src = -1;
+                        m.lit_last = t;
+                        if (S_match_el(x, p, 0, t + 1, s1, &m)) full[j] = p->nlit;
+                    }
+                }
+                for (int ti = 0; ti < ntp && !rc; ti++) {
+                    const S_pat *p = tp[ti];
+                    const char *T = p->type;
+                    /* a light verb triggers only with its words ("hold" with
+                     * "talks", "begin" with "negotiations"): a head whose
+                     * plainest pattern of the type has more words than the
+                     * head proposes the type only where one matches whole */
+                    if (p->nlit > 1 && !full[ti]) continue;
+                    /* the nearest mention of each key, and the nearest mention
+                     * on each side of the trigger */
+                    int nearL = -1, nearR = -1;
+                    for (int i = 0; i < nm; i++) {
+                        if (ms[i]->t1 <= t) nearL = i;
+                        else if (ms[i]->t0 > t && nearR < 0) nearR = i;
+                    }
+                    double zt = 0, zs[P_MAXM], zg[P_MAXM + 1];
+                    int have_zt = 0;
+                    char have_zs[P_MAXM] = {0}, have_zg[P_MAXM + 1] = {0};
+                    for (int si = 0; si < nm && !rc; si++) {
+                        const sr_mention *sm = ms[si];
+                        int dup = 0;
+                        for (int k = 0; k < nm; k++)
+                            if (k != si && !strcmp(ms[k]->key, sm->key) &&
+                                abs(ms[k]->t0 - t) < abs(sm->t0 - t))
+                                dup = 1;
+                        if (dup) continue;
+                        for (int gi = -1; gi < nm && !rc; gi++) {
+                            const sr_mention *gm = gi >= 0 ? ms[gi] : NULL;
+                            if (gm) {
+                                if (gi == si) continue;
+                                int gdup = 0;
+                                for (int k = 0; k < nm; k++)
+                                    if (k != gi && k != si && !strcmp(ms[k]->key, gm->key) &&
+                                        abs(ms[k]->t0 - t) < abs(gm->t0 - t))
+                                        gdup = 1;
+                                if (gdup) continue;
+                            }
+                            S_fctx fc = {T, lem[li], pos, t, s0, s1, nkeys, full[ti], sm, gm,
+                                         si == nearL || si == nearR,
+                                         gm && (gi == nearL || gi == nearR), sent, first_event};
+                            /* the score by groups of features: the trigger's once per
+                             * type, each side's once per mention, the pair's each time */
+                            double sc = 0;
+                            int rule = S_pair_rule(x, &fc) & 1;
+                            if (model) {
+                                if (!have_zt) {
+                                    f.n = 0;
+                                    S_cand_feats(x, &f, &fc, FG_TRIG);
+                                    zt = learn_sum(model, f.ptr, f.n);
+                                    have_zt = 1;
+                                }
+                                if (!have_zs[si]) {
+                                    f.n = 0;
+                                    S_cand_feats(x, &f, &fc, FG_SRC);
+                                    zs[si] = learn_sum(model, f.ptr, f.n);
+                                    have_zs[si] = 1;
+                                }
+                                if (!have_zg[gi + 1]) {
+                                    f.n = 0;
+                                    S_cand_feats(x, &f, &fc, FG_TGT);
+                                    zg[gi + 1] = learn_sum(model, f.ptr, f.n);
+                                    have_zg[gi + 1] = 1;
+                                }
+                                f.n = 0;
+                                S_cand_feats(x, &f, &fc, FG_PAIR);
+                                sc = learn_prob(model, zt + zs[si] + zg[gi + 1] + learn_sum(model, f.ptr, f.n));
+                            }
+                            if (in->candidates || (model && sc >= learn_threshold(model))) {
+                                f.n = 0;
+                                S_cand_feats(x, &f, &fc, FG_TRIG | FG_SRC | FG_TGT | FG_PAIR);
+                            }
+                            /* one candidate per (type, source key, target key) */
+                            S_cand *c = NULL;
+                            for (size_t k = 0; k < cands.len && !c; k++) {
+                                S_cand *o = &VEC_AT(&cands, S_cand, k);
+                                if (o->type == T && !strcmp(o->src->key, sm->key) &&
+                                    (gm ? o->tgt && !strcmp(o->tgt->key, gm->key) : !o->tgt))
+                                    c = o;
+                            }
+                            if (c && c->score >= sc && (model || c->rule >= rule)) continue;
+                            if (!c && !(c = vec_push(&cands))) { rc = SITREP_ENOMEM; break; }
+                            c->type = T;
+                            c->src = sm;
+                            c->tgt = gm;
+                            c->p = p;
+                            c->trig = t;
+                            c->score = sc;
+                            c->rule = rule;
+                            if (model && sc >= learn_threshold(model))
+                                learn_score(model, f.ptr, f.n, c->why, sizeof c->why);
+                            else
+                                c->why[0] = 0;
+                            if (in->candidates) {
+                                size_t o = 0;
+                                for (int k = 0; k < f.n; k++) {
+                                    size_t l = strlen(f.ptr[k]);
+                                    if (o + l + 2 >= sizeof c->feats) break;
+                                    if (o) c->feats[o++] = ' ';
+                                    memcpy(c->feats + o, f.ptr[k], l);
+                                    o += l;
+                                }
+                                c->feats[o] = 0;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    /* training data: the rules' events give way to every candidate */
+    if (in->candidates) x->events.len = first_event;
+    /* the model's veto over the rules: an event of theirs whose candidate
+     * scores below it is dropped */
+    else if (model && learn_veto(model) > 0) {
+        size_t kept = first_event;
+        for (size_t k = first_event; k < x->events.len; k++) {
+            const sr_event *o = &VEC_AT(&x->events, sr_event, k);
+            int veto = 0;
+            for (size_t j = 0; j < cands.len && !veto; j++) {
+                const S_cand *c = &VEC_AT(&cands, S_cand, j);
+                veto = c->rule && o->sent == sent && o->source && o->type == c->type &&
+                       !strcmp(o->source->key, c->src->key) &&
+                       (c->tgt ? o->target && !strcmp(o->target->key, c->tgt->key) : !o->target) &&
+                       c->score < learn_veto(model);
+            }
+            if (!veto) VEC_AT(&x->events, sr_event, kept++) = *o;
+        }
+        x->events.len = kept;
+    }
+    for (size_t k = 0; k < cands.len && !rc; k++) {
+        S_cand *c = &VEC_AT(&cands, S_cand, k);
+        if (!in->candidates && (c->rule || !model || c->score < learn_threshold(model) || S_outranked(x, &cands, k, first_event, sent)))
+            continue;
+        S_match m;
+        memset(&m, 0, sizeof m);
+        m.end = c->trig + 1;
+        m.lit_last = c->trig;
+        m.tplace = -1;
+        m.src = -1;
+        size_t before = x->events.len;
+        x->passive = 0;
+        /* a symmetric act names first its first-named side (spec §3) */
+        const sr_mention *es = c->src, *et = c->tgt;
+        if (et && merge_symmetric(c->type) && et->t0 < es->t0) {
+            es = c->tgt;
+            et = c->src;
+        }
+        rc = S_add_event(x, c->p, sent, c->trig, &m, es, et, NULL, s0, s1);
+        if (rc || x->events.len == before) continue;
+        sr_event *ev = &VEC_AT(&x->events, sr_event, x->events.len - 1);
+        ev->confidence = round(c->score * 100) / 100;
+        ev->pattern = arena_printf(x->a, "model p=%.2f: %s", c->score, c->why);
+        if (in->candidates) {
+            ev->features = arena_strdup(x->a, c->feats);
+            ev->score = c->score;
+            ev->rule = c->rule;
+        }
+    }
+    vec_free(&cands);
+    return rc;
+}
+
 int coder_code(const coder *c, arena *a, const code_input *in, sr_event **out, int *nout)
 {
     S_ctx x;
@@ -2220,8 +2709,37 @@ int coder_code(const coder *c, arena *a, const code_input *in, sr_event **out, i
     for (int pi = 0; pi < in->nplaces; pi++)
         if (x.pstart[in->places[pi].t0] < 0) x.pstart[in->places[pi].t0] = pi;
     vec_init(&x.events, sizeof(sr_event));
+    {
+        /* the four most mentioned keys of the document */
+        const char *keys[64];
+        int counts[64], nk = 0;
+        for (int mi = 0; mi < in->nmentions; mi++) {
+            const char *k = in->mentions[mi].key;
+            if (!k[0]) continue;
+            int j = 0;
+            while (j < nk && strcmp(keys[j], k)) j++;
+            if (j == nk) {
+                if (nk == 64) continue;
+                keys[nk] = k;
+                counts[nk++] = 0;
+            }
+            counts[j]++;
+        }
+        for (int r = 0; r < 4 && r < nk; r++) {
+            int best = r;
+            for (int j = r + 1; j < nk; j++)
+                if (counts[j] > counts[best]) best = j;
+            const char *tk = keys[r]; keys[r] = keys[best]; keys[best] = tk;
+            int tc = counts[r]; counts[r] = counts[best]; counts[best] = tc;
+            x.keyrank[x.nkeyrank++] = keys[r];
+        }
+    }
     int rc = 0;
-    for (int s = in->first_text_sent; s < in->seg->nsents && !rc; s++) rc = S_code_sentence(&x, s);
+    for (int s = in->first_text_sent; s < in->seg->nsents && !rc; s++) {
+        size_t first = x.events.len;
+        rc = S_code_sentence(&x, s);
+        if (!rc) rc = S_propose(&x, s, first);
+    }
     if (!rc) S_implicit_targets(&x);
     if (!rc) S_scene_locations(&x);
     if (!rc) {

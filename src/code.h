@@ -15,6 +15,7 @@
 
 #include "actors.h"
 #include "arena.h"
+#include "learn.h"
 #include "lexicon.h"
 #include "place.h"
 #include "segment.h"
@@ -51,6 +52,10 @@ typedef struct {
     int nplaces;
     long day;                  /* publication day or -1 */
     int first_text_sent;       /* sentences before this come from the title */
+    int title;                 /* the text is the document's title */
+    const learn_model *model;  /* the learned layer (learn.h), or NULL */
+    int candidates;            /* return every scored candidate (training data) */
+    const gazetteer *gaz;      /* for a domestic act's country, or NULL */
 } code_input;
 
 typedef struct {
@@ -71,6 +76,17 @@ typedef struct {
     const char *pattern;       /* "consult.txt:12: meet with $T" */
     const char *cues;          /* modality cues, for --explain */
     int implicit_target;       /* internal: target to be found in the document */
+    int trig0, trig1;          /* internal: the trigger's tokens */
+    /* set by the pipeline: the text the spans point into (the document's
+     * text, or its title when in_title) and the evidence sentence in it */
+    const char *base;
+    int in_title;
+    int ev_start, ev_end;
+    /* with code_input.candidates: the candidate's features and score, and
+     * whether the rules coded the same keys */
+    const char *features;
+    double score;
+    int rule;
 } sr_event;
 
 /* Codes one document.  Returns 0 or SITREP_ENOMEM; *out in a. */

@@ -5,11 +5,14 @@
  * does not parse is reported as FILE:LINE and skipped.  Events are kept in
  * one arena owned by eval_files and freed before it returns.  Matching is
  * per document (S_match); world events are checked across documents.
- * System events whose type is null (pure statements) do not count.
+ * System events whose type is null (pure statements) do not count.  Events
+ * the strict match leaves over are classified by eval_error_kind (eval.h,
+ * S_classify) from their evidence sentences.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "eval.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +31,7 @@ struct S_ev {
     const char *loc;         /* place name, folded (S_fold) */
     const char *loc_country; /* country key of the place */
     const char *world;       /* gold: world_event id; system: merged-event id */
+    const char *evid;        /* evidence: gold's quote, the system's sentence */
     long line;
     int tid;                 /* index into the type table */
     S_ev *m_strict, *m_relaxed, *m_conf; /* partners (NULL = unmatched) */
@@ -237,6 +241,7 @@ static int S_record(arena *a, const json *root, int gold, S_ev *ev, const char *
     }
     ev->loc_country = S_dup(a, lcountry, &oom);
     ev->world = S_id(a, json_get(root, "world_event"), &oom);
+    ev->evid = S_dup(a, json_get_str(root, "evidence"), &oom);
     if (oom) {
         *why = "out of memory";
         return -2;
@@ -376,6 +381,78 @@ static int S_match(S_ev **g, size_t g0, size_t g1, S_ev **s, size_t s0, size_t s
         }
     }
     return matched;
+}
+
+/* ---- error kinds (eval.h: eval_error_kind) ------------------------------ */
+
+/* Do two evidence strings overlap in the text?  One contains the other, or
+ * a suffix of one of at least EVAL_OVERLAP bytes is a prefix of the other
+ * (a quote running over a sentence boundary).  NULL or "" never overlaps. */
+static int S_overlap(const char *a, const char *b)
+{
+    if (!a || !b || !*a || !*b) return 0;
+    if (strstr(a, b) || strstr(b, a)) return 1;
+    size_t la = strlen(a), lb = strlen(b), m = la < lb ? la : lb;
+    for (size_t k = EVAL_OVERLAP; k < m; k++)
+        if (memcmp(a + la - k, b, k) == 0 || memcmp(b + lb - k, a, k) == 0) return 1;
+    return 0;
+}
+
+/* Precedence of the kinds in S_classify: lower wins. */
+static const int S_rank[EVAL_NERR] = {
+    [EVAL_ERR_SPLIT] = 0, [EVAL_ERR_TARGET] = 1, [EVAL_ERR_SOURCE] = 2, [EVAL_ERR_TYPE] = 3,
+    [EVAL_ERR_ACTORS] = 4, [EVAL_ERR_OTHER] = 5, [EVAL_ERR_NONE] = 6};
+
+static const char *const S_err_name[EVAL_NERR] = {
+    [EVAL_ERR_NONE] = "no_event", [EVAL_ERR_TYPE] = "other_type",
+    [EVAL_ERR_SOURCE] = "wrong_source", [EVAL_ERR_TARGET] = "wrong_target",
+    [EVAL_ERR_ACTORS] = "wrong_actors", [EVAL_ERR_OTHER] = "other_event",
+    [EVAL_ERR_SPLIT] = "split"};
+
+static const char *const S_err_label[EVAL_NERR] = {
+    [EVAL_ERR_NONE] = "no event in the sentence",
+    [EVAL_ERR_TYPE] = "other type, same keys",
+    [EVAL_ERR_SOURCE] = "wrong source",
+    [EVAL_ERR_TARGET] = "wrong target",
+    [EVAL_ERR_ACTORS] = "wrong source and target",
+    [EVAL_ERR_OTHER] = "other type and keys",
+    [EVAL_ERR_SPLIT] = "split by date/modality"};
+
+/* The kind a gold event g and a system event s of one sentence give, when
+ * they are not a strict candidate pair. */
+static eval_error_kind S_pair_kind(const S_ev *g, const S_ev *s)
+{
+    if (!S_eqi(g->type, s->type)) {
+        return S_candidate(g, s, S_CONF) ? EVAL_ERR_TYPE : EVAL_ERR_OTHER;
+    }
+    /* not both keys equal: (g, s) would be a strict candidate */
+    int src = S_eq(g->source, s->source), tgt = S_eq(g->target, s->target);
+    if (src != tgt) return src ? EVAL_ERR_TARGET : EVAL_ERR_SOURCE;
+    if (S_symmetric(g->type)) { /* one key shared the other way round */
+        src = S_eq(g->source, s->target);
+        tgt = S_eq(g->target, s->source);
+        if (src != tgt) return src ? EVAL_ERR_TARGET : EVAL_ERR_SOURCE;
+    }
+    return EVAL_ERR_ACTORS;
+}
+
+/* Classifies x, left unmatched by the strict match, against the events
+ * other[o0..o1) of the other side in its document (x_gold: x is gold). */
+static eval_error_kind S_classify(const S_ev *x, int x_gold, S_ev **other, size_t o0, size_t o1)
+{
+    eval_error_kind best = EVAL_ERR_NONE;
+    for (size_t i = o0; i < o1; i++) {
+        const S_ev *y = other[i], *g = x_gold ? x : y, *s = x_gold ? y : x;
+        if (S_candidate(g, s, S_STRICT)) {
+            /* after the last pass of S_match no unused pair is left */
+            assert(y->m_strict != NULL);
+            return EVAL_ERR_SPLIT;
+        }
+        if (!S_overlap(x->evid, y->evid)) continue;
+        eval_error_kind k = S_pair_kind(g, s);
+        if (S_rank[k] < S_rank[best]) best = k;
+    }
+    return best;
 }
 
 /* ---- bookkeeping ------------------------------------------------------- */
@@ -650,6 +727,16 @@ static int S_report(S_eval *e, const eval_options *opt, FILE *out, const eval_re
             }
             buf_puts(&b, "]}");
         }
+        if (opt->errors) {
+            for (int side = 0; side < 2; side++) {
+                const int *n = side ? res->extra : res->missed;
+                buf_puts(&b, side ? ",\"system\":{" : ",\"errors\":{\"gold\":{");
+                for (int k = 0; k < EVAL_NERR; k++)
+                    buf_printf(&b, "%s\"%s\":%d", k ? "," : "", S_err_name[k], n[k]);
+                buf_putc(&b, '}');
+            }
+            buf_putc(&b, '}');
+        }
         buf_puts(&b, "}\n");
         if (b.s) fputs(b.s, out);
         goto done;
@@ -724,6 +811,17 @@ static int S_report(S_eval *e, const eval_options *opt, FILE *out, const eval_re
             fputc('\n', out);
         }
     }
+    if (opt->errors) {
+        /* eval.h: eval_error_kind */
+        int sg = 0, ss = 0;
+        fprintf(out, "\nerrors (left over by the strict match)  gold  system\n");
+        for (int k = 0; k < EVAL_NERR; k++) {
+            fprintf(out, "%-39s %5d %7d\n", S_err_label[k], res->missed[k], res->extra[k]);
+            sg += res->missed[k];
+            ss += res->extra[k];
+        }
+        fprintf(out, "%-39s %5d %7d\n", "unmatched", sg, ss);
+    }
 done:
     buf_free(&b);
     free(bt);
@@ -760,6 +858,10 @@ static int S_score(S_eval *e, const eval_options *opt, FILE *out, eval_result *r
         res->matched += doc->matched;
         res->r_matched += S_match(e->g, doc->g0, doc->g1, e->s, doc->s0, doc->s1, S_RELAXED);
         if (opt->confusion) S_match(e->g, doc->g0, doc->g1, e->s, doc->s0, doc->s1, S_CONF);
+        for (size_t i = doc->g0; i < doc->g1; i++)
+            if (!e->g[i]->m_strict) res->missed[S_classify(e->g[i], 1, e->s, doc->s0, doc->s1)]++;
+        for (size_t j = doc->s0; j < doc->s1; j++)
+            if (!e->s[j]->m_strict) res->extra[S_classify(e->s[j], 0, e->g, doc->g0, doc->g1)]++;
     }
     S_prf(res->matched, res->system, res->gold, &res->precision, &res->recall, &res->f1);
     S_prf(res->r_matched, res->system, res->gold, &res->r_precision, &res->r_recall, &res->r_f1);
@@ -792,7 +894,7 @@ static int S_score(S_eval *e, const eval_options *opt, FILE *out, eval_result *r
 int eval_files(const char *gold_path, const char *sys_path, const eval_options *opt,
                FILE *out, FILE *err, eval_result *res)
 {
-    static const eval_options defaults = {0, 0, 0, 0};
+    static const eval_options defaults = {0, 0, 0, 0, 0};
     eval_result local;
     if (!res) res = &local;
     if (!opt) opt = &defaults;

@@ -5,14 +5,14 @@
 
 #include "json.h"
 
-static void S_actor(buf *b, const sr_doc *doc, const sr_mention *m)
+static void S_actor(buf *b, const char *base, const sr_mention *m)
 {
     if (!m) {
         buf_puts(b, "null");
         return;
     }
     buf_puts(b, "{\"text\":");
-    json_put_strn(b, doc->text + m->start, (size_t)(m->end - m->start));
+    json_put_strn(b, base + m->start, (size_t)(m->end - m->start));
     buf_puts(b, ",\"name\":");
     json_put_str(b, m->name);
     buf_puts(b, ",\"key\":");
@@ -46,9 +46,9 @@ int export_event_json(buf *b, const sr_doc *doc, const sr_segmentation *seg, con
     export_event_head(b, doc->id, e->sent, e->start, e->end, e->type, e->mode, e->cameo, e->quad,
                       e->goldstein, code_modality_name(e->modality));
     buf_puts(b, ",\"source\":");
-    S_actor(b, doc, e->source);
+    S_actor(b, e->base ? e->base : doc->text, e->source);
     buf_puts(b, ",\"target\":");
-    S_actor(b, doc, e->target);
+    S_actor(b, e->base ? e->base : doc->text, e->target);
     buf_puts(b, ",\"location\":");
     if (e->place) {
         buf_puts(b, "{\"text\":");
@@ -82,8 +82,19 @@ int export_event_json(buf *b, const sr_doc *doc, const sr_segmentation *seg, con
     buf_puts(b, ",\"confidence\":");
     json_put_num(b, e->confidence, 2);
     buf_puts(b, ",\"evidence\":");
-    const sr_sentence *se = &seg->sents[e->sent];
-    json_put_strn(b, doc->text + se->start, (size_t)(se->end - se->start));
+    if (e->base) {
+        json_put_strn(b, e->base + e->ev_start, (size_t)(e->ev_end - e->ev_start));
+    } else {
+        const sr_sentence *se = &seg->sents[e->sent];
+        json_put_strn(b, doc->text + se->start, (size_t)(se->end - se->start));
+    }
+    if (e->in_title) buf_puts(b, ",\"title\":true");
+    if (e->features) {
+        buf_printf(b, ",\"rule\":%s,\"score\":", e->rule ? "true" : "false");
+        json_put_num(b, e->score, 4);
+        buf_puts(b, ",\"features\":");
+        json_put_str(b, e->features);
+    }
     if (explain) {
         buf_puts(b, ",\"explain\":{\"pattern\":");
         json_put_str(b, e->pattern);

@@ -69,9 +69,13 @@ static void usage(FILE *fp)
           "                        data/ folder beside the program)\n"
           "  --actors FILE         add or override actors (any data/actors format)\n"
           "  --explain             code: add the pattern, actor resolution and modality cues\n"
+          "  --no-model            code: the rules alone, without the learned layer (data/model)\n"
+          "  --candidates          code: every candidate of the learned layer with its features\n"
+          "                        and score, undeduplicated (training data: scripts/train-model)\n"
           "  -j, --jobs N          code: N threads (output order stays the input order)\n"
           "  --max-doc-bytes N     reject larger documents (default 16777216)\n"
           "  --by-doc, --by-type, --confusion, --json   eval: extra tables / JSON output\n"
+          "  --errors              eval: the unmatched events by why they missed (README)\n"
           "  --db PATH             the store (default ./sitrep.db), or a PostgreSQL URL\n"
           "                        postgresql://USER@HOST:PORT/DB (every command works on both)\n"
           "  --actor NAME, --key KEY, --type TYPE, --since/--until YYYY-MM-DD,\n"
@@ -140,7 +144,8 @@ typedef struct {
     const char *date, *data, *cmd;
     const char *actor_files[32];
     int nactor_files;
-    int explain, quiet, by_doc, by_type, confusion, json;
+    int explain, quiet, by_doc, by_type, confusion, json, errors;
+    int candidates, no_model;
     size_t max_doc_bytes;
     int jobs;                /* -j N: coding threads */
     const char *db, *out, *format, *since, *until;
@@ -179,6 +184,8 @@ static int load_coding(const options *o, sitrep_kb *kb, pipeline_options *popt)
     int rc = load_kb(o, kb);
     if (rc) return rc;
     popt->default_day = -1;
+    popt->candidates = o->candidates;
+    popt->no_model = o->no_model;
     if (o->date && sitrep_parse_ymd(o->date, &popt->default_day)) {
         pipeline_free(kb);
         return misuse("--date wants YYYY-MM-DD, not '%s'", o->date);
@@ -261,7 +268,7 @@ static int cmd_code(const options *o)
 static int cmd_eval(const options *o)
 {
     if (o->nfiles != 2) return misuse("%s", "eval needs two files: GOLD EVENTS");
-    eval_options eo = {o->by_doc, o->by_type, o->confusion, o->json};
+    eval_options eo = {o->by_doc, o->by_type, o->confusion, o->json, o->errors};
     eval_result res;
     int rc = eval_files(o->files[0], o->files[1], &eo, stdout, stderr, &res);
     int crc = close_stdout();
@@ -1298,10 +1305,13 @@ int main(int argc, char **argv)
             else o.batch = (int)v;
         } else if (!strcmp(a, "--csv")) o.csv = 1;
         else if (!strcmp(a, "--explain")) o.explain = 1;
+        else if (!strcmp(a, "--candidates")) o.candidates = 1;
+        else if (!strcmp(a, "--no-model")) o.no_model = 1;
         else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) o.quiet = 1;
         else if (!strcmp(a, "--by-doc")) o.by_doc = 1;
         else if (!strcmp(a, "--by-type")) o.by_type = 1;
         else if (!strcmp(a, "--confusion")) o.confusion = 1;
+        else if (!strcmp(a, "--errors")) o.errors = 1;
         else if (!strcmp(a, "--json")) o.json = 1;
         else if (!strcmp(a, "--host")) { NEEDARG(); o.host = argv[++i]; }
         else if (!strcmp(a, "--web")) { NEEDARG(); o.web = argv[++i]; }

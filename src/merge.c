@@ -10,8 +10,11 @@ void merge_key(const sr_event *e, char *out, size_t n)
 {
     char day[11] = "";
     if (e->day >= 0 && e->prec == PREC_DAY) sitrep_format_day(e->day, day);
-    snprintf(out, n, "%s|%s|%s|%s|%s", e->type, e->source ? e->source->key : "",
-             e->target ? e->target->key : "", code_modality_name(e->modality), day);
+    /* the symmetric types name one pair in either order (spec §3) */
+    char pair[40];
+    merge_pair_key(e->type, e->source ? e->source->key : "", e->target ? e->target->key : "", pair,
+                   sizeof pair);
+    snprintf(out, n, "%s|%s|%s|%s", e->type, pair, code_modality_name(e->modality), day);
 }
 
 int merge_doc(sr_event *ev, int n)

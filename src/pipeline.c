@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "merge.h"
 #include "segment.h"
@@ -16,6 +17,7 @@ void pipeline_free(sitrep_kb *kb)
     coder_free(kb->coder);
     lexicon_free(kb->lex);
     gazetteer_free(kb->gaz);
+    learn_free(kb->model);
     memset(kb, 0, sizeof *kb);
 }
 
@@ -36,6 +38,10 @@ int pipeline_load(sitrep_kb *kb, const char *datadir, const char *const *actor_f
     if (!(kb->coder = coder_load(path, kb->lex, err, errlen))) goto fail;
     snprintf(path, sizeof path, "%s/gazetteer/places.tsv", datadir);
     if (!(kb->gaz = gazetteer_load(path, err, errlen))) goto fail;
+    /* the learned layer is optional: a data directory without it codes
+     * with the rules alone */
+    snprintf(path, sizeof path, "%s/model/events.tsv", datadir);
+    if (access(path, F_OK) == 0 && !(kb->model = learn_load(path, err, errlen))) goto fail;
     return 0;
 fail:
     pipeline_free(kb);
@@ -101,6 +107,116 @@ static void S_date(sr_doc *doc, const pipeline_options *opt, arena *a, pipeline_
                         : "no date in the document and no dateline; relative dates left unresolved (use --date)";
 }
 
+/* Time expressions and places of one segmented text, with the document's
+ * most mentioned countries as the gazetteer's context. */
+static int S_analyse(const sitrep_kb *kb, arena *a, const char *text, const sr_segmentation *seg,
+                     const sr_mention *mentions, int nmentions, long day, sr_timex **timexes, int *ntimexes,
+                     sr_place_ref **out, int *nout)
+{
+    (void)text;
+    *timexes = NULL;
+    *ntimexes = 0;
+    for (int s = 0; s < seg->nsents; s++) {
+        const sr_sentence *se = &seg->sents[s];
+        if (time_find(a, seg->toks, se->tok0, se->tok0 + se->ntok, day, TENSE_UNKNOWN, timexes, ntimexes) < 0)
+            return SITREP_ENOMEM;
+    }
+    char ctx[16][4];
+    int cnt[16], nctx = 0;
+    for (int i = 0; i < nmentions; i++) {
+        const char *k = mentions[i].key;
+        if (strlen(k) != 3) continue;
+        int j = 0;
+        while (j < nctx && strcmp(ctx[j], k)) j++;
+        if (j == nctx) {
+            if (nctx == 16) continue;
+            memcpy(ctx[nctx], k, 4);
+            cnt[nctx++] = 0;
+        }
+        cnt[j]++;
+    }
+    for (int i = 1; i < nctx; i++)
+        for (int j = i; j > 0 && cnt[j] > cnt[j - 1]; j--) {
+            char t[4];
+            memcpy(t, ctx[j], 4); memcpy(ctx[j], ctx[j - 1], 4); memcpy(ctx[j - 1], t, 4);
+            int c = cnt[j]; cnt[j] = cnt[j - 1]; cnt[j - 1] = c;
+        }
+    vec places;
+    vec_init(&places, sizeof(sr_place_ref));
+    int *inside = arena_alloc(a, (size_t)(seg->ntoks + 1) * sizeof(int));
+    if (!inside) return SITREP_ENOMEM;
+    memset(inside, 0, (size_t)(seg->ntoks + 1) * sizeof(int));
+    for (int i = 0; i < nmentions; i++) {
+        const sr_mention *m = &mentions[i];
+        if (m->kind == AK_PERSON || m->kind == AK_ORG || m->kind == AK_GROUP)
+            for (int k = m->t0; k < m->t1; k++) inside[k] = 1;
+    }
+    for (int s = 0; s < seg->nsents; s++) {
+        const sr_sentence *se = &seg->sents[s];
+        int end = se->tok0 + se->ntok;
+        for (int t = se->tok0; t < end; t++) {
+            if (inside[t]) continue;
+            const sr_place *best = NULL;
+            int len = gazetteer_match(kb->gaz, seg->toks, t, end, (const char(*)[4])ctx, nctx, &best);
+            if (len <= 0 || !best) continue;
+            sr_place_ref *pr = vec_push(&places);
+            if (!pr) { vec_free(&places); return SITREP_ENOMEM; }
+            pr->t0 = t;
+            pr->t1 = t + len;
+            pr->place = best;
+            t += len - 1;
+        }
+    }
+    *nout = (int)places.len;
+    *out = arena_alloc(a, (places.len + 1) * sizeof(sr_place_ref));
+    if (!*out) { vec_free(&places); return SITREP_ENOMEM; }
+    if (places.len) memcpy(*out, places.data, places.len * sizeof(sr_place_ref));
+    vec_free(&places);
+    return 0;
+}
+
+/* Ties events to the text their spans point into and to the byte span of
+ * their evidence sentence. */
+static void S_bind(sr_event *ev, int n, const char *base, const sr_segmentation *seg, int in_title)
+{
+    for (int i = 0; i < n; i++) {
+        ev[i].base = base;
+        ev[i].in_title = in_title;
+        ev[i].ev_start = seg->sents[ev[i].sent].start;
+        ev[i].ev_end = seg->sents[ev[i].sent].end;
+    }
+}
+
+/* Codes the title as a text of its own and appends its events. */
+static int S_code_title(const sitrep_kb *kb, arena *a, const sr_doc *doc, const sr_segmentation *tseg,
+                        const pipeline_options *opt, pipeline_result *res)
+{
+    sr_mention *tm = NULL;
+    int ntm = 0;
+    int rc = actors_find(kb->actors, a, doc->title, tseg, doc->text, &res->seg, doc->day, &tm, &ntm);
+    if (rc) return rc;
+    if (!ntm) return 0;
+    sr_timex *tx = NULL;
+    sr_place_ref *pl = NULL;
+    int ntx = 0, npl = 0;
+    rc = S_analyse(kb, a, doc->title, tseg, tm, ntm, doc->day, &tx, &ntx, &pl, &npl);
+    if (rc) return rc;
+    code_input in = {doc->title, tseg, tm, ntm, tx, ntx, pl, npl, doc->day, 0, 1,
+                     opt->no_model ? NULL : kb->model, opt->candidates, kb->gaz};
+    sr_event *tev = NULL;
+    int ntev = 0;
+    rc = coder_code(kb->coder, a, &in, &tev, &ntev);
+    if (rc || !ntev) return rc;
+    S_bind(tev, ntev, doc->title, tseg, 1);
+    sr_event *all = arena_alloc(a, (size_t)(res->nevents + ntev + 1) * sizeof(sr_event));
+    if (!all) return SITREP_ENOMEM;
+    if (res->nevents) memcpy(all, res->events, (size_t)res->nevents * sizeof(sr_event));
+    memcpy(all + res->nevents, tev, (size_t)ntev * sizeof(sr_event));
+    res->events = all;
+    res->nevents += ntev;
+    return 0;
+}
+
 int pipeline_run(const sitrep_kb *kb, arena *a, sr_doc *doc, const pipeline_options *opt,
                  pipeline_result *res)
 {
@@ -122,69 +238,22 @@ int pipeline_run(const sitrep_kb *kb, arena *a, sr_doc *doc, const pipeline_opti
     rc = actors_find(kb->actors, a, doc->text, &res->seg, have_title ? doc->title : NULL,
                      have_title ? &tseg : NULL, doc->day, &res->mentions, &res->nmentions);
     if (rc) return rc;
-    /* time expressions, sentence by sentence */
-    for (int s = 0; s < res->seg.nsents; s++) {
-        const sr_sentence *se = &res->seg.sents[s];
-        if (time_find(a, res->seg.toks, se->tok0, se->tok0 + se->ntok, doc->day, TENSE_UNKNOWN,
-                      &res->timexes, &res->ntimexes) < 0)
-            return SITREP_ENOMEM;
-    }
-    /* places, with the document's countries as context (most mentioned first) */
-    char ctx[16][4];
-    int cnt[16], nctx = 0;
-    for (int i = 0; i < res->nmentions; i++) {
-        const char *k = res->mentions[i].key;
-        if (strlen(k) != 3) continue;
-        int j = 0;
-        while (j < nctx && strcmp(ctx[j], k)) j++;
-        if (j == nctx) {
-            if (nctx == 16) continue;
-            memcpy(ctx[nctx], k, 4);
-            cnt[nctx++] = 0;
-        }
-        cnt[j]++;
-    }
-    for (int i = 1; i < nctx; i++)
-        for (int j = i; j > 0 && cnt[j] > cnt[j - 1]; j--) {
-            char t[4];
-            memcpy(t, ctx[j], 4); memcpy(ctx[j], ctx[j - 1], 4); memcpy(ctx[j - 1], t, 4);
-            int c = cnt[j]; cnt[j] = cnt[j - 1]; cnt[j - 1] = c;
-        }
-    vec places;
-    vec_init(&places, sizeof(sr_place_ref));
-    int *inside = arena_alloc(a, (size_t)(res->seg.ntoks + 1) * sizeof(int));
-    if (!inside) return SITREP_ENOMEM;
-    for (int i = 0; i < res->nmentions; i++) {
-        const sr_mention *m = &res->mentions[i];
-        if (m->kind == AK_PERSON || m->kind == AK_ORG || m->kind == AK_GROUP)
-            for (int k = m->t0; k < m->t1; k++) inside[k] = 1;
-    }
-    for (int s = 0; s < res->seg.nsents; s++) {
-        const sr_sentence *se = &res->seg.sents[s];
-        int end = se->tok0 + se->ntok;
-        for (int t = se->tok0; t < end; t++) {
-            if (inside[t]) continue;
-            const sr_place *best = NULL;
-            int len = gazetteer_match(kb->gaz, res->seg.toks, t, end, (const char(*)[4])ctx, nctx, &best);
-            if (len <= 0 || !best) continue;
-            sr_place_ref *pr = vec_push(&places);
-            if (!pr) { vec_free(&places); return SITREP_ENOMEM; }
-            pr->t0 = t;
-            pr->t1 = t + len;
-            pr->place = best;
-            t += len - 1;
-        }
-    }
-    res->nplaces = (int)places.len;
-    res->places = arena_alloc(a, (places.len + 1) * sizeof(sr_place_ref));
-    if (!res->places) { vec_free(&places); return SITREP_ENOMEM; }
-    if (places.len) memcpy(res->places, places.data, places.len * sizeof(sr_place_ref));
-    vec_free(&places);
-
+    rc = S_analyse(kb, a, doc->text, &res->seg, res->mentions, res->nmentions, doc->day, &res->timexes,
+                   &res->ntimexes, &res->places, &res->nplaces);
+    if (rc) return rc;
     code_input in = {doc->text, &res->seg, res->mentions, res->nmentions, res->timexes, res->ntimexes,
-                     res->places, res->nplaces, doc->day, 0};
+                     res->places, res->nplaces, doc->day, 0, 0, opt->no_model ? NULL : kb->model,
+                     opt->candidates, kb->gaz};
     rc = coder_code(kb->coder, a, &in, &res->events, &res->nevents);
     if (rc) return rc;
-    res->nevents = merge_doc(res->events, res->nevents);
+    S_bind(res->events, res->nevents, doc->text, &res->seg, 0);
+    if (have_title) {
+        /* the title is coded like the text (spec §2); its names are learned
+         * from the text, and its events come after the text's so that one
+         * agreeing on the five keys is dropped by merge_doc */
+        rc = S_code_title(kb, a, doc, &tseg, opt, res);
+        if (rc) return rc;
+    }
+    if (!opt->candidates) res->nevents = merge_doc(res->events, res->nevents);
     return 0;
 }

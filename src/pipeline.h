@@ -11,6 +11,7 @@
 #include "actors.h"
 #include "clean.h"
 #include "code.h"
+#include "learn.h"
 #include "lexicon.h"
 #include "place.h"
 #include "read.h"
@@ -21,6 +22,7 @@ typedef struct {
     lexicon *lex;
     coder *coder;
     gazetteer *gaz;
+    learn_model *model;  /* data/model/events.tsv, or NULL when absent */
 } sitrep_kb;
 
 /* Loads data/clean, data/actors, data/lexicon, data/patterns and
@@ -32,6 +34,9 @@ void pipeline_free(sitrep_kb *kb);
 
 typedef struct {
     long default_day;    /* --date, or -1 */
+    int candidates;      /* every scored candidate of the learned layer,
+                          * undeduplicated (code --candidates) */
+    int no_model;        /* the rules alone */
 } pipeline_options;
 
 typedef struct {

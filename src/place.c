@@ -441,6 +441,14 @@ void gazetteer_free(gazetteer *g)
 
 size_t gazetteer_count(const gazetteer *g) { return g ? g->nplaces : 0; }
 
+const sr_place *gazetteer_country(const gazetteer *g, const char *iso3)
+{
+    if (!g || strlen(iso3) != 3) return NULL;
+    for (size_t i = 0; i < g->nplaces; i++)
+        if (g->places[i].kind == 'C' && !memcmp(g->places[i].country, iso3, 4)) return &g->places[i];
+    return NULL;
+}
+
 /* ---- ranking ---------------------------------------------------------- */
 
 static int S_ctx_rank(const sr_place *p, const char (*context)[4], int nctx)

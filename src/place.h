@@ -36,6 +36,9 @@ int gazetteer_match(const gazetteer *g, const sr_token *toks, int i, int n,
                     const char (*context)[4], int ncontext,
                     const sr_place **best);
 
+/* The country entry (kind 'C') of an ISO3 code, or NULL. */
+const sr_place *gazetteer_country(const gazetteer *g, const char *iso3);
+
 /* Looks up one exact folded name ("warsaw"), same ranking.  NULL if none. */
 const sr_place *gazetteer_lookup(const gazetteer *g, const char *folded_name,
                                  const char (*context)[4], int ncontext);

@@ -1100,14 +1100,14 @@ static int S_add_event(store *s, long long drow, const sr_doc *doc, const pipeli
                        long long *evid)
 {
     const sr_event *e = &res->events[i];
-    const sr_sentence *se = &res->seg.sents[e->sent];
+    const char *base = e->base ? e->base : doc->text;
     const sr_place *pl = e->place;
     char kind[2] = {pl ? pl->kind : 0, 0};
     S_par p;
     S_pinit(&p);
     S_int(&p, drow);
     S_int(&p, i);
-    S_int(&p, e->sent);
+    S_int(&p, e->in_title ? -1 : e->sent);  /* -1: the title */
     S_int(&p, e->start);
     S_int(&p, e->end);
     S_txt(&p, e->type);
@@ -1116,8 +1116,8 @@ static int S_add_event(store *s, long long drow, const sr_doc *doc, const pipeli
     S_int(&p, e->quad);
     S_dbl(&p, e->goldstein);
     S_txt(&p, code_modality_name(e->modality));
-    S_actor(&p, doc->text, e->source);
-    S_actor(&p, doc->text, e->target);
+    S_actor(&p, base, e->source);
+    S_actor(&p, base, e->target);
     S_txt(&p, pl ? e->place_text : NULL);
     S_txt(&p, pl ? pl->name : NULL);
     S_txt(&p, pl ? pl->country : NULL);
@@ -1134,7 +1134,7 @@ static int S_add_event(store *s, long long drow, const sr_doc *doc, const pipeli
     S_txt(&p, e->date_text);
     S_txt(&p, e->trigger);
     S_dbl(&p, e->confidence);
-    S_span(&p, doc->text, se->start, se->end);
+    S_span(&p, base, e->ev_start, e->ev_end);
     S_txt(&p, e->pattern);
     return S_insert(s, Q_INS_EVENT, &p, evid);
 }

@@ -47,12 +47,14 @@ def parse_file(path):
         if not ln.startswith("example:"):
             raise CaseError("%s:%d: expected 'example:', got %r" % (path, i + 1, ln[:60]))
         case = {"name": ln[len("example:"):].strip(), "line": i + 1, "date": None,
-                "strict": False, "text": "", "expect": []}
+                "title": None, "strict": False, "text": "", "expect": []}
         i += 1
-        while i < n and (lines[i].startswith("date:") or lines[i].startswith("strict:")):
+        while i < n and lines[i].split(":", 1)[0] in ("date", "strict", "title"):
             key, _, val = lines[i].partition(":")
             if key == "date":
                 case["date"] = val.strip()
+            elif key == "title":
+                case["title"] = val.strip()
             else:
                 case["strict"] = val.strip().lower() in ("yes", "true", "1")
             i += 1
@@ -252,6 +254,8 @@ def run_code_file(sitrep, path, cases):
             doc = {"id": "case-%d" % (n + 1), "text": c["text"]}
             if c["date"]:
                 doc["date"] = c["date"]
+            if c["title"]:
+                doc["title"] = c["title"]
             tmp.write(json.dumps(doc, ensure_ascii=False) + "\n")
         tmp.close()
         out, err = run([sitrep, "code", "-q", tmp.name])
@@ -262,6 +266,8 @@ def run_code_file(sitrep, path, cases):
                 doc = {"id": "case-%d" % (n + 1), "text": c["text"]}
                 if c["date"]:
                     doc["date"] = c["date"]
+                if c["title"]:
+                    doc["title"] = c["title"]
                 with open(tmp.name, "w", encoding="utf-8") as f:
                     f.write(json.dumps(doc, ensure_ascii=False) + "\n")
                 o, e = run([sitrep, "code", "-q", tmp.name])
