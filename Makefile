@@ -17,7 +17,7 @@ UNIT    := $(wildcard tests/unit/test_*.c)
 SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 SHARED  ?= ../shared
 
-.PHONY: all test test-plain test-asan demo eval deps clean check-deps bench model
+.PHONY: all test test-run test-plain test-asan demo demo-run eval deps clean check-deps bench print-libs model
 
 all: check-deps sitrep
 
@@ -48,12 +48,23 @@ build/tests/san-%: tests/unit/%.c $(SAN_OBJ) tests/unit/tests.h | build
 UNIT_BIN := $(UNIT:tests/unit/%.c=build/tests/%)
 SAN_BIN  := $(UNIT:tests/unit/%.c=build/tests/san-%)
 
-test: all $(UNIT_BIN) build/san/sitrep $(SAN_BIN)
+# `make test` and `make demo` first install what is missing (scripts/deps),
+# then run make again: this Makefile asks pkg-config for its flags when it
+# is read, which on a bare machine is before the -dev packages are there.
+test:
+	@scripts/deps
+	@$(MAKE) --no-print-directory test-run
+
+test-run: all $(UNIT_BIN) build/san/sitrep $(SAN_BIN)
 	@SITREP=./sitrep scripts/run-tests
 	@echo "== again under ASan+UBSan"
 	@SITREP=build/san/sitrep UNIT_PREFIX=san- ASAN_OPTIONS=detect_leaks=1 scripts/run-tests
 
-demo: deps all
+demo:
+	@scripts/deps
+	@$(MAKE) --no-print-directory demo-run
+
+demo-run: all
 	@echo "== sitrep code --explain examples/ (first three events; all in build/demo-events.jsonl)"
 	./sitrep code --explain examples/ > build/demo-events.jsonl
 	@head -n 3 build/demo-events.jsonl
@@ -80,6 +91,10 @@ model: all
 
 deps:
 	scripts/deps
+
+# the link flags, for programs built outside this Makefile (peer/chrono/run)
+print-libs:
+	@echo $(LIBS)
 
 clean:
 	rm -rf build sitrep

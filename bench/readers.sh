@@ -4,6 +4,10 @@
 #     (peer/readability, jsdom) on the hand-marked pages of tests/html/,
 #     side by side in one run (readability is skipped when npm cannot
 #     install it);
+#  1b. the same readers on the 91 real pages of the article-extraction
+#     benchmark in ../shared (issue 17): F1, precision, recall and empty
+#     pages of sitrep, of Readability.js run here and of the peers'
+#     published outputs, by the benchmark's score.py (bench/extraction-table.py);
 #  2. WARC reading before event coding (`sitrep read`, one core): MB/s of
 #     compressed input and peak RSS, on archives of two sizes built by
 #     tests/warc/build.py bench (news-crawl-shaped records and pages, see
@@ -14,6 +18,7 @@
 #     every page with libxml2).  Archives are rebuilt when the generator or
 #     the pages change (bench/out/*.meta).
 #   BENCH_WARC_MB=100 (the larger archive; the smaller is a tenth of it)
+#   bench/readers.sh --no-warc   stops before the WARC figures
 set -u
 cd "$(dirname "$0")/.." || exit 2
 MB=${BENCH_WARC_MB:-100}
@@ -46,6 +51,43 @@ else
   echo "readability: skipped (node/npm or the npm packages are not available)"
 fi
 
+# ---- the article-extraction benchmark (issue 17) --------------------------
+# 91 real pages in ../shared with hand-checked bodies: sitrep, Readability.js
+# run here (peer/readability, when npm could install it) and the peers'
+# published outputs, all scored by the benchmark's own score.py.  The pages
+# are inflated into a temporary directory outside the repository.
+AE=${SHARED:-../shared}/bench/article-extraction
+if [ -f "$AE/score.py" ]; then
+  echo "== main-text extraction on the article-extraction benchmark ($(ls "$AE"/html/*.html.gz | wc -l) pages; 4-token shingles, score.py)"
+  aetmp=$(mktemp -d); trap 'rm -rf "$aetmp"' EXIT
+  mkdir -p "$aetmp/html"
+  for f in "$AE"/html/*.html.gz; do
+    b=${f##*/}; gzip -dc "$f" > "$aetmp/html/${b%.gz}"
+  done
+  to_pred='import json, sys
+out = {}
+for line in open(sys.argv[1], encoding="utf-8"):
+    d = json.loads(line)
+    out[d["id"]] = {"articleBody": d.get("text") or ""}
+json.dump(out, open(sys.argv[2], "w", encoding="utf-8"))'
+  ./sitrep read -q "$aetmp"/html/*.html > "$aetmp/sitrep.jsonl" 2> "$aetmp/sitrep.err"
+  python3 -c "$to_pred" "$aetmp/sitrep.jsonl" "$OUT/ae-sitrep.json"
+  live="readability-live=-"
+  if [ -n "$rd" ] && node peer/readability/extract.js "$aetmp/html" --utf8 > "$aetmp/readability.jsonl" 2>/dev/null; then
+    python3 -c "$to_pred" "$aetmp/readability.jsonl" "$OUT/ae-readability.json"
+    live="Readability.js $(node -p 'require("./peer/readability/node_modules/@mozilla/readability/package.json").version') (live)=$OUT/ae-readability.json"
+  fi
+  peers=()
+  for p in "$AE"/peers/*.json; do n=${p##*/}; peers+=("${n%.json} (published)=$p"); done
+  cp "$aetmp/sitrep.jsonl" "$OUT/ae-sitrep.jsonl"
+  python3 bench/extraction-table.py "$AE" --meta "$OUT/ae-sitrep.jsonl" "sitrep=$OUT/ae-sitrep.json" "$live" "${peers[@]}"
+  [ -n "$rd" ] || echo "  (Readability.js live: skipped, node/npm or the npm packages are not available)"
+  rm -rf "$aetmp"; trap - EXIT
+else
+  echo "== article-extraction benchmark: skipped ($AE not found)"
+fi
+
+[ "${1:-}" = "--no-warc" ] && exit 0
 echo "== WARC reading (sitrep read, before event coding), one core"
 # baselines in the same run, from bench/warc-ceiling.c: zlib and libdeflate
 # inflating the archive alone, and libdeflate + libxml2's HTML parser with

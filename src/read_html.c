@@ -12,7 +12,10 @@
  * article); pass 2 cuts blocks at block elements, dropping furniture (nav,
  * aside, figures, class/id/role saying menu, cookie, share, related,
  * comments, ad...); jusText then classes each block (link and stopword
- * density, length) and smooths by context.  The page tree has the shape
+ * density, length; punctuation instead of English stopwords on pages in
+ * other languages) and smooths by context.  When that yields less than
+ * HTML_MIN_TEXT bytes, fallbacks in steps: every prose block with relaxed
+ * thresholds, JSON-LD articleBody, every paragraph of <article>/<main>.  The page tree has the shape
  * libxml2's own tree builder (SAX2.c) would give the same events, so the
  * extraction is the one a DOM walk would make.
  */
@@ -42,6 +45,8 @@
 #define HTML_LENGTH_HIGH 200
 #define HTML_STOP_LOW 0.30     /* jusText's stopword densities */
 #define HTML_STOP_HIGH 0.32
+#define HTML_STOP_FOREIGN 0.12 /* below it, the page is not in English */
+#define HTML_MIN_TEXT 200      /* less main text than this: the fallbacks */
 #define HTML_MAX_LINK 0.2      /* link density above which a block is bad */
 
 /* ---- charsets ------------------------------------------------------------ */
@@ -280,6 +285,7 @@ typedef struct {
     int root_first;          /* the root is the document's first child:
                                 -1 not known yet, 0 no, 1 yes */
     int halted, oom;
+    int ignore_class;        /* the walks ignore BAD_CLASS (S_furniture) */
     xmlParserCtxtPtr ctxt;
     struct {                 /* S_tag and S_meta_kind by name: the names are
                                 libxml2's dictionary's, one pointer each */
@@ -290,6 +296,16 @@ typedef struct {
 
 static S_tn *S_nd(const S_tree *t, int i) { return &VEC_AT(&t->nodes, S_tn, (size_t)i); }
 
+/* What S_bad_attrs finds: furniture by class or id names, or by role,
+ * visibility or structure (S_cards). */
+enum { BAD_CLASS = 1, BAD_STRUCT = 2 };
+
+/* 1 when the walks leave element x out as furniture. */
+static int S_furniture(const S_tree *t, const S_tn *x)
+{
+    return x->bad == BAD_STRUCT || (x->bad == BAD_CLASS && !t->ignore_class);
+}
+
 static int S_tag(const char *nm);
 
 /* The attributes that can mark an element as furniture ("" when present
@@ -298,7 +314,7 @@ typedef struct {
     const char *role, *hidden, *aria_hidden, *style, *cls, *id;
 } S_furn;
 
-static int S_bad_attrs(const S_furn *v);
+static int S_bad_attrs(const S_furn *v, int container);
 
 /* Appends s and a NUL to chars; returns its offset, or -1. */
 static int S_chars(S_tree *t, const char *s, size_t n)
@@ -462,7 +478,11 @@ static void S_sax_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
     S_tn *n = S_nd(t, i);
     n->name = nm;
     n->kind = (unsigned char)kind;
-    n->bad = (unsigned char)(S_nd(t, n->parent)->hid ? 0 : S_bad_attrs(&fv));
+    /* the page's and the article's own elements are never furniture by
+     * their class names ("single-post sidebar-left" on a body) */
+    if (!strcmp(nm, "body") || !strcmp(nm, "html") || !strcmp(nm, "article") || !strcmp(nm, "main"))
+        fv.cls = fv.id = NULL;
+    n->bad = (unsigned char)(S_nd(t, n->parent)->hid ? 0 : S_bad_attrs(&fv, role != R_P && role != R_HEADING));
     n->ld = (unsigned char)ld;
     n->meta = (unsigned char)mk;
     n->role = (unsigned char)role;
@@ -650,15 +670,18 @@ static const char *S_attr(const S_tree *t, int n, const char *name)
 
 static const char *S_content(const S_tree *t, int n) { return t->chars.s + S_nd(t, n)->off; }
 
-/* Appends the text of n's subtree with white space collapsed. */
+/* Appends the text of n's subtree with white space (and U+00A0)
+ * collapsed. */
 static void S_text_of(const S_tree *t, int n, buf *b, int depth)
 {
     if (depth > HTML_MAX_DEPTH) return;
     for (int c = S_nd(t, n)->first; c >= 0; c = S_nd(t, c)->next) {
         if (S_nd(t, c)->type == T_TEXT) {
             for (const char *p = S_content(t, c); *p; p++) {
-                if (S_space((unsigned char)*p)) {
+                int nbsp = (unsigned char)p[0] == 0xC2 && (unsigned char)p[1] == 0xA0;
+                if (S_space((unsigned char)*p) || nbsp) {
                     if (b->len && b->s[b->len - 1] != ' ') buf_putc(b, ' ');
+                    p += nbsp;
                 } else {
                     buf_putc(b, *p);
                 }
@@ -692,12 +715,91 @@ static const char *S_trim_dup(arena *a, const char *s)
     return n ? arena_strndup(a, s, n) : NULL;
 }
 
+/* Writes "YYYY-MM-DD" (y in 0..9999, m and d in 0..99). */
+static void S_ymd(char out[11], int y, int m, int d)
+{
+    out[0] = (char)('0' + y / 1000 % 10);
+    out[1] = (char)('0' + y / 100 % 10);
+    out[2] = (char)('0' + y / 10 % 10);
+    out[3] = (char)('0' + y % 10);
+    out[4] = out[7] = '-';
+    out[5] = (char)('0' + m / 10 % 10);
+    out[6] = (char)('0' + m % 10);
+    out[8] = (char)('0' + d / 10 % 10);
+    out[9] = (char)('0' + d % 10);
+    out[10] = 0;
+}
+
+/* The month (1-12) an English month name or its abbreviation starting at
+ * s[0..n) names ("Nov", "Nov.", "November"), or 0. */
+static int S_month(const char *s, size_t n)
+{
+    static const char *const names[] = {"january", "february", "march", "april", "may", "june",
+                                        "july", "august", "september", "october", "november",
+                                        "december"};
+    if (n < 3) return 0;
+    for (int m = 0; m < 12; m++) {
+        size_t k = strlen(names[m]);
+        if (n > k) continue;
+        if (!strncasecmp(s, names[m], n) && (n == k || n == 3 || (m == 8 && n == 4))) return m + 1;
+    }
+    return 0;
+}
+
+/* A date written in words, as pages print it in meta tags and JSON-LD:
+ * "19 Nov 2019 07:09 GMT", "Tue Nov 19 2019 05:44:06 GMT+0000", "01:38:07
+ * PM IST Nov 20, 2019", "Nov. 18, 2019, 4:06 p.m.", "Fri 6:45 PM, Feb 16,
+ * 2018": the one month name, the day beside it, a four-digit year; numbers
+ * that are parts of a time (next to ':') are not days. */
+static int S_date_words(const char *s, char out[11])
+{
+    int month = 0, day = 0, year = 0, day_before = 0, day_after = 0, after_month = 0;
+    for (const char *p = s; *p;) {
+        unsigned char c = (unsigned char)*p;
+        if ((c | 32) >= 'a' && (c | 32) <= 'z') {
+            const char *b = p;
+            while (((unsigned char)*p | 32) >= 'a' && ((unsigned char)*p | 32) <= 'z') p++;
+            int m = S_month(b, (size_t)(p - b));
+            if (m) {
+                if (month) return SITREP_EPARSE;
+                month = m;
+                after_month = 1;
+            }
+            continue;
+        }
+        if (c >= '0' && c <= '9') {
+            const char *b = p;
+            long v = 0;
+            while (*p >= '0' && *p <= '9' && p - b < 6) v = v * 10 + (*p++ - '0');
+            size_t n = (size_t)(p - b);
+            int timepart = *p == ':' || (b > s && b[-1] == ':');
+            if (n == 4 && !timepart && v >= 1900 && v <= 2100) {
+                if (!year) year = (int)v;
+            } else if (n <= 2 && !timepart && v >= 1 && v <= 31) {
+                if (!month && !day_before) day_before = (int)v;
+                else if (month && after_month && !day_after) day_after = (int)v;
+            }
+            after_month = 0;
+            continue;
+        }
+        p++;
+    }
+    day = day_after ? day_after : day_before;
+    if (!month || !day || !year) return SITREP_EPARSE;
+    S_ymd(out, year, month, day);
+    long dn;
+    return sitrep_parse_ymd(out, &dn) ? SITREP_EPARSE : 0;
+}
+
 int read_html_date(const char *s, char out[11])
 {
     if (!s) return SITREP_EPARSE;
     while (S_space((unsigned char)*s)) s++;
     int d[8], k = 0;
     const char *p = s;
+    if (!(*p >= '0' && *p <= '9' && p[1] >= '0' && p[1] <= '9' && p[2] >= '0' && p[2] <= '9' &&
+          p[3] >= '0' && p[3] <= '9'))
+        return S_date_words(s, out);
     /* YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD or YYYYMMDD */
     for (int i = 0; i < 4; i++, p++) {
         if (*p < '0' || *p > '9') return SITREP_EPARSE;
@@ -726,6 +828,7 @@ typedef struct {
     const char *og_title, *og_site, *og_url, *canonical, *title_tag, *h1;
     const char *ld_headline, *ld_date, *ld_url, *ld_publisher, *ld_body;
     const char *meta_published, *meta_date, *time_dt, *time_pub;
+    const char *meta_any_date;  /* another meta key naming a publication date */
     int ld_typed;    /* the JSON-LD values come from an Article-like object */
 } S_meta;
 
@@ -781,6 +884,55 @@ static void S_ld_walk(arena *a, const json *j, S_meta *m, int depth)
     if (g) S_ld_walk(a, g, m, depth + 1);
 }
 
+/* 1 when a meta key other than the known ones names a publication date
+ * ("sn-post-date", "publish-date", "article.published"): it says date or
+ * publish, and not modified, updated or expires. */
+static int S_date_key(const char *key)
+{
+    static const char *const no[] = {"modif", "updat", "expir", "revis", "edit", NULL};
+    char low[64];
+    size_t n = 0;
+    for (; key[n] && n + 1 < sizeof low; n++) low[n] = (char)S_lower((unsigned char)key[n]);
+    low[n] = 0;
+    if (!strstr(low, "date") && !strstr(low, "publish")) return 0;
+    for (int i = 0; no[i]; i++)
+        if (strstr(low, no[i])) return 0;
+    return 1;
+}
+
+/* JSON-LD as pages write it is often not quite JSON: a comma before a
+ * closing bracket, raw line breaks inside strings.  Returns a copy in a
+ * with those repaired, or NULL. */
+static char *S_ld_repair(arena *a, const char *src, size_t n)
+{
+    char *out = arena_alloc(a, n + 1);
+    if (!out) return NULL;
+    size_t o = 0;
+    int str = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = src[i];
+        if (str) {
+            if (c == '\\' && i + 1 < n) {
+                out[o++] = c;
+                out[o++] = src[++i];
+                continue;
+            }
+            if (c == '"') str = 0;
+            out[o++] = (unsigned char)c < 0x20 ? ' ' : c;
+            continue;
+        }
+        if (c == '"') str = 1;
+        if (c == ',') {
+            size_t j = i + 1;
+            while (j < n && S_space((unsigned char)src[j])) j++;
+            if (j < n && (src[j] == ']' || src[j] == '}')) continue;
+        }
+        out[o++] = c;
+    }
+    out[o] = 0;
+    return out;
+}
+
 /* Reads the metadata of the page's elements in document order, all but
  * those inside a <title> or <script> (t->metas lists them). */
 static void S_meta_walk(arena *a, const S_tree *t, S_meta *m)
@@ -793,6 +945,7 @@ static void S_meta_walk(arena *a, const S_tree *t, S_meta *m)
             if (!key) key = S_attr(t, c, "name");
             if (!key) key = S_attr(t, c, "itemprop");
             const char *val = S_attr(t, c, "content");
+            char dd[11];
             if (key && val && *val) {
                 if (!strcasecmp(key, "og:title") && !m->og_title) m->og_title = S_trim_dup(a, val);
                 else if (!strcasecmp(key, "og:site_name") && !m->og_site) m->og_site = S_trim_dup(a, val);
@@ -806,6 +959,8 @@ static void S_meta_walk(arena *a, const S_tree *t, S_meta *m)
                           !strcasecmp(key, "sailthru.date") || !strcasecmp(key, "parsely-pub-date")) &&
                          !m->meta_date)
                     m->meta_date = val;
+                else if (!m->meta_any_date && S_date_key(key) && read_html_date(val, dd) == 0)
+                    m->meta_any_date = val;
             }
         } else if (mk == M_LINK) {
             const char *rel = S_attr(t, c, "rel"), *href = S_attr(t, c, "href");
@@ -831,6 +986,10 @@ static void S_meta_walk(arena *a, const S_tree *t, S_meta *m)
                 size_t errpos;
                 const char *errmsg;
                 json *j = json_parse(a, src, strlen(src), &errpos, &errmsg);
+                if (!j) {
+                    const char *fixed = S_ld_repair(a, src, strlen(src));
+                    if (fixed) j = json_parse(a, fixed, strlen(fixed), &errpos, &errmsg);
+                }
                 if (j) S_ld_walk(a, j, m, 0);
             }
         }
@@ -905,6 +1064,7 @@ typedef struct {
     size_t off, len;          /* in the walker's text buffer */
     size_t link_chars;
     int words, stops, heading, outside, timeonly;
+    int item;                 /* a list item's text */
     S_class cls;
 } S_block;
 
@@ -916,6 +1076,7 @@ typedef struct {
     size_t cur;               /* start of the open block in text */
     size_t link_chars;
     int in_link, heading, chosen_depth, have_chosen, timeonly, any_untimed;
+    int item;                 /* the open block is a list item's */
     int oom;
 } S_walk;
 
@@ -929,7 +1090,7 @@ static int S_tag(const char *nm)
     static const char *const skip[26] = {
         ['a' - 'a'] = " aside audio ", ['b' - 'a'] = " button base ",
         ['c' - 'a'] = " canvas ", ['d' - 'a'] = " dialog ", ['e' - 'a'] = " embed ",
-        ['f' - 'a'] = " footer figure figcaption form ", ['h' - 'a'] = " header head ",
+        ['f' - 'a'] = " footer figure figcaption ", ['h' - 'a'] = " header head ",
         ['i' - 'a'] = " iframe input img ", ['l' - 'a'] = " label link ",
         ['m' - 'a'] = " math map menu meta ", ['n' - 'a'] = " nav noscript ",
         ['o' - 'a'] = " option object ", ['p' - 'a'] = " picture ",
@@ -938,7 +1099,7 @@ static int S_tag(const char *nm)
     static const char *const block[26] = {
         ['a' - 'a'] = " article address ", ['b' - 'a'] = " blockquote br body ",
         ['c' - 'a'] = " caption center ", ['d' - 'a'] = " div dl dt dd details ",
-        ['f' - 'a'] = " fieldset ", ['h' - 'a'] = " h1 h2 h3 h4 h5 h6 hr html hgroup ",
+        ['f' - 'a'] = " fieldset form ", ['h' - 'a'] = " h1 h2 h3 h4 h5 h6 hr html hgroup ",
         ['l' - 'a'] = " li legend ", ['m' - 'a'] = " main ", ['o' - 'a'] = " ol ",
         ['p' - 'a'] = " p pre ", ['s' - 'a'] = " section summary ",
         ['t' - 'a'] = " table tr td th tbody thead tfoot ", ['u' - 'a'] = " ul "};
@@ -986,22 +1147,34 @@ static int S_bad_token(const char *t, size_t n)
     return 0;
 }
 
+/* Words of class and id values that mark the article itself. */
+static int S_good_token(const char *t, size_t n)
+{
+    static const char *const words[] = {"article", "articlebody", "body", "content", "entry",
+                                        "main", "story", "storybody", NULL};
+    for (int i = 0; words[i]; i++)
+        if (strlen(words[i]) == n && !strncasecmp(t, words[i], n)) return 1;
+    return 0;
+}
+
 /* 1 when class, id, role or visibility in an element's attributes mark it
- * as furniture. */
-static int S_bad_attrs(const S_furn *v)
+ * as furniture.  A container (not a paragraph or heading) whose names
+ * also say article or content is not furniture by its other names. */
+static int S_bad_attrs(const S_furn *v, int container)
 {
     const char *role = v->role;
     if (role && (!strcasecmp(role, "navigation") || !strcasecmp(role, "banner") ||
                  !strcasecmp(role, "contentinfo") || !strcasecmp(role, "complementary") ||
                  !strcasecmp(role, "dialog") || !strcasecmp(role, "alertdialog") ||
                  !strcasecmp(role, "menu") || !strcasecmp(role, "menubar")))
-        return 1;
-    if (v->hidden) return 1;
+        return BAD_STRUCT;
+    if (v->hidden) return BAD_STRUCT;
     const char *ah = v->aria_hidden;
-    if (ah && !strcasecmp(ah, "true")) return 1;
+    if (ah && !strcasecmp(ah, "true")) return BAD_STRUCT;
     const char *st = v->style;
-    if (st && (strstr(st, "display:none") || strstr(st, "display: none"))) return 1;
+    if (st && (strstr(st, "display:none") || strstr(st, "display: none"))) return BAD_STRUCT;
     const char *vals[2] = {v->cls, v->id};
+    int bad = 0;
     for (int v = 0; v < 2; v++) {
         const char *s = vals[v];
         if (!s) continue;
@@ -1012,15 +1185,19 @@ static int S_bad_attrs(const S_furn *v)
             while ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9')) s++;
             size_t len = (size_t)(s - b);
             if (!len) continue;
-            if (S_bad_token(b, len)) return 1;
+            /* Readability's "maybe a candidate": a name that also says
+             * article or content ("entry-content comments-open") is not
+             * furniture for its other words */
+            if (container && S_good_token(b, len)) return 0;
+            if (S_bad_token(b, len)) bad = BAD_CLASS;
             if (most && ((len == 4 && !strncasecmp(b, "read", 4)) ||
                          (len == 6 && !strncasecmp(b, "viewed", 6)) ||
                          (len == 6 && !strncasecmp(b, "shared", 6))))
-                return 1;
+                bad = BAD_CLASS;
             most = len == 4 && !strncasecmp(b, "most", 4);
         }
     }
-    return 0;
+    return bad;
 }
 
 /* Pass 1: scores paragraph-like elements into their parent (fully) and
@@ -1042,7 +1219,7 @@ static size_t S_score(S_walk *w, int n, int depth, int loose, size_t *link)
             continue;
         }
         if (cn->type != T_ELEM) continue;
-        if (cn->kind == TAG_SKIP || (!loose && cn->bad)) continue;
+        if (cn->kind == TAG_SKIP || (!loose && S_furniture(t, cn))) continue;
         size_t cl;
         size_t k = S_score(w, c, depth + 1, loose, &cl);
         if (cn->role == R_A) cl = k;
@@ -1105,6 +1282,7 @@ static void S_flush(S_walk *w, int outside)
         b->len = e - s;
         b->link_chars = w->link_chars > b->len ? b->len : w->link_chars;
         b->heading = w->heading;
+        b->item = w->item;
         b->outside = outside;
         b->timeonly = w->timeonly && !w->any_untimed;
         const char *t = w->text.s + s;
@@ -1131,6 +1309,7 @@ static void S_flush(S_walk *w, int outside)
     w->cur = w->text.len;
     w->link_chars = 0;
     w->heading = 0;
+    w->item = 0;
     w->timeonly = 0;
     w->any_untimed = 0;
 }
@@ -1176,18 +1355,19 @@ static void S_blocks(S_walk *w, int n, int depth, int inside, int in_time)
         int kind = cn->kind;
         if (kind == TAG_SKIP) continue;
         int flags = cn->flags;
-        if (!(flags & 3) && cn->bad) continue;
+        if (!(flags & 3) && S_furniture(t, cn)) continue;
         int block = kind == TAG_BLOCK;
         int in = inside || (flags & 1);
         if (block) S_flush(w, !inside);
         if (cn->role == R_BR) continue;
         int link = cn->role == R_A;
         if (link) w->in_link++;
-        if (cn->role == R_HEADING) w->heading = 1;
+        if (cn->role == R_HEADING) w->heading = cn->name[1] - '0';
+        if (cn->role == R_DIVLIKE && !strcmp(cn->name, "li")) w->item = 1;
         S_blocks(w, c, depth + 1, in, in_time || cn->role == R_TIME);
         if (link) w->in_link--;
         if (block) S_flush(w, !in);
-        else if (cn->role == R_HEADING) w->heading = 1;
+        else if (cn->role == R_HEADING) w->heading = cn->name[1] - '0';
     }
 }
 
@@ -1200,17 +1380,80 @@ static int S_end_punct(const char *t, size_t n)
     return n && (t[n - 1] == '.' || t[n - 1] == '!' || t[n - 1] == '?' || t[n - 1] == ':');
 }
 
-/* jusText's context-free classes. */
+/* 1 when t[0..n) has a comma or sentence punctuation (Latin, CJK, Arabic)
+ * between words: prose, not a label. */
+static int S_prose_punct(const char *t, size_t n)
+{
+    for (size_t i = 0; i + 1 < n; i++) {
+        char c = t[i];
+        if ((c == '.' || c == ',' || c == ';' || c == '!' || c == '?') && t[i + 1] == ' ') return 1;
+        if (i + 2 < n && (unsigned char)c == 0xE3 && (unsigned char)t[i + 1] == 0x80 &&
+            ((unsigned char)t[i + 2] == 0x82 || (unsigned char)t[i + 2] == 0x81))
+            return 1;   /* 。、 */
+        if ((unsigned char)c == 0xD8 && (unsigned char)t[i + 1] == 0x8C) return 1;  /* ، */
+    }
+    return S_end_punct(t, n);
+}
+
+/* 1 when t[0..n) is only the label of an ad slot ("Advertisement",
+ * "ADVERTISEMENT - CONTINUE READING BELOW" aside). */
+static int S_ad_label(const char *t, size_t n)
+{
+    static const char *const labels[] = {"advertisement", "advert", "ad", "ads", "sponsored",
+                                         "anzeige", "werbung", "publicidad", "publicit\xC3\xA9",
+                                         "pubblicit\xC3\xA0", "reklama", "advertentie", NULL};
+    while (n && (t[n - 1] == '.' || t[n - 1] == ':' || t[n - 1] == ' ')) n--;
+    if (n > 16) return 0;
+    for (int i = 0; labels[i]; i++)
+        if (strlen(labels[i]) == n && !strncasecmp(t, labels[i], n)) return 1;
+    return 0;
+}
+
+/* jusText's context-free classes.  jusText reads stopwords of the page's
+ * language; sitrep knows English ones only, so on a page whose text has
+ * few of them (another language) a block's stopword density is replaced
+ * by a language-neutral sign of prose: punctuation between words. */
 static void S_classify(S_walk *w)
 {
+    long words = 0, stops = 0;
+    for (size_t i = 0; i < w->blocks.len; i++) {
+        const S_block *b = &VEC_AT(&w->blocks, S_block, i);
+        if (b->outside && w->have_chosen) continue;
+        words += b->words;
+        stops += b->stops;
+    }
+    int foreign = words >= 30 && (double)stops / (double)words < HTML_STOP_FOREIGN;
     for (size_t i = 0; i < w->blocks.len; i++) {
         S_block *b = &VEC_AT(&w->blocks, S_block, i);
         const char *t = w->text.s + b->off;
         double ld = b->len ? (double)b->link_chars / (double)b->len : 0;
         double sd = b->words ? (double)b->stops / (double)b->words : 0;
-        if (b->outside || b->heading || b->timeonly || ld > HTML_MAX_LINK ||
-            strstr(t, "\xC2\xA9"))
+        if (foreign) sd = b->words >= 6 && S_prose_punct(t, b->len) ? HTML_STOP_HIGH : HTML_STOP_LOW / 2;
+        int in = w->have_chosen && !b->outside;
+        /* a long paragraph of the article, or a sentence with a linked
+         * headline before it, may link up to half its text (Readability
+         * allows half when it is long) */
+        double max_link = in && (b->len >= HTML_LENGTH_HIGH ||
+                                 (b->len - b->link_chars >= HTML_LENGTH_LOW && S_end_punct(t, b->len)))
+                              ? 0.5 : HTML_MAX_LINK;
+        if (b->outside || (b->heading && !(in && b->heading > 1)) || b->timeonly ||
+            ld > max_link || strstr(t, "\xC2\xA9") || S_ad_label(t, b->len))
             b->cls = B_BAD;
+        else if (in) {
+            /* inside the chosen container, structure vouches for the text
+             * as trafilatura takes it: prose is good whatever its words;
+             * subheads and other short lines stand or fall with their
+             * neighbours */
+            int prose = S_prose_punct(t, b->len) || sd >= HTML_STOP_LOW;
+            if (b->heading || b->len < HTML_LENGTH_LOW)
+                b->cls = b->link_chars > 0 ? B_BAD
+                         : !b->heading && b->words >= 6 && prose && S_end_punct(t, b->len) ? B_NEARGOOD
+                         /* an item of a list without links in the article:
+                          * a bullet point, not a menu */
+                         : b->item && b->words >= 2 ? B_NEARGOOD
+                         : B_SHORT;
+            else b->cls = prose ? B_GOOD : B_NEARGOOD;
+        }
         else if (b->len < HTML_LENGTH_LOW) {
             b->cls = (b->link_chars > 0 || (!S_end_punct(t, b->len) && b->words < 8)) ? B_BAD : B_SHORT;
             /* a short sentence in the article container ("The president
@@ -1323,8 +1566,43 @@ static void S_like(S_walk *w, int n, int best, const char *cls, int depth)
     }
 }
 
+/* The characters (white space not counted) of n's subtree and those inside
+ * links, furniture left out; the last character in *last. */
+static void S_stats(const S_tree *t, int n, int in_link, size_t *len, size_t *links, char *last,
+                    int depth)
+{
+    if (depth > HTML_MAX_DEPTH) return;
+    for (int c = S_nd(t, n)->first; c >= 0; c = S_nd(t, c)->next) {
+        const S_tn *cn = S_nd(t, c);
+        if (cn->type == T_TEXT) {
+            for (const char *p = S_content(t, c); *p; p++)
+                if (!S_space((unsigned char)*p)) {
+                    (*len)++;
+                    *links += in_link != 0;
+                    *last = *p;
+                }
+        } else if (cn->type == T_ELEM && cn->kind != TAG_SKIP && !S_furniture(t, cn)) {
+            S_stats(t, c, in_link || cn->role == R_A, len, links, last, depth + 1);
+        }
+    }
+}
+
+/* Readability's test for a paragraph beside the top candidate: long with
+ * few links, or a short sentence without any. */
+static int S_sibling_para(const S_tree *t, int n)
+{
+    const S_tn *x = S_nd(t, n);
+    if (x->role != R_P || S_furniture(t, x)) return 0;
+    size_t len = 0, links = 0;
+    char last = 0;
+    S_stats(t, n, 0, &len, &links, &last, 0);
+    if (len > 80) return (double)links / (double)len < 0.25;
+    return len > 0 && links == 0 && (last == '.' || last == '!' || last == '?');
+}
+
 /* Chooses the article container(s): the best-scored node and its siblings
- * that score at least a fifth of it or share its class. */
+ * that score at least a fifth of it or share its class, or are paragraphs
+ * of the article's own (S_sibling_para). */
 static void S_choose(S_walk *w, int body)
 {
     const S_tree *t = w->t;
@@ -1339,7 +1617,8 @@ static void S_choose(S_walk *w, int body)
         if (info->type != T_ELEM) continue;
         const char *scls = S_attr(t, s, "class");
         int like = s == best || (info->score >= top * 0.2 && info->score >= 2) ||
-                   (bcls && scls && *bcls && !strcmp(bcls, scls) && S_is(t, s, S_name(t, best)));
+                   (bcls && scls && *bcls && !strcmp(bcls, scls) && S_is(t, s, S_name(t, best))) ||
+                   S_sibling_para(t, s);
         if (!like) continue;
         info->flags |= 1;
     }
@@ -1372,44 +1651,233 @@ static int S_ld_text(buf *out, const char *body)
     return 0;
 }
 
-static int S_main_text(arena *a, const S_tree *t, int body, const S_meta *m, html_page *page)
+/* The first element named name in n's subtree (furniture left out), or -1. */
+static int S_find(const S_tree *t, int n, const char *name, int depth)
+{
+    if (depth > HTML_MAX_DEPTH) return -1;
+    for (int c = S_nd(t, n)->first; c >= 0; c = S_nd(t, c)->next) {
+        const S_tn *cn = S_nd(t, c);
+        if (cn->type != T_ELEM || cn->kind == TAG_SKIP || S_furniture(t, cn)) continue;
+        if (!strcmp(cn->name, name)) return c;
+        int r = S_find(t, c, name, depth + 1);
+        if (r >= 0) return r;
+    }
+    return -1;
+}
+
+/* Appends the text of every paragraph under n that is not furniture nor
+ * mostly links, one a line.  Returns 0 or SITREP_ENOMEM. */
+static int S_paras(const S_tree *t, int n, buf *out, int depth)
+{
+    if (depth > HTML_MAX_DEPTH) return 0;
+    for (int c = S_nd(t, n)->first; c >= 0; c = S_nd(t, c)->next) {
+        const S_tn *cn = S_nd(t, c);
+        if (cn->type != T_ELEM || cn->kind == TAG_SKIP || S_furniture(t, cn)) continue;
+        if (cn->role != R_P) {
+            if (S_paras(t, c, out, depth + 1)) return SITREP_ENOMEM;
+            continue;
+        }
+        size_t len = 0, links = 0;
+        char last = 0;
+        S_stats(t, c, 0, &len, &links, &last, 0);
+        if (len < 30 || 2 * links >= len) continue;
+        size_t at = out->len;
+        if (at && buf_putc(out, '\n')) return SITREP_ENOMEM;
+        size_t from = out->len;
+        S_text_of(t, c, out, 0);
+        size_t s = from, e = out->len;
+        while (s < e && out->s[s] == ' ') s++;
+        while (e > s && out->s[e - 1] == ' ') e--;
+        memmove(out->s + from, out->s + s, e - s);
+        out->len = from + (e - s);
+        if (out->len == from) out->len = at;
+        if (out->s) out->s[out->len] = 0;
+    }
+    return 0;
+}
+
+/* One extraction pass over the page: pass 1 scores containers, pass 2 cuts
+ * blocks, jusText classes and smooths them; the good blocks go to out, one
+ * a line.  w holds the blocks afterwards (the caller frees them). */
+static int S_pass(const S_tree *t, int body, S_walk *w, buf *out)
+{
+    memset(w, 0, sizeof *w);
+    w->t = t;
+    vec_init(&w->blocks, sizeof(S_block));
+    buf_init(&w->text);
+    for (size_t i = 0; i < t->nodes.len; i++) {
+        S_nd(t, (int)i)->score = 0;
+        S_nd(t, (int)i)->flags = 0;
+    }
+    size_t link;
+    S_score(w, body, 0, 0, &link);
+    if (!w->scored) S_score(w, body, 0, 1, &link);
+    S_choose(w, body);
+    S_blocks(w, body, 0, !w->have_chosen, 0);
+    S_flush(w, 0);
+    if (w->oom) return SITREP_ENOMEM;
+    S_classify(w);
+    int rc = S_smooth(w);
+    if (rc) return rc;
+    for (size_t i = 0; i < w->blocks.len; i++) {
+        S_block *b = &VEC_AT(&w->blocks, S_block, i);
+        if (b->cls != B_GOOD) continue;
+        if (out->len && buf_putc(out, '\n')) return SITREP_ENOMEM;
+        if (buf_put(out, w->text.s + b->off, b->len)) return SITREP_ENOMEM;
+    }
+    return 0;
+}
+
+/* The first fallback: every block of prose the pass cut that is not
+ * mostly links, good or not, chosen container or not. */
+static int S_relaxed(const S_walk *w, buf *out)
+{
+    for (size_t i = 0; i < w->blocks.len; i++) {
+        const S_block *b = &VEC_AT(&w->blocks, S_block, i);
+        const char *bt = w->text.s + b->off;
+        int take = b->cls == B_GOOD ||
+                   (b->len >= HTML_LENGTH_LOW && b->heading != 1 && !b->timeonly &&
+                    (double)b->link_chars <= 0.33 * (double)b->len && S_prose_punct(bt, b->len) &&
+                    !strstr(bt, "\xC2\xA9"));
+        if (!take) continue;
+        if ((out->len && buf_putc(out, '\n')) || buf_put(out, bt, b->len)) return SITREP_ENOMEM;
+    }
+    return 0;
+}
+
+/* Keeps in *out the longer of *out and *alt, and frees the other. */
+static void S_keep_longer(buf *out, buf *alt)
+{
+    if (alt->len > out->len) {
+        buf_free(out);
+        *out = *alt;
+    } else {
+        buf_free(alt);
+    }
+    buf_init(alt);
+}
+
+static void S_walk_free(S_walk *w)
+{
+    buf_free(&w->text);
+    vec_free(&w->blocks);
+}
+
+static int S_main_text(arena *a, S_tree *t, int body, const S_meta *m, html_page *page)
 {
     S_walk w;
     memset(&w, 0, sizeof w);
-    w.t = t;
-    vec_init(&w.blocks, sizeof(S_block));
-    buf_init(&w.text);
     int rc = 0;
-    buf out;
+    buf out, alt;
     buf_init(&out);
-    if (body >= 0) {
-        size_t link;
-        S_score(&w, body, 0, 0, &link);
-        if (!w.scored) S_score(&w, body, 0, 1, &link);
-        S_choose(&w, body);
-        S_blocks(&w, body, 0, !w.have_chosen, 0);
-        S_flush(&w, 0);
-        if (w.oom) { rc = SITREP_ENOMEM; goto done; }
-        S_classify(&w);
-        if ((rc = S_smooth(&w))) goto done;
-        for (size_t i = 0; i < w.blocks.len; i++) {
-            S_block *b = &VEC_AT(&w.blocks, S_block, i);
-            if (b->cls != B_GOOD) continue;
-            if (out.len && buf_putc(&out, '\n')) { rc = SITREP_ENOMEM; goto done; }
-            if (buf_put(&out, w.text.s + b->off, b->len)) { rc = SITREP_ENOMEM; goto done; }
-        }
+    buf_init(&alt);
+    if (body >= 0 && (rc = S_pass(t, body, &w, &out))) goto done;
+    /* too little text: fall back in steps rather than give nothing */
+    if (body >= 0 && out.len < HTML_MIN_TEXT) {
+        /* 1. relaxed thresholds */
+        if ((rc = S_relaxed(&w, &alt))) goto done;
+        S_keep_longer(&out, &alt);
     }
-    /* pages that render their text from script keep it in JSON-LD */
-    if (m->ld_body && out.len < 200 && strlen(m->ld_body) > out.len)
+    /* 2. pages that render their text from script keep it in JSON-LD */
+    if (m->ld_body && out.len < HTML_MIN_TEXT && strlen(m->ld_body) > out.len)
         if ((rc = S_ld_text(&out, m->ld_body))) goto done;
+    if (body >= 0 && out.len < HTML_MIN_TEXT) {
+        /* 3. Readability's retry: again without furniture by class names,
+         * as layout wrappers may be named after options ("header-style-2
+         * penci_sidebar") */
+        t->ignore_class = 1;
+        S_walk_free(&w);
+        if ((rc = S_pass(t, body, &w, &alt))) goto done;
+        if (alt.len < HTML_MIN_TEXT) {
+            buf_reset(&alt);
+            if ((rc = S_relaxed(&w, &alt))) goto done;
+        }
+        S_keep_longer(&out, &alt);
+    }
+    if (body >= 0 && out.len < HTML_MIN_TEXT) {
+        /* 4. every paragraph of the page's <article> or <main> (else body) */
+        int root = S_find(t, body, "article", 0);
+        if (root < 0) root = S_find(t, body, "main", 0);
+        if (root < 0) root = body;
+        if ((rc = S_paras(t, root, &alt, 0))) goto done;
+        S_keep_longer(&out, &alt);
+    }
     page->text = arena_strndup(a, out.s ? out.s : "", out.len);
     page->text_len = out.len;
     if (!page->text) rc = SITREP_ENOMEM;
 done:
+    t->ignore_class = 0;
     buf_free(&out);
-    buf_free(&w.text);
-    vec_free(&w.blocks);
+    buf_free(&alt);
+    S_walk_free(&w);
     return rc;
+}
+
+/* The date in a URL's path, as news sites put it: /2019/11/18/ or
+ * /2019/nov/18/.  Returns 0 or SITREP_EPARSE. */
+static int S_url_date(const char *url, char out[11])
+{
+    if (!url) return SITREP_EPARSE;
+    const char *p = strstr(url, "://");
+    p = p ? strchr(p + 3, '/') : NULL;
+    for (; p && *p; p = strchr(p + 1, '/')) {
+        const char *y = p + 1;
+        int ok = 1;
+        for (int i = 0; i < 4; i++) ok = ok && y[i] >= '0' && y[i] <= '9';
+        if (!ok || y[4] != '/') continue;
+        const char *mo = y + 5, *e = strchr(mo, '/');
+        if (!e || e - mo > 9) continue;
+        int month = 0;
+        if (e - mo <= 2 && mo[0] >= '0' && mo[0] <= '9') month = atoi(mo);
+        else month = S_month(mo, (size_t)(e - mo));
+        const char *dd = e + 1;
+        if (!month || !(dd[0] >= '0' && dd[0] <= '9')) continue;
+        if (dd[1] >= '0' && dd[1] <= '9' && dd[2] >= '0' && dd[2] <= '9') continue;
+        int day = dd[0] - '0';
+        if (dd[1] >= '0' && dd[1] <= '9') day = day * 10 + dd[1] - '0';
+        else if (dd[1] && dd[1] != '/' && dd[1] != '-') continue;
+        long dn;
+        S_ymd(out, atoi(y), month > 12 ? 99 : month, day > 31 ? 99 : day);
+        if (sitrep_parse_ymd(out, &dn) == 0) return 0;
+    }
+    /* a slug ending in the date: /tuft-cells-20191115/ */
+    size_t n = strcspn(url, "?#");
+    while (n && url[n - 1] == '/') n--;
+    if (n > 9 && (url[n - 9] == '-' || url[n - 9] == '/')) {
+        const char *y = url + n - 8;
+        int ok = 1;
+        for (int i = 0; i < 8; i++) ok = ok && y[i] >= '0' && y[i] <= '9';
+        long dn;
+        if (ok) {
+            S_ymd(out, atoi(y) / 10000, atoi(y) / 100 % 100, atoi(y) % 100);
+            if (sitrep_parse_ymd(out, &dn) == 0) return 0;
+        }
+    }
+    return SITREP_EPARSE;
+}
+
+/* The <a> elements in n's subtree, counted up to max. */
+static int S_links(const S_tree *t, int n, int max, int depth)
+{
+    int k = 0;
+    if (depth > HTML_MAX_DEPTH) return 0;
+    for (int c = S_nd(t, n)->first; c >= 0 && k < max; c = S_nd(t, c)->next)
+        if (S_nd(t, c)->type == T_ELEM) k += (S_nd(t, c)->role == R_A) + S_links(t, c, max - k, depth + 1);
+    return k;
+}
+
+/* Marks as furniture the cards that sites tuck inside running text (a
+ * person's picture, name and latest headlines, shown on hover): an inline
+ * element holding an image beside two or more links. */
+static void S_cards(S_tree *t)
+{
+    for (size_t i = 1; i < t->nodes.len; i++) {
+        const S_tn *x = S_nd(t, (int)i);
+        if (x->type != T_ELEM || strcmp(x->name, "img")) continue;
+        S_tn *p = S_nd(t, x->parent);
+        if (p->type != T_ELEM || p->hid || p->kind != 0 || p->role == R_A || p->bad) continue;
+        if (S_links(t, x->parent, 2, 0) >= 2) p->bad = BAD_STRUCT;
+    }
 }
 
 /* ---- the page ------------------------------------------------------------ */
@@ -1435,10 +1903,17 @@ static void S_pick_meta(arena *a, const S_meta *m, html_page *page)
         {m->time_pub, "<time datetime> (datePublished)"},
         {m->time_dt, "<time datetime>"},
         {m->meta_date, "<meta name=date>"},
+        {m->meta_any_date, "<meta> naming a date"},
+        {page->url, "the URL (/YYYY/MM/DD/)"},
     };
     for (size_t i = 0; i < sizeof dates / sizeof *dates; i++) {
         char d[11];
-        if (dates[i].v && read_html_date(dates[i].v, d) == 0) {
+        int ok = dates[i].v == page->url ? S_url_date(dates[i].v, d) == 0
+                                         : dates[i].v && read_html_date(dates[i].v, d) == 0;
+        /* "0001-01-01" is a template's empty date: no web page is older
+         * than the web */
+        ok = ok && strcmp(d, "1991") > 0;
+        if (ok) {
             page->date = arena_strdup(a, d);
             page->date_from = dates[i].from;
             break;
@@ -1519,6 +1994,7 @@ int read_html_page(arena *a, const char *html, size_t n, const char *http_charse
         S_tree_free(&t);
         return rc;
     }
+    S_cards(&t);
     S_meta m;
     memset(&m, 0, sizeof m);
     S_meta_walk(a, &t, &m);

@@ -50,7 +50,9 @@ int read_html_doc(arena *a, const char *html, size_t n, const char *http_charset
                   read_report_fn report, void *report_ctx);
 
 /* Converts a date as pages write it ("2024-03-05T10:00:00Z", "2024/03/05",
- * "20240305") to "YYYY-MM-DD" in out.  Returns 0, or SITREP_EPARSE. */
+ * "20240305", and in English words: "March 5, 2024", "5 Mar 2024 07:09
+ * GMT", "Tue Mar 05 2024 05:44:06") to "YYYY-MM-DD" in out.  Returns 0, or
+ * SITREP_EPARSE. */
 int read_html_date(const char *s, char out[11]);
 
 #endif

@@ -8,8 +8,9 @@ A code example passes when the events, deduplicated on (type, source key,
 target key, modality), are exactly the expected set and every optional field
 given matches (a date coarser than a day counts as null).  For actor files
 the score is the fraction of expected mentions found, in order, with the
-right key (and code and name when given).  Files named core-* must pass
-completely; the others are held to the per-file floors in tests/floors.txt.
+right key (and code and name when given).  Files named core-* (and
+tests/regression.txt) must pass completely; the others are held to the
+per-file floors in tests/floors.txt, and a file without one fails.
 Usage: run_cases.py [FILE.txt ...] (default: all).
 Env: SITREP (binary, default ./sitrep), SITREP_DATA (passed through),
 QUIET_CASES=1 (print failure details only for core-* files).
@@ -453,7 +454,8 @@ def main(argv):
         return 1
     npass = nfail = 0
     for path in files:
-        core = os.path.basename(path).startswith("core-")
+        # tests/regression.txt lists fixed bugs: every example must pass
+        core = os.path.basename(path).startswith("core-") or path.replace(os.sep, "/") == "tests/regression.txt"
         show = core or not quiet
         try:
             cases = parse_file(path)
@@ -487,8 +489,13 @@ def main(argv):
             npass += good
             nfail += bad
         else:
-            floor = floors.get(path, 0.0)
-            if frac + 1e-9 < floor:
+            floor = floors.get(path.replace(os.sep, "/"))
+            if floor is None:
+                # a file without a floor would pass whatever its score
+                print("%s: no floor in tests/floors.txt (score %.3f); add a line 'path<TAB>%.2f' "
+                      "or name the file core-*" % (path, frac, int(frac * 100) / 100.0))
+                nfail += 1
+            elif frac + 1e-9 < floor:
                 print("%s: below its floor %.3f (score %.3f)" % (path, floor, frac))
                 nfail += 1
             else:

@@ -8,7 +8,7 @@ set -u
 SITREP=${SITREP:-./sitrep}
 shared=${SHARED:-../shared}
 corpus=$shared/corpus/seeds.jsonl gold=$shared/gold/seeds.gold.jsonl
-if [ ! -f "$corpus" ] || [ ! -f "$gold" ]; then echo "dev-actors: no dev corpus at $shared; skipped"; exit 0; fi
+if [ ! -f "$corpus" ] || [ ! -f "$gold" ]; then echo "SKIP: no dev corpus at $shared"; exit 77; fi
 max=$(awk -F'\t' '$1 == "dev-actors-misses" {print $2}' tests/floors.txt)
 "$SITREP" mentions -q "$corpus" | python3 -c '
 import json, sys

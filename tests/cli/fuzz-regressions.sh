@@ -4,7 +4,9 @@
 # (a minimised libFuzzer reproducer, see fuzz/README.md) is coded on its own
 # as a .jsonl and as a .txt document (with --date); the seed corpora of every target are
 # coded in one batch each way; each example of tests/regression.txt is coded
-# as a .txt document.  Pass: exit 0 or 1, no sanitizer report.
+# as a .txt document.  Pass: exit 0 or 1, no sanitizer report; and the
+# records of each example of tests/regression.txt are those it expects
+# (tests/run_cases.py).
 # Env: SITREP (binary, default ./sitrep).  Prints "fuzz-regressions: N passed,
 # M failed" and exits 1 when anything failed.
 set -u
@@ -61,5 +63,14 @@ for d in tests/fuzz-corpus/*/; do
   run "seeds of $t" "$tmp/seeds-$t"
   run "seeds of $t with --date" --date 2022-03-14 "$tmp/seeds-$t"
 done
+# the records tests/regression.txt expects after each example's `.` line:
+# every example must give exactly them (tests/run_cases.py, as core-* files)
+if [ -f tests/regression.txt ]; then
+  if python3 tests/run_cases.py tests/regression.txt > "$tmp/regression.out" 2>&1; then
+    pass=$((pass + 1))
+  else
+    fail=$((fail + 1)); echo "FAIL tests/regression.txt: expected records differ"; sed 's/^/    /' "$tmp/regression.out"
+  fi
+fi
 echo "fuzz-regressions: $pass passed, $fail failed"
 [ $fail -eq 0 ]

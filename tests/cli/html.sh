@@ -27,6 +27,14 @@ want = open("tests/html/national-daily.expected.txt").read().rstrip("\n").split(
 sys.exit(0 if d["national-daily"]["text"].split("\n") == want else 1)
 PY
 
+# a wire-style lead after the headline ("OSLO — ... met ...") is coded
+"$SITREP" code tests/html/dateline-lead.html > "$tmp/lead.jsonl" 2>/dev/null
+python3 - "$tmp/lead.jsonl" <<'PY' && ok || no "dateline-lead: no CONSULT event from the lead paragraph: $(head -c 300 "$tmp/lead.jsonl")"
+import json, sys
+ev = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+sys.exit(0 if any(e["sentence"] == 0 and e["type"] == "CONSULT" for e in ev) else 1)
+PY
+
 # ---- charsets and bad pages -------------------------------------------------
 good='{"id":"good","date":"2022-03-14","text":"Russian forces attacked Ukraine on Monday."}'
 printf '%s\n' "$good" > "$tmp/good.jsonl"

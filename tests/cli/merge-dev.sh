@@ -6,15 +6,16 @@
 # and target key, either order for CONSULT/AGREE/COOPERATE; preferring the
 # event whose sentence holds the gold evidence, then the same modality, then
 # the same date).  Gold events the coder did not find (or coded as
-# hypothetical, which never merges) are reported as "not coded" and do not
-# fail: coder recall is measured by `sitrep eval`.  Skips without ../shared.
+# hypothetical, which never merges) are reported as "not coded"; a gold
+# world event of several documents left with fewer than two coded reports
+# fails, as it cannot be merged.  Skipped (exit 77) without ../shared.
 set -u
 cd "$(dirname "$0")/../.."
 SITREP=${SITREP:-./sitrep}
 SHARED=${SHARED:-../shared}
 corpus=$SHARED/corpus/seeds.jsonl gold=$SHARED/gold/seeds.gold.jsonl
 if [ ! -f "$corpus" ] || [ ! -f "$gold" ]; then
-  echo "merge-dev: skipped ($SHARED not found)"; exit 0
+  echo "SKIP: no dev corpus ($SHARED not found)"; exit 77
 fi
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 "$SITREP" ingest -q --db "$tmp/dev.db" "$corpus" || { echo "merge-dev: ingest failed"; exit 1; }
@@ -58,8 +59,14 @@ for w, lines in sorted(worlds.items()):
             notes.append("%s coded as hypothetical" % gold[gi]["doc"]); continue
         ids.add(e["world_event"]); docs.add(gold[gi]["doc"]); covered[e["world_event"]].add(w)
     note = (" (" + "; ".join(notes) + ")") if notes else ""
+    gold_docs = {gold[gi]["doc"] for gi in lines}
+    if len(gold_docs) < 2:
+        continue  # one report: nothing to merge
     if len(docs) < 2:
-        print("  skip  %s: reported by fewer than two coded documents%s" % (w, note)); continue
+        # the gold says several documents report it: a merge that cannot
+        # happen because the coder missed reports is a failure, not a skip
+        failed += 1
+        print("  FAIL  %s: %d gold documents, only %d coded%s" % (w, len(gold_docs), len(docs), note)); continue
     if len(ids) == 1:
         passed += 1; print("  ok    %s: one world event (%s) for %d documents%s" % (w, ids.pop(), len(docs), note))
     else:

@@ -17,8 +17,8 @@ SITREP=${SITREP:-./sitrep}
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 cat > "$tmp/a.jsonl" <<'EOF'
 {"id":"m-1","date":"2022-03-15","source":"Daily A","title":"Vice president's tour","text":"Vice President Kamala Harris visited Romania last week."}
-{"id":"m-2","date":"2022-03-11","source":"Wire B","title":"Harris in Bucharest","text":"Harris arrives in Bucharest from Warsaw.\nHarris will meet with Romanian President Klaus Iohannis on Friday afternoon."}
-{"id":"m-3","date":"2021-12-06","source":"Wire B","title":"Intelligence report","text":"U.S. officials said Russia has begun plans to launch an invasion of Ukraine early next year."}
+{"id":"m-2","date":"2022-03-11","source":"Wire B","title":"Harris in Bucharest","text":"Harris arrives in Bucharest after two days of talks in Poland.\nOn Friday morning Harris will meet with President Klaus Iohannis of Romania at the Cotroceni Palace."}
+{"id":"m-3","date":"2021-12-06","source":"Wire B","title":"Intelligence report","text":"American intelligence officers said Russia has drawn up plans to launch an invasion of Ukraine early next year."}
 {"id":"m-4","date":"2022-03-15","source":"Daily A","title":"War","text":"Russia's invasion of Ukraine has driven three million people from their homes."}
 {"id":"m-5","date":"2022-03-20","source":"Paper C","title":"War","text":"The world watched the Russian invasion of Ukraine with horror."}
 EOF

@@ -31,8 +31,48 @@ static void test_dates(void)
     CHECK_INT(read_html_date("20240305", d), 0);
     CHECK_STR(d, "2024-03-05");
     CHECK_INT(read_html_date("2024-13-05", d), SITREP_EPARSE);
-    CHECK_INT(read_html_date("March 5, 2024", d), SITREP_EPARSE);
     CHECK_INT(read_html_date("202403051", d), SITREP_EPARSE);
+    /* dates in words, as meta tags and JSON-LD of real pages write them */
+    static const char *const words[][2] = {
+        {"March 5, 2024", "2024-03-05"},
+        {"5 Mar 2024 07:09 GMT", "2024-03-05"},
+        {"Tue Mar 05 2024 05:44:06 GMT+0000", "2024-03-05"},
+        {"01:38:07 PM IST Mar 5, 2024", "2024-03-05"},
+        {"Sept. 30, 2023, 4:06 p.m.", "2023-09-30"},
+        {"Fri 6:45 PM, Feb 16, 2018", "2018-02-16"},
+    };
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+        CHECK_INT(read_html_date(words[i][0], d), 0);
+        CHECK_STR(d, words[i][1]);
+    }
+    CHECK_INT(read_html_date("Tuesday morning", d), SITREP_EPARSE);
+    CHECK_INT(read_html_date("March 2024", d), SITREP_EPARSE);
+    CHECK_INT(read_html_date("Feb 30, 2024", d), SITREP_EPARSE);
+    CHECK_INT(read_html_date("May 5 June 2024", d), SITREP_EPARSE);
+
+    /* without dated metadata, the URL's path; a template's 0001-01-01 is
+     * no date */
+    arena a;
+    arena_init(&a);
+    html_page p = parse(&a,
+        "<html><head><link rel=canonical href='https://news.example/world/2023/nov/07/talks-resume'>"
+        "<script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"datePublished\":\"0001-01-01T00:00:00Z\",}</script>"
+        "</head><body>" PARA1 "</body></html>", NULL);
+    CHECK_STR(p.date, "2023-11-07");
+    p = parse(&a, "<html><head><link rel=canonical href='https://news.example/science/tide-pools-20191115/'>"
+                  "<meta name='sn-post-date' content='2019/11/16'></head><body>" PARA1 "</body></html>", NULL);
+    CHECK_STR(p.date, "2019-11-16");
+    CHECK_STR(p.date_from, "<meta> naming a date");
+    p = parse(&a, "<html><head><link rel=canonical href='https://news.example/science/tide-pools-20191115/'>"
+                  "</head><body>" PARA1 "</body></html>", NULL);
+    CHECK_STR(p.date, "2019-11-15");
+    /* JSON-LD with a trailing comma and a raw line break in a string */
+    p = parse(&a, "<html><head><script type='application/ld+json'>{\"@type\":\"NewsArticle\","
+                  "\"headline\":\"Ports reopen\nafter strike\",\"keywords\":[\"a\",\"b\", ],"
+                  "\"datePublished\":\"2024-06-01\"}</script></head><body>" PARA1 "</body></html>", NULL);
+    CHECK_STR(p.date, "2024-06-01");
+    CHECK_STR(p.title, "Ports reopen after strike");
+    arena_free(&a);
 }
 
 static void test_metadata(void)
@@ -221,8 +261,72 @@ static void test_warc(int gz)
     buf_free(&b);
 }
 
+/* When the first pass yields too little, the fallbacks: a page with
+ * visible article text never gives an empty document. */
+static void test_fallbacks(void)
+{
+    arena a;
+    arena_init(&a);
+    /* one short paragraph with no container around it */
+    html_page p = parse(&a,
+        "<html><body><div class='nav'><a href='/'>Home</a></div>"
+        "<p>Coast guard vessels escorted two fishing boats back to port on Sunday, the agency said.</p>"
+        "</body></html>", NULL);
+    CHECK_STR(p.text, "Coast guard vessels escorted two fishing boats back to port on Sunday, the agency said.");
+    /* items of a list that each open with a linked headline */
+    p = parse(&a,
+        "<html><body><article><ul><li><a href='/a'>Storm closes ferry routes</a> for the second day, as "
+        "winds reach ninety kilometres an hour and the harbour stays shut.</li><li><a href='/b'>Council "
+        "approves budget</a> after a long night of talks that ended with a narrow vote.</li></ul></article>"
+        "</body></html>", NULL);
+    CHECK(strstr(p.text, "harbour stays shut.") != NULL);
+    CHECK(strstr(p.text, "ended with a narrow vote.") != NULL);
+    /* the text only in JSON-LD articleBody */
+    p = parse(&a,
+        "<html><head><script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"articleBody\":"
+        "\"The port authority said on Monday that the new quay would open in May.\\nShipping firms welcomed it.\"}"
+        "</script></head><body><div id='app'></div></body></html>", NULL);
+    CHECK_STR(p.text, "The port authority said on Monday that the new quay would open in May.\nShipping firms welcomed it.");
+    /* the article inside layout wrappers named after theme options: the
+     * retry without furniture by class names finds it */
+    p = parse(&a,
+        "<html><body><div class='wrapper-boxed header-style-header-2'><div class='container theme_sidebar'>"
+        "<article class='post'><div class='entry-content'>" PARA1 PARA2 "</div></article></div></div>"
+        "<div class='cookie-notice'><p>This site uses cookies to improve your experience, and you can opt out.</p></div>"
+        "</body></html>", NULL);
+    CHECK(strstr(p.text, "expelled each other's diplomats three years ago.") != NULL);
+    CHECK(strstr(p.text, "cookies") == NULL);
+    /* nothing but furniture stays empty */
+    p = parse(&a, "<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+                  "<div class='share'>Share this</div><footer>Footer</footer></body></html>", NULL);
+    CHECK_STR(p.text, "");
+    arena_free(&a);
+}
+
+/* Bullet points of the article (a list without links) are its text; a
+ * list of links is not. */
+static void test_lists(void)
+{
+    arena a;
+    arena_init(&a);
+    html_page p = parse(&a,
+        "<html><body><article><div class='body'>" PARA1
+        "<ul><li>Three new ferry routes</li><li>Lower fares for students</li></ul>"
+        "<ul><li><a href='/x'>Older story</a></li><li><a href='/y'>Another one</a></li></ul>"
+        PARA2 "</div></article></body></html>", NULL);
+    CHECK(strstr(p.text, "\nThree new ferry routes\nLower fares for students\n") != NULL);
+    CHECK(strstr(p.text, "Older story") == NULL);
+    /* the label of an ad slot between two paragraphs */
+    p = parse(&a, "<html><body><article><div class='body'>" PARA1 "<p>Advertisement</p>" PARA2
+                  "</div></article></body></html>", NULL);
+    CHECK(strstr(p.text, "Advertisement") == NULL);
+    arena_free(&a);
+}
+
 int main(void)
 {
+    test_lists();
+    test_fallbacks();
     test_dates();
     test_metadata();
     test_main_text();

@@ -64,12 +64,12 @@ int main(void)
         {"\xE2\x80\x9CWe are ready.\xE2\x80\x9D Biden said so.",
          "\xE2\x80\x9CWe are ready.\xE2\x80\x9D | Biden said so."},
         /* an ellipsis before a lowercase word goes on, before a capital it ends */
-        {"a clear message to Russia... which is firm.", "a clear message to Russia... which is firm."},
+        {"a warning to the cabinet... which stays unheard.", "a warning to the cabinet... which stays unheard."},
         {"He paused... Then he spoke.", "He paused... | Then he spoke."},
         /* questions and exclamations */
         {"Will Russia invade? Nobody knows!", "Will Russia invade? | Nobody knows!"},
         /* a headline without final punctuation is one sentence */
-        {"Biden urges Putin to resume diplomacy", "Biden urges Putin to resume diplomacy"},
+        {"Mayor asks unions to return to the table", "Mayor asks unions to return to the table"},
         /* decimals and thousands are no sentence ends */
         {"It sent 1,000 troops and $2.5 billion.", "It sent 1,000 troops and $2.5 billion."},
     };
