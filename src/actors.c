@@ -1435,7 +1435,7 @@ static int S_pronouns(S_doc *d, int s0, int s1)
              * said" of a text, and "it" of things are left alone */
             const char *nx = SUB(d, p + 1)->norm;
             /* only at the start of a sentence: inside one, "it" too often
-             * means the thing just named ("if it invades Ukraine, it will") */
+             * means the thing just named ("if it blockades the strait, it will") */
             int subj = (sb->flags & TOK_SENTSTART) && !strcmp(w, "it") &&
                        (!strcmp(nx, "will") || !strcmp(nx, "would") || !strcmp(nx, "has") || !strcmp(nx, "had") ||
                         !strcmp(nx, "plans") || !strcmp(nx, "intends") || !strcmp(nx, "wants") ||

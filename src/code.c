@@ -695,8 +695,8 @@ static int S_match_el(const S_ctx *x, const S_pat *p, int ei, int t, int lim, S_
         int mi, pl;
         int nt = S_slot(x, t, lim, &mi, &pl);
         if (nt < 0 && e->t == E_TGT && ei == p->nel - 1) {
-            /* "meetings with the European leadership, including with NATO's
-             * Stoltenberg": a group with no actor, then its named members */
+            /* "talks with the Nordic leadership, among them Finland's
+             * president": a group with no actor, then its named members */
             int k = t;
             while (k < lim && k < t + 5 && !(S_flags(x, k) & TOK_PUNCT) && x->minside[k] < 0) k++;
             int c = k < lim && !strcmp(S_norm(x, k), ",") ? S_connector(x, k + 1, lim) : 0;
@@ -825,7 +825,7 @@ static int S_is_modifier(const S_ctx *x, int mi, int s1)
 }
 
 /* Is mention mi the object of a preposition or of a verb, or an
- * apposition after one ("visited Poland and Romania, NATO allies")? */
+ * apposition after one ("toured Chile and Peru, two Pacific partners")? */
 static int S_is_object(const S_ctx *x, int mi, int s0)
 {
     const sr_mention *m = &x->in->mentions[mi];
@@ -965,7 +965,7 @@ static int S_controlled(const S_ctx *x, int s0, int trig, int *nsrc, int *srcs)
     int v = obj_end, mi = x->minside[obj_end];
     if (mi >= 0) {
         v = x->in->mentions[mi].t0 - 1;
-        while (v >= s0 && S_is(x, v, W_DETS)) v--;   /* "called on the United Nations to" */
+        while (v >= s0 && S_is(x, v, W_DETS)) v--;   /* "called on the African Union to" */
     } else
         while (v >= s0 && v > obj_end - 3 && (S_flags(x, v) & TOK_WORD) && !S_is_verb_form(x, v)) v--;
     if (v >= s0 && !strcmp(S_norm(x, v), "on")) v--; /* "called on X to" */
@@ -989,7 +989,7 @@ static int S_object_after(const S_ctx *x, int t, int s1, int not_before)
         if ((k > not_before && S_is(x, k, W_BOUNDS)) || !strcmp(w, ",") || !strcmp(w, ".") ||
             !strcmp(w, ";") || !strcmp(w, ":") || !strcmp(w, "not") ||
             (!strcmp(w, "to") && k + 1 < s1 && x->mstart[k + 1] < 0 && S_is_verb_form(x, k + 1)))
-            return -1; /* "warned the West not to arm Ukraine": the object is the West */
+            return -1; /* "warned Europe not to arm the rebels": the object is Europe */
         if (x->mstart[k] >= 0) {
             int mi = x->mstart[k];
             if (k > 0 && S_is(x, k - 1, W_LOCPREP)) { k = x->in->mentions[mi].t1 - 1; continue; }
@@ -1077,8 +1077,8 @@ static void S_scan_right(const S_ctx *x, int trig, int lit_last, int end, int s1
 }
 
 /* 1 when the preposition at t follows a verb of answering ("ready to
- * respond decisively to a Russian attack", "vowed to retaliate against
- * any invasion"): the attack answered shares the clause's modality. */
+ * answer firmly any Iranian strike", "vowed to hit back at any
+ * incursion"): the attack answered shares the clause's modality. */
 static int S_answers(const S_ctx *x, int s0, int t)
 {
     static const char *const verbs[] = {"respond", "retaliate", "react", "answer", NULL};
@@ -1852,7 +1852,7 @@ static int S_code_sentence(S_ctx *x, int sent)
                     v--;
                 if (v >= s0 && S_is_light_verb(x, v)) nsrc = S_subject(x, s0, v, srcs, 8, skip, nskip);
             }
-            /* '"Now is the time for Russia to withdraw," Psaki said': an
+            /* '"Serbia must step back," the envoy said': an
              * ownerless demand or charge is the reporter's */
             if (!nsrc && S_in(p->type, S_speech_acts) && (rep = S_reporter(x, s0, s1, t)) >= 0) {
                 int is_tgt = 0;
@@ -1863,7 +1863,7 @@ static int S_code_sentence(S_ctx *x, int sent)
         } else if (S_controlled(x, s0, t, &nsrc, srcs)) {
             controlled = 1;
             /* "urged Russia to withdraw": the one urged acts (maybe no actor:
-             * "warned the West not to arm Ukraine") */
+             * "warned Europe not to arm the rebels") */
         } else {
             /* "confront Putin for launching an invasion", "accused Russia of
              * shelling Kyiv": the one before for/of acts */

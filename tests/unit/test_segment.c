@@ -60,7 +60,7 @@ int main(void)
         {"The U.S. and the U.N. agreed.", "The U.S. and the U.N. agreed."},
         {"Troops left the U.S. The move was expected.", "Troops left the U.S. | The move was expected."},
         /* quotes close the sentence they end */
-        {"\"We will respond,\" he said. \"We must.\"", "\"We will respond,\" he said. | \"We must.\""},
+        {"\"We shall reply,\" she said. \"We must.\"", "\"We shall reply,\" she said. | \"We must.\""},
         {"\xE2\x80\x9CWe are ready.\xE2\x80\x9D Biden said so.",
          "\xE2\x80\x9CWe are ready.\xE2\x80\x9D | Biden said so."},
         /* an ellipsis before a lowercase word goes on, before a capital it ends */
