@@ -2644,6 +2644,26 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
             }
         }
     }
+    /* the rules found an act and its source but no target: the best
+     * candidate of that act's trigger, type and source names it */
+    if (!in->candidates && model)
+        for (size_t i = first_event; i < x->events.len; i++) {
+            sr_event *o = &VEC_AT(&x->events, sr_event, i);
+            if (o->sent != sent || o->target || !o->source) continue;
+            S_cand *best = NULL;
+            for (size_t k = 0; k < cands.len; k++) {
+                S_cand *c = &VEC_AT(&cands, S_cand, k);
+                if (c->type != o->type || !c->tgt || c->trig < o->trig0 || c->trig >= o->trig1 ||
+                    strcmp(c->src->key, o->source->key) || !strcmp(c->tgt->key, o->source->key) ||
+                    c->score < learn_threshold(model))
+                    continue;
+                if (!best || c->score > best->score) best = c;
+            }
+            if (!best) continue;
+            o->target = best->tgt;
+            o->pattern = arena_printf(x->a, "%s; target by the model p=%.2f: %s", o->pattern, best->score, best->why);
+            best->score = -1;  /* used */
+        }
     /* training data: the rules' events give way to every candidate */
     if (in->candidates) x->events.len = first_event;
     /* the model's veto over the rules: an event of theirs whose candidate
