@@ -2287,13 +2287,32 @@ static void S_feat(S_feats *f, const char *fmt, ...) __attribute__((format(print
 static void S_feat(S_feats *f, const char *fmt, ...)
 {
     if (f->n >= P_MAXF) return;
-    char *dst = f->buf + f->n * P_FLEN;
+    /* %s, %c and %d only, written by hand: this runs for every feature
+     * of every candidate (the format attribute still checks the calls) */
+    char *dst = f->buf + f->n * P_FLEN, *o = dst, *end = dst + P_FLEN - 1;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(dst, P_FLEN, fmt, ap);
+    for (const char *q = fmt; *q && o < end; q++) {
+        if (*q != '%') { *o++ = *q; continue; }
+        q++;
+        if (*q == 's') {
+            for (const char *a = va_arg(ap, const char *); *a && o < end; a++)
+                *o++ = (*a == '\t' || *a == ' ' || *a == '\n') ? '_' : *a;
+        } else if (*q == 'c') {
+            *o++ = (char)va_arg(ap, int);
+        } else if (*q == 'd') {
+            char num[16];
+            int v = va_arg(ap, int), k = 0;
+            unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
+            do num[k++] = (char)('0' + u % 10); while ((u /= 10) && k < 15);
+            if (v < 0 && o < end) *o++ = '-';
+            while (k && o < end) *o++ = num[--k];
+        } else {
+            break;  /* no other conversions are used */
+        }
+    }
     va_end(ap);
-    for (char *q = dst; *q; q++)
-        if (*q == '\t' || *q == ' ' || *q == '\n') *q = '_';
+    *o = 0;
     f->ptr[f->n] = dst;
     f->n++;
 }
