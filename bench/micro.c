@@ -222,7 +222,7 @@ static int bench_stages(const char *datadir, const char *corpus, double sample_m
     arena_init(&b);
     arena_init(&c);
     size_t limit = (size_t)(sample_mb * 1e6);
-    pipeline_options popt = {-1};
+    pipeline_options popt = {-1, 0, 0};
     int rc = 0;
     for (;;) {
         sr_doc doc;

@@ -65,7 +65,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         arena_free(&a);
         return 0;
     }
-    pipeline_options po = {(opt & 4) ? sitrep_day_from_ymd(2022, 2, 24) : -1};
+    pipeline_options po = {(opt & 4) ? sitrep_day_from_ymd(2022, 2, 24) : -1, 0, 0};
     pipeline_result res;
     int rc = pipeline_run(&S_kb, &a, &doc, &po, &res);
     if (rc && rc != SITREP_ENOMEM) __builtin_trap(); /* the only documented failure */
