@@ -1,7 +1,7 @@
 /* actors.c -- stage 4: the actor knowledge base and recogniser (actors.h).
  *
- * Knowledge: countries, organisations, role nouns and people (with terms of
- * office) from data/actors/.  Every name, alias, adjective, metonym and
+ * Knowledge: countries, organisations, non-state groups (keyed by their
+ * country), role nouns and people (with terms of office) from data/actors/.  Every name, alias, adjective, metonym and
  * role phrase is tokenised and folded exactly as text is (segment.c) and
  * stored in one phrase table; a second table holds every proper prefix, so
  * the matcher walks token by token and stops as soon as no phrase can
@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "dict.h"
 #include "sitrep.h"
@@ -33,6 +34,7 @@ typedef struct {
     const char *name, *key;
     char gender;
     int first_term;   /* index into terms, chained by next */
+    int generated;    /* from a generated list: no bare-surname lookup */
 } S_person;
 
 typedef struct {
@@ -41,6 +43,7 @@ typedef struct {
     const char *role, *rolecode, *rclass;
     long from, to;    /* day numbers; LONG_MIN / LONG_MAX when open */
     int next;
+    int next_key;     /* next term with the same key (terms_by_key) */
 } S_term;
 
 typedef struct {
@@ -75,6 +78,8 @@ struct actors_kb {
     dict role_by_phrase;   /* folded phrase -> role */
     dict surnames;         /* folded last name -> first S_sname */
     vec snames;            /* S_sname chains */
+    dict terms_by_key;     /* office key -> first term, chained by next_key */
+    int no_fuzzy;          /* loading a file whose names are not corrected */
 };
 
 /* Surnames that the data leaves out as variants because they are common
@@ -97,7 +102,7 @@ void actors_free(actors_kb *kb)
     vec_free(&kb->roles); vec_free(&kb->hits); vec_free(&kb->pnames); vec_free(&kb->cnames);
     dict_free(&kb->phrases); dict_free(&kb->prefixes); dict_free(&kb->person_by_name);
     dict_free(&kb->org_by_key); dict_free(&kb->country_by_key); dict_free(&kb->role_by_phrase);
-    dict_free(&kb->surnames); vec_free(&kb->snames);
+    dict_free(&kb->surnames); vec_free(&kb->snames); dict_free(&kb->terms_by_key);
     arena_free(&kb->mem);
     free(kb);
 }
@@ -172,7 +177,7 @@ static int S_add_phrase(actors_kb *kb, arena *tmp, const char *phrase, int type,
         cn->person = idx; /* the country entry */
         cn->ntok = 1;
     }
-    if (type == H_PERSON) {
+    if (type == H_PERSON && !kb->no_fuzzy) {
         S_pname *pn = vec_push(&kb->pnames);
         if (!pn) return SITREP_ENOMEM;
         pn->phrase = arena_strndup(&kb->mem, key->s, key->len);
@@ -254,7 +259,11 @@ static int S_load_line(actors_kb *kb, arena *tmp, S_format fmt, char **c, int nc
         }
         dict *byk = fmt == F_ORGS ? &kb->org_by_key : &kb->country_by_key;
         int dummy;
-        if (!dict_get(byk, en->key, strlen(en->key), &dummy) && dict_set(byk, en->key, strlen(en->key), ei))
+        /* a group keyed by its country (Hamas: PSE) keeps its own code but
+         * must not give that country's people its code */
+        int by_country = fmt == F_ORGS && dict_get(&kb->country_by_key, en->key, strlen(en->key), &dummy);
+        if (!by_country && !dict_get(byk, en->key, strlen(en->key), &dummy) &&
+            dict_set(byk, en->key, strlen(en->key), ei))
             return SITREP_ENOMEM;
         int htype = fmt == F_ORGS ? H_ORG : H_COUNTRY;
         rc = S_add_phrase(kb, tmp, col[2], htype, ei, NULL, key);
@@ -305,6 +314,7 @@ static int S_load_line(actors_kb *kb, arena *tmp, S_format fmt, char **c, int nc
         p->key = arena_strdup(&kb->mem, col[1]);
         p->gender = *col[6] ? col[6][0] : '-';
         p->first_term = -1;
+        p->generated = kb->no_fuzzy;
         if (dict_set(&kb->person_by_name, col[0], strlen(col[0]), pi)) return SITREP_ENOMEM;
         rc = S_add_phrase(kb, tmp, col[0], H_PERSON, pi, NULL, key);
     }
@@ -399,6 +409,7 @@ static int S_index_surnames(actors_kb *kb)
     buf_init(&key);
     int rc = 0;
     for (size_t i = 0; i < kb->persons.len && !rc; i++) {
+        if (PERSON(kb, i)->generated) continue;
         if (S_phrase_key(&tmp, PERSON(kb, i)->name, &key) < 2) continue;
         const char *last = strrchr(key.s, ' ') + 1;
         S_sname *sn = vec_push(&kb->snames);
@@ -412,6 +423,21 @@ static int S_index_surnames(actors_kb *kb)
     buf_free(&key);
     arena_free(&tmp);
     return rc;
+}
+
+/* Chains the terms of each office key in data order (S_person_by_role
+ * walks one key's terms, not all of them). */
+static int S_index_terms(actors_kb *kb)
+{
+    dict_free(&kb->terms_by_key);
+    dict_init(&kb->terms_by_key);
+    for (size_t i = kb->terms.len; i-- > 0;) {
+        S_term *t = TERM(kb, i);
+        int first;
+        t->next_key = dict_get(&kb->terms_by_key, t->key, strlen(t->key), &first) ? first : -1;
+        if (dict_set(&kb->terms_by_key, t->key, strlen(t->key), (int)i)) return SITREP_ENOMEM;
+    }
+    return 0;
 }
 
 /* A role phrase whose singular is a role too ("leaders": "leader",
@@ -434,8 +460,9 @@ static void S_mark_plurals(actors_kb *kb)
 
 int actors_add_file(actors_kb *kb, const char *path, char *err, size_t errlen)
 {
+    kb->no_fuzzy = 0;
     int rc = S_load_file(kb, path, -1, err, errlen);
-    if (!rc && S_index_surnames(kb)) rc = SITREP_ENOMEM;
+    if (!rc && (S_index_surnames(kb) || S_index_terms(kb))) rc = SITREP_ENOMEM;
     if (!rc) S_mark_plurals(kb);
     return rc;
 }
@@ -451,14 +478,23 @@ actors_kb *actors_load(const char *dir, char *err, size_t errlen)
     vec_init(&kb->cnames, sizeof(S_pname));
     dict_init(&kb->phrases); dict_init(&kb->prefixes); dict_init(&kb->person_by_name);
     dict_init(&kb->org_by_key); dict_init(&kb->country_by_key); dict_init(&kb->role_by_phrase);
-    dict_init(&kb->surnames); vec_init(&kb->snames, sizeof(S_sname));
-    static const char *const files[] = {"countries.tsv", "orgs.tsv", "roles.tsv", "people.tsv"};
-    for (int f = 0; f < 4; f++) {
+    dict_init(&kb->surnames); vec_init(&kb->snames, sizeof(S_sname)); dict_init(&kb->terms_by_key);
+    /* data order is priority order: hand-kept lists before generated ones;
+     * the names of generated lists are never spelling-corrected */
+    static const struct { const char *name; S_format fmt; int no_fuzzy, optional; } files[] = {
+        {"countries.tsv", F_COUNTRIES, 0, 0}, {"orgs.tsv", F_ORGS, 0, 0}, {"groups.tsv", F_ORGS, 0, 1},
+        {"roles.tsv", F_ROLES, 0, 0}, {"people.tsv", F_PEOPLE, 0, 0}, {"people-world.tsv", F_PEOPLE, 0, 1},
+        {"people-phoenix.tsv", F_PEOPLE, 1, 1},
+    };
+    for (size_t f = 0; f < sizeof files / sizeof files[0]; f++) {
         char path[4096];
-        snprintf(path, sizeof path, "%s/%s", dir, files[f]);
-        if (S_load_file(kb, path, f, err, errlen)) { actors_free(kb); return NULL; }
+        snprintf(path, sizeof path, "%s/%s", dir, files[f].name);
+        kb->no_fuzzy = files[f].no_fuzzy;
+        if (files[f].optional && access(path, F_OK) != 0) continue;
+        if (S_load_file(kb, path, (int)files[f].fmt, err, errlen)) { actors_free(kb); return NULL; }
     }
-    if (S_index_surnames(kb)) {
+    kb->no_fuzzy = 0;
+    if (S_index_surnames(kb) || S_index_terms(kb)) {
         snprintf(err, errlen, "out of memory");
         actors_free(kb);
         return NULL;
@@ -732,10 +768,10 @@ static void S_fill_person(S_doc *d, sr_mention *m, int person)
 static int S_person_by_role(const actors_kb *kb, const char *key, const char *rphrase,
                             const char *rclass, long day)
 {
-    int found = -1;
-    for (size_t t = 0; t < kb->terms.len; t++) {
+    int found = -1, t;
+    if (!dict_get(&kb->terms_by_key, key, strlen(key), &t)) return -1;
+    for (; t >= 0; t = TERM(kb, t)->next_key) {
         const S_term *tm = TERM(kb, t);
-        if (strcmp(tm->key, key)) continue;
         if (day >= 0 && (day < tm->from || day > tm->to)) continue;
         if (strcasecmp(tm->role, rphrase)) {
             /* class match only for unambiguous classes */
