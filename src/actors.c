@@ -79,6 +79,8 @@ struct actors_kb {
     dict surnames;         /* folded last name -> first S_sname */
     vec snames;            /* S_sname chains */
     dict terms_by_key;     /* office key -> first term, chained by next_key */
+    dict strings;          /* interned short strings (keys, roles) -> index in strs */
+    vec strs;              /* const char *: the interned copies */
     int no_fuzzy;          /* loading a file whose names are not corrected */
 };
 
@@ -103,6 +105,7 @@ void actors_free(actors_kb *kb)
     dict_free(&kb->phrases); dict_free(&kb->prefixes); dict_free(&kb->person_by_name);
     dict_free(&kb->org_by_key); dict_free(&kb->country_by_key); dict_free(&kb->role_by_phrase);
     dict_free(&kb->surnames); vec_free(&kb->snames); dict_free(&kb->terms_by_key);
+    dict_free(&kb->strings); vec_free(&kb->strs);
     arena_free(&kb->mem);
     free(kb);
 }
@@ -128,6 +131,18 @@ static int S_phrase_key(arena *tmp, const char *phrase, buf *out)
     const char *p = phrase;
     if (!strncasecmp(p, "the ", 4)) { p += 4; n -= 4; }
     if (!n) return 0;
+    /* fast path (most names): ASCII letters and single spaces tokenise to
+     * their lower-case words; the segmenter is needed for the rest */
+    size_t k = 0;
+    while (k < n && (isalpha((unsigned char)p[k]) || (p[k] == ' ' && k && p[k - 1] != ' '))) k++;
+    if (k == n && p[n - 1] != ' ' && n > 1) {
+        int nt = 1;
+        for (k = 0; k < n; k++) {
+            if (p[k] == ' ') nt++;
+            buf_putc(out, (char)tolower((unsigned char)p[k]));
+        }
+        return nt;
+    }
     sr_region reg = {(int)(p - phrase), (int)(p - phrase + (long)n)};
     sr_segmentation seg;
     if (segment_text(tmp, phrase, &reg, 1, &seg)) return 0;
@@ -185,6 +200,19 @@ static int S_add_phrase(actors_kb *kb, arena *tmp, const char *phrase, int type,
         pn->ntok = nt;
     }
     return 0;
+}
+
+/* The one copy of s in the knowledge base (keys, role phrases and codes
+ * repeat on thousands of term lines).  NULL when out of memory. */
+static const char *S_intern(actors_kb *kb, const char *s)
+{
+    size_t n = strlen(s);
+    int i;
+    if (dict_get(&kb->strings, s, n, &i)) return VEC_AT(&kb->strs, const char *, i);
+    const char **slot = vec_push(&kb->strs);
+    if (!slot || !(*slot = arena_strdup(&kb->mem, s))) return NULL;
+    if (dict_set(&kb->strings, s, n, (int)kb->strs.len - 1)) return NULL;
+    return *slot;
 }
 
 /* Splits a line on TABs in place; returns the column count. */
@@ -311,7 +339,7 @@ static int S_load_line(actors_kb *kb, arena *tmp, S_format fmt, char **c, int nc
         if (!p) return SITREP_ENOMEM;
         pi = (int)kb->persons.len - 1;
         p->name = arena_strdup(&kb->mem, col[0]);
-        p->key = arena_strdup(&kb->mem, col[1]);
+        p->key = S_intern(kb, col[1]);
         p->gender = *col[6] ? col[6][0] : '-';
         p->first_term = -1;
         p->generated = kb->no_fuzzy;
@@ -322,9 +350,10 @@ static int S_load_line(actors_kb *kb, arena *tmp, S_format fmt, char **c, int nc
     if (!t) return SITREP_ENOMEM;
     int ti = (int)kb->terms.len - 1;
     t->person = pi;
-    t->key = arena_strdup(&kb->mem, col[1]);
-    t->role = arena_strdup(&kb->mem, col[3]);
-    t->rolecode = arena_strdup(&kb->mem, *col[2] ? col[2] : "GOV");
+    t->key = S_intern(kb, col[1]);
+    t->role = S_intern(kb, col[3]);
+    t->rolecode = S_intern(kb, *col[2] ? col[2] : "GOV");
+    if (!t->key || !t->role || !t->rolecode || !PERSON(kb, pi)->key) return SITREP_ENOMEM;
     int ok1, ok2;
     t->from = S_parse_date(col[4], 0, &ok1);
     t->to = S_parse_date(col[5], 1, &ok2);
@@ -479,6 +508,7 @@ actors_kb *actors_load(const char *dir, char *err, size_t errlen)
     dict_init(&kb->phrases); dict_init(&kb->prefixes); dict_init(&kb->person_by_name);
     dict_init(&kb->org_by_key); dict_init(&kb->country_by_key); dict_init(&kb->role_by_phrase);
     dict_init(&kb->surnames); vec_init(&kb->snames, sizeof(S_sname)); dict_init(&kb->terms_by_key);
+    dict_init(&kb->strings); vec_init(&kb->strs, sizeof(const char *));
     /* data order is priority order: hand-kept lists before generated ones;
      * the names of generated lists are never spelling-corrected */
     static const struct { const char *name; S_format fmt; int no_fuzzy, optional; } files[] = {
