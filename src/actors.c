@@ -699,6 +699,17 @@ static int S_is_function_word(const char *w)
     return 0;
 }
 
+/* A lower-case particle that may open a name ("al-Qaeda", "van der Leyen"). */
+static int S_is_particle(const char *w)
+{
+    static const char *const pw[] = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "ul",
+                                     "bin", "ibn", "de", "del", "della", "di", "da", "dos",
+                                     "van", "von", "der", "le", "la", NULL};
+    for (int i = 0; pw[i]; i++)
+        if (!strcmp(pw[i], w)) return 1;
+    return 0;
+}
+
 static int S_is_name_token(const S_sub *sb)
 {
     return (sb->flags & TOK_WORD) && (sb->flags & TOK_CAP) && !S_is_function_word(sb->norm);
@@ -949,6 +960,12 @@ static int S_items(S_doc *d, int s0, int s1, vec *items)
             for (int h = hit; h >= 0; h = HIT(d->kb, h)->next)
                 if (HIT(d->kb, h)->type != H_ROLE) only_role = 0;
             int capital = (sb->flags & TOK_CAP) != 0;
+            if (!capital && n > 1 && S_is_particle(sb->norm)) {
+                /* "al-Shabaab", "el-Sisi", "de Mistura": the particle is written in
+                 * lower case, the name after it is capitalised */
+                for (int q = p + 1; q < p + n; q++)
+                    if (SUB(d, q)->flags & TOK_WORD) { capital = (SUB(d, q)->flags & TOK_CAP) != 0; break; }
+            }
             if (!capital && !only_role) {
                 int rh = S_has_type(d->kb, hit, H_ROLE);
                 if (rh >= 0) hit = rh, only_role = 1;
