@@ -43,7 +43,8 @@ typedef struct {
     const char *role, *rolecode, *rclass;
     long from, to;    /* day numbers; LONG_MIN / LONG_MAX when open */
     int next;
-    int next_key;     /* next term with the same key (terms_by_key) */
+    int keyid;        /* key's index among the interned strings */
+    int next_key;     /* next term with the same key (key_terms) */
 } S_term;
 
 typedef struct {
@@ -78,7 +79,7 @@ struct actors_kb {
     dict role_by_phrase;   /* folded phrase -> role */
     dict surnames;         /* folded last name -> first S_sname */
     vec snames;            /* S_sname chains */
-    dict terms_by_key;     /* office key -> first term, chained by next_key */
+    vec key_terms;         /* int per interned string: first term with that key, chained by next_key */
     dict strings;          /* interned short strings (keys, roles) -> index in strs */
     vec strs;              /* const char *: the interned copies */
     int no_fuzzy;          /* loading a file whose names are not corrected */
@@ -104,7 +105,7 @@ void actors_free(actors_kb *kb)
     vec_free(&kb->roles); vec_free(&kb->hits); vec_free(&kb->pnames); vec_free(&kb->cnames);
     dict_free(&kb->phrases); dict_free(&kb->prefixes); dict_free(&kb->person_by_name);
     dict_free(&kb->org_by_key); dict_free(&kb->country_by_key); dict_free(&kb->role_by_phrase);
-    dict_free(&kb->surnames); vec_free(&kb->snames); dict_free(&kb->terms_by_key);
+    dict_free(&kb->surnames); vec_free(&kb->snames); vec_free(&kb->key_terms);
     dict_free(&kb->strings); vec_free(&kb->strs);
     arena_free(&kb->mem);
     free(kb);
@@ -204,15 +205,18 @@ static int S_add_phrase(actors_kb *kb, arena *tmp, const char *phrase, int type,
 
 /* The one copy of s in the knowledge base (keys, role phrases and codes
  * repeat on thousands of term lines).  NULL when out of memory. */
-static const char *S_intern(actors_kb *kb, const char *s)
+static const char *S_intern(actors_kb *kb, const char *s, int *id)
 {
     size_t n = strlen(s);
     int i;
-    if (dict_get(&kb->strings, s, n, &i)) return VEC_AT(&kb->strs, const char *, i);
-    const char **slot = vec_push(&kb->strs);
-    if (!slot || !(*slot = arena_strdup(&kb->mem, s))) return NULL;
-    if (dict_set(&kb->strings, s, n, (int)kb->strs.len - 1)) return NULL;
-    return *slot;
+    if (!dict_get(&kb->strings, s, n, &i)) {
+        const char **slot = vec_push(&kb->strs);
+        if (!slot || !(*slot = arena_strdup(&kb->mem, s))) return NULL;
+        i = (int)kb->strs.len - 1;
+        if (dict_set(&kb->strings, s, n, i)) return NULL;
+    }
+    if (id) *id = i;
+    return VEC_AT(&kb->strs, const char *, i);
 }
 
 /* Splits a line on TABs in place; returns the column count. */
@@ -339,7 +343,7 @@ static int S_load_line(actors_kb *kb, arena *tmp, S_format fmt, char **c, int nc
         if (!p) return SITREP_ENOMEM;
         pi = (int)kb->persons.len - 1;
         p->name = arena_strdup(&kb->mem, col[0]);
-        p->key = S_intern(kb, col[1]);
+        p->key = S_intern(kb, col[1], NULL);
         p->gender = *col[6] ? col[6][0] : '-';
         p->first_term = -1;
         p->generated = kb->no_fuzzy;
@@ -350,9 +354,14 @@ static int S_load_line(actors_kb *kb, arena *tmp, S_format fmt, char **c, int nc
     if (!t) return SITREP_ENOMEM;
     int ti = (int)kb->terms.len - 1;
     t->person = pi;
-    t->key = S_intern(kb, col[1]);
-    t->role = S_intern(kb, col[3]);
-    t->rolecode = S_intern(kb, *col[2] ? col[2] : "GOV");
+    /* consecutive lines mostly share key, role and code: reuse the last ones */
+    const S_term *prev = ti > 0 ? TERM(kb, ti - 1) : NULL;
+    t->key = prev && !strcmp(prev->key, col[1]) ? prev->key : S_intern(kb, col[1], NULL);
+    t->keyid = prev && t->key == prev->key ? prev->keyid : -1;
+    if (t->keyid < 0 && t->key) S_intern(kb, t->key, &t->keyid);
+    t->role = prev && !strcmp(prev->role, col[3]) ? prev->role : S_intern(kb, col[3], NULL);
+    const char *rc0 = *col[2] ? col[2] : "GOV";
+    t->rolecode = prev && !strcmp(prev->rolecode, rc0) ? prev->rolecode : S_intern(kb, rc0, NULL);
     if (!t->key || !t->role || !t->rolecode || !PERSON(kb, pi)->key) return SITREP_ENOMEM;
     int ok1, ok2;
     t->from = S_parse_date(col[4], 0, &ok1);
@@ -458,13 +467,17 @@ static int S_index_surnames(actors_kb *kb)
  * walks one key's terms, not all of them). */
 static int S_index_terms(actors_kb *kb)
 {
-    dict_free(&kb->terms_by_key);
-    dict_init(&kb->terms_by_key);
+    kb->key_terms.len = 0;
+    for (size_t i = 0; i < kb->strs.len; i++) {
+        int *h = vec_push(&kb->key_terms);
+        if (!h) return SITREP_ENOMEM;
+        *h = -1;
+    }
     for (size_t i = kb->terms.len; i-- > 0;) {
         S_term *t = TERM(kb, i);
-        int first;
-        t->next_key = dict_get(&kb->terms_by_key, t->key, strlen(t->key), &first) ? first : -1;
-        if (dict_set(&kb->terms_by_key, t->key, strlen(t->key), (int)i)) return SITREP_ENOMEM;
+        int *h = &VEC_AT(&kb->key_terms, int, t->keyid);
+        t->next_key = *h;
+        *h = (int)i;
     }
     return 0;
 }
@@ -507,7 +520,7 @@ actors_kb *actors_load(const char *dir, char *err, size_t errlen)
     vec_init(&kb->cnames, sizeof(S_pname));
     dict_init(&kb->phrases); dict_init(&kb->prefixes); dict_init(&kb->person_by_name);
     dict_init(&kb->org_by_key); dict_init(&kb->country_by_key); dict_init(&kb->role_by_phrase);
-    dict_init(&kb->surnames); vec_init(&kb->snames, sizeof(S_sname)); dict_init(&kb->terms_by_key);
+    dict_init(&kb->surnames); vec_init(&kb->snames, sizeof(S_sname)); vec_init(&kb->key_terms, sizeof(int));
     dict_init(&kb->strings); vec_init(&kb->strs, sizeof(const char *));
     /* data order is priority order: hand-kept lists before generated ones;
      * the names of generated lists are never spelling-corrected */
@@ -810,7 +823,8 @@ static int S_person_by_role(const actors_kb *kb, const char *key, const char *rp
                             const char *rclass, long day)
 {
     int found = -1, t;
-    if (!dict_get(&kb->terms_by_key, key, strlen(key), &t)) return -1;
+    if (!dict_get(&kb->strings, key, strlen(key), &t) || (size_t)t >= kb->key_terms.len) return -1;
+    t = VEC_AT(&kb->key_terms, int, t);
     for (; t >= 0; t = TERM(kb, t)->next_key) {
         const S_term *tm = TERM(kb, t);
         if (day >= 0 && (day < tm->from || day > tm->to)) continue;
