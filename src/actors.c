@@ -587,6 +587,7 @@ typedef struct {
     const actors_kb *kb;
     arena *a;
     const char *text;
+    const char *title;  /* the document's title, or NULL */
     const sr_segmentation *seg;
     long day;
     vec subs;           /* S_sub */
@@ -896,18 +897,61 @@ static const char *S_text(S_doc *d, int p0, int p1)
     return arena_strndup(d->a, d->text + s, (size_t)(e - s));
 }
 
-/* The one person in office on the document date whose surname this is,
- * or -1. */
-static int S_surname_in_office(const S_doc *d, const char *w)
+static const char *S_country_name(const actors_kb *kb, const char *key);
+
+/* Does the document (text or title) hold this string? */
+static int S_doc_has(const S_doc *d, const char *s)
 {
-    int si, found = -1;
-    if (d->day < 0 || !dict_get(&d->kb->surnames, w, strlen(w), &si)) return -1;
-    for (; si >= 0; si = VEC_AT(&d->kb->snames, S_sname, si).next) {
+    return (d->text && strstr(d->text, s)) || (d->title && strstr(d->title, s));
+}
+
+/* The key a person has on the document date (the nearest term's). */
+static const char *S_key_on(const S_doc *d, int p)
+{
+    int in_office;
+    const S_term *t = S_term_at(d->kb, p, d->day, &in_office);
+    return t ? t->key : PERSON(d->kb, p)->key;
+}
+
+/* Is the person's country named in the document?  1 for organisations. */
+static int S_country_named(const S_doc *d, int p)
+{
+    const char *name = S_country_name(d->kb, S_key_on(d, p));
+    return !name || S_doc_has(d, name);
+}
+
+/* The person a bare surname names, or -1 (mkey: the key of a modifier,
+ * "Bolivian leader Morales", or NULL).  In order: the one whose full name
+ * the document gives ("Evo Morales ... Morales"); the one of the modifier's
+ * key; the one person in office on the document date -- unless the
+ * document names another bearer's country and not the office-holder's
+ * (Bolivia, not Guatemala, when "Morales" is Evo after his resignation). */
+static int S_surname_in_office(const S_doc *d, const char *w, const char *mkey)
+{
+    int si, first, found = -1, several = 0, named = -1, nnamed = 0, bykey = -1, nbykey = 0;
+    if (d->day < 0 || !dict_get(&d->kb->surnames, w, strlen(w), &first)) return -1;
+    for (si = first; si >= 0; si = VEC_AT(&d->kb->snames, S_sname, si).next) {
+        int p = VEC_AT(&d->kb->snames, S_sname, si).person;
+        if (p != named && S_doc_has(d, PERSON(d->kb, p)->name)) named = p, nnamed++;
+        if (mkey && p != bykey && !strcmp(S_key_on(d, p), mkey)) bykey = p, nbykey++;
+    }
+    if (nnamed) return nnamed == 1 ? named : -1;
+    if (mkey) return nbykey == 1 ? bykey : -1;
+    for (si = first; si >= 0; si = VEC_AT(&d->kb->snames, S_sname, si).next) {
         int p = VEC_AT(&d->kb->snames, S_sname, si).person, in_office;
         S_term_at(d->kb, p, d->day, &in_office);
         if (!in_office || p == found) continue;
-        if (found >= 0) return -1; /* two office-holders share it */
+        if (found >= 0) several = 1;
         found = p;
+    }
+    if (several || found < 0) return -1;
+    if (!S_country_named(d, found)) {
+        int other = -1, nother = 0;
+        for (si = first; si >= 0; si = VEC_AT(&d->kb->snames, S_sname, si).next) {
+            int p = VEC_AT(&d->kb->snames, S_sname, si).person;
+            if (p != found && p != other && S_country_named(d, p)) other = p, nother++;
+        }
+        if (nother == 1) return other;
     }
     return found;
 }
@@ -1185,7 +1229,7 @@ static int S_compose_sentence(S_doc *d, int s0, int s1, vec *items, int learn)
                 } else if (nm->itype == I_UNKNOWN) {
                     char key[256];
                     size_t kl = S_join(d, nm->p0, nm->p1, key, sizeof key);
-                    int sp = nm->p1 - nm->p0 == 1 ? S_surname_in_office(d, key) : -1;
+                    int sp = nm->p1 - nm->p0 == 1 ? S_surname_in_office(d, key, mkey) : -1;
                     int cp = sp >= 0 ? -1 : S_correct(d, nm->p0, nm->p1);
                     int cc = sp < 0 && cp < 0 && nm->p1 - nm->p0 == 1 ? S_correct_country(d, key) : -1;
                     if (cc >= 0) {
@@ -1722,6 +1766,7 @@ int actors_find(const actors_kb *kb, arena *a, const char *text, const sr_segmen
     d.kb = kb;
     d.a = a;
     d.text = text;
+    d.title = title;
     d.seg = seg;
     d.day = day;
     vec_init(&d.subs, sizeof(S_sub));
