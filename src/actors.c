@@ -86,10 +86,13 @@ struct actors_kb {
 };
 
 /* Surnames that the data leaves out as variants because they are common
- * words or names ("Harris", "Price"): they resolve only to a person in
- * office on the document date, and only when exactly one is. */
+ * words or names ("Harris", "Price"): they resolve only to a person the
+ * document names in full, of a modifier's key, or in office on the
+ * document date when exactly one is (S_surname_in_office).  Generated
+ * lists are not indexed; a family name written first needs a modifier. */
 typedef struct {
     int person, next;
+    int family;   /* a family name written first (Moon Jae-in): needs a modifier */
 } S_sname;
 
 #define ENT(kb, i) (&VEC_AT(&(kb)->ents, S_ent, i))
@@ -436,6 +439,28 @@ static int S_load_file(actors_kb *kb, const char *path, int fmt_hint, char *err,
 }
 
 /* Indexes the last word of every person's canonical name. */
+/* Chinese and Korean names put the family name first ("Moon Jae-in",
+ * "Lai Ching-te"); it is indexed too, for "South Korean President Moon". */
+static int S_family_first(const char *key)
+{
+    static const char *const keys[] = {"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", NULL};
+    for (int i = 0; keys[i]; i++)
+        if (!strcmp(keys[i], key)) return 1;
+    return 0;
+}
+
+static int S_add_sname(actors_kb *kb, const char *w, size_t n, int person, int family)
+{
+    S_sname *sn = vec_push(&kb->snames);
+    if (!sn) return SITREP_ENOMEM;
+    sn->person = person;
+    sn->family = family;
+    sn->next = -1;
+    int first;
+    if (dict_get(&kb->surnames, w, n, &first)) sn->next = first;
+    return dict_set(&kb->surnames, w, n, (int)kb->snames.len - 1);
+}
+
 static int S_index_surnames(actors_kb *kb)
 {
     dict_free(&kb->surnames);
@@ -447,16 +472,13 @@ static int S_index_surnames(actors_kb *kb)
     buf_init(&key);
     int rc = 0;
     for (size_t i = 0; i < kb->persons.len && !rc; i++) {
-        if (PERSON(kb, i)->generated) continue;
-        if (S_phrase_key(&tmp, PERSON(kb, i)->name, &key) < 2) continue;
+        const S_person *p = PERSON(kb, i);
+        if (p->generated) continue;
+        if (S_phrase_key(&tmp, p->name, &key) < 2) continue;
         const char *last = strrchr(key.s, ' ') + 1;
-        S_sname *sn = vec_push(&kb->snames);
-        if (!sn) { rc = SITREP_ENOMEM; break; }
-        sn->person = (int)i;
-        sn->next = -1;
-        int first;
-        if (dict_get(&kb->surnames, last, strlen(last), &first)) sn->next = first;
-        rc = dict_set(&kb->surnames, last, strlen(last), (int)kb->snames.len - 1);
+        rc = S_add_sname(kb, last, strlen(last), (int)i, 0);
+        if (!rc && S_family_first(p->key))
+            rc = S_add_sname(kb, key.s, (size_t)(strchr(key.s, ' ') - key.s), (int)i, 1);
     }
     buf_free(&key);
     arena_free(&tmp);
@@ -939,6 +961,7 @@ static int S_surname_in_office(const S_doc *d, const char *w, const char *mkey)
     if (mkey) return nbykey == 1 ? bykey : -1;
     for (si = first; si >= 0; si = VEC_AT(&d->kb->snames, S_sname, si).next) {
         int p = VEC_AT(&d->kb->snames, S_sname, si).person, in_office;
+        if (VEC_AT(&d->kb->snames, S_sname, si).family) continue;
         S_term_at(d->kb, p, d->day, &in_office);
         if (!in_office || p == found) continue;
         if (found >= 0) several = 1;
@@ -949,6 +972,7 @@ static int S_surname_in_office(const S_doc *d, const char *w, const char *mkey)
         int other = -1, nother = 0;
         for (si = first; si >= 0; si = VEC_AT(&d->kb->snames, S_sname, si).next) {
             int p = VEC_AT(&d->kb->snames, S_sname, si).person;
+            if (VEC_AT(&d->kb->snames, S_sname, si).family) continue;
             if (p != found && p != other && S_country_named(d, p)) other = p, nother++;
         }
         if (nother == 1) return other;
