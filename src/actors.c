@@ -141,9 +141,10 @@ static int S_phrase_key(arena *tmp, const char *phrase, buf *out)
     while (k < n && (isalpha((unsigned char)p[k]) || (p[k] == ' ' && k && p[k - 1] != ' '))) k++;
     if (k == n && p[n - 1] != ' ' && n > 1) {
         int nt = 1;
+        if (buf_put(out, p, n)) return 0;
         for (k = 0; k < n; k++) {
-            if (p[k] == ' ') nt++;
-            buf_putc(out, (char)tolower((unsigned char)p[k]));
+            if (out->s[k] == ' ') nt++;
+            else out->s[k] = (char)tolower((unsigned char)out->s[k]);
         }
         return nt;
     }
