@@ -1586,7 +1586,9 @@ static int S_pronouns(S_doc *d, int s0, int s1)
         char gender = 0;
         int country = 0;
         if (!strcmp(w, "i") || !strcmp(w, "we") || !strcmp(w, "our") || !strcmp(w, "us") || !strcmp(w, "my")) {
-            /* first person in a quotation: the speaker of the sentence */
+            /* first person in a quotation: the speaker of the sentence; "US"
+             * already found as the country is not "us" */
+            if (S_inside(d, sb->tok)) continue;
             const sr_mention *spk = S_speaker(d, s0, s1, sb->tok);
             if (spk) {
                 sr_mention *m = S_emit_ref(d, p, p + 1, spk);
