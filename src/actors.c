@@ -35,6 +35,7 @@ typedef struct {
     char gender;
     int first_term;   /* index into terms, chained by next */
     int generated;    /* from a generated list: no bare-surname lookup */
+    int weak;         /* a bare surname needs the person's country named */
 } S_person;
 
 typedef struct {
@@ -83,6 +84,7 @@ struct actors_kb {
     dict strings;          /* interned short strings (keys, roles) -> index in strs */
     vec strs;              /* const char *: the interned copies */
     int no_fuzzy;          /* loading a file whose names are not corrected */
+    int weak;              /* loading a file whose surnames need their country */
 };
 
 /* Surnames that the data leaves out as variants because they are common
@@ -351,6 +353,7 @@ static int S_load_line(actors_kb *kb, arena *tmp, S_format fmt, char **c, int nc
         p->gender = *col[6] ? col[6][0] : '-';
         p->first_term = -1;
         p->generated = kb->no_fuzzy;
+        p->weak = kb->weak;
         if (dict_set(&kb->person_by_name, col[0], strlen(col[0]), pi)) return SITREP_ENOMEM;
         rc = S_add_phrase(kb, tmp, col[0], H_PERSON, pi, NULL, key);
     }
@@ -547,19 +550,21 @@ actors_kb *actors_load(const char *dir, char *err, size_t errlen)
     dict_init(&kb->strings); vec_init(&kb->strs, sizeof(const char *));
     /* data order is priority order: hand-kept lists before generated ones;
      * the names of generated lists are never spelling-corrected */
-    static const struct { const char *name; S_format fmt; int no_fuzzy, optional; } files[] = {
-        {"countries.tsv", F_COUNTRIES, 0, 0}, {"orgs.tsv", F_ORGS, 0, 0}, {"groups.tsv", F_ORGS, 0, 1},
-        {"roles.tsv", F_ROLES, 0, 0}, {"people.tsv", F_PEOPLE, 0, 0}, {"people-world.tsv", F_PEOPLE, 0, 1},
-        {"people-phoenix.tsv", F_PEOPLE, 1, 1},
+    static const struct { const char *name; S_format fmt; int no_fuzzy, weak, optional; } files[] = {
+        {"countries.tsv", F_COUNTRIES, 0, 0, 0}, {"orgs.tsv", F_ORGS, 0, 0, 0},
+        {"groups.tsv", F_ORGS, 0, 0, 1}, {"roles.tsv", F_ROLES, 0, 0, 0},
+        {"people.tsv", F_PEOPLE, 0, 0, 0}, {"people-world.tsv", F_PEOPLE, 0, 1, 1},
+        {"people-phoenix.tsv", F_PEOPLE, 1, 0, 1},
     };
     for (size_t f = 0; f < sizeof files / sizeof files[0]; f++) {
         char path[4096];
         snprintf(path, sizeof path, "%s/%s", dir, files[f].name);
         kb->no_fuzzy = files[f].no_fuzzy;
+        kb->weak = files[f].weak;
         if (files[f].optional && access(path, F_OK) != 0) continue;
         if (S_load_file(kb, path, (int)files[f].fmt, err, errlen)) { actors_free(kb); return NULL; }
     }
-    kb->no_fuzzy = 0;
+    kb->no_fuzzy = kb->weak = 0;
     if (S_index_surnames(kb) || S_index_terms(kb)) {
         snprintf(err, errlen, "out of memory");
         actors_free(kb);
@@ -948,7 +953,9 @@ static int S_country_named(const S_doc *d, int p)
  * the document gives ("Evo Morales ... Morales"); the one of the modifier's
  * key; the one person in office on the document date -- unless the
  * document names another bearer's country and not the office-holder's
- * (Bolivia, not Guatemala, when "Morales" is Evo after his resignation). */
+ * (Bolivia, not Guatemala, when "Morales" is Evo after his resignation),
+ * or names no country of a person of people-world.tsv ("Davis" is the
+ * Bahamas' prime minister only where the Bahamas are named). */
 static int S_surname_in_office(const S_doc *d, const char *w, const char *mkey)
 {
     int si, first, found = -1, several = 0, named = -1, nnamed = 0, bykey = -1, nbykey = 0;
@@ -977,6 +984,7 @@ static int S_surname_in_office(const S_doc *d, const char *w, const char *mkey)
             if (p != found && p != other && S_country_named(d, p)) other = p, nother++;
         }
         if (nother == 1) return other;
+        if (PERSON(d->kb, found)->weak) return -1;  /* "Davis" is the Bahamas' PM only there */
     }
     return found;
 }
