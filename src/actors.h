@@ -73,7 +73,8 @@ typedef struct {
 
 /* Finds every actor mention in a document.  day is the publication day
  * (-1 if unknown: the latest term of a person is used).  The title (with
- * its own segmentation; both may be NULL) only teaches names.  Mentions
+ * its own segmentation; both may be NULL) only teaches names; text and
+ * title are NUL-terminated (a bare surname looks for full names in both).  Mentions
  * are sorted by position.  Returns 0 or SITREP_ENOMEM. */
 int actors_find(const actors_kb *kb, arena *a, const char *text, const sr_segmentation *seg,
                 const char *title, const sr_segmentation *title_seg, long day, sr_mention **out,
