@@ -637,7 +637,10 @@ static int S_build_subs(S_doc *d)
             const char *nm = tk->norm;
             size_t nl = strlen(nm);
             const char *hy = (tk->flags & TOK_WORD) ? strchr(nm, '-') : NULL;
-            int split = hy && nl > 3 && !(nl > 2 && !strcmp(nm + nl - 2, "ed")) && nm[0] != '-';
+            /* "Biden-Putin" splits; "US-led" stays one word, but "US-Albania-sponsored"
+             * (two hyphens) splits into its countries */
+            int split = hy && nl > 3 && nm[0] != '-' &&
+                        (!(nl > 2 && !strcmp(nm + nl - 2, "ed")) || strchr(hy + 1, '-'));
             if (!split) {
                 S_sub *sb = vec_push(&d->subs);
                 if (!sb) return SITREP_ENOMEM;
