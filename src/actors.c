@@ -1,7 +1,7 @@
 /* actors.c -- stage 4: the actor knowledge base and recogniser (actors.h).
  *
- * Knowledge: countries, organisations, role nouns and people (with terms of
- * office) from data/actors/.  Every name, alias, adjective, metonym and
+ * Knowledge: countries, organisations, non-state groups (keyed by their
+ * country), role nouns and people (with terms of office) from data/actors/.  Every name, alias, adjective, metonym and
  * role phrase is tokenised and folded exactly as text is (segment.c) and
  * stored in one phrase table; a second table holds every proper prefix, so
  * the matcher walks token by token and stops as soon as no phrase can
@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "dict.h"
 #include "sitrep.h"
@@ -33,6 +34,8 @@ typedef struct {
     const char *name, *key;
     char gender;
     int first_term;   /* index into terms, chained by next */
+    int generated;    /* from a generated list: no bare-surname lookup */
+    int weak;         /* a bare surname needs the person's country named */
 } S_person;
 
 typedef struct {
@@ -41,6 +44,8 @@ typedef struct {
     const char *role, *rolecode, *rclass;
     long from, to;    /* day numbers; LONG_MIN / LONG_MAX when open */
     int next;
+    int keyid;        /* key's index among the interned strings */
+    int next_key;     /* next term with the same key (key_terms) */
 } S_term;
 
 typedef struct {
@@ -75,13 +80,21 @@ struct actors_kb {
     dict role_by_phrase;   /* folded phrase -> role */
     dict surnames;         /* folded last name -> first S_sname */
     vec snames;            /* S_sname chains */
+    vec key_terms;         /* int per interned string: first term with that key, chained by next_key */
+    dict strings;          /* interned short strings (keys, roles) -> index in strs */
+    vec strs;              /* const char *: the interned copies */
+    int no_fuzzy;          /* loading a file whose names are not corrected */
+    int weak;              /* loading a file whose surnames need their country */
 };
 
 /* Surnames that the data leaves out as variants because they are common
- * words or names ("Harris", "Price"): they resolve only to a person in
- * office on the document date, and only when exactly one is. */
+ * words or names ("Harris", "Price"): they resolve only to a person the
+ * document names in full, of a modifier's key, or in office on the
+ * document date when exactly one is (S_surname_in_office).  Generated
+ * lists are not indexed; a family name written first needs a modifier. */
 typedef struct {
     int person, next;
+    int family;   /* a family name written first (Moon Jae-in): needs a modifier */
 } S_sname;
 
 #define ENT(kb, i) (&VEC_AT(&(kb)->ents, S_ent, i))
@@ -97,7 +110,8 @@ void actors_free(actors_kb *kb)
     vec_free(&kb->roles); vec_free(&kb->hits); vec_free(&kb->pnames); vec_free(&kb->cnames);
     dict_free(&kb->phrases); dict_free(&kb->prefixes); dict_free(&kb->person_by_name);
     dict_free(&kb->org_by_key); dict_free(&kb->country_by_key); dict_free(&kb->role_by_phrase);
-    dict_free(&kb->surnames); vec_free(&kb->snames);
+    dict_free(&kb->surnames); vec_free(&kb->snames); vec_free(&kb->key_terms);
+    dict_free(&kb->strings); vec_free(&kb->strs);
     arena_free(&kb->mem);
     free(kb);
 }
@@ -123,6 +137,19 @@ static int S_phrase_key(arena *tmp, const char *phrase, buf *out)
     const char *p = phrase;
     if (!strncasecmp(p, "the ", 4)) { p += 4; n -= 4; }
     if (!n) return 0;
+    /* fast path (most names): ASCII letters and single spaces tokenise to
+     * their lower-case words; the segmenter is needed for the rest */
+    size_t k = 0;
+    while (k < n && (isalpha((unsigned char)p[k]) || (p[k] == ' ' && k && p[k - 1] != ' '))) k++;
+    if (k == n && p[n - 1] != ' ' && n > 1) {
+        int nt = 1;
+        if (buf_put(out, p, n)) return 0;
+        for (k = 0; k < n; k++) {
+            if (out->s[k] == ' ') nt++;
+            else out->s[k] = (char)tolower((unsigned char)out->s[k]);
+        }
+        return nt;
+    }
     sr_region reg = {(int)(p - phrase), (int)(p - phrase + (long)n)};
     sr_segmentation seg;
     if (segment_text(tmp, phrase, &reg, 1, &seg)) return 0;
@@ -172,7 +199,7 @@ static int S_add_phrase(actors_kb *kb, arena *tmp, const char *phrase, int type,
         cn->person = idx; /* the country entry */
         cn->ntok = 1;
     }
-    if (type == H_PERSON) {
+    if (type == H_PERSON && !kb->no_fuzzy) {
         S_pname *pn = vec_push(&kb->pnames);
         if (!pn) return SITREP_ENOMEM;
         pn->phrase = arena_strndup(&kb->mem, key->s, key->len);
@@ -180,6 +207,22 @@ static int S_add_phrase(actors_kb *kb, arena *tmp, const char *phrase, int type,
         pn->ntok = nt;
     }
     return 0;
+}
+
+/* The one copy of s in the knowledge base (keys, role phrases and codes
+ * repeat on thousands of term lines).  NULL when out of memory. */
+static const char *S_intern(actors_kb *kb, const char *s, int *id)
+{
+    size_t n = strlen(s);
+    int i;
+    if (!dict_get(&kb->strings, s, n, &i)) {
+        const char **slot = vec_push(&kb->strs);
+        if (!slot || !(*slot = arena_strdup(&kb->mem, s))) return NULL;
+        i = (int)kb->strs.len - 1;
+        if (dict_set(&kb->strings, s, n, i)) return NULL;
+    }
+    if (id) *id = i;
+    return VEC_AT(&kb->strs, const char *, i);
 }
 
 /* Splits a line on TABs in place; returns the column count. */
@@ -254,7 +297,11 @@ static int S_load_line(actors_kb *kb, arena *tmp, S_format fmt, char **c, int nc
         }
         dict *byk = fmt == F_ORGS ? &kb->org_by_key : &kb->country_by_key;
         int dummy;
-        if (!dict_get(byk, en->key, strlen(en->key), &dummy) && dict_set(byk, en->key, strlen(en->key), ei))
+        /* a group keyed by its country (Hamas: PSE) keeps its own code but
+         * must not give that country's people its code */
+        int by_country = fmt == F_ORGS && dict_get(&kb->country_by_key, en->key, strlen(en->key), &dummy);
+        if (!by_country && !dict_get(byk, en->key, strlen(en->key), &dummy) &&
+            dict_set(byk, en->key, strlen(en->key), ei))
             return SITREP_ENOMEM;
         int htype = fmt == F_ORGS ? H_ORG : H_COUNTRY;
         rc = S_add_phrase(kb, tmp, col[2], htype, ei, NULL, key);
@@ -302,9 +349,11 @@ static int S_load_line(actors_kb *kb, arena *tmp, S_format fmt, char **c, int nc
         if (!p) return SITREP_ENOMEM;
         pi = (int)kb->persons.len - 1;
         p->name = arena_strdup(&kb->mem, col[0]);
-        p->key = arena_strdup(&kb->mem, col[1]);
+        p->key = S_intern(kb, col[1], NULL);
         p->gender = *col[6] ? col[6][0] : '-';
         p->first_term = -1;
+        p->generated = kb->no_fuzzy;
+        p->weak = kb->weak;
         if (dict_set(&kb->person_by_name, col[0], strlen(col[0]), pi)) return SITREP_ENOMEM;
         rc = S_add_phrase(kb, tmp, col[0], H_PERSON, pi, NULL, key);
     }
@@ -312,9 +361,15 @@ static int S_load_line(actors_kb *kb, arena *tmp, S_format fmt, char **c, int nc
     if (!t) return SITREP_ENOMEM;
     int ti = (int)kb->terms.len - 1;
     t->person = pi;
-    t->key = arena_strdup(&kb->mem, col[1]);
-    t->role = arena_strdup(&kb->mem, col[3]);
-    t->rolecode = arena_strdup(&kb->mem, *col[2] ? col[2] : "GOV");
+    /* consecutive lines mostly share key, role and code: reuse the last ones */
+    const S_term *prev = ti > 0 ? TERM(kb, ti - 1) : NULL;
+    t->key = prev && !strcmp(prev->key, col[1]) ? prev->key : S_intern(kb, col[1], NULL);
+    t->keyid = prev && t->key == prev->key ? prev->keyid : -1;
+    if (t->keyid < 0 && t->key) S_intern(kb, t->key, &t->keyid);
+    t->role = prev && !strcmp(prev->role, col[3]) ? prev->role : S_intern(kb, col[3], NULL);
+    const char *rc0 = *col[2] ? col[2] : "GOV";
+    t->rolecode = prev && !strcmp(prev->rolecode, rc0) ? prev->rolecode : S_intern(kb, rc0, NULL);
+    if (!t->key || !t->role || !t->rolecode || !PERSON(kb, pi)->key) return SITREP_ENOMEM;
     int ok1, ok2;
     t->from = S_parse_date(col[4], 0, &ok1);
     t->to = S_parse_date(col[5], 1, &ok2);
@@ -388,6 +443,28 @@ static int S_load_file(actors_kb *kb, const char *path, int fmt_hint, char *err,
 }
 
 /* Indexes the last word of every person's canonical name. */
+/* Chinese and Korean names put the family name first ("Moon Jae-in",
+ * "Lai Ching-te"); it is indexed too, for "South Korean President Moon". */
+static int S_family_first(const char *key)
+{
+    static const char *const keys[] = {"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", NULL};
+    for (int i = 0; keys[i]; i++)
+        if (!strcmp(keys[i], key)) return 1;
+    return 0;
+}
+
+static int S_add_sname(actors_kb *kb, const char *w, size_t n, int person, int family)
+{
+    S_sname *sn = vec_push(&kb->snames);
+    if (!sn) return SITREP_ENOMEM;
+    sn->person = person;
+    sn->family = family;
+    sn->next = -1;
+    int first;
+    if (dict_get(&kb->surnames, w, n, &first)) sn->next = first;
+    return dict_set(&kb->surnames, w, n, (int)kb->snames.len - 1);
+}
+
 static int S_index_surnames(actors_kb *kb)
 {
     dict_free(&kb->surnames);
@@ -399,19 +476,36 @@ static int S_index_surnames(actors_kb *kb)
     buf_init(&key);
     int rc = 0;
     for (size_t i = 0; i < kb->persons.len && !rc; i++) {
-        if (S_phrase_key(&tmp, PERSON(kb, i)->name, &key) < 2) continue;
+        const S_person *p = PERSON(kb, i);
+        if (p->generated) continue;
+        if (S_phrase_key(&tmp, p->name, &key) < 2) continue;
         const char *last = strrchr(key.s, ' ') + 1;
-        S_sname *sn = vec_push(&kb->snames);
-        if (!sn) { rc = SITREP_ENOMEM; break; }
-        sn->person = (int)i;
-        sn->next = -1;
-        int first;
-        if (dict_get(&kb->surnames, last, strlen(last), &first)) sn->next = first;
-        rc = dict_set(&kb->surnames, last, strlen(last), (int)kb->snames.len - 1);
+        rc = S_add_sname(kb, last, strlen(last), (int)i, 0);
+        if (!rc && S_family_first(p->key))
+            rc = S_add_sname(kb, key.s, (size_t)(strchr(key.s, ' ') - key.s), (int)i, 1);
     }
     buf_free(&key);
     arena_free(&tmp);
     return rc;
+}
+
+/* Chains the terms of each office key in data order (S_person_by_role
+ * walks one key's terms, not all of them). */
+static int S_index_terms(actors_kb *kb)
+{
+    kb->key_terms.len = 0;
+    for (size_t i = 0; i < kb->strs.len; i++) {
+        int *h = vec_push(&kb->key_terms);
+        if (!h) return SITREP_ENOMEM;
+        *h = -1;
+    }
+    for (size_t i = kb->terms.len; i-- > 0;) {
+        S_term *t = TERM(kb, i);
+        int *h = &VEC_AT(&kb->key_terms, int, t->keyid);
+        t->next_key = *h;
+        *h = (int)i;
+    }
+    return 0;
 }
 
 /* A role phrase whose singular is a role too ("leaders": "leader",
@@ -434,8 +528,9 @@ static void S_mark_plurals(actors_kb *kb)
 
 int actors_add_file(actors_kb *kb, const char *path, char *err, size_t errlen)
 {
+    kb->no_fuzzy = 0;
     int rc = S_load_file(kb, path, -1, err, errlen);
-    if (!rc && S_index_surnames(kb)) rc = SITREP_ENOMEM;
+    if (!rc && (S_index_surnames(kb) || S_index_terms(kb))) rc = SITREP_ENOMEM;
     if (!rc) S_mark_plurals(kb);
     return rc;
 }
@@ -451,14 +546,26 @@ actors_kb *actors_load(const char *dir, char *err, size_t errlen)
     vec_init(&kb->cnames, sizeof(S_pname));
     dict_init(&kb->phrases); dict_init(&kb->prefixes); dict_init(&kb->person_by_name);
     dict_init(&kb->org_by_key); dict_init(&kb->country_by_key); dict_init(&kb->role_by_phrase);
-    dict_init(&kb->surnames); vec_init(&kb->snames, sizeof(S_sname));
-    static const char *const files[] = {"countries.tsv", "orgs.tsv", "roles.tsv", "people.tsv"};
-    for (int f = 0; f < 4; f++) {
+    dict_init(&kb->surnames); vec_init(&kb->snames, sizeof(S_sname)); vec_init(&kb->key_terms, sizeof(int));
+    dict_init(&kb->strings); vec_init(&kb->strs, sizeof(const char *));
+    /* data order is priority order: hand-kept lists before generated ones;
+     * the names of generated lists are never spelling-corrected */
+    static const struct { const char *name; S_format fmt; int no_fuzzy, weak, optional; } files[] = {
+        {"countries.tsv", F_COUNTRIES, 0, 0, 0}, {"orgs.tsv", F_ORGS, 0, 0, 0},
+        {"groups.tsv", F_ORGS, 0, 0, 1}, {"roles.tsv", F_ROLES, 0, 0, 0},
+        {"people.tsv", F_PEOPLE, 0, 0, 0}, {"people-world.tsv", F_PEOPLE, 0, 1, 1},
+        {"people-phoenix.tsv", F_PEOPLE, 1, 0, 1},
+    };
+    for (size_t f = 0; f < sizeof files / sizeof files[0]; f++) {
         char path[4096];
-        snprintf(path, sizeof path, "%s/%s", dir, files[f]);
-        if (S_load_file(kb, path, f, err, errlen)) { actors_free(kb); return NULL; }
+        snprintf(path, sizeof path, "%s/%s", dir, files[f].name);
+        kb->no_fuzzy = files[f].no_fuzzy;
+        kb->weak = files[f].weak;
+        if (files[f].optional && access(path, F_OK) != 0) continue;
+        if (S_load_file(kb, path, (int)files[f].fmt, err, errlen)) { actors_free(kb); return NULL; }
     }
-    if (S_index_surnames(kb)) {
+    kb->no_fuzzy = kb->weak = 0;
+    if (S_index_surnames(kb) || S_index_terms(kb)) {
         snprintf(err, errlen, "out of memory");
         actors_free(kb);
         return NULL;
@@ -508,6 +615,7 @@ typedef struct {
     const actors_kb *kb;
     arena *a;
     const char *text;
+    const char *title;  /* the document's title, or NULL */
     const sr_segmentation *seg;
     long day;
     vec subs;           /* S_sub */
@@ -529,7 +637,10 @@ static int S_build_subs(S_doc *d)
             const char *nm = tk->norm;
             size_t nl = strlen(nm);
             const char *hy = (tk->flags & TOK_WORD) ? strchr(nm, '-') : NULL;
-            int split = hy && nl > 3 && !(nl > 2 && !strcmp(nm + nl - 2, "ed")) && nm[0] != '-';
+            /* "Biden-Putin" splits; "US-led" stays one word, but "US-Albania-sponsored"
+             * (two hyphens) splits into its countries */
+            int split = hy && nl > 3 && nm[0] != '-' &&
+                        (!(nl > 2 && !strcmp(nm + nl - 2, "ed")) || strchr(hy + 1, '-'));
             if (!split) {
                 S_sub *sb = vec_push(&d->subs);
                 if (!sb) return SITREP_ENOMEM;
@@ -633,6 +744,17 @@ static int S_is_function_word(const char *w)
     return 0;
 }
 
+/* A lower-case particle that may open a name ("al-Qaeda", "van der Leyen"). */
+static int S_is_particle(const char *w)
+{
+    static const char *const pw[] = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "ul",
+                                     "bin", "ibn", "de", "del", "della", "di", "da", "dos",
+                                     "van", "von", "der", "le", "la", NULL};
+    for (int i = 0; pw[i]; i++)
+        if (!strcmp(pw[i], w)) return 1;
+    return 0;
+}
+
 static int S_is_name_token(const S_sub *sb)
 {
     return (sb->flags & TOK_WORD) && (sb->flags & TOK_CAP) && !S_is_function_word(sb->norm);
@@ -732,10 +854,11 @@ static void S_fill_person(S_doc *d, sr_mention *m, int person)
 static int S_person_by_role(const actors_kb *kb, const char *key, const char *rphrase,
                             const char *rclass, long day)
 {
-    int found = -1;
-    for (size_t t = 0; t < kb->terms.len; t++) {
+    int found = -1, t;
+    if (!dict_get(&kb->strings, key, strlen(key), &t) || (size_t)t >= kb->key_terms.len) return -1;
+    t = VEC_AT(&kb->key_terms, int, t);
+    for (; t >= 0; t = TERM(kb, t)->next_key) {
         const S_term *tm = TERM(kb, t);
-        if (strcmp(tm->key, key)) continue;
         if (day >= 0 && (day < tm->from || day > tm->to)) continue;
         if (strcasecmp(tm->role, rphrase)) {
             /* class match only for unambiguous classes */
@@ -805,18 +928,66 @@ static const char *S_text(S_doc *d, int p0, int p1)
     return arena_strndup(d->a, d->text + s, (size_t)(e - s));
 }
 
-/* The one person in office on the document date whose surname this is,
- * or -1. */
-static int S_surname_in_office(const S_doc *d, const char *w)
+static const char *S_country_name(const actors_kb *kb, const char *key);
+
+/* Does the document (text or title) hold this string? */
+static int S_doc_has(const S_doc *d, const char *s)
 {
-    int si, found = -1;
-    if (d->day < 0 || !dict_get(&d->kb->surnames, w, strlen(w), &si)) return -1;
-    for (; si >= 0; si = VEC_AT(&d->kb->snames, S_sname, si).next) {
+    return (d->text && strstr(d->text, s)) || (d->title && strstr(d->title, s));
+}
+
+/* The key a person has on the document date (the nearest term's). */
+static const char *S_key_on(const S_doc *d, int p)
+{
+    int in_office;
+    const S_term *t = S_term_at(d->kb, p, d->day, &in_office);
+    return t ? t->key : PERSON(d->kb, p)->key;
+}
+
+/* Is the person's country named in the document?  1 for organisations. */
+static int S_country_named(const S_doc *d, int p)
+{
+    const char *name = S_country_name(d->kb, S_key_on(d, p));
+    return !name || S_doc_has(d, name);
+}
+
+/* The person a bare surname names, or -1 (mkey: the key of a modifier,
+ * "Bolivian leader Morales", or NULL).  In order: the one whose full name
+ * the document gives ("Evo Morales ... Morales"); the one of the modifier's
+ * key; the one person in office on the document date -- unless the
+ * document names another bearer's country and not the office-holder's
+ * (Bolivia, not Guatemala, when "Morales" is Evo after his resignation),
+ * or names no country of a person of people-world.tsv ("Davis" is the
+ * Bahamas' prime minister only where the Bahamas are named). */
+static int S_surname_in_office(const S_doc *d, const char *w, const char *mkey)
+{
+    int si, first, found = -1, several = 0, named = -1, nnamed = 0, bykey = -1, nbykey = 0;
+    if (d->day < 0 || !dict_get(&d->kb->surnames, w, strlen(w), &first)) return -1;
+    for (si = first; si >= 0; si = VEC_AT(&d->kb->snames, S_sname, si).next) {
+        int p = VEC_AT(&d->kb->snames, S_sname, si).person;
+        if (p != named && S_doc_has(d, PERSON(d->kb, p)->name)) named = p, nnamed++;
+        if (mkey && p != bykey && !strcmp(S_key_on(d, p), mkey)) bykey = p, nbykey++;
+    }
+    if (nnamed) return nnamed == 1 ? named : -1;
+    if (mkey) return nbykey == 1 ? bykey : -1;
+    for (si = first; si >= 0; si = VEC_AT(&d->kb->snames, S_sname, si).next) {
         int p = VEC_AT(&d->kb->snames, S_sname, si).person, in_office;
+        if (VEC_AT(&d->kb->snames, S_sname, si).family) continue;
         S_term_at(d->kb, p, d->day, &in_office);
         if (!in_office || p == found) continue;
-        if (found >= 0) return -1; /* two office-holders share it */
+        if (found >= 0) several = 1;
         found = p;
+    }
+    if (several || found < 0) return -1;
+    if (!S_country_named(d, found)) {
+        int other = -1, nother = 0;
+        for (si = first; si >= 0; si = VEC_AT(&d->kb->snames, S_sname, si).next) {
+            int p = VEC_AT(&d->kb->snames, S_sname, si).person;
+            if (VEC_AT(&d->kb->snames, S_sname, si).family) continue;
+            if (p != found && p != other && S_country_named(d, p)) other = p, nother++;
+        }
+        if (nother == 1) return other;
+        if (PERSON(d->kb, found)->weak) return -1;  /* "Davis" is the Bahamas' PM only there */
     }
     return found;
 }
@@ -883,6 +1054,12 @@ static int S_items(S_doc *d, int s0, int s1, vec *items)
             for (int h = hit; h >= 0; h = HIT(d->kb, h)->next)
                 if (HIT(d->kb, h)->type != H_ROLE) only_role = 0;
             int capital = (sb->flags & TOK_CAP) != 0;
+            if (!capital && n > 1 && S_is_particle(sb->norm)) {
+                /* "al-Shabaab", "el-Sisi", "de Mistura": the particle is written in
+                 * lower case, the name after it is capitalised */
+                for (int q = p + 1; q < p + n; q++)
+                    if (SUB(d, q)->flags & TOK_WORD) { capital = (SUB(d, q)->flags & TOK_CAP) != 0; break; }
+            }
             if (!capital && !only_role) {
                 int rh = S_has_type(d->kb, hit, H_ROLE);
                 if (rh >= 0) hit = rh, only_role = 1;
@@ -1088,7 +1265,7 @@ static int S_compose_sentence(S_doc *d, int s0, int s1, vec *items, int learn)
                 } else if (nm->itype == I_UNKNOWN) {
                     char key[256];
                     size_t kl = S_join(d, nm->p0, nm->p1, key, sizeof key);
-                    int sp = nm->p1 - nm->p0 == 1 ? S_surname_in_office(d, key) : -1;
+                    int sp = nm->p1 - nm->p0 == 1 ? S_surname_in_office(d, key, mkey) : -1;
                     int cp = sp >= 0 ? -1 : S_correct(d, nm->p0, nm->p1);
                     int cc = sp < 0 && cp < 0 && nm->p1 - nm->p0 == 1 ? S_correct_country(d, key) : -1;
                     if (cc >= 0) {
@@ -1420,7 +1597,9 @@ static int S_pronouns(S_doc *d, int s0, int s1)
         char gender = 0;
         int country = 0;
         if (!strcmp(w, "i") || !strcmp(w, "we") || !strcmp(w, "our") || !strcmp(w, "us") || !strcmp(w, "my")) {
-            /* first person in a quotation: the speaker of the sentence */
+            /* first person in a quotation: the speaker of the sentence; "US"
+             * already found as the country is not "us" */
+            if (S_inside(d, sb->tok)) continue;
             const sr_mention *spk = S_speaker(d, s0, s1, sb->tok);
             if (spk) {
                 sr_mention *m = S_emit_ref(d, p, p + 1, spk);
@@ -1625,6 +1804,7 @@ int actors_find(const actors_kb *kb, arena *a, const char *text, const sr_segmen
     d.kb = kb;
     d.a = a;
     d.text = text;
+    d.title = title;
     d.seg = seg;
     d.day = day;
     vec_init(&d.subs, sizeof(S_sub));

@@ -1,6 +1,7 @@
 /* actors.h -- stage 4: who acts.
  *
- * In:  data/actors/{countries,orgs,roles,people}.tsv (plus any --actors
+ * In:  data/actors/{countries,orgs,roles,people}.tsv, the optional
+ *      groups.tsv, people-world.tsv and people-phoenix.tsv (plus any --actors
  *      files), a document's tokens and its publication day.
  * Out: actor mentions with the contract's key, code and canonical name
  *      (spec/EVENTS.md §2), found by one phrase matcher over folded tokens,
@@ -20,8 +21,10 @@
 
 typedef struct actors_kb actors_kb;
 
-/* Loads the four files of dir (data/actors).  NULL on error, with
- * "file:line: message" in err. */
+/* Loads the files of dir (data/actors): the four required ones, then
+ * groups.tsv (orgs format), people-world.tsv and people-phoenix.tsv when
+ * present (the last generated: never spelling-corrected, no bare-surname
+ * lookup).  NULL on error, with "file:line: message" in err. */
 actors_kb *actors_load(const char *dir, char *err, size_t errlen);
 /* Adds a user file in any of the four formats, chosen by its first
  * comment line "# format: countries|orgs|roles|people" or by its column
@@ -70,7 +73,8 @@ typedef struct {
 
 /* Finds every actor mention in a document.  day is the publication day
  * (-1 if unknown: the latest term of a person is used).  The title (with
- * its own segmentation; both may be NULL) only teaches names.  Mentions
+ * its own segmentation; both may be NULL) only teaches names; text and
+ * title are NUL-terminated (a bare surname looks for full names in both).  Mentions
  * are sorted by position.  Returns 0 or SITREP_ENOMEM. */
 int actors_find(const actors_kb *kb, arena *a, const char *text, const sr_segmentation *seg,
                 const char *title, const sr_segmentation *title_seg, long day, sr_mention **out,
