@@ -733,9 +733,8 @@ static int S_is_function_word(const char *w)
         "foreign", "affairs", "security", "council", "news", "agency", "photo", "file", "source",
         "read", "according", "said", "says", "will", "would", "can", "could", "should", "may",
         "might", "must", "is", "was", "are", "were", "be", "been", "has", "have", "had", "do",
-        "does", "did", "our", "your", "reservation", "phone", "between", "secure", "video",
-        "conference", "warn", "make", "ask", "nothing", "that's", "it's", "we're", "we've",
-        "i'm", "i've", "let", "to", "ukraine", NULL};
+        "does", "did", "our", "your", "between", "nothing", "that's", "it's", "we're", "we've",
+        "i'm", "i've", "let", "to", NULL};
     /* the list by first letter, so a lookup compares a handful of words */
     int c = w[0] - 'a';
     if (c < 0 || c >= 26) return 0;
