@@ -1641,6 +1641,74 @@ static int S_pronouns(S_doc *d, int s0, int s1)
             }
             continue;
         }
+        /* "the two sides", "both countries": the two sides named before
+         * it in its sentence, else in the previous one; two mentions on
+         * the phrase, in the order they were named (as for "they") */
+        if ((!strcmp(w, "sides") || !strcmp(w, "countries") || !strcmp(w, "nations") ||
+             !strcmp(w, "governments") || !strcmp(w, "neighbours") || !strcmp(w, "neighbors") ||
+             !strcmp(w, "leaders")) &&
+            p > s0 && (!strcmp(SUB(d, p - 1)->norm, "two") || !strcmp(SUB(d, p - 1)->norm, "both"))) {
+            if (S_inside(d, sb->tok)) continue;
+            int a = p - 1;
+            if (!strcmp(SUB(d, a)->norm, "two") && a > s0 && !strcmp(SUB(d, a - 1)->norm, "the")) a--;
+            const sr_mention *two[2] = {NULL, NULL};
+            int ntwo = 0, more = 0;
+            for (int back = 0; back < 2 && ntwo < 2; back++) {
+                ntwo = more = 0;
+                for (size_t i = 0; i < d->out.len; i++) {
+                    const sr_mention *m = &VEC_AT(&d->out, sr_mention, i);
+                    if (m->sent != sb->sent - back || m->t0 >= SUB(d, a)->tok ||
+                        (m->how & (AH_PRONOUN | AH_POSS)) || m->kind == AK_PERSON)
+                        continue;
+                    if (ntwo && !strcmp(two[0]->key, m->key)) continue;
+                    if (ntwo == 2 && !strcmp(two[1]->key, m->key)) continue;
+                    if (ntwo == 2) { more = 1; break; }
+                    two[ntwo++] = m;
+                }
+                if (more) ntwo = 0;
+            }
+            if (ntwo == 2) {
+                const sr_mention copy[2] = {*two[0], *two[1]};  /* emitting may move them */
+                for (int k = 0; k < 2; k++) {
+                    sr_mention *m = S_emit_ref(d, a, p + 1, &copy[k]);
+                    if (!m) return SITREP_ENOMEM;
+                    m->plural = 1;
+                    m->pair = k + 1;
+                    m->why = arena_printf(d->a, "'%s' refers to %s and %s", w,
+                                          copy[0].name ? copy[0].name : copy[0].key,
+                                          copy[1].name ? copy[1].name : copy[1].key);
+                }
+            }
+            continue;
+        }
+        /* "the government", "authorities", "the regime", "the junta" with
+         * no country of their own: the government of the country named
+         * last, in this sentence or the three before */
+        if (!strcmp(w, "government") || !strcmp(w, "authorities") || !strcmp(w, "regime") ||
+            !strcmp(w, "junta") || !strcmp(w, "administration")) {
+            if (S_inside(d, sb->tok)) continue;
+            if (p + 1 < s1 && (!strcmp(SUB(d, p + 1)->norm, "of") || !strcmp(SUB(d, p + 1)->norm, "in"))) continue;
+            int a = p;
+            if (p > s0 && !strcmp(SUB(d, p - 1)->norm, "the")) a = p - 1;
+            else if (strcmp(w, "authorities")) continue;
+            const sr_mention *ref = NULL;
+            for (size_t i = d->out.len; !ref && i-- > 0;) {
+                const sr_mention *m = &VEC_AT(&d->out, sr_mention, i);
+                if (m->t0 >= SUB(d, a)->tok || m->sent < sb->sent - 3) continue;
+                if (m->kind == AK_COUNTRY && !(m->how & (AH_METONYM | AH_PRONOUN)) && strlen(m->key) == 3) ref = m;
+            }
+            if (!ref) continue;
+            const sr_mention copy = *ref;
+            sr_mention *m = S_emit_ref(d, a, p + 1, &copy);
+            if (!m) return SITREP_ENOMEM;
+            m->kind = AK_GROUP;
+            m->plural = !strcmp(w, "authorities");
+            m->name = S_country_name(d->kb, copy.key);
+            S_code(d->kb, copy.key, "GOV", m->code, sizeof m->code);
+            m->how = AH_COREF;
+            m->why = arena_printf(d->a, "'%s' refers to the government of %s", w, m->name);
+            continue;
+        }
         if (!strcmp(w, "they") || !strcmp(w, "them")) {
             /* "they": the nearest plural actor named in this sentence or the
              * previous one ("the Ukrainians", "Russian troops") */
