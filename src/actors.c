@@ -28,6 +28,7 @@
 typedef struct {
     const char *key, *code, *name;
     int is_org;
+    const char *members;   /* a coalition's member keys, space-separated, or NULL */
 } S_ent;
 
 typedef struct {
@@ -295,6 +296,11 @@ static int S_load_line(actors_kb *kb, arena *tmp, S_format fmt, char **c, int nc
             snprintf(err, errlen, "%s:%ld: empty key or name", path, lineno);
             return SITREP_EDATA;
         }
+        if (strlen(col[0]) >= sizeof ((sr_mention *)0)->key || strlen(en->code) >= sizeof ((sr_mention *)0)->code) {
+            snprintf(err, errlen, "%s:%ld: key '%s' or code longer than sitrep keeps (%zu, %zu)", path, lineno,
+                     col[0], sizeof ((sr_mention *)0)->key - 1, sizeof ((sr_mention *)0)->code - 1);
+            return SITREP_EDATA;
+        }
         dict *byk = fmt == F_ORGS ? &kb->org_by_key : &kb->country_by_key;
         int dummy;
         /* a group keyed by its country (Hamas: PSE) keeps its own code but
@@ -309,6 +315,15 @@ static int S_load_line(actors_kb *kb, arena *tmp, S_format fmt, char **c, int nc
         if (nc > 3) FOR_ITEMS(aliases, it, if (!rc) rc = S_add_phrase(kb, tmp, it, htype, ei, NULL, key));
         if (fmt == F_COUNTRIES && nc > 4)
             FOR_ITEMS(c[4], it, if (!rc) rc = S_add_phrase(kb, tmp, it, H_ADJ, ei, NULL, key));
+        /* coalitions.tsv: the members' keys in a fifth column */
+        if (fmt == F_ORGS && nc > 4 && *col[4]) {
+            for (const char *q = col[4]; *q; q++)
+                if (!(isupper((unsigned char)*q) || *q == ' ')) {
+                    snprintf(err, errlen, "%s:%ld: members are ISO3 keys separated by spaces", path, lineno);
+                    return SITREP_EDATA;
+                }
+            en->members = arena_strdup(&kb->mem, col[4]);
+        }
         if (fmt == F_COUNTRIES && nc > 5)
             FOR_ITEMS(c[5], it, {
                 char *eq = strchr(it, '=');
@@ -554,7 +569,7 @@ actors_kb *actors_load(const char *dir, char *err, size_t errlen)
         {"countries.tsv", F_COUNTRIES, 0, 0, 0}, {"orgs.tsv", F_ORGS, 0, 0, 0},
         {"groups.tsv", F_ORGS, 0, 0, 1}, {"roles.tsv", F_ROLES, 0, 0, 0},
         {"people.tsv", F_PEOPLE, 0, 0, 0}, {"people-world.tsv", F_PEOPLE, 0, 1, 1},
-        {"people-phoenix.tsv", F_PEOPLE, 1, 0, 1},
+        {"people-phoenix.tsv", F_PEOPLE, 1, 0, 1}, {"coalitions.tsv", F_ORGS, 0, 0, 1},
     };
     for (size_t f = 0; f < sizeof files / sizeof files[0]; f++) {
         char path[4096];
@@ -1516,6 +1531,15 @@ static sr_mention *S_emit_ref(S_doc *d, int p0, int p1, const sr_mention *ref)
     m->how = AH_PRONOUN;
     return m;
 }
+
+const char *actors_members(const actors_kb *kb, const char *key)
+{
+    int ei;
+    if (!dict_get(&kb->org_by_key, key, strlen(key), &ei)) return NULL;
+    return ENT(kb, ei)->members;
+}
+
+const char *actors_country_name(const actors_kb *kb, const char *key) { return S_country_name(kb, key); }
 
 static const char *S_country_name(const actors_kb *kb, const char *key)
 {

@@ -80,6 +80,12 @@ int actors_find(const actors_kb *kb, arena *a, const char *text, const sr_segmen
                 const char *title, const sr_segmentation *title_seg, long day, sr_mention **out,
                 int *nout);
 
+/* A coalition's member keys ("FRA DEU GBR" for the E3; coalitions.tsv),
+ * space-separated, or NULL when key is none.  Owned by the kb. */
+const char *actors_members(const actors_kb *kb, const char *key);
+/* The name of a country key ("Germany"), or the key itself. */
+const char *actors_country_name(const actors_kb *kb, const char *key);
+
 /* The role code (GOV, MIL, ...) and class of a role phrase, for the coder.
  * Returns NULL if the folded phrase is not a role. */
 const char *actors_role(const actors_kb *kb, const char *folded, const char **rclass);

@@ -187,6 +187,77 @@ static void S_bind(sr_event *ev, int n, const char *base, const sr_segmentation 
     }
 }
 
+/* An event of a coalition (data/actors/coalitions.tsv: the E3, the Arab
+ * quartet) is one event per member, a member never its own counterpart
+ * (the gold conventions expand named groups to their members). */
+static const sr_mention *S_member(const sitrep_kb *kb, arena *a, const sr_mention *of, const char *key)
+{
+    sr_mention *m = arena_alloc(a, sizeof *m);
+    if (!m) return NULL;
+    *m = *of;
+    snprintf(m->key, sizeof m->key, "%s", key);
+    snprintf(m->code, sizeof m->code, "%s", key);
+    m->name = actors_country_name(kb->actors, key);
+    m->kind = AK_COUNTRY;
+    m->why = arena_printf(a, "member %s of %s", key, of->name ? of->name : of->key);
+    return m;
+}
+
+static int S_split_members(const char *list, char keys[][4], int max)
+{
+    int n = 0;
+    for (const char *q = list; *q && n < max;) {
+        while (*q == ' ') q++;
+        size_t l = strcspn(q, " ");
+        if (l == 3) { memcpy(keys[n], q, 3); keys[n++][3] = 0; }
+        q += l;
+    }
+    return n;
+}
+
+static int S_expand_coalitions(const sitrep_kb *kb, arena *a, sr_event **evp, int *np)
+{
+    sr_event *ev = *evp;
+    int n = *np, any = 0;
+    for (int i = 0; i < n && !any; i++)
+        any = (ev[i].source && actors_members(kb->actors, ev[i].source->key)) ||
+              (ev[i].target && actors_members(kb->actors, ev[i].target->key));
+    if (!any) return 0;
+    vec out;
+    vec_init(&out, sizeof(sr_event));
+    int rc = 0;
+    for (int i = 0; i < n && !rc; i++) {
+        const sr_event *e = &ev[i];
+        const char *sl = e->source ? actors_members(kb->actors, e->source->key) : NULL;
+        const char *tl = e->target ? actors_members(kb->actors, e->target->key) : NULL;
+        char sk[16][4], tk[16][4];
+        int ns = sl ? S_split_members(sl, sk, 16) : 1, nt = tl ? S_split_members(tl, tk, 16) : 1;
+        for (int si = 0; si < ns && !rc; si++)
+            for (int ti = 0; ti < nt && !rc; ti++) {
+                const sr_mention *src = sl ? S_member(kb, a, e->source, sk[si]) : e->source;
+                const sr_mention *tgt = tl ? S_member(kb, a, e->target, tk[ti]) : e->target;
+                if ((sl && !src) || (tl && !tgt)) { rc = SITREP_ENOMEM; break; }
+                if (src && tgt && !strcmp(src->key, tgt->key) && (sl || tl)) continue;
+                sr_event *o = vec_push(&out);
+                if (!o) { rc = SITREP_ENOMEM; break; }
+                *o = *e;
+                o->source = src;
+                o->target = tgt;
+            }
+    }
+    if (!rc) {
+        sr_event *all = arena_alloc(a, (out.len + 1) * sizeof(sr_event));
+        if (!all) rc = SITREP_ENOMEM;
+        else {
+            if (out.len) memcpy(all, out.data, out.len * sizeof(sr_event));
+            *evp = all;
+            *np = (int)out.len;
+        }
+    }
+    vec_free(&out);
+    return rc;
+}
+
 /* Codes the title as a text of its own and appends its events. */
 static int S_code_title(const sitrep_kb *kb, arena *a, const sr_doc *doc, const sr_segmentation *tseg,
                         const pipeline_options *opt, pipeline_result *res)
@@ -254,6 +325,8 @@ int pipeline_run(const sitrep_kb *kb, arena *a, sr_doc *doc, const pipeline_opti
         rc = S_code_title(kb, a, doc, &tseg, opt, res);
         if (rc) return rc;
     }
+    rc = S_expand_coalitions(kb, a, &res->events, &res->nevents);
+    if (rc) return rc;
     if (!opt->candidates) res->nevents = merge_doc(res->events, res->nevents);
     return 0;
 }

@@ -26,6 +26,17 @@ printf '%s' "$out" | grep -q '"key":"TESTORG","code":"IGOTST"' && ok || ko "orgs
 printf '# format: people\nNobody\tXXX\tGOV\tpresident\tnot-a-date\t\tm\t-\n' > "$tmp/bad.tsv"
 err=$("$SITREP" actors --actors "$tmp/bad.tsv" "x" 2>&1 >/dev/null); rc=$?
 [ $rc -eq 3 ] && printf '%s' "$err" | grep -q 'bad.tsv:2: bad date' && ok || ko "bad file: rc=$rc $err"
+# a key longer than a record keeps is an error, not a silent cut
+printf '# format: orgs\nA_VERY_LONG_GROUP_KEY\tIGOX\tLong Key Group\t-\n' > "$tmp/long.tsv"
+err=$("$SITREP" actors --actors "$tmp/long.tsv" "x" 2>&1 >/dev/null); rc=$?
+[ $rc -eq 3 ] && printf '%s' "$err" | grep -q "long.tsv:2: key 'A_VERY_LONG_GROUP_KEY'" && ok || ko "long key: rc=$rc $err"
+# a coalition file: an event of the coalition is one per member, never a member with itself
+printf '# format: orgs\nTEST_PAIR\tTEST_PAIR\tTestland pair\tthe Pair\tPRT ESP\n' > "$tmp/pair.tsv"
+printf '{"id":"c1","date":"2023-05-02","text":"The Pair condemned Morocco. Spain met the Pair in Madrid."}\n' > "$tmp/pair.jsonl"
+out=$("$SITREP" code -q --actors "$tmp/pair.tsv" "$tmp/pair.jsonl" | python3 -c '
+import json, sys
+print(" ".join(sorted("%s:%s>%s" % (e["type"], e["source"]["key"], (e["target"] or {}).get("key")) for e in map(json.loads, sys.stdin))))')
+[ "$out" = "ACCUSE:ESP>MAR ACCUSE:PRT>MAR CONSULT:ESP>PRT" ] && ok || ko "coalition not expanded: $out"
 # --data points at a copy of the knowledge directory
 cp -r data "$tmp/data"
 printf 'Alma Testerova\tMDA\tGOV\tforeign minister\t2021-08-06\t\tf\tTesterova\n' >> "$tmp/data/actors/people.tsv"
