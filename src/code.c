@@ -185,9 +185,10 @@ static int S_parse_pattern(coder *c, S_pat *p, char *text, char *err, size_t err
             for (char *a = strtok_r(w, "|", &s2); a; a = strtok_r(NULL, "|", &s2))
                 e->alts[e->nalts++] = arena_strdup(&c->mem, a);
             if (!opt) p->nlit++;
-            /* a word of the event's own (not a preposition that only
-             * attaches the target: "sanctions on $T") */
-            int content = 0;
+            /* a word of the event's own: a noun's preposition only
+             * attaches the target ("sanctions on $T"), a verb's may carry
+             * the meaning ("stand with $T", "side with $T") */
+            int content = !p->noun;
             for (int k = 0; k < e->nalts; k++)
                 if (!S_in(e->alts[k], S_attach)) content = 1;
             if (!opt && content) p->ncontent++;
@@ -2043,6 +2044,36 @@ static int S_code_sentence(S_ctx *x, int sent)
                     if (!(tg[b]->how & AH_PRONOUN) || strcmp(tg[b]->key, in->mentions[srcs[a]].key)) other = 1;
             if (!other) ntg = 0;
         }
+        /* "will ask for aid when he addresses Congress", "will request
+         * assistance when he visits Ottawa": a request is made to the one
+         * its time clause addresses or visits */
+        if (!ntg && !strcmp(p->type, "REQUEST")) {
+            int end2 = bm.end > t ? bm.end : t + 1;
+            for (int k = end2; k + 2 < s1 && !ntg; k++) {
+                if (strcmp(S_norm(x, k), "when")) continue;
+                for (int j = k + 1; j < s1 && j <= k + 5 && !ntg; j++) {
+                    const char *v = S_norm(x, j);
+                    if (strncmp(v, "address", 7) && strncmp(v, "visit", 5) && strncmp(v, "meet", 4) &&
+                        strcmp(v, "met") && strncmp(v, "travel", 6))
+                        continue;
+                    int q = j + 1;
+                    if (q < s1 && !strcmp(S_norm(x, q), "to")) q++;
+                    int mi = -1, pl = -1;
+                    if (q < s1 && (S_slot(x, q, s1, &mi, &pl) < 0 || (mi < 0 && pl < 0)) &&
+                        !strcmp(S_norm(x, q), "the"))
+                        q++;
+                    if (q < s1 && S_slot(x, q, s1, &mi, &pl) >= 0) {
+                        if (mi >= 0) tg[ntg++] = &in->mentions[mi];
+                        else if (pl >= 0) {
+                            const sr_mention *pm = S_place_actor(x, &in->places[pl], sent);
+                            if (!pm) return SITREP_ENOMEM;
+                            tg[ntg++] = pm;
+                        }
+                    }
+                }
+                break;
+            }
+        }
         /* one event per distinct (source key, target key) */
         char seen[16][40];
         int nseen = 0;
@@ -2565,6 +2596,18 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
                     char have_zs[P_MAXM] = {0}, have_zg[P_MAXM + 1] = {0};
                     for (int si = 0; si < nm && !rc; si++) {
                         const sr_mention *sm = ms[si];
+                        /* "Blinken said Russia must answer for the massacre":
+                         * the one who reports a material act is not its actor
+                         * when the report names another actor before it */
+                        if (sm->t1 <= t && !S_in(T, S_speech_acts) && strcmp(T, "SUPPORT")) {
+                            int rep = -1;
+                            for (int k = sm->t1; k < t && rep < 0; k++)
+                                if (S_is_report_word(x, k)) rep = k;
+                            int other = 0;
+                            for (int k = 0; rep >= 0 && k < nm && !other; k++)
+                                other = ms[k]->t0 > rep && ms[k]->t1 <= t && strcmp(ms[k]->key, sm->key);
+                            if (other) continue;
+                        }
                         /* a possessor acts only in its own noun phrase
                          * ("Iran's drone attack on Israel drew condemnation":
                          * Iran owns the attack, not the condemnation) */
