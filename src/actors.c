@@ -1609,6 +1609,23 @@ static int S_group_in(S_doc *d, int p, int s1)
     return 1;
 }
 
+/* "they", "the two sides": two mentions on the one phrase [p0, p1), the
+ * two sides in the order they were named (the coder pairs them).  Returns
+ * 0 or SITREP_ENOMEM. */
+static int S_emit_sides(S_doc *d, int p0, int p1, const sr_mention *const two[2], const char *w)
+{
+    const sr_mention copy[2] = {*two[0], *two[1]};  /* emitting may move them */
+    for (int k = 0; k < 2; k++) {
+        sr_mention *m = S_emit_ref(d, p0, p1, &copy[k]);
+        if (!m) return SITREP_ENOMEM;
+        m->plural = 1;
+        m->pair = k + 1;
+        m->why = arena_printf(d->a, "'%s' refers to %s and %s", w, copy[0].name ? copy[0].name : copy[0].key,
+                              copy[1].name ? copy[1].name : copy[1].key);
+    }
+    return 0;
+}
+
 static int S_pronouns(S_doc *d, int s0, int s1)
 {
     for (int p = s0; p < s1; p++) {
@@ -1691,18 +1708,7 @@ static int S_pronouns(S_doc *d, int s0, int s1)
                 }
                 if (more) ntwo = 0;
             }
-            if (ntwo == 2) {
-                const sr_mention copy[2] = {*two[0], *two[1]};  /* emitting may move them */
-                for (int k = 0; k < 2; k++) {
-                    sr_mention *m = S_emit_ref(d, a, p + 1, &copy[k]);
-                    if (!m) return SITREP_ENOMEM;
-                    m->plural = 1;
-                    m->pair = k + 1;
-                    m->why = arena_printf(d->a, "'%s' refers to %s and %s", w,
-                                          copy[0].name ? copy[0].name : copy[0].key,
-                                          copy[1].name ? copy[1].name : copy[1].key);
-                }
-            }
+            if (ntwo == 2 && S_emit_sides(d, a, p + 1, two, w)) return SITREP_ENOMEM;
             continue;
         }
         /* "the government", "authorities", "the regime", "the junta" with
@@ -1764,18 +1770,7 @@ static int S_pronouns(S_doc *d, int s0, int s1)
                     if (ntwo == 2) { more = 1; break; }
                     two[ntwo++] = m;
                 }
-                if (ntwo == 2 && !more) {
-                    const sr_mention copy[2] = {*two[0], *two[1]};  /* emitting may move them */
-                    for (int k = 0; k < 2; k++) {
-                        sr_mention *m = S_emit_ref(d, p, p + 1, &copy[k]);
-                        if (!m) return SITREP_ENOMEM;
-                        m->plural = 1;
-                        m->pair = k + 1;
-                        m->why = arena_printf(d->a, "'they' refers to %s and %s",
-                                              copy[0].name ? copy[0].name : copy[0].key,
-                                              copy[1].name ? copy[1].name : copy[1].key);
-                    }
-                }
+                if (ntwo == 2 && !more && S_emit_sides(d, p, p + 1, two, "they")) return SITREP_ENOMEM;
             }
             continue;
         }
