@@ -2279,8 +2279,8 @@ typedef struct {
     int trig;
     double score;
     int rule;                  /* the rules coded the same keys */
-    char why[256];
-    char feats[P_MAXF * P_FLEN];
+    const char *why;           /* the heaviest features, when kept; arena */
+    const char *feats;         /* every feature (code --candidates); arena */
 } S_cand;
 
 static const char *S_bucket(int d)
@@ -2685,20 +2685,25 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
                             c->trig = t;
                             c->score = sc;
                             c->rule = rule;
-                            if (model && sc >= learn_threshold(model))
-                                learn_score(model, f.ptr, f.n, c->why, sizeof c->why);
-                            else
-                                c->why[0] = 0;
+                            c->why = "";
+                            c->feats = NULL;
+                            if (model && sc >= learn_threshold(model)) {
+                                char why[256];
+                                learn_score(model, f.ptr, f.n, why, sizeof why);
+                                if (!(c->why = arena_strdup(x->a, why))) { rc = SITREP_ENOMEM; break; }
+                            }
                             if (in->candidates) {
+                                char all[P_MAXF * P_FLEN];
                                 size_t o = 0;
                                 for (int k = 0; k < f.n; k++) {
                                     size_t l = strlen(f.ptr[k]);
-                                    if (o + l + 2 >= sizeof c->feats) break;
-                                    if (o) c->feats[o++] = ' ';
-                                    memcpy(c->feats + o, f.ptr[k], l);
+                                    if (o + l + 2 >= sizeof all) break;
+                                    if (o) all[o++] = ' ';
+                                    memcpy(all + o, f.ptr[k], l);
                                     o += l;
                                 }
-                                c->feats[o] = 0;
+                                all[o] = 0;
+                                if (!(c->feats = arena_strdup(x->a, all))) { rc = SITREP_ENOMEM; break; }
                             }
                         }
                     }
@@ -2772,7 +2777,7 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
         ev->confidence = round(c->score * 100) / 100;
         ev->pattern = arena_printf(x->a, "model p=%.2f: %s", c->score, c->why);
         if (in->candidates) {
-            ev->features = arena_strdup(x->a, c->feats);
+            ev->features = c->feats;
             ev->score = c->score;
             ev->rule = c->rule;
         }
