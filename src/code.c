@@ -2733,24 +2733,6 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
         }
     /* training data: the rules' events give way to every candidate */
     if (in->candidates) x->events.len = first_event;
-    /* the model's veto over the rules: an event of theirs whose candidate
-     * scores below it is dropped */
-    else if (model && learn_veto(model) > 0) {
-        size_t kept = first_event;
-        for (size_t k = first_event; k < x->events.len; k++) {
-            const sr_event *o = &VEC_AT(&x->events, sr_event, k);
-            int veto = 0;
-            for (size_t j = 0; j < cands.len && !veto; j++) {
-                const S_cand *c = &VEC_AT(&cands, S_cand, j);
-                veto = c->rule && o->sent == sent && o->source && o->type == c->type &&
-                       !strcmp(o->source->key, c->src->key) &&
-                       (c->tgt ? o->target && !strcmp(o->target->key, c->tgt->key) : !o->target) &&
-                       c->score < learn_veto(model);
-            }
-            if (!veto) VEC_AT(&x->events, sr_event, kept++) = *o;
-        }
-        x->events.len = kept;
-    }
     for (size_t k = 0; k < cands.len && !rc; k++) {
         S_cand *c = &VEC_AT(&cands, S_cand, k);
         if (!in->candidates && (c->rule || !model || c->score < learn_threshold(model) || S_outranked(x, &cands, k, first_event, sent)))

@@ -14,7 +14,7 @@ struct learn_model {
     dict index;          /* feature name -> index into w */
     double *w;
     size_t n, cap;
-    double bias, threshold, veto;
+    double bias, threshold;
 };
 
 void learn_free(learn_model *m)
@@ -27,7 +27,6 @@ void learn_free(learn_model *m)
 
 size_t learn_feature_count(const learn_model *m) { return m ? m->n : 0; }
 double learn_threshold(const learn_model *m) { return m ? m->threshold : 1.0; }
-double learn_veto(const learn_model *m) { return m ? m->veto : 0.0; }
 
 /* strtod in the C locale's format whatever the process locale: the model
  * files always write '.' */
@@ -71,7 +70,6 @@ learn_model *learn_load(const char *path, char *err, size_t errlen)
         *tab = 0;
         if (!strcmp(line, "threshold")) { m->threshold = v; continue; }
         if (!strcmp(line, "bias")) { m->bias = v; continue; }
-        if (!strcmp(line, "veto")) { m->veto = v; continue; }
         if (m->n == m->cap) {
             size_t cap = m->cap ? m->cap * 2 : 1024;
             double *w = realloc(m->w, cap * sizeof *w);

@@ -8,7 +8,6 @@
  *
  *     # comment lines
  *     threshold <TAB> 0.42        probability at or above which a candidate is kept
- *     veto <TAB> 0.10             a candidate the rules coded is dropped below it
  *     bias <TAB> -1.3
  *     FEATURE <TAB> WEIGHT        one a line, names without tabs
  *
@@ -27,7 +26,6 @@ learn_model *learn_load(const char *path, char *err, size_t errlen);
 void learn_free(learn_model *m);
 size_t learn_feature_count(const learn_model *m);
 double learn_threshold(const learn_model *m);
-double learn_veto(const learn_model *m);
 
 /* The sum of the weights of feats[0..n) (unknown names weigh 0), and the
  * probability of a sum of such sums (the bias added): scores built from

@@ -25,7 +25,6 @@ int main(void)
     char err[512] = "";
     const char *p = S_write("learn-ok.tsv", "# a model\n"
                                             "threshold\t0.60\n"
-                                            "veto\t0.05\n"
                                             "bias\t-1.0\n"
                                             "T=CONSULT\t0.5\n"
                                             "CONSULT|g:link=with\t2.0\n"
@@ -35,7 +34,6 @@ int main(void)
     if (!m) return TESTS_DONE("test_learn");
     CHECK_INT(learn_feature_count(m), 3);
     CHECK(fabs(learn_threshold(m) - 0.60) < 1e-9);
-    CHECK(fabs(learn_veto(m) - 0.05) < 1e-9);
     /* no feature known: the bias alone */
     const char *none[] = {"unknown"};
     CHECK(fabs(learn_score(m, none, 1, NULL, 0) - 1.0 / (1.0 + exp(1.0))) < 1e-9);
