@@ -109,11 +109,9 @@ static void S_date(sr_doc *doc, const pipeline_options *opt, arena *a, pipeline_
 
 /* Time expressions and places of one segmented text, with the document's
  * most mentioned countries as the gazetteer's context. */
-static int S_analyse(const sitrep_kb *kb, arena *a, const char *text, const sr_segmentation *seg,
-                     const sr_mention *mentions, int nmentions, long day, sr_timex **timexes, int *ntimexes,
-                     sr_place_ref **out, int *nout)
+static int S_analyse(const sitrep_kb *kb, arena *a, const sr_segmentation *seg, const sr_mention *mentions,
+                     int nmentions, long day, sr_timex **timexes, int *ntimexes, sr_place_ref **out, int *nout)
 {
-    (void)text;
     *timexes = NULL;
     *ntimexes = 0;
     for (int s = 0; s < seg->nsents; s++) {
@@ -270,7 +268,7 @@ static int S_code_title(const sitrep_kb *kb, arena *a, const sr_doc *doc, const 
     sr_timex *tx = NULL;
     sr_place_ref *pl = NULL;
     int ntx = 0, npl = 0;
-    rc = S_analyse(kb, a, doc->title, tseg, tm, ntm, doc->day, &tx, &ntx, &pl, &npl);
+    rc = S_analyse(kb, a, tseg, tm, ntm, doc->day, &tx, &ntx, &pl, &npl);
     if (rc) return rc;
     code_input in = {doc->title, tseg, tm, ntm, tx, ntx, pl, npl, doc->day, 0, 1,
                      opt->no_model ? NULL : kb->model, opt->candidates, kb->gaz};
@@ -309,8 +307,8 @@ int pipeline_run(const sitrep_kb *kb, arena *a, sr_doc *doc, const pipeline_opti
     rc = actors_find(kb->actors, a, doc->text, &res->seg, have_title ? doc->title : NULL,
                      have_title ? &tseg : NULL, doc->day, &res->mentions, &res->nmentions);
     if (rc) return rc;
-    rc = S_analyse(kb, a, doc->text, &res->seg, res->mentions, res->nmentions, doc->day, &res->timexes,
-                   &res->ntimexes, &res->places, &res->nplaces);
+    rc = S_analyse(kb, a, &res->seg, res->mentions, res->nmentions, doc->day, &res->timexes, &res->ntimexes,
+                   &res->places, &res->nplaces);
     if (rc) return rc;
     code_input in = {doc->text, &res->seg, res->mentions, res->nmentions, res->timexes, res->ntimexes,
                      res->places, res->nplaces, doc->day, 0, 0, opt->no_model ? NULL : kb->model,
