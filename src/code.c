@@ -657,6 +657,40 @@ static int S_connector(const S_ctx *x, int t, int lim)
     return 0;
 }
 
+/* 1 when mentions a and b are members of one list ("A and B", "A, B and
+ * C", "A as well as B"): between them only commas, connectors and the
+ * list's other mentions. */
+static int S_coordinated(const S_ctx *x, const sr_mention *a, const sr_mention *b)
+{
+    if (a->sent != b->sent) return 0;
+    if (b->t0 < a->t0) {
+        const sr_mention *t = a;
+        a = b;
+        b = t;
+    }
+    int t = a->t1, conj = 0;
+    if (t >= b->t0) return 0;
+    while (t < b->t0) {
+        int c;
+        if (!strcmp(S_norm(x, t), ",")) t++;
+        else if ((c = S_connector(x, t, b->t0))) { t += c; conj = 1; }
+        else if (x->minside[t] >= 0) t = x->in->mentions[x->minside[t]].t1 > t ? x->in->mentions[x->minside[t]].t1 : t + 1;
+        else return 0;
+    }
+    /* "A, B and C": a list of commas is one only when a connector closes it */
+    int s1 = x->in->seg->sents[a->sent].tok0 + x->in->seg->sents[a->sent].ntok;
+    t = b->t1;
+    while (!conj && t < s1) {
+        int c;
+        if (!strcmp(S_norm(x, t), ",")) t++;
+        else if ((c = S_connector(x, t, s1))) conj = t + c < s1 && x->minside[t + c] >= 0;
+        else if (x->minside[t] >= 0) t = x->in->mentions[x->minside[t]].t1 > t ? x->in->mentions[x->minside[t]].t1 : t + 1;
+        else break;
+        if (c) break;
+    }
+    return conj;
+}
+
 static int S_match_el(const S_ctx *x, const S_pat *p, int ei, int t, int lim, S_match *m)
 {
     if (ei == p->nel) {
@@ -2484,7 +2518,13 @@ static int S_outranked(const S_ctx *x, const vec *cands, size_t k, size_t first_
     for (size_t i = first_event; i < x->events.len; i++) {
         const sr_event *o = &VEC_AT(&x->events, sr_event, i);
         if (o->sent != sent) continue;
-        if (c->trig >= o->trig0 && c->trig < o->trig1) return 1;
+        /* a trigger gives one event, except to the members of a list
+         * ("A and B were among the leaders congratulating C") */
+        if (c->trig >= o->trig0 && c->trig < o->trig1 &&
+            (o->type != c->type || !c->tgt || !o->target ||
+             !((!strcmp(o->source->key, c->src->key) && S_coordinated(x, o->target, c->tgt)) ||
+               (!strcmp(o->target->key, c->tgt->key) && S_coordinated(x, o->source, c->src)))))
+            return 1;
         /* the complement of an act ("urged Putin to declare a ceasefire",
          * "refused to cede territory", "invited them to talks") is no
          * event of its own: the rules code what the contract asks of it */
