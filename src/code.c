@@ -672,7 +672,7 @@ static int S_coordinated(const S_ctx *x, const sr_mention *a, const sr_mention *
     if (t >= b->t0) return 0;
     while (t < b->t0) {
         int c;
-        if (!strcmp(S_norm(x, t), ",")) t++;
+        if (!strcmp(S_norm(x, t), ",") || (!strcmp(S_norm(x, t), "the") && t + 1 < b->t1 && x->minside[t + 1] >= 0)) t++;
         else if ((c = S_connector(x, t, b->t0))) { t += c; conj = 1; }
         else if (x->minside[t] >= 0) t = x->in->mentions[x->minside[t]].t1 > t ? x->in->mentions[x->minside[t]].t1 : t + 1;
         else return 0;
@@ -683,7 +683,10 @@ static int S_coordinated(const S_ctx *x, const sr_mention *a, const sr_mention *
     while (!conj && t < s1) {
         int c;
         if (!strcmp(S_norm(x, t), ",")) t++;
-        else if ((c = S_connector(x, t, s1))) conj = t + c < s1 && x->minside[t + c] >= 0;
+        else if ((c = S_connector(x, t, s1))) {
+            int u = t + c < s1 && !strcmp(S_norm(x, t + c), "the") ? t + c + 1 : t + c;
+            conj = u < s1 && x->minside[u] >= 0;
+        }
         else if (x->minside[t] >= 0) t = x->in->mentions[x->minside[t]].t1 > t ? x->in->mentions[x->minside[t]].t1 : t + 1;
         else break;
         if (c) break;
@@ -934,15 +937,18 @@ static int S_subject(const S_ctx *x, int s0, int t, int *out, int max, const int
         if (n && out[n - 1] >= 0) {
             /* coordinated with the previous subject? only "and" or "," between */
             const sr_mention *prev = &x->in->mentions[out[n - 1]];
-            int ok = 1, conj = 0;
+            int ok = 1, conj = 0, gap = 0;
             for (int k = m->t1; k < prev->t0; k++) {
                 const char *w = S_norm(x, k);
                 if (!strcmp(w, "and")) conj = 1;
+                else if (!strcmp(w, "the") && k + 1 == prev->t0) continue;
                 else if (strcmp(w, ",")) ok = 0;
+                gap++;
             }
-            /* "A and B", "A, B and C" (the "and" is seen first, right to left) */
+            /* "A and B", "A, B and C", "A, the B and C" (the "and" is seen
+             * first, right to left) */
             if (conj) saw_and = 1;
-            if (!ok || !saw_and || prev->t0 - m->t1 > 2) break;
+            if (!ok || !saw_and || gap > 2) break;
         }
         /* a mention inside the same hyphenated token as the previous one */
         if (n && m->t0 == x->in->mentions[out[n - 1]].t0 && m->t1 == x->in->mentions[out[n - 1]].t1) continue;
@@ -1320,8 +1326,12 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
     const code_input *in = x->in;
     /* protests and coercion with no one named on the other side are
      * domestic: a country's people against their state, a state against
-     * its people (the gold conventions key both sides to the country) */
-    if (!tgt && src && strlen(src->key) == 3 && (!strcmp(p->type, "PROTEST") || !strcmp(p->type, "COERCE")))
+     * its people (the gold conventions key both sides to the country);
+     * a blockade, a deportation or aid withheld is done to another, who
+     * may be unnamed */
+    static const char *const outward[] = {"restrict", "deport", "withhold", NULL};
+    if (!tgt && src && strlen(src->key) == 3 &&
+        (!strcmp(p->type, "PROTEST") || (!strcmp(p->type, "COERCE") && !(p->mode && S_in(p->mode, outward)))))
         tgt = src;
     /* modality */
     S_cues q;
