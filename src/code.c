@@ -1272,6 +1272,13 @@ static const sr_timex *S_pick_time(const S_ctx *x, int s0, int s1, int t, sr_mod
             if (via_report && tx->t1 <= t && !report) report = tx;
             continue;
         }
+        /* "accused Russia on Friday of shelling Kyiv": a time before the
+         * "of"/"for" of a gerund is the governing verb's */
+        if (tx->t1 <= t && t - 1 > s0 && (!strcmp(S_norm(x, t - 1), "of") || !strcmp(S_norm(x, t - 1), "for"))) {
+            const char *w = S_norm(x, t);
+            size_t l = strlen(w);
+            if (l > 4 && !strcmp(w + l - 3, "ing")) continue;
+        }
         /* nearest wins; a time after the verb is its adjunct more often
          * than one before it, and a comma between weakens the link */
         int d = tx->t1 <= t ? 2 * (t - tx->t1) + 1 : 2 * (tx->t0 - t);
@@ -1327,9 +1334,9 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
     /* protests and coercion with no one named on the other side are
      * domestic: a country's people against their state, a state against
      * its people (the gold conventions key both sides to the country);
-     * a blockade, a deportation or aid withheld is done to another, who
-     * may be unnamed */
-    static const char *const outward[] = {"restrict", "deport", "withhold", NULL};
+     * a blockade, a deportation, aid withheld or a cyberattack is done
+     * to another, who may be unnamed */
+    static const char *const outward[] = {"restrict", "deport", "withhold", "cyber", NULL};
     if (!tgt && src && strlen(src->key) == 3 &&
         (!strcmp(p->type, "PROTEST") || (!strcmp(p->type, "COERCE") && !(p->mode && S_in(p->mode, outward)))))
         tgt = src;
@@ -1748,8 +1755,12 @@ static int S_code_sentence(S_ctx *x, int sent)
          * meeting"), unless it names both sides itself ("hosted talks
          * between the foreign ministers of Russia and Ukraine") */
         if (p->noun && t == last_lit + 1 && bm.src < 0) continue;
-        /* ... and so is a gerund there ("attend the NATO summit meeting") */
-        if (!p->noun && t == last_lit + 1 && strlen(w) > 4 && !strcmp(w + strlen(w) - 3, "ing")) continue;
+        /* ... and so is a gerund there ("attend the NATO summit meeting"),
+         * not one after "of" or "for": that is an act of its own, the
+         * accused's or the one thanked ("accused Russia of shelling Kyiv") */
+        if (!p->noun && t == last_lit + 1 && strlen(w) > 4 && !strcmp(w + strlen(w) - 3, "ing") &&
+            strcmp(S_norm(x, t - 1), "of") && strcmp(S_norm(x, t - 1), "for"))
+            continue;
         /* "declined to comment" is no rejection */
         if (!strcmp(p->type, "REJECT") && bm.end < s1 && S_is(x, bm.end, W_SPEECH)) continue;
         /* targets */
