@@ -2573,9 +2573,6 @@ static int S_outranked(const S_ctx *x, const vec *cands, size_t k, size_t first_
         const S_cand *o = &VEC_AT(cands, S_cand, i);
         if (i == k || o->score < c->score || (o->score == c->score && i > k)) continue;
         if (o->trig == c->trig && o->type != c->type) return 1;
-        if (o->type == c->type && merge_symmetric(c->type) && c->tgt && o->tgt &&
-            !strcmp(o->src->key, c->tgt->key) && !strcmp(o->tgt->key, c->src->key))
-            return 1;
     }
     return 0;
 }
