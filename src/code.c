@@ -1207,7 +1207,10 @@ static int S_past_clause(const S_ctx *x, int s0, int trig)
     if (lexicon_is_past(x->c->lx, S_norm(x, trig))) return 1;
     for (int k = trig - 1; k >= s0 && k >= trig - 3; k--) {
         const char *w = S_norm(x, k);
-        if (!strcmp(w, "had") || !strcmp(w, "did") || !strcmp(w, "was") || !strcmp(w, "were")) return 1;
+        /* the perfect tells of the past too ("have been fighting since") */
+        if (!strcmp(w, "had") || !strcmp(w, "did") || !strcmp(w, "was") || !strcmp(w, "were") ||
+            !strcmp(w, "has") || !strcmp(w, "have") || !strcmp(w, "been"))
+            return 1;
         if (!(S_flags(x, k) & TOK_WORD)) break;
     }
     return 0;
@@ -1443,6 +1446,9 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
         sr_tense tense = mod == MOD_PLANNED ? TENSE_FUTURE
                          : S_past_clause(x, s0, trig) ? TENSE_PAST : TENSE_UNKNOWN;
         if (is_report) tense = TENSE_PAST;
+        /* "since October 7", "since Hamas's October 7 attack": the past */
+        for (int k = tx->t0 - 1; k >= s0 && k >= tx->t0 - 3; k--)
+            if (!strcmp(S_norm(x, k), "since")) tense = TENSE_PAST;
         sr_timex *re = NULL;
         int nre = 0;
         int ok = time_find(x->a, in->seg->toks, tx->t0, tx->t1, in->day, tense, &re, &nre) >= 0 && nre > 0 &&
