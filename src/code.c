@@ -2563,7 +2563,13 @@ static int S_outranked(const S_ctx *x, const vec *cands, size_t k, size_t first_
             }
             if (to && !bound) return 1;
         }
-        if (o->type == c->type && S_same_pair(o->source, o->target, c->src, c->tgt)) return 1;
+        /* the pair coded already (either way round for a symmetric act;
+         * "the US struck Yemen after Houthi attacks on US ships" holds both ways) */
+        if (o->type == c->type &&
+            (merge_symmetric(c->type) ? S_same_pair(o->source, o->target, c->src, c->tgt)
+                                      : o->source && !strcmp(o->source->key, c->src->key) &&
+                                            (o->target ? c->tgt && !strcmp(o->target->key, c->tgt->key) : !c->tgt)))
+            return 1;
         /* coordinated actors ("Scholz and Macron spoke with Putin") act
          * together: no event between them when the rules gave them one */
         if (o->type == c->type && c->tgt && o->source &&
