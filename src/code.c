@@ -2558,7 +2558,8 @@ static int S_outranked(const S_ctx *x, const vec *cands, size_t k, size_t first_
         if (c->trig >= o->trig1 && c->trig - o->trig1 <= 6) {
             int to = 0, bound = 0;
             for (int t = o->trig0; t < c->trig; t++) {
-                if (!strcmp(S_norm(x, t), "to")) to = 1;
+                /* an infinitive or "to talks", not "leading to the takeover" */
+                if (!strcmp(S_norm(x, t), "to") && (t + 1 == c->trig || S_is_verb_form(x, t + 1))) to = 1;
                 if ((S_flags(x, t) & TOK_PUNCT) || S_is(x, t, W_BOUNDS)) bound = 1;
             }
             if (to && !bound) return 1;
