@@ -1330,6 +1330,31 @@ static const char *S_span_text(const S_ctx *x, int t0, int t1)
     return arena_strndup(x->a, x->in->text + a->start, (size_t)(b->end - a->start));
 }
 
+/* 1 when the place named at t0 stands in a place phrase: "in Kyiv", "at
+ * the border", "across the capital Port-au-Prince", "outside Tbilisi", "in
+ * the city of Rzeszow", "through the streets of Minsk", "on the outskirts
+ * of Khartoum". */
+static int S_place_phrase(const S_ctx *x, int s0, int t0)
+{
+    static const char *const preps[] = {"in", "at", "across", "outside", "inside", "throughout", "near",
+                                        "around", "through", "into", NULL};
+    static const char *const frames[] = {"streets", "outskirts", "centre", "center", "suburbs", "suburb",
+                                         "heart", "capital", "city", "town", "village", "region", "province",
+                                         "port", "district", "area", "parts", "part", "north", "south", "east",
+                                         "west", "north-east", "north-west", "south-east", "south-west", NULL};
+    int pre = t0 - 1;
+    /* "the streets of", "the city of" */
+    if (pre - 1 >= s0 && !strcmp(S_norm(x, pre), "of") && S_in(S_norm(x, pre - 1), frames)) {
+        pre -= 2;
+        if (pre >= s0 && !strcmp(S_norm(x, pre), "the")) pre--;
+    } else if (pre >= s0 && S_is(x, pre, W_SETTLEMENT)) {
+        /* "the capital Port-au-Prince", "the port city, Aden" */
+        while (pre >= s0 && (S_is(x, pre, W_SETTLEMENT) || !strcmp(S_norm(x, pre), ","))) pre--;
+        if (pre >= s0 && !strcmp(S_norm(x, pre), "the")) pre--;
+    }
+    return pre >= s0 && S_in(S_norm(x, pre), preps);
+}
+
 static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_match *m, const sr_mention *src,
                        const sr_mention *tgt, const sr_place *tplace, int s0, int s1)
 {
@@ -1488,10 +1513,7 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
         for (int i = 0; i < in->nplaces; i++) {
             const sr_place_ref *pr = &in->places[i];
             if (pr->t0 < s0 || pr->t1 > s1 || pr->t0 == s0) continue;
-            int pre = pr->t0 - 1;
-            if (pre - 3 >= s0 && !strcmp(S_norm(x, pre), "of") && S_is(x, pre - 1, W_SETTLEMENT))
-                pre -= 2 + !strcmp(S_norm(x, pre - 2), "the"); /* "in the city of Rzeszow" */
-            if (pre < s0 || !S_is(x, pre, W_LOCPREP)) continue;
+            if (!S_place_phrase(x, s0, pr->t0)) continue;
             /* within the clause: no reporting verb or ';' between */
             int lo = pr->t0 < trig ? pr->t1 : trig, hi = pr->t0 < trig ? trig : pr->t0, bad = 0;
             for (int k = lo; k < hi; k++)
