@@ -1368,6 +1368,22 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
     if (!tgt && src && strlen(src->key) == 3 &&
         (!strcmp(p->type, "PROTEST") || (!strcmp(p->type, "COERCE") && !(p->mode && S_in(p->mode, outward)))))
         tgt = src;
+    /* a demand, charge, refusal, concession or warning aimed at the
+     * country's own public life ("urged the protesters to go home",
+     * "rejected the election results", "conceded defeat") is domestic too */
+    static const char *const home[] = {"protesters", "protester", "demonstrators", "opposition", "students",
+                                       "citizens", "public", "population", "residents", "people", "nation",
+                                       "rival", "rivals", "parliament", "lawmakers", "legislators", "mps",
+                                       "senators", "election", "elections", "poll", "polls", "vote", "defeat",
+                                       "strikers", "unions", "activists", "dissidents", NULL};
+    static const char *const home_types[] = {"REQUEST", "ACCUSE", "REJECT", "CONCEDE", "THREATEN", NULL};
+    if (!tgt && src && strlen(src->key) == 3 && S_in(p->type, home_types)) {
+        int end = m->end > trig ? m->end : trig + 1;
+        for (int k = trig + 1; k < s1 && k < end + 6 && !tgt; k++) {
+            if ((S_flags(x, k) & TOK_PUNCT) || S_is(x, k, W_BOUNDS) || x->minside[k] >= 0) break;
+            if (S_in(S_norm(x, k), home)) tgt = src;
+        }
+    }
     /* modality */
     S_cues q;
     memset(&q, 0, sizeof q);
