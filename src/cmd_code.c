@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "actors.h"
 #include "batch.h"
 #include "cmd.h"
 #include "eval.h"

@@ -5,7 +5,13 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "actors.h"
+#include "clean.h"
+#include "code.h"
+#include "learn.h"
+#include "lexicon.h"
 #include "merge.h"
+#include "place.h"
 #include "segment.h"
 #include "sitrep.h"
 #include "time.h"

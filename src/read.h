@@ -14,25 +14,7 @@
 #include <stddef.h>
 
 #include "arena.h"
-
-typedef enum {
-    DATE_NONE = 0,    /* no publication date: relative dates stay unresolved */
-    DATE_GIVEN,       /* from the document's own "date" field */
-    DATE_OPTION,      /* from --date */
-    DATE_DATELINE     /* inferred from a dateline in the text */
-} sr_date_origin;
-
-typedef struct {
-    const char *id;
-    const char *date;     /* as given in the input, or NULL */
-    const char *source, *url, *title;
-    const char *text;     /* NUL-terminated, valid UTF-8, NFC */
-    size_t text_len;
-    long day;             /* publication day number, or -1 */
-    sr_date_origin date_origin;
-    const char *file;     /* input path ("-" for stdin) */
-    long line;            /* line number in a JSON Lines file, else 0 */
-} sr_doc;
+#include "record.h"
 
 /* Severity of a reported problem. */
 typedef enum { READ_WARN, READ_ERROR, READ_INFO } read_level;

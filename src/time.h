@@ -18,7 +18,7 @@ typedef enum {
     TENSE_FUTURE       /* weekdays look forward ("will meet on Tuesday") */
 } sr_tense;
 
-typedef struct {
+typedef struct sr_timex {
     int t0, t1;          /* token span [t0, t1) (absolute token indices) */
     long day;            /* first day of the period, or -1 if unresolved */
     sitrep_prec prec;    /* PREC_DAY, PREC_WEEK, PREC_MONTH, PREC_YEAR */
