@@ -14,17 +14,8 @@
 #include <stddef.h>
 
 #include "arena.h"
+#include "read_util.h"
 #include "record.h"
-
-/* Severity of a reported problem. */
-typedef enum { READ_WARN, READ_ERROR, READ_INFO } read_level;
-
-/* Called for each problem: file, line (0 if none; a record number in a
- * WARC), document id (NULL if unknown), message.  An ERROR means something
- * was lost or skipped; a WARN means the document was repaired and kept; an
- * INFO is a per-file summary (the records a WARC reader skipped). */
-typedef void (*read_report_fn)(void *ctx, read_level lvl, const char *file,
-                               long line, const char *doc_id, const char *msg);
 
 typedef struct reader reader;
 
@@ -51,11 +42,5 @@ void reader_free(reader *r);
 /* 1 when the path's extension is one the reader takes (.jsonl, .json,
  * .ndjson, .txt, .text, .html, .htm, .warc, .warc.gz), else 0. */
 int read_supported(const char *path);
-
-/* Validates s[0..n) as UTF-8; invalid sequences become U+FFFD.  Returns the
- * repaired copy in a (or s itself when valid and nfc is 0) and sets *bad to
- * the number of repaired sequences.  With nfc, also NFC-normalises. */
-char *read_utf8_clean(arena *a, const char *s, size_t n, int nfc, size_t *outlen,
-                      size_t *bad);
 
 #endif
