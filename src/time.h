@@ -32,10 +32,4 @@ typedef struct sr_timex {
 int time_find(arena *a, const sr_token *toks, int t0, int t1, long anchor,
               sr_tense tense, sr_timex **out, int *nout);
 
-/* Finds a dateline within the first ~200 bytes of a text ("Jan. 18 (UPI) --",
- * "GENEVA, Jan 21 (Reuters) -", "WASHINGTON, March 3, 2022 (AP) --";
- * "MOSCOW (AP) --" has no date).  Returns 1 and sets *year (or -1 when the
- * dateline gives none), *month (1-12) and *mday, or returns 0. */
-int time_dateline(const char *text, size_t len, int *year, int *month, int *mday);
-
 #endif
