@@ -1,7 +1,8 @@
 /* sitrep.h -- shared definitions for every stage of the pipeline.
  *
  * Error codes: functions return 0 on success or a negative SITREP_E* code,
- * named by sitrep_strerror().  Only main.c prints or exits.
+ * named by sitrep_strerror().  Only the command line (main.c, cli.c,
+ * cmd_*.c, out.c) prints or exits.
  * Dates are carried as "YYYY-MM-DD" strings or as day numbers (days since
  * 1970-01-01, see sitrep_day_from_ymd) -- never as struct tm.
  */
