@@ -37,7 +37,7 @@ void cli_report(void *ctx, read_level lvl, const char *file, long line, const ch
 }
 
 /* data/ beside the executable (or its parent, for a build tree). */
-static const char *find_datadir(const char *opt, char *buf, size_t n)
+static const char *S_find_datadir(const char *opt, char *buf, size_t n)
 {
     if (opt) return opt;
     const char *env = getenv("SITREP_DATA");
@@ -71,7 +71,7 @@ int cli_close_stdout(void)
 int cli_load_kb(const cli_options *o, sitrep_kb *kb)
 {
     char dbuf[PATH_MAX + 32], err[1024];
-    const char *dir = find_datadir(o->data, dbuf, sizeof dbuf);
+    const char *dir = S_find_datadir(o->data, dbuf, sizeof dbuf);
     if (pipeline_load(kb, dir, o->actor_files, o->nactor_files, err, sizeof err)) {
         fprintf(stderr, "sitrep: %s\n", err);
         return CLI_EXIT_DATA;

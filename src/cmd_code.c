@@ -24,7 +24,7 @@ typedef struct {
 } code_ctx;
 
 /* Worker thread: one document through the pipeline, rendered into slot->out. */
-static void code_work(void *ctx, batch_slot *slot)
+static void S_code_work(void *ctx, batch_slot *slot)
 {
     code_ctx *c = ctx;
     pipeline_result *res = arena_alloc(&slot->a, sizeof *res);
@@ -39,7 +39,7 @@ static void code_work(void *ctx, batch_slot *slot)
 }
 
 /* Calling thread, in input order: problems to stderr, events to stdout. */
-static int code_emit(void *ctx, batch_slot *slot)
+static int S_code_emit(void *ctx, batch_slot *slot)
 {
     code_ctx *c = ctx;
     const sr_doc *doc = &slot->doc;
@@ -68,7 +68,7 @@ int cmd_code(const cli_options *o)
     }
     code_ctx ctx = {&kb, &popt, o, &rctx};
     int jobs = o->jobs > 0 ? o->jobs : 1;
-    int st = batch_run(r, jobs, jobs > 1 ? 64 * jobs : 1, code_work, &ctx, code_emit, &ctx);
+    int st = batch_run(r, jobs, jobs > 1 ? 64 * jobs : 1, S_code_work, &ctx, S_code_emit, &ctx);
     if (st < 0) fprintf(stderr, "sitrep: %s\n", sitrep_strerror(st));
     reader_free(r);
     pipeline_free(&kb);
@@ -90,7 +90,7 @@ int cmd_eval(const cli_options *o)
 }
 
 /* One actor mention as a JSON line (doc may be NULL). */
-static void put_mention(buf *out, const char *doc, const char *text, const sr_mention *m)
+static void S_put_mention(buf *out, const char *doc, const char *text, const sr_mention *m)
 {
     buf_reset(out);
     buf_putc(out, '{');
@@ -135,7 +135,7 @@ int cmd_mentions(const cli_options *o)
     while ((st = reader_next(r, &a, &doc)) == 1) {
         pipeline_result res;
         if (pipeline_run(&kb, &a, &doc, &popt, &res) == 0)
-            for (int i = 0; i < res.nmentions; i++) put_mention(&out, doc.id, doc.text, &res.mentions[i]);
+            for (int i = 0; i < res.nmentions; i++) S_put_mention(&out, doc.id, doc.text, &res.mentions[i]);
         arena_free(&a);
     }
     arena_free(&a);
@@ -179,7 +179,7 @@ int cmd_actors(const cli_options *o)
     } else {
         buf out;
         buf_init(&out);
-        for (int i = 0; i < n; i++) put_mention(&out, NULL, t, &m[i]);
+        for (int i = 0; i < n; i++) S_put_mention(&out, NULL, t, &m[i]);
         buf_free(&out);
     }
     buf_free(&text);

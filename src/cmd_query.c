@@ -18,7 +18,7 @@
 #include "serve.h"
 #include "sitrep.h"
 
-static int open_store_ro(const cli_options *o, store **s)
+static int S_open_store_ro(const cli_options *o, store **s)
 {
     char err[1024];
     struct stat st;
@@ -33,7 +33,7 @@ static int open_store_ro(const cli_options *o, store **s)
     return 0;
 }
 
-static int query_done(const cli_options *o, store *s, int rc)
+static int S_query_done(const cli_options *o, store *s, int rc)
 {
     if (rc == SITREP_EDB) fprintf(stderr, "sitrep: %s: %s\n", cli_db_path(o), store_errmsg(s));
     else if (rc) fprintf(stderr, "sitrep: %s\n", sitrep_strerror(rc));
@@ -42,7 +42,7 @@ static int query_done(const cli_options *o, store *s, int rc)
     return rc ? CLI_EXIT_USAGE : crc;
 }
 
-static int events_row(void *ctx, const store_world *w, const store_event *r, int nr)
+static int S_events_row(void *ctx, const store_world *w, const store_event *r, int nr)
 {
     out_ctx *c = ctx;
     if (c->mode == OUT_JSON) {
@@ -105,39 +105,39 @@ int cmd_events(const cli_options *o)
 {
     if (o->nfiles) return cli_misuse("events takes no arguments, not '%s' (use --text)", o->files[0]);
     store *s;
-    int rc = open_store_ro(o, &s);
+    int rc = S_open_store_ro(o, &s);
     if (rc) return rc;
     out_ctx c;
     out_init(&c, o->csv, o->json);
-    rc = store_events(s, &o->filter, events_row, &c);
+    rc = store_events(s, &o->filter, S_events_row, &c);
     out_finish(&c);
-    return query_done(o, s, rc);
+    return S_query_done(o, s, rc);
 }
 
 int cmd_timeline(const cli_options *o)
 {
     if (o->nfiles != 1) return cli_misuse("%s", "timeline needs one ACTOR (a key such as RUS, or a name)");
     store *s;
-    int rc = open_store_ro(o, &s);
+    int rc = S_open_store_ro(o, &s);
     if (rc) return rc;
     out_ctx c;
     out_init(&c, o->csv, o->json);
     rc = store_timeline(s, o->files[0], &o->filter, out_row, &c);
     out_finish(&c);
-    return query_done(o, s, rc);
+    return S_query_done(o, s, rc);
 }
 
 int cmd_network(const cli_options *o)
 {
     if (o->nfiles) return cli_misuse("network takes no arguments, not '%s'", o->files[0]);
     store *s;
-    int rc = open_store_ro(o, &s);
+    int rc = S_open_store_ro(o, &s);
     if (rc) return rc;
     out_ctx c;
     out_init(&c, o->csv, o->json);
     rc = store_network(s, &o->filter, out_row, &c);
     out_finish(&c);
-    return query_done(o, s, rc);
+    return S_query_done(o, s, rc);
 }
 
 int cmd_docs(const cli_options *o)
@@ -150,7 +150,7 @@ int cmd_docs(const cli_options *o)
         buf_puts(&q, o->files[i]);
     }
     store *s;
-    int rc = open_store_ro(o, &s);
+    int rc = S_open_store_ro(o, &s);
     if (rc) {
         buf_free(&q);
         return rc;
@@ -160,10 +160,10 @@ int cmd_docs(const cli_options *o)
     rc = store_docs(s, q.s ? q.s : "", o->filter.limit, out_row, &c);
     out_finish(&c);
     buf_free(&q);
-    return query_done(o, s, rc);
+    return S_query_done(o, s, rc);
 }
 
-static FILE *open_out(const char *dir, const char *name, char *path, size_t n)
+static FILE *S_open_out(const char *dir, const char *name, char *path, size_t n)
 {
     snprintf(path, n, "%s/%s", dir, name);
     FILE *f = fopen(path, "w");
@@ -171,7 +171,7 @@ static FILE *open_out(const char *dir, const char *name, char *path, size_t n)
     return f;
 }
 
-static int close_out(FILE *f, const char *path)
+static int S_close_out(FILE *f, const char *path)
 {
     if (!f) return 0;
     if (ferror(f) | fclose(f)) {
@@ -193,18 +193,18 @@ int cmd_export(const cli_options *o)
         return CLI_EXIT_USAGE;
     }
     store *s;
-    int rc = open_store_ro(o, &s);
+    int rc = S_open_store_ro(o, &s);
     if (rc) return rc;
     char p1[PATH_MAX + 64] = "-", p2[PATH_MAX + 64] = "";
     FILE *f1 = stdout, *f2 = NULL;
     int erc = 0;
     if (!strcmp(fmt, "gdelt")) {
-        f1 = open_out(dir, "gdelt.export.CSV", p1, sizeof p1);
-        f2 = f1 ? open_out(dir, "gdelt.mentions.CSV", p2, sizeof p2) : NULL;
+        f1 = S_open_out(dir, "gdelt.export.CSV", p1, sizeof p1);
+        f2 = f1 ? S_open_out(dir, "gdelt.mentions.CSV", p2, sizeof p2) : NULL;
         if (f1 && f2) rc = export_gdelt_tables(s, f1, f2);
         else erc = CLI_EXIT_USAGE;
     } else {
-        if (dir) f1 = open_out(dir, !strcmp(fmt, "plover") ? "plover.jsonl" : "events.jsonl", p1, sizeof p1);
+        if (dir) f1 = S_open_out(dir, !strcmp(fmt, "plover") ? "plover.jsonl" : "events.jsonl", p1, sizeof p1);
         if (!f1) erc = CLI_EXIT_USAGE;
         else if (!strcmp(fmt, "plover")) rc = export_gdelt_plover(s, f1);
         else rc = export_gdelt_jsonl(s, f1);
@@ -212,15 +212,15 @@ int cmd_export(const cli_options *o)
     if (rc == SITREP_EDB) fprintf(stderr, "sitrep: %s: %s\n", cli_db_path(o), store_errmsg(s));
     else if (rc) fprintf(stderr, "sitrep: %s\n", sitrep_strerror(rc));
     store_close(s);
-    if (f1 != stdout && close_out(f1, p1)) erc = CLI_EXIT_USAGE;
-    if (close_out(f2, p2)) erc = CLI_EXIT_USAGE;
+    if (f1 != stdout && S_close_out(f1, p1)) erc = CLI_EXIT_USAGE;
+    if (S_close_out(f2, p2)) erc = CLI_EXIT_USAGE;
     if (!erc && !rc && !o->quiet && dir)
         fprintf(stderr, "sitrep: wrote %s%s%s\n", p1, *p2 ? " and " : "", p2);
     int crc = cli_close_stdout();
     return rc || erc ? CLI_EXIT_USAGE : crc;
 }
 
-static void serve_log(void *ctx, const char *line)
+static void S_serve_log(void *ctx, const char *line)
 {
     (void)ctx;
     fprintf(stderr, "sitrep: %s\n", line);
@@ -238,7 +238,7 @@ int cmd_serve(const cli_options *o)
     sigaddset(&set, SIGHUP);
     pthread_sigmask(SIG_BLOCK, &set, NULL);
     serve_opts so = {.db = cli_db_path(o), .webdir = o->web, .host = o->host,
-                     .port = o->port ? o->port - 1 : 8080, .log = o->verbose ? serve_log : NULL};
+                     .port = o->port ? o->port - 1 : 8080, .log = o->verbose ? S_serve_log : NULL};
     serve *s;
     char err[1024];
     if (serve_start(&so, &s, err, sizeof err)) {

@@ -17,7 +17,7 @@
 #include "sitrep.h"
 #include "watch.h"
 
-static double now_seconds(void)
+static double S_now_seconds(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -25,7 +25,7 @@ static double now_seconds(void)
 }
 
 /* Total size of the inputs when they are all regular files, else 0. */
-static size_t input_size(const cli_options *o)
+static size_t S_input_size(const cli_options *o)
 {
     size_t total = 0;
     if (!o->nfiles) return 0;
@@ -37,9 +37,9 @@ static size_t input_size(const cli_options *o)
     return total;
 }
 
-static void progress(long docs, size_t bytes, size_t total, double t0, int last)
+static void S_progress(long docs, size_t bytes, size_t total, double t0, int last)
 {
-    double dt = now_seconds() - t0;
+    double dt = S_now_seconds() - t0;
     if (dt <= 0) dt = 1e-9;
     double mb = (double)bytes / 1e6;
     fprintf(stderr, "\r%ld documents, %.1f MB, %.0f docs/s, %.2f MB/s", docs, mb, docs / dt, mb / dt);
@@ -50,7 +50,7 @@ static void progress(long docs, size_t bytes, size_t total, double t0, int last)
 
 /* Stores one document unless the store has it already.  Returns 1 on a
  * database failure (reported), else 0. */
-static int ingest_doc(const cli_options *o, const sitrep_kb *kb, const pipeline_options *popt,
+static int S_ingest_doc(const cli_options *o, const sitrep_kb *kb, const pipeline_options *popt,
                       store *s, cli_report_ctx *rctx, arena *a, sr_doc *doc, long *added,
                       long *unchanged)
 {
@@ -85,7 +85,7 @@ static int ingest_doc(const cli_options *o, const sitrep_kb *kb, const pipeline_
 
 /* Opens the store for writing; prints the error, or the store's notice
  * (PostgreSQL without PostGIS) unless -q.  0 or CLI_EXIT_USAGE. */
-static int open_store_rw(const cli_options *o, store **s)
+static int S_open_store_rw(const cli_options *o, store **s)
 {
     char err[1024];
     if (store_open(cli_db_path(o), 0, s, err, sizeof err)) {
@@ -120,7 +120,7 @@ typedef struct {
     pipeline_result res;
 } ingest_item;
 
-static int ingest_prep(void *ctx, batch_slot *slot)
+static int S_ingest_prep(void *ctx, batch_slot *slot)
 {
     ingest_ctx *c = ctx;
     ingest_item *it = arena_alloc(&slot->a, sizeof *it);
@@ -139,14 +139,14 @@ static int ingest_prep(void *ctx, batch_slot *slot)
     return 0;
 }
 
-static void ingest_work(void *ctx, batch_slot *slot)
+static void S_ingest_work(void *ctx, batch_slot *slot)
 {
     ingest_ctx *c = ctx;
     ingest_item *it = slot->user;
     if (!it->skip) slot->rc = pipeline_run(c->kb, &slot->a, &slot->doc, c->popt, &it->res);
 }
 
-static int ingest_emit(void *ctx, batch_slot *slot)
+static int S_ingest_emit(void *ctx, batch_slot *slot)
 {
     ingest_ctx *c = ctx;
     ingest_item *it = slot->user;
@@ -173,9 +173,9 @@ static int ingest_emit(void *ctx, batch_slot *slot)
         if (src) cli_report(c->rctx, READ_ERROR, doc->file, doc->line, doc->id, sitrep_strerror(src));
         else c->added++;
     }
-    if (c->show && now_seconds() - c->shown >= 0.25) {
-        c->shown = now_seconds();
-        progress(c->docs, reader_bytes(c->r), c->total, c->t0, 0);
+    if (c->show && S_now_seconds() - c->shown >= 0.25) {
+        c->shown = S_now_seconds();
+        S_progress(c->docs, reader_bytes(c->r), c->total, c->t0, 0);
     }
     return 0;
 }
@@ -187,7 +187,7 @@ int cmd_ingest(const cli_options *o)
     int rc = cli_load_coding(o, &kb, &popt);
     if (rc) return rc;
     store *s;
-    if (open_store_rw(o, &s)) {
+    if (S_open_store_rw(o, &s)) {
         pipeline_free(&kb);
         return CLI_EXIT_USAGE;
     }
@@ -199,17 +199,17 @@ int cmd_ingest(const cli_options *o)
         pipeline_free(&kb);
         return CLI_EXIT_USAGE;
     }
-    ingest_ctx ic = {o, &kb, &popt, s, &rctx, r, !o->quiet && isatty(2), input_size(o), now_seconds(), 0,
+    ingest_ctx ic = {o, &kb, &popt, s, &rctx, r, !o->quiet && isatty(2), S_input_size(o), S_now_seconds(), 0,
                      0, 0, 0, 0};
     ic.shown = ic.t0;
     /* coding runs on worker threads while this thread stores the batch
      * before and reads the next (batch.h, batch_pipeline) */
     int jobs = o->jobs > 0 ? o->jobs : 1;
-    int st = batch_pipeline(r, jobs, 32 * jobs, ingest_prep, &ic, ingest_work, &ic, ingest_emit, &ic);
+    int st = batch_pipeline(r, jobs, 32 * jobs, S_ingest_prep, &ic, S_ingest_work, &ic, S_ingest_emit, &ic);
     int fatal = ic.fatal || st > 0;
     long docs = ic.docs, added = ic.added, unchanged = ic.unchanged;
     if (st < 0) fprintf(stderr, "sitrep: %s\n", sitrep_strerror(st));
-    if (ic.show) progress(docs, reader_bytes(r), ic.total, ic.t0, 1);
+    if (ic.show) S_progress(docs, reader_bytes(r), ic.total, ic.t0, 1);
     reader_free(r);
     pipeline_free(&kb);
     long long nd = 0, ne = 0, nw = 0;
@@ -233,7 +233,7 @@ int cmd_enqueue(const cli_options *o)
 {
     if (!store_is_url(cli_db_path(o))) return cli_misuse("%s", "enqueue needs --db postgresql://...");
     store *s;
-    if (open_store_rw(o, &s)) {
+    if (S_open_store_rw(o, &s)) {
         return CLI_EXIT_USAGE;
     }
     if (o->batch) store_set_batch(s, o->batch);
@@ -283,7 +283,7 @@ int cmd_worker(const cli_options *o)
     int rc = cli_load_coding(o, &kb, &popt);
     if (rc) return rc;
     store *s;
-    if (open_store_rw(o, &s)) {
+    if (S_open_store_rw(o, &s)) {
         pipeline_free(&kb);
         return CLI_EXIT_USAGE;
     }
@@ -388,7 +388,7 @@ int cmd_watch(const cli_options *o)
     store *s;
     watch *w = NULL;
     char err[1024];
-    if (open_store_rw(o, &s)) {
+    if (S_open_store_rw(o, &s)) {
         pipeline_free(&kb);
         return CLI_EXIT_USAGE;
     }
@@ -429,7 +429,7 @@ int cmd_watch(const cli_options *o)
         int st;
         while (!fatal && (st = reader_next(r, &a, &doc)) == 1) {
             fdocs++;
-            fatal = ingest_doc(o, &kb, &popt, s, &rctx, &a, &doc, &added, &unchanged);
+            fatal = S_ingest_doc(o, &kb, &popt, s, &rctx, &a, &doc, &added, &unchanged);
             arena_free(&a);
             if (watch_stop_requested(w)) {
                 stop = 1;

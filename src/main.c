@@ -11,7 +11,7 @@
 #include "cmd.h"
 #include "sitrep.h"
 
-static void usage(FILE *fp)
+static void S_usage(FILE *fp)
 {
     fputs("usage: sitrep <command> [options] [file...]\n"
           "\n"
@@ -85,7 +85,7 @@ int main(int argc, char **argv)
         if (i + 1 >= argc) { rc = cli_misuse("option %s needs a value", a); goto done; } \
     } while (0)
         if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-            usage(stdout);
+            S_usage(stdout);
             goto done;
         } else if (!strcmp(a, "--date")) { NEEDARG(); o.date = argv[++i]; }
         else if (!strcmp(a, "--data")) { NEEDARG(); o.data = argv[++i]; }
@@ -150,7 +150,7 @@ int main(int argc, char **argv)
         else o.files[o.nfiles++] = a;
     }
     if (!o.cmd) {
-        usage(stderr);
+        S_usage(stderr);
         rc = CLI_EXIT_USAGE;
     } else if (!strcmp(o.cmd, "code")) rc = cmd_code(&o);
     else if (!strcmp(o.cmd, "eval")) rc = cmd_eval(&o);

@@ -81,7 +81,7 @@ int out_row(void *ctx, int ncols, const char *const *names, const char *const *v
 
 /* Display width of UTF-8 text (code points), and the byte length of its
  * first w code points. */
-static size_t u8_width(const char *s, size_t maxw, size_t *bytes)
+static size_t S_u8_width(const char *s, size_t maxw, size_t *bytes)
 {
     size_t w = 0, i = 0;
     while (s[i] && w < maxw) {
@@ -106,7 +106,7 @@ void out_finish(out_ctx *c)
         for (int j = 0; j < c->ncols; j++) width[j] = strlen(c->names[j]);
         for (size_t i = 0; i < nrows; i++)
             for (int j = 0; j < c->ncols; j++) {
-                size_t w = u8_width(cell[i * (size_t)c->ncols + (size_t)j], (size_t)-1, NULL);
+                size_t w = S_u8_width(cell[i * (size_t)c->ncols + (size_t)j], (size_t)-1, NULL);
                 if (w > MAXW) w = MAXW;
                 if (w > width[j]) width[j] = w;
             }
@@ -114,7 +114,7 @@ void out_finish(out_ctx *c)
         for (size_t i = 0; i < nrows; i++)
             for (int j = 0; j < c->ncols; j++) {
                 const char *v = cell[i * (size_t)c->ncols + (size_t)j];
-                size_t bytes, w = u8_width(v, MAXW - 1, &bytes);
+                size_t bytes, w = S_u8_width(v, MAXW - 1, &bytes);
                 int cut = w > MAXW;
                 if (!cut) bytes = strlen(v);
                 size_t shown = cut ? MAXW : w;
