@@ -83,12 +83,6 @@ typedef struct {
 #define PAT(c, i) (&VEC_AT(&(c)->pats, S_pat, i))
 #define CUE(c, i) (&VEC_AT(&(c)->cues, S_cue, i))
 
-const char *code_modality_name(sr_modality m)
-{
-    static const char *const names[] = {"asserted", "planned", "hypothetical", "negated"};
-    return names[m];
-}
-
 void coder_free(coder *c)
 {
     if (!c) return;

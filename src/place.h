@@ -9,15 +9,8 @@
 #ifndef SITREP_PLACE_H
 #define SITREP_PLACE_H
 
+#include "record.h"
 #include "segment.h"
-
-typedef struct {
-    const char *name;     /* canonical name ("Kyiv") */
-    char country[4];      /* ISO 3166-1 alpha-3 ("UKR") */
-    char kind;            /* 'C' country, 'A' first-level region, 'P' populated place */
-    double lat, lon;
-    long population;
-} sr_place;
 
 typedef struct gazetteer gazetteer;
 
