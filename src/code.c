@@ -1886,6 +1886,37 @@ static void S_find_agent(S_ctx *x, S_trig *g)
     }
 }
 
+/* The other side of the one war (conflicts.tsv) the country `key` was
+ * fighting on the publication day, as the document names it (its last
+ * mention before byte `at`, else its first after); NULL when there is no
+ * such war, the document does not name its other side, or it names the
+ * other sides of several. */
+static const sr_mention *S_war_side(const S_ctx *x, const char *key, int at)
+{
+    const code_input *in = x->in;
+    if (in->day < 0) return NULL;
+    const sr_mention *pick = NULL;
+    const char *side = NULL;
+    for (size_t i = 0; i < x->c->conflicts.len; i++) {
+        const S_conflict *w = &VEC_AT(&x->c->conflicts, S_conflict, i);
+        if (in->day < w->from || in->day > w->to) continue;
+        const char *other = !strcmp(w->a, key) ? w->b : !strcmp(w->b, key) ? w->a : NULL;
+        if (!other || (side && !strcmp(side, other))) continue;
+        const sr_mention *before = NULL, *after = NULL;
+        for (int mi = 0; mi < in->nmentions; mi++) {
+            const sr_mention *m = &in->mentions[mi];
+            if (strcmp(m->key, other) || m->sent < in->first_text_sent) continue;
+            if (m->start < at) before = m;
+            else if (!after) after = m;
+        }
+        if (!before && !after) continue;
+        if (side) return NULL;   /* two wars named: no guess */
+        side = other;
+        pick = before ? before : after;
+    }
+    return pick;
+}
+
 /* The sources of an event noun: its owner or the adjective right before
  * it ("Russia's invasion", "the Biden-Putin call"), the "of" actor ("the
  * withdrawal of Russian troops"), the subject of a light verb ("Moscow is
@@ -2015,10 +2046,19 @@ static int S_find_sources(S_ctx *x, S_trig *g)
         for (int k = 0; k < ns && g->ntg < 8; k++)
             if (subj[k] != rep) g->tg[g->ntg++] = &in->mentions[subj[k]];
     } else if (g->passive && !p->noun && !g->bm.ntgt && strcmp(p->type, "MOBILIZE") && strcmp(p->type, "RETREAT")) {
-        /* a passive without its agent names no source ("Kyiv was
-         * attacked"); moved forces are their own country's ("Russian
-         * troops were stationed near the border") */
-        return 0;
+        /* a passive without its agent names no source, except an attack
+         * on one side of a war the document names the other side of
+         * ("Kyiv was shelled overnight": Russia, when the article names
+         * it); moved forces are their own country's ("Russian troops were
+         * stationed near the border") */
+        int subj[4], ns = 0;
+        const sr_mention *side = NULL;
+        if (!strcmp(p->type, "ASSAULT")) ns = S_subject(x, s0, t, subj, 4, g->skip, g->nskip);
+        if (ns == 1) side = S_war_side(x, in->mentions[subj[0]].key, in->mentions[subj[0]].start);
+        if (!side) return 0;
+        g->srcs[g->nsrc++] = (int)(side - in->mentions);
+        g->ntg = 0;
+        g->tg[g->ntg++] = &in->mentions[subj[0]];
     } else if (p->noun) {
         S_noun_sources(x, g);
     } else if (S_controlled(x, s0, t, &g->nsrc, g->srcs)) {
@@ -2456,36 +2496,6 @@ static void S_scene_locations(S_ctx *x)
  * towards in the rest of the document (its other attacks, then threats
  * and troop movements; its other aid, then support); drops it when there
  * is none or several. */
-/* The other side of the one war (conflicts.tsv) the attacker of e was
- * fighting on the publication day, as the document names it (its last
- * mention before e, else its first after); NULL when there is no such
- * war, the document does not name its other side, or it names the other
- * sides of several. */
-static const sr_mention *S_war_target(const S_ctx *x, const sr_event *e)
-{
-    const code_input *in = x->in;
-    if (in->day < 0) return NULL;
-    const sr_mention *pick = NULL;
-    const char *side = NULL;
-    for (size_t i = 0; i < x->c->conflicts.len; i++) {
-        const S_conflict *w = &VEC_AT(&x->c->conflicts, S_conflict, i);
-        if (in->day < w->from || in->day > w->to) continue;
-        const char *other = !strcmp(w->a, e->source->key) ? w->b : !strcmp(w->b, e->source->key) ? w->a : NULL;
-        if (!other || (side && !strcmp(side, other))) continue;
-        const sr_mention *before = NULL, *after = NULL;
-        for (int mi = 0; mi < in->nmentions; mi++) {
-            const sr_mention *m = &in->mentions[mi];
-            if (strcmp(m->key, other) || m->sent < in->first_text_sent) continue;
-            if (m->start < e->start) before = m;
-            else if (!after) after = m;
-        }
-        if (!before && !after) continue;
-        if (side) return NULL;   /* two wars named: no guess */
-        side = other;
-        pick = before ? before : after;
-    }
-    return pick;
-}
 
 static void S_implicit_targets(S_ctx *x)
 {
@@ -2515,7 +2525,7 @@ static void S_implicit_targets(S_ctx *x)
                     if (found && strcmp(found->key, o->target->key)) many = 1;
                     found = o->target;
                 }
-            if (!found && !many && !strcmp(e->type, "ASSAULT") && e->source) found = S_war_target(x, e);
+            if (!found && !many && !strcmp(e->type, "ASSAULT") && e->source) found = S_war_side(x, e->source->key, e->start);
             if (!found || many) continue;
             e->target = found;
             e->implicit_target = 0;
