@@ -1345,6 +1345,8 @@ static int S_place_phrase(const S_ctx *x, int s0, int t0)
         /* "the capital Port-au-Prince", "the port city, Aden" */
         while (pre >= s0 && (S_is(x, pre, W_SETTLEMENT) || !strcmp(S_norm(x, pre), ","))) pre--;
         if (pre >= s0 && !strcmp(S_norm(x, pre), "the")) pre--;
+    } else if (pre >= s0 && !strcmp(S_norm(x, pre), "the")) {
+        pre--;   /* "in the Gaza Strip" */
     }
     return pre >= s0 && S_in(S_norm(x, pre), preps);
 }
@@ -1524,6 +1526,8 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
             const sr_place_ref *pr = &in->places[i];
             if (pr->t0 < s0 || pr->t1 > s1 || pr->t0 == s0) continue;
             if (!S_place_phrase(x, s0, pr->t0)) continue;
+            /* "in Armenia's capital": the capital, below */
+            if (pr->place->kind == 'C' && pr->t1 < s1 && !strcmp(S_norm(x, pr->t1), "capital")) continue;
             /* within the clause: no reporting verb or ';' between */
             int lo = pr->t0 < trig ? pr->t1 : trig, hi = pr->t0 < trig ? trig : pr->t0, bad = 0;
             for (int k = lo; k < hi; k++)
@@ -1535,6 +1539,20 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
         if (best >= 0 && bestd < 25) {
             place = in->places[best].place;
             place_text = S_span_text(x, in->places[best].t0, in->places[best].t1);
+        }
+        /* "in the Georgian capital", "across Armenia's capital": the
+         * country's capital, when no named place is nearer */
+        for (int i = 0; i < in->nmentions && in->gaz; i++) {
+            const sr_mention *cm = &in->mentions[i];
+            if (cm->sent != sent || cm->t0 <= s0 || cm->t1 >= s1 || cm->kind != AK_COUNTRY ||
+                strlen(cm->key) != 3 || strcmp(S_norm(x, cm->t1), "capital") || !S_place_phrase(x, s0, cm->t0))
+                continue;
+            int d = cm->t0 > trig ? cm->t0 - trig : (trig - cm->t1) + 8;
+            const sr_place *cap = d < bestd && d < 25 ? gazetteer_capital(in->gaz, cm->key) : NULL;
+            if (!cap) continue;
+            bestd = d;
+            place = cap;
+            place_text = S_span_text(x, cm->t0, cm->t1 + 1);
         }
     }
 

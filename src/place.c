@@ -607,3 +607,17 @@ const sr_place *gazetteer_lookup(const gazetteer *g, const char *folded_name,
     const place_slot *sl = S_get(g, key, len);
     return sl && sl->head >= 0 ? S_pick(g, sl, context, ncontext, 0) : NULL;
 }
+
+const sr_place *gazetteer_capital(const gazetteer *g, const char *iso3)
+{
+    const sr_place *c = gazetteer_country(g, iso3), *best = NULL;
+    if (!c) return NULL;
+    for (size_t i = 0; i < g->nplaces; i++) {
+        const sr_place *p = &g->places[i];
+        if (p->kind != 'P' || memcmp(p->country, c->country, 4)) continue;
+        double dlat = p->lat - c->lat, dlon = p->lon - c->lon;
+        if (dlat * dlat + dlon * dlon > 1e-4) continue;
+        if (!best || p->population > best->population) best = p;
+    }
+    return best;
+}

@@ -36,4 +36,9 @@ const sr_place *gazetteer_country(const gazetteer *g, const char *iso3);
 const sr_place *gazetteer_lookup(const gazetteer *g, const char *folded_name,
                                  const char (*context)[4], int ncontext);
 
+/* The capital of the country with ISO3 code iso3 (the populated place at
+ * the country's coordinates, which scripts/build-gazetteer takes from its
+ * capital); NULL if unknown. */
+const sr_place *gazetteer_capital(const gazetteer *g, const char *iso3);
+
 #endif
