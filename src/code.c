@@ -1196,11 +1196,14 @@ static int S_is_report_word(const S_ctx *x, int t)
 
 /* Is the trigger's verb in the past: a past form itself, or after
  * has/had/did ("has assembled", "did not meet")? */
-static int S_past_clause(const S_ctx *x, int s0, int trig)
+static int S_past_clause(const S_ctx *x, int s0, int trig, int noun)
 {
     if (lexicon_is_past(x->c->lx, S_norm(x, trig))) return 1;
-    for (int k = trig - 1; k >= s0 && k >= trig - 3; k--) {
+    for (int k = trig - 1; k >= s0 && k >= trig - 4; k--) {
         const char *w = S_norm(x, k);
+        /* an event noun after a past verb: "held four days of talks" */
+        if (noun && k < trig - 1 && lexicon_is_past(x->c->lx, w)) return 1;
+        if (k == trig - 4) break;
         /* the perfect tells of the past too ("have been fighting since") */
         if (!strcmp(w, "had") || !strcmp(w, "did") || !strcmp(w, "was") || !strcmp(w, "were") ||
             !strcmp(w, "has") || !strcmp(w, "have") || !strcmp(w, "been"))
@@ -1481,7 +1484,7 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
     const char *date_text = NULL;
     if (tx && tx->day >= 0) {
         sr_tense tense = mod == MOD_PLANNED ? TENSE_FUTURE
-                         : S_past_clause(x, s0, trig) ? TENSE_PAST : TENSE_UNKNOWN;
+                         : S_past_clause(x, s0, trig, p->noun) ? TENSE_PAST : TENSE_UNKNOWN;
         if (is_report) tense = TENSE_PAST;
         /* "since October 7", "since Hamas's October 7 attack": the past */
         for (int k = tx->t0 - 1; k >= s0 && k >= tx->t0 - 3; k--)
@@ -1769,6 +1772,20 @@ static const S_pat *S_best_pattern(S_ctx *x, int s0, int s1, int t, S_match *out
                    !strcmp(pw, "her") || !strcmp(pw, "its") || !strcmp(pw, "their") || !strcmp(pw, "our") ||
                    !strcmp(pw, "this") || (pl > 2 && pw[pl - 1] == '\'') ||
                    (pl > 3 && !strcmp(pw + pl - 2, "'s")));
+    }
+    /* "a drone attack", "the US missile strike": a word after a determiner
+     * and one or two modifiers (no verb, no plural noun: "the rebels
+     * attack" is a clause) is a noun */
+    if (!nominal && !lexicon_is_past(lx, w)) {
+        int k = t - 1, mods = 0;
+        while (k >= s0 && mods < 2 && !S_is(x, k, W_DETS) && (S_flags(x, k) & TOK_WORD) && !S_is_verb_form(x, k)) {
+            const char *mw = S_norm(x, k);
+            size_t ml = strlen(mw);
+            if (x->minside[k] < 0 && ml > 3 && mw[ml - 1] == 's' && mw[ml - 2] != '\'') break;
+            mods++;
+            k--;
+        }
+        nominal = mods > 0 && k >= s0 && S_is(x, k, W_DETS) && strcmp(S_norm(x, k), "top");
     }
     x->passive = 0;
     if (lexicon_is_past(lx, w))
