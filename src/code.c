@@ -1199,6 +1199,16 @@ static int S_is_report_word(const S_ctx *x, int t)
 static int S_past_clause(const S_ctx *x, int s0, int trig, int noun)
 {
     if (lexicon_is_past(x->c->lx, S_norm(x, trig))) return 1;
+    /* an event noun as the subject of a past verb: "talks between them
+     * ended on Monday" */
+    for (int k = trig + 1; noun && k < x->in->seg->ntoks && k <= trig + 10; k++) {
+        if (!strcmp(S_norm(x, k), ",") && k + 1 < x->in->seg->ntoks && x->minside[k + 1] >= 0) continue;
+        if (S_flags(x, k) & TOK_PUNCT) break;
+        if (x->minside[k] < 0 && S_is_verb_form(x, k)) {
+            if (lexicon_is_past(x->c->lx, S_norm(x, k))) return 1;
+            break;
+        }
+    }
     for (int k = trig - 1; k >= s0 && k >= trig - 4; k--) {
         const char *w = S_norm(x, k);
         /* an event noun after a past verb: "held four days of talks" */
@@ -1748,6 +1758,7 @@ typedef struct {
     int controlled;            /* "urged X to ...": X acts */
     int end;                   /* the first token after the matched words */
     int allpairs;              /* each subject with each one named after it */
+    int list;                  /* the sources are the parties "between A, B and C" */
     int implicit;              /* no target yet: S_implicit_targets looks */
 } S_trig;
 
@@ -2043,7 +2054,34 @@ static int S_find_sources(S_ctx *x, S_trig *g)
     int rep;
     g->nsrc = 0;
     g->nskip = 0;
+    g->list = 0;
     for (int k = 0; k < g->bm.ntgt && g->nskip < 10; k++) g->skip[g->nskip++] = g->bm.tgt[k];
+    /* "the agreement between China, Iran and Saudi Arabia", "talks among
+     * the three": a symmetric noun's list of parties (S_group_targets
+     * pairs them all) */
+    int bw = t + 1;   /* "between" right after the noun, or after "was reached" */
+    while (bw < s1 && bw <= t + 3 && strcmp(S_norm(x, bw), "between") && strcmp(S_norm(x, bw), "among") &&
+           (S_flags(x, bw) & TOK_WORD) && x->minside[bw] < 0)
+        bw++;
+    if (p->noun && merge_symmetric(p->type) && !g->ntg && g->bm.src < 0 && bw + 1 < s1 &&
+        (!strcmp(S_norm(x, bw), "between") || !strcmp(S_norm(x, bw), "among"))) {
+        int k = bw + 1;
+        if (!strcmp(S_norm(x, k), "the")) k++;
+        for (int mi = k < s1 ? x->minside[k] : -1; mi >= 0 && g->nsrc < 8;) {
+            const sr_mention *m = &in->mentions[mi];
+            if (m->t0 != k) break;
+            g->srcs[g->nsrc++] = mi;
+            /* the next member of the list */
+            int next = -1;
+            for (int j = m->t1; j < s1 && j <= m->t1 + 3 && next < 0; j++)
+                if (x->minside[j] >= 0 && S_coordinated(x, m, &in->mentions[x->minside[j]])) next = x->minside[j];
+            if (next < 0) break;
+            k = in->mentions[next].t0;
+            mi = next;
+        }
+        if (g->nsrc >= 3) return g->list = 1;
+        g->nsrc = 0;
+    }
     if (g->bm.src >= 0) {
         g->srcs[g->nsrc++] = g->bm.src;
         if (!p->noun && !g->ntg) {
@@ -2138,7 +2176,7 @@ static void S_object_targets(S_ctx *x, S_trig *g)
     const S_pat *p = g->p;
     int s1 = g->s1;
     int t = g->t;
-    if (!g->ntg && !p->has_tgt) {
+    if (!g->ntg && !p->has_tgt && !g->list) {
         /* an actor inside the matched words ("attend the NATO summit"), else the object */
         for (int k = t + 1; k < g->end && g->ntg < 8; k++) {
             if (x->minside[k] < 0 || S_is(x, k - 1, W_LOCPREP)) continue;
@@ -2787,11 +2825,27 @@ static void S_cand_feats(const S_ctx *x, S_feats *f, const S_fctx *c, int groups
     }
 }
 
-/* Whether candidate k gives way: its trigger is a word of a rule event's
- * trigger, or the rules coded its type between the same two keys (in
- * either order), or a better candidate claims the same trigger word with
- * another type, or (for the symmetric types) the same pair reversed. */
+/* 1 when candidate c differs from event o, of the same trigger and type,
+ * only by a member of a list: one side the same, the other coordinated
+ * with o's ("A and B were among the leaders congratulating C"); for a
+ * symmetric act either way round ("the agreement between China, Iran and
+ * Saudi Arabia": each pair). */
+static int S_list_pair(const S_ctx *x, const sr_event *o, const S_cand *c)
+{
+    const sr_mention *os = o->source, *ot = o->target, *cs = c->src, *ct = c->tgt;
+    if ((!strcmp(os->key, cs->key) && S_coordinated(x, ot, ct)) ||
+        (!strcmp(ot->key, ct->key) && S_coordinated(x, os, cs)))
+        return 1;
+    if (!merge_symmetric(c->type)) return 0;
+    return (!strcmp(os->key, ct->key) && S_coordinated(x, ot, cs)) ||
+           (!strcmp(ot->key, cs->key) && S_coordinated(x, os, ct));
+}
 
+/* Whether candidate k gives way: its trigger is a word of another event's
+ * trigger (unless it differs from that event only by a member of a list),
+ * the complement of an act, a pair already coded (either way round for a
+ * symmetric act), or a better candidate claims the same trigger word with
+ * another type. */
 static int S_outranked(const S_ctx *x, const vec *cands, size_t k, size_t first_event, int sent)
 {
     const S_cand *c = &VEC_AT(cands, S_cand, k);
@@ -2801,9 +2855,7 @@ static int S_outranked(const S_ctx *x, const vec *cands, size_t k, size_t first_
         /* a trigger gives one event, except to the members of a list
          * ("A and B were among the leaders congratulating C") */
         if (c->trig >= o->trig0 && c->trig < o->trig1 &&
-            (o->type != c->type || !c->tgt || !o->target ||
-             !((!strcmp(o->source->key, c->src->key) && S_coordinated(x, o->target, c->tgt)) ||
-               (!strcmp(o->target->key, c->tgt->key) && S_coordinated(x, o->source, c->src)))))
+            (o->type != c->type || !c->tgt || !o->target || !S_list_pair(x, o, c)))
             return 1;
         /* the complement of an act ("urged Putin to declare a ceasefire",
          * "refused to cede territory", "invited them to talks") is no
