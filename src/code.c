@@ -2216,8 +2216,11 @@ static void S_group_targets(S_ctx *x, S_trig *g)
         g->tg[g->ntg++] = &in->mentions[g->srcs[g->nsrc - 1]];
         g->nsrc--;
     }
-    /* "Washington and Moscow accused each other": both ways */
-    int reciprocal = 0;
+    /* "Washington and Moscow accused each other", "traded threats",
+     * "exchanged fire": both ways */
+    const char *v = S_norm(x, t);
+    int reciprocal = !p->noun && (!strncmp(v, "trade", 5) || !strcmp(v, "trading") || !strncmp(v, "exchange", 8) ||
+                                  !strcmp(v, "exchanging"));
     for (int k = t + 1; k < s1 && k <= g->end + 1; k++)
         if ((!strcmp(S_norm(x, k), "each") && k + 1 < s1 && !strcmp(S_norm(x, k + 1), "other")) ||
             (!strcmp(S_norm(x, k), "one") && k + 1 < s1 && !strcmp(S_norm(x, k + 1), "another")))
