@@ -1784,9 +1784,9 @@ static const S_pat *S_best_pattern(S_ctx *x, int s0, int s1, int t, S_match *out
                    !strcmp(pw, "this") || (pl > 2 && pw[pl - 1] == '\'') ||
                    (pl > 3 && !strcmp(pw + pl - 2, "'s")));
     }
-    /* "a drone attack", "the US missile strike": a word after a determiner
-     * and one or two modifiers (no verb, no plural noun: "the rebels
-     * attack" is a clause) is a noun */
+    /* "a bomb shelter", "a drone attack", "the US missile strike": a word
+     * after a determiner and up to two modifiers (no verb, no plural noun:
+     * "the rebels attack" is a clause) is a noun */
     if (!nominal && !lexicon_is_past(lx, w)) {
         int k = t - 1, mods = 0;
         while (k >= s0 && mods < 2 && !S_is(x, k, W_DETS) && (S_flags(x, k) & TOK_WORD) && !S_is_verb_form(x, k)) {
@@ -1796,7 +1796,7 @@ static const S_pat *S_best_pattern(S_ctx *x, int s0, int s1, int t, S_match *out
             mods++;
             k--;
         }
-        nominal = mods > 0 && k >= s0 && S_is(x, k, W_DETS) && strcmp(S_norm(x, k), "top");
+        nominal = k >= s0 && S_is(x, k, W_DETS) && strcmp(S_norm(x, k), "top");
     }
     x->passive = 0;
     if (lexicon_is_past(lx, w))
