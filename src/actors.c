@@ -15,6 +15,7 @@
 #include "actors.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,12 +70,30 @@ typedef struct {
     int person, ntok;
 } S_pname;
 
+/* A slot of the phrase table: a folded phrase ("vladimir putin"), a proper
+ * prefix of one ("vladimir"), or both.  16 bytes, so a probe touches one
+ * cache line; one lookup tells the matcher whether a phrase ends here and
+ * whether a longer one may continue. */
+typedef struct {
+    uint32_t hash;
+    uint32_t key;          /* offset in kb->pkeys; 0 = empty slot */
+    int32_t hit;           /* the phrase's first hit, -1 when only a prefix */
+    int32_t prefix;        /* 1 when a longer phrase starts with it */
+} S_pslot;
+
+typedef struct {
+    char s[11];            /* "YYYY-MM-DD" */
+    long day;
+} S_datememo;
+
 struct actors_kb {
     arena mem;
     vec ents, persons, terms, roles, hits, pnames;
     vec cnames;            /* S_pname: one-word country names (misspellings) */
-    dict phrases;          /* phrase -> first hit */
-    dict prefixes;         /* proper prefixes of phrases */
+    S_pslot *pslots;       /* the phrase table (S_ptab_*): phrases and their proper prefixes */
+    size_t npslots, npused, nphrases;
+    char *pkeys;           /* the phrase table's keys, NUL-terminated, after a NUL at 0 */
+    size_t pkeys_len, pkeys_cap;
     dict person_by_name;   /* canonical name -> person */
     dict org_by_key;       /* key -> ent */
     dict country_by_key;   /* ISO3 -> ent */
@@ -86,6 +105,7 @@ struct actors_kb {
     vec strs;              /* const char *: the interned copies */
     int no_fuzzy;          /* loading a file whose names are not corrected */
     int weak;              /* loading a file whose surnames need their country */
+    S_datememo dates[256]; /* S_date's memo (loading only) */
 };
 
 /* Surnames that the data leaves out as variants because they are common
@@ -109,7 +129,7 @@ void actors_free(actors_kb *kb)
     if (!kb) return;
     vec_free(&kb->ents); vec_free(&kb->persons); vec_free(&kb->terms);
     vec_free(&kb->roles); vec_free(&kb->hits); vec_free(&kb->pnames); vec_free(&kb->cnames);
-    dict_free(&kb->phrases); dict_free(&kb->prefixes); dict_free(&kb->person_by_name);
+    free(kb->pslots); free(kb->pkeys); dict_free(&kb->person_by_name);
     dict_free(&kb->org_by_key); dict_free(&kb->country_by_key); dict_free(&kb->role_by_phrase);
     dict_free(&kb->surnames); vec_free(&kb->snames); vec_free(&kb->key_terms);
     dict_free(&kb->strings); vec_free(&kb->strs);
@@ -117,7 +137,82 @@ void actors_free(actors_kb *kb)
     free(kb);
 }
 
-size_t actors_phrase_count(const actors_kb *kb) { return kb->phrases.len; }
+size_t actors_phrase_count(const actors_kb *kb) { return kb->nphrases; }
+
+/* ------------------------------------------------------------ phrase table */
+
+static uint32_t S_ptab_hash(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u; /* FNV-1a */
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 16777619u;
+    }
+    return h;
+}
+
+/* The slot of s[0..n), or the empty slot where it belongs. */
+static S_pslot *S_ptab_find(const actors_kb *kb, const char *s, size_t n, uint32_t h)
+{
+    size_t mask = kb->npslots - 1, i = h & mask;
+    for (;;) {
+        S_pslot *sl = &kb->pslots[i];
+        if (!sl->key) return sl;
+        if (sl->hash == h && !strncmp(kb->pkeys + sl->key, s, n) && !kb->pkeys[sl->key + n]) return sl;
+        i = (i + 1) & mask;
+    }
+}
+
+/* The slot of s[0..n) when the table holds it, else NULL. */
+static const S_pslot *S_ptab_get(const actors_kb *kb, const char *s, size_t n)
+{
+    if (!kb->npslots) return NULL;
+    const S_pslot *sl = S_ptab_find(kb, s, n, S_ptab_hash(s, n));
+    return sl->key ? sl : NULL;
+}
+
+/* The slot of s[0..n), created (hit -1, no prefix) when new; NULL when
+ * out of memory.  The table stays at most 60% full. */
+static S_pslot *S_ptab_add(actors_kb *kb, const char *s, size_t n)
+{
+    if ((kb->npused + 1) * 10 > kb->npslots * 6) {
+        size_t cap = kb->npslots ? kb->npslots * 2 : 65536;
+        S_pslot *ns = calloc(cap, sizeof *ns);
+        if (!ns) return NULL;
+        for (size_t i = 0; i < kb->npslots; i++) {
+            const S_pslot *o = &kb->pslots[i];
+            if (!o->key) continue;
+            size_t j = o->hash & (cap - 1);
+            while (ns[j].key) j = (j + 1) & (cap - 1);
+            ns[j] = *o;
+        }
+        free(kb->pslots);
+        kb->pslots = ns;
+        kb->npslots = cap;
+    }
+    uint32_t h = S_ptab_hash(s, n);
+    S_pslot *sl = S_ptab_find(kb, s, n, h);
+    if (sl->key) return sl;
+    size_t used = kb->pkeys_len ? kb->pkeys_len : 1;  /* offset 0 means empty */
+    if (used + n + 1 > kb->pkeys_cap) {
+        size_t cap = kb->pkeys_cap ? kb->pkeys_cap * 2 : 1 << 20;
+        while (used + n + 1 > cap) cap *= 2;
+        char *k = cap <= UINT32_MAX ? realloc(kb->pkeys, cap) : NULL;
+        if (!k) return NULL;
+        k[0] = 0;
+        kb->pkeys = k;
+        kb->pkeys_cap = cap;
+    }
+    memcpy(kb->pkeys + used, s, n);
+    kb->pkeys[used + n] = 0;
+    kb->pkeys_len = used + n + 1;
+    sl->hash = h;
+    sl->key = (uint32_t)used;
+    sl->hit = -1;
+    sl->prefix = 0;
+    kb->npused++;
+    return sl;
+}
 
 /* Length of a folded token without a possessive "'s" / "'". */
 static size_t S_strip_poss(const char *s, size_t n, int *poss)
@@ -171,11 +266,11 @@ static int S_add_phrase(actors_kb *kb, arena *tmp, const char *phrase, int type,
 {
     int nt = S_phrase_key(tmp, phrase, key);
     if (nt == 0 || nt > ACTORS_MAX_PHRASE) return 0;
-    int first = -1;
-    if (dict_get(&kb->phrases, key->s, key->len, &first)) {
-        for (int h = first; h >= 0; h = HIT(kb, h)->next)
-            if (HIT(kb, h)->type == type && HIT(kb, h)->idx == idx) return 0;
-    }
+    S_pslot *sl = S_ptab_add(kb, key->s, key->len);
+    if (!sl) return SITREP_ENOMEM;
+    int first = sl->hit;
+    for (int h = first; h >= 0; h = HIT(kb, h)->next)
+        if (HIT(kb, h)->type == type && HIT(kb, h)->idx == idx) return 0;
     S_hit *hit = vec_push(&kb->hits);
     if (!hit) return SITREP_ENOMEM;
     hit->type = type;
@@ -188,11 +283,16 @@ static int S_add_phrase(actors_kb *kb, arena *tmp, const char *phrase, int type,
         int h = first;
         while (HIT(kb, h)->next >= 0) h = HIT(kb, h)->next;
         HIT(kb, h)->next = hi;
-    } else if (dict_set(&kb->phrases, key->s, key->len, hi)) {
-        return SITREP_ENOMEM;
+    } else {
+        sl->hit = hi;
+        kb->nphrases++;
     }
     for (size_t i = 0; i < key->len; i++)
-        if (key->s[i] == ' ' && dict_set(&kb->prefixes, key->s, i, 1)) return SITREP_ENOMEM;
+        if (key->s[i] == ' ') {
+            S_pslot *pre = S_ptab_add(kb, key->s, i);
+            if (!pre) return SITREP_ENOMEM;
+            pre->prefix = 1;
+        }
     if (type == H_COUNTRY && nt == 1 && key->len >= 6) {
         S_pname *cn = vec_push(&kb->cnames);
         if (!cn) return SITREP_ENOMEM;
@@ -231,8 +331,10 @@ static int S_split(char *line, char **cols, int max)
 {
     int n = 0;
     cols[n++] = line;
-    for (char *p = line; *p && n < max; p++)
-        if (*p == '\t') { *p = 0; cols[n++] = p + 1; }
+    for (char *p = line; n < max && (p = strchr(p, '\t'));) {
+        *p++ = 0;
+        cols[n++] = p;
+    }
     return n;
 }
 
@@ -262,6 +364,21 @@ static long S_parse_date(const char *s, int is_end, int *ok)
     if (sitrep_parse_ymd(s, &day) == 0) return day;
     *ok = 0;
     return 0;
+}
+
+/* S_parse_date through a small memo of the dates seen (term dates repeat:
+ * "2003-01-01" starts thousands of Phoenix terms). */
+static long S_date(actors_kb *kb, const char *s, int is_end, int *ok)
+{
+    size_t n = strlen(s);
+    if (n != 10) return S_parse_date(s, is_end, ok);
+    unsigned h = 0;
+    for (size_t i = 0; i < n; i++) h = h * 31u + (unsigned char)s[i];
+    S_datememo *m = &kb->dates[h % (sizeof kb->dates / sizeof kb->dates[0])];
+    if (!memcmp(m->s, s, 11)) { *ok = 1; return m->day; }
+    long day = S_parse_date(s, is_end, ok);
+    if (*ok) { memcpy(m->s, s, 11); m->day = day; }
+    return day;
 }
 
 typedef enum { F_COUNTRIES, F_ORGS, F_ROLES, F_PEOPLE } S_format;
@@ -386,8 +503,8 @@ static int S_load_line(actors_kb *kb, arena *tmp, S_format fmt, char **c, int nc
     t->rolecode = prev && !strcmp(prev->rolecode, rc0) ? prev->rolecode : S_intern(kb, rc0, NULL);
     if (!t->key || !t->role || !t->rolecode || !PERSON(kb, pi)->key) return SITREP_ENOMEM;
     int ok1, ok2;
-    t->from = S_parse_date(col[4], 0, &ok1);
-    t->to = S_parse_date(col[5], 1, &ok2);
+    t->from = S_date(kb, col[4], 0, &ok1);
+    t->to = S_date(kb, col[5], 1, &ok2);
     if (!ok1 || !ok2) {
         snprintf(err, errlen, "%s:%ld: bad date (want YYYY-MM-DD or YYYY)", path, lineno);
         return SITREP_EDATA;
@@ -559,7 +676,7 @@ actors_kb *actors_load(const char *dir, char *err, size_t errlen)
     vec_init(&kb->terms, sizeof(S_term)); vec_init(&kb->roles, sizeof(S_role));
     vec_init(&kb->hits, sizeof(S_hit)); vec_init(&kb->pnames, sizeof(S_pname));
     vec_init(&kb->cnames, sizeof(S_pname));
-    dict_init(&kb->phrases); dict_init(&kb->prefixes); dict_init(&kb->person_by_name);
+    dict_init(&kb->person_by_name);
     dict_init(&kb->org_by_key); dict_init(&kb->country_by_key); dict_init(&kb->role_by_phrase);
     dict_init(&kb->surnames); vec_init(&kb->snames, sizeof(S_sname)); vec_init(&kb->key_terms, sizeof(int));
     dict_init(&kb->strings); vec_init(&kb->strs, sizeof(const char *));
@@ -713,10 +830,10 @@ static int S_longest(const S_doc *d, int p, int end, int *hit)
         memcpy(key + kl, sb->norm, wl);
         kl += wl;
         key[kl] = 0;
-        int h, dummy;
-        if (dict_get(&d->kb->phrases, key, kl, &h)) { best = k - p + 1; *hit = h; }
+        const S_pslot *sl = S_ptab_get(d->kb, key, kl);
+        if (sl && sl->hit >= 0) { best = k - p + 1; *hit = sl->hit; }
         if (sb->poss && k > p) break;  /* a possessive ends a name */
-        if (!dict_get(&d->kb->prefixes, key, kl, &dummy)) break;
+        if (!sl || !sl->prefix) break;
     }
     return best;
 }
@@ -905,7 +1022,8 @@ static int S_learn(S_doc *d, const char *folded, size_t n, int person, const cha
 {
     int li;
     if (dict_get(&d->learned, folded, n, &li)) return 0;
-    if (dict_get(&d->kb->phrases, folded, n, &li)) return 0; /* already known */
+    const S_pslot *known = S_ptab_get(d->kb, folded, n);
+    if (known && known->hit >= 0) return 0; /* already known */
     S_local *l = vec_push(&d->locals);
     if (!l) return SITREP_ENOMEM;
     l->person = person;
