@@ -251,6 +251,31 @@ static size_t S_tokenise(char *s, size_t n, int *ntok, size_t *first)
     return o;
 }
 
+/* The key of most names in one pass: an ASCII name of single-spaced words
+ * without ',' '(' ')' or TABs folds to its lower-case self, which is
+ * already tokenised (S_fold and S_tokenise would give the same).  Returns
+ * the length, or (size_t)-1 when the name needs the general path. */
+static size_t S_simple_key(const char *s, size_t n, char *out, int *ntok, size_t *first)
+{
+    if (!n || n >= PLACE_MAX_KEY || s[0] == ' ' || s[n - 1] == ' ') return (size_t)-1;
+    int nt = 1;
+    size_t f = n;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if ((unsigned char)c & 0x80 || c == '\t' || c == ',' || c == '(' || c == ')') return (size_t)-1;
+        if (c == ' ') {
+            if (s[i - 1] == ' ') return (size_t)-1;
+            if (nt == 1) f = i;
+            nt++;
+        }
+        out[i] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+    }
+    out[n] = 0;
+    *ntok = nt;
+    *first = f;
+    return n;
+}
+
 /* ---- loading ---------------------------------------------------------- */
 
 static void S_err(char *err, size_t errlen, const char *path, int line,
@@ -306,7 +331,9 @@ static int S_index(gazetteer *g, const char *name, size_t n, int idx)
     char k1[PLACE_MAX_KEY * 2], k2[PLACE_MAX_KEY * 2];
     int nt1, nt2;
     size_t f1, f2;
-    size_t l1 = S_fold(name, n, k1, PLACE_MAX_KEY, 1);
+    size_t l1 = S_simple_key(name, n, k1, &nt1, &f1);
+    if (l1 != (size_t)-1) return S_index_key(g, k1, l1, nt1, f1, idx);
+    l1 = S_fold(name, n, k1, PLACE_MAX_KEY, 1);
     if (l1 == (size_t)-1 || !(l1 = S_tokenise(k1, l1, &nt1, &f1))) return 0;
     int rc = S_index_key(g, k1, l1, nt1, f1, idx);
     int ascii = 1;
@@ -323,12 +350,11 @@ static int S_fields(char *line, char **f, int max)
 {
     int n = 0;
     f[n++] = line;
-    for (char *p = line; *p; p++)
-        if (*p == '\t') {
-            *p = 0;
-            if (n == max) return max + 1;
-            f[n++] = p + 1;
-        }
+    for (char *p = line; (p = strchr(p, '\t'));) {
+        *p++ = 0;
+        if (n == max) return max + 1;
+        f[n++] = p;
+    }
     return n;
 }
 
