@@ -746,7 +746,8 @@ typedef struct {
 typedef struct {
     const actors_kb *kb;
     arena *a;
-    const char *text;
+    const char *text;   /* the text being matched: the document's, or its title's */
+    const char *body;   /* the document's text, also while its title is matched */
     const char *title;  /* the document's title, or NULL */
     const sr_segmentation *seg;
     long day;
@@ -1065,7 +1066,7 @@ static const char *S_country_name(const actors_kb *kb, const char *key);
 /* Does the document (text or title) hold this string? */
 static int S_doc_has(const S_doc *d, const char *s)
 {
-    return (d->text && strstr(d->text, s)) || (d->title && strstr(d->title, s));
+    return (d->body && strstr(d->body, s)) || (d->title && strstr(d->title, s));
 }
 
 /* The key a person has on the document date (the nearest term's). */
@@ -2008,6 +2009,7 @@ int actors_find(const actors_kb *kb, arena *a, const char *text, const sr_segmen
     d.kb = kb;
     d.a = a;
     d.text = text;
+    d.body = text;
     d.title = title;
     d.seg = seg;
     d.day = day;
