@@ -585,6 +585,15 @@ static int S_family_first(const char *key)
     return 0;
 }
 
+/* A regnal number in Roman numerals ("x", "iii", "xvi"), folded. */
+static int S_is_regnal(const char *w)
+{
+    if (!*w || strlen(w) > 5) return 0;
+    for (const char *q = w; *q; q++)
+        if (*q != 'i' && *q != 'v' && *q != 'x') return 0;
+    return 1;
+}
+
 static int S_add_sname(actors_kb *kb, const char *w, size_t n, int person, int family)
 {
     S_sname *sn = vec_push(&kb->snames);
@@ -612,6 +621,7 @@ static int S_index_surnames(actors_kb *kb)
         if (p->generated) continue;
         if (S_phrase_key(&tmp, p->name, &key) < 2) continue;
         const char *last = strrchr(key.s, ' ') + 1;
+        if (S_is_regnal(last)) continue;  /* "Frederik X", "Charles III": "X" is no surname */
         rc = S_add_sname(kb, last, strlen(last), (int)i, 0);
         if (!rc && S_family_first(p->key))
             rc = S_add_sname(kb, key.s, (size_t)(strchr(key.s, ' ') - key.s), (int)i, 1);
@@ -1138,6 +1148,9 @@ static int S_correct_country(const S_doc *d, const char *w)
         int max = len >= 10 ? 2 : 1;
         int e = cn->phrase[0] == w[0] ? S_edit(w, cn->phrase, max) : max + 1;
         if (e < 1 || e > max) continue;
+        /* "Emirate" is the singular of "Emirates", a noun, not a misspelling */
+        size_t cl = strlen(cn->phrase);
+        if (cl == len + 1 && cn->phrase[len] == 's' && !strncmp(cn->phrase, w, len)) continue;
         if (best >= 0 && best != cn->person) return -1;
         best = cn->person;
     }
@@ -1360,7 +1373,11 @@ static int S_compose_sentence(S_doc *d, int s0, int s1, vec *items, int learn)
         /* learn: "Name, Romania's president" */
         if (learn && name >= 0 && its[name].itype == I_UNKNOWN && mod < 0 && role < 0 && k + 1 < n &&
             its[name].p1 < s1 && S_is_comma(d, its[name].p1) && its[k].p0 == its[name].p1 + 1 &&
-            S_is_mod(kb, &its[k]) && S_role_of(kb, &its[k + 1]) >= 0 && its[k + 1].p0 == its[k].p1) {
+            S_is_mod(kb, &its[k]) && S_role_of(kb, &its[k + 1]) >= 0 && its[k + 1].p0 == its[k].p1 &&
+            /* not "in Adelaide, Australian Prime Minister Anthony Albanese said":
+             * the title has its own name */
+            !(k + 2 < n && its[k + 2].p0 == its[k + 1].p1 &&
+              (its[k + 2].itype != I_HIT || S_person_of(kb, &its[k + 2]) >= 0))) {
             const char *key, *mname, *rcode;
             int is_org;
             S_mod_key(d, &its[k], &key, &mname, &rcode, &is_org);
@@ -1393,13 +1410,20 @@ static int S_compose_sentence(S_doc *d, int s0, int s1, vec *items, int learn)
                     const S_person *pp = PERSON(kb, person);
                     if (S_is_name_token(f))
                         rc = S_learn(d, f->norm, strlen(f->norm), person, pp->name, pp->key, NULL, pp->gender, 0, NULL);
-                    if (!rc && S_is_name_token(l))
+                    if (!rc && S_is_name_token(l) && !S_is_regnal(l->norm))
                         rc = S_learn(d, l->norm, strlen(l->norm), person, pp->name, pp->key, NULL, pp->gender, 0, NULL);
                 } else if (nm->itype == I_UNKNOWN) {
                     char key[256];
                     size_t kl = S_join(d, nm->p0, nm->p1, key, sizeof key);
                     int sp = nm->p1 - nm->p0 == 1 ? S_surname_in_office(d, key, mkey) : -1;
                     int cp = sp >= 0 ? -1 : S_correct(d, nm->p0, nm->p1);
+                    if (cp >= 0 && nm->p1 - nm->p0 == 1 && d->day >= 0) {
+                        /* one word close to a name ("Barrow", a town, for
+                         * Barrot) is a misspelling only of someone in office */
+                        int in_office;
+                        S_term_at(kb, cp, d->day, &in_office);
+                        if (!in_office) cp = -1;
+                    }
                     int cc = sp < 0 && cp < 0 && nm->p1 - nm->p0 == 1 ? S_correct_country(d, key) : -1;
                     if (cc >= 0) {
                         const S_ent *ce = ENT(kb, cc);
