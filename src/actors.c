@@ -1752,6 +1752,44 @@ static int S_group_in(S_doc *d, int p, int s1)
     return 1;
 }
 
+/* Is m a non-state group keyed by its country (groups.tsv: Hamas, PSE)
+ * rather than an international organisation? */
+static int S_is_armed_group(const actors_kb *kb, const sr_mention *m)
+{
+    int ei;
+    return dict_get(&kb->country_by_key, m->key, strlen(m->key), &ei);
+}
+
+/* Is sub-token p a part of a hyphenated word ("27-nation")? */
+static int S_hyphen_part(const S_doc *d, int p)
+{
+    const S_sub *sb = SUB(d, p);
+    const sr_token *tk = &d->seg->toks[sb->tok];
+    return sb->start != tk->start || sb->end != tk->end;
+}
+
+/* The "the" of "the [word [word]] NOUN" ending at sub-token p, or -1.  Up
+ * to maxgap words in no mention may come between ("the war-ravaged
+ * country"); numbers too with nums ("the 27-nation bloc"), capitalised
+ * words with caps ("the Nordic country"); never "other", "same", "two",
+ * "both" (other actors). */
+static int S_the_noun(const S_doc *d, int s0, int p, int maxgap, int nums, int caps)
+{
+    static const char *const no[] = {"other", "same", "two", "both", "another", "either", "neither",
+                                     "three", "four", "a", "an", "this", "that", "news", "first", "second",
+                                     "third", "fourth", "fifth", "sixth", "seventh", "last", "next", "only",
+                                     "former", "new", NULL};
+    for (int a = p - 1; a >= s0 && p - 1 - a <= maxgap; a--) {
+        const S_sub *sb = SUB(d, a);
+        if (!strcmp(sb->norm, "the")) return a;
+        if (!((sb->flags & TOK_WORD) || (nums && (sb->flags & TOK_NUM))) || S_inside(d, sb->tok)) return -1;
+        if (!caps && (sb->flags & TOK_CAP) && !(sb->flags & TOK_SENTSTART)) return -1;  /* "the Amal militia": a name */
+        for (int i = 0; no[i]; i++)
+            if (!strcmp(sb->norm, no[i])) return -1;
+    }
+    return -1;
+}
+
 /* "they", "the two sides": two mentions on the one phrase [p0, p1), the
  * two sides in the order they were named (the coder pairs them).  Returns
  * 0 or SITREP_ENOMEM. */
@@ -1881,6 +1919,61 @@ static int S_pronouns(S_doc *d, int s0, int s1)
             m->how = AH_COREF;
             m->why = arena_printf(d->a, "'%s' refers to the government of %s", w, m->name);
             continue;
+        }
+        /* "the bloc", "the agency", "the 27-nation bloc", "the UN
+         * watchdog": the international organisation named last (or its
+         * people: "EU diplomats"), in this sentence or the three before;
+         * "the militia": the armed group named last (groups.tsv).  Not
+         * "the group", "the alliance", "the organization": too often
+         * another one ("a group of", a news organisation) */
+        int orgnoun = !strcmp(w, "bloc") || !strcmp(w, "agency") || !strcmp(w, "watchdog") || !strcmp(w, "union");
+        int grpnoun = !strcmp(w, "militia");
+        if ((orgnoun || grpnoun) && !(sb->flags & TOK_CAP)) {
+            if (S_inside(d, sb->tok) || (p + 1 < s1 && !strcmp(SUB(d, p + 1)->norm, "of"))) continue;
+            int a = S_the_noun(d, s0, p, 2, 1, 0);
+            if (a < 0) continue;
+            const sr_mention *ref = NULL;
+            for (size_t i = d->out.len; !ref && i-- > 0;) {
+                const sr_mention *m = &VEC_AT(&d->out, sr_mention, i);
+                if (m->t0 >= SUB(d, a)->tok || m->sent < sb->sent - 3) continue;
+                if (m->how & AH_PRONOUN) continue;
+                /* an organisation, or its people ("EU diplomats") */
+                int ei, org = m->kind == AK_ORG || dict_get(&d->kb->org_by_key, m->key, strlen(m->key), &ei);
+                if (org && S_is_armed_group(d->kb, m) == grpnoun) ref = m;
+            }
+            if (!ref) continue;
+            sr_mention *m = S_emit_ref(d, a, p + 1, ref);
+            if (!m) return SITREP_ENOMEM;
+            m->how = AH_COREF;
+            m->why = arena_printf(d->a, "'the %s' refers to %s", w, m->name ? m->name : m->key);
+            continue;
+        }
+        /* "the kingdom", "the Nordic country", "the Jewish state", "the
+         * war-ravaged country": the country named last, in this sentence
+         * or the three before ("the country" alone: below).  Not "the
+         * nation": too often the one helped, named after the helpers */
+        int cnoun = !strcmp(w, "kingdom") || !strcmp(w, "republic") || !strcmp(w, "emirate") ||
+                    !strcmp(w, "state") || !strcmp(w, "country");
+        if (cnoun && !(sb->flags & TOK_CAP) && !S_hyphen_part(d, p)) {
+            int a = S_the_noun(d, s0, p, 2, 0, strcmp(w, "state") != 0);  /* not "the RIA Novosti state agency" */
+            int adjacent = a == p - 1;
+            if (a >= 0 && !(adjacent && (!strcmp(w, "country") || !strcmp(w, "state")))) {
+                if (S_inside(d, sb->tok) || (p + 1 < s1 && !strcmp(SUB(d, p + 1)->norm, "of"))) continue;
+                const sr_mention *ref = NULL;
+                for (size_t i = d->out.len; !ref && i-- > 0;) {
+                    const sr_mention *m = &VEC_AT(&d->out, sr_mention, i);
+                    if (m->t0 >= SUB(d, a)->tok || m->sent < sb->sent - 3) continue;
+                    if (m->kind == AK_COUNTRY && !(m->how & (AH_METONYM | AH_PRONOUN)) && strlen(m->key) == 3) ref = m;
+                }
+                if (!ref) continue;
+                sr_mention *m = S_emit_ref(d, a, p + 1, ref);
+                if (!m) return SITREP_ENOMEM;
+                snprintf(m->code, sizeof m->code, "%s", m->key);
+                m->kind = AK_COUNTRY;
+                m->name = S_country_name(d->kb, m->key);
+                m->why = arena_printf(d->a, "'the ... %s' refers to %s", w, m->name);
+                continue;
+            }
         }
         if (!strcmp(w, "they") || !strcmp(w, "them")) {
             /* "they": the nearest plural actor named in this sentence or the
