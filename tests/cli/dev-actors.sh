@@ -54,7 +54,8 @@ for l in open(gold):
     # the sentences around the evidence: back to the previous stop or line, on to the next
     lo = max(text.rfind(b". ", 0, s), text.rfind(b"\n", 0, s), 0)
     hi = min([x for x in (text.find(b". ", e), text.find(b"\n", e), len(text)) if x >= 0])
-    keys = {m["key"] for m in ments.get(g["doc"], []) if m["span"][0] >= lo and m["span"][1] <= hi + 1}
+    # a mention may straddle a false stop ("U.S. Secretary of State ...")
+    keys = {m["key"] for m in ments.get(g["doc"], []) if m["span"][1] > lo + 1 and m["span"][1] <= hi + 1}
     keys |= {k for c in keys & members.keys() for k in members[c]}
     for role in ("source", "target"):
         k = g[role]
