@@ -1866,13 +1866,21 @@ static int S_pronouns(S_doc *d, int s0, int s1)
         /* "the two sides", "both countries": the two sides named before
          * it in its sentence, else in the previous one; two mentions on
          * the phrase, in the order they were named (as for "they") */
-        if ((!strcmp(w, "sides") || !strcmp(w, "countries") || !strcmp(w, "nations") ||
-             !strcmp(w, "governments") || !strcmp(w, "neighbours") || !strcmp(w, "neighbors") ||
-             !strcmp(w, "leaders")) &&
-            p > s0 && (!strcmp(SUB(d, p - 1)->norm, "two") || !strcmp(SUB(d, p - 1)->norm, "both"))) {
+        /* so are "the combatants", "the belligerents" and "the warring
+         * sides/parties/factions" */
+        const char *pw = p > s0 ? SUB(d, p - 1)->norm : "";
+        int warring = ((!strcmp(w, "combatants") || !strcmp(w, "belligerents")) && !strcmp(pw, "the")) ||
+                      ((!strcmp(w, "sides") || !strcmp(w, "parties") || !strcmp(w, "factions")) &&
+                       !strcmp(pw, "warring"));
+        if (((!strcmp(w, "sides") || !strcmp(w, "countries") || !strcmp(w, "nations") ||
+              !strcmp(w, "governments") || !strcmp(w, "neighbours") || !strcmp(w, "neighbors") ||
+              !strcmp(w, "leaders")) &&
+             p > s0 && (!strcmp(pw, "two") || !strcmp(pw, "both"))) || warring) {
             if (S_inside(d, sb->tok)) continue;
             int a = p - 1;
-            if (!strcmp(SUB(d, a)->norm, "two") && a > s0 && !strcmp(SUB(d, a - 1)->norm, "the")) a--;
+            if ((!strcmp(SUB(d, a)->norm, "two") || !strcmp(SUB(d, a)->norm, "warring")) && a > s0 &&
+                !strcmp(SUB(d, a - 1)->norm, "the"))
+                a--;
             const sr_mention *two[2] = {NULL, NULL};
             int ntwo = 0, more = 0;
             for (int back = 0; back < 2 && ntwo < 2; back++) {
