@@ -429,7 +429,14 @@ static int S_load_line(actors_kb *kb, arena *tmp, S_format fmt, char **c, int nc
         int htype = fmt == F_ORGS ? H_ORG : H_COUNTRY;
         rc = S_add_phrase(kb, tmp, col[2], htype, ei, NULL, key);
         char *aliases = c[fmt == F_ORGS ? 3 : 3 < nc ? 3 : 0];
-        if (nc > 3) FOR_ITEMS(aliases, it, if (!rc) rc = S_add_phrase(kb, tmp, it, htype, ei, NULL, key));
+        /* an organisation's seat written "Brussels=GOV" is a metonym, as a
+         * country's capital: the organisation, but a place after in/at */
+        if (nc > 3) FOR_ITEMS(aliases, it, {
+            char *eq = fmt == F_ORGS ? strchr(it, '=') : NULL;
+            if (eq) *eq = 0;
+            if (!rc) rc = S_add_phrase(kb, tmp, it, eq ? H_METONYM : htype, ei,
+                                       eq ? arena_strdup(&kb->mem, eq + 1) : NULL, key);
+        });
         if (fmt == F_COUNTRIES && nc > 4)
             FOR_ITEMS(c[4], it, if (!rc) rc = S_add_phrase(kb, tmp, it, H_ADJ, ei, NULL, key));
         /* coalitions.tsv: the members' keys in a fifth column */
