@@ -172,10 +172,11 @@ static const S_pslot *S_ptab_get(const actors_kb *kb, const char *s, size_t n)
 }
 
 /* The slot of s[0..n), created (hit -1, no prefix) when new; NULL when
- * out of memory.  The table stays at most 60% full. */
+ * out of memory.  The table stays at most 70% full (16-byte slots, so a
+ * probe past the first slot is mostly in the same cache line). */
 static S_pslot *S_ptab_add(actors_kb *kb, const char *s, size_t n)
 {
-    if ((kb->npused + 1) * 10 > kb->npslots * 6) {
+    if ((kb->npused + 1) * 10 > kb->npslots * 7) {
         size_t cap = kb->npslots ? kb->npslots * 2 : 65536;
         S_pslot *ns = calloc(cap, sizeof *ns);
         if (!ns) return NULL;
