@@ -465,6 +465,7 @@ gazetteer *gazetteer_load(const char *path, char *err, size_t errlen)
     text[tlen] = 0;
     g->text = text;
     if (!(g->keys = malloc(tlen + 1))) rc = SITREP_ENOMEM;  /* the keys take about half the file */
+    else g->keys[0] = 0;
     g->keys_cap = tlen + 1;
 
     size_t nlines = 1, nbars = 0;
