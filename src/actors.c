@@ -1798,6 +1798,64 @@ static int S_the_noun(const S_doc *d, int s0, int p, int maxgap, int nums, int c
     return -1;
 }
 
+/* A number word from three to twelve ("four", "6"), or 0. */
+static int S_number_word(const char *w)
+{
+    static const char *const nums[] = {"three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                                       "eleven", "twelve", NULL};
+    for (int i = 0; nums[i]; i++)
+        if (!strcmp(nums[i], w)) return i + 3;
+    if (isdigit((unsigned char)w[0]) && (!w[1] || (isdigit((unsigned char)w[1]) && !w[2]))) {
+        int v = atoi(w);
+        return v >= 3 && v <= 12 ? v : 0;
+    }
+    return 0;
+}
+
+/* The last list of exactly n mentions of distinct countries before token
+ * tok, in sentence sent or the three before: mentions joined only by
+ * commas, "and" and "the" ("Saudi Arabia, the UAE, Bahrain and Egypt";
+ * people count by their key).  Writes their indices in d->out to list and
+ * returns how many (n), or 0. */
+static int S_last_list(const S_doc *d, int tok, int sent, int n, int *list)
+{
+    for (int s = sent; s >= sent - 3 && s >= 0; s--) {
+        int best = 0, run[12], nrun = 0, last = -1;
+        for (size_t i = 0; i <= d->out.len; i++) {
+            const sr_mention *m = i < d->out.len ? &VEC_AT(&d->out, sr_mention, i) : NULL;
+            int ci, ok = m && m->sent == s && m->t0 < tok && !(m->how & AH_PRONOUN) &&
+                             dict_get(&d->kb->country_by_key, m->key, strlen(m->key), &ci);
+            if (ok && nrun && last >= 0) {
+                /* only commas, "and", "the" between the previous item and this one */
+                for (int t = VEC_AT(&d->out, sr_mention, (size_t)last).t1; ok && t < m->t0; t++) {
+                    const char *g = d->seg->toks[t].norm;
+                    if (strcmp(g, ",") && strcmp(g, "and") && strcmp(g, "the")) ok = 0;
+                }
+                if (!ok) {
+                    if (nrun == n) { memcpy(list, run, sizeof(int) * (size_t)n); best = n; }
+                    nrun = 0;
+                    ok = 1;
+                }
+            }
+            if (ok && m) {
+                for (int k = 0; k < nrun && ok; k++)
+                    if (!strcmp(VEC_AT(&d->out, sr_mention, (size_t)run[k]).key, m->key)) ok = 0;
+                if (!ok || nrun == 12) nrun = 0;   /* a key twice: no list of distinct countries */
+                if (nrun < 12) run[nrun++] = (int)i;
+                last = (int)i;
+                continue;
+            }
+            if (m && m->sent == s && m->t0 < tok) continue;   /* an org, a pronoun: ends nothing */
+            if (nrun == n) { memcpy(list, run, sizeof(int) * (size_t)n); best = n; }
+            nrun = 0;
+            last = -1;
+            if (!m || m->sent > s) break;
+        }
+        if (best) return best;
+    }
+    return 0;
+}
+
 /* "they", "the two sides": two mentions on the one phrase [p0, p1), the
  * two sides in the order they were named (the coder pairs them).  Returns
  * 0 or SITREP_ENOMEM. */
@@ -1874,6 +1932,33 @@ static int S_pronouns(S_doc *d, int s0, int s1)
         /* "the two sides", "both countries": the two sides named before
          * it in its sentence, else in the previous one; two mentions on
          * the phrase, in the order they were named (as for "they") */
+        /* "the four countries", "the three leaders": the last list of
+         * exactly that many actors of distinct countries ("Saudi Arabia,
+         * the UAE, Bahrain and Egypt"), in this sentence or the three
+         * before; one mention per member on the phrase, in list order */
+        int many = p > s0 ? S_number_word(SUB(d, p - 1)->norm) : 0;
+        if (many >= 3 && (!strcmp(w, "countries") || !strcmp(w, "nations") || !strcmp(w, "states") ||
+                          !strcmp(w, "leaders") || !strcmp(w, "governments")) &&
+            !S_inside(d, sb->tok)) {
+            int a = p - 1;
+            if (a > s0 && !strcmp(SUB(d, a - 1)->norm, "the")) a--;
+            int list[12], nlist = S_last_list(d, SUB(d, a)->tok, sb->sent, many, list);
+            if (nlist == many) {
+                sr_mention copy[12];
+                for (int k2 = 0; k2 < nlist; k2++) copy[k2] = VEC_AT(&d->out, sr_mention, (size_t)list[k2]);
+                for (int k2 = 0; k2 < nlist; k2++) {
+                    sr_mention *m = S_emit_ref(d, a, p + 1, &copy[k2]);
+                    if (!m) return SITREP_ENOMEM;
+                    snprintf(m->code, sizeof m->code, "%s", m->key);
+                    m->kind = AK_COUNTRY;
+                    m->name = S_country_name(d->kb, m->key);
+                    m->plural = 1;
+                    m->why = arena_printf(d->a, "'the %s %s' refers to the %d named before, %s among them",
+                                          SUB(d, p - 1)->norm, w, many, m->name);
+                }
+            }
+            continue;
+        }
         /* so are "the combatants", "the belligerents" and "the warring
          * sides/parties/factions" */
         const char *pw = p > s0 ? SUB(d, p - 1)->norm : "";
