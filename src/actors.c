@@ -1342,6 +1342,50 @@ static const sr_mention *S_recent_person(const S_doc *d, int tok, const char *rc
 
 static const char *S_country_name(const actors_kb *kb, const char *key);
 
+/* Roles of a country's own forces, courts, parliament and people that
+ * news names without the country when it reports on that country alone
+ * ("Police fired tear gas at protesters"). */
+static int S_domestic_role(const char *phrase)
+{
+    static const char *const roles[] = {"police", "riot police", "security forces", "police officers",
+                                        "policemen", "military", "army", "armed forces", "protesters",
+                                        "protestors", "demonstrators", "lawmakers", "legislators",
+                                        "parliament", "opposition", "court", "supreme court",
+                                        "constitutional court", "junta", "military junta", NULL};
+    for (int i = 0; roles[i]; i++)
+        if (!strcasecmp(roles[i], phrase)) return 1;
+    return 0;
+}
+
+/* Is sub-token p a part of a hyphenated word ("27-nation")? */
+static int S_hyphen_part(const S_doc *d, int p)
+{
+    const S_sub *sb = SUB(d, p);
+    const sr_token *tk = &d->seg->toks[sb->tok];
+    return sb->start != tk->start || sb->end != tk->end;
+}
+
+/* Does sub-token sb read as the verb after a subject: punctuation, an
+ * auxiliary or modal, an adverb in -ly, or a past form in -ed ("the army
+ * said", "the court has ruled", "the military rebuked")?  Never a noun. */
+static int S_verb_next(const S_sub *sb)
+{
+    static const char *const aux[] = {"has", "have", "had", "is", "are", "was", "were", "will", "would",
+                                      "could", "can", "should", "may", "might", "must", "said", "says",
+                                      "did", "does", "do", "also", "then", "later", "again", "already",
+                                      "still", "not", "never", "and", "or", "who", "which", "that",
+                                      "on", "at", "to", "for", "with", "after", "before", "as", "told",
+                                      "took", "began", "sent", "made", "gave", "led", "set", "met",
+                                      "fought", "ruled", "struck", "shot", "seized", NULL};
+    if (!(sb->flags & TOK_WORD)) return 1;
+    if (sb->flags & TOK_CAP) return 0;
+    size_t n = strlen(sb->norm);
+    if (n > 3 && (!strcmp(sb->norm + n - 2, "ed") || !strcmp(sb->norm + n - 2, "ly"))) return 1;
+    for (int i = 0; aux[i]; i++)
+        if (!strcmp(aux[i], sb->norm)) return 1;
+    return 0;
+}
+
 static int S_compose_sentence(S_doc *d, int s0, int s1, vec *items, int learn)
 {
     const actors_kb *kb = d->kb;
@@ -1585,6 +1629,56 @@ static int S_compose_sentence(S_doc *d, int s0, int s1, vec *items, int learn)
             m->why = arena_printf(d->a, "%s + role '%s' (%s)", mname, r->phrase, r->code);
             continue;
         }
+        if (!single && role == k0 && k == k0 + 1 && S_domestic_role(r->phrase)) {
+            /* "police", "protesters", "the military" with no country of
+             * their own: of the country named last, in this sentence or
+             * the three before (an unrest report names its country once) */
+            int after = p1 < s1 ? p1 : -1;
+            const char *nx = after >= 0 ? SUB(d, after)->norm : "";
+            const char *nx2 = after >= 0 && after + 1 < s1 ? SUB(d, after + 1)->norm : "";
+            /* "the army of Sudan"; "protesters in Kenya" (S_group_in) */
+            if (!strcmp(nx, "of") || S_hyphen_part(d, p0) || S_hyphen_part(d, p1 - 1)) continue;
+            int in = !strcmp(nx, "in") || !strcmp(nx, "from") ? 1 : !strcmp(nx2, "in") || !strcmp(nx2, "from") ? 2 : 0;
+            if (in) {
+                int named = 0;
+                for (int q = k; q < n && !named && q <= k + 1; q++)
+                    if (S_is_mod(kb, &its[q]) && its[q].p0 <= p1 + in + 3) named = 1;
+                if (named) continue;
+            }
+            const S_sub *pv = p0 > s0 ? SUB(d, p0 - 1) : NULL;
+            /* "Republican lawmakers", "Houthi protesters": someone's own */
+            if (pv && (pv->flags & TOK_CAP) && !S_is_function_word(pv->norm)) continue;
+            /* "the military has", "the army said": a body needs "the" (not
+             * police) and a verb after it, not a noun ("military drills",
+             * "court ruling") */
+            int the = pv && !strcmp(pv->norm, "the");
+            if (!r->plural && ((!the && strcasecmp(r->phrase, "police") && strcasecmp(r->phrase, "riot police")) ||
+                               (after >= 0 && !S_verb_next(SUB(d, after)))))
+                continue;
+            const sr_mention *ref = NULL;
+            int tok = SUB(d, p0)->tok, sent = SUB(d, p0)->sent;
+            for (size_t i = d->out.len; !ref && i-- > 0;) {
+                const sr_mention *o = &VEC_AT(&d->out, sr_mention, i);
+                if (o->t0 >= tok || o->sent < sent - 3) continue;
+                int ci;
+                if ((o->kind == AK_COUNTRY || o->kind == AK_GROUP) && !(o->how & (AH_METONYM | AH_PRONOUN)) &&
+                    dict_get(&kb->country_by_key, o->key, strlen(o->key), &ci))
+                    ref = o;   /* "Kenya", "Kenya's parliament" */
+            }
+            if (!ref) continue;
+            char key[sizeof ref->key];
+            memcpy(key, ref->key, sizeof key);   /* S_emit may move d->out */
+            sr_mention *m = S_emit(d, the ? p0 - 1 : p0, p1);
+            if (!m) return SITREP_ENOMEM;
+            m->kind = AK_GROUP;
+            memcpy(m->key, key, sizeof m->key);
+            m->name = S_country_name(kb, key);
+            S_code(kb, key, r->code, m->code, sizeof m->code);
+            m->how = AH_COREF;
+            m->plural = r->plural;
+            m->why = arena_printf(d->a, "'%s' with no country: of %s, the country named last", r->phrase, m->name);
+            continue;
+        }
         if (single && role == k0) {
             /* "the vice president": the most recent person in that role */
             const sr_mention *found = S_recent_person(d, SUB(d, p0)->tok, r->rclass, '-', -1);
@@ -1766,14 +1860,6 @@ static int S_is_armed_group(const actors_kb *kb, const sr_mention *m)
 {
     int ei;
     return dict_get(&kb->country_by_key, m->key, strlen(m->key), &ei);
-}
-
-/* Is sub-token p a part of a hyphenated word ("27-nation")? */
-static int S_hyphen_part(const S_doc *d, int p)
-{
-    const S_sub *sb = SUB(d, p);
-    const sr_token *tk = &d->seg->toks[sb->tok];
-    return sb->start != tk->start || sb->end != tk->end;
 }
 
 /* The "the" of "the [word [word]] NOUN" ending at sub-token p, or -1.  Up
