@@ -23,7 +23,7 @@
 #define PLACE_MAX_TOKENS 6     /* longest name gazetteer_match tries */
 #define PLACE_MAX_KEY 256      /* longest folded key indexed, in bytes */
 #define PLACE_MIN_POP 50000    /* single-token place outside the context */
-#define PLACE_CONTEXT_RATIO 200 /* population ratio that overrides context */
+#define PLACE_CONTEXT_RATIO 50  /* population ratio that overrides context */
 
 /* A slot of the name table: 16 bytes, so a probe touches one cache line
  * (the table is the loader's hot spot: every name is a random access). */
@@ -531,7 +531,8 @@ static int S_ctx_rank(const sr_place *p, const char (*context)[4], int nctx)
  *  1. a country beats anything else (the name is the country's);
  *  2. the place in the earlier context country wins -- unless the other
  *     is PLACE_CONTEXT_RATIO times more populous (Moscow, Russia beats
- *     Moscow, Idaho even in an article that mentions the USA first);
+ *     Moscow, Idaho, and Vienna, Austria beats Vienna, Virginia, even in
+ *     an article that mentions the USA first);
  *  3. higher population; 4. earlier in the file.
  * (S_pick has already dropped regions that share their name with a city
  * of the same country: "Donetsk" is the city, not the oblast.) */
