@@ -1130,7 +1130,7 @@ static int S_answers(const S_ctx *x, int s0, int t)
 
 static void S_scan_cues(const S_ctx *x, int s0, int s1, int trig, int noun, S_cues *q)
 {
-    int clause_done = 0, crossed_that = 0;
+    int clause_done = 0, crossed_that = 0, that_at = -1, hard = 0;
     for (int t = trig - 1; t >= s0; t--) {
         const char *w = S_norm(x, t);
         int is_bound = !strcmp(w, ",") || !strcmp(w, ";") || !strcmp(w, ":") ||
@@ -1144,10 +1144,11 @@ static void S_scan_cues(const S_ctx *x, int s0, int s1, int trig, int noun, S_cu
         } else if (cls == C_FEAR && crossed_that && t >= trig - 12) {
             q->fear = 1;
             buf_printf(&q->why, "%s'%s'", q->why.len ? ", " : "", w);
-        } else if (cls == C_HYP && crossed_that && t >= trig - 12 &&
+        } else if (cls == C_HYP && crossed_that && (t >= trig - 12 || that_at - t <= 2) &&
                    (!strcmp(w, "possible") || !strcmp(w, "possibility") || !strcmp(w, "likely") ||
                     !strcmp(w, "unlikely") || !strcmp(w, "probable"))) {
-            /* "it is possible that Russia will attack" */
+            /* "it is possible that Russia will attack", however long the
+             * clause after "that" */
             q->hyp = 1;
             buf_printf(&q->why, "%s'%s'", q->why.len ? ", " : "", w);
         }
@@ -1157,6 +1158,13 @@ static void S_scan_cues(const S_ctx *x, int s0, int s1, int trig, int noun, S_cu
             clause_done = 1;
             crossed_that = 1;
         }
+        /* the first "that" with no comma or semicolon before the trigger:
+         * "possible that ..." governs its clause however long */
+        if (!strcmp(w, "that") && that_at < 0 && !hard) {
+            that_at = t;
+            crossed_that = 1;
+        }
+        if (!strcmp(w, ",") || !strcmp(w, ";") || !strcmp(w, ":")) hard = 1;
         if (is_bound) clause_done = 1;
         /* "in response to the invasion": a noun inside a prepositional
          * phrase takes no modality from the clause around it */
