@@ -89,7 +89,7 @@ enum {
     Q_VOTES, Q_SUMMARY, Q_DOC_WORLDS, Q_MEMBERS, Q_WORLD_KEYS, Q_SET_RANGE, Q_DEL_VOTES, Q_DEL_WORLD,
     Q_DEL_LINKS, Q_DEL_EVENTS, Q_DEL_MENTIONS, Q_DEL_SENTS, Q_DEL_DOC,
     Q_ENQUEUE, Q_CLAIM, Q_DONE, Q_LOCK_PAIRS, Q_DOCUMENT, Q_WATCH_TABLE, Q_FILE_SEEN, Q_FILE_DONE,
-    Q_COUNT
+    Q_SAVEPOINT, Q_RELEASE, Q_COUNT
 };
 
 enum { S_BOTH, S_LITE, S_PG };   /* the backends a statement runs on */
@@ -106,8 +106,12 @@ static const struct {
     [Q_INS_DOC] = {"INSERT INTO documents(doc_id, hash, source, url, date, day, title, text, file,"
                    " line, bytes, nsentences, nevents) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)",
                    S_BOTH, 1},
-    /* PostgreSQL: documents.fts is a generated column */
-    [Q_INS_FTS] = {"INSERT INTO docs_fts(rowid, title, text) VALUES(?1, ?2, ?3)", S_LITE},
+    /* PostgreSQL: documents.fts is a generated column.  SQLite: run for a
+     * whole batch by store_commit (S_fts_flush), after the documents'
+     * savepoints: FTS5 writes its pending terms out at every savepoint of
+     * a transaction that has touched it, one small segment per document */
+    [Q_INS_FTS] = {"INSERT INTO docs_fts(rowid, title, text) SELECT id, title, text FROM documents"
+                   " WHERE id = ?1", S_LITE},
     [Q_DEL_FTS] = {"INSERT INTO docs_fts(docs_fts, rowid, title, text) VALUES('delete', ?1, ?2, ?3)", S_LITE},
     [Q_INS_SENT] = {"INSERT INTO sentences(doc, idx, start, \"end\", para) VALUES(?1,?2,?3,?4,?5)"},
     [Q_INS_MENTION] = {"INSERT INTO mentions(doc, sentence, start, \"end\", text, name, key, code, kind, how)"
@@ -187,6 +191,11 @@ static const struct {
                        " ingested TEXT NOT NULL)"},
     [Q_FILE_SEEN] = {"SELECT 1 FROM watch_files WHERE hash = ?1"},
     [Q_FILE_DONE] = {"INSERT INTO watch_files(hash, path, ingested) VALUES(?1, ?2, ?3) ON CONFLICT DO NOTHING"},
+    /* each document in a savepoint of the batch's transaction, prepared
+     * once instead of parsed per document (PostgreSQL cannot prepare them:
+     * S_savepoint) */
+    [Q_SAVEPOINT] = {"SAVEPOINT doc", S_LITE},
+    [Q_RELEASE] = {"RELEASE doc", S_LITE},
 };
 
 #define S_RCACHE 32   /* read statements kept prepared (SQLite) */
@@ -198,7 +207,11 @@ struct store {
     char *pgsql[Q_COUNT];        /* PostgreSQL: S_sql in its dialect (S_pgsql) */
     int in_tx, batch, nbatch;
     int new_world;        /* S_vote1: the world event was just created */
+    merge_summary wsum;   /* S_vote1: the votes of a world event just created, which
+                             are all its votes (S_summarise needs not read them) */
     vec claimed;          /* queue ids claimed in the open transaction */
+    vec fts_pending;      /* SQLite: rows of documents added in the open transaction,
+                             indexed for full-text search by store_commit */
     struct {              /* read statements (S_rprep), by SQL text */
         char *sql;
         sqlite3_stmt *st;
@@ -412,12 +425,12 @@ static void S_bind(sqlite3_stmt *st, const S_par *p)
     }
 }
 
-/* PostgreSQL: runs sql with p as text parameters, into c. */
-static int S_pgrun(store *s, const char *sql, const S_par *p, S_cur *c)
+/* PostgreSQL: the parameters p as libpq's text values in vals (numbers
+ * printed into nums, texts of a given length copied into copies, which
+ * the caller frees: *ncopies of them).  0 or a code. */
+static int S_pgvals(store *s, const S_par *p, const char **vals, char (*nums)[32], char **copies, int *ncopies)
 {
-    const char *vals[S_MAXPAR] = {0};
-    char nums[S_MAXPAR][32], *copies[S_MAXPAR];
-    int ncopies = 0, rc = 0;
+    int rc = 0;
     for (int k = 0; k < p->n && !rc; k++) {
         const S_arg *a = &p->a[k];
         if (a->kind == 'i') snprintf(nums[k], sizeof nums[k], "%lld", a->i);
@@ -431,9 +444,19 @@ static int S_pgrun(store *s, const char *sql, const S_par *p, S_cur *c)
             }
             memcpy(t, a->t, (size_t)a->len);
             t[a->len] = 0;
-            vals[k] = copies[ncopies++] = t;
+            vals[k] = copies[(*ncopies)++] = t;
         }
     }
+    return rc;
+}
+
+/* PostgreSQL: runs sql with p as text parameters, into c. */
+static int S_pgrun(store *s, const char *sql, const S_par *p, S_cur *c)
+{
+    const char *vals[S_MAXPAR] = {0};
+    char nums[S_MAXPAR][32], *copies[S_MAXPAR];
+    int ncopies = 0;
+    int rc = S_pgvals(s, p, vals, nums, copies, &ncopies);
     if (!rc && store_pg_query(s->pg, sql, p->n, vals, &c->res)) {
         s->timed_out = store_pg_timed_out(s->pg);
         rc = SITREP_EDB;
@@ -556,9 +579,33 @@ static long S_cday(const S_cur *c, int i)
     return S_cnull(c, i) ? -1 : (long)S_cll(c, i);
 }
 
-/* Runs statement id for its effect (a row it gives is not read). */
+/* PostgreSQL: sends statement id for its effect without waiting for the
+ * server (store_pg_send: a failure shows at the next statement that
+ * waits, at the latest when the document's savepoint is released). */
+static int S_pgsend(store *s, int id, const S_par *p)
+{
+    if (p->bad) return S_rfail(s, "too many statement parameters", 0);
+    if (S_past_deadline(s)) return S_rfail(s, "query took too long", 1);
+    if (S_sql[id].on == S_LITE) return 0;
+    const char *sql = S_pgsql(s, id);
+    if (!sql) return S_rfail(s, "out of memory", 0);
+    const char *vals[S_MAXPAR] = {0};
+    char nums[S_MAXPAR][32], *copies[S_MAXPAR];
+    int ncopies = 0;
+    int rc = S_pgvals(s, p, vals, nums, copies, &ncopies);
+    if (!rc && store_pg_send(s->pg, sql, p->n, vals)) {
+        s->timed_out = store_pg_timed_out(s->pg);
+        rc = SITREP_EDB;
+    }
+    while (ncopies) free(copies[--ncopies]);
+    return rc;
+}
+
+/* Runs statement id for its effect (a row it gives is not read; on
+ * PostgreSQL it is sent without waiting, S_pgsend). */
 static int S_do(store *s, int id, const S_par *p)
 {
+    if (s->pg) return S_pgsend(s, id, p);
     S_cur c;
     int rc = S_open_id(s, id, p, &c);
     if (!rc) rc = S_next(&c);
@@ -609,6 +656,7 @@ int store_open(const char *path, int readonly, store **out, char *err, size_t er
     }
     s->batch = 200;
     vec_init(&s->claimed, sizeof(long long));
+    vec_init(&s->fts_pending, sizeof(long long));
     if (store_is_url(path)) {
         int rc = store_pg_open(path, readonly, &s->pg, err, errlen);
         if (rc) free(s);
@@ -657,11 +705,47 @@ static int S_begin(store *s)
     return rc;
 }
 
+static int S_cmp_ll(const void *a, const void *b)
+{
+    long long x = *(const long long *)a, y = *(const long long *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* SQLite: indexes the documents added in the open transaction for
+ * full-text search, in row order, each once (a row whose document was
+ * replaced again in the batch is indexed with its last content; a row
+ * deleted since gives nothing). */
+static int S_fts_flush(store *s)
+{
+    vec *v = &s->fts_pending;
+    if (!v->len) return 0;
+    qsort(v->data, v->len, sizeof(long long), S_cmp_ll);
+    int rc = 0;
+    for (size_t i = 0; !rc && i < v->len; i++) {
+        long long id = VEC_AT(v, long long, i);
+        if (i && id == VEC_AT(v, long long, i - 1)) continue;
+        S_par p;
+        S_pinit(&p);
+        S_int(&p, id);
+        rc = S_do(s, Q_INS_FTS, &p);
+    }
+    if (!rc) v->len = 0;
+    return rc;
+}
+
+/* 1 when the row doc waits in fts_pending (not yet indexed). */
+static int S_fts_is_pending(const store *s, long long doc)
+{
+    for (size_t i = 0; i < s->fts_pending.len; i++)
+        if (VEC_AT(&s->fts_pending, long long, i) == doc) return 1;
+    return 0;
+}
+
 int store_commit(store *s)
 {
     if (!s->in_tx) return 0;
-    int rc = 0;
-    if (s->claimed.len) {
+    int rc = S_fts_flush(s);
+    if (!rc && s->claimed.len) {
         /* the done-mark commits with the documents' events */
         buf ids;
         buf_init(&ids);
@@ -682,6 +766,7 @@ int store_commit(store *s)
 int store_rollback(store *s)
 {
     s->claimed.len = 0;
+    s->fts_pending.len = 0;
     if (!s->in_tx) return 0;
     s->in_tx = 0;
     s->nbatch = 0;
@@ -704,6 +789,7 @@ int store_close(store *s)
     if (s->pg) store_pg_close(s->pg);
     else sqlite3_close(s->db);
     vec_free(&s->claimed);
+    vec_free(&s->fts_pending);
     free(s);
     return rc;
 }
@@ -783,7 +869,10 @@ static int S_vote1(store *s, long long world, int kind, const char *value, int *
     S_int(&p, kind);
     S_txt(&p, value);
     int rc = 0, isnew = 1;
-    if (s->pg) {   /* the upsert says whether the value is new */
+    if (s->new_world && kind >= MERGE_V_MODALITY) merge_summary_add(&s->wsum, kind, value, 1);
+    if (s->pg && (s->new_world || !fresh)) {   /* no answer needed: sent without waiting */
+        rc = S_do(s, Q_UPSERT_VOTE, &p);
+    } else if (s->pg) {   /* the upsert says whether the value is new */
         S_cur c;
         rc = S_open_id(s, Q_UPSERT_VOTE, &p, &c);
         if (!rc) rc = S_next(&c);
@@ -820,49 +909,53 @@ static int S_vote(store *s, long long world, const S_ev *e, int swapped, int *ne
     return merge_votes(e, swapped, S_vote_cb, &c, new_doc, new_src);
 }
 
-/* Recomputes the summary columns of a world event from its votes, and
- * adds nm, na, ns to its mention, article and source counts. */
+/* Recomputes the summary columns of a world event from its votes (known:
+ * them summed already, else read from world_votes), and adds nm, na, ns
+ * to its mention, article and source counts. */
 static int S_summarise(store *s, long long world, const char *skey, const char *tkey, int nm, int na,
-                       int ns)
+                       int ns, merge_summary *known)
 {
-    merge_summary m;
-    merge_summary_init(&m);
+    merge_summary read, *mp = known ? known : &read;
     S_par p;
     S_pinit(&p);
     S_int(&p, world);
-    S_cur c;
-    int rc = S_open_id(s, Q_VOTES, &p, &c);
-    while (!rc && (rc = S_next(&c)) == 1) {
-        merge_summary_add(&m, S_cint(&c, 0), S_cstr(&c, 1), S_cint(&c, 2));
-        rc = 0;
+    if (!known) {
+        merge_summary_init(&read);
+        S_cur c;
+        int rc = S_open_id(s, Q_VOTES, &p, &c);
+        while (!rc && (rc = S_next(&c)) == 1) {
+            merge_summary_add(&read, S_cint(&c, 0), S_cstr(&c, 1), S_cint(&c, 2));
+            rc = 0;
+        }
+        S_close(&c);
+        if (rc) return rc;
     }
-    S_close(&c);
-    if (rc) return rc;
-    merge_summary_finish(&m, skey, tkey);
-    S_txt(&p, m.sname);
-    S_txt(&p, m.scode);
-    S_txt(&p, m.tname);
-    S_txt(&p, m.tcode);
-    S_txt(&p, m.has_mode ? m.wmode : NULL);
-    S_txt(&p, m.has_mode ? m.cameo : NULL);
-    if (m.has_mode) {
-        S_int(&p, m.quad);
-        S_dbl(&p, m.goldstein);
+    merge_summary_finish(mp, skey, tkey);
+    const merge_summary *m = mp;
+    S_txt(&p, m->sname);
+    S_txt(&p, m->scode);
+    S_txt(&p, m->tname);
+    S_txt(&p, m->tcode);
+    S_txt(&p, m->has_mode ? m->wmode : NULL);
+    S_txt(&p, m->has_mode ? m->cameo : NULL);
+    if (m->has_mode) {
+        S_int(&p, m->quad);
+        S_dbl(&p, m->goldstein);
     } else {
         S_txt(&p, NULL);
         S_txt(&p, NULL);
     }
-    S_txt(&p, *m.mod ? m.mod : NULL);
-    S_txt(&p, *m.mods ? m.mods : NULL);
-    S_day(&p, m.day);
-    if (m.day >= 0) S_int(&p, m.prec);
+    S_txt(&p, *m->mod ? m->mod : NULL);
+    S_txt(&p, *m->mods ? m->mods : NULL);
+    S_day(&p, m->day);
+    if (m->day >= 0) S_int(&p, m->prec);
     else S_txt(&p, NULL);
-    S_txt(&p, m.has_place ? m.pname : NULL);
-    S_txt(&p, m.has_place ? m.pcountry : NULL);
-    S_txt(&p, m.has_place ? m.pkind : NULL);
-    if (m.has_place) {
-        S_dbl(&p, m.lat);
-        S_dbl(&p, m.lon);
+    S_txt(&p, m->has_place ? m->pname : NULL);
+    S_txt(&p, m->has_place ? m->pcountry : NULL);
+    S_txt(&p, m->has_place ? m->pkind : NULL);
+    if (m->has_place) {
+        S_dbl(&p, m->lat);
+        S_dbl(&p, m->lon);
     } else {
         S_txt(&p, NULL);
         S_txt(&p, NULL);
@@ -955,10 +1048,12 @@ static int S_assign(store *s, long long evid, const S_ev *e)
     if ((rc = S_do(s, Q_LINK, &p))) return rc;
     int nd = 0, nsrc = 0;
     s->new_world = created;
+    if (created) merge_summary_init(&s->wsum);
     rc = S_vote(s, world, e, swapped, &nd, &nsrc);
     s->new_world = 0;
     if (rc) return rc;
-    return S_summarise(s, world, *wskey ? wskey : NULL, *wtkey ? wtkey : NULL, 1, nd, nsrc);
+    return S_summarise(s, world, *wskey ? wskey : NULL, *wtkey ? wtkey : NULL, 1, nd, nsrc,
+                       created ? &s->wsum : NULL);
 }
 
 static int S_prec_of(const char *name)
@@ -1045,7 +1140,7 @@ static int S_rebuild(store *s, long long world)
     S_int(&p, na);
     S_int(&p, ns);
     if ((rc = S_do(s, Q_SET_RANGE, &p))) return rc;
-    return S_summarise(s, world, *wskey ? wskey : NULL, *wtkey ? wtkey : NULL, 0, 0, 0);
+    return S_summarise(s, world, *wskey ? wskey : NULL, *wtkey ? wtkey : NULL, 0, 0, 0, NULL);
 }
 
 /* Removes a stored document and its contribution to world events. */
@@ -1066,7 +1161,8 @@ static int S_remove_doc(store *s, long long doc, const char *title, const char *
     S_close(&c);
     S_txt(&p, title);
     S_txt(&p, text);
-    if (!rc) rc = S_do(s, Q_DEL_FTS, &p);
+    /* a row added in this transaction is not in the index yet */
+    if (!rc && !S_fts_is_pending(s, doc)) rc = S_do(s, Q_DEL_FTS, &p);
     p.n = 1;
     static const int dels[] = {Q_DEL_LINKS, Q_DEL_EVENTS, Q_DEL_MENTIONS, Q_DEL_SENTS, Q_DEL_DOC};
     for (size_t i = 0; !rc && i < sizeof dels / sizeof *dels; i++) rc = S_do(s, dels[i], &p);
@@ -1184,11 +1280,11 @@ static int S_add(store *s, const sr_doc *doc, const char *hash, const pipeline_r
     long long drow;
     if ((rc = S_insert(s, Q_INS_DOC, &p, &drow))) return rc;
 
-    p.n = 0;
-    S_int(&p, drow);
-    S_txt(&p, doc->title);
-    S_txtn(&p, doc->text, doc->text_len);
-    if ((rc = S_do(s, Q_INS_FTS, &p))) return rc;
+    if (!s->pg) {   /* indexed at commit (S_fts_flush) */
+        long long *pend = vec_push(&s->fts_pending);
+        if (!pend) return SITREP_ENOMEM;
+        *pend = drow;
+    }
 
     for (int i = 0; !rc && i < res->seg.nsents; i++) {
         const sr_sentence *se = &res->seg.sents[i];
@@ -1236,19 +1332,31 @@ static int S_add(store *s, const sr_doc *doc, const char *hash, const pipeline_r
     return rc;
 }
 
+/* Opens (Q_SAVEPOINT) or releases (Q_RELEASE) the savepoint of a document. */
+static int S_savepoint(store *s, int id)
+{
+    if (s->pg) return store_pg_exec(s->pg, id == Q_SAVEPOINT ? "SAVEPOINT doc" : "RELEASE doc");
+    S_par none;
+    S_pinit(&none);
+    return S_do(s, id, &none);
+}
+
 int store_add_doc(store *s, const sr_doc *doc, const char *hash, const pipeline_result *res)
 {
     int rc;
-    if ((rc = S_begin(s)) || (rc = S_xexec(s, "SAVEPOINT doc"))) return rc;
+    if ((rc = S_begin(s)) || (rc = S_savepoint(s, Q_SAVEPOINT))) return rc;
+    size_t npending = s->fts_pending.len;
     rc = S_add(s, doc, hash, res);
+    if (!rc && s->pg) rc = store_pg_flush(s->pg);   /* the statements sent (S_pgsend) ran */
     if (rc) {
         char keep[sizeof s->err];
         snprintf(keep, sizeof keep, "%s", store_errmsg(s));
         S_xexec(s, "ROLLBACK TO doc; RELEASE doc");
+        s->fts_pending.len = npending;   /* its rows are gone */
         S_rfail(s, keep, 0);
         return rc;
     }
-    if ((rc = S_xexec(s, "RELEASE doc"))) return rc;
+    if ((rc = S_savepoint(s, Q_RELEASE))) return rc;
     /* a claimed batch commits in store_commit, with its done-mark */
     if (++s->nbatch >= s->batch && !s->claimed.len) return store_commit(s);
     return 0;
