@@ -6,7 +6,10 @@
 #     tables (documents, sentences, mentions, events, world events, votes),
 #   - the full-text index's logical content (fts5vocab 'instance': every
 #     term, document, column and offset) and its integrity-check,
-#   - `sitrep export --format jsonl` and `sitrep docs` for a few queries.
+#   - `sitrep export --format jsonl` and `sitrep docs` for a few queries;
+# then, when a PostgreSQL server can be started (scripts/pg-test-server),
+# the same ingests into PostgreSQL stores: export --format jsonl and
+# `events --json` compared.
 # Inputs: examples/, ../shared/corpus/seeds.jsonl and dev.jsonl (when
 # there), each ingested whole, then dev again in small batches (--batch 7)
 # with a second pass over a copy in which every fifth document has new text
@@ -40,7 +43,7 @@ fill() {
     local args=()
     for a in "$@" --; do
         if [ "$a" = "--" ]; then
-            [ ${#args[@]} -gt 0 ] && "$bin" ingest -q --db "$db" "${args[@]}" 2>>"$db.err"
+            [ ${#args[@]} -gt 0 ] && "$bin" ingest -q --db "$db" "${args[@]}" 2>>"$tmp/ingest.err"
             args=()
         else
             args+=("$a")
@@ -66,6 +69,7 @@ snapshot() {
 }
 
 status=0
+: > "$tmp/ingest.err"
 run_case() {   # run_case NAME INGEST-ARGS...
     local name=$1; shift
     fill "$OLD" "$tmp/old-$name.db" "$@"
@@ -94,5 +98,39 @@ if [ -f "$SHARED/corpus/seeds.jsonl" ]; then
     run_case dev-replaced --batch 7 "$SHARED/corpus/dev.jsonl" -- --batch 7 "$tmp/dev-changed.jsonl"
 else
     echo "($SHARED/corpus not found: seeds and dev not compared)"
+fi
+
+# PostgreSQL: the same ingests, compared through export and events
+if url=$(scripts/pg-test-server start "$tmp/pg" 2>/dev/null); then
+    trap 'scripts/pg-test-server stop "$tmp/pg" >/dev/null 2>&1; rm -rf "$tmp"' EXIT
+    pg_case() {   # pg_case NAME INGEST-ARGS...
+        local name=$1 bin q; shift
+        for bin in old new; do
+            q=$(scripts/pg-test-server createdb "$tmp/pg" "${bin}_${name//-/_}")
+            if [ $bin = old ]; then fill "$OLD" "$q" "$@"; else fill "$NEW" "$q" "$@"; fi
+            { "$([ $bin = old ] && echo "$OLD" || echo "$NEW")" export --db "$q" --format jsonl
+              "$([ $bin = old ] && echo "$OLD" || echo "$NEW")" events --db "$q" --json; } > "$tmp/pg-$bin-$name.out" 2>&1
+        done
+        if [ ! -s "$tmp/pg-new-$name.out" ] || grep -q '^sitrep:' "$tmp/pg-new-$name.out"; then
+            echo "FAILED: postgresql $name: $(head -n 1 "$tmp/pg-new-$name.out")"
+            status=1
+        elif cmp -s "$tmp/pg-old-$name.out" "$tmp/pg-new-$name.out"; then
+            echo "same: postgresql $name ($(wc -l < "$tmp/pg-new-$name.out") lines of export and events)"
+        else
+            echo "DIFFERENT: postgresql $name"
+            diff "$tmp/pg-old-$name.out" "$tmp/pg-new-$name.out" | head -n 6 | sed 's/^/    /'
+            status=1
+        fi
+    }
+    pg_case examples examples/
+    if [ -f "$SHARED/corpus/dev.jsonl" ]; then
+        pg_case seeds "$SHARED/corpus/seeds.jsonl"
+        pg_case dev-replaced --batch 7 "$SHARED/corpus/dev.jsonl" -- --batch 7 "$tmp/dev-changed.jsonl"
+    fi
+else
+    echo "(no PostgreSQL server: PostgreSQL stores not compared)"
+fi
+if grep -v 'warning' "$tmp/ingest.err" | grep -q .; then
+    echo "ingest errors:"; sed 's/^/    /' "$tmp/ingest.err" | head -n 5
 fi
 exit $status

@@ -89,7 +89,7 @@ enum {
     Q_VOTES, Q_SUMMARY, Q_DOC_WORLDS, Q_MEMBERS, Q_WORLD_KEYS, Q_SET_RANGE, Q_DEL_VOTES, Q_DEL_WORLD,
     Q_DEL_LINKS, Q_DEL_EVENTS, Q_DEL_MENTIONS, Q_DEL_SENTS, Q_DEL_DOC,
     Q_ENQUEUE, Q_CLAIM, Q_DONE, Q_LOCK_PAIRS, Q_DOCUMENT, Q_WATCH_TABLE, Q_FILE_SEEN, Q_FILE_DONE,
-    Q_SAVEPOINT, Q_RELEASE, Q_COUNT
+    Q_SAVEPOINT, Q_RELEASE, Q_PG_CANDIDATES, Q_PG_IDS, Q_INS_EVENT_ID, Q_INS_WORLD_ID, Q_COUNT
 };
 
 enum { S_BOTH, S_LITE, S_PG };   /* the backends a statement runs on */
@@ -194,8 +194,37 @@ static const struct {
     /* each document in a savepoint of the batch's transaction, prepared
      * once instead of parsed per document (PostgreSQL cannot prepare them:
      * S_savepoint) */
-    [Q_SAVEPOINT] = {"SAVEPOINT doc", S_LITE},
-    [Q_RELEASE] = {"RELEASE doc", S_LITE},
+    [Q_SAVEPOINT] = {"SAVEPOINT doc"},
+    [Q_RELEASE] = {"RELEASE doc"},
+    /* PostgreSQL merges a document's reports with two questions to the
+     * server in all (S_add_pg): the candidates of every report at once
+     * (Q_CANDIDATES for each, the document's earlier reports aside, with
+     * whether the world event has a report from the document's source
+     * outlet), then the ids of its events and new world events, taken
+     * from their sequences in the order the inserts would take them */
+    [Q_PG_CANDIDATES] = {"SELECT w.id, w.src_key, w.tgt_key, w.day, w.prec, w.loc_country, w.first_seen,"
+                         " w.last_seen, w.type, w.pair, w.lo, w.hi, EXISTS (SELECT 1 FROM world_votes x"
+                         " WHERE x.world = w.id AND x.kind = ?6 AND x.value = ?7) FROM world_events w"
+                         " WHERE (w.type, w.pair) IN (SELECT * FROM unnest(?1::text[], ?2::text[]))"
+                         " AND w.hypo = 0 AND w.hi >= ?3 AND w.lo <= ?4 AND NOT EXISTS (SELECT 1"
+                         " FROM event_world x JOIN events v ON v.id = x.event WHERE x.world = w.id"
+                         " AND v.doc = ?5) ORDER BY w.id",
+                         S_PG},
+    [Q_PG_IDS] = {"SELECT ARRAY(SELECT nextval(pg_get_serial_sequence('events', 'id'))"
+                  " FROM generate_series(1, ?1::int) ORDER BY 1)::text,"
+                  " ARRAY(SELECT nextval(pg_get_serial_sequence('world_events', 'id'))"
+                  " FROM generate_series(1, ?2::int) ORDER BY 1)::text",
+                  S_PG},
+    [Q_INS_EVENT_ID] = {"INSERT INTO events(doc, ord, sentence, start, \"end\", type, mode, cameo, quad,"
+                        " goldstein, modality, src_text, src_name, src_key, src_code, src_start, tgt_text,"
+                        " tgt_name, tgt_key, tgt_code, tgt_start, loc_text, loc_name, loc_country, loc_kind,"
+                        " lat, lon, day, prec, date_text, trigger, confidence, evidence, pattern, id) VALUES("
+                        "?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,"
+                        "?23,?24,?25,?26,?27,?28,?29,?30,?31,?32,?33,?34,?35)",
+                        S_PG},
+    [Q_INS_WORLD_ID] = {"INSERT INTO world_events(type, pair, hypo, src_key, tgt_key, first_seen,"
+                        " last_seen, lo, hi, id) VALUES(?1,?2,?3,?4,?5,?6,?6,?7,?8,?9)",
+                        S_PG},
 };
 
 #define S_RCACHE 32   /* read statements kept prepared (SQLite) */
@@ -209,6 +238,8 @@ struct store {
     int new_world;        /* S_vote1: the world event was just created */
     merge_summary wsum;   /* S_vote1: the votes of a world event just created, which
                              are all its votes (S_summarise needs not read them) */
+    int src_fresh;        /* S_vote1 on an existing world event in S_add_pg: whether the
+                             document's source outlet is new to it; -1 unknown */
     vec claimed;          /* queue ids claimed in the open transaction */
     vec fts_pending;      /* SQLite: rows of documents added in the open transaction,
                              indexed for full-text search by store_commit */
@@ -655,6 +686,7 @@ int store_open(const char *path, int readonly, store **out, char *err, size_t er
         return SITREP_ENOMEM;
     }
     s->batch = 200;
+    s->src_fresh = -1;
     vec_init(&s->claimed, sizeof(long long));
     vec_init(&s->fts_pending, sizeof(long long));
     if (store_is_url(path)) {
@@ -870,8 +902,16 @@ static int S_vote1(store *s, long long world, int kind, const char *value, int *
     S_txt(&p, value);
     int rc = 0, isnew = 1;
     if (s->new_world && kind >= MERGE_V_MODALITY) merge_summary_add(&s->wsum, kind, value, 1);
-    if (s->pg && (s->new_world || !fresh)) {   /* no answer needed: sent without waiting */
+    /* the answer when it is known without asking: a new world event has
+     * no votes; S_add_pg's world events have no report of this document
+     * and it knows whether they have one of its source outlet */
+    int known = -1;
+    if (s->new_world) known = 1;
+    else if (s->src_fresh >= 0 && kind == MERGE_V_DOC) known = 1;
+    else if (s->src_fresh >= 0 && kind == MERGE_V_SOURCE) known = s->src_fresh;
+    if (s->pg && (known >= 0 || !fresh)) {   /* no answer needed: sent without waiting */
         rc = S_do(s, Q_UPSERT_VOTE, &p);
+        isnew = known;
     } else if (s->pg) {   /* the upsert says whether the value is new */
         S_cur c;
         rc = S_open_id(s, Q_UPSERT_VOTE, &p, &c);
@@ -974,6 +1014,61 @@ static void S_pair(const char *type, const char *skey, const char *tkey, char pa
     snprintf(key, 96, "%s|%s", type, pair);
 }
 
+/* Links event evid to the world event world, or to a new one (world < 0:
+ * with the id newid when it is >= 0, else the next), votes e's attributes
+ * and updates the summary.  wskey, wtkey: the actor keys of world. */
+static int S_join(store *s, long long evid, const S_ev *e, const char *pair, long lo, long hi,
+                  long long world, long long newid, const char *wskey0, const char *wtkey0)
+{
+    int hypo = !strcmp(e->modality, "hypothetical");
+    int swapped = 0, created = 0, rc = 0;
+    char wskey[16] = "", wtkey[16] = "";
+    S_par p;
+    S_pinit(&p);
+    if (world < 0) {
+        S_txt(&p, e->type);
+        S_txt(&p, pair);
+        S_int(&p, hypo);
+        S_txt(&p, e->skey);
+        S_txt(&p, e->tkey);
+        S_day(&p, e->pub);
+        S_int(&p, lo);
+        S_int(&p, hi);
+        if (newid >= 0) {
+            S_int(&p, newid);
+            rc = S_do(s, Q_INS_WORLD_ID, &p);
+            world = newid;
+        } else {
+            rc = S_insert(s, Q_INS_WORLD, &p, &world);
+        }
+        if (rc) return rc;
+        created = 1;
+        S_copy(wskey, sizeof wskey, e->skey);
+        S_copy(wtkey, sizeof wtkey, e->tkey);
+    } else {
+        S_copy(wskey, sizeof wskey, wskey0);
+        S_copy(wtkey, sizeof wtkey, wtkey0);
+        swapped = strcmp(e->skey ? e->skey : "", wskey) != 0;
+        S_int(&p, world);
+        S_int(&p, lo);
+        S_int(&p, hi);
+        S_day(&p, e->pub);
+        if ((rc = S_do(s, Q_GROW_WORLD, &p))) return rc;
+    }
+    p.n = 0;
+    S_int(&p, evid);
+    S_int(&p, world);
+    if ((rc = S_do(s, Q_LINK, &p))) return rc;
+    int nd = 0, nsrc = 0;
+    s->new_world = created;
+    if (created) merge_summary_init(&s->wsum);
+    rc = S_vote(s, world, e, swapped, &nd, &nsrc);
+    s->new_world = 0;
+    if (rc) return rc;
+    return S_summarise(s, world, *wskey ? wskey : NULL, *wtkey ? wtkey : NULL, 1, nd, nsrc,
+                       created ? &s->wsum : NULL);
+}
+
 /* Finds (or creates) the world event of e and links event id to it. */
 static int S_assign(store *s, long long evid, const S_ev *e)
 {
@@ -984,7 +1079,7 @@ static int S_assign(store *s, long long evid, const S_ev *e)
     long lo, hi;
     merge_window(&we, &lo, &hi);
     long long world = -1;
-    int swapped = 0, created = 0, rc = 0;
+    int rc = 0;
     char wskey[16] = "", wtkey[16] = "";
     S_par p;
     S_pinit(&p);
@@ -1020,40 +1115,7 @@ static int S_assign(store *s, long long evid, const S_ev *e)
         S_close(&c);
         if (rc) return rc;
     }
-    p.n = 0;
-    if (world < 0) {
-        S_txt(&p, e->type);
-        S_txt(&p, pair);
-        S_int(&p, hypo);
-        S_txt(&p, e->skey);
-        S_txt(&p, e->tkey);
-        S_day(&p, e->pub);
-        S_int(&p, lo);
-        S_int(&p, hi);
-        if ((rc = S_insert(s, Q_INS_WORLD, &p, &world))) return rc;
-        created = 1;
-        S_copy(wskey, sizeof wskey, e->skey);
-        S_copy(wtkey, sizeof wtkey, e->tkey);
-    } else {
-        swapped = strcmp(e->skey ? e->skey : "", wskey) != 0;
-        S_int(&p, world);
-        S_int(&p, lo);
-        S_int(&p, hi);
-        S_day(&p, e->pub);
-        if ((rc = S_do(s, Q_GROW_WORLD, &p))) return rc;
-    }
-    p.n = 0;
-    S_int(&p, evid);
-    S_int(&p, world);
-    if ((rc = S_do(s, Q_LINK, &p))) return rc;
-    int nd = 0, nsrc = 0;
-    s->new_world = created;
-    if (created) merge_summary_init(&s->wsum);
-    rc = S_vote(s, world, e, swapped, &nd, &nsrc);
-    s->new_world = 0;
-    if (rc) return rc;
-    return S_summarise(s, world, *wskey ? wskey : NULL, *wtkey ? wtkey : NULL, 1, nd, nsrc,
-                       created ? &s->wsum : NULL);
+    return S_join(s, evid, e, pair, lo, hi, world, -1, wskey, wtkey);
 }
 
 static int S_prec_of(const char *name)
@@ -1191,9 +1253,10 @@ static void S_actor(S_par *p, const char *text, const sr_mention *m)
     else S_txt(p, NULL);
 }
 
-/* Stores event i of the document drow, sets *evid. */
+/* Stores event i of the document drow, with the id id when it is >= 0
+ * (else the next); sets *evid. */
 static int S_add_event(store *s, long long drow, const sr_doc *doc, const pipeline_result *res, int i,
-                       long long *evid)
+                       long long id, long long *evid)
 {
     const sr_event *e = &res->events[i];
     const char *base = e->base ? e->base : doc->text;
@@ -1232,7 +1295,224 @@ static int S_add_event(store *s, long long drow, const sr_doc *doc, const pipeli
     S_dbl(&p, e->confidence);
     S_span(&p, base, e->ev_start, e->ev_end);
     S_txt(&p, e->pattern);
-    return S_insert(s, Q_INS_EVENT, &p, evid);
+    if (id < 0) return S_insert(s, Q_INS_EVENT, &p, evid);
+    S_int(&p, id);
+    *evid = id;
+    return S_do(s, Q_INS_EVENT_ID, &p);
+}
+
+/* What merging needs of event i of the document drow. */
+static S_ev S_report(long long drow, const sr_doc *doc, const char *source, const sr_event *e)
+{
+    S_ev v = {drow, doc->id, source, doc->day,
+              e->type, e->mode, e->cameo, code_modality_name(e->modality), e->quad, e->goldstein,
+              e->source ? e->source->key : NULL, e->source ? e->source->name : NULL,
+              e->source ? e->source->code : NULL, e->target ? e->target->key : NULL,
+              e->target ? e->target->name : NULL, e->target ? e->target->code : NULL,
+              e->place ? e->place->name : NULL, e->place ? e->place->country : NULL,
+              e->place ? e->place->kind : 0, e->place ? e->place->lat : 0,
+              e->place ? e->place->lon : 0, e->day, e->day >= 0 ? (int)e->prec : PREC_NONE};
+    if (v.skey && !*v.skey) v.skey = NULL;
+    if (v.tkey && !*v.tkey) v.tkey = NULL;
+    return v;
+}
+
+/* Adds v to the PostgreSQL array literal b ("{" and elements so far). */
+static void S_arr_add(buf *b, const char *v)
+{
+    buf_puts(b, b->len > 1 ? ",\"" : "\"");
+    for (const char *c = v; *c; c++) {
+        if (*c == '"' || *c == '\\') buf_putc(b, '\\');
+        buf_putc(b, *c);
+    }
+    buf_putc(b, '"');
+}
+
+/* Parses a PostgreSQL array of integers ("{1,2,3}") into out[0..n);
+ * returns how many there were. */
+static int S_arr_ids(const char *t, long long *out, int n)
+{
+    int k = 0;
+    for (const char *p = t ? t : ""; *p && k < n;) {
+        if (*p >= '0' && *p <= '9') {
+            char *end;
+            out[k++] = strtoll(p, &end, 10);
+            p = end;
+        } else {
+            p++;
+        }
+    }
+    return k;
+}
+
+/* A world event a report may join (S_add_pg): Q_CANDIDATES' columns. */
+typedef struct {
+    long long id;
+    char skey[64], tkey[64], country[64], type[32], pair[64];
+    int has_skey, has_tkey, has_country;
+    merge_when when;
+    long lo, hi;
+    int has_src;   /* it has a report from the document's source outlet */
+    int used;      /* an earlier report of the document joined it */
+} S_cand;
+
+/* PostgreSQL: stores the events of the document drow and merges them as
+ * S_assign does each, with two waits for the server for the whole
+ * document instead of four per event: the candidates of every report at
+ * once (the candidates of one report are those of S_assign; the world
+ * events its earlier reports join or create drop out, as there), then the
+ * ids.  Every other statement goes out without waiting. */
+static int S_add_pg(store *s, long long drow, const sr_doc *doc, const pipeline_result *res, const char *source)
+{
+    int n = res->nevents, rc = 0, nnew = 0, ncand = 0;
+    if (!n) return 0;
+    struct pgev {
+        int i, hypo, cand;
+        char pair[64], key[96];
+        long lo, hi;
+        merge_when we;
+        S_ev v;
+    } *x = calloc((size_t)n, sizeof *x);
+    long long *ids = calloc((size_t)n * 2, sizeof *ids);
+    vec cands;
+    vec_init(&cands, sizeof(S_cand));
+    buf keys, types, pairs;
+    buf_init(&keys);
+    buf_init(&types);
+    buf_init(&pairs);
+    buf_putc(&keys, '{');
+    buf_putc(&types, '{');
+    buf_putc(&pairs, '{');
+    if (!x || !ids) rc = SITREP_ENOMEM;
+    /* the reports in the order of assignment (merge.h) */
+    int k = 0;
+    long minlo = LONG_MAX, maxhi = LONG_MIN;
+    for (int pass = 0; !rc && pass < MERGE_PASSES; pass++)
+        for (int i = 0; i < n; i++) {
+            const sr_event *e = &res->events[i];
+            if (merge_assign_pass(e->modality) != pass) continue;
+            struct pgev *q = &x[k++];
+            q->i = i;
+            q->v = S_report(drow, doc, source, e);
+            q->hypo = !strcmp(q->v.modality, "hypothetical");
+            q->cand = -1;
+            S_pair(q->v.type, q->v.skey, q->v.tkey, q->pair, q->key);
+            q->we = (merge_when){q->v.day, (sitrep_prec)q->v.prec, q->v.pub, q->v.pub};
+            merge_window(&q->we, &q->lo, &q->hi);
+            if (q->hypo) continue;
+            S_arr_add(&keys, q->key);
+            S_arr_add(&types, q->v.type);
+            S_arr_add(&pairs, q->pair);
+            if (q->lo < minlo) minlo = q->lo;
+            if (q->hi > maxhi) maxhi = q->hi;
+        }
+    char srcv[1024];   /* the source vote of the document's reports (merge_votes) */
+    if (source && *source) snprintf(srcv, sizeof srcv, "%s", source);
+    else snprintf(srcv, sizeof srcv, "doc:%s", doc->id);
+    if (!rc && minlo <= maxhi) {
+        /* the (type, pair) locks of S_assign, in one order, then the candidates */
+        rc = S_do_array(s, Q_LOCK_PAIRS, &keys);
+        buf_putc(&types, '}');
+        buf_putc(&pairs, '}');
+        S_par p;
+        S_pinit(&p);
+        S_txt(&p, types.s);
+        S_txt(&p, pairs.s);
+        S_int(&p, minlo);
+        S_int(&p, maxhi);
+        S_int(&p, drow);
+        S_int(&p, MERGE_V_SOURCE);
+        S_txt(&p, srcv);
+        S_cur c;
+        S_cinit(s, &c);
+        if (!rc && (!types.s || !pairs.s)) rc = SITREP_ENOMEM;
+        if (!rc) rc = S_open_id(s, Q_PG_CANDIDATES, &p, &c);
+        while (!rc && (rc = S_next(&c)) == 1) {
+            S_cand *w = vec_push(&cands);
+            if (!w) {
+                rc = SITREP_ENOMEM;
+                break;
+            }
+            w->id = S_cll(&c, 0);
+            w->has_skey = !S_cnull(&c, 1);
+            w->has_tkey = !S_cnull(&c, 2);
+            w->has_country = !S_cnull(&c, 5);
+            S_copy(w->skey, sizeof w->skey, S_cstr(&c, 1));
+            S_copy(w->tkey, sizeof w->tkey, S_cstr(&c, 2));
+            S_copy(w->country, sizeof w->country, S_cstr(&c, 5));
+            w->when = (merge_when){S_cday(&c, 3), (sitrep_prec)S_cint(&c, 4), S_cday(&c, 6), S_cday(&c, 7)};
+            S_copy(w->type, sizeof w->type, S_cstr(&c, 8));
+            S_copy(w->pair, sizeof w->pair, S_cstr(&c, 9));
+            w->lo = (long)S_cll(&c, 10);
+            w->hi = (long)S_cll(&c, 11);
+            w->has_src = S_cstr(&c, 12) && S_cstr(&c, 12)[0] == 't';
+            rc = 0;
+        }
+        S_close(&c);
+        ncand = (int)cands.len;
+    } else {
+        buf_free(&keys);
+    }
+    /* each report's world event, as S_assign would choose it */
+    for (int j = 0; !rc && j < n; j++) {
+        struct pgev *q = &x[j];
+        if (q->hypo) {
+            nnew++;
+            continue;
+        }
+        long bestd = LONG_MAX;
+        for (int w = 0; w < ncand; w++) {
+            S_cand *cw = &VEC_AT(&cands, S_cand, w);
+            if (cw->used || strcmp(cw->type, q->v.type) || strcmp(cw->pair, q->pair)) continue;
+            if (cw->hi < q->lo || cw->lo > q->hi) continue;
+            if (!merge_dates_compatible(&q->we, &cw->when)) continue;
+            if (!merge_places_compatible(q->v.lcountry, cw->has_country ? cw->country : NULL,
+                                         cw->has_skey ? cw->skey : NULL, cw->has_tkey ? cw->tkey : NULL))
+                continue;
+            long d = merge_distance(&q->we, &cw->when);
+            if (d < bestd) {
+                bestd = d;
+                q->cand = w;
+            }
+        }
+        if (q->cand >= 0) VEC_AT(&cands, S_cand, q->cand).used = 1;
+        else nnew++;
+    }
+    /* the ids the inserts would take, in their order */
+    if (!rc) {
+        S_par p;
+        S_pinit(&p);
+        S_int(&p, n);
+        S_int(&p, nnew);
+        S_cur c;
+        rc = S_open_id(s, Q_PG_IDS, &p, &c);
+        if (!rc && (rc = S_next(&c)) == 1)
+            rc = S_arr_ids(S_cstr(&c, 0), ids, n) == n && S_arr_ids(S_cstr(&c, 1), ids + n, nnew) == nnew
+                     ? 0
+                     : S_rfail(s, "the sequences gave too few ids", 0);
+        else if (!rc)
+            rc = S_rfail(s, "the sequences gave no ids", 0);
+        S_close(&c);
+    }
+    for (int j = 0, w = 0; !rc && j < n; j++) {
+        struct pgev *q = &x[j];
+        long long evid;
+        if ((rc = S_add_event(s, drow, doc, res, q->i, ids[j], &evid))) break;
+        if (q->cand >= 0) {
+            S_cand *cw = &VEC_AT(&cands, S_cand, q->cand);
+            s->src_fresh = !cw->has_src;
+            rc = S_join(s, evid, &q->v, q->pair, q->lo, q->hi, cw->id, -1, cw->skey, cw->tkey);
+            s->src_fresh = -1;
+        } else {
+            rc = S_join(s, evid, &q->v, q->pair, q->lo, q->hi, -1, ids[n + w++], NULL, NULL);
+        }
+    }
+    buf_free(&types);
+    buf_free(&pairs);
+    vec_free(&cands);
+    free(ids);
+    free(x);
+    return rc;
 }
 
 static int S_add(store *s, const sr_doc *doc, const char *hash, const pipeline_result *res)
@@ -1311,31 +1591,23 @@ static int S_add(store *s, const sr_doc *doc, const char *hash, const pipeline_r
         S_int(&p, (int)m->how);
         rc = S_do(s, Q_INS_MENTION, &p);
     }
+    if (s->pg) return rc ? rc : S_add_pg(s, drow, doc, res, source);
     for (int pass = 0; pass < MERGE_PASSES; pass++)   /* merge.h: the order of assignment */
     for (int i = 0; !rc && i < res->nevents; i++) {
         const sr_event *e = &res->events[i];
         if (merge_assign_pass(e->modality) != pass) continue;
         long long evid;
-        if ((rc = S_add_event(s, drow, doc, res, i, &evid))) break;
-        S_ev v = {drow, doc->id, source, doc->day,
-                  e->type, e->mode, e->cameo, code_modality_name(e->modality), e->quad, e->goldstein,
-                  e->source ? e->source->key : NULL, e->source ? e->source->name : NULL,
-                  e->source ? e->source->code : NULL, e->target ? e->target->key : NULL,
-                  e->target ? e->target->name : NULL, e->target ? e->target->code : NULL,
-                  e->place ? e->place->name : NULL, e->place ? e->place->country : NULL,
-                  e->place ? e->place->kind : 0, e->place ? e->place->lat : 0,
-                  e->place ? e->place->lon : 0, e->day, e->day >= 0 ? (int)e->prec : PREC_NONE};
-        if (v.skey && !*v.skey) v.skey = NULL;
-        if (v.tkey && !*v.tkey) v.tkey = NULL;
+        if ((rc = S_add_event(s, drow, doc, res, i, -1, &evid))) break;
+        S_ev v = S_report(drow, doc, source, e);
         rc = S_assign(s, evid, &v);
     }
     return rc;
 }
 
-/* Opens (Q_SAVEPOINT) or releases (Q_RELEASE) the savepoint of a document. */
+/* Opens (Q_SAVEPOINT) or releases (Q_RELEASE) the savepoint of a document
+ * (on PostgreSQL sent without waiting, as the statements between them). */
 static int S_savepoint(store *s, int id)
 {
-    if (s->pg) return store_pg_exec(s->pg, id == Q_SAVEPOINT ? "SAVEPOINT doc" : "RELEASE doc");
     S_par none;
     S_pinit(&none);
     return S_do(s, id, &none);
@@ -1347,7 +1619,10 @@ int store_add_doc(store *s, const sr_doc *doc, const char *hash, const pipeline_
     if ((rc = S_begin(s)) || (rc = S_savepoint(s, Q_SAVEPOINT))) return rc;
     size_t npending = s->fts_pending.len;
     rc = S_add(s, doc, hash, res);
-    if (!rc && s->pg) rc = store_pg_flush(s->pg);   /* the statements sent (S_pgsend) ran */
+    if (!rc) rc = S_savepoint(s, Q_RELEASE);
+    /* PostgreSQL: the statements sent (S_pgsend) have run; after a failure
+     * the rest, RELEASE too, were skipped and the savepoint is there */
+    if (!rc && s->pg) rc = store_pg_flush(s->pg);
     if (rc) {
         char keep[sizeof s->err];
         snprintf(keep, sizeof keep, "%s", store_errmsg(s));
@@ -1356,7 +1631,6 @@ int store_add_doc(store *s, const sr_doc *doc, const char *hash, const pipeline_
         S_rfail(s, keep, 0);
         return rc;
     }
-    if ((rc = S_savepoint(s, Q_RELEASE))) return rc;
     /* a claimed batch commits in store_commit, with its done-mark */
     if (++s->nbatch >= s->batch && !s->claimed.len) return store_commit(s);
     return 0;
