@@ -89,7 +89,8 @@ enum {
     Q_VOTES, Q_SUMMARY, Q_DOC_WORLDS, Q_MEMBERS, Q_WORLD_KEYS, Q_SET_RANGE, Q_DEL_VOTES, Q_DEL_WORLD,
     Q_DEL_LINKS, Q_DEL_EVENTS, Q_DEL_MENTIONS, Q_DEL_SENTS, Q_DEL_DOC,
     Q_ENQUEUE, Q_CLAIM, Q_DONE, Q_LOCK_PAIRS, Q_DOCUMENT, Q_WATCH_TABLE, Q_FILE_SEEN, Q_FILE_DONE,
-    Q_SAVEPOINT, Q_RELEASE, Q_PG_CANDIDATES, Q_PG_IDS, Q_INS_EVENT_ID, Q_INS_WORLD_ID, Q_COUNT
+    Q_SAVEPOINT, Q_RELEASE, Q_PG_CANDIDATES, Q_PG_IDS, Q_INS_DOC_ID, Q_INS_EVENT_ID, Q_INS_WORLD_ID,
+    Q_PG_HAVE_DOCS, Q_COUNT
 };
 
 enum { S_BOTH, S_LITE, S_PG };   /* the backends a statement runs on */
@@ -196,25 +197,30 @@ static const struct {
      * S_savepoint) */
     [Q_SAVEPOINT] = {"SAVEPOINT doc"},
     [Q_RELEASE] = {"RELEASE doc"},
-    /* PostgreSQL merges a document's reports with two questions to the
-     * server in all (S_add_pg): the candidates of every report at once
-     * (Q_CANDIDATES for each, the document's earlier reports aside, with
-     * whether the world event has a report from the document's source
-     * outlet), then the ids of its events and new world events, taken
-     * from their sequences in the order the inserts would take them */
+    /* PostgreSQL stores a document with two questions to the server in
+     * all (S_add_pg): the candidates of every report at once (those of
+     * Q_CANDIDATES for each: the document has no stored report yet, so
+     * its NOT EXISTS holds; with whether the world event has a report from
+     * the document's source outlet), then the ids of the document, its
+     * events and its new world events, taken from their sequences in the
+     * order the inserts would take them */
     [Q_PG_CANDIDATES] = {"SELECT w.id, w.src_key, w.tgt_key, w.day, w.prec, w.loc_country, w.first_seen,"
                          " w.last_seen, w.type, w.pair, w.lo, w.hi, EXISTS (SELECT 1 FROM world_votes x"
-                         " WHERE x.world = w.id AND x.kind = ?6 AND x.value = ?7) FROM world_events w"
+                         " WHERE x.world = w.id AND x.kind = ?5 AND x.value = ?6) FROM world_events w"
                          " WHERE (w.type, w.pair) IN (SELECT * FROM unnest(?1::text[], ?2::text[]))"
-                         " AND w.hypo = 0 AND w.hi >= ?3 AND w.lo <= ?4 AND NOT EXISTS (SELECT 1"
-                         " FROM event_world x JOIN events v ON v.id = x.event WHERE x.world = w.id"
-                         " AND v.doc = ?5) ORDER BY w.id",
+                         " AND w.hypo = 0 AND w.hi >= ?3 AND w.lo <= ?4 ORDER BY w.id",
                          S_PG},
-    [Q_PG_IDS] = {"SELECT ARRAY(SELECT nextval(pg_get_serial_sequence('events', 'id'))"
+    [Q_PG_IDS] = {"SELECT nextval(pg_get_serial_sequence('documents', 'id')),"
+                  " ARRAY(SELECT nextval(pg_get_serial_sequence('events', 'id'))"
                   " FROM generate_series(1, ?1::int) ORDER BY 1)::text,"
                   " ARRAY(SELECT nextval(pg_get_serial_sequence('world_events', 'id'))"
                   " FROM generate_series(1, ?2::int) ORDER BY 1)::text",
                   S_PG},
+    [Q_INS_DOC_ID] = {"INSERT INTO documents(doc_id, hash, source, url, date, day, title, text, file,"
+                      " line, bytes, nsentences, nevents, id) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)",
+                      S_PG},
+    /* store_has_docs: the stored hashes of several ids at once */
+    [Q_PG_HAVE_DOCS] = {"SELECT doc_id, hash FROM documents WHERE doc_id = ANY(?1::text[])", S_PG},
     [Q_INS_EVENT_ID] = {"INSERT INTO events(doc, ord, sentence, start, \"end\", type, mode, cameo, quad,"
                         " goldstein, modality, src_text, src_name, src_key, src_code, src_start, tgt_text,"
                         " tgt_name, tgt_key, tgt_code, tgt_start, loc_text, loc_name, loc_country, loc_kind,"
@@ -1301,6 +1307,61 @@ static int S_add_event(store *s, long long drow, const sr_doc *doc, const pipeli
     return S_do(s, Q_INS_EVENT_ID, &p);
 }
 
+/* The parameters of Q_INS_DOC (date: room for the date text). */
+static void S_doc_params(S_par *p, const sr_doc *doc, const char *hash, const pipeline_result *res,
+                         const char *source, char date[11])
+{
+    if (doc->day >= 0) sitrep_format_day(doc->day, date);
+    S_pinit(p);
+    S_txt(p, doc->id);
+    S_txt(p, hash);
+    S_txt(p, source);
+    S_txt(p, doc->url);
+    S_txt(p, doc->day >= 0 ? date : NULL);
+    S_day(p, doc->day);
+    S_txt(p, doc->title);
+    S_txtn(p, doc->text, doc->text_len);
+    S_txt(p, doc->file);
+    if (doc->line > 0) S_int(p, doc->line);
+    else S_txt(p, NULL);
+    S_int(p, (long long)doc->text_len);
+    S_int(p, res->seg.nsents);
+    S_int(p, res->nevents);
+}
+
+/* The sentences and actor mentions of the document drow. */
+static int S_add_rows(store *s, long long drow, const sr_doc *doc, const pipeline_result *res)
+{
+    int rc = 0;
+    S_par p;
+    for (int i = 0; !rc && i < res->seg.nsents; i++) {
+        const sr_sentence *se = &res->seg.sents[i];
+        S_pinit(&p);
+        S_int(&p, drow);
+        S_int(&p, i);
+        S_int(&p, se->start);
+        S_int(&p, se->end);
+        S_int(&p, se->para);
+        rc = S_do(s, Q_INS_SENT, &p);
+    }
+    for (int i = 0; !rc && i < res->nmentions; i++) {
+        const sr_mention *m = &res->mentions[i];
+        S_pinit(&p);
+        S_int(&p, drow);
+        S_int(&p, m->sent);
+        S_int(&p, m->start);
+        S_int(&p, m->end);
+        S_span(&p, doc->text, m->start, m->end);
+        S_txt(&p, m->name);
+        S_txt(&p, m->key);
+        S_txt(&p, m->code);
+        S_int(&p, (int)m->kind);
+        S_int(&p, (int)m->how);
+        rc = S_do(s, Q_INS_MENTION, &p);
+    }
+    return rc;
+}
+
 /* What merging needs of event i of the document drow. */
 static S_ev S_report(long long drow, const sr_doc *doc, const char *source, const sr_event *e)
 {
@@ -1362,10 +1423,11 @@ typedef struct {
  * once (the candidates of one report are those of S_assign; the world
  * events its earlier reports join or create drop out, as there), then the
  * ids.  Every other statement goes out without waiting. */
-static int S_add_pg(store *s, long long drow, const sr_doc *doc, const pipeline_result *res, const char *source)
+static int S_add_pg(store *s, const sr_doc *doc, const char *hash, const pipeline_result *res,
+                    const char *source)
 {
     int n = res->nevents, rc = 0, nnew = 0, ncand = 0;
-    if (!n) return 0;
+    long long drow = -1;
     struct pgev {
         int i, hypo, cand;
         char pair[64], key[96];
@@ -1373,7 +1435,7 @@ static int S_add_pg(store *s, long long drow, const sr_doc *doc, const pipeline_
         merge_when we;
         S_ev v;
     } *x = calloc((size_t)n, sizeof *x);
-    long long *ids = calloc((size_t)n * 2, sizeof *ids);
+    long long *ids = calloc((size_t)n * 2 + 1, sizeof *ids);
     vec cands;
     vec_init(&cands, sizeof(S_cand));
     buf keys, types, pairs;
@@ -1383,7 +1445,7 @@ static int S_add_pg(store *s, long long drow, const sr_doc *doc, const pipeline_
     buf_putc(&keys, '{');
     buf_putc(&types, '{');
     buf_putc(&pairs, '{');
-    if (!x || !ids) rc = SITREP_ENOMEM;
+    if ((!x && n) || !ids) rc = SITREP_ENOMEM;
     /* the reports in the order of assignment (merge.h) */
     int k = 0;
     long minlo = LONG_MAX, maxhi = LONG_MIN;
@@ -1393,7 +1455,7 @@ static int S_add_pg(store *s, long long drow, const sr_doc *doc, const pipeline_
             if (merge_assign_pass(e->modality) != pass) continue;
             struct pgev *q = &x[k++];
             q->i = i;
-            q->v = S_report(drow, doc, source, e);
+            q->v = S_report(-1, doc, source, e);   /* the row id comes with the ids */
             q->hypo = !strcmp(q->v.modality, "hypothetical");
             q->cand = -1;
             S_pair(q->v.type, q->v.skey, q->v.tkey, q->pair, q->key);
@@ -1420,7 +1482,6 @@ static int S_add_pg(store *s, long long drow, const sr_doc *doc, const pipeline_
         S_txt(&p, pairs.s);
         S_int(&p, minlo);
         S_int(&p, maxhi);
-        S_int(&p, drow);
         S_int(&p, MERGE_V_SOURCE);
         S_txt(&p, srcv);
         S_cur c;
@@ -1486,16 +1547,27 @@ static int S_add_pg(store *s, long long drow, const sr_doc *doc, const pipeline_
         S_int(&p, nnew);
         S_cur c;
         rc = S_open_id(s, Q_PG_IDS, &p, &c);
-        if (!rc && (rc = S_next(&c)) == 1)
-            rc = S_arr_ids(S_cstr(&c, 0), ids, n) == n && S_arr_ids(S_cstr(&c, 1), ids + n, nnew) == nnew
+        if (!rc && (rc = S_next(&c)) == 1) {
+            drow = S_cll(&c, 0);
+            rc = S_arr_ids(S_cstr(&c, 1), ids, n) == n && S_arr_ids(S_cstr(&c, 2), ids + n, nnew) == nnew
                      ? 0
                      : S_rfail(s, "the sequences gave too few ids", 0);
-        else if (!rc)
+        } else if (!rc) {
             rc = S_rfail(s, "the sequences gave no ids", 0);
+        }
         S_close(&c);
     }
+    if (!rc) {   /* the document and its rows, sent without waiting */
+        S_par p;
+        char date[11];
+        S_doc_params(&p, doc, hash, res, source, date);
+        S_int(&p, drow);
+        rc = S_do(s, Q_INS_DOC_ID, &p);
+    }
+    if (!rc) rc = S_add_rows(s, drow, doc, res);
     for (int j = 0, w = 0; !rc && j < n; j++) {
         struct pgev *q = &x[j];
+        q->v.doc = drow;
         long long evid;
         if ((rc = S_add_event(s, drow, doc, res, q->i, ids[j], &evid))) break;
         if (q->cand >= 0) {
@@ -1539,59 +1611,18 @@ static int S_add(store *s, const sr_doc *doc, const char *hash, const pipeline_r
     S_close(&c);
     if (rc) return rc;
 
-    char date[11];
-    if (doc->day >= 0) sitrep_format_day(doc->day, date);
     const char *source = doc->source && *doc->source ? doc->source : NULL;
-    p.n = 0;
-    S_txt(&p, doc->id);
-    S_txt(&p, hash);
-    S_txt(&p, source);
-    S_txt(&p, doc->url);
-    S_txt(&p, doc->day >= 0 ? date : NULL);
-    S_day(&p, doc->day);
-    S_txt(&p, doc->title);
-    S_txtn(&p, doc->text, doc->text_len);
-    S_txt(&p, doc->file);
-    if (doc->line > 0) S_int(&p, doc->line);
-    else S_txt(&p, NULL);
-    S_int(&p, (long long)doc->text_len);
-    S_int(&p, res->seg.nsents);
-    S_int(&p, res->nevents);
+    if (s->pg) return S_add_pg(s, doc, hash, res, source);
+    char date[11];
+    S_doc_params(&p, doc, hash, res, source, date);
     long long drow;
     if ((rc = S_insert(s, Q_INS_DOC, &p, &drow))) return rc;
 
-    if (!s->pg) {   /* indexed at commit (S_fts_flush) */
-        long long *pend = vec_push(&s->fts_pending);
-        if (!pend) return SITREP_ENOMEM;
-        *pend = drow;
-    }
+    long long *pend = vec_push(&s->fts_pending);   /* indexed at commit (S_fts_flush) */
+    if (!pend) return SITREP_ENOMEM;
+    *pend = drow;
 
-    for (int i = 0; !rc && i < res->seg.nsents; i++) {
-        const sr_sentence *se = &res->seg.sents[i];
-        p.n = 0;
-        S_int(&p, drow);
-        S_int(&p, i);
-        S_int(&p, se->start);
-        S_int(&p, se->end);
-        S_int(&p, se->para);
-        rc = S_do(s, Q_INS_SENT, &p);
-    }
-    for (int i = 0; !rc && i < res->nmentions; i++) {
-        const sr_mention *m = &res->mentions[i];
-        p.n = 0;
-        S_int(&p, drow);
-        S_int(&p, m->sent);
-        S_int(&p, m->start);
-        S_int(&p, m->end);
-        S_span(&p, doc->text, m->start, m->end);
-        S_txt(&p, m->name);
-        S_txt(&p, m->key);
-        S_txt(&p, m->code);
-        S_int(&p, (int)m->kind);
-        S_int(&p, (int)m->how);
-        rc = S_do(s, Q_INS_MENTION, &p);
-    }
-    if (s->pg) return rc ? rc : S_add_pg(s, drow, doc, res, source);
+    if ((rc = S_add_rows(s, drow, doc, res))) return rc;
     for (int pass = 0; pass < MERGE_PASSES; pass++)   /* merge.h: the order of assignment */
     for (int i = 0; !rc && i < res->nevents; i++) {
         const sr_event *e = &res->events[i];
@@ -1601,6 +1632,35 @@ static int S_add(store *s, const sr_doc *doc, const char *hash, const pipeline_r
         S_ev v = S_report(drow, doc, source, e);
         rc = S_assign(s, evid, &v);
     }
+    return rc;
+}
+
+int store_has_docs(store *s, const char *const *ids, const char *const *hashes, int n, int *have)
+{
+    for (int i = 0; i < n; i++) have[i] = 0;
+    if (!s->pg) {   /* in-process: one lookup each */
+        for (int i = 0; i < n; i++)
+            if ((have[i] = store_has_doc(s, ids[i], hashes[i])) < 0) return have[i];
+        return 0;
+    }
+    buf arr;
+    buf_init(&arr);
+    buf_putc(&arr, '{');
+    for (int i = 0; i < n; i++) S_arr_add(&arr, ids[i]);
+    buf_putc(&arr, '}');
+    S_par p;
+    S_pinit(&p);
+    S_txt(&p, arr.s);
+    S_cur c;
+    int rc = arr.s ? S_open_id(s, Q_PG_HAVE_DOCS, &p, &c) : S_rfail(s, "out of memory", 0);
+    while (!rc && (rc = S_next(&c)) == 1) {
+        rc = 0;
+        const char *id = S_cstr(&c, 0), *h = S_cstr(&c, 1);
+        for (int i = 0; i < n; i++)
+            if (id && h && !strcmp(ids[i], id) && !strcmp(hashes[i], h)) have[i] = 1;
+    }
+    if (arr.s) S_close(&c);
+    buf_free(&arr);
     return rc;
 }
 
