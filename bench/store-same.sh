@@ -8,8 +8,8 @@
 #     term, document, column and offset) and its integrity-check,
 #   - `sitrep export --format jsonl` and `sitrep docs` for a few queries;
 # then, when a PostgreSQL server can be started (scripts/pg-test-server),
-# the same ingests into PostgreSQL stores: export --format jsonl and
-# `events --json` compared.
+# the same ingests into PostgreSQL stores: export --format jsonl,
+# `events --json` and every row of every table (psql) compared.
 # Inputs: examples/, ../shared/corpus/seeds.jsonl and dev.jsonl (when
 # there), each ingested whole, then dev again in small batches (--batch 7)
 # with a second pass over a copy in which every fifth document has new text
@@ -109,13 +109,21 @@ if url=$(scripts/pg-test-server start "$tmp/pg" 2>/dev/null); then
             q=$(scripts/pg-test-server createdb "$tmp/pg" "${bin}_${name//-/_}")
             if [ $bin = old ]; then fill "$OLD" "$q" "$@"; else fill "$NEW" "$q" "$@"; fi
             { "$([ $bin = old ] && echo "$OLD" || echo "$NEW")" export --db "$q" --format jsonl
-              "$([ $bin = old ] && echo "$OLD" || echo "$NEW")" events --db "$q" --json; } > "$tmp/pg-$bin-$name.out" 2>&1
+              "$([ $bin = old ] && echo "$OLD" || echo "$NEW")" events --db "$q" --json
+              # every row of every table (psql), in key order
+              if command -v psql >/dev/null; then
+                  for t in "documents ORDER BY id" "sentences ORDER BY doc, idx" "mentions ORDER BY id" \
+                           "events ORDER BY id" "world_events ORDER BY id" "event_world ORDER BY event" \
+                           "world_votes ORDER BY world, kind, value" "merge_keys ORDER BY k"; do
+                      psql -X -q "$q" -c "COPY (SELECT * FROM $t) TO STDOUT"
+                  done
+              fi; } > "$tmp/pg-$bin-$name.out" 2>&1
         done
         if [ ! -s "$tmp/pg-new-$name.out" ] || grep -q '^sitrep:' "$tmp/pg-new-$name.out"; then
             echo "FAILED: postgresql $name: $(head -n 1 "$tmp/pg-new-$name.out")"
             status=1
         elif cmp -s "$tmp/pg-old-$name.out" "$tmp/pg-new-$name.out"; then
-            echo "same: postgresql $name ($(wc -l < "$tmp/pg-new-$name.out") lines of export and events)"
+            echo "same: postgresql $name ($(wc -l < "$tmp/pg-new-$name.out") lines of export, events and table rows)"
         else
             echo "DIFFERENT: postgresql $name"
             diff "$tmp/pg-old-$name.out" "$tmp/pg-new-$name.out" | head -n 6 | sed 's/^/    /'

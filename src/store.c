@@ -90,7 +90,7 @@ enum {
     Q_DEL_LINKS, Q_DEL_EVENTS, Q_DEL_MENTIONS, Q_DEL_SENTS, Q_DEL_DOC,
     Q_ENQUEUE, Q_CLAIM, Q_DONE, Q_LOCK_PAIRS, Q_DOCUMENT, Q_WATCH_TABLE, Q_FILE_SEEN, Q_FILE_DONE,
     Q_SAVEPOINT, Q_RELEASE, Q_PG_CANDIDATES, Q_PG_IDS, Q_INS_DOC_ID, Q_INS_EVENT_ID, Q_INS_WORLD_ID,
-    Q_PG_HAVE_DOCS, Q_COUNT
+    Q_PG_HAVE_DOCS, Q_PG_SENTS, Q_PG_MENTIONS, Q_PG_VOTES, Q_COUNT
 };
 
 enum { S_BOTH, S_LITE, S_PG };   /* the backends a statement runs on */
@@ -219,6 +219,20 @@ static const struct {
     [Q_INS_DOC_ID] = {"INSERT INTO documents(doc_id, hash, source, url, date, day, title, text, file,"
                       " line, bytes, nsentences, nevents, id) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)",
                       S_PG},
+    /* a document's sentences and mentions in one statement each, rows in
+     * the order of their arrays (S_add_rows) */
+    [Q_PG_SENTS] = {"INSERT INTO sentences(doc, idx, start, \"end\", para) SELECT ?1, * FROM"
+                    " unnest(?2::int[], ?3::int[], ?4::int[], ?5::int[])",
+                    S_PG},
+    [Q_PG_MENTIONS] = {"INSERT INTO mentions(doc, sentence, start, \"end\", text, name, key, code, kind, how)"
+                       " SELECT ?1, * FROM unnest(?2::int[], ?3::int[], ?4::int[], ?5::text[], ?6::text[],"
+                       " ?7::text[], ?8::text[], ?9::int[], ?10::int[])",
+                       S_PG},
+    /* the votes of one report, of distinct kinds, in one upsert (S_vote) */
+    [Q_PG_VOTES] = {"INSERT INTO world_votes AS v(world, kind, value, n) SELECT ?1, k, x, 1"
+                    " FROM unnest(?2::int[], ?3::text[]) AS u(k, x)"
+                    " ON CONFLICT (world, kind, value) DO UPDATE SET n = v.n + 1",
+                    S_PG},
     /* store_has_docs: the stored hashes of several ids at once */
     [Q_PG_HAVE_DOCS] = {"SELECT doc_id, hash FROM documents WHERE doc_id = ANY(?1::text[])", S_PG},
     [Q_INS_EVENT_ID] = {"INSERT INTO events(doc, ord, sentence, start, \"end\", type, mode, cameo, quad,"
@@ -246,6 +260,8 @@ struct store {
                              are all its votes (S_summarise needs not read them) */
     int src_fresh;        /* S_vote1 on an existing world event in S_add_pg: whether the
                              document's source outlet is new to it; -1 unknown */
+    buf *votes;           /* S_vote on PostgreSQL, every answer known: the kinds and
+                             values of the votes as array literals, sent at once */
     vec claimed;          /* queue ids claimed in the open transaction */
     vec fts_pending;      /* SQLite: rows of documents added in the open transaction,
                              indexed for full-text search by store_commit */
@@ -895,6 +911,38 @@ int store_counts(store *s, long long *docs, long long *events, long long *worlds
 
 /* ---- world events ----------------------------------------------------- */
 
+/* Adds v to the PostgreSQL array literal b ("{" and elements so far). */
+static void S_arr_add(buf *b, const char *v)
+{
+    buf_puts(b, b->len > 1 ? ",\"" : "\"");
+    for (const char *c = v; *c; c++) {
+        if (*c == '"' || *c == '\\') buf_putc(b, '\\');
+        buf_putc(b, *c);
+    }
+    buf_putc(b, '"');
+}
+
+/* Adds n bytes of v (NULL: SQL NULL) to the array literal b. */
+static void S_arr_addn(buf *b, const char *v, size_t n)
+{
+    if (!v) {
+        buf_puts(b, b->len > 1 ? ",NULL" : "NULL");
+        return;
+    }
+    buf_puts(b, b->len > 1 ? ",\"" : "\"");
+    for (size_t i = 0; i < n; i++) {
+        if (v[i] == '"' || v[i] == '\\') buf_putc(b, '\\');
+        buf_putc(b, v[i]);
+    }
+    buf_putc(b, '"');
+}
+
+/* Adds the integer v to the array literal b. */
+static void S_arr_int(buf *b, long long v)
+{
+    buf_printf(b, b->len > 1 ? ",%lld" : "%lld", v);
+}
+
 typedef merge_report S_ev; /* what merging needs of one report (merge.h) */
 
 /* Counts one vote; *fresh (when not NULL) tells whether the value is new
@@ -915,7 +963,11 @@ static int S_vote1(store *s, long long world, int kind, const char *value, int *
     if (s->new_world) known = 1;
     else if (s->src_fresh >= 0 && kind == MERGE_V_DOC) known = 1;
     else if (s->src_fresh >= 0 && kind == MERGE_V_SOURCE) known = s->src_fresh;
-    if (s->pg && (known >= 0 || !fresh)) {   /* no answer needed: sent without waiting */
+    if (s->votes && (known >= 0 || !fresh)) {   /* S_vote sends them together */
+        S_arr_int(&s->votes[0], kind);
+        S_arr_addn(&s->votes[1], value, strlen(value));
+        isnew = known;
+    } else if (s->pg && (known >= 0 || !fresh)) {   /* no answer needed: sent without waiting */
         rc = S_do(s, Q_UPSERT_VOTE, &p);
         isnew = known;
     } else if (s->pg) {   /* the upsert says whether the value is new */
@@ -952,7 +1004,30 @@ static int S_vote_cb(void *ctx, int kind, const char *value, int *fresh)
 static int S_vote(store *s, long long world, const S_ev *e, int swapped, int *new_doc, int *new_src)
 {
     S_vote_ctx c = {s, world};
-    return merge_votes(e, swapped, S_vote_cb, &c, new_doc, new_src);
+    if (!s->pg || (!s->new_world && s->src_fresh < 0))   /* one statement per vote */
+        return merge_votes(e, swapped, S_vote_cb, &c, new_doc, new_src);
+    /* PostgreSQL, no answer needed: one upsert for all (Q_PG_VOTES) */
+    buf cols[2];
+    for (int k = 0; k < 2; k++) {
+        buf_init(&cols[k]);
+        buf_putc(&cols[k], '{');
+    }
+    s->votes = cols;
+    int rc = merge_votes(e, swapped, S_vote_cb, &c, new_doc, new_src);
+    s->votes = NULL;
+    buf_putc(&cols[0], '}');
+    buf_putc(&cols[1], '}');
+    if (!rc) {
+        S_par p;
+        S_pinit(&p);
+        S_int(&p, world);
+        S_txt(&p, cols[0].s);
+        S_txt(&p, cols[1].s);
+        rc = cols[0].s && cols[1].s ? S_do(s, Q_PG_VOTES, &p) : S_rfail(s, "out of memory", 0);
+    }
+    buf_free(&cols[0]);
+    buf_free(&cols[1]);
+    return rc;
 }
 
 /* Recomputes the summary columns of a world event from its votes (known:
@@ -1329,9 +1404,61 @@ static void S_doc_params(S_par *p, const sr_doc *doc, const char *hash, const pi
     S_int(p, res->nevents);
 }
 
+/* PostgreSQL: the sentences and mentions of the document drow, one
+ * statement each (Q_PG_SENTS, Q_PG_MENTIONS: their columns as arrays). */
+static int S_add_rows_pg(store *s, long long drow, const sr_doc *doc, const pipeline_result *res)
+{
+    enum { NCOL = 9 };
+    buf col[NCOL];
+    int rc = 0;
+    for (int k = 0; k < NCOL; k++) {
+        buf_init(&col[k]);
+        buf_putc(&col[k], '{');
+    }
+    for (int i = 0; i < res->seg.nsents; i++) {
+        const sr_sentence *se = &res->seg.sents[i];
+        S_arr_int(&col[0], i);
+        S_arr_int(&col[1], se->start);
+        S_arr_int(&col[2], se->end);
+        S_arr_int(&col[3], se->para);
+    }
+    for (int pass = 0; pass < 2 && !rc; pass++) {
+        S_par p;
+        S_pinit(&p);
+        S_int(&p, drow);
+        int ncol = pass ? NCOL : 4, bad = 0;
+        for (int k = 0; k < ncol; k++) {
+            buf_putc(&col[k], '}');
+            bad |= !col[k].s;
+            S_txt(&p, col[k].s);
+        }
+        if (bad) rc = S_rfail(s, "out of memory", 0);
+        else if (pass ? res->nmentions > 0 : res->seg.nsents > 0) rc = S_do(s, pass ? Q_PG_MENTIONS : Q_PG_SENTS, &p);
+        for (int k = 0; k < NCOL; k++) {
+            buf_reset(&col[k]);
+            buf_putc(&col[k], '{');
+        }
+        for (int i = 0; !pass && i < res->nmentions; i++) {
+            const sr_mention *m = &res->mentions[i];
+            S_arr_int(&col[0], m->sent);
+            S_arr_int(&col[1], m->start);
+            S_arr_int(&col[2], m->end);
+            S_arr_addn(&col[3], doc->text + m->start, (size_t)(m->end - m->start));
+            S_arr_addn(&col[4], m->name, m->name ? strlen(m->name) : 0);
+            S_arr_addn(&col[5], m->key, strlen(m->key));
+            S_arr_addn(&col[6], m->code, strlen(m->code));
+            S_arr_int(&col[7], (int)m->kind);
+            S_arr_int(&col[8], (int)m->how);
+        }
+    }
+    for (int k = 0; k < NCOL; k++) buf_free(&col[k]);
+    return rc;
+}
+
 /* The sentences and actor mentions of the document drow. */
 static int S_add_rows(store *s, long long drow, const sr_doc *doc, const pipeline_result *res)
 {
+    if (s->pg) return S_add_rows_pg(s, drow, doc, res);
     int rc = 0;
     S_par p;
     for (int i = 0; !rc && i < res->seg.nsents; i++) {
@@ -1376,17 +1503,6 @@ static S_ev S_report(long long drow, const sr_doc *doc, const char *source, cons
     if (v.skey && !*v.skey) v.skey = NULL;
     if (v.tkey && !*v.tkey) v.tkey = NULL;
     return v;
-}
-
-/* Adds v to the PostgreSQL array literal b ("{" and elements so far). */
-static void S_arr_add(buf *b, const char *v)
-{
-    buf_puts(b, b->len > 1 ? ",\"" : "\"");
-    for (const char *c = v; *c; c++) {
-        if (*c == '"' || *c == '\\') buf_putc(b, '\\');
-        buf_putc(b, *c);
-    }
-    buf_putc(b, '"');
 }
 
 /* Parses a PostgreSQL array of integers ("{1,2,3}") into out[0..n);
