@@ -2872,6 +2872,7 @@ static int S_watch_table(store *s)
     S_par p;
     S_pinit(&p);
     int ret = S_do(s, Q_WATCH_TABLE, &p);
+    if (!ret && s->pg) ret = store_pg_flush(s->pg);   /* done before it is relied on */
     if (!ret) s->watch_table = 1;
     return ret;
 }
@@ -2903,5 +2904,7 @@ int store_file_done(store *s, const char *hash, const char *path)
     S_txt(&p, hash);
     S_txt(&p, path);
     S_txt(&p, now);
-    return S_do(s, Q_FILE_DONE, &p);
+    ret = S_do(s, Q_FILE_DONE, &p);
+    if (!ret && s->pg) ret = store_pg_flush(s->pg);   /* recorded (committed outside a batch) now */
+    return ret;
 }
