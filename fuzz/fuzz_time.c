@@ -1,5 +1,5 @@
-/* fuzz_time.c -- libFuzzer target for time.c: time_dateline on the raw
- * input, then the input (made valid UTF-8 and NFC) is segmented and
+/* fuzz_time.c -- libFuzzer target for time.c: sitrep_dateline (sitrep.c)
+ * on the raw input, then the input (made valid UTF-8 and NFC) is segmented and
  * time_find runs over each sentence with one of several anchors (unknown,
  * 2022-03-14, 1970-01-01, 0000-01-01, 9999-12-31: every year a "date" field
  * can carry) and each tense.  Found spans must lie inside the sentence.
@@ -31,7 +31,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     char *t = read_utf8_clean(&a, raw, rawlen, 1, &len, &bad);
     if (!t) fuzz_die("read_utf8_clean", "out of memory");
     int y, m, d;
-    if (time_dateline(t, len, &y, &m, &d) == 1 && (m < 1 || m > 12 || d < 1 || d > 31))
+    if (sitrep_dateline(t, len, &y, &m, &d) == 1 && (m < 1 || m > 12 || d < 1 || d > 31))
         __builtin_trap();
     const long anchors[5] = {-1, sitrep_day_from_ymd(2022, 3, 14), 0, sitrep_day_from_ymd(0, 1, 1),
                              sitrep_day_from_ymd(9999, 12, 31)};

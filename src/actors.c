@@ -15,6 +15,7 @@
 #include "actors.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,12 +70,30 @@ typedef struct {
     int person, ntok;
 } S_pname;
 
+/* A slot of the phrase table: a folded phrase ("vladimir putin"), a proper
+ * prefix of one ("vladimir"), or both.  16 bytes, so a probe touches one
+ * cache line; one lookup tells the matcher whether a phrase ends here and
+ * whether a longer one may continue. */
+typedef struct {
+    uint32_t hash;
+    uint32_t key;          /* offset in kb->pkeys; 0 = empty slot */
+    int32_t hit;           /* the phrase's first hit, -1 when only a prefix */
+    int32_t prefix;        /* 1 when a longer phrase starts with it */
+} S_pslot;
+
+typedef struct {
+    char s[11];            /* "YYYY-MM-DD" */
+    long day;
+} S_datememo;
+
 struct actors_kb {
     arena mem;
     vec ents, persons, terms, roles, hits, pnames;
     vec cnames;            /* S_pname: one-word country names (misspellings) */
-    dict phrases;          /* phrase -> first hit */
-    dict prefixes;         /* proper prefixes of phrases */
+    S_pslot *pslots;       /* the phrase table (S_ptab_*): phrases and their proper prefixes */
+    size_t npslots, npused, nphrases;
+    char *pkeys;           /* the phrase table's keys, NUL-terminated, after a NUL at 0 */
+    size_t pkeys_len, pkeys_cap;
     dict person_by_name;   /* canonical name -> person */
     dict org_by_key;       /* key -> ent */
     dict country_by_key;   /* ISO3 -> ent */
@@ -86,6 +105,7 @@ struct actors_kb {
     vec strs;              /* const char *: the interned copies */
     int no_fuzzy;          /* loading a file whose names are not corrected */
     int weak;              /* loading a file whose surnames need their country */
+    S_datememo dates[256]; /* S_date's memo (loading only) */
 };
 
 /* Surnames that the data leaves out as variants because they are common
@@ -109,7 +129,7 @@ void actors_free(actors_kb *kb)
     if (!kb) return;
     vec_free(&kb->ents); vec_free(&kb->persons); vec_free(&kb->terms);
     vec_free(&kb->roles); vec_free(&kb->hits); vec_free(&kb->pnames); vec_free(&kb->cnames);
-    dict_free(&kb->phrases); dict_free(&kb->prefixes); dict_free(&kb->person_by_name);
+    free(kb->pslots); free(kb->pkeys); dict_free(&kb->person_by_name);
     dict_free(&kb->org_by_key); dict_free(&kb->country_by_key); dict_free(&kb->role_by_phrase);
     dict_free(&kb->surnames); vec_free(&kb->snames); vec_free(&kb->key_terms);
     dict_free(&kb->strings); vec_free(&kb->strs);
@@ -117,7 +137,83 @@ void actors_free(actors_kb *kb)
     free(kb);
 }
 
-size_t actors_phrase_count(const actors_kb *kb) { return kb->phrases.len; }
+size_t actors_phrase_count(const actors_kb *kb) { return kb->nphrases; }
+
+/* ------------------------------------------------------------ phrase table */
+
+static uint32_t S_ptab_hash(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u; /* FNV-1a */
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 16777619u;
+    }
+    return h;
+}
+
+/* The slot of s[0..n), or the empty slot where it belongs. */
+static S_pslot *S_ptab_find(const actors_kb *kb, const char *s, size_t n, uint32_t h)
+{
+    size_t mask = kb->npslots - 1, i = h & mask;
+    for (;;) {
+        S_pslot *sl = &kb->pslots[i];
+        if (!sl->key) return sl;
+        if (sl->hash == h && !strncmp(kb->pkeys + sl->key, s, n) && !kb->pkeys[sl->key + n]) return sl;
+        i = (i + 1) & mask;
+    }
+}
+
+/* The slot of s[0..n) when the table holds it, else NULL. */
+static const S_pslot *S_ptab_get(const actors_kb *kb, const char *s, size_t n)
+{
+    if (!kb->npslots) return NULL;
+    const S_pslot *sl = S_ptab_find(kb, s, n, S_ptab_hash(s, n));
+    return sl->key ? sl : NULL;
+}
+
+/* The slot of s[0..n), created (hit -1, no prefix) when new; NULL when
+ * out of memory.  The table stays at most 70% full (16-byte slots, so a
+ * probe past the first slot is mostly in the same cache line). */
+static S_pslot *S_ptab_add(actors_kb *kb, const char *s, size_t n)
+{
+    if ((kb->npused + 1) * 10 > kb->npslots * 7) {
+        size_t cap = kb->npslots ? kb->npslots * 2 : 65536;
+        S_pslot *ns = calloc(cap, sizeof *ns);
+        if (!ns) return NULL;
+        for (size_t i = 0; i < kb->npslots; i++) {
+            const S_pslot *o = &kb->pslots[i];
+            if (!o->key) continue;
+            size_t j = o->hash & (cap - 1);
+            while (ns[j].key) j = (j + 1) & (cap - 1);
+            ns[j] = *o;
+        }
+        free(kb->pslots);
+        kb->pslots = ns;
+        kb->npslots = cap;
+    }
+    uint32_t h = S_ptab_hash(s, n);
+    S_pslot *sl = S_ptab_find(kb, s, n, h);
+    if (sl->key) return sl;
+    size_t used = kb->pkeys_len ? kb->pkeys_len : 1;  /* offset 0 means empty */
+    if (used + n + 1 > kb->pkeys_cap) {
+        size_t cap = kb->pkeys_cap ? kb->pkeys_cap * 2 : 1 << 20;
+        while (used + n + 1 > cap) cap *= 2;
+        char *k = cap <= UINT32_MAX ? realloc(kb->pkeys, cap) : NULL;
+        if (!k) return NULL;
+        k[0] = 0;
+        kb->pkeys = k;
+        kb->pkeys_cap = cap;
+    }
+    memcpy(kb->pkeys + used, s, n);
+    kb->pkeys[used + n] = 0;
+    kb->pkeys_len = used + n + 1;
+    sl->hash = h;
+    sl->key = (uint32_t)used;
+    sl->hit = -1;
+    sl->prefix = 0;
+    kb->npused++;
+    return sl;
+}
 
 /* Length of a folded token without a possessive "'s" / "'". */
 static size_t S_strip_poss(const char *s, size_t n, int *poss)
@@ -171,11 +267,11 @@ static int S_add_phrase(actors_kb *kb, arena *tmp, const char *phrase, int type,
 {
     int nt = S_phrase_key(tmp, phrase, key);
     if (nt == 0 || nt > ACTORS_MAX_PHRASE) return 0;
-    int first = -1;
-    if (dict_get(&kb->phrases, key->s, key->len, &first)) {
-        for (int h = first; h >= 0; h = HIT(kb, h)->next)
-            if (HIT(kb, h)->type == type && HIT(kb, h)->idx == idx) return 0;
-    }
+    S_pslot *sl = S_ptab_add(kb, key->s, key->len);
+    if (!sl) return SITREP_ENOMEM;
+    int first = sl->hit;
+    for (int h = first; h >= 0; h = HIT(kb, h)->next)
+        if (HIT(kb, h)->type == type && HIT(kb, h)->idx == idx) return 0;
     S_hit *hit = vec_push(&kb->hits);
     if (!hit) return SITREP_ENOMEM;
     hit->type = type;
@@ -188,11 +284,16 @@ static int S_add_phrase(actors_kb *kb, arena *tmp, const char *phrase, int type,
         int h = first;
         while (HIT(kb, h)->next >= 0) h = HIT(kb, h)->next;
         HIT(kb, h)->next = hi;
-    } else if (dict_set(&kb->phrases, key->s, key->len, hi)) {
-        return SITREP_ENOMEM;
+    } else {
+        sl->hit = hi;
+        kb->nphrases++;
     }
     for (size_t i = 0; i < key->len; i++)
-        if (key->s[i] == ' ' && dict_set(&kb->prefixes, key->s, i, 1)) return SITREP_ENOMEM;
+        if (key->s[i] == ' ') {
+            S_pslot *pre = S_ptab_add(kb, key->s, i);
+            if (!pre) return SITREP_ENOMEM;
+            pre->prefix = 1;
+        }
     if (type == H_COUNTRY && nt == 1 && key->len >= 6) {
         S_pname *cn = vec_push(&kb->cnames);
         if (!cn) return SITREP_ENOMEM;
@@ -231,8 +332,10 @@ static int S_split(char *line, char **cols, int max)
 {
     int n = 0;
     cols[n++] = line;
-    for (char *p = line; *p && n < max; p++)
-        if (*p == '\t') { *p = 0; cols[n++] = p + 1; }
+    for (char *p = line; n < max && (p = strchr(p, '\t'));) {
+        *p++ = 0;
+        cols[n++] = p;
+    }
     return n;
 }
 
@@ -262,6 +365,21 @@ static long S_parse_date(const char *s, int is_end, int *ok)
     if (sitrep_parse_ymd(s, &day) == 0) return day;
     *ok = 0;
     return 0;
+}
+
+/* S_parse_date through a small memo of the dates seen (term dates repeat:
+ * "2003-01-01" starts thousands of Phoenix terms). */
+static long S_date(actors_kb *kb, const char *s, int is_end, int *ok)
+{
+    size_t n = strlen(s);
+    if (n != 10) return S_parse_date(s, is_end, ok);
+    unsigned h = 0;
+    for (size_t i = 0; i < n; i++) h = h * 31u + (unsigned char)s[i];
+    S_datememo *m = &kb->dates[h % (sizeof kb->dates / sizeof kb->dates[0])];
+    if (!memcmp(m->s, s, 11)) { *ok = 1; return m->day; }
+    long day = S_parse_date(s, is_end, ok);
+    if (*ok) { memcpy(m->s, s, 11); m->day = day; }
+    return day;
 }
 
 typedef enum { F_COUNTRIES, F_ORGS, F_ROLES, F_PEOPLE } S_format;
@@ -312,7 +430,14 @@ static int S_load_line(actors_kb *kb, arena *tmp, S_format fmt, char **c, int nc
         int htype = fmt == F_ORGS ? H_ORG : H_COUNTRY;
         rc = S_add_phrase(kb, tmp, col[2], htype, ei, NULL, key);
         char *aliases = c[fmt == F_ORGS ? 3 : 3 < nc ? 3 : 0];
-        if (nc > 3) FOR_ITEMS(aliases, it, if (!rc) rc = S_add_phrase(kb, tmp, it, htype, ei, NULL, key));
+        /* an organisation's seat written "Brussels=GOV" is a metonym, as a
+         * country's capital: the organisation, but a place after in/at */
+        if (nc > 3) FOR_ITEMS(aliases, it, {
+            char *eq = fmt == F_ORGS ? strchr(it, '=') : NULL;
+            if (eq) *eq = 0;
+            if (!rc) rc = S_add_phrase(kb, tmp, it, eq ? H_METONYM : htype, ei,
+                                       eq ? arena_strdup(&kb->mem, eq + 1) : NULL, key);
+        });
         if (fmt == F_COUNTRIES && nc > 4)
             FOR_ITEMS(c[4], it, if (!rc) rc = S_add_phrase(kb, tmp, it, H_ADJ, ei, NULL, key));
         /* coalitions.tsv: the members' keys in a fifth column */
@@ -386,8 +511,8 @@ static int S_load_line(actors_kb *kb, arena *tmp, S_format fmt, char **c, int nc
     t->rolecode = prev && !strcmp(prev->rolecode, rc0) ? prev->rolecode : S_intern(kb, rc0, NULL);
     if (!t->key || !t->role || !t->rolecode || !PERSON(kb, pi)->key) return SITREP_ENOMEM;
     int ok1, ok2;
-    t->from = S_parse_date(col[4], 0, &ok1);
-    t->to = S_parse_date(col[5], 1, &ok2);
+    t->from = S_date(kb, col[4], 0, &ok1);
+    t->to = S_date(kb, col[5], 1, &ok2);
     if (!ok1 || !ok2) {
         snprintf(err, errlen, "%s:%ld: bad date (want YYYY-MM-DD or YYYY)", path, lineno);
         return SITREP_EDATA;
@@ -468,6 +593,15 @@ static int S_family_first(const char *key)
     return 0;
 }
 
+/* A regnal number in Roman numerals ("x", "iii", "xvi"), folded. */
+static int S_is_regnal(const char *w)
+{
+    if (!*w || strlen(w) > 5) return 0;
+    for (const char *q = w; *q; q++)
+        if (*q != 'i' && *q != 'v' && *q != 'x') return 0;
+    return 1;
+}
+
 static int S_add_sname(actors_kb *kb, const char *w, size_t n, int person, int family)
 {
     S_sname *sn = vec_push(&kb->snames);
@@ -495,6 +629,7 @@ static int S_index_surnames(actors_kb *kb)
         if (p->generated) continue;
         if (S_phrase_key(&tmp, p->name, &key) < 2) continue;
         const char *last = strrchr(key.s, ' ') + 1;
+        if (S_is_regnal(last)) continue;  /* "Frederik X", "Charles III": "X" is no surname */
         rc = S_add_sname(kb, last, strlen(last), (int)i, 0);
         if (!rc && S_family_first(p->key))
             rc = S_add_sname(kb, key.s, (size_t)(strchr(key.s, ' ') - key.s), (int)i, 1);
@@ -559,7 +694,7 @@ actors_kb *actors_load(const char *dir, char *err, size_t errlen)
     vec_init(&kb->terms, sizeof(S_term)); vec_init(&kb->roles, sizeof(S_role));
     vec_init(&kb->hits, sizeof(S_hit)); vec_init(&kb->pnames, sizeof(S_pname));
     vec_init(&kb->cnames, sizeof(S_pname));
-    dict_init(&kb->phrases); dict_init(&kb->prefixes); dict_init(&kb->person_by_name);
+    dict_init(&kb->person_by_name);
     dict_init(&kb->org_by_key); dict_init(&kb->country_by_key); dict_init(&kb->role_by_phrase);
     dict_init(&kb->surnames); vec_init(&kb->snames, sizeof(S_sname)); vec_init(&kb->key_terms, sizeof(int));
     dict_init(&kb->strings); vec_init(&kb->strs, sizeof(const char *));
@@ -629,7 +764,8 @@ typedef struct {
 typedef struct {
     const actors_kb *kb;
     arena *a;
-    const char *text;
+    const char *text;   /* the text being matched: the document's, or its title's */
+    const char *body;   /* the document's text, also while its title is matched */
     const char *title;  /* the document's title, or NULL */
     const sr_segmentation *seg;
     long day;
@@ -713,10 +849,10 @@ static int S_longest(const S_doc *d, int p, int end, int *hit)
         memcpy(key + kl, sb->norm, wl);
         kl += wl;
         key[kl] = 0;
-        int h, dummy;
-        if (dict_get(&d->kb->phrases, key, kl, &h)) { best = k - p + 1; *hit = h; }
+        const S_pslot *sl = S_ptab_get(d->kb, key, kl);
+        if (sl && sl->hit >= 0) { best = k - p + 1; *hit = sl->hit; }
         if (sb->poss && k > p) break;  /* a possessive ends a name */
-        if (!dict_get(&d->kb->prefixes, key, kl, &dummy)) break;
+        if (!sl || !sl->prefix) break;
     }
     return best;
 }
@@ -905,7 +1041,8 @@ static int S_learn(S_doc *d, const char *folded, size_t n, int person, const cha
 {
     int li;
     if (dict_get(&d->learned, folded, n, &li)) return 0;
-    if (dict_get(&d->kb->phrases, folded, n, &li)) return 0; /* already known */
+    const S_pslot *known = S_ptab_get(d->kb, folded, n);
+    if (known && known->hit >= 0) return 0; /* already known */
     S_local *l = vec_push(&d->locals);
     if (!l) return SITREP_ENOMEM;
     l->person = person;
@@ -947,7 +1084,7 @@ static const char *S_country_name(const actors_kb *kb, const char *key);
 /* Does the document (text or title) hold this string? */
 static int S_doc_has(const S_doc *d, const char *s)
 {
-    return (d->text && strstr(d->text, s)) || (d->title && strstr(d->title, s));
+    return (d->body && strstr(d->body, s)) || (d->title && strstr(d->title, s));
 }
 
 /* The key a person has on the document date (the nearest term's). */
@@ -1019,6 +1156,9 @@ static int S_correct_country(const S_doc *d, const char *w)
         int max = len >= 10 ? 2 : 1;
         int e = cn->phrase[0] == w[0] ? S_edit(w, cn->phrase, max) : max + 1;
         if (e < 1 || e > max) continue;
+        /* "Emirate" is the singular of "Emirates", a noun, not a misspelling */
+        size_t cl = strlen(cn->phrase);
+        if (cl == len + 1 && cn->phrase[len] == 's' && !strncmp(cn->phrase, w, len)) continue;
         if (best >= 0 && best != cn->person) return -1;
         best = cn->person;
     }
@@ -1202,6 +1342,50 @@ static const sr_mention *S_recent_person(const S_doc *d, int tok, const char *rc
 
 static const char *S_country_name(const actors_kb *kb, const char *key);
 
+/* Roles of a country's own forces, courts, parliament and people that
+ * news names without the country when it reports on that country alone
+ * ("Police fired tear gas at protesters"). */
+static int S_domestic_role(const char *phrase)
+{
+    static const char *const roles[] = {"police", "riot police", "security forces", "police officers",
+                                        "policemen", "military", "army", "armed forces", "protesters",
+                                        "protestors", "demonstrators", "lawmakers", "legislators",
+                                        "parliament", "opposition", "court", "supreme court",
+                                        "constitutional court", "junta", "military junta", NULL};
+    for (int i = 0; roles[i]; i++)
+        if (!strcasecmp(roles[i], phrase)) return 1;
+    return 0;
+}
+
+/* Is sub-token p a part of a hyphenated word ("27-nation")? */
+static int S_hyphen_part(const S_doc *d, int p)
+{
+    const S_sub *sb = SUB(d, p);
+    const sr_token *tk = &d->seg->toks[sb->tok];
+    return sb->start != tk->start || sb->end != tk->end;
+}
+
+/* Does sub-token sb read as the verb after a subject: punctuation, an
+ * auxiliary or modal, an adverb in -ly, or a past form in -ed ("the army
+ * said", "the court has ruled", "the military rebuked")?  Never a noun. */
+static int S_verb_next(const S_sub *sb)
+{
+    static const char *const aux[] = {"has", "have", "had", "is", "are", "was", "were", "will", "would",
+                                      "could", "can", "should", "may", "might", "must", "said", "says",
+                                      "did", "does", "do", "also", "then", "later", "again", "already",
+                                      "still", "not", "never", "and", "or", "who", "which", "that",
+                                      "on", "at", "to", "for", "with", "after", "before", "as", "told",
+                                      "took", "began", "sent", "made", "gave", "led", "set", "met",
+                                      "fought", "ruled", "struck", "shot", "seized", NULL};
+    if (!(sb->flags & TOK_WORD)) return 1;
+    if (sb->flags & TOK_CAP) return 0;
+    size_t n = strlen(sb->norm);
+    if (n > 3 && (!strcmp(sb->norm + n - 2, "ed") || !strcmp(sb->norm + n - 2, "ly"))) return 1;
+    for (int i = 0; aux[i]; i++)
+        if (!strcmp(aux[i], sb->norm)) return 1;
+    return 0;
+}
+
 static int S_compose_sentence(S_doc *d, int s0, int s1, vec *items, int learn)
 {
     const actors_kb *kb = d->kb;
@@ -1241,7 +1425,11 @@ static int S_compose_sentence(S_doc *d, int s0, int s1, vec *items, int learn)
         /* learn: "Name, Romania's president" */
         if (learn && name >= 0 && its[name].itype == I_UNKNOWN && mod < 0 && role < 0 && k + 1 < n &&
             its[name].p1 < s1 && S_is_comma(d, its[name].p1) && its[k].p0 == its[name].p1 + 1 &&
-            S_is_mod(kb, &its[k]) && S_role_of(kb, &its[k + 1]) >= 0 && its[k + 1].p0 == its[k].p1) {
+            S_is_mod(kb, &its[k]) && S_role_of(kb, &its[k + 1]) >= 0 && its[k + 1].p0 == its[k].p1 &&
+            /* not "in Adelaide, Australian Prime Minister Anthony Albanese said":
+             * the title has its own name */
+            !(k + 2 < n && its[k + 2].p0 == its[k + 1].p1 &&
+              (its[k + 2].itype != I_HIT || S_person_of(kb, &its[k + 2]) >= 0))) {
             const char *key, *mname, *rcode;
             int is_org;
             S_mod_key(d, &its[k], &key, &mname, &rcode, &is_org);
@@ -1274,13 +1462,20 @@ static int S_compose_sentence(S_doc *d, int s0, int s1, vec *items, int learn)
                     const S_person *pp = PERSON(kb, person);
                     if (S_is_name_token(f))
                         rc = S_learn(d, f->norm, strlen(f->norm), person, pp->name, pp->key, NULL, pp->gender, 0, NULL);
-                    if (!rc && S_is_name_token(l))
+                    if (!rc && S_is_name_token(l) && !S_is_regnal(l->norm))
                         rc = S_learn(d, l->norm, strlen(l->norm), person, pp->name, pp->key, NULL, pp->gender, 0, NULL);
                 } else if (nm->itype == I_UNKNOWN) {
                     char key[256];
                     size_t kl = S_join(d, nm->p0, nm->p1, key, sizeof key);
                     int sp = nm->p1 - nm->p0 == 1 ? S_surname_in_office(d, key, mkey) : -1;
                     int cp = sp >= 0 ? -1 : S_correct(d, nm->p0, nm->p1);
+                    if (cp >= 0 && nm->p1 - nm->p0 == 1 && d->day >= 0) {
+                        /* one word close to a name ("Barrow", a town, for
+                         * Barrot) is a misspelling only of someone in office */
+                        int in_office;
+                        S_term_at(kb, cp, d->day, &in_office);
+                        if (!in_office) cp = -1;
+                    }
                     int cc = sp < 0 && cp < 0 && nm->p1 - nm->p0 == 1 ? S_correct_country(d, key) : -1;
                     if (cc >= 0) {
                         const S_ent *ce = ENT(kb, cc);
@@ -1432,6 +1627,56 @@ static int S_compose_sentence(S_doc *d, int s0, int s1, vec *items, int learn)
             m->plural = r->plural;
             m->gender = r->gender;
             m->why = arena_printf(d->a, "%s + role '%s' (%s)", mname, r->phrase, r->code);
+            continue;
+        }
+        if (!single && role == k0 && k == k0 + 1 && S_domestic_role(r->phrase)) {
+            /* "police", "protesters", "the military" with no country of
+             * their own: of the country named last, in this sentence or
+             * the three before (an unrest report names its country once) */
+            int after = p1 < s1 ? p1 : -1;
+            const char *nx = after >= 0 ? SUB(d, after)->norm : "";
+            const char *nx2 = after >= 0 && after + 1 < s1 ? SUB(d, after + 1)->norm : "";
+            /* "the army of Sudan"; "protesters in Kenya" (S_group_in) */
+            if (!strcmp(nx, "of") || S_hyphen_part(d, p0) || S_hyphen_part(d, p1 - 1)) continue;
+            int in = !strcmp(nx, "in") || !strcmp(nx, "from") ? 1 : !strcmp(nx2, "in") || !strcmp(nx2, "from") ? 2 : 0;
+            if (in) {
+                int named = 0;
+                for (int q = k; q < n && !named && q <= k + 1; q++)
+                    if (S_is_mod(kb, &its[q]) && its[q].p0 <= p1 + in + 3) named = 1;
+                if (named) continue;
+            }
+            const S_sub *pv = p0 > s0 ? SUB(d, p0 - 1) : NULL;
+            /* "Republican lawmakers", "Houthi protesters": someone's own */
+            if (pv && (pv->flags & TOK_CAP) && !S_is_function_word(pv->norm)) continue;
+            /* "the military has", "the army said": a body needs "the" (not
+             * police) and a verb after it, not a noun ("military drills",
+             * "court ruling") */
+            int the = pv && !strcmp(pv->norm, "the");
+            if (!r->plural && ((!the && strcasecmp(r->phrase, "police") && strcasecmp(r->phrase, "riot police")) ||
+                               (after >= 0 && !S_verb_next(SUB(d, after)))))
+                continue;
+            const sr_mention *ref = NULL;
+            int tok = SUB(d, p0)->tok, sent = SUB(d, p0)->sent;
+            for (size_t i = d->out.len; !ref && i-- > 0;) {
+                const sr_mention *o = &VEC_AT(&d->out, sr_mention, i);
+                if (o->t0 >= tok || o->sent < sent - 3) continue;
+                int ci;
+                if ((o->kind == AK_COUNTRY || o->kind == AK_GROUP) && !(o->how & (AH_METONYM | AH_PRONOUN)) &&
+                    dict_get(&kb->country_by_key, o->key, strlen(o->key), &ci))
+                    ref = o;   /* "Kenya", "Kenya's parliament" */
+            }
+            if (!ref) continue;
+            char key[sizeof ref->key];
+            memcpy(key, ref->key, sizeof key);   /* S_emit may move d->out */
+            sr_mention *m = S_emit(d, the ? p0 - 1 : p0, p1);
+            if (!m) return SITREP_ENOMEM;
+            m->kind = AK_GROUP;
+            memcpy(m->key, key, sizeof m->key);
+            m->name = S_country_name(kb, key);
+            S_code(kb, key, r->code, m->code, sizeof m->code);
+            m->how = AH_COREF;
+            m->plural = r->plural;
+            m->why = arena_printf(d->a, "'%s' with no country: of %s, the country named last", r->phrase, m->name);
             continue;
         }
         if (single && role == k0) {
@@ -1609,6 +1854,94 @@ static int S_group_in(S_doc *d, int p, int s1)
     return 1;
 }
 
+/* Is m a non-state group keyed by its country (groups.tsv: Hamas, PSE)
+ * rather than an international organisation? */
+static int S_is_armed_group(const actors_kb *kb, const sr_mention *m)
+{
+    int ei;
+    return dict_get(&kb->country_by_key, m->key, strlen(m->key), &ei);
+}
+
+/* The "the" of "the [word [word]] NOUN" ending at sub-token p, or -1.  Up
+ * to maxgap words in no mention may come between ("the war-ravaged
+ * country"); numbers too with nums ("the 27-nation bloc"), capitalised
+ * words with caps ("the Nordic country"); never "other", "same", "two",
+ * "both" (other actors). */
+static int S_the_noun(const S_doc *d, int s0, int p, int maxgap, int nums, int caps)
+{
+    static const char *const no[] = {"other", "same", "two", "both", "another", "either", "neither",
+                                     "three", "four", "a", "an", "this", "that", "news", "first", "second",
+                                     "third", "fourth", "fifth", "sixth", "seventh", "last", "next", "only",
+                                     "former", "new", NULL};
+    for (int a = p - 1; a >= s0 && p - 1 - a <= maxgap; a--) {
+        const S_sub *sb = SUB(d, a);
+        if (!strcmp(sb->norm, "the")) return a;
+        if (!((sb->flags & TOK_WORD) || (nums && (sb->flags & TOK_NUM))) || S_inside(d, sb->tok)) return -1;
+        if (!caps && (sb->flags & TOK_CAP) && !(sb->flags & TOK_SENTSTART)) return -1;  /* "the Amal militia": a name */
+        for (int i = 0; no[i]; i++)
+            if (!strcmp(sb->norm, no[i])) return -1;
+    }
+    return -1;
+}
+
+/* A number word from three to twelve ("four", "6"), or 0. */
+static int S_number_word(const char *w)
+{
+    static const char *const nums[] = {"three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                                       "eleven", "twelve", NULL};
+    for (int i = 0; nums[i]; i++)
+        if (!strcmp(nums[i], w)) return i + 3;
+    if (isdigit((unsigned char)w[0]) && (!w[1] || (isdigit((unsigned char)w[1]) && !w[2]))) {
+        int v = atoi(w);
+        return v >= 3 && v <= 12 ? v : 0;
+    }
+    return 0;
+}
+
+/* The last list of exactly n mentions of distinct countries before token
+ * tok, in sentence sent or the three before: mentions joined only by
+ * commas, "and" and "the" ("Saudi Arabia, the UAE, Bahrain and Egypt";
+ * people count by their key).  Writes their indices in d->out to list and
+ * returns how many (n), or 0. */
+static int S_last_list(const S_doc *d, int tok, int sent, int n, int *list)
+{
+    for (int s = sent; s >= sent - 3 && s >= 0; s--) {
+        int best = 0, run[12], nrun = 0, last = -1;
+        for (size_t i = 0; i <= d->out.len; i++) {
+            const sr_mention *m = i < d->out.len ? &VEC_AT(&d->out, sr_mention, i) : NULL;
+            int ci, ok = m && m->sent == s && m->t0 < tok && !(m->how & AH_PRONOUN) &&
+                             dict_get(&d->kb->country_by_key, m->key, strlen(m->key), &ci);
+            if (ok && nrun && last >= 0) {
+                /* only commas, "and", "the" between the previous item and this one */
+                for (int t = VEC_AT(&d->out, sr_mention, (size_t)last).t1; ok && t < m->t0; t++) {
+                    const char *g = d->seg->toks[t].norm;
+                    if (strcmp(g, ",") && strcmp(g, "and") && strcmp(g, "the")) ok = 0;
+                }
+                if (!ok) {
+                    if (nrun == n) { memcpy(list, run, sizeof(int) * (size_t)n); best = n; }
+                    nrun = 0;
+                    ok = 1;
+                }
+            }
+            if (ok && m) {
+                for (int k = 0; k < nrun && ok; k++)
+                    if (!strcmp(VEC_AT(&d->out, sr_mention, (size_t)run[k]).key, m->key)) ok = 0;
+                if (!ok || nrun == 12) nrun = 0;   /* a key twice: no list of distinct countries */
+                if (nrun < 12) run[nrun++] = (int)i;
+                last = (int)i;
+                continue;
+            }
+            if (m && m->sent == s && m->t0 < tok) continue;   /* an org, a pronoun: ends nothing */
+            if (nrun == n) { memcpy(list, run, sizeof(int) * (size_t)n); best = n; }
+            nrun = 0;
+            last = -1;
+            if (!m || m->sent > s) break;
+        }
+        if (best) return best;
+    }
+    return 0;
+}
+
 /* "they", "the two sides": two mentions on the one phrase [p0, p1), the
  * two sides in the order they were named (the coder pairs them).  Returns
  * 0 or SITREP_ENOMEM. */
@@ -1685,13 +2018,48 @@ static int S_pronouns(S_doc *d, int s0, int s1)
         /* "the two sides", "both countries": the two sides named before
          * it in its sentence, else in the previous one; two mentions on
          * the phrase, in the order they were named (as for "they") */
-        if ((!strcmp(w, "sides") || !strcmp(w, "countries") || !strcmp(w, "nations") ||
-             !strcmp(w, "governments") || !strcmp(w, "neighbours") || !strcmp(w, "neighbors") ||
-             !strcmp(w, "leaders")) &&
-            p > s0 && (!strcmp(SUB(d, p - 1)->norm, "two") || !strcmp(SUB(d, p - 1)->norm, "both"))) {
+        /* "the four countries", "the three leaders": the last list of
+         * exactly that many actors of distinct countries ("Saudi Arabia,
+         * the UAE, Bahrain and Egypt"), in this sentence or the three
+         * before; one mention per member on the phrase, in list order */
+        int many = p > s0 ? S_number_word(SUB(d, p - 1)->norm) : 0;
+        if (many >= 3 && (!strcmp(w, "countries") || !strcmp(w, "nations") || !strcmp(w, "states") ||
+                          !strcmp(w, "leaders") || !strcmp(w, "governments")) &&
+            !S_inside(d, sb->tok)) {
+            int a = p - 1;
+            if (a > s0 && !strcmp(SUB(d, a - 1)->norm, "the")) a--;
+            int list[12], nlist = S_last_list(d, SUB(d, a)->tok, sb->sent, many, list);
+            if (nlist == many) {
+                sr_mention copy[12];
+                for (int k2 = 0; k2 < nlist; k2++) copy[k2] = VEC_AT(&d->out, sr_mention, (size_t)list[k2]);
+                for (int k2 = 0; k2 < nlist; k2++) {
+                    sr_mention *m = S_emit_ref(d, a, p + 1, &copy[k2]);
+                    if (!m) return SITREP_ENOMEM;
+                    snprintf(m->code, sizeof m->code, "%s", m->key);
+                    m->kind = AK_COUNTRY;
+                    m->name = S_country_name(d->kb, m->key);
+                    m->plural = 1;
+                    m->why = arena_printf(d->a, "'the %s %s' refers to the %d named before, %s among them",
+                                          SUB(d, p - 1)->norm, w, many, m->name);
+                }
+            }
+            continue;
+        }
+        /* so are "the combatants", "the belligerents" and "the warring
+         * sides/parties/factions" */
+        const char *pw = p > s0 ? SUB(d, p - 1)->norm : "";
+        int warring = ((!strcmp(w, "combatants") || !strcmp(w, "belligerents")) && !strcmp(pw, "the")) ||
+                      ((!strcmp(w, "sides") || !strcmp(w, "parties") || !strcmp(w, "factions")) &&
+                       !strcmp(pw, "warring"));
+        if (((!strcmp(w, "sides") || !strcmp(w, "countries") || !strcmp(w, "nations") ||
+              !strcmp(w, "governments") || !strcmp(w, "neighbours") || !strcmp(w, "neighbors") ||
+              !strcmp(w, "leaders")) &&
+             p > s0 && (!strcmp(pw, "two") || !strcmp(pw, "both"))) || warring) {
             if (S_inside(d, sb->tok)) continue;
             int a = p - 1;
-            if (!strcmp(SUB(d, a)->norm, "two") && a > s0 && !strcmp(SUB(d, a - 1)->norm, "the")) a--;
+            if ((!strcmp(SUB(d, a)->norm, "two") || !strcmp(SUB(d, a)->norm, "warring")) && a > s0 &&
+                !strcmp(SUB(d, a - 1)->norm, "the"))
+                a--;
             const sr_mention *two[2] = {NULL, NULL};
             int ntwo = 0, more = 0;
             for (int back = 0; back < 2 && ntwo < 2; back++) {
@@ -1738,6 +2106,61 @@ static int S_pronouns(S_doc *d, int s0, int s1)
             m->how = AH_COREF;
             m->why = arena_printf(d->a, "'%s' refers to the government of %s", w, m->name);
             continue;
+        }
+        /* "the bloc", "the agency", "the 27-nation bloc", "the UN
+         * watchdog": the international organisation named last (or its
+         * people: "EU diplomats"), in this sentence or the three before;
+         * "the militia": the armed group named last (groups.tsv).  Not
+         * "the group", "the alliance", "the organization": too often
+         * another one ("a group of", a news organisation) */
+        int orgnoun = !strcmp(w, "bloc") || !strcmp(w, "agency") || !strcmp(w, "watchdog") || !strcmp(w, "union");
+        int grpnoun = !strcmp(w, "militia");
+        if ((orgnoun || grpnoun) && !(sb->flags & TOK_CAP)) {
+            if (S_inside(d, sb->tok) || (p + 1 < s1 && !strcmp(SUB(d, p + 1)->norm, "of"))) continue;
+            int a = S_the_noun(d, s0, p, 2, 1, 0);
+            if (a < 0) continue;
+            const sr_mention *ref = NULL;
+            for (size_t i = d->out.len; !ref && i-- > 0;) {
+                const sr_mention *m = &VEC_AT(&d->out, sr_mention, i);
+                if (m->t0 >= SUB(d, a)->tok || m->sent < sb->sent - 3) continue;
+                if (m->how & AH_PRONOUN) continue;
+                /* an organisation, or its people ("EU diplomats") */
+                int ei, org = m->kind == AK_ORG || dict_get(&d->kb->org_by_key, m->key, strlen(m->key), &ei);
+                if (org && S_is_armed_group(d->kb, m) == grpnoun) ref = m;
+            }
+            if (!ref) continue;
+            sr_mention *m = S_emit_ref(d, a, p + 1, ref);
+            if (!m) return SITREP_ENOMEM;
+            m->how = AH_COREF;
+            m->why = arena_printf(d->a, "'the %s' refers to %s", w, m->name ? m->name : m->key);
+            continue;
+        }
+        /* "the kingdom", "the Nordic country", "the Jewish state", "the
+         * war-ravaged country": the country named last, in this sentence
+         * or the three before ("the country" alone: below).  Not "the
+         * nation": too often the one helped, named after the helpers */
+        int cnoun = !strcmp(w, "kingdom") || !strcmp(w, "republic") || !strcmp(w, "emirate") ||
+                    !strcmp(w, "state") || !strcmp(w, "country");
+        if (cnoun && !(sb->flags & TOK_CAP) && !S_hyphen_part(d, p)) {
+            int a = S_the_noun(d, s0, p, 2, 0, strcmp(w, "state") != 0);  /* not "the RIA Novosti state agency" */
+            int adjacent = a == p - 1;
+            if (a >= 0 && !(adjacent && (!strcmp(w, "country") || !strcmp(w, "state")))) {
+                if (S_inside(d, sb->tok) || (p + 1 < s1 && !strcmp(SUB(d, p + 1)->norm, "of"))) continue;
+                const sr_mention *ref = NULL;
+                for (size_t i = d->out.len; !ref && i-- > 0;) {
+                    const sr_mention *m = &VEC_AT(&d->out, sr_mention, i);
+                    if (m->t0 >= SUB(d, a)->tok || m->sent < sb->sent - 3) continue;
+                    if (m->kind == AK_COUNTRY && !(m->how & (AH_METONYM | AH_PRONOUN)) && strlen(m->key) == 3) ref = m;
+                }
+                if (!ref) continue;
+                sr_mention *m = S_emit_ref(d, a, p + 1, ref);
+                if (!m) return SITREP_ENOMEM;
+                snprintf(m->code, sizeof m->code, "%s", m->key);
+                m->kind = AK_COUNTRY;
+                m->name = S_country_name(d->kb, m->key);
+                m->why = arena_printf(d->a, "'the ... %s' refers to %s", w, m->name);
+                continue;
+            }
         }
         if (!strcmp(w, "they") || !strcmp(w, "them")) {
             /* "they": the nearest plural actor named in this sentence or the
@@ -1890,6 +2313,7 @@ int actors_find(const actors_kb *kb, arena *a, const char *text, const sr_segmen
     d.kb = kb;
     d.a = a;
     d.text = text;
+    d.body = text;
     d.title = title;
     d.seg = seg;
     d.day = day;

@@ -17,6 +17,7 @@
 #include <stddef.h>
 
 #include "arena.h"
+#include "record.h"
 #include "segment.h"
 
 typedef struct actors_kb actors_kb;
@@ -33,43 +34,6 @@ int actors_add_file(actors_kb *kb, const char *path, char *err, size_t errlen);
 void actors_free(actors_kb *kb);
 /* Counts for benchmarks and `sitrep dump`. */
 size_t actors_phrase_count(const actors_kb *kb);
-
-typedef enum {
-    AK_COUNTRY = 1,  /* a country, its people or an unnamed part of it */
-    AK_ORG,          /* an international organisation */
-    AK_PERSON,       /* a named (or coreferent) person */
-    AK_GROUP         /* a role with a country: troops, ministry, lawmakers */
-} actor_kind;
-
-/* How a mention was resolved (bits). */
-enum {
-    AH_EXACT = 1 << 0,      /* phrase from the data */
-    AH_COMPOSED = 1 << 1,   /* adjective/role/name composition */
-    AH_LEARNED = 1 << 2,    /* a name learned earlier in the document */
-    AH_CORRECTED = 1 << 3,  /* misspelling corrected */
-    AH_COREF = 1 << 4,      /* role noun ("the vice president") */
-    AH_PRONOUN = 1 << 5,    /* he, she, they, the country */
-    AH_ADJ = 1 << 6,        /* an adjective modifying a noun ("Russian invasion") */
-    AH_METONYM = 1 << 7,    /* seat of power ("the Kremlin") */
-    AH_POSS = 1 << 8,       /* possessive ("Russia's") */
-    AH_PLACE = 1 << 9       /* a place standing for its country ("struck Lviv") */
-};
-
-typedef struct {
-    int t0, t1;            /* token span [t0, t1) in the document */
-    int start, end;        /* byte span in the text */
-    int sent;              /* sentence index */
-    const char *name;      /* canonical name */
-    char key[16];          /* ISO3 or organisation key */
-    char code[24];         /* CAMEO-style actor code (RUSGOV, RUSMIL, NATO...) */
-    actor_kind kind;
-    unsigned how;          /* AH_* */
-    char gender;           /* 'm', 'f' or '-' */
-    int plural;            /* troops, lawmakers, Ukrainians */
-    const char *rclass;    /* a person's role class on the date (roles.tsv), or NULL */
-    const char *why;       /* one-line explanation (for --explain) */
-    int pair;              /* "they" for two sides: 1 the first named, 2 the second, else 0 */
-} sr_mention;
 
 /* Finds every actor mention in a document.  day is the publication day
  * (-1 if unknown: the latest term of a person is used).  The title (with

@@ -83,12 +83,6 @@ typedef struct {
 #define PAT(c, i) (&VEC_AT(&(c)->pats, S_pat, i))
 #define CUE(c, i) (&VEC_AT(&(c)->cues, S_cue, i))
 
-const char *code_modality_name(sr_modality m)
-{
-    static const char *const names[] = {"asserted", "planned", "hypothetical", "negated"};
-    return names[m];
-}
-
 void coder_free(coder *c)
 {
     if (!c) return;
@@ -657,6 +651,43 @@ static int S_connector(const S_ctx *x, int t, int lim)
     return 0;
 }
 
+/* 1 when mentions a and b are members of one list ("A and B", "A, B and
+ * C", "A as well as B"): between them only commas, connectors and the
+ * list's other mentions. */
+static int S_coordinated(const S_ctx *x, const sr_mention *a, const sr_mention *b)
+{
+    if (a->sent != b->sent) return 0;
+    if (b->t0 < a->t0) {
+        const sr_mention *t = a;
+        a = b;
+        b = t;
+    }
+    int t = a->t1, conj = 0;
+    if (t >= b->t0) return 0;
+    while (t < b->t0) {
+        int c;
+        if (!strcmp(S_norm(x, t), ",") || (!strcmp(S_norm(x, t), "the") && t + 1 < b->t1 && x->minside[t + 1] >= 0)) t++;
+        else if ((c = S_connector(x, t, b->t0))) { t += c; conj = 1; }
+        else if (x->minside[t] >= 0) t = x->in->mentions[x->minside[t]].t1 > t ? x->in->mentions[x->minside[t]].t1 : t + 1;
+        else return 0;
+    }
+    /* "A, B and C": a list of commas is one only when a connector closes it */
+    int s1 = x->in->seg->sents[a->sent].tok0 + x->in->seg->sents[a->sent].ntok;
+    t = b->t1;
+    while (!conj && t < s1) {
+        int c;
+        if (!strcmp(S_norm(x, t), ",")) t++;
+        else if ((c = S_connector(x, t, s1))) {
+            int u = t + c < s1 && !strcmp(S_norm(x, t + c), "the") ? t + c + 1 : t + c;
+            conj = u < s1 && x->minside[u] >= 0;
+        }
+        else if (x->minside[t] >= 0) t = x->in->mentions[x->minside[t]].t1 > t ? x->in->mentions[x->minside[t]].t1 : t + 1;
+        else break;
+        if (c) break;
+    }
+    return conj;
+}
+
 static int S_match_el(const S_ctx *x, const S_pat *p, int ei, int t, int lim, S_match *m)
 {
     if (ei == p->nel) {
@@ -900,15 +931,18 @@ static int S_subject(const S_ctx *x, int s0, int t, int *out, int max, const int
         if (n && out[n - 1] >= 0) {
             /* coordinated with the previous subject? only "and" or "," between */
             const sr_mention *prev = &x->in->mentions[out[n - 1]];
-            int ok = 1, conj = 0;
+            int ok = 1, conj = 0, gap = 0;
             for (int k = m->t1; k < prev->t0; k++) {
                 const char *w = S_norm(x, k);
                 if (!strcmp(w, "and")) conj = 1;
+                else if (!strcmp(w, "the") && k + 1 == prev->t0) continue;
                 else if (strcmp(w, ",")) ok = 0;
+                gap++;
             }
-            /* "A and B", "A, B and C" (the "and" is seen first, right to left) */
+            /* "A and B", "A, B and C", "A, the B and C" (the "and" is seen
+             * first, right to left) */
             if (conj) saw_and = 1;
-            if (!ok || !saw_and || prev->t0 - m->t1 > 2) break;
+            if (!ok || !saw_and || gap > 2) break;
         }
         /* a mention inside the same hyphenated token as the previous one */
         if (n && m->t0 == x->in->mentions[out[n - 1]].t0 && m->t1 == x->in->mentions[out[n - 1]].t1) continue;
@@ -1162,12 +1196,28 @@ static int S_is_report_word(const S_ctx *x, int t)
 
 /* Is the trigger's verb in the past: a past form itself, or after
  * has/had/did ("has assembled", "did not meet")? */
-static int S_past_clause(const S_ctx *x, int s0, int trig)
+static int S_past_clause(const S_ctx *x, int s0, int trig, int noun)
 {
     if (lexicon_is_past(x->c->lx, S_norm(x, trig))) return 1;
-    for (int k = trig - 1; k >= s0 && k >= trig - 3; k--) {
+    /* an event noun as the subject of a past verb: "talks between them
+     * ended on Monday" */
+    for (int k = trig + 1; noun && k < x->in->seg->ntoks && k <= trig + 10; k++) {
+        if (!strcmp(S_norm(x, k), ",") && k + 1 < x->in->seg->ntoks && x->minside[k + 1] >= 0) continue;
+        if (S_flags(x, k) & TOK_PUNCT) break;
+        if (x->minside[k] < 0 && S_is_verb_form(x, k)) {
+            if (lexicon_is_past(x->c->lx, S_norm(x, k))) return 1;
+            break;
+        }
+    }
+    for (int k = trig - 1; k >= s0 && k >= trig - 4; k--) {
         const char *w = S_norm(x, k);
-        if (!strcmp(w, "had") || !strcmp(w, "did") || !strcmp(w, "was") || !strcmp(w, "were")) return 1;
+        /* an event noun after a past verb: "held four days of talks" */
+        if (noun && k < trig - 1 && lexicon_is_past(x->c->lx, w)) return 1;
+        if (k == trig - 4) break;
+        /* the perfect tells of the past too ("have been fighting since") */
+        if (!strcmp(w, "had") || !strcmp(w, "did") || !strcmp(w, "was") || !strcmp(w, "were") ||
+            !strcmp(w, "has") || !strcmp(w, "have") || !strcmp(w, "been"))
+            return 1;
         if (!(S_flags(x, k) & TOK_WORD)) break;
     }
     return 0;
@@ -1232,6 +1282,13 @@ static const sr_timex *S_pick_time(const S_ctx *x, int s0, int s1, int t, sr_mod
             if (via_report && tx->t1 <= t && !report) report = tx;
             continue;
         }
+        /* "accused Russia on Friday of shelling Kyiv": a time before the
+         * "of"/"for" of a gerund is the governing verb's */
+        if (tx->t1 <= t && t - 1 > s0 && (!strcmp(S_norm(x, t - 1), "of") || !strcmp(S_norm(x, t - 1), "for"))) {
+            const char *w = S_norm(x, t);
+            size_t l = strlen(w);
+            if (l > 4 && !strcmp(w + l - 3, "ing")) continue;
+        }
         /* nearest wins; a time after the verb is its adjunct more often
          * than one before it, and a comma between weakens the link */
         int d = tx->t1 <= t ? 2 * (t - tx->t1) + 1 : 2 * (tx->t0 - t);
@@ -1280,15 +1337,62 @@ static const char *S_span_text(const S_ctx *x, int t0, int t1)
     return arena_strndup(x->a, x->in->text + a->start, (size_t)(b->end - a->start));
 }
 
+/* 1 when the place named at t0 stands in a place phrase: "in Kyiv", "at
+ * the border", "across the capital Port-au-Prince", "outside Tbilisi", "in
+ * the city of Rzeszow", "through the streets of Minsk", "on the outskirts
+ * of Khartoum". */
+static int S_place_phrase(const S_ctx *x, int s0, int t0)
+{
+    static const char *const preps[] = {"in", "at", "across", "outside", "inside", "throughout", "near",
+                                        "around", "through", "into", NULL};
+    static const char *const frames[] = {"streets", "outskirts", "centre", "center", "suburbs", "suburb",
+                                         "heart", "capital", "city", "town", "village", "region", "province",
+                                         "port", "district", "area", "parts", "part", "north", "south", "east",
+                                         "west", "north-east", "north-west", "south-east", "south-west", NULL};
+    int pre = t0 - 1;
+    /* "the streets of", "the city of" */
+    if (pre - 1 >= s0 && !strcmp(S_norm(x, pre), "of") && S_in(S_norm(x, pre - 1), frames)) {
+        pre -= 2;
+        if (pre >= s0 && !strcmp(S_norm(x, pre), "the")) pre--;
+    } else if (pre >= s0 && S_is(x, pre, W_SETTLEMENT)) {
+        /* "the capital Port-au-Prince", "the port city, Aden" */
+        while (pre >= s0 && (S_is(x, pre, W_SETTLEMENT) || !strcmp(S_norm(x, pre), ","))) pre--;
+        if (pre >= s0 && !strcmp(S_norm(x, pre), "the")) pre--;
+    } else if (pre >= s0 && !strcmp(S_norm(x, pre), "the")) {
+        pre--;   /* "in the Gaza Strip" */
+    }
+    return pre >= s0 && S_in(S_norm(x, pre), preps);
+}
+
 static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_match *m, const sr_mention *src,
                        const sr_mention *tgt, const sr_place *tplace, int s0, int s1)
 {
     const code_input *in = x->in;
     /* protests and coercion with no one named on the other side are
      * domestic: a country's people against their state, a state against
-     * its people (the gold conventions key both sides to the country) */
-    if (!tgt && src && strlen(src->key) == 3 && (!strcmp(p->type, "PROTEST") || !strcmp(p->type, "COERCE")))
+     * its people (the gold conventions key both sides to the country);
+     * a blockade, a deportation, aid withheld or a cyberattack is done
+     * to another, who may be unnamed */
+    static const char *const outward[] = {"restrict", "deport", "withhold", "cyber", NULL};
+    if (!tgt && src && strlen(src->key) == 3 &&
+        (!strcmp(p->type, "PROTEST") || (!strcmp(p->type, "COERCE") && !(p->mode && S_in(p->mode, outward)))))
         tgt = src;
+    /* a demand, charge, refusal, concession or warning aimed at the
+     * country's own public life ("urged the protesters to go home",
+     * "rejected the election results", "conceded defeat") is domestic too */
+    static const char *const home[] = {"protesters", "protester", "demonstrators", "opposition", "students",
+                                       "citizens", "public", "population", "residents", "people", "nation",
+                                       "rival", "rivals", "parliament", "lawmakers", "legislators", "mps",
+                                       "senators", "election", "elections", "poll", "polls", "vote", "defeat",
+                                       "strikers", "unions", "activists", "dissidents", NULL};
+    static const char *const home_types[] = {"REQUEST", "ACCUSE", "REJECT", "CONCEDE", "THREATEN", NULL};
+    if (!tgt && src && strlen(src->key) == 3 && S_in(p->type, home_types)) {
+        int end = m->end > trig ? m->end : trig + 1;
+        for (int k = trig + 1; k < s1 && k < end + 6 && !tgt; k++) {
+            if ((S_flags(x, k) & TOK_PUNCT) || S_is(x, k, W_BOUNDS) || x->minside[k] >= 0) break;
+            if (S_in(S_norm(x, k), home)) tgt = src;
+        }
+    }
     /* modality */
     S_cues q;
     memset(&q, 0, sizeof q);
@@ -1390,8 +1494,11 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
     const char *date_text = NULL;
     if (tx && tx->day >= 0) {
         sr_tense tense = mod == MOD_PLANNED ? TENSE_FUTURE
-                         : S_past_clause(x, s0, trig) ? TENSE_PAST : TENSE_UNKNOWN;
+                         : S_past_clause(x, s0, trig, p->noun) ? TENSE_PAST : TENSE_UNKNOWN;
         if (is_report) tense = TENSE_PAST;
+        /* "since October 7", "since Hamas's October 7 attack": the past */
+        for (int k = tx->t0 - 1; k >= s0 && k >= tx->t0 - 3; k--)
+            if (!strcmp(S_norm(x, k), "since")) tense = TENSE_PAST;
         sr_timex *re = NULL;
         int nre = 0;
         int ok = time_find(x->a, in->seg->toks, tx->t0, tx->t1, in->day, tense, &re, &nre) >= 0 && nre > 0 &&
@@ -1431,10 +1538,9 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
         for (int i = 0; i < in->nplaces; i++) {
             const sr_place_ref *pr = &in->places[i];
             if (pr->t0 < s0 || pr->t1 > s1 || pr->t0 == s0) continue;
-            int pre = pr->t0 - 1;
-            if (pre - 3 >= s0 && !strcmp(S_norm(x, pre), "of") && S_is(x, pre - 1, W_SETTLEMENT))
-                pre -= 2 + !strcmp(S_norm(x, pre - 2), "the"); /* "in the city of Rzeszow" */
-            if (pre < s0 || !S_is(x, pre, W_LOCPREP)) continue;
+            if (!S_place_phrase(x, s0, pr->t0)) continue;
+            /* "in Armenia's capital": the capital, below */
+            if (pr->place->kind == 'C' && pr->t1 < s1 && !strcmp(S_norm(x, pr->t1), "capital")) continue;
             /* within the clause: no reporting verb or ';' between */
             int lo = pr->t0 < trig ? pr->t1 : trig, hi = pr->t0 < trig ? trig : pr->t0, bad = 0;
             for (int k = lo; k < hi; k++)
@@ -1446,6 +1552,20 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
         if (best >= 0 && bestd < 25) {
             place = in->places[best].place;
             place_text = S_span_text(x, in->places[best].t0, in->places[best].t1);
+        }
+        /* "in the Georgian capital", "across Armenia's capital": the
+         * country's capital, when no named place is nearer */
+        for (int i = 0; i < in->nmentions && in->gaz; i++) {
+            const sr_mention *cm = &in->mentions[i];
+            if (cm->sent != sent || cm->t0 <= s0 || cm->t1 >= s1 || cm->kind != AK_COUNTRY ||
+                strlen(cm->key) != 3 || strcmp(S_norm(x, cm->t1), "capital") || !S_place_phrase(x, s0, cm->t0))
+                continue;
+            int d = cm->t0 > trig ? cm->t0 - trig : (trig - cm->t1) + 8;
+            const sr_place *cap = d < bestd && d < 25 ? gazetteer_capital(in->gaz, cm->key) : NULL;
+            if (!cap) continue;
+            bestd = d;
+            place = cap;
+            place_text = S_span_text(x, cm->t0, cm->t1 + 1);
         }
     }
 
@@ -1624,509 +1744,774 @@ static int S_infinitive_between(const S_ctx *x, int from, int to)
     return 0;
 }
 
+/* One trigger's coding, step by step (S_code_sentence). */
+typedef struct {
+    const S_pat *p;            /* the pattern that matched */
+    S_match bm;                /* what it matched */
+    int sent, s0, s1, t;       /* the sentence, its tokens, the trigger */
+    const sr_mention *tg[8];   /* targets */
+    int ntg;
+    const sr_place *tplace;    /* where a visit or an attack happens */
+    int srcs[8], nsrc;         /* sources, as mention indexes */
+    int skip[10], nskip;       /* mentions that are no subject */
+    int passive, agent;        /* a verb in the passive; its "by" agent, -1 */
+    int controlled;            /* "urged X to ...": X acts */
+    int end;                   /* the first token after the matched words */
+    int allpairs;              /* each subject with each one named after it */
+    int list;                  /* the sources are the parties "between A, B and C" */
+    int implicit;              /* no target yet: S_implicit_targets looks */
+} S_trig;
+
+/* The pattern a token triggers: of all the patterns its lemmas head (as a
+ * verb or a noun), the one matching with the most words; NULL when none
+ * matches.  Sets x->passive for a verb in the passive. */
+static const S_pat *S_best_pattern(S_ctx *x, int s0, int s1, int t, S_match *out)
+{
+    const lexicon *lx = x->c->lx;
+    const S_pat *best = NULL;
+    memset(out, 0, sizeof *out);
+    int best_score = -1;
+    const char *w = S_norm(x, t);
+    /* a gerund after a determiner or an owner is a noun ("the killing
+     * of", "Harris' meeting with"): no verb pattern then */
+    int nominal = 0;
+    if (t > s0) {
+        const char *pw = S_norm(x, t - 1);
+        size_t pl = strlen(pw), wl = strlen(w);
+        nominal = wl > 4 && !strcmp(w + wl - 3, "ing") &&
+                  (!strcmp(pw, "the") || !strcmp(pw, "a") || !strcmp(pw, "an") || !strcmp(pw, "his") ||
+                   !strcmp(pw, "her") || !strcmp(pw, "its") || !strcmp(pw, "their") || !strcmp(pw, "our") ||
+                   !strcmp(pw, "this") || (pl > 2 && pw[pl - 1] == '\'') ||
+                   (pl > 3 && !strcmp(pw + pl - 2, "'s")));
+    }
+    /* "a bomb shelter", "a drone attack", "the US missile strike": a word
+     * after a determiner and up to two modifiers (no verb, no plural noun:
+     * "the rebels attack" is a clause) is a noun */
+    if (!nominal && !lexicon_is_past(lx, w)) {
+        int k = t - 1, mods = 0;
+        while (k >= s0 && mods < 2 && !S_is(x, k, W_DETS) && (S_flags(x, k) & TOK_WORD) && !S_is_verb_form(x, k)) {
+            const char *mw = S_norm(x, k);
+            size_t ml = strlen(mw);
+            if (x->minside[k] < 0 && ml > 3 && mw[ml - 1] == 's' && mw[ml - 2] != '\'') break;
+            mods++;
+            k--;
+        }
+        nominal = k >= s0 && S_is(x, k, W_DETS) && strcmp(S_norm(x, k), "top");
+    }
+    x->passive = 0;
+    if (lexicon_is_past(lx, w))
+        for (int k = t - 1; k >= s0 && k >= t - 3; k--) {
+            if (S_is(x, k, W_BE)) { x->passive = 1; break; }
+            if (!(S_flags(x, k) & TOK_WORD)) break;
+        }
+    /* "was hit", "were cut": participles spelt like the base form */
+    if (!x->passive && t > s0 && S_is(x, t - 1, W_BE) && strcmp(S_norm(x, t - 1), "be") &&
+        strcmp(S_norm(x, t - 1), "being") && S_is_verb_form(x, t) && t + 1 < s1 && !strcmp(S_norm(x, t + 1), "by"))
+        x->passive = 1;
+    for (int pos = 0; pos < 2; pos++) {
+        const char *const *lem;
+        int nl = S_lemmas(x, t, pos, &lem);
+        for (int li = 0; li < nl; li++) {
+            int pi;
+            if (!dict_get(&x->c->heads[pos], lem[li], strlen(lem[li]), &pi)) continue;
+            for (; pi >= 0; pi = PAT(x->c, pi)->next) {
+                const S_pat *p = PAT(x->c, pi);
+                S_match m;
+                memset(&m, 0, sizeof m);
+                m.tplace = -1;
+                m.src = -1;
+                m.lit_last = t;
+                if (!S_match_el(x, p, 0, t + 1, s1, &m)) {
+                    /* a passive whose object stands before the verb:
+                     * "American troops will be sent to Ukraine" for
+                     * "send .. troops to $T" */
+                    int k = pos == 0 && x->passive ? S_passive_object(x, p, s0, t) : -1;
+                    if (k < 0) continue;
+                    memset(&m, 0, sizeof m);
+                    m.tplace = -1;
+                    m.src = -1;
+                    m.lit_last = t;
+                    if (!S_match_el(x, p, k + 1, t + 1, s1, &m)) continue;
+                }
+                int score = p->nlit * 4 + (m.ntgt || m.tplace >= 0 ? 3 : 0) + (p->nel - p->nlit);
+                /* "Harris' meeting with", "the meeting": a gerund after a
+                 * determiner or owner reads as a noun */
+                if (!p->noun && nominal) continue;
+                if (score > best_score) {
+                    best_score = score;
+                    best = p;
+                    *out = m;
+                }
+            }
+        }
+    }
+    return best;
+}
+
+/* 0 when the trigger is no event of its own: a noun or gerund right after
+ * another trigger's words, "declined to comment". */
+static int S_trigger_ok(const S_ctx *x, const S_trig *g, int last_lit)
+{
+    const S_pat *p = g->p;
+    int s1 = g->s1;
+    int t = g->t;
+    const char *w = S_norm(x, t);
+    /* a noun right after another trigger's words is part of it ("summit
+     * meeting"), unless it names both sides itself ("hosted talks
+     * between the foreign ministers of Russia and Ukraine") */
+    if (p->noun && t == last_lit + 1 && g->bm.src < 0) return 0;
+    /* ... and so is a gerund there ("attend the NATO summit meeting"),
+     * not one after "of" or "for": that is an act of its own, the
+     * accused's or the one thanked ("accused Russia of shelling Kyiv") */
+    if (!p->noun && t == last_lit + 1 && strlen(w) > 4 && !strcmp(w + strlen(w) - 3, "ing") &&
+        strcmp(S_norm(x, t - 1), "of") && strcmp(S_norm(x, t - 1), "for"))
+        return 0;
+    /* "declined to comment" is no rejection */
+    if (!strcmp(p->type, "REJECT") && g->bm.end < s1 && S_is(x, g->bm.end, W_SPEECH)) return 0;
+    return 1;
+}
+
+/* The targets the pattern's own slots name, and the place of a visit or
+ * an attack. */
+static int S_pattern_targets(S_ctx *x, S_trig *g)
+{
+    const code_input *in = x->in;
+    const S_pat *p = g->p;
+    int sent = g->sent;
+    /* targets */
+    g->ntg = 0;
+    g->tplace = NULL;
+    for (int k = 0; k < g->bm.ntgt; k++) g->tg[g->ntg++] = &in->mentions[g->bm.tgt[k]];
+    if (g->bm.tplace >= 0) {
+        if (!g->ntg) {
+            const sr_mention *pm = S_place_actor(x, &in->places[g->bm.tplace], sent);
+            if (!pm) return SITREP_ENOMEM;
+            g->tg[g->ntg++] = pm;
+        }
+        /* where the event happens: the visited country or city, a city
+         * met in or attacked; a troop or aid destination is no location
+         * (spec conventions), nor a country that is a party to talks */
+        const sr_place *pl = in->places[g->bm.tplace].place;
+        int city = pl->kind != 'C';
+        int visit = p->mode && !strcmp(p->mode, "visit");
+        if (!strcmp(p->type, "CONSULT") ? (visit || city)
+                                         : (city && (!strcmp(p->type, "ASSAULT") || !strcmp(p->type, "COERCE") ||
+                                                     !strcmp(p->type, "PROTEST"))))
+            g->tplace = pl;
+    }
+    return 0;
+}
+
+/* A passive's agent: "X was Yed by Z", "the sanctions imposed by Brussels". */
+static void S_find_agent(S_ctx *x, S_trig *g)
+{
+    const S_pat *p = g->p;
+    int s1 = g->s1;
+    int t = g->t;
+    /* "X was Yed by Z" */
+    g->passive = !p->noun && x->passive;
+    g->agent = -1;
+    g->controlled = 0;
+    g->end = g->bm.end > t ? g->bm.end : t + 1;
+    for (int k = g->end; k < s1 && k <= g->end + 4; k++) {
+        if (!strcmp(S_norm(x, k), "by") && k + 1 < s1) {
+            int mi, pl;
+            if (S_slot(x, k + 1, s1, &mi, &pl) >= 0 && mi >= 0) g->agent = mi;
+            break;
+        }
+        if (S_flags(x, k) & TOK_PUNCT) break;
+        /* a noun's "by" stands in its own phrase ("the invasion of
+         * Ukraine by Russia"), not after a verb ("Finland's request
+         * was welcomed by Stoltenberg") */
+        /* ... unless a participle right before "by" reduces a relative
+         * clause of the noun ("the sanctions imposed by Brussels") */
+        if (p->noun && k > g->end - 1 && lexicon_is_past(x->c->lx, S_norm(x, k)) && k + 1 < s1 &&
+            !strcmp(S_norm(x, k + 1), "by") && !S_is(x, k - 1, W_BE))
+            continue;
+        if (p->noun && (S_is_verb_form(x, k) || S_is(x, k, W_BE))) break;
+    }
+}
+
+/* The other side of the one war (conflicts.tsv) the country `key` was
+ * fighting on the publication day, as the document names it (its last
+ * mention before byte `at`, else its first after); NULL when there is no
+ * such war, the document does not name its other side, or it names the
+ * other sides of several. */
+static const sr_mention *S_war_side(const S_ctx *x, const char *key, int at)
+{
+    const code_input *in = x->in;
+    if (in->day < 0) return NULL;
+    const sr_mention *pick = NULL;
+    const char *side = NULL;
+    for (size_t i = 0; i < x->c->conflicts.len; i++) {
+        const S_conflict *w = &VEC_AT(&x->c->conflicts, S_conflict, i);
+        if (in->day < w->from || in->day > w->to) continue;
+        const char *other = !strcmp(w->a, key) ? w->b : !strcmp(w->b, key) ? w->a : NULL;
+        if (!other || (side && !strcmp(side, other))) continue;
+        const sr_mention *before = NULL, *after = NULL;
+        for (int mi = 0; mi < in->nmentions; mi++) {
+            const sr_mention *m = &in->mentions[mi];
+            if (strcmp(m->key, other) || m->sent < in->first_text_sent) continue;
+            if (m->start < at) before = m;
+            else if (!after) after = m;
+        }
+        if (!before && !after) continue;
+        if (side) return NULL;   /* two wars named: no guess */
+        side = other;
+        pick = before ? before : after;
+    }
+    return pick;
+}
+
+/* The sources of an event noun: its owner or the adjective right before
+ * it ("Russia's invasion", "the Biden-Putin call"), the "of" actor ("the
+ * withdrawal of Russian troops"), the subject of a light verb ("Moscow is
+ * planning an invasion"), the reporter of an ownerless demand. */
+static void S_noun_sources(S_ctx *x, S_trig *g)
+{
+    const code_input *in = x->in;
+    const S_pat *p = g->p;
+    int s0 = g->s0, s1 = g->s1, t = g->t, rep;
+    /* possessor or adjective right before the head */
+    /* back over adjectives, not over a determiner or a verb: in
+     * "Guterres condemned the attacks" Guterres owns no attack */
+    int k = t - 1;
+    while (k >= s0 && k >= t - 3 && x->minside[k] < 0 && (S_flags(x, k) & TOK_WORD) &&
+           !S_is(x, k, W_PREPS) && !(S_flags(x, k) & TOK_CAP) && strcmp(S_norm(x, k), "the") &&
+           strcmp(S_norm(x, k), "a") && strcmp(S_norm(x, k), "an") && !S_is_verb_form(x, k))
+        k--;
+    if (!(k >= s0 && x->minside[k] >= 0)) {
+        /* a possessor further back, over participles and a
+         * coordinated noun: "Russia's military build-up and
+         * continued aggression against Ukraine" */
+        int j = t - 1;
+        while (j >= s0 && j >= t - 7 && x->minside[j] < 0 && !S_is(x, j, W_PREPS | W_DETS) &&
+               !(S_flags(x, j) & TOK_CAP) &&
+               ((S_flags(x, j) & TOK_WORD) || !strcmp(S_norm(x, j), "-")))
+            j--;
+        if (j >= s0 && x->minside[j] >= 0 && S_possessive(x, &in->mentions[x->minside[j]])) k = j;
+    }
+    const sr_mention *own = k >= s0 && x->minside[k] >= 0 ? &in->mentions[x->minside[k]] : NULL;
+    if (own && p->mode && !strcmp(p->mode, "visit") && own->kind == AK_COUNTRY &&
+        !(own->how & (AH_POSS | AH_ADJ | AH_METONYM)) && !g->ntg && own->t1 == t) {
+        /* "the Germany trip": the country visited; the traveller is the subject */
+        g->tg[g->ntg++] = own;
+        g->nsrc = S_subject(x, s0, own->t0, g->srcs, 8, g->skip, g->nskip);
+    } else if (k >= s0 && x->minside[k] >= 0) {
+        /* all mentions ending at token k (a "Biden-Putin" compound holds two) */
+        for (int mi = 0; mi < in->nmentions && g->nsrc < 8; mi++) {
+            const sr_mention *mm = &in->mentions[mi];
+            if (mm->t1 - 1 == k && mm->t0 <= k) g->srcs[g->nsrc++] = mi;
+        }
+        if (g->nsrc >= 2 && !g->ntg && in->mentions[g->srcs[0]].t0 == in->mentions[g->srcs[1]].t0) {
+            g->tg[g->ntg++] = &in->mentions[g->srcs[1]];
+            g->nsrc = 1;
+        }
+    }
+    /* "the withdrawal of Russian troops from Kherson": the "of" actor
+     * acts when it is not the pattern's target */
+    if (!g->nsrc && t + 1 < s1 && !strcmp(S_norm(x, t + 1), "of")) {
+        int mi, pl;
+        if (S_slot(x, t + 2, s1, &mi, &pl) >= 0 && mi >= 0) {
+            int is_tgt = 0;
+            for (int k = 0; k < g->ntg; k++)
+                if (g->tg[k] == &in->mentions[mi]) is_tgt = 1;
+            if (!is_tgt && g->ntg) g->srcs[g->nsrc++] = mi;
+        }
+    }
+    /* a bare noun with no owner names no actor ("after the meeting"),
+     * unless it is the object of a verb: then that verb's subject
+     * ("Moscow is planning an invasion") */
+    if (!g->nsrc) {
+        int v = t - 1;
+        while (v >= s0 && v >= t - 4 && !S_is_verb_form(x, v) && !S_is_light_verb(x, v) &&
+               (S_flags(x, v) & TOK_WORD) && !S_is(x, v, W_PREPS) && x->minside[v] < 0)
+            v--;
+        if (v >= s0 && S_is_light_verb(x, v)) g->nsrc = S_subject(x, s0, v, g->srcs, 8, g->skip, g->nskip);
+    }
+    /* '"Serbia must step back," the envoy said': an
+     * ownerless demand or charge is the reporter's */
+    if (!g->nsrc && S_in(p->type, S_speech_acts) && (rep = S_reporter(x, s0, s1, t)) >= 0) {
+        int is_tgt = 0;
+        for (int k = 0; k < g->ntg; k++)
+            if (!strcmp(g->tg[k]->key, in->mentions[rep].key)) is_tgt = 1;
+        if (!is_tgt) g->srcs[g->nsrc++] = rep;
+    }
+}
+
+/* The sources: the pattern's $S slot, a passive's agent, a noun's owner,
+ * the one urged, the one accused, else the clause's subject.  0 when the
+ * act has none. */
+static int S_find_sources(S_ctx *x, S_trig *g)
+{
+    const code_input *in = x->in;
+    const S_pat *p = g->p;
+    int s0 = g->s0;
+    int s1 = g->s1;
+    int t = g->t;
+    const char *w = S_norm(x, t);
+    /* sources */
+    int rep;
+    g->nsrc = 0;
+    g->nskip = 0;
+    g->list = 0;
+    for (int k = 0; k < g->bm.ntgt && g->nskip < 10; k++) g->skip[g->nskip++] = g->bm.tgt[k];
+    /* "the agreement between China, Iran and Saudi Arabia", "talks among
+     * the three": a symmetric noun's list of parties (S_group_targets
+     * pairs them all) */
+    int bw = t + 1;   /* "between" right after the noun, or after "was reached" */
+    while (bw < s1 && bw <= t + 3 && strcmp(S_norm(x, bw), "between") && strcmp(S_norm(x, bw), "among") &&
+           (S_flags(x, bw) & TOK_WORD) && x->minside[bw] < 0)
+        bw++;
+    if (p->noun && merge_symmetric(p->type) && !g->ntg && g->bm.src < 0 && bw + 1 < s1 &&
+        (!strcmp(S_norm(x, bw), "between") || !strcmp(S_norm(x, bw), "among"))) {
+        int k = bw + 1;
+        if (!strcmp(S_norm(x, k), "the")) k++;
+        for (int mi = k < s1 ? x->minside[k] : -1; mi >= 0 && g->nsrc < 8;) {
+            const sr_mention *m = &in->mentions[mi];
+            if (m->t0 != k) break;
+            g->srcs[g->nsrc++] = mi;
+            /* the next member of the list */
+            int next = -1;
+            for (int j = m->t1; j < s1 && j <= m->t1 + 3 && next < 0; j++)
+                if (x->minside[j] >= 0 && S_coordinated(x, m, &in->mentions[x->minside[j]])) next = x->minside[j];
+            if (next < 0) break;
+            k = in->mentions[next].t0;
+            mi = next;
+        }
+        if (g->nsrc >= 3) return g->list = 1;
+        g->nsrc = 0;
+    }
+    if (g->bm.src >= 0) {
+        g->srcs[g->nsrc++] = g->bm.src;
+        if (!p->noun && !g->ntg) {
+            /* "Ukraine received aid from $S": the subject is the target */
+            int subj[4];
+            int ns = S_subject(x, s0, t, subj, 4, g->skip, g->nskip);
+            for (int k = 0; k < ns && g->ntg < 8; k++) g->tg[g->ntg++] = &in->mentions[subj[k]];
+        }
+    } else if ((g->passive || p->noun) && g->agent >= 0) {
+        g->srcs[g->nsrc++] = g->agent;
+        if (g->passive) {
+            /* "Kuleba was received by Blinken": the subject is the target;
+             * "a Ukrainian convoy was attacked": the adjective's country */
+            int subj[4];
+            g->skip[g->nskip < 10 ? g->nskip++ : 9] = g->agent;
+            int ns = S_subject(x, s0, t, subj, 4, g->skip, g->nskip);
+            if (!ns) {
+                for (int k = t - 1; k >= s0 && k >= t - 6; k--)
+                    if (x->minside[k] >= 0 && (in->mentions[x->minside[k]].how & AH_ADJ)) {
+                        subj[ns++] = x->minside[k];
+                        break;
+                    }
+            }
+            if (ns) g->ntg = 0;
+            for (int k = 0; k < ns && g->ntg < 8; k++) g->tg[g->ntg++] = &in->mentions[subj[k]];
+        }
+    } else if (g->passive && !p->noun && S_in(p->type, S_speech_acts) && (rep = S_reporter(x, s0, s1, t)) >= 0) {
+        /* "Harris suggested that Moscow must be held accountable": a
+         * judgement in the passive is the reporter's; the subject is
+         * the target */
+        g->srcs[g->nsrc++] = rep;
+        int subj[4];
+        g->skip[g->nskip < 10 ? g->nskip++ : 9] = rep;
+        int ns = S_subject(x, s0, t, subj, 4, g->skip, g->nskip);
+        for (int k = 0; k < ns && g->ntg < 8; k++)
+            if (subj[k] != rep) g->tg[g->ntg++] = &in->mentions[subj[k]];
+    } else if (g->passive && !p->noun && !g->bm.ntgt && strcmp(p->type, "MOBILIZE") && strcmp(p->type, "RETREAT")) {
+        /* a passive without its agent names no source, except an attack
+         * on one side of a war the document names the other side of
+         * ("Kyiv was shelled overnight": Russia, when the article names
+         * it); moved forces are their own country's ("Russian troops were
+         * stationed near the border") */
+        int subj[4], ns = 0;
+        const sr_mention *side = NULL;
+        if (!strcmp(p->type, "ASSAULT")) ns = S_subject(x, s0, t, subj, 4, g->skip, g->nskip);
+        if (ns == 1) side = S_war_side(x, in->mentions[subj[0]].key, in->mentions[subj[0]].start);
+        if (!side) return 0;
+        g->srcs[g->nsrc++] = (int)(side - in->mentions);
+        g->ntg = 0;
+        g->tg[g->ntg++] = &in->mentions[subj[0]];
+    } else if (p->noun) {
+        S_noun_sources(x, g);
+    } else if (S_controlled(x, s0, t, &g->nsrc, g->srcs)) {
+        g->controlled = 1;
+        /* "urged Russia to withdraw": the one urged acts (maybe no actor:
+         * "warned Europe not to arm the rebels") */
+    } else {
+        /* "confront Putin for launching an invasion", "accused Russia of
+         * shelling Kyiv": the one before for/of acts */
+        size_t wl = strlen(w);
+        int obj = -1;
+        if (wl > 4 && !strcmp(w + wl - 3, "ing") && t - 2 >= s0 &&
+            (!strcmp(S_norm(x, t - 1), "for") || !strcmp(S_norm(x, t - 1), "of"))) {
+            /* the object of the verb before: "accused Russian forces on
+             * Friday of torturing" */
+            for (int k = t - 2; k >= s0 && k >= t - 8 && obj < 0; k--) {
+                if (S_flags(x, k) & TOK_PUNCT) break;
+                if (x->minside[k] < 0) continue;
+                const sr_mention *mm = &in->mentions[x->minside[k]];
+                if (mm->t0 > s0 && (k == t - 2 || S_is_verb_form(x, mm->t0 - 1))) obj = x->minside[k];
+                else break;
+            }
+        }
+        int reduced = obj < 0 && S_reduced_relative(x, s0, t);
+        if (obj >= 0) g->srcs[g->nsrc++] = obj;
+        else if (reduced) {
+            /* "the UN Security Council vote condemning Russia": the
+             * participle's subject is the noun before it; its owner, if
+             * any, acts -- never the sentence's subject ("China
+             * abstained from ...") */
+            if (x->minside[t - 2] >= 0) g->srcs[g->nsrc++] = x->minside[t - 2];
+        } else g->nsrc = S_subject(x, s0, t, g->srcs, 8, g->skip, g->nskip);
+    }
+    return g->nsrc > 0;
+}
+
+/* Targets the slots did not give: an actor inside the matched words
+ * ("attend the NATO summit"), else the object. */
+static void S_object_targets(S_ctx *x, S_trig *g)
+{
+    const code_input *in = x->in;
+    const S_pat *p = g->p;
+    int s1 = g->s1;
+    int t = g->t;
+    if (!g->ntg && !p->has_tgt && !g->list) {
+        /* an actor inside the matched words ("attend the NATO summit"), else the object */
+        for (int k = t + 1; k < g->end && g->ntg < 8; k++) {
+            if (x->minside[k] < 0 || S_is(x, k - 1, W_LOCPREP)) continue;
+            for (int mi = 0; mi < in->nmentions && g->ntg < 8; mi++) {
+                const sr_mention *mm = &in->mentions[mi];
+                if (mm->t0 != k) continue;
+                int own = 0;
+                for (int q = 0; q < g->nsrc; q++)
+                    if (g->srcs[q] == mi || !strcmp(in->mentions[g->srcs[q]].key, mm->key)) own = 1;
+                if (!own) g->tg[g->ntg++] = mm;
+            }
+            if (g->ntg) break;
+        }
+        if (!g->ntg) {
+            int mi = S_object_after(x, g->end, s1, g->end);
+            if (mi >= 0) g->tg[g->ntg++] = &in->mentions[mi];
+        }
+    }
+}
+
+/* The other side of an act among the sources themselves: a joint act,
+ * "accused each other", a symmetric act of coordinated subjects. */
+static void S_group_targets(S_ctx *x, S_trig *g)
+{
+    const code_input *in = x->in;
+    const S_pat *p = g->p;
+    int s1 = g->s1;
+    int t = g->t;
+    /* "Poland and Lithuania agreed to start joint patrols along their
+     * borders with Belarus": a joint act is between its subjects */
+    int joint = 0;
+    for (int k = t; k <= g->bm.lit_last && k < s1; k++)
+        if (!strcmp(S_norm(x, k), "joint") || !strcmp(S_norm(x, k), "jointly")) joint = 1;
+    if (joint && g->nsrc >= 2 && !p->has_tgt &&
+        (!strcmp(p->type, "COOPERATE") || !strcmp(p->type, "CONSULT") || !strcmp(p->type, "AGREE"))) {
+        g->ntg = 0;
+        g->tg[g->ntg++] = &in->mentions[g->srcs[g->nsrc - 1]];
+        g->nsrc--;
+    }
+    /* "Washington and Moscow accused each other", "traded threats",
+     * "exchanged fire": both ways */
+    const char *v = S_norm(x, t);
+    int reciprocal = !p->noun && (!strncmp(v, "trade", 5) || !strcmp(v, "trading") || !strncmp(v, "exchange", 8) ||
+                                  !strcmp(v, "exchanging"));
+    for (int k = t + 1; k < s1 && k <= g->end + 1; k++)
+        if ((!strcmp(S_norm(x, k), "each") && k + 1 < s1 && !strcmp(S_norm(x, k + 1), "other")) ||
+            (!strcmp(S_norm(x, k), "one") && k + 1 < s1 && !strcmp(S_norm(x, k + 1), "another")))
+            reciprocal = 1;
+    if (reciprocal && g->nsrc >= 2 && !g->ntg) {
+        for (int k = 0; k < g->nsrc && g->ntg < 8; k++) g->tg[g->ntg++] = &in->mentions[g->srcs[k]];
+    }
+    /* symmetric acts of coordinated subjects: "X and Y met", "Armenia
+     * and Azerbaijan declared a ceasefire" */
+    g->allpairs = 0;  /* each subject with each one named after it */
+    if (!g->ntg && g->nsrc >= 2 &&
+        (!strcmp(p->type, "CONSULT") || !strcmp(p->type, "AGREE") || !strcmp(p->type, "COOPERATE") ||
+         (!strcmp(p->type, "RETREAT") && p->mode && !strcmp(p->mode, "ceasefire")))) {
+        /* "Chile, Peru and Bolivia signed the accords": one line per
+         * pair (spec conventions: multi-party acts) */
+        g->allpairs = 1;
+        for (int k = 1; k < g->nsrc && g->ntg < 8; k++) g->tg[g->ntg++] = &in->mentions[g->srcs[k]];
+    }
+}
+
+/* Targets the clause implies: an attacked place's country, a threat's
+ * condition, a rejection's owner, the other side of "they", none that is
+ * the passive's agent, a conjoined verb's. */
+static int S_implied_targets(S_ctx *x, S_trig *g)
+{
+    const code_input *in = x->in;
+    const S_pat *p = g->p;
+    int sent = g->sent;
+    int s0 = g->s0;
+    int s1 = g->s1;
+    int t = g->t;
+    if (!g->ntg && (!strcmp(p->type, "ASSAULT") || !strcmp(p->type, "COERCE") ||
+                 (!strcmp(p->type, "PROTEST") && p->mode && !strcmp(p->mode, "boycott")))) {
+        /* "struck a base near Lviv": the attacked place's country;
+         * "boycotted the Olympic Games in China": the host's */
+        for (int i = 0; i < in->nplaces && !g->ntg; i++) {
+            const sr_place_ref *pr = &in->places[i];
+            if (pr->t0 < g->end || pr->t0 >= s1 || pr->t0 - g->end > 8) continue;
+            if (S_crosses_clause(x, g->end, pr->t0)) break;
+            const char *pw = S_norm(x, pr->t0 - 1);
+            if (strcmp(pw, "in") && strcmp(pw, "near") && strcmp(pw, "outside") && strcmp(pw, "on") &&
+                strcmp(pw, "at") && strcmp(pw, "around"))
+                continue;
+            const sr_mention *pm = S_place_actor(x, pr, sent);
+            if (!pm) return SITREP_ENOMEM;
+            g->tg[g->ntg++] = pm;
+            if (pr->place->kind != 'C') g->tplace = pr->place;
+        }
+    }
+    /* "ready to respond decisively if Russia invades": a threat's
+     * target is the one whose act is the condition */
+    if (!g->ntg && !strcmp(p->type, "THREATEN")) {
+        for (int k = s0; k + 1 < s1 && !g->ntg; k++) {
+            if (strcmp(S_norm(x, k), "if") && strcmp(S_norm(x, k), "unless")) continue;
+            for (int j = k + 1; j < s1 && j <= k + 3; j++) {
+                if (x->mstart[j] < 0) continue;
+                const sr_mention *cm = &in->mentions[x->mstart[j]];
+                int own = 0;
+                for (int q = 0; q < g->nsrc; q++)
+                    if (!strcmp(in->mentions[g->srcs[q]].key, cm->key)) own = 1;
+                if (!own) g->tg[g->ntg++] = cm;
+                break;
+            }
+        }
+    }
+    /* "Putin's red line ... I will not accept anyone's red line": a
+     * rejection's target is the owner of what is rejected */
+    if (!g->ntg && (!strcmp(p->type, "REJECT") || !strcmp(p->type, "CONCEDE"))) {
+        for (int mi = 0; mi < in->nmentions && !g->ntg; mi++) {
+            const sr_mention *mm = &in->mentions[mi];
+            if (mm->sent != sent || !(mm->how & AH_POSS) || mm->t0 >= t) continue;
+            int own = 0;
+            for (int q = 0; q < g->nsrc; q++)
+                if (!strcmp(in->mentions[g->srcs[q]].key, mm->key)) own = 1;
+            if (!own) g->tg[g->ntg++] = mm;
+        }
+    }
+    /* "Moscow is planning an invasion": an attack with no target is
+     * kept for now; S_implicit_targets gives it the one target its
+     * source attacks, threatens or masses troops against elsewhere */
+    /* "They will meet again next week", "they" standing for the two
+     * sides of the sentence before (two mentions on one token): one
+     * side meets the other */
+    if (!g->ntg && g->nsrc == 1 && (in->mentions[g->srcs[0]].how & AH_PRONOUN) &&
+        (!strcmp(p->type, "CONSULT") || !strcmp(p->type, "AGREE") || !strcmp(p->type, "COOPERATE"))) {
+        const sr_mention *sm = &in->mentions[g->srcs[0]];
+        for (int mi = 0; mi < in->nmentions; mi++) {
+            const sr_mention *o = &in->mentions[mi];
+            if (mi == g->srcs[0] || o->t0 != sm->t0 || o->t1 != sm->t1 || !strcmp(o->key, sm->key)) continue;
+            if (o->pair < sm->pair) {
+                g->tg[g->ntg++] = sm;
+                g->srcs[0] = mi;
+            } else {
+                g->tg[g->ntg++] = o;
+            }
+            break;
+        }
+    }
+    if (g->passive && g->agent >= 0) {
+        /* the agent is never also the target ("was deemed impossible
+         * by the Pentagon") */
+        int kept = 0;
+        for (int k = 0; k < g->ntg; k++)
+            if (g->tg[k]->t0 != in->mentions[g->agent].t0) g->tg[kept++] = g->tg[k];
+        g->ntg = kept;
+    }
+    /* a second verb of the same subject shares the first one's target:
+     * "will not send troops to Ukraine but will send weapons", "withdrew
+     * from Kherson and shelled the city" */
+    if (!g->ntg && !p->noun && g->nsrc == 1 && S_conjoined_verb(x, s0, t)) {
+        for (size_t i = x->events.len; i-- > 0;) {
+            const sr_event *o = &VEC_AT(&x->events, sr_event, i);
+            if (o->sent != sent) break;
+            if (!o->target || !o->source || strcmp(o->source->key, in->mentions[g->srcs[0]].key)) continue;
+            g->tg[g->ntg++] = o->target;
+            break;
+        }
+    }
+    return 0;
+}
+
+
+/* Targets the slots did not give (S_object_targets, S_group_targets,
+ * S_implied_targets). */
+static int S_more_targets(S_ctx *x, S_trig *g)
+{
+    S_object_targets(x, g);
+    S_group_targets(x, g);
+    return S_implied_targets(x, g);
+}
+
+/* 1 when the act stands with what it has (a type that needs a target
+ * has one, or may find one later), 0 when it is dropped; a request's
+ * addressee from its time clause. */
+static int S_keep_act(S_ctx *x, S_trig *g)
+{
+    const code_input *in = x->in;
+    const S_pat *p = g->p;
+    int sent = g->sent;
+    int s1 = g->s1;
+    int t = g->t;
+    g->implicit = !g->ntg && (!strcmp(p->type, "ASSAULT") || (p->noun && !strcmp(p->type, "AID")));
+    if (!g->ntg && !g->implicit && !S_in(p->type, S_null_target_ok)) return 0;
+    /* "called on the UN to investigate": the act asked for, with no
+     * target of its own, is only the request's content */
+    if (!g->ntg && g->controlled) return 0;
+    /* "Zelensky will request aid when he addresses Congress": a
+     * target that is only a pronoun for the source leaves no target */
+    if (g->ntg && S_in(p->type, S_null_target_ok)) {
+        int other = 0;
+        for (int b = 0; b < g->ntg; b++)
+            for (int a = 0; a < g->nsrc; a++)
+                if (!(g->tg[b]->how & AH_PRONOUN) || strcmp(g->tg[b]->key, in->mentions[g->srcs[a]].key)) other = 1;
+        if (!other) g->ntg = 0;
+    }
+    /* "will ask for aid when he addresses Congress", "will request
+     * assistance when he visits Ottawa": a request is made to the one
+     * its time clause addresses or visits */
+    if (!g->ntg && !strcmp(p->type, "REQUEST")) {
+        int end2 = g->bm.end > t ? g->bm.end : t + 1;
+        for (int k = end2; k + 2 < s1 && !g->ntg; k++) {
+            if (strcmp(S_norm(x, k), "when")) continue;
+            for (int j = k + 1; j < s1 && j <= k + 5 && !g->ntg; j++) {
+                const char *v = S_norm(x, j);
+                if (strncmp(v, "address", 7) && strncmp(v, "visit", 5) && strncmp(v, "meet", 4) &&
+                    strcmp(v, "met") && strncmp(v, "travel", 6))
+                    continue;
+                int q = j + 1;
+                if (q < s1 && !strcmp(S_norm(x, q), "to")) q++;
+                int mi = -1, pl = -1;
+                if (q < s1 && (S_slot(x, q, s1, &mi, &pl) < 0 || (mi < 0 && pl < 0)) &&
+                    !strcmp(S_norm(x, q), "the"))
+                    q++;
+                if (q < s1 && S_slot(x, q, s1, &mi, &pl) >= 0) {
+                    if (mi >= 0) g->tg[g->ntg++] = &in->mentions[mi];
+                    else if (pl >= 0) {
+                        const sr_mention *pm = S_place_actor(x, &in->places[pl], sent);
+                        if (!pm) return SITREP_ENOMEM;
+                        g->tg[g->ntg++] = pm;
+                    }
+                }
+            }
+            break;
+        }
+    }
+    return 1;
+}
+
+/* One event per distinct (source key, target key). */
+static int S_emit_pairs(S_ctx *x, S_trig *g)
+{
+    const code_input *in = x->in;
+    const S_pat *p = g->p;
+    int sent = g->sent;
+    int s0 = g->s0;
+    int s1 = g->s1;
+    int t = g->t;
+    /* one event per distinct (source key, target key) */
+    char seen[16][40];
+    int nseen = 0;
+    for (int a = 0; a < g->nsrc; a++) {
+        const sr_mention *sm = &in->mentions[g->srcs[a]];
+        /* every target is the source itself, found in the infinitive
+         * after a pattern without $T ("called on Western leaders to
+         * impose a no-fly zone over Ukraine"): a type that may stand
+         * without a target keeps the act, untargeted */
+        int untargeted = g->ntg && !g->bm.ntgt && S_in(p->type, S_null_target_ok) &&
+                         S_infinitive_between(x, g->bm.end - 1, g->tg[0]->t0);
+        for (int b = 0; untargeted && b < g->ntg; b++)
+            if (!S_self_target(p, sm, g->tg[b])) untargeted = 0;
+        int nt = g->ntg && !untargeted ? g->ntg : 1;
+        for (int b = 0; b < nt; b++) {
+            const sr_mention *tm = g->ntg && !untargeted ? g->tg[b] : NULL;
+            if (tm && S_self_target(p, sm, tm)) continue;
+            if (g->allpairs && tm && tm->t0 <= sm->t0) continue;
+            char pair[40];
+            snprintf(pair, sizeof pair, "%s>%s", sm->key, tm ? tm->key : "");
+            int dup = 0;
+            for (int k = 0; k < nseen; k++)
+                if (!strcmp(seen[k], pair)) dup = 1;
+            if (dup || nseen == 16) continue;
+            memcpy(seen[nseen++], pair, sizeof pair);
+            /* each target its own place ("visited Poland and Romania") */
+            const sr_place *here = g->tplace;
+            if (g->tplace && tm && tm->t0 >= 0 && tm->t0 < in->seg->ntoks && x->pstart[tm->t0] >= 0) {
+                const sr_place *own = in->places[x->pstart[tm->t0]].place;
+                if (!strcmp(own->country, tm->key)) here = own;
+            }
+            size_t before = x->events.len;
+            int rc = S_add_event(x, p, sent, t, &g->bm, sm, tm, here, s0, s1);
+            if (!rc && g->implicit && x->events.len > before)
+                VEC_AT(&x->events, sr_event, x->events.len - 1).implicit_target = 1;
+            if (rc) return rc;
+        }
+    }
+    return 0;
+}
+
+/* Where scanning resumes after an act: past the pattern's own literal
+ * words, except that
+ * - a threat's infinitive is its own, hypothetical, event ("threatened to
+ *   attack South Korea": THREATEN + ASSAULT);
+ * - a refusal is the only event of its clause ("declined to send weapons"
+ *   is a REJECT, not also a negated AID). */
+static int S_resume(const S_ctx *x, const S_trig *g)
+{
+    const S_pat *p = g->p;
+    int s1 = g->s1, t = g->t;
+    int resume = g->bm.lit_last > t ? g->bm.lit_last : t;
+    if (!strcmp(p->type, "THREATEN")) {
+        /* "threatened to X", "warned Belarus that it will X" */
+        for (int k = t + 1; k <= g->bm.lit_last; k++)
+            if (!strcmp(S_norm(x, k), "to") || !strcmp(S_norm(x, k), "that")) { resume = k; break; }
+        if (g->bm.end < s1 && !strcmp(S_norm(x, g->bm.end), "that")) resume = g->bm.end;
+    } else if (!strcmp(p->type, "REJECT") && g->bm.lit_last > t && !strcmp(S_norm(x, g->bm.lit_last), "to")) {
+        while (resume + 1 < s1 && !(S_flags(x, resume + 1) & TOK_PUNCT)) resume++;
+    }
+    return resume;
+}
+
+/* Codes one sentence by the rules: each token that triggers a pattern goes
+ * through the steps above, and each (source, target) pair it finds is an
+ * event (S_add_event). */
 static int S_code_sentence(S_ctx *x, int sent)
 {
     const code_input *in = x->in;
     const sr_sentence *se = &in->seg->sents[sent];
     int s0 = se->tok0, s1 = se->tok0 + se->ntok;
-    const lexicon *lx = x->c->lx;
     int last_lit = -2;
     for (int t = s0; t < s1; t++) {
         if (!(S_flags(x, t) & TOK_WORD)) continue;
         if (x->minside[t] >= 0 && (in->mentions[x->minside[t]].how & (AH_EXACT | AH_COMPOSED | AH_METONYM))) continue;
-        const S_pat *best = NULL;
-        S_match bm;
-        memset(&bm, 0, sizeof bm);
-        int best_score = -1;
-        const char *w = S_norm(x, t);
-        /* a gerund after a determiner or an owner is a noun ("the killing
-         * of", "Harris' meeting with"): no verb pattern then */
-        int nominal = 0;
-        if (t > s0) {
-            const char *pw = S_norm(x, t - 1);
-            size_t pl = strlen(pw), wl = strlen(w);
-            nominal = wl > 4 && !strcmp(w + wl - 3, "ing") &&
-                      (!strcmp(pw, "the") || !strcmp(pw, "a") || !strcmp(pw, "an") || !strcmp(pw, "his") ||
-                       !strcmp(pw, "her") || !strcmp(pw, "its") || !strcmp(pw, "their") || !strcmp(pw, "our") ||
-                       !strcmp(pw, "this") || (pl > 2 && pw[pl - 1] == '\'') ||
-                       (pl > 3 && !strcmp(pw + pl - 2, "'s")));
-        }
-        x->passive = 0;
-        if (lexicon_is_past(lx, w))
-            for (int k = t - 1; k >= s0 && k >= t - 3; k--) {
-                if (S_is(x, k, W_BE)) { x->passive = 1; break; }
-                if (!(S_flags(x, k) & TOK_WORD)) break;
-            }
-        /* "was hit", "were cut": participles spelt like the base form */
-        if (!x->passive && t > s0 && S_is(x, t - 1, W_BE) && strcmp(S_norm(x, t - 1), "be") &&
-            strcmp(S_norm(x, t - 1), "being") && S_is_verb_form(x, t) && t + 1 < s1 && !strcmp(S_norm(x, t + 1), "by"))
-            x->passive = 1;
-        for (int pos = 0; pos < 2; pos++) {
-            const char *const *lem;
-            int nl = S_lemmas(x, t, pos, &lem);
-            for (int li = 0; li < nl; li++) {
-                int pi;
-                if (!dict_get(&x->c->heads[pos], lem[li], strlen(lem[li]), &pi)) continue;
-                for (; pi >= 0; pi = PAT(x->c, pi)->next) {
-                    const S_pat *p = PAT(x->c, pi);
-                    S_match m;
-                    memset(&m, 0, sizeof m);
-                    m.tplace = -1;
-                    m.src = -1;
-                    m.lit_last = t;
-                    if (!S_match_el(x, p, 0, t + 1, s1, &m)) {
-                        /* a passive whose object stands before the verb:
-                         * "American troops will be sent to Ukraine" for
-                         * "send .. troops to $T" */
-                        int k = pos == 0 && x->passive ? S_passive_object(x, p, s0, t) : -1;
-                        if (k < 0) continue;
-                        memset(&m, 0, sizeof m);
-                        m.tplace = -1;
-                        m.src = -1;
-                        m.lit_last = t;
-                        if (!S_match_el(x, p, k + 1, t + 1, s1, &m)) continue;
-                    }
-                    int score = p->nlit * 4 + (m.ntgt || m.tplace >= 0 ? 3 : 0) + (p->nel - p->nlit);
-                    /* "Harris' meeting with", "the meeting": a gerund after a
-                     * determiner or owner reads as a noun */
-                    if (!p->noun && nominal) continue;
-                    if (score > best_score) {
-                        best_score = score;
-                        best = p;
-                        bm = m;
-                    }
-                }
-            }
-        }
-        if (!best) continue;
-        const S_pat *p = best;
-        /* a noun right after another trigger's words is part of it ("summit
-         * meeting"), unless it names both sides itself ("hosted talks
-         * between the foreign ministers of Russia and Ukraine") */
-        if (p->noun && t == last_lit + 1 && bm.src < 0) continue;
-        /* ... and so is a gerund there ("attend the NATO summit meeting") */
-        if (!p->noun && t == last_lit + 1 && strlen(w) > 4 && !strcmp(w + strlen(w) - 3, "ing")) continue;
-        /* "declined to comment" is no rejection */
-        if (!strcmp(p->type, "REJECT") && bm.end < s1 && S_is(x, bm.end, W_SPEECH)) continue;
-        /* targets */
-        const sr_mention *tg[8];
-        int ntg = 0;
-        const sr_place *tplace = NULL;
-        for (int k = 0; k < bm.ntgt; k++) tg[ntg++] = &in->mentions[bm.tgt[k]];
-        if (bm.tplace >= 0) {
-            if (!ntg) {
-                const sr_mention *pm = S_place_actor(x, &in->places[bm.tplace], sent);
-                if (!pm) return SITREP_ENOMEM;
-                tg[ntg++] = pm;
-            }
-            /* where the event happens: the visited country or city, a city
-             * met in or attacked; a troop or aid destination is no location
-             * (spec conventions), nor a country that is a party to talks */
-            const sr_place *pl = in->places[bm.tplace].place;
-            int city = pl->kind != 'C';
-            int visit = p->mode && !strcmp(p->mode, "visit");
-            if (!strcmp(p->type, "CONSULT") ? (visit || city)
-                                             : (city && (!strcmp(p->type, "ASSAULT") || !strcmp(p->type, "COERCE") ||
-                                                         !strcmp(p->type, "PROTEST"))))
-                tplace = pl;
-        }
-        /* passive: "X was Yed by Z" */
-        int passive = !p->noun && x->passive, agent = -1, controlled = 0, rep;
-        int end = bm.end > t ? bm.end : t + 1;
-        for (int k = end; k < s1 && k <= end + 4; k++) {
-            if (!strcmp(S_norm(x, k), "by") && k + 1 < s1) {
-                int mi, pl;
-                if (S_slot(x, k + 1, s1, &mi, &pl) >= 0 && mi >= 0) agent = mi;
-                break;
-            }
-            if (S_flags(x, k) & TOK_PUNCT) break;
-            /* a noun's "by" stands in its own phrase ("the invasion of
-             * Ukraine by Russia"), not after a verb ("Finland's request
-             * was welcomed by Stoltenberg") */
-            /* ... unless a participle right before "by" reduces a relative
-             * clause of the noun ("the sanctions imposed by Brussels") */
-            if (p->noun && k > end - 1 && lexicon_is_past(x->c->lx, S_norm(x, k)) && k + 1 < s1 &&
-                !strcmp(S_norm(x, k + 1), "by") && !S_is(x, k - 1, W_BE))
-                continue;
-            if (p->noun && (S_is_verb_form(x, k) || S_is(x, k, W_BE))) break;
-        }
-        /* sources */
-        int srcs[8], nsrc = 0;
-        int skip[10], nskip = 0;
-        for (int k = 0; k < bm.ntgt && nskip < 10; k++) skip[nskip++] = bm.tgt[k];
-        if (bm.src >= 0) {
-            srcs[nsrc++] = bm.src;
-            if (!p->noun && !ntg) {
-                /* "Ukraine received aid from $S": the subject is the target */
-                int subj[4];
-                int ns = S_subject(x, s0, t, subj, 4, skip, nskip);
-                for (int k = 0; k < ns && ntg < 8; k++) tg[ntg++] = &in->mentions[subj[k]];
-            }
-        } else if ((passive || p->noun) && agent >= 0) {
-            srcs[nsrc++] = agent;
-            if (passive) {
-                /* "Kuleba was received by Blinken": the subject is the target;
-                 * "a Ukrainian convoy was attacked": the adjective's country */
-                int subj[4];
-                skip[nskip < 10 ? nskip++ : 9] = agent;
-                int ns = S_subject(x, s0, t, subj, 4, skip, nskip);
-                if (!ns) {
-                    for (int k = t - 1; k >= s0 && k >= t - 6; k--)
-                        if (x->minside[k] >= 0 && (in->mentions[x->minside[k]].how & AH_ADJ)) {
-                            subj[ns++] = x->minside[k];
-                            break;
-                        }
-                }
-                if (ns) ntg = 0;
-                for (int k = 0; k < ns && ntg < 8; k++) tg[ntg++] = &in->mentions[subj[k]];
-            }
-        } else if (passive && !p->noun && S_in(p->type, S_speech_acts) && (rep = S_reporter(x, s0, s1, t)) >= 0) {
-            /* "Harris suggested that Moscow must be held accountable": a
-             * judgement in the passive is the reporter's; the subject is
-             * the target */
-            srcs[nsrc++] = rep;
-            int subj[4];
-            skip[nskip < 10 ? nskip++ : 9] = rep;
-            int ns = S_subject(x, s0, t, subj, 4, skip, nskip);
-            for (int k = 0; k < ns && ntg < 8; k++)
-                if (subj[k] != rep) tg[ntg++] = &in->mentions[subj[k]];
-        } else if (passive && !p->noun && !bm.ntgt && strcmp(p->type, "MOBILIZE") && strcmp(p->type, "RETREAT")) {
-            /* a passive without its agent names no source ("Kyiv was
-             * attacked"); moved forces are their own country's ("Russian
-             * troops were stationed near the border") */
+        S_trig tr, *g = &tr;
+        g->p = S_best_pattern(x, s0, s1, t, &g->bm);
+        if (!g->p) continue;
+        g->sent = sent;
+        g->s0 = s0;
+        g->s1 = s1;
+        g->t = t;
+        if (!S_trigger_ok(x, g, last_lit)) continue;
+        int rc = S_pattern_targets(x, g);
+        if (rc) return rc;
+        S_find_agent(x, g);
+        if (!S_find_sources(x, g)) continue;
+        if ((rc = S_more_targets(x, g))) return rc;
+        if ((rc = S_keep_act(x, g)) <= 0) {
+            if (rc) return rc;
             continue;
-        } else if (p->noun) {
-            /* possessor or adjective right before the head */
-            /* back over adjectives, not over a determiner or a verb: in
-             * "Guterres condemned the attacks" Guterres owns no attack */
-            int k = t - 1;
-            while (k >= s0 && k >= t - 3 && x->minside[k] < 0 && (S_flags(x, k) & TOK_WORD) &&
-                   !S_is(x, k, W_PREPS) && !(S_flags(x, k) & TOK_CAP) && strcmp(S_norm(x, k), "the") &&
-                   strcmp(S_norm(x, k), "a") && strcmp(S_norm(x, k), "an") && !S_is_verb_form(x, k))
-                k--;
-            if (!(k >= s0 && x->minside[k] >= 0)) {
-                /* a possessor further back, over participles and a
-                 * coordinated noun: "Russia's military build-up and
-                 * continued aggression against Ukraine" */
-                int j = t - 1;
-                while (j >= s0 && j >= t - 7 && x->minside[j] < 0 && !S_is(x, j, W_PREPS | W_DETS) &&
-                       !(S_flags(x, j) & TOK_CAP) &&
-                       ((S_flags(x, j) & TOK_WORD) || !strcmp(S_norm(x, j), "-")))
-                    j--;
-                if (j >= s0 && x->minside[j] >= 0 && S_possessive(x, &in->mentions[x->minside[j]])) k = j;
-            }
-            const sr_mention *own = k >= s0 && x->minside[k] >= 0 ? &in->mentions[x->minside[k]] : NULL;
-            if (own && p->mode && !strcmp(p->mode, "visit") && own->kind == AK_COUNTRY &&
-                !(own->how & (AH_POSS | AH_ADJ | AH_METONYM)) && !ntg && own->t1 == t) {
-                /* "the Germany trip": the country visited; the traveller is the subject */
-                tg[ntg++] = own;
-                nsrc = S_subject(x, s0, own->t0, srcs, 8, skip, nskip);
-            } else if (k >= s0 && x->minside[k] >= 0) {
-                /* all mentions ending at token k (a "Biden-Putin" compound holds two) */
-                for (int mi = 0; mi < in->nmentions && nsrc < 8; mi++) {
-                    const sr_mention *mm = &in->mentions[mi];
-                    if (mm->t1 - 1 == k && mm->t0 <= k) srcs[nsrc++] = mi;
-                }
-                if (nsrc >= 2 && !ntg && in->mentions[srcs[0]].t0 == in->mentions[srcs[1]].t0) {
-                    tg[ntg++] = &in->mentions[srcs[1]];
-                    nsrc = 1;
-                }
-            }
-            /* "the withdrawal of Russian troops from Kherson": the "of" actor
-             * acts when it is not the pattern's target */
-            if (!nsrc && t + 1 < s1 && !strcmp(S_norm(x, t + 1), "of")) {
-                int mi, pl;
-                if (S_slot(x, t + 2, s1, &mi, &pl) >= 0 && mi >= 0) {
-                    int is_tgt = 0;
-                    for (int k = 0; k < ntg; k++)
-                        if (tg[k] == &in->mentions[mi]) is_tgt = 1;
-                    if (!is_tgt && ntg) srcs[nsrc++] = mi;
-                }
-            }
-            /* a bare noun with no owner names no actor ("after the meeting"),
-             * unless it is the object of a verb: then that verb's subject
-             * ("Moscow is planning an invasion") */
-            if (!nsrc) {
-                int v = t - 1;
-                while (v >= s0 && v >= t - 4 && !S_is_verb_form(x, v) && !S_is_light_verb(x, v) &&
-                       (S_flags(x, v) & TOK_WORD) && !S_is(x, v, W_PREPS) && x->minside[v] < 0)
-                    v--;
-                if (v >= s0 && S_is_light_verb(x, v)) nsrc = S_subject(x, s0, v, srcs, 8, skip, nskip);
-            }
-            /* '"Serbia must step back," the envoy said': an
-             * ownerless demand or charge is the reporter's */
-            if (!nsrc && S_in(p->type, S_speech_acts) && (rep = S_reporter(x, s0, s1, t)) >= 0) {
-                int is_tgt = 0;
-                for (int k = 0; k < ntg; k++)
-                    if (!strcmp(tg[k]->key, in->mentions[rep].key)) is_tgt = 1;
-                if (!is_tgt) srcs[nsrc++] = rep;
-            }
-        } else if (S_controlled(x, s0, t, &nsrc, srcs)) {
-            controlled = 1;
-            /* "urged Russia to withdraw": the one urged acts (maybe no actor:
-             * "warned Europe not to arm the rebels") */
-        } else {
-            /* "confront Putin for launching an invasion", "accused Russia of
-             * shelling Kyiv": the one before for/of acts */
-            size_t wl = strlen(w);
-            int agent = -1;
-            if (wl > 4 && !strcmp(w + wl - 3, "ing") && t - 2 >= s0 &&
-                (!strcmp(S_norm(x, t - 1), "for") || !strcmp(S_norm(x, t - 1), "of"))) {
-                /* the object of the verb before: "accused Russian forces on
-                 * Friday of torturing" */
-                for (int k = t - 2; k >= s0 && k >= t - 8 && agent < 0; k--) {
-                    if (S_flags(x, k) & TOK_PUNCT) break;
-                    if (x->minside[k] < 0) continue;
-                    const sr_mention *mm = &in->mentions[x->minside[k]];
-                    if (mm->t0 > s0 && (k == t - 2 || S_is_verb_form(x, mm->t0 - 1))) agent = x->minside[k];
-                    else break;
-                }
-            }
-            int reduced = agent < 0 && S_reduced_relative(x, s0, t);
-            if (agent >= 0) srcs[nsrc++] = agent;
-            else if (reduced) {
-                /* "the UN Security Council vote condemning Russia": the
-                 * participle's subject is the noun before it; its owner, if
-                 * any, acts -- never the sentence's subject ("China
-                 * abstained from ...") */
-                if (x->minside[t - 2] >= 0) srcs[nsrc++] = x->minside[t - 2];
-            } else nsrc = S_subject(x, s0, t, srcs, 8, skip, nskip);
         }
-        if (!nsrc) continue;
-        if (!ntg && !p->has_tgt) {
-            /* an actor inside the matched words ("attend the NATO summit"), else the object */
-            for (int k = t + 1; k < end && ntg < 8; k++) {
-                if (x->minside[k] < 0 || S_is(x, k - 1, W_LOCPREP)) continue;
-                for (int mi = 0; mi < in->nmentions && ntg < 8; mi++) {
-                    const sr_mention *mm = &in->mentions[mi];
-                    if (mm->t0 != k) continue;
-                    int own = 0;
-                    for (int q = 0; q < nsrc; q++)
-                        if (srcs[q] == mi || !strcmp(in->mentions[srcs[q]].key, mm->key)) own = 1;
-                    if (!own) tg[ntg++] = mm;
-                }
-                if (ntg) break;
-            }
-            if (!ntg) {
-                int mi = S_object_after(x, end, s1, end);
-                if (mi >= 0) tg[ntg++] = &in->mentions[mi];
-            }
-        }
-        /* "Poland and Lithuania agreed to start joint patrols along their
-         * borders with Belarus": a joint act is between its subjects */
-        int joint = 0;
-        for (int k = t; k <= bm.lit_last && k < s1; k++)
-            if (!strcmp(S_norm(x, k), "joint") || !strcmp(S_norm(x, k), "jointly")) joint = 1;
-        if (joint && nsrc >= 2 && !p->has_tgt &&
-            (!strcmp(p->type, "COOPERATE") || !strcmp(p->type, "CONSULT") || !strcmp(p->type, "AGREE"))) {
-            ntg = 0;
-            tg[ntg++] = &in->mentions[srcs[nsrc - 1]];
-            nsrc--;
-        }
-        /* "Washington and Moscow accused each other": both ways */
-        int reciprocal = 0;
-        for (int k = t + 1; k < s1 && k <= end + 1; k++)
-            if ((!strcmp(S_norm(x, k), "each") && k + 1 < s1 && !strcmp(S_norm(x, k + 1), "other")) ||
-                (!strcmp(S_norm(x, k), "one") && k + 1 < s1 && !strcmp(S_norm(x, k + 1), "another")))
-                reciprocal = 1;
-        if (reciprocal && nsrc >= 2 && !ntg) {
-            for (int k = 0; k < nsrc && ntg < 8; k++) tg[ntg++] = &in->mentions[srcs[k]];
-        }
-        /* symmetric acts of coordinated subjects: "X and Y met", "Armenia
-         * and Azerbaijan declared a ceasefire" */
-        int allpairs = 0;  /* each subject with each one named after it */
-        if (!ntg && nsrc >= 2 &&
-            (!strcmp(p->type, "CONSULT") || !strcmp(p->type, "AGREE") || !strcmp(p->type, "COOPERATE") ||
-             (!strcmp(p->type, "RETREAT") && p->mode && !strcmp(p->mode, "ceasefire")))) {
-            /* "Chile, Peru and Bolivia signed the accords": one line per
-             * pair (spec conventions: multi-party acts) */
-            allpairs = 1;
-            for (int k = 1; k < nsrc && ntg < 8; k++) tg[ntg++] = &in->mentions[srcs[k]];
-        }
-        if (!ntg && (!strcmp(p->type, "ASSAULT") || !strcmp(p->type, "COERCE") ||
-                     (!strcmp(p->type, "PROTEST") && p->mode && !strcmp(p->mode, "boycott")))) {
-            /* "struck a base near Lviv": the attacked place's country;
-             * "boycotted the Olympic Games in China": the host's */
-            for (int i = 0; i < in->nplaces && !ntg; i++) {
-                const sr_place_ref *pr = &in->places[i];
-                if (pr->t0 < end || pr->t0 >= s1 || pr->t0 - end > 8) continue;
-                if (S_crosses_clause(x, end, pr->t0)) break;
-                const char *pw = S_norm(x, pr->t0 - 1);
-                if (strcmp(pw, "in") && strcmp(pw, "near") && strcmp(pw, "outside") && strcmp(pw, "on") &&
-                    strcmp(pw, "at") && strcmp(pw, "around"))
-                    continue;
-                const sr_mention *pm = S_place_actor(x, pr, sent);
-                if (!pm) return SITREP_ENOMEM;
-                tg[ntg++] = pm;
-                if (pr->place->kind != 'C') tplace = pr->place;
-            }
-        }
-        /* "ready to respond decisively if Russia invades": a threat's
-         * target is the one whose act is the condition */
-        if (!ntg && !strcmp(p->type, "THREATEN")) {
-            for (int k = s0; k + 1 < s1 && !ntg; k++) {
-                if (strcmp(S_norm(x, k), "if") && strcmp(S_norm(x, k), "unless")) continue;
-                for (int j = k + 1; j < s1 && j <= k + 3; j++) {
-                    if (x->mstart[j] < 0) continue;
-                    const sr_mention *cm = &in->mentions[x->mstart[j]];
-                    int own = 0;
-                    for (int q = 0; q < nsrc; q++)
-                        if (!strcmp(in->mentions[srcs[q]].key, cm->key)) own = 1;
-                    if (!own) tg[ntg++] = cm;
-                    break;
-                }
-            }
-        }
-        /* "Putin's red line ... I will not accept anyone's red line": a
-         * rejection's target is the owner of what is rejected */
-        if (!ntg && (!strcmp(p->type, "REJECT") || !strcmp(p->type, "CONCEDE"))) {
-            for (int mi = 0; mi < in->nmentions && !ntg; mi++) {
-                const sr_mention *mm = &in->mentions[mi];
-                if (mm->sent != sent || !(mm->how & AH_POSS) || mm->t0 >= t) continue;
-                int own = 0;
-                for (int q = 0; q < nsrc; q++)
-                    if (!strcmp(in->mentions[srcs[q]].key, mm->key)) own = 1;
-                if (!own) tg[ntg++] = mm;
-            }
-        }
-        /* "Moscow is planning an invasion": an attack with no target is
-         * kept for now; S_implicit_targets gives it the one target its
-         * source attacks, threatens or masses troops against elsewhere */
-        /* "They will meet again next week", "they" standing for the two
-         * sides of the sentence before (two mentions on one token): one
-         * side meets the other */
-        if (!ntg && nsrc == 1 && (in->mentions[srcs[0]].how & AH_PRONOUN) &&
-            (!strcmp(p->type, "CONSULT") || !strcmp(p->type, "AGREE") || !strcmp(p->type, "COOPERATE"))) {
-            const sr_mention *sm = &in->mentions[srcs[0]];
-            for (int mi = 0; mi < in->nmentions; mi++) {
-                const sr_mention *o = &in->mentions[mi];
-                if (mi == srcs[0] || o->t0 != sm->t0 || o->t1 != sm->t1 || !strcmp(o->key, sm->key)) continue;
-                if (o->pair < sm->pair) {
-                    tg[ntg++] = sm;
-                    srcs[0] = mi;
-                } else {
-                    tg[ntg++] = o;
-                }
-                break;
-            }
-        }
-        if (passive && agent >= 0) {
-            /* the agent is never also the target ("was deemed impossible
-             * by the Pentagon") */
-            int kept = 0;
-            for (int k = 0; k < ntg; k++)
-                if (tg[k]->t0 != in->mentions[agent].t0) tg[kept++] = tg[k];
-            ntg = kept;
-        }
-        /* a second verb of the same subject shares the first one's target:
-         * "will not send troops to Ukraine but will send weapons", "withdrew
-         * from Kherson and shelled the city" */
-        if (!ntg && !p->noun && nsrc == 1 && S_conjoined_verb(x, s0, t)) {
-            for (size_t i = x->events.len; i-- > 0;) {
-                const sr_event *o = &VEC_AT(&x->events, sr_event, i);
-                if (o->sent != sent) break;
-                if (!o->target || !o->source || strcmp(o->source->key, in->mentions[srcs[0]].key)) continue;
-                tg[ntg++] = o->target;
-                break;
-            }
-        }
-        int implicit = !ntg && (!strcmp(p->type, "ASSAULT") || (p->noun && !strcmp(p->type, "AID")));
-        if (!ntg && !implicit && !S_in(p->type, S_null_target_ok)) continue;
-        /* "called on the UN to investigate": the act asked for, with no
-         * target of its own, is only the request's content */
-        if (!ntg && controlled) continue;
-        /* "Zelensky will request aid when he addresses Congress": a
-         * target that is only a pronoun for the source leaves no target */
-        if (ntg && S_in(p->type, S_null_target_ok)) {
-            int other = 0;
-            for (int b = 0; b < ntg; b++)
-                for (int a = 0; a < nsrc; a++)
-                    if (!(tg[b]->how & AH_PRONOUN) || strcmp(tg[b]->key, in->mentions[srcs[a]].key)) other = 1;
-            if (!other) ntg = 0;
-        }
-        /* "will ask for aid when he addresses Congress", "will request
-         * assistance when he visits Ottawa": a request is made to the one
-         * its time clause addresses or visits */
-        if (!ntg && !strcmp(p->type, "REQUEST")) {
-            int end2 = bm.end > t ? bm.end : t + 1;
-            for (int k = end2; k + 2 < s1 && !ntg; k++) {
-                if (strcmp(S_norm(x, k), "when")) continue;
-                for (int j = k + 1; j < s1 && j <= k + 5 && !ntg; j++) {
-                    const char *v = S_norm(x, j);
-                    if (strncmp(v, "address", 7) && strncmp(v, "visit", 5) && strncmp(v, "meet", 4) &&
-                        strcmp(v, "met") && strncmp(v, "travel", 6))
-                        continue;
-                    int q = j + 1;
-                    if (q < s1 && !strcmp(S_norm(x, q), "to")) q++;
-                    int mi = -1, pl = -1;
-                    if (q < s1 && (S_slot(x, q, s1, &mi, &pl) < 0 || (mi < 0 && pl < 0)) &&
-                        !strcmp(S_norm(x, q), "the"))
-                        q++;
-                    if (q < s1 && S_slot(x, q, s1, &mi, &pl) >= 0) {
-                        if (mi >= 0) tg[ntg++] = &in->mentions[mi];
-                        else if (pl >= 0) {
-                            const sr_mention *pm = S_place_actor(x, &in->places[pl], sent);
-                            if (!pm) return SITREP_ENOMEM;
-                            tg[ntg++] = pm;
-                        }
-                    }
-                }
-                break;
-            }
-        }
-        /* one event per distinct (source key, target key) */
-        char seen[16][40];
-        int nseen = 0;
-        for (int a = 0; a < nsrc; a++) {
-            const sr_mention *sm = &in->mentions[srcs[a]];
-            /* every target is the source itself, found in the infinitive
-             * after a pattern without $T ("called on Western leaders to
-             * impose a no-fly zone over Ukraine"): a type that may stand
-             * without a target keeps the act, untargeted */
-            int untargeted = ntg && !bm.ntgt && S_in(p->type, S_null_target_ok) &&
-                             S_infinitive_between(x, bm.end - 1, tg[0]->t0);
-            for (int b = 0; untargeted && b < ntg; b++)
-                if (!S_self_target(p, sm, tg[b])) untargeted = 0;
-            int nt = ntg && !untargeted ? ntg : 1;
-            for (int b = 0; b < nt; b++) {
-                const sr_mention *tm = ntg && !untargeted ? tg[b] : NULL;
-                if (tm && S_self_target(p, sm, tm)) continue;
-                if (allpairs && tm && tm->t0 <= sm->t0) continue;
-                char pair[40];
-                snprintf(pair, sizeof pair, "%s>%s", sm->key, tm ? tm->key : "");
-                int dup = 0;
-                for (int k = 0; k < nseen; k++)
-                    if (!strcmp(seen[k], pair)) dup = 1;
-                if (dup || nseen == 16) continue;
-                memcpy(seen[nseen++], pair, sizeof pair);
-                /* each target its own place ("visited Poland and Romania") */
-                const sr_place *here = tplace;
-                if (tplace && tm && tm->t0 >= 0 && tm->t0 < in->seg->ntoks && x->pstart[tm->t0] >= 0) {
-                    const sr_place *own = in->places[x->pstart[tm->t0]].place;
-                    if (!strcmp(own->country, tm->key)) here = own;
-                }
-                size_t before = x->events.len;
-                int rc = S_add_event(x, p, sent, t, &bm, sm, tm, here, s0, s1);
-                if (!rc && implicit && x->events.len > before)
-                    VEC_AT(&x->events, sr_event, x->events.len - 1).implicit_target = 1;
-                if (rc) return rc;
-            }
-        }
-        /* do not re-trigger on the pattern's own literal words, except:
-         * - a threat's infinitive is its own, hypothetical, event
-         *   ("threatened to attack South Korea": THREATEN + ASSAULT);
-         * - a refusal is the only event of its clause ("declined to send
-         *   weapons" is a REJECT, not also a negated AID) */
-        int resume = bm.lit_last > t ? bm.lit_last : t;
-        if (!strcmp(p->type, "THREATEN")) {
-            /* "threatened to X", "warned Belarus that it will X" */
-            for (int k = t + 1; k <= bm.lit_last; k++)
-                if (!strcmp(S_norm(x, k), "to") || !strcmp(S_norm(x, k), "that")) { resume = k; break; }
-            if (bm.end < s1 && !strcmp(S_norm(x, bm.end), "that")) resume = bm.end;
-        } else if (!strcmp(p->type, "REJECT") && bm.lit_last > t && !strcmp(S_norm(x, bm.lit_last), "to")) {
-            while (resume + 1 < s1 && !(S_flags(x, resume + 1) & TOK_PUNCT)) resume++;
-        }
-        t = resume;
+        if ((rc = S_emit_pairs(x, g))) return rc;
+        t = S_resume(x, g);
         last_lit = t;
     }
     return 0;
@@ -2187,36 +2572,6 @@ static void S_scene_locations(S_ctx *x)
  * towards in the rest of the document (its other attacks, then threats
  * and troop movements; its other aid, then support); drops it when there
  * is none or several. */
-/* The other side of the one war (conflicts.tsv) the attacker of e was
- * fighting on the publication day, as the document names it (its last
- * mention before e, else its first after); NULL when there is no such
- * war, the document does not name its other side, or it names the other
- * sides of several. */
-static const sr_mention *S_war_target(const S_ctx *x, const sr_event *e)
-{
-    const code_input *in = x->in;
-    if (in->day < 0) return NULL;
-    const sr_mention *pick = NULL;
-    const char *side = NULL;
-    for (size_t i = 0; i < x->c->conflicts.len; i++) {
-        const S_conflict *w = &VEC_AT(&x->c->conflicts, S_conflict, i);
-        if (in->day < w->from || in->day > w->to) continue;
-        const char *other = !strcmp(w->a, e->source->key) ? w->b : !strcmp(w->b, e->source->key) ? w->a : NULL;
-        if (!other || (side && !strcmp(side, other))) continue;
-        const sr_mention *before = NULL, *after = NULL;
-        for (int mi = 0; mi < in->nmentions; mi++) {
-            const sr_mention *m = &in->mentions[mi];
-            if (strcmp(m->key, other) || m->sent < in->first_text_sent) continue;
-            if (m->start < e->start) before = m;
-            else if (!after) after = m;
-        }
-        if (!before && !after) continue;
-        if (side) return NULL;   /* two wars named: no guess */
-        side = other;
-        pick = before ? before : after;
-    }
-    return pick;
-}
 
 static void S_implicit_targets(S_ctx *x)
 {
@@ -2246,7 +2601,7 @@ static void S_implicit_targets(S_ctx *x)
                     if (found && strcmp(found->key, o->target->key)) many = 1;
                     found = o->target;
                 }
-            if (!found && !many && !strcmp(e->type, "ASSAULT") && e->source) found = S_war_target(x, e);
+            if (!found && !many && !strcmp(e->type, "ASSAULT") && e->source) found = S_war_side(x, e->source->key, e->start);
             if (!found || many) continue;
             e->target = found;
             e->implicit_target = 0;
@@ -2473,30 +2828,57 @@ static void S_cand_feats(const S_ctx *x, S_feats *f, const S_fctx *c, int groups
     }
 }
 
-/* Whether candidate k gives way: its trigger is a word of a rule event's
- * trigger, or the rules coded its type between the same two keys (in
- * either order), or a better candidate claims the same trigger word with
- * another type, or (for the symmetric types) the same pair reversed. */
+/* 1 when candidate c differs from event o, of the same trigger and type,
+ * only by a member of a list: one side the same, the other coordinated
+ * with o's ("A and B were among the leaders congratulating C"); for a
+ * symmetric act either way round ("the agreement between China, Iran and
+ * Saudi Arabia": each pair). */
+static int S_list_pair(const S_ctx *x, const sr_event *o, const S_cand *c)
+{
+    const sr_mention *os = o->source, *ot = o->target, *cs = c->src, *ct = c->tgt;
+    if ((!strcmp(os->key, cs->key) && S_coordinated(x, ot, ct)) ||
+        (!strcmp(ot->key, ct->key) && S_coordinated(x, os, cs)))
+        return 1;
+    if (!merge_symmetric(c->type)) return 0;
+    return (!strcmp(os->key, ct->key) && S_coordinated(x, ot, cs)) ||
+           (!strcmp(ot->key, cs->key) && S_coordinated(x, os, ct));
+}
 
+/* Whether candidate k gives way: its trigger is a word of another event's
+ * trigger (unless it differs from that event only by a member of a list),
+ * the complement of an act, a pair already coded (either way round for a
+ * symmetric act), or a better candidate claims the same trigger word with
+ * another type. */
 static int S_outranked(const S_ctx *x, const vec *cands, size_t k, size_t first_event, int sent)
 {
     const S_cand *c = &VEC_AT(cands, S_cand, k);
     for (size_t i = first_event; i < x->events.len; i++) {
         const sr_event *o = &VEC_AT(&x->events, sr_event, i);
         if (o->sent != sent) continue;
-        if (c->trig >= o->trig0 && c->trig < o->trig1) return 1;
+        /* a trigger gives one event, except to the members of a list
+         * ("A and B were among the leaders congratulating C") */
+        if (c->trig >= o->trig0 && c->trig < o->trig1 &&
+            (o->type != c->type || !c->tgt || !o->target || !S_list_pair(x, o, c)))
+            return 1;
         /* the complement of an act ("urged Putin to declare a ceasefire",
          * "refused to cede territory", "invited them to talks") is no
          * event of its own: the rules code what the contract asks of it */
         if (c->trig >= o->trig1 && c->trig - o->trig1 <= 6) {
             int to = 0, bound = 0;
             for (int t = o->trig0; t < c->trig; t++) {
-                if (!strcmp(S_norm(x, t), "to")) to = 1;
+                /* an infinitive or "to talks", not "leading to the takeover" */
+                if (!strcmp(S_norm(x, t), "to") && (t + 1 == c->trig || S_is_verb_form(x, t + 1))) to = 1;
                 if ((S_flags(x, t) & TOK_PUNCT) || S_is(x, t, W_BOUNDS)) bound = 1;
             }
             if (to && !bound) return 1;
         }
-        if (o->type == c->type && S_same_pair(o->source, o->target, c->src, c->tgt)) return 1;
+        /* the pair coded already (either way round for a symmetric act;
+         * "the US struck Yemen after Houthi attacks on US ships" holds both ways) */
+        if (o->type == c->type &&
+            (merge_symmetric(c->type) ? S_same_pair(o->source, o->target, c->src, c->tgt)
+                                      : o->source && !strcmp(o->source->key, c->src->key) &&
+                                            (o->target ? c->tgt && !strcmp(o->target->key, c->tgt->key) : !c->tgt)))
+            return 1;
         /* coordinated actors ("Scholz and Macron spoke with Putin") act
          * together: no event between them when the rules gave them one */
         if (o->type == c->type && c->tgt && o->source &&
@@ -2512,9 +2894,6 @@ static int S_outranked(const S_ctx *x, const vec *cands, size_t k, size_t first_
         const S_cand *o = &VEC_AT(cands, S_cand, i);
         if (i == k || o->score < c->score || (o->score == c->score && i > k)) continue;
         if (o->trig == c->trig && o->type != c->type) return 1;
-        if (o->type == c->type && merge_symmetric(c->type) && c->tgt && o->tgt &&
-            !strcmp(o->src->key, c->tgt->key) && !strcmp(o->tgt->key, c->src->key))
-            return 1;
     }
     return 0;
 }

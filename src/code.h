@@ -18,6 +18,7 @@
 #include "learn.h"
 #include "lexicon.h"
 #include "place.h"
+#include "record.h"
 #include "segment.h"
 #include "sitrep.h"
 #include "time.h"
@@ -30,15 +31,6 @@ typedef struct coder coder;
 coder *coder_load(const char *dir, const lexicon *lx, char *err, size_t errlen);
 void coder_free(coder *c);
 size_t coder_pattern_count(const coder *c);
-
-typedef enum { MOD_ASSERTED = 0, MOD_PLANNED, MOD_HYPOTHETICAL, MOD_NEGATED } sr_modality;
-const char *code_modality_name(sr_modality m);
-
-/* A place found in a sentence. */
-typedef struct {
-    int t0, t1;
-    const sr_place *place;
-} sr_place_ref;
 
 /* Everything the coder needs about one document. */
 typedef struct {
@@ -57,37 +49,6 @@ typedef struct {
     int candidates;            /* return every scored candidate (training data) */
     const gazetteer *gaz;      /* for a domestic act's country, or NULL */
 } code_input;
-
-typedef struct {
-    int sent;
-    int start, end;            /* evidence span (bytes) */
-    const char *type, *mode, *cameo;
-    int quad;
-    double goldstein;
-    sr_modality modality;
-    const sr_mention *source, *target;  /* target may be NULL */
-    const sr_place *place;     /* may be NULL */
-    const char *place_text;
-    long day;                  /* -1 when undated */
-    sitrep_prec prec;
-    const char *date_text;
-    const char *trigger;       /* the words that fired the pattern */
-    double confidence;
-    const char *pattern;       /* "consult.txt:12: meet with $T" */
-    const char *cues;          /* modality cues, for --explain */
-    int implicit_target;       /* internal: target to be found in the document */
-    int trig0, trig1;          /* internal: the trigger's tokens */
-    /* set by the pipeline: the text the spans point into (the document's
-     * text, or its title when in_title) and the evidence sentence in it */
-    const char *base;
-    int in_title;
-    int ev_start, ev_end;
-    /* with code_input.candidates: the candidate's features and score, and
-     * whether the rules coded the same keys */
-    const char *features;
-    double score;
-    int rule;
-} sr_event;
 
 /* Codes one document.  Returns 0 or SITREP_ENOMEM; *out in a. */
 int coder_code(const coder *c, arena *a, const code_input *in, sr_event **out, int *nout);

@@ -44,7 +44,7 @@ int export_event_json(buf *b, const sr_doc *doc, const sr_segmentation *seg, con
                       int explain)
 {
     export_event_head(b, doc->id, e->sent, e->start, e->end, e->type, e->mode, e->cameo, e->quad,
-                      e->goldstein, code_modality_name(e->modality));
+                      e->goldstein, record_modality_name(e->modality));
     buf_puts(b, ",\"source\":");
     S_actor(b, e->base ? e->base : doc->text, e->source);
     buf_puts(b, ",\"target\":");

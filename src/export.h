@@ -9,8 +9,8 @@
 #define SITREP_EXPORT_H
 
 #include "arena.h"
-#include "code.h"
-#include "read.h"
+#include "record.h"
+#include "segment.h"
 
 int export_event_json(buf *b, const sr_doc *doc, const sr_segmentation *seg, const sr_event *e,
                       int explain);

@@ -1,9 +1,10 @@
 /* json.h -- a small JSON reader (DOM in an arena) and writer helpers.
  *
  * Used by read.c (input documents, contract §1), eval.c (gold and system
- * event files, §2-§3) and main.c (output).  Strict RFC 8259: no comments, no
- * trailing commas; \uXXXX escapes (with surrogate pairs) decode to UTF-8;
- * strings may hold NUL bytes only as \u0000 (kept, with the length).
+ * event files, §2-§3) and the command line (output).  Strict RFC 8259: no
+ * comments, no trailing commas; \uXXXX escapes (with surrogate pairs)
+ * decode to UTF-8; strings may hold NUL bytes only as \u0000 (kept, with
+ * the length).
  * Nesting is limited to JSON_MAX_DEPTH.  All nodes live in the caller's arena.
  */
 #ifndef SITREP_JSON_H

@@ -14,7 +14,7 @@ void merge_key(const sr_event *e, char *out, size_t n)
     char pair[40];
     merge_pair_key(e->type, e->source ? e->source->key : "", e->target ? e->target->key : "", pair,
                    sizeof pair);
-    snprintf(out, n, "%s|%s|%s|%s", e->type, pair, code_modality_name(e->modality), day);
+    snprintf(out, n, "%s|%s|%s|%s", e->type, pair, record_modality_name(e->modality), day);
 }
 
 int merge_doc(sr_event *ev, int n)

@@ -8,7 +8,7 @@
 #ifndef SITREP_MERGE_H
 #define SITREP_MERGE_H
 
-#include "code.h"
+#include "record.h"
 
 /* Removes duplicates in place; returns the new count. */
 int merge_doc(sr_event *ev, int n);

@@ -5,7 +5,13 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "actors.h"
+#include "clean.h"
+#include "code.h"
+#include "learn.h"
+#include "lexicon.h"
 #include "merge.h"
+#include "place.h"
 #include "segment.h"
 #include "sitrep.h"
 #include "time.h"
@@ -72,7 +78,7 @@ static void S_date(sr_doc *doc, const pipeline_options *opt, arena *a, pipeline_
 {
     if (doc->day >= 0) return;
     int y, m, d;
-    int dl = time_dateline(doc->text, doc->text_len, &y, &m, &d);
+    int dl = sitrep_dateline(doc->text, doc->text_len, &y, &m, &d);
     if (opt->default_day >= 0) {
         doc->day = opt->default_day;
         doc->date_origin = DATE_OPTION;

@@ -8,13 +8,20 @@
 #ifndef SITREP_PIPELINE_H
 #define SITREP_PIPELINE_H
 
-#include "actors.h"
-#include "clean.h"
-#include "code.h"
-#include "learn.h"
-#include "lexicon.h"
-#include "place.h"
 #include "read.h"
+#include "record.h"
+#include "segment.h"
+
+/* The knowledge bases and the time expressions are opaque here (clean.h,
+ * actors.h, lexicon.h, code.h, place.h, learn.h, time.h), so that what
+ * includes the pipeline, as the store and the server do, includes no stage. */
+typedef struct clean_rules clean_rules;
+typedef struct actors_kb actors_kb;
+typedef struct lexicon lexicon;
+typedef struct coder coder;
+typedef struct gazetteer gazetteer;
+typedef struct learn_model learn_model;
+typedef struct sr_timex sr_timex;
 
 typedef struct {
     clean_rules *clean;

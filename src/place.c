@@ -1,8 +1,9 @@
 /* place.c -- stage 6: the gazetteer and place resolution (place.h).
  *
  * Reads data/gazetteer/places.tsv (scripts/build-gazetteer, GeoNames CC-BY
- * 4.0) into one arena: the file text, the sr_place array and the folded
- * keys.  An open-addressing hash table (malloc'd, grown at load) maps each
+ * 4.0): the file text in one block, the sr_place array in an arena, the
+ * folded keys in one buffer.  An open-addressing hash table of 16-byte slots
+ * (malloc'd, sized from the file, grown at load) maps each
  * folded name or alternate -- its tokens joined by single spaces, split the
  * way segment.c splits text -- to a chain of candidate places, and records
  * for every first token the longest name (in tokens) that starts with it.
@@ -16,18 +17,21 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <utf8proc.h>
 
 #define PLACE_MAX_TOKENS 6     /* longest name gazetteer_match tries */
 #define PLACE_MAX_KEY 256      /* longest folded key indexed, in bytes */
 #define PLACE_MIN_POP 50000    /* single-token place outside the context */
-#define PLACE_CONTEXT_RATIO 200 /* population ratio that overrides context */
+#define PLACE_CONTEXT_RATIO 50  /* population ratio that overrides context */
 
+/* A slot of the name table: 16 bytes, so a probe touches one cache line
+ * (the table is the loader's hot spot: every name is a random access). */
 typedef struct {
-    const char *key;  /* folded, tokens joined by ' '; NULL = empty slot */
     uint32_t hash;
-    int head;         /* first candidate in g->cands, -1 if none */
-    int maxlen;       /* longest name (tokens) whose first token is key */
+    uint32_t key;     /* offset of the folded key in g->keys; 0 = empty slot */
+    int32_t head;     /* first candidate in g->cands, -1 if none */
+    int32_t maxlen;   /* longest name (tokens) whose first token is key */
 } place_slot;
 
 typedef struct {
@@ -36,11 +40,14 @@ typedef struct {
 } place_cand;
 
 struct gazetteer {
-    arena a;              /* file text, places, keys */
+    arena a;              /* places */
+    char *text;           /* malloc'd: the file, NUL-terminated; names point into it */
     sr_place *places;
     size_t nplaces;
     place_slot *slots;    /* malloc'd, power-of-two size */
     size_t nslots, nused;
+    char *keys;           /* malloc'd: the folded keys, NUL-terminated, after a NUL at 0 */
+    size_t keys_len, keys_cap;
     vec cands;            /* place_cand, malloc'd */
 };
 
@@ -57,14 +64,14 @@ static uint32_t S_hash(const char *s, size_t n)
 }
 
 /* Finds the slot of key s[0..n) (or the empty slot where it belongs). */
-static place_slot *S_find(const place_slot *slots, size_t nslots,
+static place_slot *S_find(const place_slot *slots, size_t nslots, const char *keys,
                           const char *s, size_t n, uint32_t h)
 {
     size_t mask = nslots - 1, i = h & mask;
     for (;;) {
         const place_slot *sl = &slots[i];
         if (!sl->key) return (place_slot *)sl;
-        if (sl->hash == h && strncmp(sl->key, s, n) == 0 && sl->key[n] == 0)
+        if (sl->hash == h && strncmp(keys + sl->key, s, n) == 0 && keys[sl->key + n] == 0)
             return (place_slot *)sl;
         i = (i + 1) & mask;
     }
@@ -88,14 +95,37 @@ static int S_grow(gazetteer *g)
     return 0;
 }
 
-/* Returns the slot for key s[0..n), creating it (key copied to the arena). */
+/* Copies key s[0..n) to g->keys; returns its offset, or 0 when out of
+ * memory (or past 4 GB). */
+static uint32_t S_store_key(gazetteer *g, const char *s, size_t n)
+{
+    size_t used = g->keys_len ? g->keys_len : 1;  /* offset 0 means empty */
+    if (used + n + 1 > g->keys_cap) {
+        size_t cap = g->keys_cap ? g->keys_cap : 65536;
+        while (used + n + 1 > cap) cap *= 2;
+        if (cap > UINT32_MAX) return 0;
+        char *k = realloc(g->keys, cap);
+        if (!k) return 0;
+        k[0] = 0;
+        g->keys = k;
+        g->keys_cap = cap;
+    }
+    g->keys_len = used;
+    uint32_t off = (uint32_t)g->keys_len;
+    memcpy(g->keys + off, s, n);
+    g->keys[off + n] = 0;
+    g->keys_len += n + 1;
+    return off;
+}
+
+/* Returns the slot for key s[0..n), creating it (key copied to g->keys). */
 static place_slot *S_intern(gazetteer *g, const char *s, size_t n)
 {
     if ((g->nused + 1) * 10 > g->nslots * 7 && S_grow(g) < 0) return NULL;
     uint32_t h = S_hash(s, n);
-    place_slot *sl = S_find(g->slots, g->nslots, s, n, h);
+    place_slot *sl = S_find(g->slots, g->nslots, g->keys, s, n, h);
     if (!sl->key) {
-        char *k = arena_strndup(&g->a, s, n);
+        uint32_t k = S_store_key(g, s, n);
         if (!k) return NULL;
         sl->key = k;
         sl->hash = h;
@@ -108,8 +138,8 @@ static place_slot *S_intern(gazetteer *g, const char *s, size_t n)
 
 static const place_slot *S_get(const gazetteer *g, const char *s, size_t n)
 {
-    if (!g->nslots) return NULL;
-    const place_slot *sl = S_find(g->slots, g->nslots, s, n, S_hash(s, n));
+    if (!g->nslots || !g->keys) return NULL;
+    const place_slot *sl = S_find(g->slots, g->nslots, g->keys, s, n, S_hash(s, n));
     return sl->key ? sl : NULL;
 }
 
@@ -221,6 +251,31 @@ static size_t S_tokenise(char *s, size_t n, int *ntok, size_t *first)
     return o;
 }
 
+/* The key of most names in one pass: an ASCII name of single-spaced words
+ * without ',' '(' ')' or TABs folds to its lower-case self, which is
+ * already tokenised (S_fold and S_tokenise would give the same).  Returns
+ * the length, or (size_t)-1 when the name needs the general path. */
+static size_t S_simple_key(const char *s, size_t n, char *out, int *ntok, size_t *first)
+{
+    if (!n || n >= PLACE_MAX_KEY || s[0] == ' ' || s[n - 1] == ' ') return (size_t)-1;
+    int nt = 1;
+    size_t f = n;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if ((unsigned char)c & 0x80 || c == '\t' || c == ',' || c == '(' || c == ')') return (size_t)-1;
+        if (c == ' ') {
+            if (s[i - 1] == ' ') return (size_t)-1;
+            if (nt == 1) f = i;
+            nt++;
+        }
+        out[i] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+    }
+    out[n] = 0;
+    *ntok = nt;
+    *first = f;
+    return n;
+}
+
 /* ---- loading ---------------------------------------------------------- */
 
 static void S_err(char *err, size_t errlen, const char *path, int line,
@@ -276,7 +331,9 @@ static int S_index(gazetteer *g, const char *name, size_t n, int idx)
     char k1[PLACE_MAX_KEY * 2], k2[PLACE_MAX_KEY * 2];
     int nt1, nt2;
     size_t f1, f2;
-    size_t l1 = S_fold(name, n, k1, PLACE_MAX_KEY, 1);
+    size_t l1 = S_simple_key(name, n, k1, &nt1, &f1);
+    if (l1 != (size_t)-1) return S_index_key(g, k1, l1, nt1, f1, idx);
+    l1 = S_fold(name, n, k1, PLACE_MAX_KEY, 1);
     if (l1 == (size_t)-1 || !(l1 = S_tokenise(k1, l1, &nt1, &f1))) return 0;
     int rc = S_index_key(g, k1, l1, nt1, f1, idx);
     int ascii = 1;
@@ -293,12 +350,11 @@ static int S_fields(char *line, char **f, int max)
 {
     int n = 0;
     f[n++] = line;
-    for (char *p = line; *p; p++)
-        if (*p == '\t') {
-            *p = 0;
-            if (n == max) return max + 1;
-            f[n++] = p + 1;
-        }
+    for (char *p = line; (p = strchr(p, '\t'));) {
+        *p++ = 0;
+        if (n == max) return max + 1;
+        f[n++] = p;
+    }
     return n;
 }
 
@@ -379,35 +435,46 @@ gazetteer *gazetteer_load(const char *path, char *err, size_t errlen)
     arena_init(&g->a);
     vec_init(&g->cands, sizeof(place_cand));
 
-    /* the whole file lives in the arena; names point into it */
-    buf b;
-    buf_init(&b);
-    char chunk[65536];
-    size_t n;
+    /* the whole file is read into one malloc'd block (sized from the
+     * file, not zeroed); names point into it */
+    struct stat st;
+    size_t cap = fstat(fileno(fp), &st) == 0 && st.st_size > 0 ? (size_t)st.st_size + 1 : 65536;
+    size_t tlen = 0, n;
     int rc = 0;
-    while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-        if (buf_put(&b, chunk, n) < 0) { rc = SITREP_ENOMEM; break; }
-    if (ferror(fp)) rc = SITREP_EIO;
+    char *text = malloc(cap);
+    while (text) {
+        if (tlen + 1 >= cap) {
+            char *t = realloc(text, cap * 2);
+            if (!t) { free(text); text = NULL; break; }
+            text = t;
+            cap *= 2;
+        }
+        if (!(n = fread(text + tlen, 1, cap - 1 - tlen, fp))) break;
+        tlen += n;
+    }
+    if (!text) rc = SITREP_ENOMEM;
+    else if (ferror(fp)) rc = SITREP_EIO;
     fclose(fp);
-    char *text = rc ? NULL : arena_strndup(&g->a, b.s ? b.s : "", b.len);
-    size_t tlen = b.len;
-    buf_free(&b);
-    if (!text) {
+    if (rc) {
         S_err(err, errlen, path, 0, rc == SITREP_EIO ? "read error"
                                                      : "out of memory");
+        free(text);
         gazetteer_free(g);
         return NULL;
     }
+    text[tlen] = 0;
+    g->text = text;
+    if (!(g->keys = malloc(tlen + 1))) rc = SITREP_ENOMEM;  /* the keys take about half the file */
+    else g->keys[0] = 0;
+    g->keys_cap = tlen + 1;
 
     size_t nlines = 1, nbars = 0;
-    for (size_t i = 0; i < tlen; i++) {
-        nlines += text[i] == '\n';
-        nbars += text[i] == '|';
-    }
+    for (const char *q = text; (q = memchr(q, '\n', tlen - (size_t)(q - text))); q++) nlines++;
+    for (const char *q = text; (q = memchr(q, '|', tlen - (size_t)(q - text))); q++) nbars++;
     g->places = arena_alloc(&g->a, nlines * sizeof *g->places);
-    while (g->nslots * 7 < (nlines + nbars) * 2 * 10)
+    while (g->nslots * 7 * 4 < (nlines + nbars) * 5 * 10)  /* ~1.25 keys a name, at most 70% full */
         if (S_grow(g) < 0) break;
-    if (!g->places || !g->nslots) {
+    if (rc || !g->places || !g->nslots) {
         S_err(err, errlen, path, 0, "out of memory");
         gazetteer_free(g);
         return NULL;
@@ -435,6 +502,8 @@ void gazetteer_free(gazetteer *g)
     if (!g) return;
     arena_free(&g->a);
     free(g->slots);
+    free(g->keys);
+    free(g->text);
     vec_free(&g->cands);
     free(g);
 }
@@ -462,7 +531,8 @@ static int S_ctx_rank(const sr_place *p, const char (*context)[4], int nctx)
  *  1. a country beats anything else (the name is the country's);
  *  2. the place in the earlier context country wins -- unless the other
  *     is PLACE_CONTEXT_RATIO times more populous (Moscow, Russia beats
- *     Moscow, Idaho even in an article that mentions the USA first);
+ *     Moscow, Idaho, and Vienna, Austria beats Vienna, Virginia, even in
+ *     an article that mentions the USA first);
  *  3. higher population; 4. earlier in the file.
  * (S_pick has already dropped regions that share their name with a city
  * of the same country: "Donetsk" is the city, not the oblast.) */
@@ -606,4 +676,18 @@ const sr_place *gazetteer_lookup(const gazetteer *g, const char *folded_name,
     len = S_tokenise(key, len, &ntok, &first);
     const place_slot *sl = S_get(g, key, len);
     return sl && sl->head >= 0 ? S_pick(g, sl, context, ncontext, 0) : NULL;
+}
+
+const sr_place *gazetteer_capital(const gazetteer *g, const char *iso3)
+{
+    const sr_place *c = gazetteer_country(g, iso3), *best = NULL;
+    if (!c) return NULL;
+    for (size_t i = 0; i < g->nplaces; i++) {
+        const sr_place *p = &g->places[i];
+        if (p->kind != 'P' || memcmp(p->country, c->country, 4)) continue;
+        double dlat = p->lat - c->lat, dlon = p->lon - c->lon;
+        if (dlat * dlat + dlon * dlon > 1e-4) continue;
+        if (!best || p->population > best->population) best = p;
+    }
+    return best;
 }

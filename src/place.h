@@ -9,15 +9,8 @@
 #ifndef SITREP_PLACE_H
 #define SITREP_PLACE_H
 
+#include "record.h"
 #include "segment.h"
-
-typedef struct {
-    const char *name;     /* canonical name ("Kyiv") */
-    char country[4];      /* ISO 3166-1 alpha-3 ("UKR") */
-    char kind;            /* 'C' country, 'A' first-level region, 'P' populated place */
-    double lat, lon;
-    long population;
-} sr_place;
 
 typedef struct gazetteer gazetteer;
 
@@ -42,5 +35,10 @@ const sr_place *gazetteer_country(const gazetteer *g, const char *iso3);
 /* Looks up one exact folded name ("warsaw"), same ranking.  NULL if none. */
 const sr_place *gazetteer_lookup(const gazetteer *g, const char *folded_name,
                                  const char (*context)[4], int ncontext);
+
+/* The capital of the country with ISO3 code iso3 (the populated place at
+ * the country's coordinates, which scripts/build-gazetteer takes from its
+ * capital); NULL if unknown. */
+const sr_place *gazetteer_capital(const gazetteer *g, const char *iso3);
 
 #endif

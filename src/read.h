@@ -14,35 +14,8 @@
 #include <stddef.h>
 
 #include "arena.h"
-
-typedef enum {
-    DATE_NONE = 0,    /* no publication date: relative dates stay unresolved */
-    DATE_GIVEN,       /* from the document's own "date" field */
-    DATE_OPTION,      /* from --date */
-    DATE_DATELINE     /* inferred from a dateline in the text */
-} sr_date_origin;
-
-typedef struct {
-    const char *id;
-    const char *date;     /* as given in the input, or NULL */
-    const char *source, *url, *title;
-    const char *text;     /* NUL-terminated, valid UTF-8, NFC */
-    size_t text_len;
-    long day;             /* publication day number, or -1 */
-    sr_date_origin date_origin;
-    const char *file;     /* input path ("-" for stdin) */
-    long line;            /* line number in a JSON Lines file, else 0 */
-} sr_doc;
-
-/* Severity of a reported problem. */
-typedef enum { READ_WARN, READ_ERROR, READ_INFO } read_level;
-
-/* Called for each problem: file, line (0 if none; a record number in a
- * WARC), document id (NULL if unknown), message.  An ERROR means something
- * was lost or skipped; a WARN means the document was repaired and kept; an
- * INFO is a per-file summary (the records a WARC reader skipped). */
-typedef void (*read_report_fn)(void *ctx, read_level lvl, const char *file,
-                               long line, const char *doc_id, const char *msg);
+#include "read_util.h"
+#include "record.h"
 
 typedef struct reader reader;
 
@@ -69,11 +42,5 @@ void reader_free(reader *r);
 /* 1 when the path's extension is one the reader takes (.jsonl, .json,
  * .ndjson, .txt, .text, .html, .htm, .warc, .warc.gz), else 0. */
 int read_supported(const char *path);
-
-/* Validates s[0..n) as UTF-8; invalid sequences become U+FFFD.  Returns the
- * repaired copy in a (or s itself when valid and nfc is 0) and sets *bad to
- * the number of repaired sequences.  With nfc, also NFC-normalises. */
-char *read_utf8_clean(arena *a, const char *s, size_t n, int nfc, size_t *outlen,
-                      size_t *bad);
 
 #endif

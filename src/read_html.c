@@ -34,7 +34,7 @@
 #include <libxml/parserInternals.h>
 
 #include "json.h"
-#include "read.h"
+#include "read_util.h"
 #include "sitrep.h"
 
 #define HTML_PRESCAN 4096      /* bytes searched for a <meta charset> */

@@ -16,7 +16,8 @@
 #include <stddef.h>
 
 #include "arena.h"
-#include "read.h"
+#include "read_util.h"
+#include "record.h"
 
 typedef struct {
     const char *title, *date, *source, *url; /* NULL when the page has none;

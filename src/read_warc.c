@@ -29,7 +29,6 @@
 
 #include "read_html.h"
 #include "sitrep.h"
-#include "time.h"
 
 #define WARC_CHUNK 65536        /* zlib's output pieces */
 #define WARC_INPUT (1u << 20)   /* file reads */
@@ -565,7 +564,7 @@ static int S_response(warc_reader *w, arena *a, sr_doc *doc, char *blk, size_t n
     if (f->uri[0]) doc->url = arena_strdup(a, f->uri);
     if (doc->day < 0) {
         int y = -1, m, d;
-        if (!(time_dateline(doc->text, doc->text_len, &y, &m, &d) && y > 0)) {
+        if (!(sitrep_dateline(doc->text, doc->text_len, &y, &m, &d) && y > 0)) {
             long day;
             char ymd[11];
             if (f->date[0] && sitrep_parse_ymd(f->date, &day) == 0) {

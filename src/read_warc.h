@@ -17,7 +17,8 @@
 #include <stdio.h>
 
 #include "arena.h"
-#include "read.h"
+#include "read_util.h"
+#include "record.h"
 
 typedef struct warc_reader warc_reader;
 

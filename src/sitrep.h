@@ -1,7 +1,8 @@
 /* sitrep.h -- shared definitions for every stage of the pipeline.
  *
  * Error codes: functions return 0 on success or a negative SITREP_E* code,
- * named by sitrep_strerror().  Only main.c prints or exits.
+ * named by sitrep_strerror().  Only the command line (main.c, cli.c,
+ * cmd_*.c, out.c) prints or exits.
  * Dates are carried as "YYYY-MM-DD" strings or as day numbers (days since
  * 1970-01-01, see sitrep_day_from_ymd) -- never as struct tm.
  */
@@ -49,6 +50,14 @@ int sitrep_weekday(long day); /* 0 = Monday ... 6 = Sunday */
 int sitrep_parse_ymd(const char *s, long *day);
 /* Writes "YYYY-MM-DD" into out (at least 11 bytes). */
 void sitrep_format_day(long day, char *out);
+/* Month number of s[0..n) ("march", "mar", "mar.": lower case, an
+ * optional final '.'), or 0; *full says whether the name is unabbreviated. */
+int sitrep_month_name(const char *s, size_t n, int *full);
+/* Finds a dateline within the first ~200 bytes of a text ("Jan. 18 (UPI) --",
+ * "GENEVA, Jan 21 (Reuters) -", "WASHINGTON, March 3, 2022 (AP) --";
+ * "MOSCOW (AP) --" has no date).  Returns 1 and sets *year (or -1 when the
+ * dateline gives none), *month (1-12) and *mday, or returns 0. */
+int sitrep_dateline(const char *text, size_t len, int *year, int *month, int *mday);
 
 /* Directory holding data/ (set by main from --data, $SITREP_DATA, or the
  * build-time default). */

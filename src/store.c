@@ -1442,7 +1442,7 @@ static int S_add_event(store *s, long long drow, const sr_doc *doc, const pipeli
     S_txt(&p, e->cameo);
     S_int(&p, e->quad);
     S_dbl(&p, e->goldstein);
-    S_txt(&p, code_modality_name(e->modality));
+    S_txt(&p, record_modality_name(e->modality));
     S_actor(&p, base, e->source);
     S_actor(&p, base, e->target);
     S_txt(&p, pl ? e->place_text : NULL);
@@ -1580,7 +1580,7 @@ static int S_add_rows(store *s, long long drow, const sr_doc *doc, const pipelin
 static S_ev S_report(long long drow, const sr_doc *doc, const char *source, const sr_event *e)
 {
     S_ev v = {drow, doc->id, source, doc->day,
-              e->type, e->mode, e->cameo, code_modality_name(e->modality), e->quad, e->goldstein,
+              e->type, e->mode, e->cameo, record_modality_name(e->modality), e->quad, e->goldstein,
               e->source ? e->source->key : NULL, e->source ? e->source->name : NULL,
               e->source ? e->source->code : NULL, e->target ? e->target->key : NULL,
               e->target ? e->target->name : NULL, e->target ? e->target->code : NULL,

@@ -135,31 +135,6 @@ static int iso_str(const char *s, int *y, int *m, int *d)
 
 /* ---- names -------------------------------------------------------------- */
 
-static const struct {
-    const char *name;
-    int month, full;
-} MONTHS[] = {
-    {"january", 1, 1},   {"jan", 1, 0},  {"february", 2, 1}, {"feb", 2, 0},
-    {"march", 3, 1},     {"mar", 3, 0},  {"april", 4, 1},    {"apr", 4, 0},
-    {"may", 5, 1},       {"june", 6, 1}, {"jun", 6, 0},      {"july", 7, 1},
-    {"jul", 7, 0},       {"august", 8, 1}, {"aug", 8, 0},    {"september", 9, 1},
-    {"sept", 9, 0},      {"sep", 9, 0},  {"october", 10, 1}, {"oct", 10, 0},
-    {"november", 11, 1}, {"nov", 11, 0}, {"december", 12, 1}, {"dec", 12, 0},
-};
-
-/* Month number of s[0..n) (lower case, optional final '.'), or 0. */
-static int month_name(const char *s, size_t n, int *full)
-{
-    if (n > 0 && s[n - 1] == '.') n--;
-    for (size_t k = 0; k < sizeof MONTHS / sizeof MONTHS[0]; k++) {
-        if (strlen(MONTHS[k].name) == n && memcmp(MONTHS[k].name, s, n) == 0) {
-            *full = MONTHS[k].full;
-            return MONTHS[k].month;
-        }
-    }
-    return 0;
-}
-
 /* A capitalised month name at i; *next is the token after it (after a
  * separate "." of an abbreviation when a number follows). */
 static int month_at(const tctx *c, int i, int *next, int *full)
@@ -167,7 +142,7 @@ static int month_at(const tctx *c, int i, int *next, int *full)
     const char *s = N(c, i);
     size_t n = strlen(s);
     if (!(F(c, i) & TOK_CAP)) return 0;
-    int m = month_name(s, n, full);
+    int m = sitrep_month_name(s, n, full);
     if (!m) return 0;
     *next = i + 1;
     if (!*full && s[n - 1] != '.' && is(c, i + 1, ".") && (F(c, i + 2) & TOK_NUM))
@@ -617,7 +592,7 @@ static int m_month(const tctx *c, int i, tval *v)
     int mod = mod_len(c, i), j = i + mod, m, full, k, y;
     const char *s = N(c, j);
     if (!mod && strncmp(s, "mid-", 4) == 0) {
-        if (!(m = month_name(s + 4, strlen(s + 4), &full))) return 0;
+        if (!(m = sitrep_month_name(s + 4, strlen(s + 4), &full))) return 0;
         k = j + 1;
         mod = 1;
     } else if (!(m = month_at(c, j, &k, &full))) {
@@ -756,149 +731,4 @@ int time_find(arena *a, const sr_token *toks, int t0, int t1, long anchor,
     }
     if (flush(a, buf, nb, out, nout) < 0) return SITREP_ENOMEM;
     return total + nb;
-}
-
-/* ---- datelines ---------------------------------------------------------- */
-
-static int up(char ch) { return ch >= 'A' && ch <= 'Z'; }
-static int low(char ch) { return ch >= 'a' && ch <= 'z'; }
-static int dig(char ch) { return ch >= '0' && ch <= '9'; }
-
-static size_t skip_sp(const char *s, size_t n, size_t p)
-{
-    while (p < n && (s[p] == ' ' || s[p] == '\t')) p++;
-    return p;
-}
-
-/* A month name at *p (first letter upper case), with an optional '.'. */
-static int dl_month(const char *s, size_t n, size_t *p)
-{
-    char w[12];
-    size_t q = *p, k = 0;
-    int full;
-    if (q >= n || !up(s[q])) return 0;
-    while (q < n && (up(s[q]) || low(s[q])) && k < sizeof w - 1)
-        w[k++] = (char)(s[q++] | 0x20);
-    if (q < n && (up(s[q]) || low(s[q]))) return 0;
-    int m = month_name(w, k, &full);
-    if (!m) return 0;
-    if (q < n && s[q] == '.') q++;
-    *p = q;
-    return m;
-}
-
-/* 1-2 digits with an optional ordinal suffix. */
-static int dl_mday(const char *s, size_t n, size_t *p)
-{
-    size_t q = *p;
-    int v = 0, k = 0;
-    while (q < n && dig(s[q]) && k < 3) v = v * 10 + (s[q++] - '0'), k++;
-    if (k < 1 || k > 2 || v < 1 || v > 31) return -1;
-    if (q + 1 < n && ((s[q] == 's' && s[q + 1] == 't') || (s[q] == 'n' && s[q + 1] == 'd') ||
-                      (s[q] == 'r' && s[q + 1] == 'd') || (s[q] == 't' && s[q + 1] == 'h')))
-        q += 2;
-    if (q < n && (low(s[q]) || up(s[q]) || dig(s[q]))) return -1;
-    *p = q;
-    return v;
-}
-
-/* [, ] YYYY -- optional. */
-static int dl_year(const char *s, size_t n, size_t *p)
-{
-    size_t q = *p;
-    if (q < n && s[q] == ',') q++;
-    q = skip_sp(s, n, q);
-    if (q + 4 > n) return -1;
-    for (int k = 0; k < 4; k++)
-        if (!dig(s[q + k])) return -1;
-    if (q + 4 < n && (dig(s[q + 4]) || low(s[q + 4]) || up(s[q + 4]))) return -1;
-    int y = digits_val(s + q, 4);
-    if (y < 1900 || y > 2100) return -1;
-    *p = q + 4;
-    return y;
-}
-
-/* "Month D[, YYYY]" or "D Month [YYYY]" at *p. */
-static int dl_date(const char *s, size_t n, size_t *p, int *y, int *m, int *d)
-{
-    size_t q = *p;
-    if (q < n && up(s[q])) {
-        if (!(*m = dl_month(s, n, &q))) return 0;
-        size_t r = skip_sp(s, n, q);
-        if (r == q && s[q - 1] != '.') return 0;
-        if ((*d = dl_mday(s, n, &r)) < 0) return 0;
-        q = r;
-    } else if (q < n && dig(s[q])) {
-        if ((*d = dl_mday(s, n, &q)) < 0) return 0;
-        size_t r = skip_sp(s, n, q);
-        if (r == q || !(*m = dl_month(s, n, &r))) return 0;
-        q = r;
-    } else {
-        return 0;
-    }
-    *y = dl_year(s, n, &q);
-    if (*d > dim(*y > 0 ? *y : 2000, *m)) return 0;
-    *p = q;
-    return 1;
-}
-
-/* An agency parenthetical or a dash separator at p. */
-static int dl_sep(const char *s, size_t n, size_t p)
-{
-    p = skip_sp(s, n, p);
-    if (p >= n) return 0;
-    if (s[p] == '(') {
-        for (size_t q = p + 1; q < n && q < p + 48 && s[q] != '\n'; q++)
-            if (s[q] == ')') return 1;
-        return 0;
-    }
-    if (s[p] == '-') return 1;
-    return p + 2 < n && (unsigned char)s[p] == 0xE2 && (unsigned char)s[p + 1] == 0x80 &&
-           ((unsigned char)s[p + 2] == 0x93 || (unsigned char)s[p + 2] == 0x94);
-}
-
-static int dl_line(const char *s, size_t n, size_t p, int *y, int *m, int *d)
-{
-    size_t q = skip_sp(s, n, p);
-    size_t r = q;
-    if (dl_date(s, n, &r, y, m, d) && dl_sep(s, n, r)) return 1;
-    /* an all-caps place and a comma */
-    int caps = 0;
-    r = q;
-    while (r < n && (up(s[r]) || s[r] == ' ' || s[r] == '.' || s[r] == '\'' || s[r] == '-' ||
-                     (unsigned char)s[r] >= 0x80)) {
-        caps += up(s[r]);
-        r++;
-    }
-    if (caps < 2 || r >= n || s[r] != ',') return 0;
-    for (int extra = 0; extra < 3; extra++) {
-        r = skip_sp(s, n, r + 1);
-        size_t t = r;
-        if (dl_date(s, n, &t, y, m, d)) return 1;
-        /* skip a region name: "KYIV, Ukraine, Feb. 24" */
-        if (r >= n || !up(s[r])) return 0;
-        t = r;
-        while (t < n && t < r + 40 && (up(s[t]) || low(s[t]) || s[t] == ' ' || s[t] == '.'))
-            t++;
-        if (t >= n || s[t] != ',') return 0;
-        r = t;
-    }
-    return 0;
-}
-
-int time_dateline(const char *text, size_t len, int *year, int *month, int *mday)
-{
-    size_t lim = len < 200 ? len : 200;
-    int y, m, d;
-    for (size_t p = 0; p < lim;) {
-        if (dl_line(text, len, p, &y, &m, &d)) {
-            *year = y;
-            *month = m;
-            *mday = d;
-            return 1;
-        }
-        while (p < lim && text[p] != '\n') p++;
-        p++;
-    }
-    return 0;
 }

@@ -18,7 +18,7 @@ typedef enum {
     TENSE_FUTURE       /* weekdays look forward ("will meet on Tuesday") */
 } sr_tense;
 
-typedef struct {
+typedef struct sr_timex {
     int t0, t1;          /* token span [t0, t1) (absolute token indices) */
     long day;            /* first day of the period, or -1 if unresolved */
     sitrep_prec prec;    /* PREC_DAY, PREC_WEEK, PREC_MONTH, PREC_YEAR */
@@ -31,11 +31,5 @@ typedef struct {
  * Returns the number found (>= 0) or SITREP_ENOMEM. */
 int time_find(arena *a, const sr_token *toks, int t0, int t1, long anchor,
               sr_tense tense, sr_timex **out, int *nout);
-
-/* Finds a dateline within the first ~200 bytes of a text ("Jan. 18 (UPI) --",
- * "GENEVA, Jan 21 (Reuters) -", "WASHINGTON, March 3, 2022 (AP) --";
- * "MOSCOW (AP) --" has no date).  Returns 1 and sets *year (or -1 when the
- * dateline gives none), *month (1-12) and *mday, or returns 0. */
-int time_dateline(const char *text, size_t len, int *year, int *month, int *mday);
 
 #endif

@@ -14,7 +14,9 @@ import sys
 TYPES = ("AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE "
          "REJECT THREATEN PROTEST SANCTION MOBILIZE COERCE ASSAULT").split()
 
-# PLOVER modes (PLOVER manual tables, CAMEO2PLOVER crosswalk, spec/EVENTS.md).
+# PLOVER modes (PLOVER manual tables, CAMEO2PLOVER crosswalk, spec/EVENTS.md),
+# and the two the gold conventions add (../shared/gold/README.md): COERCE
+# cyber (hacking, election interference), REQUEST summon (an envoy summoned).
 MODES = {
     "CONSULT": "visit host third-party phone multilateral",
     "AGREE": "",
@@ -23,7 +25,7 @@ MODES = {
     "COOPERATE": "military economic legal intelligence",
     "AID": "military economic humanitarian asylum",
     "RETREAT": "withdraw release return disarm ceasefire access resign ease",
-    "REQUEST": "assist change yield meet",
+    "REQUEST": "assist change yield meet summon",
     "ACCUSE": "investigate",
     "REJECT": "assist change yield meet",
     "THREATEN": "restrict ban arrest relations expel territory violence",
@@ -31,7 +33,7 @@ MODES = {
     "SANCTION": "economic convict cancel expel withdraw sever",
     "MOBILIZE": "troops weapons police",
     "COERCE": ("confiscate restrict ban censor curfew martial-law arrest "
-               "deport withhold repress"),
+               "deport withhold repress cyber"),
     "ASSAULT": ("abduct beat torture execute sexual assassinate destroy "
                 "primitive firearms explosives suicide-attack heavy-weapons "
                 "occupy"),

@@ -2,8 +2,8 @@
  *
  * Replays tests/time/expressions.tsv (argv[1]; see its header for the
  * format) through time_find, using a small tokenizer of its own that
- * follows segment.c's rules, then checks time_dateline on written
- * datelines and weekday direction around every anchor weekday.
+ * follows segment.c's rules, then checks sitrep_dateline (sitrep.c) on
+ * written datelines and weekday direction around every anchor weekday.
  */
 #include "time.h"
 #include "tests.h"
@@ -218,7 +218,7 @@ static int run_table(const char *path)
 static void check_dateline(const char *text, int want, int wy, int wm, int wd)
 {
     int y = 0, m = 0, d = 0;
-    int r = time_dateline(text, strlen(text), &y, &m, &d);
+    int r = sitrep_dateline(text, strlen(text), &y, &m, &d);
     CHECK_INT(r, want);
     if (r != want) fprintf(stderr, "    dateline: %.60s\n", text);
     if (want && r) {
@@ -255,7 +255,7 @@ static void test_datelines(void)
     check_dateline(big, 0, 0, 0, 0);
     /* a length shorter than the string stops the scan */
     int y, m, d;
-    CHECK_INT(time_dateline("Jan. 18 (UPI) -- x", 5, &y, &m, &d), 0);
+    CHECK_INT(sitrep_dateline("Jan. 18 (UPI) -- x", 5, &y, &m, &d), 0);
 }
 
 /* Runs one sentence; returns the number found (first one in *x). */
