@@ -4,7 +4,11 @@
  * Out: on stdout, knowledge load times (median of several loads), then the
  *      throughput of each stage over a sample of the corpus: read, clean,
  *      segment, actors_find, time_find, gazetteer_match/lookup and the whole
- *      pipeline_run (no JSON output).  MB are 10^6 bytes of the input file.
+ *      pipeline_run (no JSON output), and with a database path the store:
+ *      store_has_doc + store_add_doc of each coded document and the batch
+ *      commits, into a fresh SQLite file (or a PostgreSQL URL), next to
+ *      pipeline_run in the same loop (their ratio is the ingest/code ratio
+ *      one core would give).  MB are 10^6 bytes of the input file.
  * `micro --count FILE DATADIR` only counts documents, sentences and tokens
  * (read + clean + segment) and prints one "count ..." line.
  * A benchmark program, not part of sitrep: it prints, and it times with
@@ -22,6 +26,7 @@
 #include "read.h"
 #include "segment.h"
 #include "sitrep.h"
+#include "store.h"
 #include "time.h"
 
 #define NLOADS 5
@@ -103,7 +108,7 @@ static int bench_loads(const char *datadir)
 /* ---- stage throughput --------------------------------------------------- */
 
 typedef struct {
-    double read, clean, seg, actors, timex, gmatch, glookup, pipe;
+    double read, clean, seg, actors, timex, gmatch, glookup, pipe, store;
     long docs, sents, toks, words, mentions, timexes, gcalls, ghits, events;
     size_t bytes;
 } stage_totals;
@@ -199,7 +204,20 @@ static void rate_line(const char *what, double secs, size_t bytes, const char *e
            extra ? extra : "");
 }
 
-static int bench_stages(const char *datadir, const char *corpus, double sample_mb)
+/* Stores one coded document as `sitrep ingest` does (ingest_prep,
+ * ingest_emit); adds the time to st->store. */
+static int bench_store(store *db, const sr_doc *doc, const pipeline_result *res, stage_totals *st)
+{
+    char hash[17];
+    double t0 = now();
+    store_doc_hash(doc, hash);
+    int rc = store_has_doc(db, doc->id, hash);
+    if (rc == 0) rc = store_add_doc(db, doc, hash, res);
+    st->store += now() - t0;
+    return rc < 0 ? rc : 0;
+}
+
+static int bench_stages(const char *datadir, const char *corpus, double sample_mb, const char *dbpath)
 {
     sitrep_kb kb;
     char err[1024], extra[160];
@@ -224,6 +242,19 @@ static int bench_stages(const char *datadir, const char *corpus, double sample_m
     size_t limit = (size_t)(sample_mb * 1e6);
     pipeline_options popt = {-1, 0, 0};
     int rc = 0;
+    store *db = NULL;
+    if (dbpath && !store_is_url(dbpath)) {   /* a fresh file */
+        char side[4096];
+        remove(dbpath);
+        snprintf(side, sizeof side, "%s-wal", dbpath);
+        remove(side);
+        snprintf(side, sizeof side, "%s-shm", dbpath);
+        remove(side);
+    }
+    if (dbpath && store_open(dbpath, 0, &db, err, sizeof err)) {
+        fprintf(stderr, "micro: %s\n", err);
+        db = NULL;
+    }
     for (;;) {
         sr_doc doc;
         size_t before = reader_bytes(r);
@@ -244,9 +275,19 @@ static int bench_stages(const char *datadir, const char *corpus, double sample_m
         st.pipe += now() - t0;
         if (rc) break;
         st.events += res.nevents;
+        if (db && (rc = bench_store(db, &doc, &res, &st))) {
+            fprintf(stderr, "micro: store: %s\n", store_errmsg(db));
+            break;
+        }
         arena_free(&c);
         arena_free(&a);
         if (st.bytes >= limit) break;
+    }
+    if (db) {
+        double t0 = now();
+        if (store_commit(db)) fprintf(stderr, "micro: store: %s\n", store_errmsg(db));
+        st.store += now() - t0;
+        store_close(db);
     }
     arena_free(&a);
     arena_free(&b);
@@ -284,6 +325,12 @@ static int bench_stages(const char *datadir, const char *corpus, double sample_m
            "   and merge stages make up the rest: %.1f s of %.1f s)\n",
            st.pipe - (st.clean + st.seg + st.actors + st.timex + st.gmatch),
            st.pipe);
+    if (db) {
+        snprintf(extra, sizeof extra, "%.0f docs/s; pipeline_run/store time %.2f (ingest/code on one core %.2f)",
+                 st.docs / st.store, st.pipe / st.store, st.pipe / (st.pipe + st.store));
+        rate_line(store_is_url(dbpath) ? "store (PostgreSQL, one connection)" : "store (SQLite, fresh file)",
+                  st.store, st.bytes, extra);
+    }
     return 0;
 }
 
@@ -336,12 +383,15 @@ static int count(const char *corpus, const char *datadir)
 int main(int argc, char **argv)
 {
     if (argc == 4 && strcmp(argv[1], "--count") == 0) return count(argv[2], argv[3]) ? 1 : 0;
-    if (argc != 4) {
-        fprintf(stderr, "usage: micro DATADIR CORPUS SAMPLE_MB\n"
+    if (argc == 6 && strcmp(argv[1], "--store") == 0)   /* only the stages, the store too */
+        return bench_stages(argv[2], argv[3], atof(argv[4]), argv[5]) ? 1 : 0;
+    if (argc != 4 && argc != 5) {
+        fprintf(stderr, "usage: micro DATADIR CORPUS SAMPLE_MB [DB]\n"
+                        "       micro --store DATADIR CORPUS SAMPLE_MB DB\n"
                         "       micro --count CORPUS DATADIR\n");
         return 2;
     }
     if (bench_loads(argv[1])) return 1;
-    if (bench_stages(argv[1], argv[2], atof(argv[3]))) return 1;
+    if (bench_stages(argv[1], argv[2], atof(argv[3]), argc == 5 ? argv[4] : NULL)) return 1;
     return 0;
 }

@@ -89,7 +89,8 @@ enum {
     Q_VOTES, Q_SUMMARY, Q_DOC_WORLDS, Q_MEMBERS, Q_WORLD_KEYS, Q_SET_RANGE, Q_DEL_VOTES, Q_DEL_WORLD,
     Q_DEL_LINKS, Q_DEL_EVENTS, Q_DEL_MENTIONS, Q_DEL_SENTS, Q_DEL_DOC,
     Q_ENQUEUE, Q_CLAIM, Q_DONE, Q_LOCK_PAIRS, Q_DOCUMENT, Q_WATCH_TABLE, Q_FILE_SEEN, Q_FILE_DONE,
-    Q_COUNT
+    Q_SAVEPOINT, Q_RELEASE, Q_PG_CANDIDATES, Q_PG_IDS, Q_INS_DOC_ID, Q_INS_EVENT_ID, Q_INS_WORLD_ID,
+    Q_PG_HAVE_DOCS, Q_PG_SENTS, Q_PG_MENTIONS, Q_PG_VOTES, Q_INS_WORLD_FULL, Q_COUNT
 };
 
 enum { S_BOTH, S_LITE, S_PG };   /* the backends a statement runs on */
@@ -106,8 +107,12 @@ static const struct {
     [Q_INS_DOC] = {"INSERT INTO documents(doc_id, hash, source, url, date, day, title, text, file,"
                    " line, bytes, nsentences, nevents) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)",
                    S_BOTH, 1},
-    /* PostgreSQL: documents.fts is a generated column */
-    [Q_INS_FTS] = {"INSERT INTO docs_fts(rowid, title, text) VALUES(?1, ?2, ?3)", S_LITE},
+    /* PostgreSQL: documents.fts is a generated column.  SQLite: run for a
+     * whole batch by store_commit (S_fts_flush), after the documents'
+     * savepoints: FTS5 writes its pending terms out at every savepoint of
+     * a transaction that has touched it, one small segment per document */
+    [Q_INS_FTS] = {"INSERT INTO docs_fts(rowid, title, text) SELECT id, title, text FROM documents"
+                   " WHERE id = ?1", S_LITE},
     [Q_DEL_FTS] = {"INSERT INTO docs_fts(docs_fts, rowid, title, text) VALUES('delete', ?1, ?2, ?3)", S_LITE},
     [Q_INS_SENT] = {"INSERT INTO sentences(doc, idx, start, \"end\", para) VALUES(?1,?2,?3,?4,?5)"},
     [Q_INS_MENTION] = {"INSERT INTO mentions(doc, sentence, start, \"end\", text, name, key, code, kind, how)"
@@ -187,6 +192,67 @@ static const struct {
                        " ingested TEXT NOT NULL)"},
     [Q_FILE_SEEN] = {"SELECT 1 FROM watch_files WHERE hash = ?1"},
     [Q_FILE_DONE] = {"INSERT INTO watch_files(hash, path, ingested) VALUES(?1, ?2, ?3) ON CONFLICT DO NOTHING"},
+    /* each document in a savepoint of the batch's transaction, prepared
+     * once instead of parsed per document (PostgreSQL cannot prepare them:
+     * S_savepoint) */
+    [Q_SAVEPOINT] = {"SAVEPOINT doc"},
+    [Q_RELEASE] = {"RELEASE doc"},
+    /* PostgreSQL stores a document with two questions to the server in
+     * all (S_add_pg): the candidates of every report at once (those of
+     * Q_CANDIDATES for each: the document has no stored report yet, so
+     * its NOT EXISTS holds; with whether the world event has a report from
+     * the document's source outlet), then the ids of the document, its
+     * events and its new world events, taken from their sequences in the
+     * order the inserts would take them */
+    [Q_PG_CANDIDATES] = {"SELECT w.id, w.src_key, w.tgt_key, w.day, w.prec, w.loc_country, w.first_seen,"
+                         " w.last_seen, w.type, w.pair, w.lo, w.hi, EXISTS (SELECT 1 FROM world_votes x"
+                         " WHERE x.world = w.id AND x.kind = ?5 AND x.value = ?6) FROM world_events w"
+                         " WHERE (w.type, w.pair) IN (SELECT * FROM unnest(?1::text[], ?2::text[]))"
+                         " AND w.hypo = 0 AND w.hi >= ?3 AND w.lo <= ?4 ORDER BY w.id",
+                         S_PG},
+    [Q_PG_IDS] = {"SELECT nextval(pg_get_serial_sequence('documents', 'id')),"
+                  " ARRAY(SELECT nextval(pg_get_serial_sequence('events', 'id'))"
+                  " FROM generate_series(1, ?1::int) ORDER BY 1)::text,"
+                  " ARRAY(SELECT nextval(pg_get_serial_sequence('world_events', 'id'))"
+                  " FROM generate_series(1, ?2::int) ORDER BY 1)::text",
+                  S_PG},
+    [Q_INS_DOC_ID] = {"INSERT INTO documents(doc_id, hash, source, url, date, day, title, text, file,"
+                      " line, bytes, nsentences, nevents, id) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)",
+                      S_PG},
+    /* a document's sentences and mentions in one statement each, rows in
+     * the order of their arrays (S_add_rows) */
+    [Q_PG_SENTS] = {"INSERT INTO sentences(doc, idx, start, \"end\", para) SELECT ?1, * FROM"
+                    " unnest(?2::int[], ?3::int[], ?4::int[], ?5::int[])",
+                    S_PG},
+    [Q_PG_MENTIONS] = {"INSERT INTO mentions(doc, sentence, start, \"end\", text, name, key, code, kind, how)"
+                       " SELECT ?1, * FROM unnest(?2::int[], ?3::int[], ?4::int[], ?5::text[], ?6::text[],"
+                       " ?7::text[], ?8::text[], ?9::int[], ?10::int[])",
+                       S_PG},
+    /* the votes of one report, of distinct kinds, in one upsert (S_vote) */
+    [Q_PG_VOTES] = {"INSERT INTO world_votes AS v(world, kind, value, n) SELECT ?1, k, x, 1"
+                    " FROM unnest(?2::int[], ?3::text[]) AS u(k, x)"
+                    " ON CONFLICT (world, kind, value) DO UPDATE SET n = v.n + 1",
+                    S_PG},
+    /* SQLite: a world event created with its summary (S_join_new), as
+     * Q_INS_WORLD then Q_SUMMARY would leave it */
+    [Q_INS_WORLD_FULL] = {"INSERT INTO world_events(type, pair, hypo, src_key, tgt_key, first_seen, last_seen,"
+                          " lo, hi, src_name, src_code, tgt_name, tgt_code, mode, cameo, quad, goldstein,"
+                          " modality, modalities, day, prec, loc_name, loc_country, loc_kind, lat, lon,"
+                          " num_mentions, num_articles, num_sources) VALUES(?1,?2,?3,?4,?5,?6,?6,?7,?8,?9,"
+                          "?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,?25,?26,?27,?28)",
+                          S_LITE},
+    /* store_has_docs: the stored hashes of several ids at once */
+    [Q_PG_HAVE_DOCS] = {"SELECT doc_id, hash FROM documents WHERE doc_id = ANY(?1::text[])", S_PG},
+    [Q_INS_EVENT_ID] = {"INSERT INTO events(doc, ord, sentence, start, \"end\", type, mode, cameo, quad,"
+                        " goldstein, modality, src_text, src_name, src_key, src_code, src_start, tgt_text,"
+                        " tgt_name, tgt_key, tgt_code, tgt_start, loc_text, loc_name, loc_country, loc_kind,"
+                        " lat, lon, day, prec, date_text, trigger, confidence, evidence, pattern, id) VALUES("
+                        "?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,"
+                        "?23,?24,?25,?26,?27,?28,?29,?30,?31,?32,?33,?34,?35)",
+                        S_PG},
+    [Q_INS_WORLD_ID] = {"INSERT INTO world_events(type, pair, hypo, src_key, tgt_key, first_seen,"
+                        " last_seen, lo, hi, id) VALUES(?1,?2,?3,?4,?5,?6,?6,?7,?8,?9)",
+                        S_PG},
 };
 
 #define S_RCACHE 32   /* read statements kept prepared (SQLite) */
@@ -198,7 +264,15 @@ struct store {
     char *pgsql[Q_COUNT];        /* PostgreSQL: S_sql in its dialect (S_pgsql) */
     int in_tx, batch, nbatch;
     int new_world;        /* S_vote1: the world event was just created */
+    merge_summary wsum;   /* S_vote1: the votes of a world event just created, which
+                             are all its votes (S_summarise needs not read them) */
+    int src_fresh;        /* S_vote1 on an existing world event in S_add_pg: whether the
+                             document's source outlet is new to it; -1 unknown */
+    buf *votes;           /* S_vote on PostgreSQL, every answer known: the kinds and
+                             values of the votes as array literals, sent at once */
     vec claimed;          /* queue ids claimed in the open transaction */
+    vec fts_pending;      /* SQLite: rows of documents added in the open transaction,
+                             indexed for full-text search by store_commit */
     struct {              /* read statements (S_rprep), by SQL text */
         char *sql;
         sqlite3_stmt *st;
@@ -412,12 +486,12 @@ static void S_bind(sqlite3_stmt *st, const S_par *p)
     }
 }
 
-/* PostgreSQL: runs sql with p as text parameters, into c. */
-static int S_pgrun(store *s, const char *sql, const S_par *p, S_cur *c)
+/* PostgreSQL: the parameters p as libpq's text values in vals (numbers
+ * printed into nums, texts of a given length copied into copies, which
+ * the caller frees: *ncopies of them).  0 or a code. */
+static int S_pgvals(store *s, const S_par *p, const char **vals, char (*nums)[32], char **copies, int *ncopies)
 {
-    const char *vals[S_MAXPAR] = {0};
-    char nums[S_MAXPAR][32], *copies[S_MAXPAR];
-    int ncopies = 0, rc = 0;
+    int rc = 0;
     for (int k = 0; k < p->n && !rc; k++) {
         const S_arg *a = &p->a[k];
         if (a->kind == 'i') snprintf(nums[k], sizeof nums[k], "%lld", a->i);
@@ -431,9 +505,19 @@ static int S_pgrun(store *s, const char *sql, const S_par *p, S_cur *c)
             }
             memcpy(t, a->t, (size_t)a->len);
             t[a->len] = 0;
-            vals[k] = copies[ncopies++] = t;
+            vals[k] = copies[(*ncopies)++] = t;
         }
     }
+    return rc;
+}
+
+/* PostgreSQL: runs sql with p as text parameters, into c. */
+static int S_pgrun(store *s, const char *sql, const S_par *p, S_cur *c)
+{
+    const char *vals[S_MAXPAR] = {0};
+    char nums[S_MAXPAR][32], *copies[S_MAXPAR];
+    int ncopies = 0;
+    int rc = S_pgvals(s, p, vals, nums, copies, &ncopies);
     if (!rc && store_pg_query(s->pg, sql, p->n, vals, &c->res)) {
         s->timed_out = store_pg_timed_out(s->pg);
         rc = SITREP_EDB;
@@ -556,9 +640,33 @@ static long S_cday(const S_cur *c, int i)
     return S_cnull(c, i) ? -1 : (long)S_cll(c, i);
 }
 
-/* Runs statement id for its effect (a row it gives is not read). */
+/* PostgreSQL: sends statement id for its effect without waiting for the
+ * server (store_pg_send: a failure shows at the next statement that
+ * waits, at the latest when the document's savepoint is released). */
+static int S_pgsend(store *s, int id, const S_par *p)
+{
+    if (p->bad) return S_rfail(s, "too many statement parameters", 0);
+    if (S_past_deadline(s)) return S_rfail(s, "query took too long", 1);
+    if (S_sql[id].on == S_LITE) return 0;
+    const char *sql = S_pgsql(s, id);
+    if (!sql) return S_rfail(s, "out of memory", 0);
+    const char *vals[S_MAXPAR] = {0};
+    char nums[S_MAXPAR][32], *copies[S_MAXPAR];
+    int ncopies = 0;
+    int rc = S_pgvals(s, p, vals, nums, copies, &ncopies);
+    if (!rc && store_pg_send(s->pg, sql, p->n, vals)) {
+        s->timed_out = store_pg_timed_out(s->pg);
+        rc = SITREP_EDB;
+    }
+    while (ncopies) free(copies[--ncopies]);
+    return rc;
+}
+
+/* Runs statement id for its effect (a row it gives is not read; on
+ * PostgreSQL it is sent without waiting, S_pgsend). */
 static int S_do(store *s, int id, const S_par *p)
 {
+    if (s->pg) return S_pgsend(s, id, p);
     S_cur c;
     int rc = S_open_id(s, id, p, &c);
     if (!rc) rc = S_next(&c);
@@ -608,7 +716,9 @@ int store_open(const char *path, int readonly, store **out, char *err, size_t er
         return SITREP_ENOMEM;
     }
     s->batch = 200;
+    s->src_fresh = -1;
     vec_init(&s->claimed, sizeof(long long));
+    vec_init(&s->fts_pending, sizeof(long long));
     if (store_is_url(path)) {
         int rc = store_pg_open(path, readonly, &s->pg, err, errlen);
         if (rc) free(s);
@@ -657,11 +767,47 @@ static int S_begin(store *s)
     return rc;
 }
 
+static int S_cmp_ll(const void *a, const void *b)
+{
+    long long x = *(const long long *)a, y = *(const long long *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* SQLite: indexes the documents added in the open transaction for
+ * full-text search, in row order, each once (a row whose document was
+ * replaced again in the batch is indexed with its last content; a row
+ * deleted since gives nothing). */
+static int S_fts_flush(store *s)
+{
+    vec *v = &s->fts_pending;
+    if (!v->len) return 0;
+    qsort(v->data, v->len, sizeof(long long), S_cmp_ll);
+    int rc = 0;
+    for (size_t i = 0; !rc && i < v->len; i++) {
+        long long id = VEC_AT(v, long long, i);
+        if (i && id == VEC_AT(v, long long, i - 1)) continue;
+        S_par p;
+        S_pinit(&p);
+        S_int(&p, id);
+        rc = S_do(s, Q_INS_FTS, &p);
+    }
+    if (!rc) v->len = 0;
+    return rc;
+}
+
+/* 1 when the row doc waits in fts_pending (not yet indexed). */
+static int S_fts_is_pending(const store *s, long long doc)
+{
+    for (size_t i = 0; i < s->fts_pending.len; i++)
+        if (VEC_AT(&s->fts_pending, long long, i) == doc) return 1;
+    return 0;
+}
+
 int store_commit(store *s)
 {
     if (!s->in_tx) return 0;
-    int rc = 0;
-    if (s->claimed.len) {
+    int rc = S_fts_flush(s);
+    if (!rc && s->claimed.len) {
         /* the done-mark commits with the documents' events */
         buf ids;
         buf_init(&ids);
@@ -682,6 +828,7 @@ int store_commit(store *s)
 int store_rollback(store *s)
 {
     s->claimed.len = 0;
+    s->fts_pending.len = 0;
     if (!s->in_tx) return 0;
     s->in_tx = 0;
     s->nbatch = 0;
@@ -704,6 +851,7 @@ int store_close(store *s)
     if (s->pg) store_pg_close(s->pg);
     else sqlite3_close(s->db);
     vec_free(&s->claimed);
+    vec_free(&s->fts_pending);
     free(s);
     return rc;
 }
@@ -771,6 +919,38 @@ int store_counts(store *s, long long *docs, long long *events, long long *worlds
 
 /* ---- world events ----------------------------------------------------- */
 
+/* Adds v to the PostgreSQL array literal b ("{" and elements so far). */
+static void S_arr_add(buf *b, const char *v)
+{
+    buf_puts(b, b->len > 1 ? ",\"" : "\"");
+    for (const char *c = v; *c; c++) {
+        if (*c == '"' || *c == '\\') buf_putc(b, '\\');
+        buf_putc(b, *c);
+    }
+    buf_putc(b, '"');
+}
+
+/* Adds n bytes of v (NULL: SQL NULL) to the array literal b. */
+static void S_arr_addn(buf *b, const char *v, size_t n)
+{
+    if (!v) {
+        buf_puts(b, b->len > 1 ? ",NULL" : "NULL");
+        return;
+    }
+    buf_puts(b, b->len > 1 ? ",\"" : "\"");
+    for (size_t i = 0; i < n; i++) {
+        if (v[i] == '"' || v[i] == '\\') buf_putc(b, '\\');
+        buf_putc(b, v[i]);
+    }
+    buf_putc(b, '"');
+}
+
+/* Adds the integer v to the array literal b. */
+static void S_arr_int(buf *b, long long v)
+{
+    buf_printf(b, b->len > 1 ? ",%lld" : "%lld", v);
+}
+
 typedef merge_report S_ev; /* what merging needs of one report (merge.h) */
 
 /* Counts one vote; *fresh (when not NULL) tells whether the value is new
@@ -783,7 +963,22 @@ static int S_vote1(store *s, long long world, int kind, const char *value, int *
     S_int(&p, kind);
     S_txt(&p, value);
     int rc = 0, isnew = 1;
-    if (s->pg) {   /* the upsert says whether the value is new */
+    if (s->new_world && kind >= MERGE_V_MODALITY) merge_summary_add(&s->wsum, kind, value, 1);
+    /* the answer when it is known without asking: a new world event has
+     * no votes; S_add_pg's world events have no report of this document
+     * and it knows whether they have one of its source outlet */
+    int known = -1;
+    if (s->new_world) known = 1;
+    else if (s->src_fresh >= 0 && kind == MERGE_V_DOC) known = 1;
+    else if (s->src_fresh >= 0 && kind == MERGE_V_SOURCE) known = s->src_fresh;
+    if (s->votes && (known >= 0 || !fresh)) {   /* S_vote sends them together */
+        S_arr_int(&s->votes[0], kind);
+        S_arr_addn(&s->votes[1], value, strlen(value));
+        isnew = known;
+    } else if (s->pg && (known >= 0 || !fresh)) {   /* no answer needed: sent without waiting */
+        rc = S_do(s, Q_UPSERT_VOTE, &p);
+        isnew = known;
+    } else if (s->pg) {   /* the upsert says whether the value is new */
         S_cur c;
         rc = S_open_id(s, Q_UPSERT_VOTE, &p, &c);
         if (!rc) rc = S_next(&c);
@@ -817,59 +1012,91 @@ static int S_vote_cb(void *ctx, int kind, const char *value, int *fresh)
 static int S_vote(store *s, long long world, const S_ev *e, int swapped, int *new_doc, int *new_src)
 {
     S_vote_ctx c = {s, world};
-    return merge_votes(e, swapped, S_vote_cb, &c, new_doc, new_src);
+    if (!s->pg || (!s->new_world && s->src_fresh < 0))   /* one statement per vote */
+        return merge_votes(e, swapped, S_vote_cb, &c, new_doc, new_src);
+    /* PostgreSQL, no answer needed: one upsert for all (Q_PG_VOTES) */
+    buf cols[2];
+    for (int k = 0; k < 2; k++) {
+        buf_init(&cols[k]);
+        buf_putc(&cols[k], '{');
+    }
+    s->votes = cols;
+    int rc = merge_votes(e, swapped, S_vote_cb, &c, new_doc, new_src);
+    s->votes = NULL;
+    buf_putc(&cols[0], '}');
+    buf_putc(&cols[1], '}');
+    if (!rc) {
+        S_par p;
+        S_pinit(&p);
+        S_int(&p, world);
+        S_txt(&p, cols[0].s);
+        S_txt(&p, cols[1].s);
+        rc = cols[0].s && cols[1].s ? S_do(s, Q_PG_VOTES, &p) : S_rfail(s, "out of memory", 0);
+    }
+    buf_free(&cols[0]);
+    buf_free(&cols[1]);
+    return rc;
 }
 
-/* Recomputes the summary columns of a world event from its votes, and
- * adds nm, na, ns to its mention, article and source counts. */
-static int S_summarise(store *s, long long world, const char *skey, const char *tkey, int nm, int na,
-                       int ns)
+/* The summary columns of Q_SUMMARY (?2..?21 there) from m. */
+static void S_summary_params(S_par *p, const merge_summary *m, int nm, int na, int ns)
 {
-    merge_summary m;
-    merge_summary_init(&m);
+    S_txt(p, m->sname);
+    S_txt(p, m->scode);
+    S_txt(p, m->tname);
+    S_txt(p, m->tcode);
+    S_txt(p, m->has_mode ? m->wmode : NULL);
+    S_txt(p, m->has_mode ? m->cameo : NULL);
+    if (m->has_mode) {
+        S_int(p, m->quad);
+        S_dbl(p, m->goldstein);
+    } else {
+        S_txt(p, NULL);
+        S_txt(p, NULL);
+    }
+    S_txt(p, *m->mod ? m->mod : NULL);
+    S_txt(p, *m->mods ? m->mods : NULL);
+    S_day(p, m->day);
+    if (m->day >= 0) S_int(p, m->prec);
+    else S_txt(p, NULL);
+    S_txt(p, m->has_place ? m->pname : NULL);
+    S_txt(p, m->has_place ? m->pcountry : NULL);
+    S_txt(p, m->has_place ? m->pkind : NULL);
+    if (m->has_place) {
+        S_dbl(p, m->lat);
+        S_dbl(p, m->lon);
+    } else {
+        S_txt(p, NULL);
+        S_txt(p, NULL);
+    }
+    S_int(p, nm);
+    S_int(p, na);
+    S_int(p, ns);
+}
+
+/* Recomputes the summary columns of a world event from its votes (known:
+ * them summed already, else read from world_votes), and adds nm, na, ns
+ * to its mention, article and source counts. */
+static int S_summarise(store *s, long long world, const char *skey, const char *tkey, int nm, int na,
+                       int ns, merge_summary *known)
+{
+    merge_summary read, *mp = known ? known : &read;
     S_par p;
     S_pinit(&p);
     S_int(&p, world);
-    S_cur c;
-    int rc = S_open_id(s, Q_VOTES, &p, &c);
-    while (!rc && (rc = S_next(&c)) == 1) {
-        merge_summary_add(&m, S_cint(&c, 0), S_cstr(&c, 1), S_cint(&c, 2));
-        rc = 0;
+    if (!known) {
+        merge_summary_init(&read);
+        S_cur c;
+        int rc = S_open_id(s, Q_VOTES, &p, &c);
+        while (!rc && (rc = S_next(&c)) == 1) {
+            merge_summary_add(&read, S_cint(&c, 0), S_cstr(&c, 1), S_cint(&c, 2));
+            rc = 0;
+        }
+        S_close(&c);
+        if (rc) return rc;
     }
-    S_close(&c);
-    if (rc) return rc;
-    merge_summary_finish(&m, skey, tkey);
-    S_txt(&p, m.sname);
-    S_txt(&p, m.scode);
-    S_txt(&p, m.tname);
-    S_txt(&p, m.tcode);
-    S_txt(&p, m.has_mode ? m.wmode : NULL);
-    S_txt(&p, m.has_mode ? m.cameo : NULL);
-    if (m.has_mode) {
-        S_int(&p, m.quad);
-        S_dbl(&p, m.goldstein);
-    } else {
-        S_txt(&p, NULL);
-        S_txt(&p, NULL);
-    }
-    S_txt(&p, *m.mod ? m.mod : NULL);
-    S_txt(&p, *m.mods ? m.mods : NULL);
-    S_day(&p, m.day);
-    if (m.day >= 0) S_int(&p, m.prec);
-    else S_txt(&p, NULL);
-    S_txt(&p, m.has_place ? m.pname : NULL);
-    S_txt(&p, m.has_place ? m.pcountry : NULL);
-    S_txt(&p, m.has_place ? m.pkind : NULL);
-    if (m.has_place) {
-        S_dbl(&p, m.lat);
-        S_dbl(&p, m.lon);
-    } else {
-        S_txt(&p, NULL);
-        S_txt(&p, NULL);
-    }
-    S_int(&p, nm);
-    S_int(&p, na);
-    S_int(&p, ns);
+    merge_summary_finish(mp, skey, tkey);
+    S_summary_params(&p, mp, nm, na, ns);
     return S_do(s, Q_SUMMARY, &p);
 }
 
@@ -879,6 +1106,135 @@ static void S_pair(const char *type, const char *skey, const char *tkey, char pa
 {
     merge_pair_key(type, skey, tkey, pair, 64);
     snprintf(key, 96, "%s|%s", type, pair);
+}
+
+/* The votes of a report for a world event not created yet (S_join_new). */
+typedef struct {
+    int n, kind[8];
+    char *value[8];
+    merge_summary *sum;
+} S_kept;
+
+static int S_keep_vote(void *ctx, int kind, const char *value, int *fresh)
+{
+    S_kept *k = ctx;
+    if (k->n == 8 || !(k->value[k->n] = strdup(value))) return SITREP_ENOMEM;
+    k->kind[k->n++] = kind;
+    if (kind >= MERGE_V_MODALITY) merge_summary_add(k->sum, kind, value, 1);
+    if (fresh) *fresh = 1;   /* a new world event has no votes */
+    return 0;
+}
+
+/* SQLite: links event evid to a new world event, which is inserted with
+ * its summary (votes summed in memory) and then gets its votes in one
+ * statement: the rows Q_INS_WORLD, Q_LINK, Q_VOTE and Q_SUMMARY leave,
+ * with three statements instead of nine or so. */
+static int S_join_new(store *s, long long evid, const S_ev *e, const char *pair, long lo, long hi)
+{
+    char wskey[16], wtkey[16];
+    S_copy(wskey, sizeof wskey, e->skey);
+    S_copy(wtkey, sizeof wtkey, e->tkey);
+    S_kept k = {.n = 0, .sum = &s->wsum};
+    merge_summary_init(&s->wsum);
+    int nd = 0, nsrc = 0;
+    int rc = merge_votes(e, 0, S_keep_vote, &k, &nd, &nsrc);
+    long long world = -1;
+    S_par p;
+    S_pinit(&p);
+    if (!rc) {
+        merge_summary_finish(&s->wsum, *wskey ? wskey : NULL, *wtkey ? wtkey : NULL);
+        S_txt(&p, e->type);
+        S_txt(&p, pair);
+        S_int(&p, !strcmp(e->modality, "hypothetical"));
+        S_txt(&p, e->skey);
+        S_txt(&p, e->tkey);
+        S_day(&p, e->pub);
+        S_int(&p, lo);
+        S_int(&p, hi);
+        S_summary_params(&p, &s->wsum, 1, nd, nsrc);
+        rc = S_insert(s, Q_INS_WORLD_FULL, &p, &world);
+    }
+    if (!rc) {
+        S_pinit(&p);
+        S_int(&p, evid);
+        S_int(&p, world);
+        rc = S_do(s, Q_LINK, &p);
+    }
+    if (!rc && k.n) {
+        buf sql;
+        buf_init(&sql);
+        buf_puts(&sql, "INSERT INTO world_votes(world, kind, value, n) VALUES");
+        S_pinit(&p);
+        S_int(&p, world);
+        for (int i = 0; i < k.n; i++) {
+            buf_printf(&sql, "%s(?1, ?%d, ?%d, 1)", i ? ", " : "", 2 + 2 * i, 3 + 2 * i);
+            S_int(&p, k.kind[i]);
+            S_txt(&p, k.value[i]);
+        }
+        S_cur c;
+        rc = S_open(s, sql.s, &p, &c);
+        if (!rc) rc = S_next(&c);
+        S_close(&c);
+        buf_free(&sql);
+    }
+    for (int i = 0; i < k.n; i++) free(k.value[i]);
+    return rc < 0 ? rc : 0;
+}
+
+/* Links event evid to the world event world, or to a new one (world < 0:
+ * with the id newid when it is >= 0, else the next), votes e's attributes
+ * and updates the summary.  wskey, wtkey: the actor keys of world. */
+static int S_join(store *s, long long evid, const S_ev *e, const char *pair, long lo, long hi,
+                  long long world, long long newid, const char *wskey0, const char *wtkey0)
+{
+    if (world < 0 && !s->pg) return S_join_new(s, evid, e, pair, lo, hi);
+    int hypo = !strcmp(e->modality, "hypothetical");
+    int swapped = 0, created = 0, rc = 0;
+    char wskey[16] = "", wtkey[16] = "";
+    S_par p;
+    S_pinit(&p);
+    if (world < 0) {
+        S_txt(&p, e->type);
+        S_txt(&p, pair);
+        S_int(&p, hypo);
+        S_txt(&p, e->skey);
+        S_txt(&p, e->tkey);
+        S_day(&p, e->pub);
+        S_int(&p, lo);
+        S_int(&p, hi);
+        if (newid >= 0) {
+            S_int(&p, newid);
+            rc = S_do(s, Q_INS_WORLD_ID, &p);
+            world = newid;
+        } else {
+            rc = S_insert(s, Q_INS_WORLD, &p, &world);
+        }
+        if (rc) return rc;
+        created = 1;
+        S_copy(wskey, sizeof wskey, e->skey);
+        S_copy(wtkey, sizeof wtkey, e->tkey);
+    } else {
+        S_copy(wskey, sizeof wskey, wskey0);
+        S_copy(wtkey, sizeof wtkey, wtkey0);
+        swapped = strcmp(e->skey ? e->skey : "", wskey) != 0;
+        S_int(&p, world);
+        S_int(&p, lo);
+        S_int(&p, hi);
+        S_day(&p, e->pub);
+        if ((rc = S_do(s, Q_GROW_WORLD, &p))) return rc;
+    }
+    p.n = 0;
+    S_int(&p, evid);
+    S_int(&p, world);
+    if ((rc = S_do(s, Q_LINK, &p))) return rc;
+    int nd = 0, nsrc = 0;
+    s->new_world = created;
+    if (created) merge_summary_init(&s->wsum);
+    rc = S_vote(s, world, e, swapped, &nd, &nsrc);
+    s->new_world = 0;
+    if (rc) return rc;
+    return S_summarise(s, world, *wskey ? wskey : NULL, *wtkey ? wtkey : NULL, 1, nd, nsrc,
+                       created ? &s->wsum : NULL);
 }
 
 /* Finds (or creates) the world event of e and links event id to it. */
@@ -891,7 +1247,7 @@ static int S_assign(store *s, long long evid, const S_ev *e)
     long lo, hi;
     merge_window(&we, &lo, &hi);
     long long world = -1;
-    int swapped = 0, created = 0, rc = 0;
+    int rc = 0;
     char wskey[16] = "", wtkey[16] = "";
     S_par p;
     S_pinit(&p);
@@ -927,38 +1283,7 @@ static int S_assign(store *s, long long evid, const S_ev *e)
         S_close(&c);
         if (rc) return rc;
     }
-    p.n = 0;
-    if (world < 0) {
-        S_txt(&p, e->type);
-        S_txt(&p, pair);
-        S_int(&p, hypo);
-        S_txt(&p, e->skey);
-        S_txt(&p, e->tkey);
-        S_day(&p, e->pub);
-        S_int(&p, lo);
-        S_int(&p, hi);
-        if ((rc = S_insert(s, Q_INS_WORLD, &p, &world))) return rc;
-        created = 1;
-        S_copy(wskey, sizeof wskey, e->skey);
-        S_copy(wtkey, sizeof wtkey, e->tkey);
-    } else {
-        swapped = strcmp(e->skey ? e->skey : "", wskey) != 0;
-        S_int(&p, world);
-        S_int(&p, lo);
-        S_int(&p, hi);
-        S_day(&p, e->pub);
-        if ((rc = S_do(s, Q_GROW_WORLD, &p))) return rc;
-    }
-    p.n = 0;
-    S_int(&p, evid);
-    S_int(&p, world);
-    if ((rc = S_do(s, Q_LINK, &p))) return rc;
-    int nd = 0, nsrc = 0;
-    s->new_world = created;
-    rc = S_vote(s, world, e, swapped, &nd, &nsrc);
-    s->new_world = 0;
-    if (rc) return rc;
-    return S_summarise(s, world, *wskey ? wskey : NULL, *wtkey ? wtkey : NULL, 1, nd, nsrc);
+    return S_join(s, evid, e, pair, lo, hi, world, -1, wskey, wtkey);
 }
 
 static int S_prec_of(const char *name)
@@ -1045,7 +1370,7 @@ static int S_rebuild(store *s, long long world)
     S_int(&p, na);
     S_int(&p, ns);
     if ((rc = S_do(s, Q_SET_RANGE, &p))) return rc;
-    return S_summarise(s, world, *wskey ? wskey : NULL, *wtkey ? wtkey : NULL, 0, 0, 0);
+    return S_summarise(s, world, *wskey ? wskey : NULL, *wtkey ? wtkey : NULL, 0, 0, 0, NULL);
 }
 
 /* Removes a stored document and its contribution to world events. */
@@ -1066,7 +1391,8 @@ static int S_remove_doc(store *s, long long doc, const char *title, const char *
     S_close(&c);
     S_txt(&p, title);
     S_txt(&p, text);
-    if (!rc) rc = S_do(s, Q_DEL_FTS, &p);
+    /* a row added in this transaction is not in the index yet */
+    if (!rc && !S_fts_is_pending(s, doc)) rc = S_do(s, Q_DEL_FTS, &p);
     p.n = 1;
     static const int dels[] = {Q_DEL_LINKS, Q_DEL_EVENTS, Q_DEL_MENTIONS, Q_DEL_SENTS, Q_DEL_DOC};
     for (size_t i = 0; !rc && i < sizeof dels / sizeof *dels; i++) rc = S_do(s, dels[i], &p);
@@ -1095,9 +1421,10 @@ static void S_actor(S_par *p, const char *text, const sr_mention *m)
     else S_txt(p, NULL);
 }
 
-/* Stores event i of the document drow, sets *evid. */
+/* Stores event i of the document drow, with the id id when it is >= 0
+ * (else the next); sets *evid. */
 static int S_add_event(store *s, long long drow, const sr_doc *doc, const pipeline_result *res, int i,
-                       long long *evid)
+                       long long id, long long *evid)
 {
     const sr_event *e = &res->events[i];
     const char *base = e->base ? e->base : doc->text;
@@ -1136,7 +1463,331 @@ static int S_add_event(store *s, long long drow, const sr_doc *doc, const pipeli
     S_dbl(&p, e->confidence);
     S_span(&p, base, e->ev_start, e->ev_end);
     S_txt(&p, e->pattern);
-    return S_insert(s, Q_INS_EVENT, &p, evid);
+    if (id < 0) return S_insert(s, Q_INS_EVENT, &p, evid);
+    S_int(&p, id);
+    *evid = id;
+    return S_do(s, Q_INS_EVENT_ID, &p);
+}
+
+/* The parameters of Q_INS_DOC (date: room for the date text). */
+static void S_doc_params(S_par *p, const sr_doc *doc, const char *hash, const pipeline_result *res,
+                         const char *source, char date[11])
+{
+    if (doc->day >= 0) sitrep_format_day(doc->day, date);
+    S_pinit(p);
+    S_txt(p, doc->id);
+    S_txt(p, hash);
+    S_txt(p, source);
+    S_txt(p, doc->url);
+    S_txt(p, doc->day >= 0 ? date : NULL);
+    S_day(p, doc->day);
+    S_txt(p, doc->title);
+    S_txtn(p, doc->text, doc->text_len);
+    S_txt(p, doc->file);
+    if (doc->line > 0) S_int(p, doc->line);
+    else S_txt(p, NULL);
+    S_int(p, (long long)doc->text_len);
+    S_int(p, res->seg.nsents);
+    S_int(p, res->nevents);
+}
+
+/* PostgreSQL: the sentences and mentions of the document drow, one
+ * statement each (Q_PG_SENTS, Q_PG_MENTIONS: their columns as arrays). */
+static int S_add_rows_pg(store *s, long long drow, const sr_doc *doc, const pipeline_result *res)
+{
+    enum { NCOL = 9 };
+    buf col[NCOL];
+    int rc = 0;
+    for (int k = 0; k < NCOL; k++) {
+        buf_init(&col[k]);
+        buf_putc(&col[k], '{');
+    }
+    for (int i = 0; i < res->seg.nsents; i++) {
+        const sr_sentence *se = &res->seg.sents[i];
+        S_arr_int(&col[0], i);
+        S_arr_int(&col[1], se->start);
+        S_arr_int(&col[2], se->end);
+        S_arr_int(&col[3], se->para);
+    }
+    for (int pass = 0; pass < 2 && !rc; pass++) {
+        S_par p;
+        S_pinit(&p);
+        S_int(&p, drow);
+        int ncol = pass ? NCOL : 4, bad = 0;
+        for (int k = 0; k < ncol; k++) {
+            buf_putc(&col[k], '}');
+            bad |= !col[k].s;
+            S_txt(&p, col[k].s);
+        }
+        if (bad) rc = S_rfail(s, "out of memory", 0);
+        else if (pass ? res->nmentions > 0 : res->seg.nsents > 0) rc = S_do(s, pass ? Q_PG_MENTIONS : Q_PG_SENTS, &p);
+        for (int k = 0; k < NCOL; k++) {
+            buf_reset(&col[k]);
+            buf_putc(&col[k], '{');
+        }
+        for (int i = 0; !pass && i < res->nmentions; i++) {
+            const sr_mention *m = &res->mentions[i];
+            S_arr_int(&col[0], m->sent);
+            S_arr_int(&col[1], m->start);
+            S_arr_int(&col[2], m->end);
+            S_arr_addn(&col[3], doc->text + m->start, (size_t)(m->end - m->start));
+            S_arr_addn(&col[4], m->name, m->name ? strlen(m->name) : 0);
+            S_arr_addn(&col[5], m->key, strlen(m->key));
+            S_arr_addn(&col[6], m->code, strlen(m->code));
+            S_arr_int(&col[7], (int)m->kind);
+            S_arr_int(&col[8], (int)m->how);
+        }
+    }
+    for (int k = 0; k < NCOL; k++) buf_free(&col[k]);
+    return rc;
+}
+
+/* The sentences and actor mentions of the document drow. */
+static int S_add_rows(store *s, long long drow, const sr_doc *doc, const pipeline_result *res)
+{
+    if (s->pg) return S_add_rows_pg(s, drow, doc, res);
+    int rc = 0;
+    S_par p;
+    for (int i = 0; !rc && i < res->seg.nsents; i++) {
+        const sr_sentence *se = &res->seg.sents[i];
+        S_pinit(&p);
+        S_int(&p, drow);
+        S_int(&p, i);
+        S_int(&p, se->start);
+        S_int(&p, se->end);
+        S_int(&p, se->para);
+        rc = S_do(s, Q_INS_SENT, &p);
+    }
+    for (int i = 0; !rc && i < res->nmentions; i++) {
+        const sr_mention *m = &res->mentions[i];
+        S_pinit(&p);
+        S_int(&p, drow);
+        S_int(&p, m->sent);
+        S_int(&p, m->start);
+        S_int(&p, m->end);
+        S_span(&p, doc->text, m->start, m->end);
+        S_txt(&p, m->name);
+        S_txt(&p, m->key);
+        S_txt(&p, m->code);
+        S_int(&p, (int)m->kind);
+        S_int(&p, (int)m->how);
+        rc = S_do(s, Q_INS_MENTION, &p);
+    }
+    return rc;
+}
+
+/* What merging needs of event i of the document drow. */
+static S_ev S_report(long long drow, const sr_doc *doc, const char *source, const sr_event *e)
+{
+    S_ev v = {drow, doc->id, source, doc->day,
+              e->type, e->mode, e->cameo, record_modality_name(e->modality), e->quad, e->goldstein,
+              e->source ? e->source->key : NULL, e->source ? e->source->name : NULL,
+              e->source ? e->source->code : NULL, e->target ? e->target->key : NULL,
+              e->target ? e->target->name : NULL, e->target ? e->target->code : NULL,
+              e->place ? e->place->name : NULL, e->place ? e->place->country : NULL,
+              e->place ? e->place->kind : 0, e->place ? e->place->lat : 0,
+              e->place ? e->place->lon : 0, e->day, e->day >= 0 ? (int)e->prec : PREC_NONE};
+    if (v.skey && !*v.skey) v.skey = NULL;
+    if (v.tkey && !*v.tkey) v.tkey = NULL;
+    return v;
+}
+
+/* Parses a PostgreSQL array of integers ("{1,2,3}") into out[0..n);
+ * returns how many there were. */
+static int S_arr_ids(const char *t, long long *out, int n)
+{
+    int k = 0;
+    for (const char *p = t ? t : ""; *p && k < n;) {
+        if (*p >= '0' && *p <= '9') {
+            char *end;
+            out[k++] = strtoll(p, &end, 10);
+            p = end;
+        } else {
+            p++;
+        }
+    }
+    return k;
+}
+
+/* A world event a report may join (S_add_pg): Q_CANDIDATES' columns. */
+typedef struct {
+    long long id;
+    char skey[64], tkey[64], country[64], type[32], pair[64];
+    int has_skey, has_tkey, has_country;
+    merge_when when;
+    long lo, hi;
+    int has_src;   /* it has a report from the document's source outlet */
+    int used;      /* an earlier report of the document joined it */
+} S_cand;
+
+/* PostgreSQL: stores the events of the document drow and merges them as
+ * S_assign does each, with two waits for the server for the whole
+ * document instead of four per event: the candidates of every report at
+ * once (the candidates of one report are those of S_assign; the world
+ * events its earlier reports join or create drop out, as there), then the
+ * ids.  Every other statement goes out without waiting. */
+static int S_add_pg(store *s, const sr_doc *doc, const char *hash, const pipeline_result *res,
+                    const char *source)
+{
+    int n = res->nevents, rc = 0, nnew = 0, ncand = 0;
+    long long drow = -1;
+    struct pgev {
+        int i, hypo, cand;
+        char pair[64], key[96];
+        long lo, hi;
+        merge_when we;
+        S_ev v;
+    } *x = calloc((size_t)n, sizeof *x);
+    long long *ids = calloc((size_t)n * 2 + 1, sizeof *ids);
+    vec cands;
+    vec_init(&cands, sizeof(S_cand));
+    buf keys, types, pairs;
+    buf_init(&keys);
+    buf_init(&types);
+    buf_init(&pairs);
+    buf_putc(&keys, '{');
+    buf_putc(&types, '{');
+    buf_putc(&pairs, '{');
+    if ((!x && n) || !ids) rc = SITREP_ENOMEM;
+    /* the reports in the order of assignment (merge.h) */
+    int k = 0;
+    long minlo = LONG_MAX, maxhi = LONG_MIN;
+    for (int pass = 0; !rc && pass < MERGE_PASSES; pass++)
+        for (int i = 0; i < n; i++) {
+            const sr_event *e = &res->events[i];
+            if (merge_assign_pass(e->modality) != pass) continue;
+            struct pgev *q = &x[k++];
+            q->i = i;
+            q->v = S_report(-1, doc, source, e);   /* the row id comes with the ids */
+            q->hypo = !strcmp(q->v.modality, "hypothetical");
+            q->cand = -1;
+            S_pair(q->v.type, q->v.skey, q->v.tkey, q->pair, q->key);
+            q->we = (merge_when){q->v.day, (sitrep_prec)q->v.prec, q->v.pub, q->v.pub};
+            merge_window(&q->we, &q->lo, &q->hi);
+            if (q->hypo) continue;
+            S_arr_add(&keys, q->key);
+            S_arr_add(&types, q->v.type);
+            S_arr_add(&pairs, q->pair);
+            if (q->lo < minlo) minlo = q->lo;
+            if (q->hi > maxhi) maxhi = q->hi;
+        }
+    char srcv[1024];   /* the source vote of the document's reports (merge_votes) */
+    if (source && *source) snprintf(srcv, sizeof srcv, "%s", source);
+    else snprintf(srcv, sizeof srcv, "doc:%s", doc->id);
+    if (!rc && minlo <= maxhi) {
+        /* the (type, pair) locks of S_assign, in one order, then the candidates */
+        rc = S_do_array(s, Q_LOCK_PAIRS, &keys);
+        buf_putc(&types, '}');
+        buf_putc(&pairs, '}');
+        S_par p;
+        S_pinit(&p);
+        S_txt(&p, types.s);
+        S_txt(&p, pairs.s);
+        S_int(&p, minlo);
+        S_int(&p, maxhi);
+        S_int(&p, MERGE_V_SOURCE);
+        S_txt(&p, srcv);
+        S_cur c;
+        S_cinit(s, &c);
+        if (!rc && (!types.s || !pairs.s)) rc = SITREP_ENOMEM;
+        if (!rc) rc = S_open_id(s, Q_PG_CANDIDATES, &p, &c);
+        while (!rc && (rc = S_next(&c)) == 1) {
+            S_cand *w = vec_push(&cands);
+            if (!w) {
+                rc = SITREP_ENOMEM;
+                break;
+            }
+            w->id = S_cll(&c, 0);
+            w->has_skey = !S_cnull(&c, 1);
+            w->has_tkey = !S_cnull(&c, 2);
+            w->has_country = !S_cnull(&c, 5);
+            S_copy(w->skey, sizeof w->skey, S_cstr(&c, 1));
+            S_copy(w->tkey, sizeof w->tkey, S_cstr(&c, 2));
+            S_copy(w->country, sizeof w->country, S_cstr(&c, 5));
+            w->when = (merge_when){S_cday(&c, 3), (sitrep_prec)S_cint(&c, 4), S_cday(&c, 6), S_cday(&c, 7)};
+            S_copy(w->type, sizeof w->type, S_cstr(&c, 8));
+            S_copy(w->pair, sizeof w->pair, S_cstr(&c, 9));
+            w->lo = (long)S_cll(&c, 10);
+            w->hi = (long)S_cll(&c, 11);
+            w->has_src = S_cstr(&c, 12) && S_cstr(&c, 12)[0] == 't';
+            rc = 0;
+        }
+        S_close(&c);
+        ncand = (int)cands.len;
+    } else {
+        buf_free(&keys);
+    }
+    /* each report's world event, as S_assign would choose it */
+    for (int j = 0; !rc && j < n; j++) {
+        struct pgev *q = &x[j];
+        if (q->hypo) {
+            nnew++;
+            continue;
+        }
+        long bestd = LONG_MAX;
+        for (int w = 0; w < ncand; w++) {
+            S_cand *cw = &VEC_AT(&cands, S_cand, w);
+            if (cw->used || strcmp(cw->type, q->v.type) || strcmp(cw->pair, q->pair)) continue;
+            if (cw->hi < q->lo || cw->lo > q->hi) continue;
+            if (!merge_dates_compatible(&q->we, &cw->when)) continue;
+            if (!merge_places_compatible(q->v.lcountry, cw->has_country ? cw->country : NULL,
+                                         cw->has_skey ? cw->skey : NULL, cw->has_tkey ? cw->tkey : NULL))
+                continue;
+            long d = merge_distance(&q->we, &cw->when);
+            if (d < bestd) {
+                bestd = d;
+                q->cand = w;
+            }
+        }
+        if (q->cand >= 0) VEC_AT(&cands, S_cand, q->cand).used = 1;
+        else nnew++;
+    }
+    /* the ids the inserts would take, in their order */
+    if (!rc) {
+        S_par p;
+        S_pinit(&p);
+        S_int(&p, n);
+        S_int(&p, nnew);
+        S_cur c;
+        rc = S_open_id(s, Q_PG_IDS, &p, &c);
+        if (!rc && (rc = S_next(&c)) == 1) {
+            drow = S_cll(&c, 0);
+            rc = S_arr_ids(S_cstr(&c, 1), ids, n) == n && S_arr_ids(S_cstr(&c, 2), ids + n, nnew) == nnew
+                     ? 0
+                     : S_rfail(s, "the sequences gave too few ids", 0);
+        } else if (!rc) {
+            rc = S_rfail(s, "the sequences gave no ids", 0);
+        }
+        S_close(&c);
+    }
+    if (!rc) {   /* the document and its rows, sent without waiting */
+        S_par p;
+        char date[11];
+        S_doc_params(&p, doc, hash, res, source, date);
+        S_int(&p, drow);
+        rc = S_do(s, Q_INS_DOC_ID, &p);
+    }
+    if (!rc) rc = S_add_rows(s, drow, doc, res);
+    for (int j = 0, w = 0; !rc && j < n; j++) {
+        struct pgev *q = &x[j];
+        q->v.doc = drow;
+        long long evid;
+        if ((rc = S_add_event(s, drow, doc, res, q->i, ids[j], &evid))) break;
+        if (q->cand >= 0) {
+            S_cand *cw = &VEC_AT(&cands, S_cand, q->cand);
+            s->src_fresh = !cw->has_src;
+            rc = S_join(s, evid, &q->v, q->pair, q->lo, q->hi, cw->id, -1, cw->skey, cw->tkey);
+            s->src_fresh = -1;
+        } else {
+            rc = S_join(s, evid, &q->v, q->pair, q->lo, q->hi, -1, ids[n + w++], NULL, NULL);
+        }
+    }
+    buf_free(&types);
+    buf_free(&pairs);
+    vec_free(&cands);
+    free(ids);
+    free(x);
+    return rc;
 }
 
 static int S_add(store *s, const sr_doc *doc, const char *hash, const pipeline_result *res)
@@ -1163,92 +1814,86 @@ static int S_add(store *s, const sr_doc *doc, const char *hash, const pipeline_r
     S_close(&c);
     if (rc) return rc;
 
-    char date[11];
-    if (doc->day >= 0) sitrep_format_day(doc->day, date);
     const char *source = doc->source && *doc->source ? doc->source : NULL;
-    p.n = 0;
-    S_txt(&p, doc->id);
-    S_txt(&p, hash);
-    S_txt(&p, source);
-    S_txt(&p, doc->url);
-    S_txt(&p, doc->day >= 0 ? date : NULL);
-    S_day(&p, doc->day);
-    S_txt(&p, doc->title);
-    S_txtn(&p, doc->text, doc->text_len);
-    S_txt(&p, doc->file);
-    if (doc->line > 0) S_int(&p, doc->line);
-    else S_txt(&p, NULL);
-    S_int(&p, (long long)doc->text_len);
-    S_int(&p, res->seg.nsents);
-    S_int(&p, res->nevents);
+    if (s->pg) return S_add_pg(s, doc, hash, res, source);
+    char date[11];
+    S_doc_params(&p, doc, hash, res, source, date);
     long long drow;
     if ((rc = S_insert(s, Q_INS_DOC, &p, &drow))) return rc;
 
-    p.n = 0;
-    S_int(&p, drow);
-    S_txt(&p, doc->title);
-    S_txtn(&p, doc->text, doc->text_len);
-    if ((rc = S_do(s, Q_INS_FTS, &p))) return rc;
+    long long *pend = vec_push(&s->fts_pending);   /* indexed at commit (S_fts_flush) */
+    if (!pend) return SITREP_ENOMEM;
+    *pend = drow;
 
-    for (int i = 0; !rc && i < res->seg.nsents; i++) {
-        const sr_sentence *se = &res->seg.sents[i];
-        p.n = 0;
-        S_int(&p, drow);
-        S_int(&p, i);
-        S_int(&p, se->start);
-        S_int(&p, se->end);
-        S_int(&p, se->para);
-        rc = S_do(s, Q_INS_SENT, &p);
-    }
-    for (int i = 0; !rc && i < res->nmentions; i++) {
-        const sr_mention *m = &res->mentions[i];
-        p.n = 0;
-        S_int(&p, drow);
-        S_int(&p, m->sent);
-        S_int(&p, m->start);
-        S_int(&p, m->end);
-        S_span(&p, doc->text, m->start, m->end);
-        S_txt(&p, m->name);
-        S_txt(&p, m->key);
-        S_txt(&p, m->code);
-        S_int(&p, (int)m->kind);
-        S_int(&p, (int)m->how);
-        rc = S_do(s, Q_INS_MENTION, &p);
-    }
+    if ((rc = S_add_rows(s, drow, doc, res))) return rc;
     for (int pass = 0; pass < MERGE_PASSES; pass++)   /* merge.h: the order of assignment */
     for (int i = 0; !rc && i < res->nevents; i++) {
         const sr_event *e = &res->events[i];
         if (merge_assign_pass(e->modality) != pass) continue;
         long long evid;
-        if ((rc = S_add_event(s, drow, doc, res, i, &evid))) break;
-        S_ev v = {drow, doc->id, source, doc->day,
-                  e->type, e->mode, e->cameo, record_modality_name(e->modality), e->quad, e->goldstein,
-                  e->source ? e->source->key : NULL, e->source ? e->source->name : NULL,
-                  e->source ? e->source->code : NULL, e->target ? e->target->key : NULL,
-                  e->target ? e->target->name : NULL, e->target ? e->target->code : NULL,
-                  e->place ? e->place->name : NULL, e->place ? e->place->country : NULL,
-                  e->place ? e->place->kind : 0, e->place ? e->place->lat : 0,
-                  e->place ? e->place->lon : 0, e->day, e->day >= 0 ? (int)e->prec : PREC_NONE};
-        if (v.skey && !*v.skey) v.skey = NULL;
-        if (v.tkey && !*v.tkey) v.tkey = NULL;
+        if ((rc = S_add_event(s, drow, doc, res, i, -1, &evid))) break;
+        S_ev v = S_report(drow, doc, source, e);
         rc = S_assign(s, evid, &v);
     }
     return rc;
 }
 
+int store_has_docs(store *s, const char *const *ids, const char *const *hashes, int n, int *have)
+{
+    for (int i = 0; i < n; i++) have[i] = 0;
+    if (!s->pg) {   /* in-process: one lookup each */
+        for (int i = 0; i < n; i++)
+            if ((have[i] = store_has_doc(s, ids[i], hashes[i])) < 0) return have[i];
+        return 0;
+    }
+    buf arr;
+    buf_init(&arr);
+    buf_putc(&arr, '{');
+    for (int i = 0; i < n; i++) S_arr_add(&arr, ids[i]);
+    buf_putc(&arr, '}');
+    S_par p;
+    S_pinit(&p);
+    S_txt(&p, arr.s);
+    S_cur c;
+    int rc = arr.s ? S_open_id(s, Q_PG_HAVE_DOCS, &p, &c) : S_rfail(s, "out of memory", 0);
+    while (!rc && (rc = S_next(&c)) == 1) {
+        rc = 0;
+        const char *id = S_cstr(&c, 0), *h = S_cstr(&c, 1);
+        for (int i = 0; i < n; i++)
+            if (id && h && !strcmp(ids[i], id) && !strcmp(hashes[i], h)) have[i] = 1;
+    }
+    if (arr.s) S_close(&c);
+    buf_free(&arr);
+    return rc;
+}
+
+/* Opens (Q_SAVEPOINT) or releases (Q_RELEASE) the savepoint of a document
+ * (on PostgreSQL sent without waiting, as the statements between them). */
+static int S_savepoint(store *s, int id)
+{
+    S_par none;
+    S_pinit(&none);
+    return S_do(s, id, &none);
+}
+
 int store_add_doc(store *s, const sr_doc *doc, const char *hash, const pipeline_result *res)
 {
     int rc;
-    if ((rc = S_begin(s)) || (rc = S_xexec(s, "SAVEPOINT doc"))) return rc;
+    if ((rc = S_begin(s)) || (rc = S_savepoint(s, Q_SAVEPOINT))) return rc;
+    size_t npending = s->fts_pending.len;
     rc = S_add(s, doc, hash, res);
+    if (!rc) rc = S_savepoint(s, Q_RELEASE);
+    /* PostgreSQL: the statements sent (S_pgsend) have run; after a failure
+     * the rest, RELEASE too, were skipped and the savepoint is there */
+    if (!rc && s->pg) rc = store_pg_flush(s->pg);
     if (rc) {
         char keep[sizeof s->err];
         snprintf(keep, sizeof keep, "%s", store_errmsg(s));
         S_xexec(s, "ROLLBACK TO doc; RELEASE doc");
+        s->fts_pending.len = npending;   /* its rows are gone */
         S_rfail(s, keep, 0);
         return rc;
     }
-    if ((rc = S_xexec(s, "RELEASE doc"))) return rc;
     /* a claimed batch commits in store_commit, with its done-mark */
     if (++s->nbatch >= s->batch && !s->claimed.len) return store_commit(s);
     return 0;
@@ -2314,6 +2959,7 @@ static int S_watch_table(store *s)
     S_par p;
     S_pinit(&p);
     int ret = S_do(s, Q_WATCH_TABLE, &p);
+    if (!ret && s->pg) ret = store_pg_flush(s->pg);   /* done before it is relied on */
     if (!ret) s->watch_table = 1;
     return ret;
 }
@@ -2345,5 +2991,7 @@ int store_file_done(store *s, const char *hash, const char *path)
     S_txt(&p, hash);
     S_txt(&p, path);
     S_txt(&p, now);
-    return S_do(s, Q_FILE_DONE, &p);
+    ret = S_do(s, Q_FILE_DONE, &p);
+    if (!ret && s->pg) ret = store_pg_flush(s->pg);   /* recorded (committed outside a batch) now */
+    return ret;
 }

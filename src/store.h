@@ -48,6 +48,11 @@ void store_doc_hash(const sr_doc *doc, char out[17]);
  * is not (new, or stored with other content), or a negative code. */
 int store_has_doc(store *s, const char *id, const char *hash);
 
+/* store_has_doc for n documents at once (on PostgreSQL one question to
+ * the server instead of n): have[i] is 1 when ids[i] is stored with
+ * hashes[i], else 0.  Returns 0 or a negative code. */
+int store_has_docs(store *s, const char *const *ids, const char *const *hashes, int n, int *have);
+
 /* Stores one coded document (replacing an older version with the same id:
  * its events leave their world events first) and merges its events into
  * world events.  A failure rolls back this document only.  Returns 0 or a

@@ -8,7 +8,11 @@
  * Out: whole results (store_pg_result), errors in store_pg_errmsg.
  *
  * Every statement is parameterised and prepared once per connection and
- * SQL text.  PostGIS, when the server has it and the user may create it,
+ * SQL text.  Writes whose rows nobody reads (store_pg_send) go out in
+ * libpq's pipeline mode without waiting for the server; the next statement
+ * that needs an answer (store_pg_query, store_pg_exec, store_pg_flush)
+ * first ends the pipeline and reports its first error, so a caller sees
+ * every failure before its transaction or savepoint ends.  PostGIS, when the server has it and the user may create it,
  * adds a generated geography(Point,4326) column `geog` (from lat/lon,
  * GiST-indexed) to events and world_events; without it the store works the
  * same and store_pg_notice says why there is no such column.
@@ -76,6 +80,8 @@ static const char S_schema[] =
     " THEN ST_SetSRID(ST_MakePoint(lon, lat), 4326)::geography END"
 
 #define S_RCACHE 64   /* statements prepared per connection (store.c's writes and reads) */
+#define S_MAXPIPE 512 /* statements sent before the pipeline is synced (the server's
+                         answers to them must fit its socket buffer) */
 
 struct store_pg {
     PGconn *db;
@@ -83,6 +89,7 @@ struct store_pg {
         char *sql;        /* prepared as "r<slot>" */
     } rcache[S_RCACHE];
     int nrcache, nextr;
+    int npiped;           /* statements sent in pipeline mode, answers not read yet */
     int timeout_ms;       /* statement_timeout set on the connection */
     int timed_out;        /* the last failure was a cancelled statement */
     char notice[512];
@@ -100,8 +107,47 @@ static int S_fail(store_pg *s)
     return SITREP_EDB;
 }
 
+int store_pg_flush(store_pg *s)
+{
+    if (PQpipelineStatus(s->db) == PQ_PIPELINE_OFF) return 0;
+    int rc = 0, nulls = 0;
+    s->npiped = 0;
+    if (!PQpipelineSync(s->db)) rc = S_fail(s);
+    /* each statement's results end with one NULL, the sync point ends them
+     * all; two NULLs in a row: nothing more will come (a lost connection) */
+    for (;;) {
+        PGresult *r = PQgetResult(s->db);
+        if (!r) {
+            if (++nulls > 1) {
+                if (!rc) rc = S_fail(s);
+                break;
+            }
+            continue;
+        }
+        nulls = 0;
+        int st = PQresultStatus(r);
+        if (st == PGRES_PIPELINE_SYNC) {
+            PQclear(r);
+            break;
+        }
+        if (st == PGRES_FATAL_ERROR && !rc) {   /* the first failure; the rest were skipped */
+            snprintf(s->err, sizeof s->err, "%s", PQresultErrorMessage(r));
+            size_t n = strlen(s->err);
+            while (n && (s->err[n - 1] == '\n' || s->err[n - 1] == ' ')) s->err[--n] = 0;
+            const char *code = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+            s->timed_out = code && !strcmp(code, "57014");
+            rc = SITREP_EDB;
+        }
+        PQclear(r);
+    }
+    if (!PQexitPipelineMode(s->db) && !rc) rc = S_fail(s);
+    return rc;
+}
+
 int store_pg_exec(store_pg *s, const char *sql)
 {
+    int rc0 = store_pg_flush(s);
+    if (rc0) return rc0;
     PGresult *r = PQexec(s->db, sql);
     int st = PQresultStatus(r);
     int rc = st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK ? 0 : S_fail(s);
@@ -245,6 +291,7 @@ int store_pg_open(const char *url, int readonly, store_pg **out, char *err, size
 void store_pg_close(store_pg *s)
 {
     if (!s) return;
+    store_pg_flush(s);
     for (int i = 0; i < s->nrcache; i++) free(s->rcache[i].sql);
     PQfinish(s->db);
     free(s);
@@ -302,10 +349,27 @@ static const char *S_prepared(store_pg *s, const char *sql, int n, char name[16]
     return name;
 }
 
+int store_pg_send(store_pg *s, const char *sql, int n, const char *const *vals)
+{
+    char name[16];
+    int slot = -1;   /* prepared already? (S_prepared would prepare it, which waits) */
+    for (int i = 0; i < s->nrcache && slot < 0; i++)
+        if (s->rcache[i].sql && !strcmp(s->rcache[i].sql, sql)) slot = i;
+    int rc = 0;
+    if ((slot < 0 || s->npiped >= S_MAXPIPE) && (rc = store_pg_flush(s))) return rc;
+    if (!S_prepared(s, sql, n, name)) return SITREP_EDB;
+    if (PQpipelineStatus(s->db) == PQ_PIPELINE_OFF && !PQenterPipelineMode(s->db)) return S_fail(s);
+    if (!PQsendQueryPrepared(s->db, name, n, vals, NULL, NULL, 0)) return S_fail(s);
+    s->npiped++;
+    return 0;
+}
+
 int store_pg_query(store_pg *s, const char *sql, int n, const char *const *vals, store_pg_result **out)
 {
     *out = NULL;
     char name[16];
+    int rc0 = store_pg_flush(s);
+    if (rc0) return rc0;
     if (!S_prepared(s, sql, n, name)) return SITREP_EDB;
     PGresult *r = PQexecPrepared(s->db, name, n, vals, NULL, NULL, 0);
     int st = PQresultStatus(r);
@@ -367,6 +431,8 @@ int store_pg_version(store_pg *s, unsigned long long *v)
     /* the snapshot (xmin:xmax:in-progress ids) changes with every commit
        of a writing transaction anywhere on the server, so equal snapshots
        mean equal committed data */
+    int rc0 = store_pg_flush(s);
+    if (rc0) return rc0;
     PGresult *r = PQexec(s->db, PQserverVersion(s->db) >= 130000 ? "SELECT pg_current_snapshot()::text"
                                                                   : "SELECT txid_current_snapshot()::text");
     int rc = 0;

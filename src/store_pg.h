@@ -41,6 +41,15 @@ typedef struct store_pg_result store_pg_result;
  * once per connection and SQL text.  Returns 0 and *out (free with
  * store_pg_clear), or SITREP_EDB with the message in store_pg_errmsg. */
 int store_pg_query(store_pg *s, const char *sql, int n, const char *const *vals, store_pg_result **out);
+/* Sends sql with n text parameters like store_pg_query, without waiting
+ * for its answer (libpq pipeline mode): its rows are dropped and a failure
+ * is reported by the next store_pg_flush, store_pg_query or store_pg_exec
+ * (statements sent after a failed one up to there are not run).  0 or
+ * SITREP_EDB. */
+int store_pg_send(store_pg *s, const char *sql, int n, const char *const *vals);
+/* Waits for every statement sent and reports the first failure among
+ * them.  0 or SITREP_EDB. */
+int store_pg_flush(store_pg *s);
 int store_pg_nrows(const store_pg_result *r);
 /* The value of a cell as text; NULL for SQL NULL. */
 const char *store_pg_value(const store_pg_result *r, int row, int col);

@@ -185,6 +185,16 @@ static void test_store(void)
     CHECK_INT(add(s, &d), 0);
     CHECK_INT(add(s, &e), 0);
     CHECK_INT(add(s, &a), 1);            /* same id and content: nothing added */
+    /* several at once: stored with this hash, with another one, not at all */
+    char ha[17], hc[17];
+    store_doc_hash(&a.doc, ha);
+    store_doc_hash(&d.doc, hc);
+    const char *ids[3] = {"a", "c", "zz"}, *hashes[3] = {ha, hc, ha};
+    int have[3] = {-1, -1, -1};
+    CHECK_INT(store_has_docs(s, ids, hashes, 3, have), 0);
+    CHECK_INT(have[0], 1);
+    CHECK_INT(have[1], 0);
+    CHECK_INT(have[2], 0);
     CHECK_INT(store_commit(s), 0);
     worlds ws = query(s);
     CHECK_INT(ws.n, 3);                  /* a+b+c, d (months later), e (hypothetical) */
