@@ -294,11 +294,13 @@ int cmd_worker(const cli_options *o)
     pipeline_result *res = calloc((size_t)n, sizeof *res);
     int *coded = calloc((size_t)n, sizeof *coded);
     char (*hashes)[17] = calloc((size_t)n, sizeof *hashes);
+    const char **ids = calloc((size_t)n, sizeof *ids), **hps = calloc((size_t)n, sizeof *hps);
+    int *have = calloc((size_t)n, sizeof *have);
     if (das)
         for (int i = 0; i < n; i++) arena_init(&das[i]);
     cli_report_ctx rctx = {0, 0, o->quiet};
     long added = 0, unchanged = 0, batches = 0;
-    int fatal = docs && das && res && coded && hashes ? 0 : 1, failures = 0, got = 0;
+    int fatal = docs && das && res && coded && hashes && ids && hps && have ? 0 : 1, failures = 0, got = 0;
     arena a;
     arena_init(&a);
     while (!fatal) {
@@ -313,14 +315,18 @@ int cmd_worker(const cli_options *o)
          * store it: concurrent workers then cannot deadlock */
         long ad = 0, un = 0;
         int bad = 0, ncoded = 0;
+        /* which of the batch are stored already: one question for all */
+        for (int i = 0; i < got; i++) {
+            store_doc_hash(&docs[i], hashes[i]);
+            ids[i] = docs[i].id;
+            hps[i] = hashes[i];
+        }
+        if (store_has_docs(s, ids, hps, got, have) < 0) {
+            fprintf(stderr, "sitrep: %s: %s\n", cli_db_path(o), store_errmsg(s));
+            bad = 1;
+        }
         for (int i = 0; !bad && i < got; i++) {
-            char *hash = hashes[i];
-            store_doc_hash(&docs[i], hash);
-            int have = store_has_doc(s, docs[i].id, hash);
-            if (have < 0) {
-                fprintf(stderr, "sitrep: %s: %s\n", cli_db_path(o), store_errmsg(s));
-                bad = 1;
-            } else if (have) {
+            if (have[i]) {
                 un++;
             } else if ((rc = pipeline_run(&kb, &das[i], &docs[i], &popt, &res[ncoded]))) {
                 cli_report(&rctx, READ_ERROR, docs[i].file, docs[i].line, docs[i].id, sitrep_strerror(rc));
@@ -365,6 +371,9 @@ int cmd_worker(const cli_options *o)
     free(res);
     free(coded);
     free(hashes);
+    free(ids);
+    free(hps);
+    free(have);
     pipeline_free(&kb);
     store_rollback(s);
     if (!fatal && !o->quiet)
