@@ -2906,6 +2906,14 @@ static int S_outranked(const S_ctx *x, const vec *cands, size_t k, size_t first_
     return 0;
 }
 
+/* 1 for a preposition of time: "after", "before", "during", "since",
+ * "following", "until", "ahead of" (at "of"). */
+static int S_is_time_pp(const S_ctx *x, int t)
+{
+    static const char *const tp[] = {"after", "before", "during", "since", "following", "until", "amid", NULL};
+    return S_in(S_norm(x, t), tp) || (!strcmp(S_norm(x, t), "of") && t > 0 && !strcmp(S_norm(x, t - 1), "ahead"));
+}
+
 static int S_propose(S_ctx *x, int sent, size_t first_event)
 {
     const code_input *in = x->in;
@@ -2935,7 +2943,12 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
     for (int t = s0; t < s1 && !rc; t++) {
         if (!(S_flags(x, t) & TOK_WORD)) continue;
         if (x->minside[t] >= 0) continue;
+        /* "after the meeting", "during the talks": an event noun that only
+         * dates something else, with no actor in its own phrase */
+        int time_anchor = t >= s0 + 2 && S_is_time_pp(x, t - 2) && !strcmp(S_norm(x, t - 1), "the") &&
+                          !(t + 2 < s1 && x->minside[t + 2] >= 0 && S_is(x, t + 1, W_PREPS));
         for (int pos = 0; pos < 2 && !rc; pos++) {
+            if (time_anchor) continue;
             const char *const *lem;
             int nl = S_lemmas(x, t, pos, &lem);
             for (int li = 0; li < nl && !rc; li++) {
