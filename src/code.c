@@ -1861,8 +1861,7 @@ static const S_pat *S_best_pattern(S_ctx *x, int s0, int s1, int t, S_match *out
 static int S_trigger_ok(const S_ctx *x, const S_trig *g, int last_lit)
 {
     const S_pat *p = g->p;
-    int s1 = g->s1;
-    int t = g->t;
+    int s1 = g->s1, t = g->t;
     const char *w = S_norm(x, t);
     /* a noun right after another trigger's words is part of it ("summit
      * meeting"), unless it names both sides itself ("hosted talks
@@ -1914,8 +1913,7 @@ static int S_pattern_targets(S_ctx *x, S_trig *g)
 static void S_find_agent(S_ctx *x, S_trig *g)
 {
     const S_pat *p = g->p;
-    int s1 = g->s1;
-    int t = g->t;
+    int s1 = g->s1, t = g->t;
     /* "X was Yed by Z" */
     g->passive = !p->noun && x->passive;
     g->agent = -1;
@@ -2054,9 +2052,7 @@ static int S_find_sources(S_ctx *x, S_trig *g)
 {
     const code_input *in = x->in;
     const S_pat *p = g->p;
-    int s0 = g->s0;
-    int s1 = g->s1;
-    int t = g->t;
+    int s0 = g->s0, s1 = g->s1, t = g->t;
     const char *w = S_norm(x, t);
     /* sources */
     int rep;
@@ -2182,8 +2178,7 @@ static void S_object_targets(S_ctx *x, S_trig *g)
 {
     const code_input *in = x->in;
     const S_pat *p = g->p;
-    int s1 = g->s1;
-    int t = g->t;
+    int s1 = g->s1, t = g->t;
     if (!g->ntg && !p->has_tgt && !g->list) {
         /* an actor inside the matched words ("attend the NATO summit"), else the object */
         for (int k = t + 1; k < g->end && g->ntg < 8; k++) {
@@ -2211,8 +2206,7 @@ static void S_group_targets(S_ctx *x, S_trig *g)
 {
     const code_input *in = x->in;
     const S_pat *p = g->p;
-    int s1 = g->s1;
-    int t = g->t;
+    int s1 = g->s1, t = g->t;
     /* "Poland and Lithuania agreed to start joint patrols along their
      * borders with Belarus": a joint act is between its subjects */
     int joint = 0;
@@ -2256,10 +2250,7 @@ static int S_implied_targets(S_ctx *x, S_trig *g)
 {
     const code_input *in = x->in;
     const S_pat *p = g->p;
-    int sent = g->sent;
-    int s0 = g->s0;
-    int s1 = g->s1;
-    int t = g->t;
+    int sent = g->sent, s0 = g->s0, s1 = g->s1, t = g->t;
     if (!g->ntg && (!strcmp(p->type, "ASSAULT") || !strcmp(p->type, "COERCE") ||
                  (!strcmp(p->type, "PROTEST") && p->mode && !strcmp(p->mode, "boycott")))) {
         /* "struck a base near Lviv": the attacked place's country;
@@ -2367,9 +2358,7 @@ static int S_keep_act(S_ctx *x, S_trig *g)
 {
     const code_input *in = x->in;
     const S_pat *p = g->p;
-    int sent = g->sent;
-    int s1 = g->s1;
-    int t = g->t;
+    int sent = g->sent, s1 = g->s1, t = g->t;
     g->implicit = !g->ntg && (!strcmp(p->type, "ASSAULT") || (p->noun && !strcmp(p->type, "AID")));
     if (!g->ntg && !g->implicit && !S_in(p->type, S_null_target_ok)) return 0;
     /* "called on the UN to investigate": the act asked for, with no
@@ -2422,11 +2411,7 @@ static int S_emit_pairs(S_ctx *x, S_trig *g)
 {
     const code_input *in = x->in;
     const S_pat *p = g->p;
-    int sent = g->sent;
-    int s0 = g->s0;
-    int s1 = g->s1;
-    int t = g->t;
-    /* one event per distinct (source key, target key) */
+    int sent = g->sent, s0 = g->s0, s1 = g->s1, t = g->t;
     char seen[16][40];
     int nseen = 0;
     for (int a = 0; a < g->nsrc; a++) {
