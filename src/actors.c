@@ -1386,345 +1386,450 @@ static int S_verb_next(const S_sub *sb)
     return 0;
 }
 
-static int S_compose_sentence(S_doc *d, int s0, int s1, vec *items, int learn)
+/* One phrase being composed into a mention (S_compose_sentence): its
+ * items [k0, k) of the sentence's items, the modifier, role and name among
+ * them (-1: none), the modifier's key and the role, and its span. */
+typedef struct {
+    S_item *its;
+    int n, s0, s1;
+    int k0, k;
+    int mod, role, name;
+    const char *mkey, *mname, *mrcode;   /* the modifier's key, name, role code */
+    int mis_org;
+    const S_role *r;
+    int p0, p1;                          /* sub-token span */
+} S_phrase;
+
+/* Splits the next phrase off the items: [modifier] role... [name], or a
+ * bare item.  1 when an unknown word was joined to the name after it as
+ * its first name (the caller looks again). */
+static int S_phrase_parts(S_doc *d, S_phrase *ph)
 {
     const actors_kb *kb = d->kb;
+    S_item *its = ph->its;
+    int n = ph->n;
+    if (S_is_mod(kb, &its[ph->k]) && ph->k + 1 < n && S_role_of(kb, &its[ph->k + 1]) >= 0 &&
+        its[ph->k + 1].p0 == its[ph->k].p1) {
+        ph->mod = ph->k++;
+    }
+    while (ph->k < n && S_role_of(kb, &its[ph->k]) >= 0 && S_person_of(kb, &its[ph->k]) < 0 &&
+           (ph->role < 0 || its[ph->k].p0 == its[ph->role].p1 || (its[ph->k].p0 == its[ph->role].p1 + 1 && !strcmp(SUB(d, its[ph->role].p1)->norm, "of")))) {
+        if (ph->role >= 0 || ph->mod >= 0 || ph->k == ph->k0) ph->role = ph->k++;
+        else break;
+    }
+    if (ph->role >= 0 && ph->k < n) {
+        const S_item *nx = &its[ph->k];
+        int gap = nx->p0 - its[ph->role].p1;
+        int ok = gap == 0 || (gap == 1 && S_is_comma(d, its[ph->role].p1));
+        if (ok && (S_person_of(kb, nx) >= 0 || nx->itype == I_UNKNOWN || nx->itype == I_LOCAL)) ph->name = ph->k++;
+    }
+    if (ph->mod < 0 && ph->role < 0) {
+        /* a bare item: an unknown name followed by a known one is a first name */
+        if ((its[ph->k].itype == I_UNKNOWN || its[ph->k].itype == I_LOCAL) && ph->k + 1 < n &&
+            its[ph->k + 1].p0 == its[ph->k].p1 &&
+            (S_person_of(kb, &its[ph->k + 1]) >= 0 || its[ph->k + 1].itype == I_LOCAL)) {
+            its[ph->k + 1].p0 = its[ph->k].p0;
+            ph->k++;
+            return 1;
+        }
+        ph->name = ph->k++;
+    }
+    return 0;
+}
+
+/* Learns "Name, Romania's president": the name is that country's
+ * holder of the role. */
+static int S_learn_apposition(S_doc *d, const S_phrase *ph)
+{
+    const actors_kb *kb = d->kb;
+    S_item *its = ph->its;
+    int n = ph->n, s1 = ph->s1;
+    int rc = 0;
+    if (ph->name >= 0 && its[ph->name].itype == I_UNKNOWN && ph->mod < 0 && ph->role < 0 && ph->k + 1 < n &&
+        its[ph->name].p1 < s1 && S_is_comma(d, its[ph->name].p1) && its[ph->k].p0 == its[ph->name].p1 + 1 &&
+        S_is_mod(kb, &its[ph->k]) && S_role_of(kb, &its[ph->k + 1]) >= 0 && its[ph->k + 1].p0 == its[ph->k].p1 &&
+        /* not "in Adelaide, Australian Prime Minister Anthony Albanese said":
+         * the title has its own name */
+        !(ph->k + 2 < n && its[ph->k + 2].p0 == its[ph->k + 1].p1 &&
+          (its[ph->k + 2].itype != I_HIT || S_person_of(kb, &its[ph->k + 2]) >= 0))) {
+        const char *key, *mname, *rcode;
+        int is_org;
+        S_mod_key(d, &its[ph->k], &key, &mname, &rcode, &is_org);
+        const S_role *r = ROLE(kb, S_role_of(kb, &its[ph->k + 1]));
+        if (key && !r->plural) {
+            char code[24], nm[256];
+            S_code(kb, key, r->code, code, sizeof code);
+            const char *full = S_text(d, its[ph->name].p0, its[ph->name].p1);
+            size_t kl = S_join(d, its[ph->name].p0, its[ph->name].p1, nm, sizeof nm);
+            rc = S_learn(d, nm, kl, -1, full, key, arena_strdup(d->a, code), r->gender, 0, r->rclass);
+            const char *sp = strrchr(nm, ' ');
+            if (!rc && sp) rc = S_learn(d, sp + 1, strlen(sp + 1), -1, full, key, arena_strdup(d->a, code), r->gender, 0, r->rclass);
+            if (rc) return rc;
+        }
+    }
+    return rc;
+}
+
+/* The modifier's key, the role and the phrase's span. */
+static void S_phrase_keys(S_doc *d, S_phrase *ph)
+{
+    const actors_kb *kb = d->kb;
+    S_item *its = ph->its;
+    if (ph->mod >= 0) S_mod_key(d, &its[ph->mod], &ph->mkey, &ph->mname, &ph->mrcode, &ph->mis_org);
+    ph->r = ph->role >= 0 ? ROLE(kb, S_role_of(kb, &its[ph->role])) : NULL;
+    ph->p0 = its[ph->k0].p0;
+    ph->p1 = its[ph->k - 1].p1;
+
+}
+
+/* Learns the phrase's name for the document: a known person's first name
+ * and surname, a misspelling, a surname of someone in office, or the
+ * holder of a modifier and role ("Romanian President Klaus Iohannis"). */
+static int S_learn_name(S_doc *d, const S_phrase *ph)
+{
+    const actors_kb *kb = d->kb;
+    S_item *its = ph->its;
+    int rc = 0;
+    const S_item *nm = &its[ph->name];
+    int person = S_person_of(kb, nm);
+    if (person >= 0 && nm->p1 - nm->p0 >= 2) {
+        /* teach the first name ("Kamala") and the surname ("Harris"),
+         * which the data may leave out as too common on their own */
+        const S_sub *f = SUB(d, nm->p0), *l = SUB(d, nm->p1 - 1);
+        const S_person *pp = PERSON(kb, person);
+        if (S_is_name_token(f))
+            rc = S_learn(d, f->norm, strlen(f->norm), person, pp->name, pp->key, NULL, pp->gender, 0, NULL);
+        if (!rc && S_is_name_token(l) && !S_is_regnal(l->norm))
+            rc = S_learn(d, l->norm, strlen(l->norm), person, pp->name, pp->key, NULL, pp->gender, 0, NULL);
+    } else if (nm->itype == I_UNKNOWN) {
+        char key[256];
+        size_t kl = S_join(d, nm->p0, nm->p1, key, sizeof key);
+        int sp = nm->p1 - nm->p0 == 1 ? S_surname_in_office(d, key, ph->mkey) : -1;
+        int cp = sp >= 0 ? -1 : S_correct(d, nm->p0, nm->p1);
+        if (cp >= 0 && nm->p1 - nm->p0 == 1 && d->day >= 0) {
+            /* one word close to a name ("Barrow", a town, for
+             * Barrot) is a misspelling only of someone in office */
+            int in_office;
+            S_term_at(kb, cp, d->day, &in_office);
+            if (!in_office) cp = -1;
+        }
+        int cc = sp < 0 && cp < 0 && nm->p1 - nm->p0 == 1 ? S_correct_country(d, key) : -1;
+        if (cc >= 0) {
+            const S_ent *ce = ENT(kb, cc);
+            rc = S_learn(d, key, kl, -1, ce->name, ce->key, ce->code, '-', 1, NULL);
+            if (!rc) LOCAL(d, d->locals.len - 1)->country = 1;
+        } else if (sp >= 0) {
+            const S_person *pp = PERSON(kb, sp);
+            rc = S_learn(d, key, kl, sp, pp->name, pp->key, NULL, pp->gender, 0, NULL);
+        } else if (cp >= 0) {
+            const S_person *pp = PERSON(kb, cp);
+            rc = S_learn(d, key, kl, cp, pp->name, pp->key, NULL, pp->gender, 1, NULL);
+            const char *sp = strrchr(key, ' ');
+            if (!rc && sp) rc = S_learn(d, sp + 1, strlen(sp + 1), cp, pp->name, pp->key, NULL, pp->gender, 1, NULL);
+        } else if (ph->r && ph->mkey && !ph->r->plural && strcmp(ph->r->rclass, "group") &&
+                   strcmp(ph->r->rclass, "institution")) {
+            /* "Romanian President Klaus Iohannis" */
+            char code[24];
+            S_code(kb, ph->mkey, ph->r->code, code, sizeof code);
+            const char *full = S_text(d, nm->p0, nm->p1);
+            rc = S_learn(d, key, kl, -1, full, ph->mkey, arena_strdup(d->a, code), ph->r->gender, 0, ph->r->rclass);
+            const char *sp = strrchr(key, ' ');
+            if (!rc && sp) rc = S_learn(d, sp + 1, strlen(sp + 1), -1, full, ph->mkey, arena_strdup(d->a, code), ph->r->gender, 0, ph->r->rclass);
+        }
+    }
+    return rc;
+}
+
+/* The mention a named phrase gives: a person, a name learned here, or a
+ * country, organisation or adjective.  1 when done with the phrase, 0 when
+ * its role is still to be read (an unknown name after a modifier and a
+ * role), or a negative code. */
+static int S_emit_name(S_doc *d, S_phrase *ph)
+{
+    const actors_kb *kb = d->kb;
+    S_item *its = ph->its;
+    int n = ph->n, s0 = ph->s0;
+    const S_item *nm = &its[ph->name];
+    int person = S_person_of(kb, nm);
+    if (person >= 0) {
+        sr_mention *m = S_emit(d, ph->p0, ph->p1);
+        if (!m) return SITREP_ENOMEM;
+        S_fill_person(d, m, person);
+        m->how = AH_EXACT | (ph->mod >= 0 || ph->role >= 0 ? AH_COMPOSED : 0);
+        return 1;
+    }
+    if (nm->itype == I_LOCAL) {
+        const S_local *l = LOCAL(d, nm->local);
+        sr_mention *m = S_emit(d, ph->p0, ph->p1);
+        if (!m) return SITREP_ENOMEM;
+        if (l->person >= 0) S_fill_person(d, m, l->person);
+        else {
+            m->kind = l->country ? AK_COUNTRY : AK_PERSON;
+            m->name = l->name;
+            snprintf(m->key, sizeof m->key, "%s", l->key);
+            snprintf(m->code, sizeof m->code, "%s", l->code);
+            m->gender = l->gender;
+            m->rclass = l->rclass;
+            m->why = arena_printf(d->a, "name learned in this document (%s)", l->name);
+        }
+        m->how = l->corrected ? AH_CORRECTED : AH_LEARNED;
+        if (l->corrected)
+            m->why = arena_printf(d->a, "misspelling of %s corrected", m->name);
+        return 1;
+    }
+    if (nm->itype == I_UNKNOWN) {
+        /* unknown name: if a role and modifier precede, the mention is theirs */
+        if (!ph->r || !ph->mkey) return 1;
+        ph->p1 = its[ph->role].p1;
+        ph->name = -1;
+    } else {
+        /* a bare phrase hit */
+        const S_item *it = nm;
+        const S_hit *best = NULL;
+        for (int h = it->hit; h >= 0; h = HIT(kb, h)->next) {
+            const S_hit *hh = HIT(kb, h);
+            if (hh->type == H_ROLE) continue;
+            best = hh;
+            break;
+        }
+        if (!best) return 1;
+        sr_mention *m = S_emit(d, it->p0, it->p1);
+        if (!m) return SITREP_ENOMEM;
+        const S_ent *e = ENT(kb, best->idx);
+        m->kind = e->is_org ? AK_ORG : AK_COUNTRY;
+        m->name = e->name;
+        snprintf(m->key, sizeof m->key, "%s", e->key);
+        m->how = AH_EXACT;
+        if (SUB(d, it->p1 - 1)->poss) m->how |= AH_POSS;
+        if (best->type == H_METONYM && it->p0 > s0 &&
+            (!strcmp(SUB(d, it->p0 - 1)->norm, "in") || !strcmp(SUB(d, it->p0 - 1)->norm, "at") ||
+             !strcmp(SUB(d, it->p0 - 1)->norm, "near"))) {
+            /* "talks in Moscow": a capital after in/at is a place, not the government */
+            d->out.len--;
+            return 1;
+        }
+        /* "Russian and Belarusian troops": the role is shared */
+        int shared_role = -1;
+        for (int q = ph->name; best->type == H_ADJ && q + 2 < n && shared_role < 0; q++) {
+            /* "Latvian, Lithuanian and Estonian officials" */
+            const char *sep = SUB(d, its[q].p1)->norm;
+            if (its[q + 1].p0 != its[q].p1 + 1 || (strcmp(sep, "and") && strcmp(sep, ",")) ||
+                !S_is_mod(kb, &its[q + 1]))
+                break;
+            if (its[q + 2].p0 == its[q + 1].p1) shared_role = S_role_of(kb, &its[q + 2]);
+        }
+        if (shared_role >= 0) {
+            const S_role *sr = ROLE(kb, shared_role);
+            m->kind = AK_GROUP;
+            m->how = AH_COMPOSED;
+            m->plural = sr->plural;
+            S_code(kb, e->key, sr->code, m->code, sizeof m->code);
+            m->why = arena_printf(d->a, "%s + shared role '%s' (%s)", e->name, sr->phrase, sr->code);
+            return 1;
+        }
+        if (best->type == H_METONYM) {
+            m->how |= AH_METONYM;
+            S_code(kb, e->key, best->rolecode, m->code, sizeof m->code);
+            m->why = arena_printf(d->a, "seat of power of %s", e->name);
+        } else {
+            snprintf(m->code, sizeof m->code, "%s", e->code);
+            if (best->type == H_ADJ) {
+                m->how |= AH_ADJ;
+                /* a plural demonym ("Ukrainians") is the people */
+                const char *w = SUB(d, it->p1 - 1)->norm;
+                size_t wl = strlen(w);
+                if (wl > 3 && w[wl - 1] == 's') {
+                    m->plural = 1;
+                    S_code(kb, e->key, "CVL", m->code, sizeof m->code);
+                    m->how &= ~(unsigned)AH_ADJ;
+                }
+            }
+            m->why = arena_printf(d->a, "%s %s", best->type == H_ADJ ? "adjective of" : e->is_org ? "organisation" : "country", e->name);
+        }
+        return 1;
+    }
+    return 0;
+}
+
+/* A modifier and a role: the holder of that office on the document's date
+ * ("the Russian president"), else the group ("Russian troops"). */
+static int S_role_with_modifier(S_doc *d, const S_phrase *ph, int single)
+{
+    const actors_kb *kb = d->kb;
+    if (single && !ph->mrcode && !ph->mis_org) {
+        int person = S_person_by_role(kb, ph->mkey, ph->r->phrase, ph->r->rclass, d->day);
+        if (person >= 0) {
+            sr_mention *m = S_emit(d, ph->p0, ph->p1);
+            if (!m) return SITREP_ENOMEM;
+            S_fill_person(d, m, person);
+            m->how = AH_COMPOSED | AH_COREF;
+            m->why = arena_printf(d->a, "%s: the %s of %s on the document date", m->name, ph->r->phrase, ph->mname);
+            return 0;
+        }
+    }
+    sr_mention *m = S_emit(d, ph->p0, ph->p1);
+    if (!m) return SITREP_ENOMEM;
+    m->kind = AK_GROUP;
+    m->name = ph->mname;
+    snprintf(m->key, sizeof m->key, "%s", ph->mkey);
+    S_code(kb, ph->mkey, ph->r->code, m->code, sizeof m->code);
+    m->how = AH_COMPOSED;
+    m->plural = ph->r->plural;
+    m->gender = ph->r->gender;
+    m->why = arena_printf(d->a, "%s + role '%s' (%s)", ph->mname, ph->r->phrase, ph->r->code);
+    return 0;
+    return 0;
+}
+
+/* "police", "protesters", "the military" with no country of their own:
+ * of the country named last, in this sentence or the three before (an
+ * unrest report names its country once). */
+static int S_domestic_body(S_doc *d, const S_phrase *ph)
+{
+    const actors_kb *kb = d->kb;
+    S_item *its = ph->its;
+    int n = ph->n, s0 = ph->s0, s1 = ph->s1;
+    /* "police", "protesters", "the military" with no country of
+     * their own: of the country named last, in this sentence or
+     * the three before (an unrest report names its country once) */
+    int after = ph->p1 < s1 ? ph->p1 : -1;
+    const char *nx = after >= 0 ? SUB(d, after)->norm : "";
+    const char *nx2 = after >= 0 && after + 1 < s1 ? SUB(d, after + 1)->norm : "";
+    /* "the army of Sudan"; "protesters in Kenya" (S_group_in) */
+    if (!strcmp(nx, "of") || S_hyphen_part(d, ph->p0) || S_hyphen_part(d, ph->p1 - 1)) return 0;
+    int in = !strcmp(nx, "in") || !strcmp(nx, "from") ? 1 : !strcmp(nx2, "in") || !strcmp(nx2, "from") ? 2 : 0;
+    if (in) {
+        int named = 0;
+        for (int q = ph->k; q < n && !named && q <= ph->k + 1; q++)
+            if (S_is_mod(kb, &its[q]) && its[q].p0 <= ph->p1 + in + 3) named = 1;
+        if (named) return 0;
+    }
+    const S_sub *pv = ph->p0 > s0 ? SUB(d, ph->p0 - 1) : NULL;
+    /* "Republican lawmakers", "Houthi protesters": someone's own */
+    if (pv && (pv->flags & TOK_CAP) && !S_is_function_word(pv->norm)) return 0;
+    /* "the military has", "the army said": a body needs "the" (not
+     * police) and a verb after it, not a noun ("military drills",
+     * "court ruling") */
+    int the = pv && !strcmp(pv->norm, "the");
+    if (!ph->r->plural && ((!the && strcasecmp(ph->r->phrase, "police") && strcasecmp(ph->r->phrase, "riot police")) ||
+                       (after >= 0 && !S_verb_next(SUB(d, after)))))
+        return 0;
+    const sr_mention *ref = NULL;
+    int tok = SUB(d, ph->p0)->tok, sent = SUB(d, ph->p0)->sent;
+    for (size_t i = d->out.len; !ref && i-- > 0;) {
+        const sr_mention *o = &VEC_AT(&d->out, sr_mention, i);
+        if (o->t0 >= tok || o->sent < sent - 3) continue;
+        int ci;
+        if ((o->kind == AK_COUNTRY || o->kind == AK_GROUP) && !(o->how & (AH_METONYM | AH_PRONOUN)) &&
+            dict_get(&kb->country_by_key, o->key, strlen(o->key), &ci))
+            ref = o;   /* "Kenya", "Kenya's parliament" */
+    }
+    if (!ref) return 0;
+    char key[sizeof ref->key];
+    memcpy(key, ref->key, sizeof key);   /* S_emit may move d->out */
+    sr_mention *m = S_emit(d, the ? ph->p0 - 1 : ph->p0, ph->p1);
+    if (!m) return SITREP_ENOMEM;
+    m->kind = AK_GROUP;
+    memcpy(m->key, key, sizeof m->key);
+    m->name = S_country_name(kb, key);
+    S_code(kb, key, ph->r->code, m->code, sizeof m->code);
+    m->how = AH_COREF;
+    m->plural = ph->r->plural;
+    m->why = arena_printf(d->a, "'%s' with no country: of %s, the country named last", ph->r->phrase, m->name);
+    return 0;
+    return 0;
+}
+
+/* A role alone: "the vice president" is the most recent person in that
+ * role; an unnamed official is of the government last named. */
+static int S_role_alone(S_doc *d, const S_phrase *ph)
+{
+    const actors_kb *kb = d->kb;
+    /* "the vice president": the most recent person in that role */
+    const sr_mention *found = S_recent_person(d, SUB(d, ph->p0)->tok, ph->r->rclass, '-', -1);
+    if (found) {
+        sr_mention ref = *found; /* S_emit may move d->out */
+        sr_mention *m = S_emit(d, ph->p0, ph->p1);
+        if (!m) return SITREP_ENOMEM;
+        m->kind = AK_PERSON;
+        m->name = ref.name;
+        memcpy(m->key, ref.key, sizeof m->key);
+        memcpy(m->code, ref.code, sizeof m->code);
+        m->gender = ref.gender;
+        m->rclass = ref.rclass;
+        m->how = AH_COREF;
+        m->why = arena_printf(d->a, "'%s' refers to %s, the most recent %s", ph->r->phrase, ref.name, ph->r->rclass);
+    } else if (!strcmp(ph->r->rclass, "official") || !strcmp(ph->r->rclass, "spokes")) {
+        /* an unnamed official ("the official said", "a spokesperson
+         * said"): of the government first named (the subject, most
+         * often) in this sentence or, failing that, in the one or
+         * two before ("Biden administration officials said ... Putin
+         * ...  The official said: ..." is Biden's) */
+        const sr_mention *gov = NULL;
+        int tok = SUB(d, ph->p0)->tok, sent = SUB(d, ph->p0)->sent;
+        for (int s = sent; !gov && s >= sent - 2; s--)
+            for (size_t i = 0; !gov && i < d->out.len; i++) {
+                const sr_mention *o = &VEC_AT(&d->out, sr_mention, i);
+                if (o->sent != s || o->t0 >= tok || o->kind == AK_ORG) continue;
+                size_t kl = strlen(o->key);
+                if (!strncmp(o->code, o->key, kl) &&
+                    (!strcmp(o->code + kl, "GOV") || !strcmp(o->code + kl, "ELI")))
+                    gov = o;
+            }
+        if (gov) {
+            sr_mention ref = *gov;   /* S_emit may move d->out */
+            sr_mention *m = S_emit(d, ph->p0, ph->p1);
+            if (!m) return SITREP_ENOMEM;
+            m->kind = AK_GROUP;
+            m->name = S_country_name(kb, ref.key);
+            memcpy(m->key, ref.key, sizeof m->key);
+            S_code(kb, ref.key, ph->r->code, m->code, sizeof m->code);
+            m->how = AH_COREF;
+            m->why = arena_printf(d->a, "an unnamed %s of %s, the government last named", ph->r->phrase,
+                                  m->name ? m->name : m->key);
+        }
+    }
+    return 0;
+}
+
+/* The mention a role gives: with its modifier ("Russian troops", the
+ * holder of "the Russian president"), a domestic body of the country
+ * named last, the last person in that role, or an unnamed official's
+ * government. */
+static int S_emit_role(S_doc *d, const S_phrase *ph)
+{
+    /* one holder of an office, or a group or an institution */
+    int single = strcmp(ph->r->rclass, "group") && strcmp(ph->r->rclass, "institution") && !ph->r->plural;
+    if (ph->mkey) return S_role_with_modifier(d, ph, single);
+    if (!single && ph->role == ph->k0 && ph->k == ph->k0 + 1 && S_domestic_role(ph->r->phrase))
+        return S_domestic_body(d, ph);
+    if (single && ph->role == ph->k0) return S_role_alone(d, ph);
+    return 0;
+}
+
+static int S_compose_sentence(S_doc *d, int s0, int s1, vec *items, int learn)
+{
     int rc = S_items(d, s0, s1, items);
     if (rc) return rc;
     S_item *its = items->data;
     int n = (int)items->len;
     for (int k = 0; k < n;) {
-        int k0 = k;
-        int mod = -1, role = -1, name = -1;
-        if (S_is_mod(kb, &its[k]) && k + 1 < n && S_role_of(kb, &its[k + 1]) >= 0 &&
-            its[k + 1].p0 == its[k].p1) {
-            mod = k++;
-        }
-        while (k < n && S_role_of(kb, &its[k]) >= 0 && S_person_of(kb, &its[k]) < 0 &&
-               (role < 0 || its[k].p0 == its[role].p1 || (its[k].p0 == its[role].p1 + 1 && !strcmp(SUB(d, its[role].p1)->norm, "of")))) {
-            if (role >= 0 || mod >= 0 || k == k0) role = k++;
-            else break;
-        }
-        if (role >= 0 && k < n) {
-            const S_item *nx = &its[k];
-            int gap = nx->p0 - its[role].p1;
-            int ok = gap == 0 || (gap == 1 && S_is_comma(d, its[role].p1));
-            if (ok && (S_person_of(kb, nx) >= 0 || nx->itype == I_UNKNOWN || nx->itype == I_LOCAL)) name = k++;
-        }
-        if (mod < 0 && role < 0) {
-            /* a bare item: an unknown name followed by a known one is a first name */
-            if ((its[k].itype == I_UNKNOWN || its[k].itype == I_LOCAL) && k + 1 < n &&
-                its[k + 1].p0 == its[k].p1 &&
-                (S_person_of(kb, &its[k + 1]) >= 0 || its[k + 1].itype == I_LOCAL)) {
-                its[k + 1].p0 = its[k].p0;
-                k++;
-                continue;
-            }
-            name = k++;
-        }
-        /* learn: "Name, Romania's president" */
-        if (learn && name >= 0 && its[name].itype == I_UNKNOWN && mod < 0 && role < 0 && k + 1 < n &&
-            its[name].p1 < s1 && S_is_comma(d, its[name].p1) && its[k].p0 == its[name].p1 + 1 &&
-            S_is_mod(kb, &its[k]) && S_role_of(kb, &its[k + 1]) >= 0 && its[k + 1].p0 == its[k].p1 &&
-            /* not "in Adelaide, Australian Prime Minister Anthony Albanese said":
-             * the title has its own name */
-            !(k + 2 < n && its[k + 2].p0 == its[k + 1].p1 &&
-              (its[k + 2].itype != I_HIT || S_person_of(kb, &its[k + 2]) >= 0))) {
-            const char *key, *mname, *rcode;
-            int is_org;
-            S_mod_key(d, &its[k], &key, &mname, &rcode, &is_org);
-            const S_role *r = ROLE(kb, S_role_of(kb, &its[k + 1]));
-            if (key && !r->plural) {
-                char code[24], nm[256];
-                S_code(kb, key, r->code, code, sizeof code);
-                const char *full = S_text(d, its[name].p0, its[name].p1);
-                size_t kl = S_join(d, its[name].p0, its[name].p1, nm, sizeof nm);
-                rc = S_learn(d, nm, kl, -1, full, key, arena_strdup(d->a, code), r->gender, 0, r->rclass);
-                const char *sp = strrchr(nm, ' ');
-                if (!rc && sp) rc = S_learn(d, sp + 1, strlen(sp + 1), -1, full, key, arena_strdup(d->a, code), r->gender, 0, r->rclass);
-                if (rc) return rc;
-            }
-        }
-        const char *mkey = NULL, *mname = NULL, *mrcode = NULL;
-        int mis_org = 0;
-        if (mod >= 0) S_mod_key(d, &its[mod], &mkey, &mname, &mrcode, &mis_org);
-        const S_role *r = role >= 0 ? ROLE(kb, S_role_of(kb, &its[role])) : NULL;
-        int p0 = its[k0].p0, p1 = its[k - 1].p1;
-
-        if (name >= 0) {
-            const S_item *nm = &its[name];
-            int person = S_person_of(kb, nm);
+        S_phrase ph = {its, n, s0, s1, k, k, -1, -1, -1, NULL, NULL, NULL, 0, NULL, 0, 0};
+        int joined = S_phrase_parts(d, &ph);
+        k = ph.k;
+        if (joined) continue;
+        if (learn && (rc = S_learn_apposition(d, &ph))) return rc;
+        S_phrase_keys(d, &ph);
+        if (ph.name >= 0) {
             if (learn) {
-                if (person >= 0 && nm->p1 - nm->p0 >= 2) {
-                    /* teach the first name ("Kamala") and the surname ("Harris"),
-                     * which the data may leave out as too common on their own */
-                    const S_sub *f = SUB(d, nm->p0), *l = SUB(d, nm->p1 - 1);
-                    const S_person *pp = PERSON(kb, person);
-                    if (S_is_name_token(f))
-                        rc = S_learn(d, f->norm, strlen(f->norm), person, pp->name, pp->key, NULL, pp->gender, 0, NULL);
-                    if (!rc && S_is_name_token(l) && !S_is_regnal(l->norm))
-                        rc = S_learn(d, l->norm, strlen(l->norm), person, pp->name, pp->key, NULL, pp->gender, 0, NULL);
-                } else if (nm->itype == I_UNKNOWN) {
-                    char key[256];
-                    size_t kl = S_join(d, nm->p0, nm->p1, key, sizeof key);
-                    int sp = nm->p1 - nm->p0 == 1 ? S_surname_in_office(d, key, mkey) : -1;
-                    int cp = sp >= 0 ? -1 : S_correct(d, nm->p0, nm->p1);
-                    if (cp >= 0 && nm->p1 - nm->p0 == 1 && d->day >= 0) {
-                        /* one word close to a name ("Barrow", a town, for
-                         * Barrot) is a misspelling only of someone in office */
-                        int in_office;
-                        S_term_at(kb, cp, d->day, &in_office);
-                        if (!in_office) cp = -1;
-                    }
-                    int cc = sp < 0 && cp < 0 && nm->p1 - nm->p0 == 1 ? S_correct_country(d, key) : -1;
-                    if (cc >= 0) {
-                        const S_ent *ce = ENT(kb, cc);
-                        rc = S_learn(d, key, kl, -1, ce->name, ce->key, ce->code, '-', 1, NULL);
-                        if (!rc) LOCAL(d, d->locals.len - 1)->country = 1;
-                    } else if (sp >= 0) {
-                        const S_person *pp = PERSON(kb, sp);
-                        rc = S_learn(d, key, kl, sp, pp->name, pp->key, NULL, pp->gender, 0, NULL);
-                    } else if (cp >= 0) {
-                        const S_person *pp = PERSON(kb, cp);
-                        rc = S_learn(d, key, kl, cp, pp->name, pp->key, NULL, pp->gender, 1, NULL);
-                        const char *sp = strrchr(key, ' ');
-                        if (!rc && sp) rc = S_learn(d, sp + 1, strlen(sp + 1), cp, pp->name, pp->key, NULL, pp->gender, 1, NULL);
-                    } else if (r && mkey && !r->plural && strcmp(r->rclass, "group") &&
-                               strcmp(r->rclass, "institution")) {
-                        /* "Romanian President Klaus Iohannis" */
-                        char code[24];
-                        S_code(kb, mkey, r->code, code, sizeof code);
-                        const char *full = S_text(d, nm->p0, nm->p1);
-                        rc = S_learn(d, key, kl, -1, full, mkey, arena_strdup(d->a, code), r->gender, 0, r->rclass);
-                        const char *sp = strrchr(key, ' ');
-                        if (!rc && sp) rc = S_learn(d, sp + 1, strlen(sp + 1), -1, full, mkey, arena_strdup(d->a, code), r->gender, 0, r->rclass);
-                    }
-                }
-                if (rc) return rc;
+                if ((rc = S_learn_name(d, &ph))) return rc;
                 continue;
             }
-            if (person >= 0) {
-                sr_mention *m = S_emit(d, p0, p1);
-                if (!m) return SITREP_ENOMEM;
-                S_fill_person(d, m, person);
-                m->how = AH_EXACT | (mod >= 0 || role >= 0 ? AH_COMPOSED : 0);
-                continue;
-            }
-            if (nm->itype == I_LOCAL) {
-                const S_local *l = LOCAL(d, nm->local);
-                sr_mention *m = S_emit(d, p0, p1);
-                if (!m) return SITREP_ENOMEM;
-                if (l->person >= 0) S_fill_person(d, m, l->person);
-                else {
-                    m->kind = l->country ? AK_COUNTRY : AK_PERSON;
-                    m->name = l->name;
-                    snprintf(m->key, sizeof m->key, "%s", l->key);
-                    snprintf(m->code, sizeof m->code, "%s", l->code);
-                    m->gender = l->gender;
-                    m->rclass = l->rclass;
-                    m->why = arena_printf(d->a, "name learned in this document (%s)", l->name);
-                }
-                m->how = l->corrected ? AH_CORRECTED : AH_LEARNED;
-                if (l->corrected)
-                    m->why = arena_printf(d->a, "misspelling of %s corrected", m->name);
-                continue;
-            }
-            if (nm->itype == I_UNKNOWN) {
-                /* unknown name: if a role and modifier precede, the mention is theirs */
-                if (!r || !mkey) continue;
-                p1 = its[role].p1;
-                name = -1;
-            } else {
-                /* a bare phrase hit */
-                const S_item *it = nm;
-                const S_hit *best = NULL;
-                for (int h = it->hit; h >= 0; h = HIT(kb, h)->next) {
-                    const S_hit *hh = HIT(kb, h);
-                    if (hh->type == H_ROLE) continue;
-                    best = hh;
-                    break;
-                }
-                if (!best) continue;
-                sr_mention *m = S_emit(d, it->p0, it->p1);
-                if (!m) return SITREP_ENOMEM;
-                const S_ent *e = ENT(kb, best->idx);
-                m->kind = e->is_org ? AK_ORG : AK_COUNTRY;
-                m->name = e->name;
-                snprintf(m->key, sizeof m->key, "%s", e->key);
-                m->how = AH_EXACT;
-                if (SUB(d, it->p1 - 1)->poss) m->how |= AH_POSS;
-                if (best->type == H_METONYM && it->p0 > s0 &&
-                    (!strcmp(SUB(d, it->p0 - 1)->norm, "in") || !strcmp(SUB(d, it->p0 - 1)->norm, "at") ||
-                     !strcmp(SUB(d, it->p0 - 1)->norm, "near"))) {
-                    /* "talks in Moscow": a capital after in/at is a place, not the government */
-                    d->out.len--;
-                    continue;
-                }
-                /* "Russian and Belarusian troops": the role is shared */
-                int shared_role = -1;
-                for (int q = name; best->type == H_ADJ && q + 2 < n && shared_role < 0; q++) {
-                    /* "Latvian, Lithuanian and Estonian officials" */
-                    const char *sep = SUB(d, its[q].p1)->norm;
-                    if (its[q + 1].p0 != its[q].p1 + 1 || (strcmp(sep, "and") && strcmp(sep, ",")) ||
-                        !S_is_mod(kb, &its[q + 1]))
-                        break;
-                    if (its[q + 2].p0 == its[q + 1].p1) shared_role = S_role_of(kb, &its[q + 2]);
-                }
-                if (shared_role >= 0) {
-                    const S_role *sr = ROLE(kb, shared_role);
-                    m->kind = AK_GROUP;
-                    m->how = AH_COMPOSED;
-                    m->plural = sr->plural;
-                    S_code(kb, e->key, sr->code, m->code, sizeof m->code);
-                    m->why = arena_printf(d->a, "%s + shared role '%s' (%s)", e->name, sr->phrase, sr->code);
-                    continue;
-                }
-                if (best->type == H_METONYM) {
-                    m->how |= AH_METONYM;
-                    S_code(kb, e->key, best->rolecode, m->code, sizeof m->code);
-                    m->why = arena_printf(d->a, "seat of power of %s", e->name);
-                } else {
-                    snprintf(m->code, sizeof m->code, "%s", e->code);
-                    if (best->type == H_ADJ) {
-                        m->how |= AH_ADJ;
-                        /* a plural demonym ("Ukrainians") is the people */
-                        const char *w = SUB(d, it->p1 - 1)->norm;
-                        size_t wl = strlen(w);
-                        if (wl > 3 && w[wl - 1] == 's') {
-                            m->plural = 1;
-                            S_code(kb, e->key, "CVL", m->code, sizeof m->code);
-                            m->how &= ~(unsigned)AH_ADJ;
-                        }
-                    }
-                    m->why = arena_printf(d->a, "%s %s", best->type == H_ADJ ? "adjective of" : e->is_org ? "organisation" : "country", e->name);
-                }
-                continue;
-            }
+            if ((rc = S_emit_name(d, &ph)) < 0) return rc;
+            if (rc) continue;
         }
-        if (learn) continue;
-        if (!r) continue;
-        /* modifier + role, or a role alone */
-        int single = strcmp(r->rclass, "group") && strcmp(r->rclass, "institution") && !r->plural;
-        if (mkey) {
-            if (single && !mrcode && !mis_org) {
-                int person = S_person_by_role(kb, mkey, r->phrase, r->rclass, d->day);
-                if (person >= 0) {
-                    sr_mention *m = S_emit(d, p0, p1);
-                    if (!m) return SITREP_ENOMEM;
-                    S_fill_person(d, m, person);
-                    m->how = AH_COMPOSED | AH_COREF;
-                    m->why = arena_printf(d->a, "%s: the %s of %s on the document date", m->name, r->phrase, mname);
-                    continue;
-                }
-            }
-            sr_mention *m = S_emit(d, p0, p1);
-            if (!m) return SITREP_ENOMEM;
-            m->kind = AK_GROUP;
-            m->name = mname;
-            snprintf(m->key, sizeof m->key, "%s", mkey);
-            S_code(kb, mkey, r->code, m->code, sizeof m->code);
-            m->how = AH_COMPOSED;
-            m->plural = r->plural;
-            m->gender = r->gender;
-            m->why = arena_printf(d->a, "%s + role '%s' (%s)", mname, r->phrase, r->code);
-            continue;
-        }
-        if (!single && role == k0 && k == k0 + 1 && S_domestic_role(r->phrase)) {
-            /* "police", "protesters", "the military" with no country of
-             * their own: of the country named last, in this sentence or
-             * the three before (an unrest report names its country once) */
-            int after = p1 < s1 ? p1 : -1;
-            const char *nx = after >= 0 ? SUB(d, after)->norm : "";
-            const char *nx2 = after >= 0 && after + 1 < s1 ? SUB(d, after + 1)->norm : "";
-            /* "the army of Sudan"; "protesters in Kenya" (S_group_in) */
-            if (!strcmp(nx, "of") || S_hyphen_part(d, p0) || S_hyphen_part(d, p1 - 1)) continue;
-            int in = !strcmp(nx, "in") || !strcmp(nx, "from") ? 1 : !strcmp(nx2, "in") || !strcmp(nx2, "from") ? 2 : 0;
-            if (in) {
-                int named = 0;
-                for (int q = k; q < n && !named && q <= k + 1; q++)
-                    if (S_is_mod(kb, &its[q]) && its[q].p0 <= p1 + in + 3) named = 1;
-                if (named) continue;
-            }
-            const S_sub *pv = p0 > s0 ? SUB(d, p0 - 1) : NULL;
-            /* "Republican lawmakers", "Houthi protesters": someone's own */
-            if (pv && (pv->flags & TOK_CAP) && !S_is_function_word(pv->norm)) continue;
-            /* "the military has", "the army said": a body needs "the" (not
-             * police) and a verb after it, not a noun ("military drills",
-             * "court ruling") */
-            int the = pv && !strcmp(pv->norm, "the");
-            if (!r->plural && ((!the && strcasecmp(r->phrase, "police") && strcasecmp(r->phrase, "riot police")) ||
-                               (after >= 0 && !S_verb_next(SUB(d, after)))))
-                continue;
-            const sr_mention *ref = NULL;
-            int tok = SUB(d, p0)->tok, sent = SUB(d, p0)->sent;
-            for (size_t i = d->out.len; !ref && i-- > 0;) {
-                const sr_mention *o = &VEC_AT(&d->out, sr_mention, i);
-                if (o->t0 >= tok || o->sent < sent - 3) continue;
-                int ci;
-                if ((o->kind == AK_COUNTRY || o->kind == AK_GROUP) && !(o->how & (AH_METONYM | AH_PRONOUN)) &&
-                    dict_get(&kb->country_by_key, o->key, strlen(o->key), &ci))
-                    ref = o;   /* "Kenya", "Kenya's parliament" */
-            }
-            if (!ref) continue;
-            char key[sizeof ref->key];
-            memcpy(key, ref->key, sizeof key);   /* S_emit may move d->out */
-            sr_mention *m = S_emit(d, the ? p0 - 1 : p0, p1);
-            if (!m) return SITREP_ENOMEM;
-            m->kind = AK_GROUP;
-            memcpy(m->key, key, sizeof m->key);
-            m->name = S_country_name(kb, key);
-            S_code(kb, key, r->code, m->code, sizeof m->code);
-            m->how = AH_COREF;
-            m->plural = r->plural;
-            m->why = arena_printf(d->a, "'%s' with no country: of %s, the country named last", r->phrase, m->name);
-            continue;
-        }
-        if (single && role == k0) {
-            /* "the vice president": the most recent person in that role */
-            const sr_mention *found = S_recent_person(d, SUB(d, p0)->tok, r->rclass, '-', -1);
-            if (found) {
-                sr_mention ref = *found; /* S_emit may move d->out */
-                sr_mention *m = S_emit(d, p0, p1);
-                if (!m) return SITREP_ENOMEM;
-                m->kind = AK_PERSON;
-                m->name = ref.name;
-                memcpy(m->key, ref.key, sizeof m->key);
-                memcpy(m->code, ref.code, sizeof m->code);
-                m->gender = ref.gender;
-                m->rclass = ref.rclass;
-                m->how = AH_COREF;
-                m->why = arena_printf(d->a, "'%s' refers to %s, the most recent %s", r->phrase, ref.name, r->rclass);
-            } else if (!strcmp(r->rclass, "official") || !strcmp(r->rclass, "spokes")) {
-                /* an unnamed official ("the official said", "a spokesperson
-                 * said"): of the government first named (the subject, most
-                 * often) in this sentence or, failing that, in the one or
-                 * two before ("Biden administration officials said ... Putin
-                 * ...  The official said: ..." is Biden's) */
-                const sr_mention *gov = NULL;
-                int tok = SUB(d, p0)->tok, sent = SUB(d, p0)->sent;
-                for (int s = sent; !gov && s >= sent - 2; s--)
-                    for (size_t i = 0; !gov && i < d->out.len; i++) {
-                        const sr_mention *o = &VEC_AT(&d->out, sr_mention, i);
-                        if (o->sent != s || o->t0 >= tok || o->kind == AK_ORG) continue;
-                        size_t kl = strlen(o->key);
-                        if (!strncmp(o->code, o->key, kl) &&
-                            (!strcmp(o->code + kl, "GOV") || !strcmp(o->code + kl, "ELI")))
-                            gov = o;
-                    }
-                if (gov) {
-                    sr_mention ref = *gov;   /* S_emit may move d->out */
-                    sr_mention *m = S_emit(d, p0, p1);
-                    if (!m) return SITREP_ENOMEM;
-                    m->kind = AK_GROUP;
-                    m->name = S_country_name(kb, ref.key);
-                    memcpy(m->key, ref.key, sizeof m->key);
-                    S_code(kb, ref.key, r->code, m->code, sizeof m->code);
-                    m->how = AH_COREF;
-                    m->why = arena_printf(d->a, "an unnamed %s of %s, the government last named", r->phrase,
-                                          m->name ? m->name : m->key);
-                }
-            }
-        }
+        if (learn || !ph.r) continue;
+        if ((rc = S_emit_role(d, &ph))) return rc;
     }
     return 0;
 }
