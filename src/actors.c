@@ -1863,6 +1863,18 @@ static const sr_mention *S_speaker(const S_doc *d, int s0, int s1, int tok)
     return best;
 }
 
+/* The last country named (no seat of power, no pronoun) before token tok,
+ * in sentence sent or the three before it; NULL if none. */
+static const sr_mention *S_last_country(const S_doc *d, int tok, int sent)
+{
+    for (size_t i = d->out.len; i-- > 0;) {
+        const sr_mention *m = &VEC_AT(&d->out, sr_mention, i);
+        if (m->t0 >= tok || m->sent < sent - 3) continue;
+        if (m->kind == AK_COUNTRY && !(m->how & (AH_METONYM | AH_PRONOUN)) && strlen(m->key) == 3) return m;
+    }
+    return NULL;
+}
+
 /* Emits sub-tokens [p0, p1) as a pronoun mention standing for *ref (copied
  * first: emitting may move the mention list ref points into).  Returns the
  * new mention or NULL when out of memory. */
@@ -2194,12 +2206,7 @@ static int S_pronouns(S_doc *d, int s0, int s1)
             int a = p;
             if (p > s0 && !strcmp(SUB(d, p - 1)->norm, "the")) a = p - 1;
             else if (strcmp(w, "authorities")) continue;
-            const sr_mention *ref = NULL;
-            for (size_t i = d->out.len; !ref && i-- > 0;) {
-                const sr_mention *m = &VEC_AT(&d->out, sr_mention, i);
-                if (m->t0 >= SUB(d, a)->tok || m->sent < sb->sent - 3) continue;
-                if (m->kind == AK_COUNTRY && !(m->how & (AH_METONYM | AH_PRONOUN)) && strlen(m->key) == 3) ref = m;
-            }
+            const sr_mention *ref = S_last_country(d, SUB(d, a)->tok, sb->sent);
             if (!ref) continue;
             const sr_mention copy = *ref;
             sr_mention *m = S_emit_ref(d, a, p + 1, &copy);
@@ -2251,12 +2258,7 @@ static int S_pronouns(S_doc *d, int s0, int s1)
             int adjacent = a == p - 1;
             if (a >= 0 && !(adjacent && (!strcmp(w, "country") || !strcmp(w, "state")))) {
                 if (S_inside(d, sb->tok) || (p + 1 < s1 && !strcmp(SUB(d, p + 1)->norm, "of"))) continue;
-                const sr_mention *ref = NULL;
-                for (size_t i = d->out.len; !ref && i-- > 0;) {
-                    const sr_mention *m = &VEC_AT(&d->out, sr_mention, i);
-                    if (m->t0 >= SUB(d, a)->tok || m->sent < sb->sent - 3) continue;
-                    if (m->kind == AK_COUNTRY && !(m->how & (AH_METONYM | AH_PRONOUN)) && strlen(m->key) == 3) ref = m;
-                }
+                const sr_mention *ref = S_last_country(d, SUB(d, a)->tok, sb->sent);
                 if (!ref) continue;
                 sr_mention *m = S_emit_ref(d, a, p + 1, ref);
                 if (!m) return SITREP_ENOMEM;
