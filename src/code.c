@@ -476,6 +476,12 @@ static const char *const S_part_of[] = {"members", "member", "leaders", "represe
 static const char *const S_settlement[] = {"city", "town", "village", "capital", "region", "province",
                                            "port", "district", NULL};
 static const char *const S_money[] = {"$", "\xE2\x82\xAC", "\xC2\xA3", "%", NULL}; /* $ EUR GBP % */
+/* words of travel whose "to" names where the traveller is: "a visit to
+ * Bangkok", "flew to Nairobi" (troops sent or deployed somewhere are not) */
+static const char *const S_travel[] = {"visit", "visits", "visited", "visiting", "trip", "trips", "travel",
+                                       "travels", "travelled", "traveled", "travelling", "traveling", "flew",
+                                       "fly", "flies", "flying", "journey", "tour", "came", "come", "comes",
+                                       "coming", "went", "go", "goes", "going", "headed", "heading", NULL};
 
 static const char *const S_quantity[] = {"thousands", "hundreds", "dozens", "scores", "millions", "tens",
                                          "crowds", "groups", "number", "majority", "many", "some", "most",
@@ -497,13 +503,14 @@ enum {
     W_SETTLEMENT = 1u << 7,
     W_SPEECH = 1u << 8,
     W_MONEY = 1u << 9,
+    W_TRAVEL = 1u << 10,
 };
 
 /* Adds every word of the closed lists to the coder's word-class table. */
 static int S_build_wclass(dict *d)
 {
     static const char *const *const lists[] = {S_preps, S_dets, S_bounds, S_be, S_locprep, S_quantity,
-                                               S_part_of, S_settlement, S_speech, S_money};
+                                               S_part_of, S_settlement, S_speech, S_money, S_travel};
     for (unsigned k = 0; k < sizeof lists / sizeof lists[0]; k++)
         for (int i = 0; lists[k][i]; i++) {
             int cur = 0;
@@ -1345,10 +1352,18 @@ static const char *S_span_text(const S_ctx *x, int t0, int t1)
     return arena_strndup(x->a, x->in->text + a->start, (size_t)(b->end - a->start));
 }
 
+/* "Ukraine's", "Kenya's", "Philippines'" */
+static int S_token_possessive(const char *w)
+{
+    size_t n = strlen(w);
+    return (n > 2 && w[n - 2] == '\'' && w[n - 1] == 's') || (n > 1 && w[n - 1] == '\'');
+}
+
 /* 1 when the place named at t0 stands in a place phrase: "in Kyiv", "at
  * the border", "across the capital Port-au-Prince", "outside Tbilisi", "in
  * the city of Rzeszow", "through the streets of Minsk", "on the outskirts
- * of Khartoum". */
+ * of Khartoum", "took to the streets of Belgrade", "in Kenya's capital
+ * Nairobi", "a visit to Bangkok". */
 static int S_place_phrase(const S_ctx *x, int s0, int t0)
 {
     static const char *const preps[] = {"in", "at", "across", "outside", "inside", "throughout", "near",
@@ -1357,19 +1372,47 @@ static int S_place_phrase(const S_ctx *x, int s0, int t0)
                                          "heart", "capital", "city", "town", "village", "region", "province",
                                          "port", "district", "area", "parts", "part", "north", "south", "east",
                                          "west", "north-east", "north-west", "south-east", "south-west", NULL};
-    int pre = t0 - 1;
+    int pre = t0 - 1, streets = 0;
     /* "the streets of", "the city of" */
     if (pre - 1 >= s0 && !strcmp(S_norm(x, pre), "of") && S_in(S_norm(x, pre - 1), frames)) {
+        streets = !strcmp(S_norm(x, pre - 1), "streets");
         pre -= 2;
-        if (pre >= s0 && !strcmp(S_norm(x, pre), "the")) pre--;
     } else if (pre >= s0 && S_is(x, pre, W_SETTLEMENT)) {
         /* "the capital Port-au-Prince", "the port city, Aden" */
         while (pre >= s0 && (S_is(x, pre, W_SETTLEMENT) || !strcmp(S_norm(x, pre), ","))) pre--;
-        if (pre >= s0 && !strcmp(S_norm(x, pre), "the")) pre--;
+    }
+    /* a country's possessive before the frame: "Ukraine's city of Kharkiv" */
+    if (pre < t0 - 1 && pre >= s0 && S_token_possessive(S_norm(x, pre))) {
+        pre--;
+        while (pre >= s0 && (S_flags(x, pre) & TOK_CAP) && !S_is(x, pre, W_PREPS)) pre--;
     } else if (pre >= s0 && !strcmp(S_norm(x, pre), "the")) {
         pre--;   /* "in the Gaza Strip" */
     }
-    return pre >= s0 && S_in(S_norm(x, pre), preps);
+    if (pre < s0) return 0;
+    if (S_in(S_norm(x, pre), preps)) return 1;
+    /* "to": the streets, or where travel goes */
+    return !strcmp(S_norm(x, pre), "to") && (streets || (pre > s0 && S_is(x, pre - 1, W_TRAVEL)));
+}
+
+/* A country's place narrowed to the place it introduces: "Kenya's capital
+ * Nairobi", "Ukraine's city of Kharkiv", "Georgia's capital, Tbilisi".
+ * Returns the place index to use (pi itself when nothing follows). */
+static int S_narrow_place(const S_ctx *x, int pi, int s1)
+{
+    const sr_place_ref *pr = &x->in->places[pi];
+    if (pr->place->kind != 'C' || !S_token_possessive(S_norm(x, pr->t1 - 1))) return pi;
+    /* up to two modifiers before the frame word ("eastern", "rebel-held") */
+    int t = pr->t1, frame = 0, mods = 0;
+    while (t < s1) {
+        if (S_is(x, t, W_SETTLEMENT)) frame = 1;
+        else if (frame && (!strcmp(S_norm(x, t), "of") || !strcmp(S_norm(x, t), ","))) {
+        } else if (!frame && mods < 2 && (S_flags(x, t) & (TOK_WORD | TOK_CAP)) == TOK_WORD) mods++;
+        else break;
+        t++;
+    }
+    if (!frame || t >= s1 || x->pstart[t] < 0) return pi;
+    const sr_place *in = x->in->places[x->pstart[t]].place;
+    return in->kind != 'C' && !strcmp(in->country, pr->place->country) ? x->pstart[t] : pi;
 }
 
 static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_match *m, const sr_mention *src,
@@ -1539,8 +1582,11 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
     /* location: the visited place, else an in/at place of the clause */
     const sr_place *place = tplace;
     const char *place_text = NULL;
-    if (tplace && m->tplace >= 0)
-        place_text = S_span_text(x, in->places[m->tplace].t0, in->places[m->tplace].t1);
+    if (tplace && m->tplace >= 0) {
+        int pi = S_narrow_place(x, m->tplace, s1);
+        if (pi != m->tplace) place = in->places[pi].place;
+        place_text = S_span_text(x, in->places[pi].t0, in->places[pi].t1);
+    }
     if (!place) {
         int bestd = 1 << 30, best = -1;
         for (int i = 0; i < in->nplaces; i++) {
@@ -1555,9 +1601,19 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
                 if (S_is_report_word(x, k) || !strcmp(S_norm(x, k), ";")) bad = 1;
             if (bad) continue;
             int d = pr->t0 > trig ? pr->t0 - trig : (trig - pr->t1) + 8;
+            /* an opening phrase sets the scene of the whole sentence: "At
+             * the summit in Paris on Monday, the leaders agreed ..." */
+            if (pr->t0 < trig && S_is(x, s0, W_PREPS) && d > 12) {
+                int k = s0;
+                while (k < pr->t0 && strcmp(S_norm(x, k), ",")) k++;
+                int comma = k == pr->t0 ? pr->t1 : -1;
+                while (comma >= 0 && comma < trig && strcmp(S_norm(x, comma), ",")) comma++;
+                if (comma >= 0 && comma < trig) d = 12;
+            }
             if (d < bestd) { bestd = d; best = i; }
         }
         if (best >= 0 && bestd < 25) {
+            best = S_narrow_place(x, best, s1);
             place = in->places[best].place;
             place_text = S_span_text(x, in->places[best].t0, in->places[best].t1);
         }
@@ -1577,6 +1633,21 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
         }
     }
 
+    /* a domestic act "in the capital", no country named: its country's */
+    if (!place && src && tgt && !strcmp(src->key, tgt->key) && strlen(src->key) == 3 && in->gaz)
+        for (int k = s0 + 2; k < s1; k++) {
+            if (strcmp(S_norm(x, k), "capital") || strcmp(S_norm(x, k - 1), "the") ||
+                !S_in(S_norm(x, k - 2), (const char *const[]){"in", "across", "outside", "around", NULL}))
+                continue;
+            if (k + 1 < s1 && (x->pstart[k + 1] >= 0 || x->mstart[k + 1] >= 0 || !strcmp(S_norm(x, k + 1), "of") ||
+                               !strcmp(S_norm(x, k + 1), ",")))
+                continue;
+            int d = k > trig ? k - trig : (trig - k) + 8;
+            if (d >= 25) continue;
+            place = gazetteer_capital(in->gaz, src->key);
+            if (place) place_text = S_span_text(x, k - 1, k + 1);
+            break;
+        }
     /* a domestic act (both sides of one country: a curfew, a crackdown,
      * protesters against their government) happens in that country */
     if (!place && src && tgt && !strcmp(src->key, tgt->key) && in->gaz) {
