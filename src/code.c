@@ -586,8 +586,14 @@ static int S_slot(const S_ctx *x, int t, int lim, int *mention, int *place)
     *mention = *place = -1;
     for (int skip = 0; skip <= 2 && t < lim; skip++, t++) {
         if (x->mstart[t] >= 0) {
+            const sr_mention *mm = &x->in->mentions[x->mstart[t]];
+            /* "his Brazilian counterpart": the pronoun is the possessor of
+             * the actor that follows it */
+            if ((mm->how & AH_PRONOUN) && mm->t1 == t + 1 && t + 1 < lim && x->mstart[t + 1] >= 0 &&
+                S_in(S_norm(x, t), (const char *const[]){"his", "her", "its", "their", NULL}))
+                continue;
             *mention = x->mstart[t];
-            return x->in->mentions[*mention].t1;
+            return mm->t1;
         }
         if (x->pstart[t] >= 0) {
             *place = x->pstart[t];
@@ -1224,11 +1230,16 @@ static int S_past_clause(const S_ctx *x, int s0, int trig, int noun)
             break;
         }
     }
-    for (int k = trig - 1; k >= s0 && k >= trig - 4; k--) {
+    for (int k = trig - 1; k >= s0 && k >= trig - (noun ? 8 : 4); k--) {
         const char *w = S_norm(x, k);
-        /* an event noun after a past verb: "held four days of talks" */
+        /* an event noun after a past verb: "held four days of talks",
+         * "travelled to Helsinki for a meeting" */
         if (noun && k < trig - 1 && lexicon_is_past(x->c->lx, w)) return 1;
-        if (k == trig - 4) break;
+        if (noun && k < trig - 4) {
+            if (!(S_flags(x, k) & TOK_WORD) || S_is_report_word(x, k) || S_is_verb_form(x, k)) break;
+            continue;
+        }
+        if (k == trig - 4 && !noun) break;
         /* the perfect tells of the past too ("have been fighting since") */
         if (!strcmp(w, "had") || !strcmp(w, "did") || !strcmp(w, "was") || !strcmp(w, "were") ||
             !strcmp(w, "has") || !strcmp(w, "have") || !strcmp(w, "been"))
@@ -3064,6 +3075,11 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
                                 other = ms[k]->t0 > rep && ms[k]->t1 <= t && strcmp(ms[k]->key, sm->key);
                             if (other) continue;
                         }
+                        /* a place in a place phrase is where, not who: "travelled
+                         * to Baku for a meeting with Aliyev" */
+                        if ((sm->how & AH_PLACE) && sm->t0 > s0 &&
+                            S_in(S_norm(x, sm->t0 - 1), (const char *const[]){"in", "at", "to", "into", "from", NULL}))
+                            continue;
                         /* a possessor acts only in its own noun phrase
                          * ("Iran's drone attack on Israel drew condemnation":
                          * Iran owns the attack, not the condemnation) */
@@ -3078,10 +3094,17 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
                             const sr_mention *gm = gi >= 0 ? ms[gi] : NULL;
                             if (gm) {
                                 if (gi == si) continue;
-                                /* the speaker of "A said B did X" is no party to X */
+                                /* a city standing for its own country's leader is
+                                 * no second party ("went to Baku to meet Aliyev") */
+                                if (merge_symmetric(T) && ((sm->how | gm->how) & (AH_PLACE | AH_METONYM)) &&
+                                    !strcmp(sm->key, gm->key))
+                                    continue;
+                                /* the speaker of "A said B did X" is no party to X;
+                                 * "A and B announced an agreement" speak together */
                                 int spoke = 0;
                                 for (int k = gm->t1; k < t && gm->t1 <= t && !spoke; k++)
                                     spoke = S_is_report_word(x, k);
+                                if (spoke && merge_symmetric(T) && S_coordinated(x, sm, gm)) spoke = 0;
                                 if (spoke) continue;
                                 int gdup = 0;
                                 for (int k = 0; k < nm; k++)
