@@ -1150,12 +1150,19 @@ static void S_scan_cues(const S_ctx *x, int s0, int s1, int trig, int noun, S_cu
                        (S_is(x, t, W_BOUNDS) && strcmp(w, "if") && strcmp(w, "unless") && strcmp(w, "that"));
         int len = 1;
         int cls = S_cue_at(x, t, s0, &len);
+        /* "agreed to a ceasefire": "to" before an article is no infinitive */
+        if (cls && len > 1 && !strcmp(w, "to") && t + 1 < s1 && S_is(x, t + 1, W_DETS)) cls = 0, len = 1;
         if (!clause_done) {
             /* a bare "fears"/"concerns" in the same clause is a noun, not a cue */
             if (!(cls == C_FEAR && len == 1 && w[strlen(w) - 1] == 's')) S_note(q, cls, w);
             if (!strcmp(w, "would")) q->would = 1;
         } else if (cls == C_FEAR && crossed_that && t >= trig - 12) {
             q->fear = 1;
+            buf_printf(&q->why, "%s'%s'", q->why.len ? ", " : "", w);
+        } else if (cls == C_REFUSE && crossed_that && that_at > t && that_at - t <= 3 && !strncmp(w, "den", 3)) {
+            /* a denial governs what it denies: "Russia denies (charges)
+             * that it has sent troops" (the accused act, negated) */
+            q->refuse = 1;
             buf_printf(&q->why, "%s'%s'", q->why.len ? ", " : "", w);
         } else if (cls == C_HYP && crossed_that && (t >= trig - 12 || that_at - t <= 2) &&
                    (!strcmp(w, "possible") || !strcmp(w, "possibility") || !strcmp(w, "likely") ||
