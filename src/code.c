@@ -1433,6 +1433,52 @@ static int S_narrow_place(const S_ctx *x, int pi, int s1)
     return in->kind != 'C' && !strcmp(in->country, pr->place->country) ? x->pstart[t] : pi;
 }
 
+/* The target of an act aimed at an act told before: who did it.  "condemned
+ * the attack" is aimed at the attacker of the document's last attack by
+ * another; "condemned the decision" at the last other actor to act; "expand
+ * existing sanctions" at the target of the source's last sanctions.  NULL
+ * when the object is not such a phrase or nothing fits. */
+static const sr_mention *S_anaphoric_target(const S_ctx *x, const S_pat *p, int trig, const S_match *m,
+                                            const sr_mention *src, int s1)
+{
+    static const char *const attacks[] = {"attack", "attacks", "strike", "strikes", "airstrike", "airstrikes",
+                                          "bombing", "bombings", "shelling", "assault", "raid", "raids",
+                                          "killing", "killings", "massacre", NULL};
+    static const char *const acts[] = {"decision", "move", "step", "announcement", NULL};
+    static const char *const dets[] = {"the", "this", "that", "these", "those", "such", "existing", NULL};
+    int sanction = !strcmp(p->type, "SANCTION");
+    int blame = !strcmp(p->type, "ACCUSE") || !strcmp(p->type, "REJECT");
+    if (!sanction && !blame && strcmp(p->type, "THREATEN") && strcmp(p->type, "REQUEST")) return NULL;
+    /* the object: a determiner, up to two modifiers, then the event noun */
+    int end = m->end > trig ? m->end : trig + 1, kind = 0;
+    for (int k = end; k < s1 && k < end + 3 && !kind; k++) {
+        if (!S_in(S_norm(x, k), dets)) continue;
+        for (int h = k + 1; h < s1 && h <= k + 3; h++) {
+            if (x->minside[h] >= 0 || !(S_flags(x, h) & TOK_WORD)) break;
+            if (S_in(S_norm(x, h), attacks)) { kind = 1; break; }
+            if (blame && S_in(S_norm(x, h), acts)) { kind = 2; break; }
+        }
+    }
+    if (sanction) {
+        /* "expanding already existing sanctions": the trigger itself */
+        int k = trig - 1;
+        while (k >= 0 && k >= trig - 2 && !S_in(S_norm(x, k), dets)) k--;
+        if (k < 0 || k < trig - 2) return NULL;
+        kind = 3;
+    }
+    if (!kind) return NULL;
+    for (size_t i = x->events.len; i-- > 0;) {
+        const sr_event *o = &VEC_AT(&x->events, sr_event, i);
+        if (!o->source || o->modality != MOD_ASSERTED) continue;
+        if (kind == 1 && !strcmp(o->type, "ASSAULT") && strcmp(o->source->key, src->key)) return o->source;
+        if (kind == 2 && strcmp(o->source->key, src->key)) return o->source;
+        if (kind == 3 && !strcmp(o->type, "SANCTION") && !strcmp(o->source->key, src->key) && o->target &&
+            strcmp(o->target->key, src->key))
+            return o->target;
+    }
+    return NULL;
+}
+
 static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_match *m, const sr_mention *src,
                        const sr_mention *tgt, const sr_place *tplace, int s0, int s1)
 {
@@ -1462,6 +1508,7 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
             if (S_in(S_norm(x, k), home)) tgt = src;
         }
     }
+    if (!tgt && src) tgt = S_anaphoric_target(x, p, trig, m, src, s1);
     /* modality */
     S_cues q;
     memset(&q, 0, sizeof q);
