@@ -38,7 +38,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     long anchor = anchors[opt % 5];
     sr_region reg = {0, (int)len};
     sr_segmentation seg;
-    if (segment_text(&a, t, &reg, 1, &seg)) fuzz_die("segment_text", "out of memory");
+    if (segment_text(&a, NULL, t, &reg, 1, &seg)) fuzz_die("segment_text", "out of memory");
     sr_timex *tx = NULL;
     int ntx = 0;
     for (int s = 0; s < seg.nsents; s++) {

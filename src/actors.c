@@ -249,7 +249,7 @@ static int S_phrase_key(arena *tmp, const char *phrase, buf *out)
     }
     sr_region reg = {(int)(p - phrase), (int)(p - phrase + (long)n)};
     sr_segmentation seg;
-    if (segment_text(tmp, phrase, &reg, 1, &seg)) return 0;
+    if (segment_text(tmp, NULL, phrase, &reg, 1, &seg)) return 0;
     int nt = 0;
     for (int i = 0; i < seg.ntoks; i++) {
         const char *w = seg.toks[i].norm;
