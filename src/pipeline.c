@@ -35,7 +35,7 @@ int pipeline_load(sitrep_kb *kb, const char *datadir, const char *const *actor_f
     char path[4096];
     memset(kb, 0, sizeof *kb);
     /* the vocabulary first: each stage adds the words its knowledge names */
-    if (!(kb->vocab = vocab_new())) {
+    if (!(kb->vocab = vocab_new()) || time_vocab(kb->vocab)) {
         snprintf(err, errlen, "out of memory");
         pipeline_free(kb);
         return SITREP_ENOMEM;

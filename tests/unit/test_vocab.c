@@ -7,6 +7,7 @@
 #include "arena.h"
 #include "segment.h"
 #include "sitrep.h"
+#include "time.h"
 #include "vocab.h"
 #include "tests.h"
 
@@ -58,7 +59,7 @@ static void test_table(void)
 static void test_tokens(void)
 {
     vocab *v = vocab_new();
-    CHECK(v && vocab_add(v, "troops", 6, VC_T_CNOUN) > 0 && vocab_add(v, "in", 2, VC_T_PREP) > 0);
+    CHECK(v && time_vocab(v) == 0);
     if (!v) return;
     arena a;
     arena_init(&a);
