@@ -76,14 +76,17 @@ static int bench_loads(const char *datadir)
 
         snprintf(path, sizeof path, "%s/actors", datadir);
         t0 = now();
-        actors_kb *akb = actors_load(path, err, sizeof err);
+        vocab *voc = vocab_new();
+        actors_kb *akb = voc ? actors_load(path, voc, err, sizeof err) : NULL;
         ta[k] = now() - t0;
         if (!akb) {
-            fprintf(stderr, "micro: %s\n", err);
+            fprintf(stderr, "micro: %s\n", voc ? err : "out of memory");
+            vocab_free(voc);
             return -1;
         }
         phrases = actors_phrase_count(akb);
         actors_free(akb);
+        vocab_free(voc);
 
         snprintf(path, sizeof path, "%s/gazetteer/places.tsv", datadir);
         t0 = now();

@@ -43,7 +43,7 @@ int pipeline_load(sitrep_kb *kb, const char *datadir, const char *const *actor_f
     snprintf(path, sizeof path, "%s/clean/rules.txt", datadir);
     if (!(kb->clean = clean_load(path, err, errlen))) goto fail;
     snprintf(path, sizeof path, "%s/actors", datadir);
-    if (!(kb->actors = actors_load(path, err, errlen))) goto fail;
+    if (!(kb->actors = actors_load(path, kb->vocab, err, errlen))) goto fail;
     for (int i = 0; i < nactor_files; i++)
         if (actors_add_file(kb->actors, actor_files[i], err, errlen)) goto fail;
     snprintf(path, sizeof path, "%s/lexicon", datadir);

@@ -30,6 +30,8 @@ typedef struct {
     const char *norm;  /* folded form: lower case ASCII where possible */
     unsigned flags;    /* TOK_* */
     int id;            /* norm's id in the vocabulary, or VOCAB_UNKNOWN */
+    int base;          /* the id of norm without a possessive 's or '
+                        * (segment_strip_poss), == id when it has none */
     vocab_cls cls;     /* its class: vocab_class(id) | vocab_form_class(norm) */
 } sr_token;
 
@@ -58,9 +60,15 @@ typedef struct {
 int segment_text(arena *a, const vocab *v, const char *text, const sr_region *regions,
                  int nregions, sr_segmentation *out);
 
-/* Sets the id and class of toks[0 .. n) from their folded forms: one
- * lookup per token (for tokens made outside segment_text). */
+/* Sets the id, base and class of toks[0 .. n) from their folded forms:
+ * one lookup per token, two for a possessive (for tokens made outside
+ * segment_text). */
 void segment_tag(const vocab *v, sr_token *toks, int n);
+
+/* The length of the folded word s[0..n) without a possessive "'s" (when
+ * n > 3) or the "'" after a final s ("states'", when n > 2); *poss says
+ * whether one was there. */
+size_t segment_strip_poss(const char *s, size_t n, int *poss);
 
 /* Folds one UTF-8 string into out (arena): lower case, diacritics
  * stripped (NFKD minus marks), curly quotes -> ' or ", dashes -> '-'. */

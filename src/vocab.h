@@ -51,6 +51,14 @@ enum { VOCAB_UNKNOWN = 0 };
 #define VC_WEEKDAY   (1ull << 16)  /* monday .. sunday, monday's .. */
 #define VC_UNIT      (1ull << 17)  /* day week month year weekend (s, 's, s') */
 #define VC_COUNT     (1ull << 18)  /* one .. twenty, a, an */
+/* The actor matcher's word lists (actors_load, actors.c). */
+#define VC_A_FUNC    (1ull << 19)  /* capitalised at times, never a name */
+#define VC_A_PARTICLE (1ull << 20) /* may open a name: al, el, van, de ... */
+#define VC_A_AUX     (1ull << 21)  /* may follow a subject: has, said, ... */
+#define VC_A_SAY     (1ull << 22)  /* a reporting verb: said, told, ... */
+#define VC_A_DIR     (1ull << 23)  /* eastern, north, ... (and "the") */
+#define VC_A_NOTTHE  (1ull << 24)  /* "the other/two/first ... NOUN": other actors */
+#define VC_A_ROLE1   (1ull << 25)  /* a one-word role phrase ("rebels") */
 
 /* Values: the number in the low byte, flags above it. */
 #define VV_NUM(v)    ((v) & 0xff)  /* month 1-12, weekday 0-6, unit, count */
@@ -150,7 +158,32 @@ enum { VOCAB_UNKNOWN = 0 };
     X(TOMORROW, "tomorrow", 0, 0) X(TODAY, "today", 0, 0)                     \
     X(TONIGHT, "tonight", 0, 0)                                                \
     X(P_HYPHEN, "-", 0, 0) X(P_COMMA, ",", 0, 0) X(P_PERIOD, ".", 0, 0)        \
-    X(P_APOS, "'", 0, 0)
+    X(P_APOS, "'", 0, 0)                                                       \
+    /* the actor matcher's */                                                 \
+    X(STATE, "state", 0, 0) X(COUNTRY, "country", 0, 0)                        \
+    X(AUTHORITIES, "authorities", 0, 0) X(WOULD, "would", 0, 0)                \
+    X(WILL, "will", 0, 0) X(WARRING, "warring", 0, 0) X(THEY, "they", 0, 0)    \
+    X(SIDES, "sides", 0, 0) X(NATIONS, "nations", 0, 0)                        \
+    X(LEADERS, "leaders", 0, 0) X(IT, "it", 0, 0) X(HAS, "has", 0, 0)          \
+    X(HAD, "had", 0, 0) X(GOVERNMENTS, "governments", 0, 0)                    \
+    X(COUNTRIES, "countries", 0, 0) X(WE, "we", 0, 0)                          \
+    X(WATCHDOG, "watchdog", 0, 0) X(WAS, "was", 0, 0) X(WANTS, "wants", 0, 0)  \
+    X(US, "us", 0, 0) X(UNION, "union", 0, 0) X(THEN, "then", 0, 0)            \
+    X(THEM, "them", 0, 0) X(STATES, "states", 0, 0) X(SHE, "she", 0, 0)        \
+    X(SAID, "said", 0, 0) X(REPUBLIC, "republic", 0, 0)                        \
+    X(REGIME, "regime", 0, 0) X(PLANS, "plans", 0, 0)                          \
+    X(PARTIES, "parties", 0, 0) X(OUR, "our", 0, 0)                            \
+    X(NEIGHBOURS, "neighbours", 0, 0) X(NEIGHBORS, "neighbors", 0, 0)          \
+    X(NEAR, "near", 0, 0) X(MY, "my", 0, 0) X(MILITIA, "militia", 0, 0)        \
+    X(KINGDOM, "kingdom", 0, 0) X(JUNTA, "junta", 0, 0) X(ITS, "its", 0, 0)    \
+    X(IS, "is", 0, 0) X(INTENDS, "intends", 0, 0) X(I, "i", 0, 0)              \
+    X(HIS, "his", 0, 0) X(HIM, "him", 0, 0) X(HER, "her", 0, 0)                \
+    X(HE, "he", 0, 0) X(GOVERNMENT, "government", 0, 0)                        \
+    X(FACTIONS, "factions", 0, 0) X(EMIRATE, "emirate", 0, 0)                  \
+    X(COMBATANTS, "combatants", 0, 0) X(BOTH, "both", 0, 0)                    \
+    X(BLOC, "bloc", 0, 0) X(BELLIGERENTS, "belligerents", 0, 0)                \
+    X(ALSO, "also", 0, 0) X(AGENCY, "agency", 0, 0)                            \
+    X(ADMINISTRATION, "administration", 0, 0)
 
 #define VOCAB_WELL_KNOWN(X)                                                   \
     VW_MONTHS(X) VW_WEEKDAYS(X) VW_UNITS(X) VW_COUNTS(X) VW_PLAIN(X)

@@ -1,7 +1,8 @@
 /* test_vocab.c -- the vocabulary (src/vocab.c) and the token ids that
  * segment_text gives (src/segment.c): equal folded forms get equal ids,
  * well-known words their constant ids and values, added words their class
- * bits, unknown words VOCAB_UNKNOWN with only the classes of their form. */
+ * bits, unknown words VOCAB_UNKNOWN with only the classes of their form,
+ * possessives the id of their word as base. */
 #include <string.h>
 
 #include "arena.h"
@@ -84,6 +85,8 @@ static void test_tokens(void)
     CHECK_INT(seg.toks[1].id, vocab_id(v, "troops", 6));
     CHECK(seg.toks[1].cls & VC_T_CNOUN);
     CHECK_INT(seg.toks[6].id, VW_MONDAYS);
+    CHECK_INT(seg.toks[6].base, VW_MONDAY);      /* without its possessive */
+    CHECK_INT(seg.toks[0].base, VW_THE);
     CHECK(seg.toks[6].cls & VC_WEEKDAY);
     CHECK_INT(seg.toks[10].id, VOCAB_UNKNOWN);   /* zelensky-aides */
     CHECK_INT(seg.toks[10].cls, 0);
