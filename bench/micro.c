@@ -76,14 +76,17 @@ static int bench_loads(const char *datadir)
 
         snprintf(path, sizeof path, "%s/actors", datadir);
         t0 = now();
-        actors_kb *akb = actors_load(path, err, sizeof err);
+        vocab *voc = vocab_new();
+        actors_kb *akb = voc ? actors_load(path, voc, err, sizeof err) : NULL;
         ta[k] = now() - t0;
         if (!akb) {
-            fprintf(stderr, "micro: %s\n", err);
+            fprintf(stderr, "micro: %s\n", voc ? err : "out of memory");
+            vocab_free(voc);
             return -1;
         }
         phrases = actors_phrase_count(akb);
         actors_free(akb);
+        vocab_free(voc);
 
         snprintf(path, sizeof path, "%s/gazetteer/places.tsv", datadir);
         t0 = now();
@@ -136,7 +139,7 @@ static int bench_doc(const sitrep_kb *kb, sr_doc *doc, arena *b, stage_totals *s
     double t1 = now();
     if (nreg < 0) return nreg;
     st->clean += t1 - t0;
-    if (segment_text(b, doc->text, regs, nreg, &seg)) return SITREP_ENOMEM;
+    if (segment_text(b, kb->vocab, doc->text, regs, nreg, &seg)) return SITREP_ENOMEM;
     double t2 = now();
     st->seg += t2 - t1;
     st->sents += seg.nsents;
@@ -362,7 +365,7 @@ static int count(const char *corpus, const char *datadir)
         sr_region *regs;
         sr_segmentation seg;
         int n = clean_text(cr, &a, doc.text, doc.text_len, doc.title, &regs, NULL);
-        if (n < 0 || segment_text(&a, doc.text, regs, n, &seg)) {
+        if (n < 0 || segment_text(&a, NULL, doc.text, regs, n, &seg)) {
             got = SITREP_ENOMEM;
             break;
         }

@@ -44,7 +44,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         reg[0].end = (int)len;
     }
     sr_segmentation seg;
-    if (segment_text(&a, t, reg, nreg, &seg)) fuzz_die("segment_text", "out of memory");
+    if (segment_text(&a, NULL, t, reg, nreg, &seg)) fuzz_die("segment_text", "out of memory");
     int prev = 0;
     for (int i = 0; i < seg.ntoks; i++) {
         const sr_token *k = &seg.toks[i];

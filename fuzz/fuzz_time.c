@@ -13,9 +13,13 @@
 #include "sitrep.h"
 #include "time.h"
 
+/* The vocabulary (vocab.h) with the time tagger's words, built once. */
+static vocab *S_vocab;
+
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc; (void)argv;
+    if (!(S_vocab = vocab_new()) || time_vocab(S_vocab)) fuzz_die("vocab_new", "out of memory");
     return 0;
 }
 
@@ -38,7 +42,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     long anchor = anchors[opt % 5];
     sr_region reg = {0, (int)len};
     sr_segmentation seg;
-    if (segment_text(&a, t, &reg, 1, &seg)) fuzz_die("segment_text", "out of memory");
+    if (segment_text(&a, S_vocab, t, &reg, 1, &seg)) fuzz_die("segment_text", "out of memory");
     sr_timex *tx = NULL;
     int ntx = 0;
     for (int s = 0; s < seg.nsents; s++) {

@@ -71,12 +71,13 @@ typedef struct {
 } S_pname;
 
 /* A slot of the phrase table: a folded phrase ("vladimir putin"), a proper
- * prefix of one ("vladimir"), or both.  16 bytes, so a probe touches one
- * cache line; one lookup tells the matcher whether a phrase ends here and
- * whether a longer one may continue. */
+ * prefix of one ("vladimir"), or both, as the vocabulary ids of its words.
+ * 16 bytes, so a probe touches one cache line; one lookup tells the
+ * matcher whether a phrase ends here and whether a longer one may
+ * continue. */
 typedef struct {
-    uint32_t hash;
-    uint32_t key;          /* offset in kb->pkeys; 0 = empty slot */
+    uint32_t hash;         /* S_ptab_mix over the ids */
+    uint32_t key;          /* offset in kb->pkeys (count, then the ids); 0 = empty slot */
     int32_t hit;           /* the phrase's first hit, -1 when only a prefix */
     int32_t prefix;        /* 1 when a longer phrase starts with it */
 } S_pslot;
@@ -92,8 +93,9 @@ struct actors_kb {
     vec cnames;            /* S_pname: one-word country names (misspellings) */
     S_pslot *pslots;       /* the phrase table (S_ptab_*): phrases and their proper prefixes */
     size_t npslots, npused, nphrases;
-    char *pkeys;           /* the phrase table's keys, NUL-terminated, after a NUL at 0 */
+    int32_t *pkeys;        /* the phrase table's keys: word count, then word ids; from 1 */
     size_t pkeys_len, pkeys_cap;
+    vocab *voc;            /* the words of every phrase (not owned; pipeline_load's) */
     dict person_by_name;   /* canonical name -> person */
     dict org_by_key;       /* key -> ent */
     dict country_by_key;   /* ISO3 -> ent */
@@ -139,42 +141,132 @@ void actors_free(actors_kb *kb)
 
 size_t actors_phrase_count(const actors_kb *kb) { return kb->nphrases; }
 
-/* ------------------------------------------------------------ phrase table */
+/* ------------------------------------------------------- the word classes */
 
-static uint32_t S_ptab_hash(const char *s, size_t n)
+/* The matcher's word lists, added to the vocabulary as class bits at load
+ * (S_add_classes): the matcher tests a sub-token's class, never its form. */
+static const char *const S_FUNC[] = {
+    "the", "a", "an", "and", "but", "or", "on", "in", "at", "of", "to", "for", "from", "with",
+    "by", "as", "after", "before", "when", "while", "if", "this", "that", "these", "those",
+    "he", "she", "it", "they", "we", "i", "you", "his", "her", "its", "their", "our", "my",
+    "however", "meanwhile", "instead", "yet", "unlike", "nevertheless", "also", "still",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.",
+    "sept.", "oct.", "nov.", "dec.", "mr.", "mrs.", "ms.", "dr.", "there", "here", "what",
+    "who", "why", "how", "where", "not", "no", "now", "then", "so", "some", "all", "any",
+    "both", "each", "every", "many", "most", "much", "more", "one", "two", "three", "day",
+    "week", "month", "year", "today", "yesterday", "tomorrow", "state", "secretary", "general",
+    "minister", "president", "chancellor", "ministry", "department", "defense", "defence",
+    "foreign", "affairs", "security", "council", "news", "agency", "photo", "file", "source",
+    "read", "according", "said", "says", "will", "would", "can", "could", "should", "may",
+    "might", "must", "is", "was", "are", "were", "be", "been", "has", "have", "had", "do",
+    "does", "did", "our", "your", "between", "nothing", "that's", "it's", "we're", "we've",
+    "i'm", "i've", "let", "to", NULL};
+static const char *const S_PARTICLE[] = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "ul",
+    "bin", "ibn", "de", "del", "della", "di", "da", "dos",
+    "van", "von", "der", "le", "la", NULL};
+static const char *const S_AUX[] = {"has", "have", "had", "is", "are", "was", "were", "will", "would",
+    "could", "can", "should", "may", "might", "must", "said", "says",
+    "did", "does", "do", "also", "then", "later", "again", "already",
+    "still", "not", "never", "and", "or", "who", "which", "that",
+    "on", "at", "to", "for", "with", "after", "before", "as", "told",
+    "took", "began", "sent", "made", "gave", "led", "set", "met",
+    "fought", "ruled", "struck", "shot", "seized", NULL};
+static const char *const S_SAY[] = {"said", "says", "say", "told", "tells", "added", "adds",
+    "stated", "noted", "stressed", "warned", "responded",
+    "replied", "insisted", "declared", "announced", "wrote",
+    "tweeted", "explained", "asked", "continued", NULL};
+static const char *const S_DIR[] = {"eastern", "western", "northern", "southern", "central", "the",
+    "north", "south", "east", "west", NULL};
+static const char *const S_NOTTHE[] = {"other", "same", "two", "both", "another", "either", "neither",
+    "three", "four", "a", "an", "this", "that", "news", "first", "second",
+    "third", "fourth", "fifth", "sixth", "seventh", "last", "next", "only",
+    "former", "new", NULL};
+
+static int S_add_classes(vocab *v)
 {
-    uint32_t h = 2166136261u; /* FNV-1a */
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 16777619u;
-    }
-    return h;
+    static const struct {
+        const char *const *list;
+        vocab_cls cls;
+    } L[] = {{S_FUNC, VC_A_FUNC}, {S_PARTICLE, VC_A_PARTICLE}, {S_AUX, VC_A_AUX},
+             {S_SAY, VC_A_SAY},   {S_DIR, VC_A_DIR},           {S_NOTTHE, VC_A_NOTTHE}};
+    for (size_t k = 0; k < sizeof L / sizeof L[0]; k++)
+        for (const char *const *w = L[k].list; *w; w++)
+            if (vocab_add(v, *w, strlen(*w), L[k].cls) < 0) return SITREP_ENOMEM;
+    return 0;
 }
 
-/* The slot of s[0..n), or the empty slot where it belongs. */
-static S_pslot *S_ptab_find(const actors_kb *kb, const char *s, size_t n, uint32_t h)
+/* ------------------------------------------------------------ phrase table */
+
+/* The hash of a phrase's ids, extended one word at a time (the matcher
+ * extends it as it reads sub-tokens). */
+#define S_PTAB_SEED 2166136261u
+static uint32_t S_ptab_mix(uint32_t h, int id)
+{
+    h ^= (uint32_t)id;
+    h *= 16777619u;
+    return h ^ (h >> 15);
+}
+
+/* The slot of ids[0..n), or the empty slot where it belongs. */
+static S_pslot *S_ptab_find(const actors_kb *kb, const int *ids, int n, uint32_t h)
 {
     size_t mask = kb->npslots - 1, i = h & mask;
     for (;;) {
         S_pslot *sl = &kb->pslots[i];
         if (!sl->key) return sl;
-        if (sl->hash == h && !strncmp(kb->pkeys + sl->key, s, n) && !kb->pkeys[sl->key + n]) return sl;
+        if (sl->hash == h && kb->pkeys[sl->key] == n &&
+            !memcmp(kb->pkeys + sl->key + 1, ids, (size_t)n * sizeof *ids))
+            return sl;
         i = (i + 1) & mask;
     }
 }
 
-/* The slot of s[0..n) when the table holds it, else NULL. */
-static const S_pslot *S_ptab_get(const actors_kb *kb, const char *s, size_t n)
+/* The slot of ids[0..n) (hash h) when the table holds it, else NULL. */
+static const S_pslot *S_ptab_get(const actors_kb *kb, const int *ids, int n, uint32_t h)
 {
     if (!kb->npslots) return NULL;
-    const S_pslot *sl = S_ptab_find(kb, s, n, S_ptab_hash(s, n));
+    const S_pslot *sl = S_ptab_find(kb, ids, n, h);
     return sl->key ? sl : NULL;
 }
 
-/* The slot of s[0..n), created (hit -1, no prefix) when new; NULL when
- * out of memory.  The table stays at most 70% full (16-byte slots, so a
- * probe past the first slot is mostly in the same cache line). */
-static S_pslot *S_ptab_add(actors_kb *kb, const char *s, size_t n)
+/* The ids of the space-separated words of s[0..n) (at most max; a word
+ * the vocabulary lacks is VOCAB_UNKNOWN) and their hash.  Returns the
+ * word count, or -1 when there are more than max. */
+static int S_words_ids(const vocab *v, const char *s, size_t n, int *ids, int max, uint32_t *h)
+{
+    int k = 0;
+    *h = S_PTAB_SEED;
+    for (size_t i = 0;; ) {
+        size_t j = i;
+        while (j < n && s[j] != ' ') j++;
+        if (k == max) return -1;
+        ids[k] = vocab_id(v, s + i, j - i);
+        *h = S_ptab_mix(*h, ids[k++]);
+        if (j >= n) break;
+        i = j + 1;
+    }
+    return k;
+}
+
+/* The slot of the folded phrase s[0..n) (words separated by one space),
+ * or NULL: for names learned in a document, not for the matcher. */
+static const S_pslot *S_ptab_get_str(const actors_kb *kb, const char *s, size_t n)
+{
+    int ids[ACTORS_MAX_PHRASE];
+    uint32_t h;
+    int k = S_words_ids(kb->voc, s, n, ids, ACTORS_MAX_PHRASE, &h);
+    for (int i = 0; i < k; i++)
+        if (!ids[i]) return NULL;   /* a word of no phrase */
+    return k > 0 ? S_ptab_get(kb, ids, k, h) : NULL;
+}
+
+/* The slot of ids[0..n) (hash h), created (hit -1, no prefix) when new;
+ * NULL when out of memory.  The table stays at most 70% full (16-byte
+ * slots, so a probe past the first slot is mostly in the same cache
+ * line). */
+static S_pslot *S_ptab_add(actors_kb *kb, const int *ids, int n, uint32_t h)
 {
     if ((kb->npused + 1) * 10 > kb->npslots * 7) {
         size_t cap = kb->npslots ? kb->npslots * 2 : 65536;
@@ -191,22 +283,21 @@ static S_pslot *S_ptab_add(actors_kb *kb, const char *s, size_t n)
         kb->pslots = ns;
         kb->npslots = cap;
     }
-    uint32_t h = S_ptab_hash(s, n);
-    S_pslot *sl = S_ptab_find(kb, s, n, h);
+    S_pslot *sl = S_ptab_find(kb, ids, n, h);
     if (sl->key) return sl;
     size_t used = kb->pkeys_len ? kb->pkeys_len : 1;  /* offset 0 means empty */
-    if (used + n + 1 > kb->pkeys_cap) {
-        size_t cap = kb->pkeys_cap ? kb->pkeys_cap * 2 : 1 << 20;
-        while (used + n + 1 > cap) cap *= 2;
-        char *k = cap <= UINT32_MAX ? realloc(kb->pkeys, cap) : NULL;
+    if (used + (size_t)n + 1 > kb->pkeys_cap) {
+        size_t cap = kb->pkeys_cap ? kb->pkeys_cap * 2 : 1 << 18;
+        while (used + (size_t)n + 1 > cap) cap *= 2;
+        int32_t *k = cap <= UINT32_MAX ? realloc(kb->pkeys, cap * sizeof *k) : NULL;
         if (!k) return NULL;
         k[0] = 0;
         kb->pkeys = k;
         kb->pkeys_cap = cap;
     }
-    memcpy(kb->pkeys + used, s, n);
-    kb->pkeys[used + n] = 0;
-    kb->pkeys_len = used + n + 1;
+    kb->pkeys[used] = n;
+    memcpy(kb->pkeys + used + 1, ids, (size_t)n * sizeof *ids);
+    kb->pkeys_len = used + (size_t)n + 1;
     sl->hash = h;
     sl->key = (uint32_t)used;
     sl->hit = -1;
@@ -216,13 +307,7 @@ static S_pslot *S_ptab_add(actors_kb *kb, const char *s, size_t n)
 }
 
 /* Length of a folded token without a possessive "'s" / "'". */
-static size_t S_strip_poss(const char *s, size_t n, int *poss)
-{
-    *poss = 0;
-    if (n > 3 && s[n - 2] == '\'' && s[n - 1] == 's') { *poss = 1; return n - 2; }
-    if (n > 2 && s[n - 1] == '\'' && s[n - 2] == 's') { *poss = 1; return n - 1; }
-    return n;
-}
+#define S_strip_poss segment_strip_poss
 
 /* Folds and tokenises a phrase the way text is tokenised; writes the
  * space-joined key into out.  Returns the token count (0 if empty). */
@@ -249,7 +334,7 @@ static int S_phrase_key(arena *tmp, const char *phrase, buf *out)
     }
     sr_region reg = {(int)(p - phrase), (int)(p - phrase + (long)n)};
     sr_segmentation seg;
-    if (segment_text(tmp, phrase, &reg, 1, &seg)) return 0;
+    if (segment_text(tmp, NULL, phrase, &reg, 1, &seg)) return 0;
     int nt = 0;
     for (int i = 0; i < seg.ntoks; i++) {
         const char *w = seg.toks[i].norm;
@@ -267,7 +352,21 @@ static int S_add_phrase(actors_kb *kb, arena *tmp, const char *phrase, int type,
 {
     int nt = S_phrase_key(tmp, phrase, key);
     if (nt == 0 || nt > ACTORS_MAX_PHRASE) return 0;
-    S_pslot *sl = S_ptab_add(kb, key->s, key->len);
+    /* the words become vocabulary ids; the phrase and each proper prefix
+     * are keyed by theirs */
+    int ids[ACTORS_MAX_PHRASE], k = 0;
+    uint32_t hs[ACTORS_MAX_PHRASE], h = S_PTAB_SEED;
+    for (size_t i = 0; i <= key->len; i++) {
+        size_t j = i;
+        while (j < key->len && key->s[j] != ' ') j++;
+        if (k == ACTORS_MAX_PHRASE) return 0;   /* not reached: nt words */
+        int id = vocab_add(kb->voc, key->s + i, j - i, 0);
+        if (id < 0) return SITREP_ENOMEM;
+        ids[k] = id;
+        hs[k++] = h = S_ptab_mix(h, id);
+        i = j;
+    }
+    S_pslot *sl = S_ptab_add(kb, ids, k, h);
     if (!sl) return SITREP_ENOMEM;
     int first = sl->hit;
     for (int h = first; h >= 0; h = HIT(kb, h)->next)
@@ -288,12 +387,11 @@ static int S_add_phrase(actors_kb *kb, arena *tmp, const char *phrase, int type,
         sl->hit = hi;
         kb->nphrases++;
     }
-    for (size_t i = 0; i < key->len; i++)
-        if (key->s[i] == ' ') {
-            S_pslot *pre = S_ptab_add(kb, key->s, i);
-            if (!pre) return SITREP_ENOMEM;
-            pre->prefix = 1;
-        }
+    for (int i = 1; i < k; i++) {
+        S_pslot *pre = S_ptab_add(kb, ids, i, hs[i - 1]);
+        if (!pre) return SITREP_ENOMEM;
+        pre->prefix = 1;
+    }
     if (type == H_COUNTRY && nt == 1 && key->len >= 6) {
         S_pname *cn = vec_push(&kb->cnames);
         if (!cn) return SITREP_ENOMEM;
@@ -476,6 +574,11 @@ static int S_load_line(actors_kb *kb, arena *tmp, S_format fmt, char **c, int nc
         }
         rc = S_add_phrase(kb, tmp, col[0], H_ROLE, ri, NULL, key);
         if (!rc && key->len && dict_set(&kb->role_by_phrase, key->s, key->len, ri)) rc = SITREP_ENOMEM;
+        /* a one-word role: a class of its word, so the matcher asks the
+         * role table only about words that are roles */
+        if (!rc && key->len && !memchr(key->s, ' ', key->len) &&
+            vocab_add(kb->voc, key->s, key->len, VC_A_ROLE1) < 0)
+            rc = SITREP_ENOMEM;
         return rc;
     }
     /* people: name KEY ROLE role from to gender variants */
@@ -685,10 +788,12 @@ int actors_add_file(actors_kb *kb, const char *path, char *err, size_t errlen)
     return rc;
 }
 
-actors_kb *actors_load(const char *dir, char *err, size_t errlen)
+actors_kb *actors_load(const char *dir, vocab *voc, char *err, size_t errlen)
 {
     actors_kb *kb = calloc(1, sizeof *kb);
     if (!kb) { snprintf(err, errlen, "out of memory"); return NULL; }
+    kb->voc = voc;
+    if (S_add_classes(voc)) { snprintf(err, errlen, "out of memory"); free(kb); return NULL; }
     arena_init(&kb->mem);
     vec_init(&kb->ents, sizeof(S_ent)); vec_init(&kb->persons, sizeof(S_person));
     vec_init(&kb->terms, sizeof(S_term)); vec_init(&kb->roles, sizeof(S_role));
@@ -736,6 +841,9 @@ const char *actors_role(const actors_kb *kb, const char *folded, const char **rc
 
 typedef struct {
     const char *norm;   /* folded, possessive stripped (arena) */
+    int id;             /* norm's vocabulary id (VOCAB_UNKNOWN: in no phrase) */
+    vocab_cls cls;      /* its class (0 when unknown) */
+    int len;            /* strlen(norm) */
     int tok;            /* document token */
     int start, end;     /* bytes */
     unsigned flags;
@@ -798,6 +906,9 @@ static int S_build_subs(S_doc *d)
                 int poss;
                 size_t l = S_strip_poss(nm, nl, &poss);
                 sb->norm = l == nl ? nm : arena_strndup(d->a, nm, l);
+                sb->id = poss ? tk->base : tk->id;
+                sb->cls = vocab_class(d->kb->voc, sb->id);
+                sb->len = (int)l;
                 sb->tok = t; sb->start = tk->start; sb->end = tk->end;
                 sb->flags = tk->flags; sb->poss = poss; sb->sent = s;
                 continue;
@@ -820,6 +931,11 @@ static int S_build_subs(S_doc *d)
                     size_t l = S_strip_poss(f, strlen(f), &poss);
                     f[l] = 0;
                     sb->norm = f;
+                    /* a part of a hyphenated token: the one lookup the
+                     * segmenter could not make */
+                    sb->id = vocab_id(d->kb->voc, f, l);
+                    sb->cls = vocab_class(d->kb->voc, sb->id);
+                    sb->len = (int)l;
                     sb->tok = t; sb->start = p; sb->end = q;
                     sb->flags = (tk->flags & ~(TOK_CAP | TOK_SENTSTART)) |
                                 (isupper((unsigned char)d->text[p]) || (unsigned char)d->text[p] >= 0xC0 ? TOK_CAP : 0);
@@ -838,18 +954,19 @@ static int S_build_subs(S_doc *d)
  * number of sub-tokens and the first hit. */
 static int S_longest(const S_doc *d, int p, int end, int *hit)
 {
-    char key[512];
-    size_t kl = 0;
+    int ids[ACTORS_MAX_PHRASE];
+    uint32_t h = S_PTAB_SEED;
+    size_t kl = 0;      /* the length of the phrase as text, kept under 510 */
     int best = 0;
     for (int k = p; k < end && k - p < ACTORS_MAX_PHRASE; k++) {
         const S_sub *sb = SUB(d, k);
-        size_t wl = strlen(sb->norm);
-        if (kl + wl + 2 > sizeof key) break;
-        if (kl) key[kl++] = ' ';
-        memcpy(key + kl, sb->norm, wl);
-        kl += wl;
-        key[kl] = 0;
-        const S_pslot *sl = S_ptab_get(d->kb, key, kl);
+        size_t wl = (size_t)sb->len;
+        if (kl + wl + 2 > 512) break;
+        kl += (kl ? 1 : 0) + wl;
+        if (!sb->id) break;   /* a word of no phrase */
+        ids[k - p] = sb->id;
+        h = S_ptab_mix(h, sb->id);
+        const S_pslot *sl = S_ptab_get(d->kb, ids, k - p + 1, h);
         if (sl && sl->hit >= 0) { best = k - p + 1; *hit = sl->hit; }
         if (sb->poss && k > p) break;  /* a possessive ends a name */
         if (!sl || !sl->prefix) break;
@@ -864,50 +981,23 @@ static int S_has_type(const actors_kb *kb, int hit, int type)
     return -1;
 }
 
-/* Words that are capitalised at the start of sentences or in headlines but
- * are never names. */
-static int S_is_function_word(const char *w)
+/* A word capitalised at the start of sentences or in headlines but never
+ * a name (S_FUNC)? */
+static int S_is_function_word(const S_sub *sb)
 {
-    static const char *const fw[] = {
-        "the", "a", "an", "and", "but", "or", "on", "in", "at", "of", "to", "for", "from", "with",
-        "by", "as", "after", "before", "when", "while", "if", "this", "that", "these", "those",
-        "he", "she", "it", "they", "we", "i", "you", "his", "her", "its", "their", "our", "my",
-        "however", "meanwhile", "instead", "yet", "unlike", "nevertheless", "also", "still",
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-        "february", "march", "april", "may", "june", "july", "august", "september", "october",
-        "november", "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.",
-        "sept.", "oct.", "nov.", "dec.", "mr.", "mrs.", "ms.", "dr.", "there", "here", "what",
-        "who", "why", "how", "where", "not", "no", "now", "then", "so", "some", "all", "any",
-        "both", "each", "every", "many", "most", "much", "more", "one", "two", "three", "day",
-        "week", "month", "year", "today", "yesterday", "tomorrow", "state", "secretary", "general",
-        "minister", "president", "chancellor", "ministry", "department", "defense", "defence",
-        "foreign", "affairs", "security", "council", "news", "agency", "photo", "file", "source",
-        "read", "according", "said", "says", "will", "would", "can", "could", "should", "may",
-        "might", "must", "is", "was", "are", "were", "be", "been", "has", "have", "had", "do",
-        "does", "did", "our", "your", "between", "nothing", "that's", "it's", "we're", "we've",
-        "i'm", "i've", "let", "to", NULL};
-    /* the list by first letter, so a lookup compares a handful of words */
-    int c = w[0] - 'a';
-    if (c < 0 || c >= 26) return 0;
-    for (int i = 0; fw[i]; i++)
-        if (fw[i][0] == w[0] && !strcmp(fw[i], w)) return 1;
-    return 0;
+    return (sb->cls & VC_A_FUNC) != 0;
 }
 
-/* A lower-case particle that may open a name ("al-Qaeda", "van der Leyen"). */
-static int S_is_particle(const char *w)
+/* A lower-case particle that may open a name ("al-Qaeda", "van der
+ * Leyen"; S_PARTICLE)? */
+static int S_is_particle(const S_sub *sb)
 {
-    static const char *const pw[] = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "ul",
-                                     "bin", "ibn", "de", "del", "della", "di", "da", "dos",
-                                     "van", "von", "der", "le", "la", NULL};
-    for (int i = 0; pw[i]; i++)
-        if (!strcmp(pw[i], w)) return 1;
-    return 0;
+    return (sb->cls & VC_A_PARTICLE) != 0;
 }
 
 static int S_is_name_token(const S_sub *sb)
 {
-    return (sb->flags & TOK_WORD) && (sb->flags & TOK_CAP) && !S_is_function_word(sb->norm);
+    return (sb->flags & TOK_WORD) && (sb->flags & TOK_CAP) && !S_is_function_word(sb);
 }
 
 /* Levenshtein distance, bounded (returns max+1 when over). */
@@ -1041,7 +1131,7 @@ static int S_learn(S_doc *d, const char *folded, size_t n, int person, const cha
 {
     int li;
     if (dict_get(&d->learned, folded, n, &li)) return 0;
-    const S_pslot *known = S_ptab_get(d->kb, folded, n);
+    const S_pslot *known = S_ptab_get_str(d->kb, folded, n);
     if (known && known->hit >= 0) return 0; /* already known */
     S_local *l = vec_push(&d->locals);
     if (!l) return SITREP_ENOMEM;
@@ -1208,7 +1298,7 @@ static int S_items(S_doc *d, int s0, int s1, vec *items)
             for (int h = hit; h >= 0; h = HIT(d->kb, h)->next)
                 if (HIT(d->kb, h)->type != H_ROLE) only_role = 0;
             int capital = (sb->flags & TOK_CAP) != 0;
-            if (!capital && n > 1 && S_is_particle(sb->norm)) {
+            if (!capital && n > 1 && S_is_particle(sb)) {
                 /* "al-Shabaab", "el-Sisi", "de Mistura": the particle is written in
                  * lower case, the name after it is capitalised */
                 for (int q = p + 1; q < p + n; q++)
@@ -1299,7 +1389,7 @@ static int S_person_of(const actors_kb *kb, const S_item *it)
 }
 
 /* Is sub-token q a comma (or an opening of an apposition)? */
-static int S_is_comma(const S_doc *d, int q) { return !strcmp(SUB(d, q)->norm, ","); }
+static int S_is_comma(const S_doc *d, int q) { return (SUB(d, q)->id == VW_P_COMMA); }
 
 /* Key and code of a modifier item. */
 static void S_mod_key(S_doc *d, const S_item *it, const char **key, const char **name,
@@ -1370,20 +1460,11 @@ static int S_hyphen_part(const S_doc *d, int p)
  * said", "the court has ruled", "the military rebuked")?  Never a noun. */
 static int S_verb_next(const S_sub *sb)
 {
-    static const char *const aux[] = {"has", "have", "had", "is", "are", "was", "were", "will", "would",
-                                      "could", "can", "should", "may", "might", "must", "said", "says",
-                                      "did", "does", "do", "also", "then", "later", "again", "already",
-                                      "still", "not", "never", "and", "or", "who", "which", "that",
-                                      "on", "at", "to", "for", "with", "after", "before", "as", "told",
-                                      "took", "began", "sent", "made", "gave", "led", "set", "met",
-                                      "fought", "ruled", "struck", "shot", "seized", NULL};
     if (!(sb->flags & TOK_WORD)) return 1;
     if (sb->flags & TOK_CAP) return 0;
     size_t n = strlen(sb->norm);
     if (n > 3 && (!strcmp(sb->norm + n - 2, "ed") || !strcmp(sb->norm + n - 2, "ly"))) return 1;
-    for (int i = 0; aux[i]; i++)
-        if (!strcmp(aux[i], sb->norm)) return 1;
-    return 0;
+    return (sb->cls & VC_A_AUX) != 0;
 }
 
 /* One phrase being composed into a mention (S_compose_sentence): its
@@ -1413,7 +1494,7 @@ static int S_phrase_parts(S_doc *d, S_phrase *ph)
         ph->mod = ph->k++;
     }
     while (ph->k < n && S_role_of(kb, &its[ph->k]) >= 0 && S_person_of(kb, &its[ph->k]) < 0 &&
-           (ph->role < 0 || its[ph->k].p0 == its[ph->role].p1 || (its[ph->k].p0 == its[ph->role].p1 + 1 && !strcmp(SUB(d, its[ph->role].p1)->norm, "of")))) {
+           (ph->role < 0 || its[ph->k].p0 == its[ph->role].p1 || (its[ph->k].p0 == its[ph->role].p1 + 1 && (SUB(d, its[ph->role].p1)->id == VW_OF)))) {
         if (ph->role >= 0 || ph->mod >= 0 || ph->k == ph->k0) ph->role = ph->k++;
         else break;
     }
@@ -1602,8 +1683,8 @@ static int S_emit_name(S_doc *d, S_phrase *ph)
         m->how = AH_EXACT;
         if (SUB(d, it->p1 - 1)->poss) m->how |= AH_POSS;
         if (best->type == H_METONYM && it->p0 > s0 &&
-            (!strcmp(SUB(d, it->p0 - 1)->norm, "in") || !strcmp(SUB(d, it->p0 - 1)->norm, "at") ||
-             !strcmp(SUB(d, it->p0 - 1)->norm, "near"))) {
+            ((SUB(d, it->p0 - 1)->id == VW_IN) || (SUB(d, it->p0 - 1)->id == VW_AT) ||
+             (SUB(d, it->p0 - 1)->id == VW_NEAR))) {
             /* "talks in Moscow": a capital after in/at is a place, not the government */
             d->out.len--;
             return 1;
@@ -1612,8 +1693,8 @@ static int S_emit_name(S_doc *d, S_phrase *ph)
         int shared_role = -1;
         for (int q = ph->name; best->type == H_ADJ && q + 2 < n && shared_role < 0; q++) {
             /* "Latvian, Lithuanian and Estonian officials" */
-            const char *sep = SUB(d, its[q].p1)->norm;
-            if (its[q + 1].p0 != its[q].p1 + 1 || (strcmp(sep, "and") && strcmp(sep, ",")) ||
+            int sepid = SUB(d, its[q].p1)->id;
+            if (its[q + 1].p0 != its[q].p1 + 1 || ((sepid != VW_AND) && (sepid != VW_P_COMMA)) ||
                 !S_is_mod(kb, &its[q + 1]))
                 break;
             if (its[q + 2].p0 == its[q + 1].p1) shared_role = S_role_of(kb, &its[q + 2]);
@@ -1693,11 +1774,11 @@ static int S_domestic_body(S_doc *d, const S_phrase *ph)
      * their own: of the country named last, in this sentence or
      * the three before (an unrest report names its country once) */
     int after = ph->p1 < s1 ? ph->p1 : -1;
-    const char *nx = after >= 0 ? SUB(d, after)->norm : "";
-    const char *nx2 = after >= 0 && after + 1 < s1 ? SUB(d, after + 1)->norm : "";
+    int nxid = after >= 0 ? SUB(d, after)->id : VOCAB_UNKNOWN;
+    int nx2id = after >= 0 && after + 1 < s1 ? SUB(d, after + 1)->id : VOCAB_UNKNOWN;
     /* "the army of Sudan"; "protesters in Kenya" (S_group_in) */
-    if (!strcmp(nx, "of") || S_hyphen_part(d, ph->p0) || S_hyphen_part(d, ph->p1 - 1)) return 0;
-    int in = !strcmp(nx, "in") || !strcmp(nx, "from") ? 1 : !strcmp(nx2, "in") || !strcmp(nx2, "from") ? 2 : 0;
+    if ((nxid == VW_OF) || S_hyphen_part(d, ph->p0) || S_hyphen_part(d, ph->p1 - 1)) return 0;
+    int in = (nxid == VW_IN) || (nxid == VW_FROM) ? 1 : (nx2id == VW_IN) || (nx2id == VW_FROM) ? 2 : 0;
     if (in) {
         int named = 0;
         for (int q = ph->k; q < n && !named && q <= ph->k + 1; q++)
@@ -1706,11 +1787,11 @@ static int S_domestic_body(S_doc *d, const S_phrase *ph)
     }
     const S_sub *pv = ph->p0 > s0 ? SUB(d, ph->p0 - 1) : NULL;
     /* "Republican lawmakers", "Houthi protesters": someone's own */
-    if (pv && (pv->flags & TOK_CAP) && !S_is_function_word(pv->norm)) return 0;
+    if (pv && (pv->flags & TOK_CAP) && !S_is_function_word(pv)) return 0;
     /* "the military has", "the army said": a body needs "the" (not
      * police) and a verb after it, not a noun ("military drills",
      * "court ruling") */
-    int the = pv && !strcmp(pv->norm, "the");
+    int the = pv && (pv->id == VW_THE);
     if (!ph->r->plural && ((!the && strcasecmp(ph->r->phrase, "police") && strcasecmp(ph->r->phrase, "riot police")) ||
                        (after >= 0 && !S_verb_next(SUB(d, after)))))
         return 0;
@@ -1838,18 +1919,11 @@ static int S_compose_sentence(S_doc *d, int s0, int s1, vec *items, int learn)
  * reporting verb ("Stoltenberg said", "said Ms. Psaki", "Biden responded:"). */
 static const sr_mention *S_speaker(const S_doc *d, int s0, int s1, int tok)
 {
-    static const char *const verbs[] = {"said", "says", "say", "told", "tells", "added", "adds",
-                                        "stated", "noted", "stressed", "warned", "responded",
-                                        "replied", "insisted", "declared", "announced", "wrote",
-                                        "tweeted", "explained", "asked", "continued", NULL};
     const sr_mention *best = NULL;
     int bestd = 1 << 30;
     for (int p = s0; p < s1; p++) {
         const S_sub *sb = SUB(d, p);
-        int isverb = 0;
-        for (int i = 0; verbs[i]; i++)
-            if (!strcmp(verbs[i], sb->norm)) isverb = 1;
-        if (!isverb) continue;
+        if (!(sb->cls & VC_A_SAY)) continue;
         for (size_t i = 0; i < d->out.len; i++) {
             const sr_mention *m = &VEC_AT(&d->out, sr_mention, i);
             if (m->sent != sb->sent || m->kind == AK_COUNTRY) continue;
@@ -1932,23 +2006,20 @@ static int S_group_in(S_doc *d, int p, int s1)
     /* cheap test first (this runs on every token): "in"/"from" follows */
     int near = 0;
     for (int q = p + 1; q < s1 && q <= p + 2; q++)
-        if (!strcmp(SUB(d, q)->norm, "in") || !strcmp(SUB(d, q)->norm, "from")) near = 1;
+        if ((SUB(d, q)->id == VW_IN) || (SUB(d, q)->id == VW_FROM)) near = 1;
     int ri;
-    if (!near || !dict_get(&d->kb->role_by_phrase, sb->norm, strlen(sb->norm), &ri)) return 0;
+    if (!near || !(sb->cls & VC_A_ROLE1) ||
+        !dict_get(&d->kb->role_by_phrase, sb->norm, (size_t)sb->len, &ri))
+        return 0;
     const S_role *r = ROLE(d->kb, ri);
     if (strcmp(r->rclass, "group") || S_inside(d, sb->tok)) return 0;
-    static const char *const dir[] = {"eastern", "western", "northern", "southern", "central", "the",
-                                      "north", "south", "east", "west", NULL};
     int q = p + 1;
-    if (q < s1 && strcmp(SUB(d, q)->norm, "in") && strcmp(SUB(d, q)->norm, "from") && !S_inside(d, SUB(d, q)->tok))
+    if (q < s1 && (SUB(d, q)->id != VW_IN) && (SUB(d, q)->id != VW_FROM) && !S_inside(d, SUB(d, q)->tok))
         q++;   /* "separatist republics in" */
-    if (q >= s1 || (strcmp(SUB(d, q)->norm, "in") && strcmp(SUB(d, q)->norm, "from"))) return 0;
+    if (q >= s1 || ((SUB(d, q)->id != VW_IN) && (SUB(d, q)->id != VW_FROM))) return 0;
     q++;
     for (int k = 0; k < 2 && q < s1; k++) {
-        int is_dir = 0;
-        for (int i = 0; dir[i]; i++)
-            if (!strcmp(SUB(d, q)->norm, dir[i])) is_dir = 1;
-        if (!is_dir) break;
+        if (!(SUB(d, q)->cls & VC_A_DIR)) break;
         q++;
     }
     if (q >= s1) return 0;
@@ -1986,28 +2057,22 @@ static int S_is_armed_group(const actors_kb *kb, const sr_mention *m)
  * "both" (other actors). */
 static int S_the_noun(const S_doc *d, int s0, int p, int maxgap, int nums, int caps)
 {
-    static const char *const no[] = {"other", "same", "two", "both", "another", "either", "neither",
-                                     "three", "four", "a", "an", "this", "that", "news", "first", "second",
-                                     "third", "fourth", "fifth", "sixth", "seventh", "last", "next", "only",
-                                     "former", "new", NULL};
     for (int a = p - 1; a >= s0 && p - 1 - a <= maxgap; a--) {
         const S_sub *sb = SUB(d, a);
-        if (!strcmp(sb->norm, "the")) return a;
+        if ((sb->id == VW_THE)) return a;
         if (!((sb->flags & TOK_WORD) || (nums && (sb->flags & TOK_NUM))) || S_inside(d, sb->tok)) return -1;
         if (!caps && (sb->flags & TOK_CAP) && !(sb->flags & TOK_SENTSTART)) return -1;  /* "the Amal militia": a name */
-        for (int i = 0; no[i]; i++)
-            if (!strcmp(sb->norm, no[i])) return -1;
+        if (sb->cls & VC_A_NOTTHE) return -1;
     }
     return -1;
 }
 
 /* A number word from three to twelve ("four", "6"), or 0. */
-static int S_number_word(const char *w)
+static int S_number_word(const S_sub *sb)
 {
-    static const char *const nums[] = {"three", "four", "five", "six", "seven", "eight", "nine", "ten",
-                                       "eleven", "twelve", NULL};
-    for (int i = 0; nums[i]; i++)
-        if (!strcmp(nums[i], w)) return i + 3;
+    const char *w = sb->norm;
+    int v = VV_NUM(vocab_value(sb->id));
+    if ((sb->cls & VC_COUNT) && !(vocab_value(sb->id) & VV_ARTICLE) && v >= 3 && v <= 12) return v;
     if (isdigit((unsigned char)w[0]) && (!w[1] || (isdigit((unsigned char)w[1]) && !w[2]))) {
         int v = atoi(w);
         return v >= 3 && v <= 12 ? v : 0;
@@ -2031,8 +2096,8 @@ static int S_last_list(const S_doc *d, int tok, int sent, int n, int *list)
             if (ok && nrun && last >= 0) {
                 /* only commas, "and", "the" between the previous item and this one */
                 for (int t = VEC_AT(&d->out, sr_mention, (size_t)last).t1; ok && t < m->t0; t++) {
-                    const char *g = d->seg->toks[t].norm;
-                    if (strcmp(g, ",") && strcmp(g, "and") && strcmp(g, "the")) ok = 0;
+                    int gid = d->seg->toks[t].id;
+                    if ((gid != VW_P_COMMA) && (gid != VW_AND) && (gid != VW_THE)) ok = 0;
                 }
                 if (!ok) {
                     if (nrun == n) { memcpy(list, run, sizeof(int) * (size_t)n); best = n; }
@@ -2084,9 +2149,10 @@ static int S_pronouns(S_doc *d, int s0, int s1)
         if (g) continue;
         const S_sub *sb = SUB(d, p);
         const char *w = sb->norm;
+        int wid = sb->id;
         char gender = 0;
         int country = 0;
-        if (!strcmp(w, "i") || !strcmp(w, "we") || !strcmp(w, "our") || !strcmp(w, "us") || !strcmp(w, "my")) {
+        if ((wid == VW_I) || (wid == VW_WE) || (wid == VW_OUR) || (wid == VW_US) || (wid == VW_MY)) {
             /* first person in a quotation: the speaker of the sentence; "US"
              * already found as the country is not "us" */
             if (S_inside(d, sb->tok)) continue;
@@ -2098,17 +2164,17 @@ static int S_pronouns(S_doc *d, int s0, int s1)
             }
             continue;
         }
-        if ((!strcmp(w, "it") || !strcmp(w, "its")) && p + 1 < s1) {
+        if (((wid == VW_IT) || (wid == VW_ITS)) && p + 1 < s1) {
             /* "it" as a subject for a state or organisation ("Germany has
              * changed course.  It will send ..."); "it is possible", "it
              * said" of a text, and "it" of things are left alone */
-            const char *nx = SUB(d, p + 1)->norm;
+            int nxid = SUB(d, p + 1)->id;
             /* only at the start of a sentence: inside one, "it" too often
              * means the thing just named ("if it blockades the strait, it will") */
-            int subj = (sb->flags & TOK_SENTSTART) && !strcmp(w, "it") &&
-                       (!strcmp(nx, "will") || !strcmp(nx, "would") || !strcmp(nx, "has") || !strcmp(nx, "had") ||
-                        !strcmp(nx, "plans") || !strcmp(nx, "intends") || !strcmp(nx, "wants") ||
-                        !strcmp(nx, "also") || !strcmp(nx, "now") || !strcmp(nx, "then"));
+            int subj = (sb->flags & TOK_SENTSTART) && (wid == VW_IT) &&
+                       ((nxid == VW_WILL) || (nxid == VW_WOULD) || (nxid == VW_HAS) || (nxid == VW_HAD) ||
+                        (nxid == VW_PLANS) || (nxid == VW_INTENDS) || (nxid == VW_WANTS) ||
+                        (nxid == VW_ALSO) || (nxid == VW_NOW) || (nxid == VW_THEN));
             /* the nearest state before it in its sentence ("Russia's
              * announcement that it would"), else the previous sentence's
              * first one, its subject most often */
@@ -2139,12 +2205,12 @@ static int S_pronouns(S_doc *d, int s0, int s1)
          * exactly that many actors of distinct countries ("Saudi Arabia,
          * the UAE, Bahrain and Egypt"), in this sentence or the three
          * before; one mention per member on the phrase, in list order */
-        int many = p > s0 ? S_number_word(SUB(d, p - 1)->norm) : 0;
-        if (many >= 3 && (!strcmp(w, "countries") || !strcmp(w, "nations") || !strcmp(w, "states") ||
-                          !strcmp(w, "leaders") || !strcmp(w, "governments")) &&
+        int many = p > s0 ? S_number_word(SUB(d, p - 1)) : 0;
+        if (many >= 3 && ((wid == VW_COUNTRIES) || (wid == VW_NATIONS) || (wid == VW_STATES) ||
+                          (wid == VW_LEADERS) || (wid == VW_GOVERNMENTS)) &&
             !S_inside(d, sb->tok)) {
             int a = p - 1;
-            if (a > s0 && !strcmp(SUB(d, a - 1)->norm, "the")) a--;
+            if (a > s0 && (SUB(d, a - 1)->id == VW_THE)) a--;
             int list[12], nlist = S_last_list(d, SUB(d, a)->tok, sb->sent, many, list);
             if (nlist == many) {
                 sr_mention copy[12];
@@ -2164,18 +2230,18 @@ static int S_pronouns(S_doc *d, int s0, int s1)
         }
         /* so are "the combatants", "the belligerents" and "the warring
          * sides/parties/factions" */
-        const char *pw = p > s0 ? SUB(d, p - 1)->norm : "";
-        int warring = ((!strcmp(w, "combatants") || !strcmp(w, "belligerents")) && !strcmp(pw, "the")) ||
-                      ((!strcmp(w, "sides") || !strcmp(w, "parties") || !strcmp(w, "factions")) &&
-                       !strcmp(pw, "warring"));
-        if (((!strcmp(w, "sides") || !strcmp(w, "countries") || !strcmp(w, "nations") ||
-              !strcmp(w, "governments") || !strcmp(w, "neighbours") || !strcmp(w, "neighbors") ||
-              !strcmp(w, "leaders")) &&
-             p > s0 && (!strcmp(pw, "two") || !strcmp(pw, "both"))) || warring) {
+        int pwid = p > s0 ? SUB(d, p - 1)->id : VOCAB_UNKNOWN;
+        int warring = (((wid == VW_COMBATANTS) || (wid == VW_BELLIGERENTS)) && (pwid == VW_THE)) ||
+                      (((wid == VW_SIDES) || (wid == VW_PARTIES) || (wid == VW_FACTIONS)) &&
+                       (pwid == VW_WARRING));
+        if ((((wid == VW_SIDES) || (wid == VW_COUNTRIES) || (wid == VW_NATIONS) ||
+              (wid == VW_GOVERNMENTS) || (wid == VW_NEIGHBOURS) || (wid == VW_NEIGHBORS) ||
+              (wid == VW_LEADERS)) &&
+             p > s0 && ((pwid == VW_TWO) || (pwid == VW_BOTH))) || warring) {
             if (S_inside(d, sb->tok)) continue;
             int a = p - 1;
-            if ((!strcmp(SUB(d, a)->norm, "two") || !strcmp(SUB(d, a)->norm, "warring")) && a > s0 &&
-                !strcmp(SUB(d, a - 1)->norm, "the"))
+            if (((SUB(d, a)->id == VW_TWO) || (SUB(d, a)->id == VW_WARRING)) && a > s0 &&
+                (SUB(d, a - 1)->id == VW_THE))
                 a--;
             const sr_mention *two[2] = {NULL, NULL};
             int ntwo = 0, more = 0;
@@ -2199,20 +2265,20 @@ static int S_pronouns(S_doc *d, int s0, int s1)
         /* "the government", "authorities", "the regime", "the junta" with
          * no country of their own: the government of the country named
          * last, in this sentence or the three before */
-        if (!strcmp(w, "government") || !strcmp(w, "authorities") || !strcmp(w, "regime") ||
-            !strcmp(w, "junta") || !strcmp(w, "administration")) {
+        if ((wid == VW_GOVERNMENT) || (wid == VW_AUTHORITIES) || (wid == VW_REGIME) ||
+            (wid == VW_JUNTA) || (wid == VW_ADMINISTRATION)) {
             if (S_inside(d, sb->tok)) continue;
-            if (p + 1 < s1 && (!strcmp(SUB(d, p + 1)->norm, "of") || !strcmp(SUB(d, p + 1)->norm, "in"))) continue;
+            if (p + 1 < s1 && ((SUB(d, p + 1)->id == VW_OF) || (SUB(d, p + 1)->id == VW_IN))) continue;
             int a = p;
-            if (p > s0 && !strcmp(SUB(d, p - 1)->norm, "the")) a = p - 1;
-            else if (strcmp(w, "authorities")) continue;
+            if (p > s0 && (SUB(d, p - 1)->id == VW_THE)) a = p - 1;
+            else if ((wid != VW_AUTHORITIES)) continue;
             const sr_mention *ref = S_last_country(d, SUB(d, a)->tok, sb->sent);
             if (!ref) continue;
             const sr_mention copy = *ref;
             sr_mention *m = S_emit_ref(d, a, p + 1, &copy);
             if (!m) return SITREP_ENOMEM;
             m->kind = AK_GROUP;
-            m->plural = !strcmp(w, "authorities");
+            m->plural = (wid == VW_AUTHORITIES);
             m->name = S_country_name(d->kb, copy.key);
             S_code(d->kb, copy.key, "GOV", m->code, sizeof m->code);
             m->how = AH_COREF;
@@ -2225,10 +2291,10 @@ static int S_pronouns(S_doc *d, int s0, int s1)
          * "the militia": the armed group named last (groups.tsv).  Not
          * "the group", "the alliance", "the organization": too often
          * another one ("a group of", a news organisation) */
-        int orgnoun = !strcmp(w, "bloc") || !strcmp(w, "agency") || !strcmp(w, "watchdog") || !strcmp(w, "union");
-        int grpnoun = !strcmp(w, "militia");
+        int orgnoun = (wid == VW_BLOC) || (wid == VW_AGENCY) || (wid == VW_WATCHDOG) || (wid == VW_UNION);
+        int grpnoun = (wid == VW_MILITIA);
         if ((orgnoun || grpnoun) && !(sb->flags & TOK_CAP)) {
-            if (S_inside(d, sb->tok) || (p + 1 < s1 && !strcmp(SUB(d, p + 1)->norm, "of"))) continue;
+            if (S_inside(d, sb->tok) || (p + 1 < s1 && (SUB(d, p + 1)->id == VW_OF))) continue;
             int a = S_the_noun(d, s0, p, 2, 1, 0);
             if (a < 0) continue;
             const sr_mention *ref = NULL;
@@ -2251,13 +2317,13 @@ static int S_pronouns(S_doc *d, int s0, int s1)
          * war-ravaged country": the country named last, in this sentence
          * or the three before ("the country" alone: below).  Not "the
          * nation": too often the one helped, named after the helpers */
-        int cnoun = !strcmp(w, "kingdom") || !strcmp(w, "republic") || !strcmp(w, "emirate") ||
-                    !strcmp(w, "state") || !strcmp(w, "country");
+        int cnoun = (wid == VW_KINGDOM) || (wid == VW_REPUBLIC) || (wid == VW_EMIRATE) ||
+                    (wid == VW_STATE) || (wid == VW_COUNTRY);
         if (cnoun && !(sb->flags & TOK_CAP) && !S_hyphen_part(d, p)) {
-            int a = S_the_noun(d, s0, p, 2, 0, strcmp(w, "state") != 0);  /* not "the RIA Novosti state agency" */
+            int a = S_the_noun(d, s0, p, 2, 0, wid != VW_STATE);  /* not "the RIA Novosti state agency" */
             int adjacent = a == p - 1;
-            if (a >= 0 && !(adjacent && (!strcmp(w, "country") || !strcmp(w, "state")))) {
-                if (S_inside(d, sb->tok) || (p + 1 < s1 && !strcmp(SUB(d, p + 1)->norm, "of"))) continue;
+            if (a >= 0 && !(adjacent && ((wid == VW_COUNTRY) || (wid == VW_STATE)))) {
+                if (S_inside(d, sb->tok) || (p + 1 < s1 && (SUB(d, p + 1)->id == VW_OF))) continue;
                 const sr_mention *ref = S_last_country(d, SUB(d, a)->tok, sb->sent);
                 if (!ref) continue;
                 sr_mention *m = S_emit_ref(d, a, p + 1, ref);
@@ -2269,7 +2335,7 @@ static int S_pronouns(S_doc *d, int s0, int s1)
                 continue;
             }
         }
-        if (!strcmp(w, "they") || !strcmp(w, "them")) {
+        if ((wid == VW_THEY) || (wid == VW_THEM)) {
             /* "they": the nearest plural actor named in this sentence or the
              * previous one ("the Ukrainians", "Russian troops") */
             const sr_mention *ref = NULL;
@@ -2283,7 +2349,7 @@ static int S_pronouns(S_doc *d, int s0, int s1)
                 sr_mention *m = S_emit_ref(d, p, p + 1, ref);
                 if (!m) return SITREP_ENOMEM;
                 m->why = arena_printf(d->a, "'%s' refers to %s", w, m->name ? m->name : m->key);
-            } else if (!strcmp(w, "they")) {
+            } else if ((wid == VW_THEY)) {
                 /* "Kuleba met Lavrov on Thursday.  They will meet again":
                  * the two sides of the previous sentence, when it names
                  * exactly two; two mentions on the one token, in the order
@@ -2304,9 +2370,9 @@ static int S_pronouns(S_doc *d, int s0, int s1)
             }
             continue;
         }
-        if (!strcmp(w, "he") || !strcmp(w, "him") || !strcmp(w, "his")) gender = 'm';
-        else if (!strcmp(w, "she") || !strcmp(w, "her")) gender = 'f';
-        else if (!strcmp(w, "country") && p > s0 && !strcmp(SUB(d, p - 1)->norm, "the")) country = 1;
+        if ((wid == VW_HE) || (wid == VW_HIM) || (wid == VW_HIS)) gender = 'm';
+        else if ((wid == VW_SHE) || (wid == VW_HER)) gender = 'f';
+        else if ((wid == VW_COUNTRY) && p > s0 && (SUB(d, p - 1)->id == VW_THE)) country = 1;
         if (!gender && !country) continue;
         /* skip positions already inside a mention */
         int inside = 0;
@@ -2351,10 +2417,10 @@ static int S_pronouns(S_doc *d, int s0, int s1)
              * country of the sentence's first actor; elsewhere ("support the
              * country", "invasion of the country") the most recent country */
             int subject = p + 1 < s1 && (SUB(d, p + 1)->flags & TOK_WORD) && !(SUB(d, p + 1)->flags & TOK_CAP) &&
-                          (!strcmp(SUB(d, p + 1)->norm, "has") || !strcmp(SUB(d, p + 1)->norm, "had") ||
-                           !strcmp(SUB(d, p + 1)->norm, "is") || !strcmp(SUB(d, p + 1)->norm, "was") ||
-                           !strcmp(SUB(d, p + 1)->norm, "will") || !strcmp(SUB(d, p + 1)->norm, "would") ||
-                           !strcmp(SUB(d, p + 1)->norm, "said"));
+                          ((SUB(d, p + 1)->id == VW_HAS) || (SUB(d, p + 1)->id == VW_HAD) ||
+                           (SUB(d, p + 1)->id == VW_IS) || (SUB(d, p + 1)->id == VW_WAS) ||
+                           (SUB(d, p + 1)->id == VW_WILL) || (SUB(d, p + 1)->id == VW_WOULD) ||
+                           (SUB(d, p + 1)->id == VW_SAID));
             if (subject) {
                 for (size_t i = 0; i < d->out.len; i++) {
                     const sr_mention *m = &VEC_AT(&d->out, sr_mention, i);

@@ -9,7 +9,8 @@
  *      ("Anthony Brinken"), learned for the rest of the document and
  *      resolved by coreference ("the vice president", "she").
  * The knowledge base is read-only after loading; mentions live in the
- * caller's per-document arena.
+ * caller's per-document arena.  Phrases are matched by the vocabulary ids
+ * of their words (vocab.h), never by string.
  */
 #ifndef SITREP_ACTORS_H
 #define SITREP_ACTORS_H
@@ -25,8 +26,11 @@ typedef struct actors_kb actors_kb;
 /* Loads the files of dir (data/actors): the four required ones, then
  * groups.tsv (orgs format), people-world.tsv and people-phoenix.tsv when
  * present (the last generated: never spelling-corrected, no bare-surname
- * lookup).  NULL on error, with "file:line: message" in err. */
-actors_kb *actors_load(const char *dir, char *err, size_t errlen);
+ * lookup).  The words of every name and role phrase are added to voc,
+ * which the matcher then reads (phrases are keyed by word ids: the tokens
+ * matched must come from segment_text with voc); voc must outlive the kb.
+ * NULL on error, with "file:line: message" in err. */
+actors_kb *actors_load(const char *dir, vocab *voc, char *err, size_t errlen);
 /* Adds a user file in any of the four formats, chosen by its first
  * comment line "# format: countries|orgs|roles|people" or by its column
  * count (8 columns: people).  Returns 0 or a negative code with err set. */

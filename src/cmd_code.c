@@ -173,7 +173,7 @@ int cmd_actors(const cli_options *o)
     sr_segmentation seg;
     sr_mention *m = NULL;
     int n = 0;
-    if (!t || segment_text(&a, t, &reg, 1, &seg) || actors_find(kb.actors, &a, t, &seg, NULL, NULL, day, &m, &n)) {
+    if (!t || segment_text(&a, kb.vocab, t, &reg, 1, &seg) || actors_find(kb.actors, &a, t, &seg, NULL, NULL, day, &m, &n)) {
         fprintf(stderr, "sitrep: out of memory\n");
         rc = CLI_EXIT_USAGE;
     } else {

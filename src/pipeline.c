@@ -15,6 +15,7 @@
 #include "segment.h"
 #include "sitrep.h"
 #include "time.h"
+#include "vocab.h"
 
 void pipeline_free(sitrep_kb *kb)
 {
@@ -24,6 +25,7 @@ void pipeline_free(sitrep_kb *kb)
     lexicon_free(kb->lex);
     gazetteer_free(kb->gaz);
     learn_free(kb->model);
+    vocab_free(kb->vocab);
     memset(kb, 0, sizeof *kb);
 }
 
@@ -32,10 +34,16 @@ int pipeline_load(sitrep_kb *kb, const char *datadir, const char *const *actor_f
 {
     char path[4096];
     memset(kb, 0, sizeof *kb);
+    /* the vocabulary first: each stage adds the words its knowledge names */
+    if (!(kb->vocab = vocab_new()) || time_vocab(kb->vocab)) {
+        snprintf(err, errlen, "out of memory");
+        pipeline_free(kb);
+        return SITREP_ENOMEM;
+    }
     snprintf(path, sizeof path, "%s/clean/rules.txt", datadir);
     if (!(kb->clean = clean_load(path, err, errlen))) goto fail;
     snprintf(path, sizeof path, "%s/actors", datadir);
-    if (!(kb->actors = actors_load(path, err, errlen))) goto fail;
+    if (!(kb->actors = actors_load(path, kb->vocab, err, errlen))) goto fail;
     for (int i = 0; i < nactor_files; i++)
         if (actors_add_file(kb->actors, actor_files[i], err, errlen)) goto fail;
     snprintf(path, sizeof path, "%s/lexicon", datadir);
@@ -55,11 +63,11 @@ fail:
 }
 
 /* The latest day-precise date with an explicit year in the text, or -1. */
-static long S_latest_full_date(arena *a, const sr_doc *doc)
+static long S_latest_full_date(const sitrep_kb *kb, arena *a, const sr_doc *doc)
 {
     sr_region reg = {0, (int)doc->text_len};
     sr_segmentation seg;
-    if (segment_text(a, doc->text, &reg, 1, &seg)) return -1;
+    if (segment_text(a, kb->vocab, doc->text, &reg, 1, &seg)) return -1;
     sr_timex *tx = NULL;
     int n = 0;
     for (int s = 0; s < seg.nsents; s++)
@@ -74,7 +82,8 @@ static long S_latest_full_date(arena *a, const sr_doc *doc)
 
 /* The publication date: given, else --date, else a dateline with a year,
  * else a dateline whose year the text's own dates settle. */
-static void S_date(sr_doc *doc, const pipeline_options *opt, arena *a, pipeline_result *res)
+static void S_date(const sitrep_kb *kb, sr_doc *doc, const pipeline_options *opt, arena *a,
+                   pipeline_result *res)
 {
     if (doc->day >= 0) return;
     int y, m, d;
@@ -95,7 +104,7 @@ static void S_date(sr_doc *doc, const pipeline_options *opt, arena *a, pipeline_
         /* a dateline without a year ("Jan. 18 (UPI) --"): the year that puts
          * it on or after the latest full date the text gives ("on December
          * 18, 2021"), when that date is less than a year before it */
-        long latest = S_latest_full_date(a, doc);
+        long latest = S_latest_full_date(kb, a, doc);
         if (latest >= 0) {
             int ly, lm, ld;
             sitrep_ymd_from_day(latest, &ly, &lm, &ld);
@@ -296,17 +305,17 @@ int pipeline_run(const sitrep_kb *kb, arena *a, sr_doc *doc, const pipeline_opti
                  pipeline_result *res)
 {
     memset(res, 0, sizeof *res);
-    S_date(doc, opt, a, res);
+    S_date(kb, doc, opt, a, res);
     int n = clean_text(kb->clean, a, doc->text, doc->text_len, doc->title, &res->regions, &res->dropped);
     if (n < 0) return n;
     res->nregions = n;
-    int rc = segment_text(a, doc->text, res->regions, res->nregions, &res->seg);
+    int rc = segment_text(a, kb->vocab, doc->text, res->regions, res->nregions, &res->seg);
     if (rc) return rc;
     sr_segmentation tseg;
     int have_title = 0;
     if (doc->title && *doc->title) {
         sr_region treg = {0, (int)strlen(doc->title)};
-        rc = segment_text(a, doc->title, &treg, 1, &tseg);
+        rc = segment_text(a, kb->vocab, doc->title, &treg, 1, &tseg);
         if (rc) return rc;
         have_title = 1;
     }

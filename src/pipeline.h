@@ -30,6 +30,8 @@ typedef struct {
     coder *coder;
     gazetteer *gaz;
     learn_model *model;  /* data/model/events.tsv, or NULL when absent */
+    vocab *vocab;        /* every word the knowledge names (vocab.h): the
+                          * token ids of segment_text */
 } sitrep_kb;
 
 /* Loads data/clean, data/actors, data/lexicon, data/patterns and

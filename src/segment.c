@@ -236,7 +236,27 @@ static int S_is_closer(const sr_token *t)
     return (t->flags & TOK_QUOTE) || !strcmp(t->norm, ")") || !strcmp(t->norm, "]");
 }
 
-int segment_text(arena *a, const char *text, const sr_region *regions, int nregions,
+size_t segment_strip_poss(const char *s, size_t n, int *poss)
+{
+    *poss = 0;
+    if (n > 3 && s[n - 2] == '\'' && s[n - 1] == 's') { *poss = 1; return n - 2; }
+    if (n > 2 && s[n - 1] == '\'' && s[n - 2] == 's') { *poss = 1; return n - 1; }
+    return n;
+}
+
+void segment_tag(const vocab *v, sr_token *toks, int n)
+{
+    for (int i = 0; i < n; i++) {
+        size_t l = strlen(toks[i].norm);
+        int id = vocab_id(v, toks[i].norm, l), poss;
+        size_t bl = segment_strip_poss(toks[i].norm, l, &poss);
+        toks[i].id = id;
+        toks[i].base = poss ? vocab_id(v, toks[i].norm, bl) : id;
+        toks[i].cls = id ? vocab_class(v, id) : vocab_form_class(toks[i].norm, l);
+    }
+}
+
+int segment_text(arena *a, const vocab *v, const char *text, const sr_region *regions, int nregions,
                  sr_segmentation *out)
 {
     S_state st = {text, a, {0}};
@@ -301,5 +321,6 @@ int segment_text(arena *a, const char *text, const sr_region *regions, int nregi
     if (out->sents && sents.len) memcpy(out->sents, sents.data, sents.len * sizeof(sr_sentence));
     vec_free(&st.toks);
     vec_free(&sents);
+    if (out->toks) segment_tag(v, out->toks, out->ntoks);
     return out->toks && out->sents ? 0 : SITREP_ENOMEM;
 }

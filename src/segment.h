@@ -3,13 +3,17 @@
  * In:  a document's text and the list of kept regions from clean.c.
  * Out: sentences (byte spans into the text) and tokens with byte offsets
  *      and a folded form (lower case, diacritics removed, curly quotes and
- *      dashes made ASCII) used by every later stage for matching.
+ *      dashes made ASCII), and that form's id and class in the vocabulary
+ *      (vocab.h), looked up once here: later stages compare ids and test
+ *      class bits, and use the folded form only for output and to compare
+ *      two arbitrary tokens.
  * All memory comes from the caller's arena.
  */
 #ifndef SITREP_SEGMENT_H
 #define SITREP_SEGMENT_H
 
 #include "arena.h"
+#include "vocab.h"
 
 enum {
     TOK_WORD = 1 << 0,    /* letters (may contain digits, '-', '.', '\'') */
@@ -25,6 +29,10 @@ typedef struct {
     int start, end;    /* byte offsets [start, end) in the document text */
     const char *norm;  /* folded form: lower case ASCII where possible */
     unsigned flags;    /* TOK_* */
+    int id;            /* norm's id in the vocabulary, or VOCAB_UNKNOWN */
+    int base;          /* the id of norm without a possessive 's or '
+                        * (segment_strip_poss), == id when it has none */
+    vocab_cls cls;     /* its class: vocab_class(id) | vocab_form_class(norm) */
 } sr_token;
 
 typedef struct {
@@ -46,9 +54,21 @@ typedef struct {
 } sr_region;
 
 /* Splits each region into sentences and tokens.  Regions are paragraphs:
- * a sentence never crosses a region boundary.  Returns 0 or SITREP_ENOMEM. */
-int segment_text(arena *a, const char *text, const sr_region *regions,
+ * a sentence never crosses a region boundary.  Each token gets its id and
+ * class in v (segment_tag; v may be NULL: every word unknown).  Returns 0
+ * or SITREP_ENOMEM. */
+int segment_text(arena *a, const vocab *v, const char *text, const sr_region *regions,
                  int nregions, sr_segmentation *out);
+
+/* Sets the id, base and class of toks[0 .. n) from their folded forms:
+ * one lookup per token, two for a possessive (for tokens made outside
+ * segment_text). */
+void segment_tag(const vocab *v, sr_token *toks, int n);
+
+/* The length of the folded word s[0..n) without a possessive "'s" (when
+ * n > 3) or the "'" after a final s ("states'", when n > 2); *poss says
+ * whether one was there. */
+size_t segment_strip_poss(const char *s, size_t n, int *poss);
 
 /* Folds one UTF-8 string into out (arena): lower case, diacritics
  * stripped (NFKD minus marks), curly quotes -> ' or ", dashes -> '-'. */

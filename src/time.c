@@ -8,10 +8,60 @@
  * wins.  Weeks resolve to their Monday, weekends to their Saturday (both
  * PREC_WEEK), months to the 1st, years to 1 January.  Month names must be
  * capitalised; "May" also needs a day, a year or a preposition before it.
+ * Words are tested by their vocabulary id (VW_*) and class (VC_*, the word
+ * lists below, added by time_vocab) and never compared as strings; the
+ * digits of numeric tokens ("18th", "2022-03-24") are parsed from the form.
  */
 #include "time.h"
 
 #include <string.h>
+
+/* ---- word lists: each is a class bit of the vocabulary ------------------ */
+
+static const char *const S_PREP[] = {"on", "in", "at", "from", "since", "by", NULL};
+/* what makes a bare month ("May") or a bare year a date */
+static const char *const S_MCTX[] = {"in", "since", "until", "till", "by", "of", "during",
+                                     "from", "through", "before", "after", "early", "late",
+                                     "mid", "throughout", "between", NULL};
+static const char *const S_YCTX[] = {"in", "since", "of", "by", "until", "till", "before",
+                                     "after", "from", "during", "throughout", "through",
+                                     "between", "early", "late", "mid", NULL};
+/* Nouns that make a preceding number a count, not a year or a day. */
+static const char *const S_CNOUN[] = {
+    "troops", "soldiers", "people", "men", "women", "children", "civilians", "tanks",
+    "vehicles", "refugees", "dollars", "euros", "km", "kilometres", "kilometers",
+    "miles", "personnel", "servicemen", "missiles", "drones", "casualties", "deaths",
+    "residents", "members", "rounds", "jobs", "cases", "tonnes", "tons", "barrels",
+    "metres", "meters", "prisoners", "fighters", "units", "shells", "times", NULL};
+/* a capitalised word before a weekday that names a day ("Good Friday"),
+ * and after it a newspaper ("Sunday Times") */
+static const char *const S_HOLIDAY[] = {"good", "black", "super", "bloody", "holy", "ash",
+                                        "cyber", "maundy", "easter", "palm", NULL};
+static const char *const S_PAPER[] = {"times", "telegraph", "express", "mirror", "post",
+                                      "herald", "mail", NULL};
+static const char *const S_POD[] = {"morning", "afternoon", "evening", "night", NULL};
+static const char *const S_TODAY[] = {"today", "today's", "tonight", "tonight's", NULL};
+static const char *const S_YEST[] = {"yesterday", "yesterday's", NULL};
+static const char *const S_TOM[] = {"tomorrow", "tomorrow's", NULL};
+static const char *const S_RANGE[] = {"to", "through", "until", "till", "-", NULL};
+static const char *const S_MOD[] = {"early", "mid", "late", NULL};
+static const char *const S_PART[] = {"end", "start", "beginning", "middle", NULL};
+
+int time_vocab(vocab *v)
+{
+    static const struct {
+        const char *const *list;
+        vocab_cls cls;
+    } L[] = {{S_PREP, VC_T_PREP},       {S_MCTX, VC_T_MCTX},   {S_YCTX, VC_T_YCTX},
+             {S_CNOUN, VC_T_CNOUN},     {S_HOLIDAY, VC_T_HOLIDAY}, {S_PAPER, VC_T_PAPER},
+             {S_POD, VC_T_POD},         {S_TODAY, VC_T_TODAY}, {S_YEST, VC_T_YEST},
+             {S_TOM, VC_T_TOM},         {S_RANGE, VC_T_RANGE}, {S_MOD, VC_T_MOD},
+             {S_PART, VC_T_PART}};
+    for (size_t k = 0; k < sizeof L / sizeof L[0]; k++)
+        for (const char *const *w = L[k].list; *w; w++)
+            if (vocab_add(v, *w, strlen(*w), L[k].cls) < 0) return SITREP_ENOMEM;
+    return 0;
+}
 
 typedef struct {
     const sr_token *tk;
@@ -33,6 +83,8 @@ enum { WD_BARE = 0, WD_LAST, WD_NEXT };
 
 /* ---- token helpers ------------------------------------------------------ */
 
+/* The folded form (for the digits of numbers), flags, id and class of
+ * token i; outside the sentence "", 0, VOCAB_UNKNOWN and 0. */
 static const char *N(const tctx *c, int i)
 {
     if (i < c->t0 || i >= c->t1 || !c->tk[i].norm) return "";
@@ -44,9 +96,19 @@ static unsigned F(const tctx *c, int i)
     return (i >= c->t0 && i < c->t1) ? c->tk[i].flags : 0u;
 }
 
-static int is(const tctx *c, int i, const char *w)
+static int ID(const tctx *c, int i)
 {
-    return strcmp(N(c, i), w) == 0;
+    return (i >= c->t0 && i < c->t1) ? c->tk[i].id : VOCAB_UNKNOWN;
+}
+
+static vocab_cls CL(const tctx *c, int i)
+{
+    return (i >= c->t0 && i < c->t1) ? c->tk[i].cls : 0;
+}
+
+static int is(const tctx *c, int i, int id)
+{
+    return ID(c, i) == id;
 }
 
 static int in_list(const char *s, const char *const *list)
@@ -139,43 +201,32 @@ static int iso_str(const char *s, int *y, int *m, int *d)
  * separate "." of an abbreviation when a number follows). */
 static int month_at(const tctx *c, int i, int *next, int *full)
 {
-    const char *s = N(c, i);
-    size_t n = strlen(s);
-    if (!(F(c, i) & TOK_CAP)) return 0;
-    int m = sitrep_month_name(s, n, full);
-    if (!m) return 0;
+    if (!(F(c, i) & TOK_CAP) || !(CL(c, i) & VC_MONTH)) return 0;
+    int val = vocab_value(ID(c, i)), m = VV_NUM(val);
+    *full = (val & VV_FULL) != 0;
     *next = i + 1;
-    if (!*full && s[n - 1] != '.' && is(c, i + 1, ".") && (F(c, i + 2) & TOK_NUM))
+    if (!*full && !(val & VV_DOT) && is(c, i + 1, VW_P_PERIOD) && (F(c, i + 2) & TOK_NUM))
         *next = i + 2;
     return m;
 }
 
+/* A weekday at i (0 = Monday), or -1; *poss for "Monday's". */
 static int weekday_at(const tctx *c, int i, int *poss)
 {
-    static const char *const WD[] = {"monday", "tuesday", "wednesday", "thursday",
-                                     "friday", "saturday", "sunday"};
-    const char *s = N(c, i);
-    size_t n = strlen(s);
-    *poss = 0;
-    if (n > 2 && s[n - 2] == '\'' && s[n - 1] == 's') n -= 2, *poss = 1;
-    for (int k = 0; k < 7; k++)
-        if (strlen(WD[k]) == n && memcmp(WD[k], s, n) == 0) return k;
-    return -1;
+    int val = vocab_value(ID(c, i));
+    *poss = (val & VV_POSS) != 0;
+    if (!(CL(c, i) & VC_WEEKDAY)) return *poss = 0, -1;
+    return VV_NUM(val);
 }
 
-static int part_of_day(const char *s)
+static int part_of_day(const tctx *c, int i)
 {
-    static const char *const POD[] = {"morning", "afternoon", "evening", "night", NULL};
-    return in_list(s, POD);
+    return (CL(c, i) & VC_T_POD) != 0;
 }
 
 /* A count: digits 1..999, "one".."twenty", "a"/"an" (sets *article). */
 static int count_at(const tctx *c, int i, int *n, int *article)
 {
-    static const char *const W[] = {"one", "two", "three", "four", "five", "six", "seven",
-                                    "eight", "nine", "ten", "eleven", "twelve", "thirteen",
-                                    "fourteen", "fifteen", "sixteen", "seventeen",
-                                    "eighteen", "nineteen", "twenty", NULL};
     const char *s = N(c, i);
     size_t d = digit_run(s);
     *article = 0;
@@ -183,36 +234,30 @@ static int count_at(const tctx *c, int i, int *n, int *article)
         *n = digits_val(s, d);
         return *n > 0;
     }
-    for (int k = 0; W[k]; k++)
-        if (strcmp(s, W[k]) == 0) return *n = k + 1, 1;
-    if (strcmp(s, "a") == 0 || strcmp(s, "an") == 0) return *n = 1, *article = 1, 1;
-    return 0;
+    if (!(CL(c, i) & VC_COUNT)) return 0;
+    int val = vocab_value(ID(c, i));
+    *n = VV_NUM(val);
+    *article = (val & VV_ARTICLE) != 0;
+    return 1;
 }
 
-/* day/days, week(s), month(s), year(s), weekend: U_*, or 0.  Possessive
- * "week's" counts as singular. */
-static int unit_of(const char *s, int *plural)
+/* day/days, week(s), month(s), year(s), weekend at i: U_*, or 0.
+ * Possessive "week's" counts as singular, "weeks'" as plural. */
+static int unit_of(const tctx *c, int i, int *plural)
 {
-    static const char *const U[] = {"day", "week", "month", "year", "weekend"};
-    size_t n = strlen(s);
-    *plural = 0;
-    if (n > 2 && s[n - 2] == '\'' && s[n - 1] == 's') n -= 2;
-    else if (n > 2 && s[n - 1] == '\'' && s[n - 2] == 's') n -= 2, *plural = 1; /* "two weeks' time" */
-    else if (n > 1 && s[n - 1] == 's') n--, *plural = 1;
-    for (int k = 0; k < 5; k++)
-        if (strlen(U[k]) == n && memcmp(U[k], s, n) == 0) return k + 1;
-    return 0;
+    int val = vocab_value(ID(c, i));
+    *plural = (val & VV_PLURAL) != 0;
+    if (!(CL(c, i) & VC_UNIT)) return *plural = 0, 0;
+    return VV_NUM(val);
 }
 
 /* Modifier before a period: early, mid, late, [the] end|start|beginning|
  * middle of.  Returns its length in tokens. */
 static int mod_len(const tctx *c, int i)
 {
-    static const char *const ONE[] = {"early", "mid", "late", NULL};
-    static const char *const PART[] = {"end", "start", "beginning", "middle", NULL};
-    if (in_list(N(c, i), ONE)) return 1;
-    int j = is(c, i, "the") ? i + 1 : i;
-    if (in_list(N(c, j), PART) && is(c, j + 1, "of")) return j + 2 - i;
+    if (CL(c, i) & VC_T_MOD) return 1;
+    int j = is(c, i, VW_THE) ? i + 1 : i;
+    if ((CL(c, j) & VC_T_PART) && is(c, j + 1, VW_OF)) return j + 2 - i;
     return 0;
 }
 
@@ -326,16 +371,10 @@ static void set(tval *v, long day, sitrep_prec p)
 
 /* ---- matchers: each returns the end of its match at i, or 0 ------------- */
 
-/* Nouns that make a preceding number a count, not a year or a day. */
-static int count_noun(const char *s)
+/* A noun that makes a preceding number a count, not a year or a day. */
+static int count_noun(const tctx *c, int i)
 {
-    static const char *const NOUNS[] = {
-        "troops", "soldiers", "people", "men", "women", "children", "civilians", "tanks",
-        "vehicles", "refugees", "dollars", "euros", "km", "kilometres", "kilometers",
-        "miles", "personnel", "servicemen", "missiles", "drones", "casualties", "deaths",
-        "residents", "members", "rounds", "jobs", "cases", "tonnes", "tons", "barrels",
-        "metres", "meters", "prisoners", "fighters", "units", "shells", "times", NULL};
-    return in_list(s, NOUNS);
+    return (CL(c, i) & VC_T_CNOUN) != 0;
 }
 
 /* One calendar date: ISO, Month D[, YYYY], [the] D[th] [of] Month [YYYY].
@@ -347,7 +386,7 @@ static int parse_date(const tctx *c, int i, int *y, int *m, int *d, int *mfirst)
     *mfirst = 0;
     if ((F(c, i) & TOK_NUM) && iso_str(N(c, i), y, m, d))
         return *d <= dim(*y, *m) ? i + 1 : 0;
-    if ((yy = year_at(c, i)) > 0 && is(c, i + 1, "-") && is(c, i + 3, "-") &&
+    if ((yy = year_at(c, i)) > 0 && is(c, i + 1, VW_P_HYPHEN) && is(c, i + 3, VW_P_HYPHEN) &&
         digit_run(N(c, i + 2)) == 2 && digit_run(N(c, i + 4)) == 2 &&
         c->tk[i].end == c->tk[i + 1].start && c->tk[i + 3].end == c->tk[i + 4].start) {
         *m = digits_val(N(c, i + 2), 2);
@@ -357,17 +396,17 @@ static int parse_date(const tctx *c, int i, int *y, int *m, int *d, int *mfirst)
         return 0;
     }
     if ((*m = month_at(c, i, &k, &full)) && (*d = mday_at(c, k)) > 0 &&
-        !count_noun(N(c, k + 1))) {
+        !count_noun(c, k + 1)) {
         int e = k + 1;
         *mfirst = 1;
-        if (is(c, e, ",") && (yy = year_at(c, e + 1)) > 0) *y = yy, e += 2;
+        if (is(c, e, VW_P_COMMA) && (yy = year_at(c, e + 1)) > 0) *y = yy, e += 2;
         else if ((yy = year_at(c, e)) > 0) *y = yy, e++;
         return *d <= dim(*y ? *y : 2000, *m) ? e : 0;
     }
-    if (is(c, i, "the") && is_ordinal(N(c, i + 1))) j++;
+    if (is(c, i, VW_THE) && is_ordinal(N(c, i + 1))) j++;
     if ((*d = mday_at(c, j)) > 0) {
         k = j + 1;
-        if (is(c, k, "of") && is_ordinal(N(c, j))) k++;
+        if (is(c, k, VW_OF) && is_ordinal(N(c, j))) k++;
         else if (j > i) return 0; /* "the 6th" must say "of" */
         if ((*m = month_at(c, k, &k, &full))) {
             if ((yy = year_at(c, k)) > 0) *y = yy, k++;
@@ -380,9 +419,8 @@ static int parse_date(const tctx *c, int i, int *y, int *m, int *d, int *mfirst)
 /* A range connector after a first date. */
 static int range_conn(const tctx *c, int i, int between)
 {
-    static const char *const TO[] = {"to", "through", "until", "till", "-", NULL};
-    if (between) return is(c, i, "and") ? i + 1 : 0;
-    return in_list(N(c, i), TO) ? i + 1 : 0;
+    if (between) return is(c, i, VW_AND) ? i + 1 : 0;
+    return (CL(c, i) & VC_T_RANGE) ? i + 1 : 0;
 }
 
 /* Fills v with the range (y1-m1-d1 .. y2-m2-d2), years 0 when absent. */
@@ -422,13 +460,13 @@ static int m_date(const tctx *c, int i, tval *v)
     int j = i, between = 0, poss, y1, m1, d1, y2, m2, d2, mf, mf2, e, e2, k, full;
     if (weekday_at(c, i, &poss) >= 0) {
         if (poss) return 0;
-        k = is(c, i + 1, ",") ? i + 2 : i + 1;
+        k = is(c, i + 1, VW_P_COMMA) ? i + 2 : i + 1;
         if (!parse_date(c, k, &y1, &m1, &d1, &mf)) return 0;
         j = k;
-    } else if (is(c, i, "between")) {
+    } else if (is(c, i, VW_BETWEEN)) {
         between = 1;
         j++;
-    } else if (is(c, i, "from")) {
+    } else if (is(c, i, VW_FROM)) {
         j++;
     }
     if ((e = parse_date(c, j, &y1, &m1, &d1, &mf))) {
@@ -439,7 +477,7 @@ static int m_date(const tctx *c, int i, tval *v)
                 m2 = m1;
                 e2 = k + 1;
                 y2 = 0;
-                if (is(c, e2, ",") && year_at(c, e2 + 1) > 0) y2 = year_at(c, e2 + 1), e2 += 2;
+                if (is(c, e2, VW_P_COMMA) && year_at(c, e2 + 1) > 0) y2 = year_at(c, e2 + 1), e2 += 2;
                 else if (year_at(c, e2) > 0) y2 = year_at(c, e2), e2++;
             }
             if (e2 && finish_range(c, y1, m1, d1, y2, m2, d2, v)) return e2;
@@ -462,7 +500,7 @@ static int m_date(const tctx *c, int i, tval *v)
     if ((m1 = month_at(c, j, &k, &full)) && (F(c, k) & TOK_NUM) && dd_range(N(c, k), &d1, &d2)) {
         e = k + 1;
         y1 = 0;
-        if (is(c, e, ",") && year_at(c, e + 1) > 0) y1 = year_at(c, e + 1), e += 2;
+        if (is(c, e, VW_P_COMMA) && year_at(c, e + 1) > 0) y1 = year_at(c, e + 1), e += 2;
         else if (year_at(c, e) > 0) y1 = year_at(c, e), e++;
         if (finish_range(c, y1, m1, d1, y1, m1, d2, v)) return e;
     }
@@ -472,20 +510,16 @@ static int m_date(const tctx *c, int i, tval *v)
 /* [last|next|this|early|late] WEEKDAY [morning|afternoon|evening|night] */
 static int m_weekday(const tctx *c, int i, tval *v)
 {
-    static const char *const NAMES[] = {"good", "black", "super", "bloody", "holy", "ash",
-                                        "cyber", "maundy", "easter", "palm", NULL};
-    static const char *const PAPERS[] = {"times", "telegraph", "express", "mirror", "post",
-                                         "herald", "mail", NULL};
     int j = i, mode = WD_BARE, poss;
-    if (is(c, i, "last")) mode = WD_LAST, j++;
-    else if (is(c, i, "next")) mode = WD_NEXT, j++;
-    else if (is(c, i, "this") || is(c, i, "early") || is(c, i, "late")) j++;
+    if (is(c, i, VW_LAST)) mode = WD_LAST, j++;
+    else if (is(c, i, VW_NEXT)) mode = WD_NEXT, j++;
+    else if (is(c, i, VW_THIS) || is(c, i, VW_EARLY) || is(c, i, VW_LATE)) j++;
     int wd = weekday_at(c, j, &poss);
     if (wd < 0) return 0;
-    if (j == i && (F(c, i - 1) & TOK_CAP) && in_list(N(c, i - 1), NAMES)) return 0;
-    if (!poss && (F(c, j + 1) & TOK_CAP) && in_list(N(c, j + 1), PAPERS)) return 0;
+    if (j == i && (F(c, i - 1) & TOK_CAP) && (CL(c, i - 1) & VC_T_HOLIDAY)) return 0;
+    if (!poss && (F(c, j + 1) & TOK_CAP) && (CL(c, j + 1) & VC_T_PAPER)) return 0;
     j++;
-    if (!poss && part_of_day(N(c, j))) j++;
+    if (!poss && part_of_day(c, j)) j++;
     set(v, resolve_weekday(c, wd, mode), PREC_DAY);
     return j;
 }
@@ -494,29 +528,29 @@ static int m_weekday(const tctx *c, int i, tval *v)
  * last night, earlier/later today. */
 static int m_relday(const tctx *c, int i, tval *v)
 {
-    static const char *const TODAY[] = {"today", "today's", "tonight", "tonight's", NULL};
-    static const char *const YEST[] = {"yesterday", "yesterday's", NULL};
-    static const char *const TOM[] = {"tomorrow", "tomorrow's", NULL};
     int j = i, off;
-    if ((is(c, i, "earlier") || is(c, i, "later")) && in_list(N(c, i + 1), TODAY)) j++;
-    if (in_list(N(c, j), TODAY)) off = 0;
-    else if (in_list(N(c, j), YEST)) off = -1;
-    else if (in_list(N(c, j), TOM)) off = 1;
+    if ((is(c, i, VW_EARLIER) || is(c, i, VW_LATER)) && (CL(c, i + 1) & VC_T_TODAY)) j++;
+    vocab_cls cl = CL(c, j);
+    if (cl & VC_T_TODAY) off = 0;
+    else if (cl & VC_T_YEST) off = -1;
+    else if (cl & VC_T_TOM) off = 1;
     else {
-        int k = is(c, i, "the") ? i + 1 : i;
-        if (is(c, k, "day") && is(c, k + 1, "before") && is(c, k + 2, "yesterday"))
+        int k = is(c, i, VW_THE) ? i + 1 : i;
+        if (is(c, k, VW_DAY) && is(c, k + 1, VW_BEFORE) && is(c, k + 2, VW_YESTERDAY))
             return set(v, c->anchor < 0 ? -1 : c->anchor - 2, PREC_DAY), k + 3;
-        if (is(c, k, "day") && is(c, k + 1, "after") && is(c, k + 2, "tomorrow"))
+        if (is(c, k, VW_DAY) && is(c, k + 1, VW_AFTER) && is(c, k + 2, VW_TOMORROW))
             return set(v, c->anchor < 0 ? -1 : c->anchor + 2, PREC_DAY), k + 3;
-        if (is(c, i, "this") && part_of_day(N(c, i + 1)) && !is(c, i + 1, "night"))
+        if (is(c, i, VW_THIS) && part_of_day(c, i + 1) && !is(c, i + 1, VW_NIGHT))
             return set(v, c->anchor, PREC_DAY), i + 2;
-        if (is(c, i, "last") && is(c, i + 1, "night"))
+        if (is(c, i, VW_LAST) && is(c, i + 1, VW_NIGHT))
             return set(v, c->anchor < 0 ? -1 : c->anchor - 1, PREC_DAY), i + 2;
         return 0;
     }
-    const char *s = N(c, j);
+    /* "today's", "tonight's", ... take no part of the day after them */
+    int id = ID(c, j), poss = id != VW_TODAY && id != VW_TONIGHT && id != VW_YESTERDAY &&
+                              id != VW_TOMORROW;
     j++;
-    if (s[strlen(s) - 1] != 's' && part_of_day(N(c, j))) j++;
+    if (!poss && part_of_day(c, j)) j++;
     set(v, c->anchor < 0 ? -1 : c->anchor + off, PREC_DAY);
     return j;
 }
@@ -525,18 +559,18 @@ static int m_relday(const tctx *c, int i, tval *v)
 static int m_ago(const tctx *c, int i, tval *v)
 {
     int j = i, n, art, pl, fut = 0;
-    if (is(c, i, "in")) fut = 1, j++;
+    if (is(c, i, VW_IN)) fut = 1, j++;
     if (!count_at(c, j, &n, &art)) return 0;
-    int u = unit_of(N(c, j + 1), &pl);
+    int u = unit_of(c, j + 1, &pl);
     if (!u || u == U_WEEKEND || pl != (n > 1)) return 0;
     int e = j + 2;
     if (fut) {
-        if (c->tense == TENSE_PAST || is(c, e, "of")) return 0;
-        if (is(c, e, "'") && is(c, e + 1, "time")) e += 2;
-        else if (is(c, e, "time")) e++;
-    } else if (is(c, e, "ago")) {
+        if (c->tense == TENSE_PAST || is(c, e, VW_OF)) return 0;
+        if (is(c, e, VW_P_APOS) && is(c, e + 1, VW_TIME)) e += 2;
+        else if (is(c, e, VW_TIME)) e++;
+    } else if (is(c, e, VW_AGO)) {
         e++;
-    } else if (is(c, e, "from") && is(c, e + 1, "now")) {
+    } else if (is(c, e, VW_FROM) && is(c, e + 1, VW_NOW)) {
         fut = 1;
         e += 2;
     } else {
@@ -553,18 +587,18 @@ static int m_ago(const tctx *c, int i, tval *v)
 static int m_relunit(const tctx *c, int i, tval *v)
 {
     int mod = mod_len(c, i), j = i + mod, k, pl, the = 0, over = 0, past = 0;
-    if (!mod && (is(c, i, "earlier") || is(c, i, "later"))) j++;
-    else if (!mod && is(c, i, "over") && is(c, i + 1, "the")) j++, over = 1;
-    if (is(c, j, "this")) k = 0;
-    else if (is(c, j, "last")) k = -1;
-    else if (is(c, j, "next")) k = 1;
-    else if (is(c, j, "the")) k = 0, the = 1;
+    if (!mod && (is(c, i, VW_EARLIER) || is(c, i, VW_LATER))) j++;
+    else if (!mod && is(c, i, VW_OVER) && is(c, i + 1, VW_THE)) j++, over = 1;
+    if (is(c, j, VW_THIS)) k = 0;
+    else if (is(c, j, VW_LAST)) k = -1;
+    else if (is(c, j, VW_NEXT)) k = 1;
+    else if (is(c, j, VW_THE)) k = 0, the = 1;
     else return 0;
     /* "the last week", "the next year": spans of time, not periods */
-    if (k != 0 && j == i && is(c, i - 1, "the")) return 0;
+    if (k != 0 && j == i && is(c, i - 1, VW_THE)) return 0;
     j++;
-    if (!the && k == 0 && is(c, j, "past")) past = 1, k = -1, j++;
-    int u = unit_of(N(c, j), &pl);
+    if (!the && k == 0 && is(c, j, VW_PAST)) past = 1, k = -1, j++;
+    int u = unit_of(c, j, &pl);
     if (!u || u == U_DAY || pl) return 0;
     if (the && !(u == U_WEEKEND || mod)) return 0;
     if (over && !(the && u == U_WEEKEND)) return 0;
@@ -586,13 +620,10 @@ static int m_relunit(const tctx *c, int i, tval *v)
 /* [mod] Month [YYYY], mid-March. */
 static int m_month(const tctx *c, int i, tval *v)
 {
-    static const char *const CTX[] = {"in", "since", "until", "till", "by", "of", "during",
-                                      "from", "through", "before", "after", "early", "late",
-                                      "mid", "throughout", "between", NULL};
     int mod = mod_len(c, i), j = i + mod, m, full, k, y;
-    const char *s = N(c, j);
-    if (!mod && strncmp(s, "mid-", 4) == 0) {
-        if (!(m = sitrep_month_name(s + 4, strlen(s + 4), &full))) return 0;
+    if (!mod && (CL(c, j) & VC_MIDDASH)) {
+        const char *s = c->tk[j].norm + 4;   /* after "mid-" */
+        if (!(m = sitrep_month_name(s, strlen(s), &full))) return 0;
         k = j + 1;
         mod = 1;
     } else if (!(m = month_at(c, j, &k, &full))) {
@@ -603,7 +634,7 @@ static int m_month(const tctx *c, int i, tval *v)
         return k + 1;
     }
     if (!full) return 0;
-    if (m == 5 && !mod && !in_list(N(c, i - 1), CTX)) return 0;
+    if (m == 5 && !mod && !(CL(c, i - 1) & VC_T_MCTX)) return 0;
     set(v, resolve_month(c, m), PREC_MONTH);
     return k;
 }
@@ -611,24 +642,19 @@ static int m_month(const tctx *c, int i, tval *v)
 /* [mod] YYYY after a preposition, mid-2023. */
 static int m_year(const tctx *c, int i, tval *v)
 {
-    static const char *const CTX[] = {"in", "since", "of", "by", "until", "till", "before",
-                                      "after", "from", "during", "throughout", "through",
-                                      "between", "early", "late", "mid", NULL};
     int mod = mod_len(c, i), j = i + mod, y;
-    const char *s = N(c, j);
-    if (!mod && strncmp(s, "mid-", 4) == 0 && (y = year_str(s + 4)) > 0) {
+    if (!mod && (CL(c, j) & VC_MIDDASH) && (y = year_str(c->tk[j].norm + 4)) > 0) {
         set(v, sitrep_day_from_ymd(y, 1, 1), PREC_YEAR);
         return j + 1;
     }
     if ((y = year_at(c, j)) < 0) return 0;
     if (!mod) {
-        const char *p = N(c, i - 1);
-        int ok = in_list(p, CTX) ||
-                 (strcmp(p, "the") == 0 && in_list(N(c, i - 2), CTX)) ||
-                 ((strcmp(p, "to") == 0 || strcmp(p, "and") == 0) && year_at(c, i - 2) > 0);
+        int ok = (CL(c, i - 1) & VC_T_YCTX) ||
+                 (is(c, i - 1, VW_THE) && (CL(c, i - 2) & VC_T_YCTX)) ||
+                 ((is(c, i - 1, VW_TO) || is(c, i - 1, VW_AND)) && year_at(c, i - 2) > 0);
         if (!ok) return 0;
     }
-    if (count_noun(N(c, j + 1))) return 0;
+    if (count_noun(c, j + 1)) return 0;
     set(v, sitrep_day_from_ymd(y, 1, 1), PREC_YEAR);
     return j + 1;
 }
@@ -658,28 +684,16 @@ static int flush(arena *a, const sr_timex *b, int n, sr_timex **out, int *nout)
     return 0;
 }
 
-/* Can the token be part of a time expression?  Every expression holds one
- * of these within its first six tokens, so positions with none are skipped
- * without trying the matchers. */
-static int timeish(const char *w)
-{
-    static const char *const W[] = {
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-        "mon", "tue", "wed", "thu", "fri", "sat", "sun", "today", "tonight", "yesterday", "tomorrow",
-        "week", "weeks", "weekend", "weekends", "month", "months", "year", "years", "day", "days",
-        "ago", "morning", "afternoon", "evening", "night", "mid", "decade", NULL};
-    if (w[0] >= '0' && w[0] <= '9') return 1;
-    for (int i = 0; W[i]; i++)
-        if (w[0] == W[i][0] && !strncmp(w, W[i], strlen(W[i]))) return 1;
-    return 0;
-}
+/* Can the token be part of a time expression (VC_TIMEISH, a class of the
+ * form: vocab_form_class)?  Every expression holds one of these within its
+ * first six tokens, so positions with none are skipped without trying the
+ * matchers. */
 
 int time_find(arena *a, const sr_token *toks, int t0, int t1, long anchor,
               sr_tense tense, sr_timex **out, int *nout)
 {
     /* the next time-ish token at or after each position */
     int next_timeish = t1;
-    static const char *const PREP[] = {"on", "in", "at", "from", "since", "by", NULL};
     tctx c = {toks, t0, t1, anchor < 0 ? -1 : anchor, tense, 0, 0, 0};
     sr_timex buf[16];
     int nb = 0, total = 0;
@@ -689,14 +703,14 @@ int time_find(arena *a, const sr_token *toks, int t0, int t1, long anchor,
         tval v, v2;
         if (next_timeish < i || next_timeish == t1) {
             next_timeish = i;
-            while (next_timeish < t1 && !timeish(toks[next_timeish].norm)) next_timeish++;
+            while (next_timeish < t1 && !(toks[next_timeish].cls & VC_TIMEISH)) next_timeish++;
         }
         if (next_timeish - i > 6) {
             i = next_timeish - 6;
             continue;
         }
         int start = i, e = match_core(&c, i, &v);
-        if (in_list(N(&c, i), PREP)) {
+        if (CL(&c, i) & VC_T_PREP) {
             int e2 = match_core(&c, i + 1, &v2);
             if (e2 > e) e = e2, v = v2;
         }
@@ -704,9 +718,9 @@ int time_find(arena *a, const sr_token *toks, int t0, int t1, long anchor,
             /* "the same day", "that same day", "on the same day": the day
              * named last in this sentence ("attacked Kyiv on Monday, and
              * Ukraine asked for help the same day") */
-            int k = i + (in_list(N(&c, i), PREP) ? 1 : 0);
-            if (k + 2 < t1 && (!strcmp(N(&c, k), "the") || !strcmp(N(&c, k), "that")) &&
-                !strcmp(N(&c, k + 1), "same") && !strcmp(N(&c, k + 2), "day")) {
+            int k = i + ((CL(&c, i) & VC_T_PREP) ? 1 : 0);
+            if (k + 2 < t1 && (is(&c, k, VW_THE) || is(&c, k, VW_THAT)) &&
+                is(&c, k + 1, VW_SAME) && is(&c, k + 2, VW_DAY)) {
                 e = k + 3;
                 v.day = v.end = last_day;
                 v.prec = PREC_DAY;

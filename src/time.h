@@ -5,6 +5,8 @@
  * Out: time expressions found in the sentence with their resolved day,
  *      precision and token span.
  * Reads no data files (month and weekday names are English and built in).
+ * Words are tested by id and class only (vocab.h): the tokens must come
+ * from a vocabulary that time_vocab has seen.
  */
 #ifndef SITREP_TIME_H
 #define SITREP_TIME_H
@@ -24,6 +26,11 @@ typedef struct sr_timex {
     sitrep_prec prec;    /* PREC_DAY, PREC_WEEK, PREC_MONTH, PREC_YEAR */
     long end_day;        /* last day for ranges ("from 18 to 20 February"), else == day */
 } sr_timex;
+
+/* Adds the time tagger's word lists to v as class bits (VC_T_*); the
+ * months, weekdays, units and count words are well-known words of every
+ * vocabulary.  Load time.  Returns 0 or SITREP_ENOMEM. */
+int time_vocab(vocab *v);
 
 /* Finds every temporal expression in toks[t0 .. t1).  anchor is the
  * document date as a day number (sitrep_day_from_ymd) or -1; tense gives

@@ -12,7 +12,7 @@ static char *S_split(arena *a, const char *text)
 {
     sr_region reg = {0, (int)strlen(text)};
     sr_segmentation seg;
-    if (segment_text(a, text, &reg, 1, &seg)) return NULL;
+    if (segment_text(a, NULL, text, &reg, 1, &seg)) return NULL;
     buf b;
     buf_init(&b);
     for (int i = 0; i < seg.nsents; i++) {
@@ -29,7 +29,7 @@ static char *S_tokens(arena *a, const char *text)
 {
     sr_region reg = {0, (int)strlen(text)};
     sr_segmentation seg;
-    if (segment_text(a, text, &reg, 1, &seg)) return NULL;
+    if (segment_text(a, NULL, text, &reg, 1, &seg)) return NULL;
     buf b;
     buf_init(&b);
     for (int i = 0; i < seg.ntoks; i++) {
@@ -95,7 +95,7 @@ int main(void)
     const char *t = "\xC3\x89migr\xC3\xA9s met Zelensky.";
     sr_region reg = {0, (int)strlen(t)};
     sr_segmentation seg;
-    CHECK_INT(segment_text(&a, t, &reg, 1, &seg), 0);
+    CHECK_INT(segment_text(&a, NULL, t, &reg, 1, &seg), 0);
     CHECK_INT(seg.ntoks, 4);
     CHECK_INT(seg.toks[2].start, 14);
     CHECK_INT(seg.toks[2].end, 22);
@@ -107,14 +107,14 @@ int main(void)
     /* a sentence never crosses a region (paragraph) boundary */
     const char *two = "Headline without a stop\nRussia attacked Ukraine.";
     sr_region regs[2] = {{0, 23}, {24, (int)strlen(two)}};
-    CHECK_INT(segment_text(&a, two, regs, 2, &seg), 0);
+    CHECK_INT(segment_text(&a, NULL, two, regs, 2, &seg), 0);
     CHECK_INT(seg.nsents, 2);
     CHECK_INT(seg.sents[1].para, 1);
     CHECK_INT(seg.sents[1].start, 24);
 
     /* empty input */
     sr_region none = {0, 0};
-    CHECK_INT(segment_text(&a, "", &none, 1, &seg), 0);
+    CHECK_INT(segment_text(&a, NULL, "", &none, 1, &seg), 0);
     CHECK_INT(seg.nsents, 0);
 
     arena_free(&a);

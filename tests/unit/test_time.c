@@ -29,6 +29,9 @@ static int is_abbrev(const char *s, size_t n)
     return 0;
 }
 
+/* The vocabulary the tokens are tagged with (vocab.h), built once. */
+static vocab *S_vocab;
+
 static int tokenize(arena *a, const char *s, sr_token *t, int max)
 {
     size_t p = 0, len = strlen(s);
@@ -84,6 +87,7 @@ static int tokenize(arena *a, const char *s, sr_token *t, int max)
         n++;
         p = q;
     }
+    segment_tag(S_vocab, t, n);
     return n;
 }
 
@@ -349,6 +353,7 @@ static void test_api(void)
             iso[k].norm = W[k];
             iso[k].flags = k % 2 ? TOK_PUNCT : TOK_NUM;
         }
+        segment_tag(S_vocab, iso, 5);
         nout = 0;
         CHECK_INT(time_find(&a, iso, 0, 5, -1, TENSE_PAST, &out, &nout), 1);
         CHECK_INT(out[0].t1, 5);
@@ -374,9 +379,12 @@ static void test_api(void)
 int main(int argc, char **argv)
 {
     const char *path = argc > 1 ? argv[1] : "tests/time/expressions.tsv";
+    S_vocab = vocab_new();
+    CHECK(S_vocab && time_vocab(S_vocab) == 0);
     if (run_table(path) < 0) tests_failed++;
     test_datelines();
     test_weekday_direction();
     test_api();
+    vocab_free(S_vocab);
     return TESTS_DONE("time");
 }
