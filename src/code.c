@@ -2543,6 +2543,19 @@ static int S_keep_act(S_ctx *x, S_trig *g)
 }
 
 /* One event per distinct (source key, target key). */
+/* A release by exchange: a RETREAT whose words [t, end) swap, exchange or
+ * trade ("swapped prisoners with", "a prisoner exchange with"). */
+static int S_is_swap(const S_ctx *x, const S_pat *p, int t, int end)
+{
+    if (strcmp(p->type, "RETREAT") || !p->mode || strcmp(p->mode, "release")) return 0;
+    for (int k = t; k < end; k++) {
+        const char *w = S_norm(x, k);
+        if (!strncmp(w, "swap", 4) || !strncmp(w, "exchang", 7) || !strncmp(w, "trade", 5) || !strcmp(w, "trading"))
+            return 1;
+    }
+    return 0;
+}
+
 static int S_emit_pairs(S_ctx *x, S_trig *g)
 {
     const code_input *in = x->in;
@@ -2583,6 +2596,11 @@ static int S_emit_pairs(S_ctx *x, S_trig *g)
             if (!rc && g->implicit && x->events.len > before)
                 VEC_AT(&x->events, sr_event, x->events.len - 1).implicit_target = 1;
             if (rc) return rc;
+            /* a swap releases on both sides: "France swapped prisoners
+             * with Iran" is one release each way (the gold conventions) */
+            if (tm && strcmp(tm->key, sm->key) && S_is_swap(x, p, t, g->bm.end) &&
+                (rc = S_add_event(x, p, sent, t, &g->bm, tm, sm, here, s0, s1)))
+                return rc;
         }
     }
     return 0;
