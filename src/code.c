@@ -72,6 +72,7 @@ struct coder {
     dict cue_last;       /* last word -> first cue */
     dict wclass;         /* word -> W_* classes */
     vec conflicts;       /* S_conflict: wars, for attacks with no target */
+    vec treaties;        /* S_treaty: two-sided treaties, for leaving them */
 };
 
 /* One war of conflicts.tsv: sides a and b from day `from` to `to`. */
@@ -79,6 +80,17 @@ typedef struct {
     char a[16], b[16];
     long from, to;       /* to: LONG_MAX while it lasts */
 } S_conflict;
+
+/* One treaty of treaties.tsv: its two sides and its names, each name a
+ * run of folded words. */
+enum { TREATY_MAXK = 8, TREATY_MAXN = 6, TREATY_MAXW = 8 };
+typedef struct {
+    char side[2][TREATY_MAXK][16];
+    int nside[2];
+    const char *name[TREATY_MAXN][TREATY_MAXW];
+    int nwords[TREATY_MAXN], nnames;
+    const char *title;   /* the first name as written, for --explain */
+} S_treaty;
 
 #define PAT(c, i) (&VEC_AT(&(c)->pats, S_pat, i))
 #define CUE(c, i) (&VEC_AT(&(c)->cues, S_cue, i))
@@ -90,6 +102,7 @@ void coder_free(coder *c)
     vec_free(&c->cues);
     vec_free(&c->cameos);
     vec_free(&c->conflicts);
+    vec_free(&c->treaties);
     dict_free(&c->heads[0]);
     dict_free(&c->heads[1]);
     dict_free(&c->cameo);
@@ -364,6 +377,49 @@ static int S_conflict_line(coder *c, char **cols, int nc, const char *where, cha
     return 0;
 }
 
+static int S_treaty_line(coder *c, char **cols, int nc, const char *where, char *err, size_t errlen)
+{
+    S_treaty w;
+    memset(&w, 0, sizeof w);
+    if (nc < 3) {
+        snprintf(err, errlen, "%s: want SIDE_A, SIDE_B and NAMES", where);
+        return SITREP_EDATA;
+    }
+    for (int k = 0; k < 2; k++) {
+        char *save = NULL;
+        for (char *key = strtok_r(cols[k], " ", &save); key; key = strtok_r(NULL, " ", &save)) {
+            if (w.nside[k] == TREATY_MAXK || strlen(key) >= sizeof w.side[k][0]) {
+                snprintf(err, errlen, "%s: at most %d keys a side, each shorter than 16", where, TREATY_MAXK);
+                return SITREP_EDATA;
+            }
+            memcpy(w.side[k][w.nside[k]++], key, strlen(key) + 1);
+        }
+    }
+    size_t tl = strcspn(cols[2], "|");
+    if (!(w.title = arena_strndup(&c->mem, cols[2], tl))) goto oom;
+    char *save = NULL;
+    for (char *name = strtok_r(cols[2], "|", &save); name && w.nnames < TREATY_MAXN;
+         name = strtok_r(NULL, "|", &save)) {
+        S_lower(name);
+        char *ws = NULL;
+        int n = 0;
+        for (char *word = strtok_r(name, " ", &ws); word && n < TREATY_MAXW; word = strtok_r(NULL, " ", &ws))
+            if (!(w.name[w.nnames][n++] = arena_strdup(&c->mem, word))) goto oom;
+        if (n) w.nwords[w.nnames++] = n;
+    }
+    if (!w.nside[0] || !w.nside[1] || !w.nnames) {
+        snprintf(err, errlen, "%s: want SIDE_A, SIDE_B and NAMES", where);
+        return SITREP_EDATA;
+    }
+    S_treaty *slot = vec_push(&c->treaties);
+    if (!slot) goto oom;
+    *slot = w;
+    return 0;
+oom:
+    snprintf(err, errlen, "out of memory");
+    return SITREP_ENOMEM;
+}
+
 static int S_cmpstr(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
 static int S_build_wclass(dict *d);
@@ -378,6 +434,7 @@ coder *coder_load(const char *dir, const lexicon *lx, char *err, size_t errlen)
     vec_init(&c->cues, sizeof(S_cue));
     vec_init(&c->cameos, sizeof(S_cameo));
     vec_init(&c->conflicts, sizeof(S_conflict));
+    vec_init(&c->treaties, sizeof(S_treaty));
     dict_init(&c->heads[0]);
     dict_init(&c->heads[1]);
     dict_init(&c->cameo);
@@ -394,6 +451,8 @@ coder *coder_load(const char *dir, const lexicon *lx, char *err, size_t errlen)
     if (S_read_tsv(c, path, "modality.tsv", S_cue_line, err, errlen)) goto fail;
     snprintf(path, sizeof path, "%s/conflicts.tsv", dir);   /* optional */
     if (!access(path, F_OK) && S_read_tsv(c, path, "conflicts.tsv", S_conflict_line, err, errlen)) goto fail;
+    snprintf(path, sizeof path, "%s/treaties.tsv", dir);    /* optional */
+    if (!access(path, F_OK) && S_read_tsv(c, path, "treaties.tsv", S_treaty_line, err, errlen)) goto fail;
     DIR *d = opendir(dir);
     if (!d) {
         snprintf(err, errlen, "%s: cannot open pattern directory", dir);
@@ -2379,6 +2438,68 @@ static void S_group_targets(S_ctx *x, S_trig *g)
     }
 }
 
+/* The treaty named at token k (the longest of its names), or -1; *len is
+ * the number of tokens of the name. */
+static int S_treaty_at(const S_ctx *x, int k, int s1, int *len)
+{
+    int best = -1;
+    *len = 0;
+    for (size_t i = 0; i < x->c->treaties.len; i++) {
+        const S_treaty *w = &VEC_AT(&x->c->treaties, S_treaty, i);
+        for (int n = 0; n < w->nnames; n++) {
+            int j = 0;
+            while (j < w->nwords[n] && k + j < s1 && !strcmp(S_norm(x, k + j), w->name[n][j])) j++;
+            if (j == w->nwords[n] && j > *len) {
+                *len = j;
+                best = (int)i;
+            }
+        }
+    }
+    return best;
+}
+
+/* A rejection of a treaty named after its trigger: its targets are the
+ * other side's parties, each a mention on the treaty's name. */
+static int S_treaty_targets(S_ctx *x, S_trig *g)
+{
+    const code_input *in = x->in;
+    const char *src = in->mentions[g->srcs[0]].key;
+    for (int k = g->t + 1; k < g->s1 && k <= g->end + 8; k++) {
+        if (S_is_report_word(x, k) || !strcmp(S_norm(x, k), ";")) return 0;
+        int len, ti = S_treaty_at(x, k, g->s1, &len);
+        if (ti < 0) continue;
+        const S_treaty *w = &VEC_AT(&x->c->treaties, S_treaty, ti);
+        int side = -1;
+        for (int a = 0; a < 2; a++)
+            for (int b = 0; b < w->nside[a]; b++)
+                if (!strcmp(w->side[a][b], src)) side = a;
+        if (side < 0) return 0;
+        const char (*other)[16] = w->side[1 - side];
+        for (int b = 0; b < w->nside[1 - side] && g->ntg < 8; b++) {
+            sr_mention *m = arena_alloc(x->a, sizeof *m);
+            if (!m) return SITREP_ENOMEM;
+            memset(m, 0, sizeof *m);
+            m->t0 = k;
+            m->t1 = k + len;
+            m->start = in->seg->toks[k].start;
+            m->end = in->seg->toks[k + len - 1].end;
+            m->sent = g->sent;
+            m->kind = strlen(other[b]) == 3 ? AK_COUNTRY : AK_ORG;
+            snprintf(m->key, sizeof m->key, "%s", other[b]);
+            snprintf(m->code, sizeof m->code, "%s", other[b]);
+            const sr_place *c = in->gaz && m->kind == AK_COUNTRY ? gazetteer_country(in->gaz, other[b]) : NULL;
+            m->name = c ? c->name : NULL;
+            m->gender = '-';
+            m->how = AH_COREF;
+            m->why = arena_printf(x->a, "a party to the %s", w->title);
+            if (!m->why) return SITREP_ENOMEM;
+            g->tg[g->ntg++] = m;
+        }
+        return 0;
+    }
+    return 0;
+}
+
 /* Targets the clause implies: an attacked place's country, a threat's
  * condition, a rejection's owner, the other side of "they", none that is
  * the passive's agent, a conjoined verb's. */
@@ -2420,6 +2541,12 @@ static int S_implied_targets(S_ctx *x, S_trig *g)
                 break;
             }
         }
+    }
+    /* "withdrew from the INF treaty": leaving a treaty rejects its other
+     * side (treaties.tsv) */
+    if (!g->ntg && g->nsrc && !strcmp(p->type, "REJECT")) {
+        int rc = S_treaty_targets(x, g);
+        if (rc) return rc;
     }
     /* "Putin's red line ... I will not accept anyone's red line": a
      * rejection's target is the owner of what is rejected */

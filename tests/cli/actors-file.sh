@@ -42,5 +42,15 @@ cp -r data "$tmp/data"
 printf 'Alma Testerova\tMDA\tGOV\tforeign minister\t2021-08-06\t\tf\tTesterova\n' >> "$tmp/data/actors/people.tsv"
 out=$("$SITREP" actors --data "$tmp/data" --date 2022-03-10 "Testerova arrived.")
 printf '%s' "$out" | grep -q '"key":"MDA"' && ok || ko "--data copy not used: $out"
+# a treaty added to patterns/treaties.tsv gives its other side to a withdrawal
+printf 'PER\tCHL\tPacific Testing Accord\n' >> "$tmp/data/patterns/treaties.tsv"
+printf '{"id":"t","date":"2024-01-03","text":"Peru withdrew from the Pacific Testing Accord."}\n' > "$tmp/t.jsonl"
+out=$("$SITREP" code -q --data "$tmp/data" "$tmp/t.jsonl")
+printf '%s' "$out" | grep -q '"type":"REJECT".*"target":{[^}]*"key":"CHL"' && ok || ko "treaty line not used: $out"
+# a malformed line is an error naming the file and the line
+n=$(($(wc -l < "$tmp/data/patterns/treaties.tsv") + 1))
+printf 'PER\n' >> "$tmp/data/patterns/treaties.tsv"
+err=$("$SITREP" code -q --data "$tmp/data" "$tmp/t.jsonl" 2>&1 >/dev/null)
+printf '%s' "$err" | grep -q "treaties.tsv:$n:" && ok || ko "bad treaty line not reported with its line: $err"
 echo "actors-file: $pass passed, $fail failed"
 [ $fail -eq 0 ]
