@@ -1346,6 +1346,19 @@ static int S_noun_in_pp(const S_ctx *x, int s0, int t)
     return 0;
 }
 
+/* Is the noun at t the head of an "in a(n) ..." phrase ("took to the
+ * streets on Sunday in a massive demonstration")?  Such a phrase names the
+ * clause's own act, so the clause's time is the noun's too. */
+static int S_manner_pp(const S_ctx *x, int s0, int t)
+{
+    for (int k = t - 1; k >= s0 + 1 && k >= t - 4; k--) {
+        if (!(S_flags(x, k) & TOK_WORD)) return 0;
+        if ((!strcmp(S_norm(x, k), "a") || !strcmp(S_norm(x, k), "an")) && !strcmp(S_norm(x, k - 1), "in"))
+            return 1;
+    }
+    return 0;
+}
+
 /* Picks the time expression for an event at trigger t. */
 static const sr_timex *S_pick_time(const S_ctx *x, int s0, int s1, int t, sr_modality mod, int *is_report)
 {
@@ -1660,7 +1673,7 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
     /* a noun inside a prepositional phrase ("in response to the Russian
      * invasion") takes only a time of its own phrase ("the annexation of
      * Crimea in 2014"), not the clause's ("will travel next week") */
-    if (tx && p->noun && S_noun_in_pp(x, s0, trig)) {
+    if (tx && p->noun && S_noun_in_pp(x, s0, trig) && !S_manner_pp(x, s0, trig)) {
         int end = m->end > trig ? m->end : trig + 1;
         if (!(tx->t0 >= end && tx->t0 <= end + 2)) tx = NULL;
     }
