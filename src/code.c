@@ -1340,6 +1340,12 @@ static int S_crosses_clause(const S_ctx *x, int lo, int hi)
 static int S_noun_in_pp(const S_ctx *x, int s0, int t)
 {
     for (int k = t - 1; k >= s0 && k >= t - 5; k--) {
+        /* "a slew of agreements", "a new round of talks": a measure of
+         * the noun, not a phrase attached to another */
+        if (!strcmp(S_norm(x, k), "of") && k - 2 >= s0 &&
+            (!strcmp(S_norm(x, k - 2), "a") || !strcmp(S_norm(x, k - 2), "an") ||
+             (k - 3 >= s0 && (!strcmp(S_norm(x, k - 3), "a") || !strcmp(S_norm(x, k - 3), "an")))))
+            return 0;
         if (S_is(x, k, W_PREPS)) return 1;
         if (!(S_flags(x, k) & TOK_WORD) || S_is_verb_form(x, k)) return 0;
     }

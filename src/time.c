@@ -525,7 +525,7 @@ static int m_weekday(const tctx *c, int i, tval *v)
 }
 
 /* today, tonight, yesterday, tomorrow, the day before/after, this morning,
- * last night, earlier/later today. */
+ * last night, earlier/later today, earlier/later in the day. */
 static int m_relday(const tctx *c, int i, tval *v)
 {
     int j = i, off;
@@ -542,6 +542,10 @@ static int m_relday(const tctx *c, int i, tval *v)
             return set(v, c->anchor < 0 ? -1 : c->anchor + 2, PREC_DAY), k + 3;
         if (is(c, i, VW_THIS) && part_of_day(c, i + 1) && !is(c, i + 1, VW_NIGHT))
             return set(v, c->anchor, PREC_DAY), i + 2;
+        /* "earlier in the day", "later in the day": the day written of */
+        if ((is(c, i, VW_EARLIER) || is(c, i, VW_LATER)) && is(c, i + 1, VW_IN) && is(c, i + 2, VW_THE) &&
+            is(c, i + 3, VW_DAY))
+            return set(v, c->anchor, PREC_DAY), i + 4;
         if (is(c, i, VW_LAST) && is(c, i + 1, VW_NIGHT))
             return set(v, c->anchor < 0 ? -1 : c->anchor - 1, PREC_DAY), i + 2;
         return 0;
