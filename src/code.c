@@ -2026,6 +2026,14 @@ static const S_pat *S_best_pattern(S_ctx *x, int s0, int s1, int t, S_match *out
             if (S_is(x, k, W_BE)) { x->passive = 1; break; }
             if (!(S_flags(x, k) & TOK_WORD)) break;
         }
+    /* "supported by the council but vetoed by Russia", "an attack carried
+     * out by Hamas": a past participle with a "by" agent is passive with
+     * no auxiliary of its own (not "stood by Kyiv", "abided by the deal") */
+    if (!x->passive && lexicon_is_past(lx, w) && t + 2 < s1 && !strcmp(S_norm(x, t + 1), "by") &&
+        (x->mstart[t + 2] >= 0 || (!strcmp(S_norm(x, t + 2), "the") && t + 3 < s1 && x->mstart[t + 3] >= 0)) &&
+        !S_in(w, (const char *const[]){"stood", "abided", "abode", "went", "passed", "dropped", "stopped", "came",
+                                        "got", "lived", "swore", "sworn", NULL}))
+        x->passive = 1;
     /* "was hit", "were cut": participles spelt like the base form */
     if (!x->passive && t > s0 && S_is(x, t - 1, W_BE) && strcmp(S_norm(x, t - 1), "be") &&
         strcmp(S_norm(x, t - 1), "being") && S_is_verb_form(x, t) && t + 1 < s1 && !strcmp(S_norm(x, t + 1), "by"))
