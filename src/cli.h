@@ -26,7 +26,7 @@ typedef struct {
     const char *date, *data, *cmd;
     const char *actor_files[32];
     int nactor_files;
-    int explain, quiet, by_doc, by_type, confusion, json, errors;
+    int explain, quiet, by_doc, by_type, confusion, json, errors, differences;
     int candidates, no_model;
     size_t max_doc_bytes;
     int jobs;                /* -j N: coding threads */

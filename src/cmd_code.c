@@ -81,7 +81,7 @@ int cmd_code(const cli_options *o)
 int cmd_eval(const cli_options *o)
 {
     if (o->nfiles != 2) return cli_misuse("%s", "eval needs two files: GOLD EVENTS");
-    eval_options eo = {o->by_doc, o->by_type, o->confusion, o->json, o->errors};
+    eval_options eo = {o->by_doc, o->by_type, o->confusion, o->json, o->errors, o->differences};
     eval_result res;
     int rc = eval_files(o->files[0], o->files[1], &eo, stdout, stderr, &res);
     int crc = cli_close_stdout();

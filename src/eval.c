@@ -822,6 +822,25 @@ static int S_report(S_eval *e, const eval_options *opt, FILE *out, const eval_re
         }
         fprintf(out, "%-39s %5d %7d\n", "unmatched", sg, ss);
     }
+    if (opt->differences) {
+        /* the pairs behind the modality, date and location figures */
+        fprintf(out, "\ndifferences (strict pairs: gold line, field, gold, system, evidence)\n");
+        for (size_t i = 0; i < e->gold.len; i++) {
+            const S_ev *g = e->g[i], *s = g->m_strict;
+            if (!s) continue;
+            const char *what[3] = {NULL, NULL, NULL}, *gv[3], *sv[3];
+            if (!S_eqi(g->modality, s->modality))
+                what[0] = "modality", gv[0] = g->modality, sv[0] = s->modality;
+            if (g->date && (!s->date || strcmp(g->date, s->date)))
+                what[1] = "date", gv[1] = g->date, sv[1] = s->date;
+            if (g->loc ? !s->loc || strcmp(g->loc, s->loc) : g->loc_country && !(s->loc_country && S_eqi(g->loc_country, s->loc_country)))
+                what[2] = "location", gv[2] = g->loc ? g->loc : g->loc_country, sv[2] = g->loc ? s->loc : s->loc_country;
+            for (int k = 0; k < 3; k++)
+                if (what[k])
+                    fprintf(out, "%s:%ld %s %s %s -> %s | %.100s\n", g->doc, g->line, g->type, what[k],
+                            gv[k] ? gv[k] : "null", sv[k] ? sv[k] : "null", g->evid ? g->evid : "");
+        }
+    }
 done:
     buf_free(&b);
     free(bt);
@@ -894,7 +913,7 @@ static int S_score(S_eval *e, const eval_options *opt, FILE *out, eval_result *r
 int eval_files(const char *gold_path, const char *sys_path, const eval_options *opt,
                FILE *out, FILE *err, eval_result *res)
 {
-    static const eval_options defaults = {0, 0, 0, 0, 0};
+    static const eval_options defaults = {0, 0, 0, 0, 0, 0};
     eval_result local;
     if (!res) res = &local;
     if (!opt) opt = &defaults;

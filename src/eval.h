@@ -16,6 +16,8 @@ typedef struct {
     int by_doc, by_type, confusion;  /* print extra tables */
     int json;                        /* print one JSON object instead of text */
     int errors;                      /* print the error-kind table */
+    int differences;                 /* list matched pairs whose modality,
+                                      * date or location differ */
 } eval_options;
 
 /* Why an event was left over by the strict match (§4).  The "sentence" of

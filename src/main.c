@@ -54,6 +54,7 @@ static void S_usage(FILE *fp)
           "  --max-doc-bytes N     reject larger documents (default 16777216)\n"
           "  --by-doc, --by-type, --confusion, --json   eval: extra tables / JSON output\n"
           "  --errors              eval: the unmatched events by why they missed (README)\n"
+          "  --differences         eval: the matched pairs whose modality, date or place differ\n"
           "  --db PATH             the store (default ./sitrep.db), or a PostgreSQL URL\n"
           "                        postgresql://USER@HOST:PORT/DB (every command works on both)\n"
           "  --actor NAME, --key KEY, --type TYPE, --since/--until YYYY-MM-DD,\n"
@@ -134,6 +135,7 @@ int main(int argc, char **argv)
         else if (!strcmp(a, "--by-type")) o.by_type = 1;
         else if (!strcmp(a, "--confusion")) o.confusion = 1;
         else if (!strcmp(a, "--errors")) o.errors = 1;
+        else if (!strcmp(a, "--differences")) o.differences = 1;
         else if (!strcmp(a, "--json")) o.json = 1;
         else if (!strcmp(a, "--host")) { NEEDARG(); o.host = argv[++i]; }
         else if (!strcmp(a, "--web")) { NEEDARG(); o.web = argv[++i]; }

@@ -4,6 +4,7 @@
 # every kind of miss on both sides, a gold quote that runs over the end of
 # the system's sentence, the symmetric types compared both ways, and the
 # same figures in --json.  Without --errors the report has no such table.
+# --differences lists the matched pairs whose modality, date or place differ.
 set -u
 SITREP=${SITREP:-./sitrep}
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
@@ -95,6 +96,27 @@ PY
 grep -q '^errors' "$tmp/plain" && bad "an error table without --errors" || ok
 "$SITREP" eval --json "$tmp/gold.jsonl" "$tmp/sys.jsonl" | grep -q '"errors"' \
   && bad "an errors object without --errors" || ok
+
+# --differences: the matched pairs whose modality, date or place differ
+{
+  g d CONSULT USA RUS asserted 2022-03-14 "Alpha met Beta on Monday"
+  g d AID FRA UKR planned null "Rho will send aid"
+  g d ASSAULT ISR LBN asserted null "Lambda shelled Mu"
+} > "$tmp/g2.jsonl"
+{
+  s d CONSULT USA RUS asserted 2022-03-13 "Alpha met Beta on Monday."
+  s d AID FRA UKR asserted null "Rho will send aid."
+  s d ASSAULT ISR LBN asserted null "Lambda shelled Mu."
+} > "$tmp/s2.jsonl"
+"$SITREP" eval --differences "$tmp/g2.jsonl" "$tmp/s2.jsonl" > "$tmp/diffs" && ok || bad "eval --differences exit $?"
+cat > "$tmp/want" <<'EOF2'
+d:1 CONSULT date 2022-03-14 -> 2022-03-13 | Alpha met Beta on Monday
+d:2 AID modality planned -> asserted | Rho will send aid
+EOF2
+sed -n '/^differences/,$p' "$tmp/diffs" | tail -n +2 > "$tmp/got"
+diff -u "$tmp/want" "$tmp/got" > "$tmp/diff" && ok || bad "differences:
+$(cat "$tmp/diff")"
+grep -q '^differences' "$tmp/plain" && bad "differences without --differences" || ok
 
 echo "eval: $pass passed, $fail failed"
 [ $fail -eq 0 ]
