@@ -833,8 +833,13 @@ static int S_report(S_eval *e, const eval_options *opt, FILE *out, const eval_re
                 what[0] = "modality", gv[0] = g->modality, sv[0] = s->modality;
             if (g->date && (!s->date || strcmp(g->date, s->date)))
                 what[1] = "date", gv[1] = g->date, sv[1] = s->date;
-            if (g->loc ? !s->loc || strcmp(g->loc, s->loc) : g->loc_country && !(s->loc_country && S_eqi(g->loc_country, s->loc_country)))
-                what[2] = "location", gv[2] = g->loc ? g->loc : g->loc_country, sv[2] = g->loc ? s->loc : s->loc_country;
+            int place_ok = g->loc ? s->loc && !strcmp(g->loc, s->loc)
+                                  : !g->loc_country || (s->loc_country && S_eqi(g->loc_country, s->loc_country));
+            if (!place_ok) {
+                what[2] = "location";
+                gv[2] = g->loc ? g->loc : g->loc_country;
+                sv[2] = g->loc ? s->loc : s->loc_country;
+            }
             for (int k = 0; k < 3; k++)
                 if (what[k])
                     fprintf(out, "%s:%ld %s %s %s -> %s | %.100s\n", g->doc, g->line, g->type, what[k],
