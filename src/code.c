@@ -2195,6 +2195,14 @@ static const sr_mention *S_war_side(const S_ctx *x, const char *key, int at)
  * it ("Russia's invasion", "the Biden-Putin call"), the "of" actor ("the
  * withdrawal of Russian troops"), the subject of a light verb ("Moscow is
  * planning an invasion"), the reporter of an ownerless demand. */
+/* Is token k inside a time expression ("Hamas's October 7 attack")? */
+static int S_in_timex(const S_ctx *x, int k)
+{
+    for (int i = 0; i < x->in->ntimexes; i++)
+        if (k >= x->in->timexes[i].t0 && k < x->in->timexes[i].t1) return 1;
+    return 0;
+}
+
 static void S_noun_sources(S_ctx *x, S_trig *g)
 {
     const code_input *in = x->in;
@@ -2213,9 +2221,10 @@ static void S_noun_sources(S_ctx *x, S_trig *g)
          * coordinated noun: "Russia's military build-up and
          * continued aggression against Ukraine" */
         int j = t - 1;
-        while (j >= s0 && j >= t - 7 && x->minside[j] < 0 && !S_is(x, j, W_PREPS | W_DETS) &&
-               !(S_flags(x, j) & TOK_CAP) &&
-               ((S_flags(x, j) & TOK_WORD) || !strcmp(S_norm(x, j), "-")))
+        while (j >= s0 && j >= t - 7 && x->minside[j] < 0 &&
+               (S_in_timex(x, j) ||
+                (!S_is(x, j, W_PREPS | W_DETS) && !(S_flags(x, j) & TOK_CAP) &&
+                 ((S_flags(x, j) & TOK_WORD) || !strcmp(S_norm(x, j), "-")))))
             j--;
         if (j >= s0 && x->minside[j] >= 0 && S_possessive(x, &in->mentions[x->minside[j]])) k = j;
     }
@@ -3207,6 +3216,19 @@ static int S_is_time_pp(const S_ctx *x, int t)
     return S_in(S_norm(x, t), tp) || (!strcmp(S_norm(x, t), "of") && t > 0 && !strcmp(S_norm(x, t - 1), "ahead"));
 }
 
+/* The tokens in [a, b) outside time expressions: "Hamas's October 7, 2023
+ * attack" has a possessor right before its noun. */
+static int S_words_between(const S_ctx *x, int a, int b)
+{
+    int n = b - a;
+    for (int i = 0; i < x->in->ntimexes; i++) {
+        const sr_timex *tx = &x->in->timexes[i];
+        int lo = tx->t0 > a ? tx->t0 : a, hi = tx->t1 < b ? tx->t1 : b;
+        if (hi > lo) n -= hi - lo;
+    }
+    return n;
+}
+
 static int S_propose(S_ctx *x, int sent, size_t first_event)
 {
     const code_input *in = x->in;
@@ -3309,7 +3331,7 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
                         /* a possessor acts only in its own noun phrase
                          * ("Iran's drone attack on Israel drew condemnation":
                          * Iran owns the attack, not the condemnation) */
-                        if ((sm->how & AH_POSS) && (t < sm->t1 || t - sm->t1 > 3)) continue;
+                        if ((sm->how & AH_POSS) && (t < sm->t1 || S_words_between(x, sm->t1, t) > 3)) continue;
                         int dup = 0;
                         for (int k = 0; k < nm; k++)
                             if (k != si && !strcmp(ms[k]->key, sm->key) &&
