@@ -1365,6 +1365,38 @@ static int S_manner_pp(const S_ctx *x, int s0, int t)
     return 0;
 }
 
+/* The time of the attribution of a quotation that sentence `sent` lies
+ * in, when the quotation opened in an earlier sentence of its paragraph (an
+ * odd number of quotation marks before it) and the sentence it opened in
+ * has a time next to a reporting word ("said on Sunday", "in a statement
+ * on Sunday said"); NULL otherwise.  The sentence itself names no time. */
+static const sr_timex *S_quote_time(const S_ctx *x, int sent)
+{
+    const sr_segmentation *seg = x->in->seg;
+    const sr_sentence *se = &seg->sents[sent];
+    for (int i = 0; i < x->in->ntimexes; i++)
+        if (x->in->timexes[i].t0 >= se->tok0 && x->in->timexes[i].t1 <= se->tok0 + se->ntok) return NULL;
+    int first = sent;
+    while (first > 0 && seg->sents[first - 1].para == se->para) first--;
+    int quotes = 0, open_sent = -1;
+    for (int s = first; s < sent; s++)
+        for (int k = seg->sents[s].tok0; k < seg->sents[s].tok0 + seg->sents[s].ntok; k++)
+            if (seg->toks[k].flags & TOK_QUOTE) {
+                if (!(quotes++ & 1)) open_sent = s;
+            }
+    if (!(quotes & 1) || open_sent < 0) return NULL;
+    const sr_sentence *os = &seg->sents[open_sent];
+    int o0 = os->tok0, o1 = os->tok0 + os->ntok;
+    for (int i = 0; i < x->in->ntimexes; i++) {
+        const sr_timex *tx = &x->in->timexes[i];
+        if (tx->t0 < o0 || tx->t1 > o1 || tx->day < 0) continue;
+        for (int k = tx->t0 - 1; k >= o0 && k >= tx->t0 - 5; k--)
+            if (S_is_report_word(x, k)) return tx;
+        if (tx->t1 < o1 && S_is_report_word(x, tx->t1)) return tx;
+    }
+    return NULL;
+}
+
 /* Picks the time expression for an event at trigger t. */
 static const sr_timex *S_pick_time(const S_ctx *x, int s0, int s1, int t, sr_modality mod, int *is_report)
 {
@@ -1682,6 +1714,13 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
     if (tx && p->noun && S_noun_in_pp(x, s0, trig) && !S_manner_pp(x, s0, trig)) {
         int end = m->end > trig ? m->end : trig + 1;
         if (!(tx->t0 >= end && tx->t0 <= end + 2)) tx = NULL;
+    }
+    /* a speech act in a quotation that runs on from an earlier sentence
+     * takes the date of its attribution there: 'The ministry said in a
+     * statement on Sunday: "... . We call for restraint."' */
+    if (!tx && mod == MOD_ASSERTED && S_in(p->type, S_speech_acts)) {
+        tx = S_quote_time(x, sent);
+        if (tx) is_report = 1;
     }
     long day = -1;
     sitrep_prec prec = PREC_NONE;
