@@ -1353,13 +1353,17 @@ static int S_noun_in_pp(const S_ctx *x, int s0, int t)
 }
 
 /* Is the noun at t the head of an "in a(n) ..." phrase ("took to the
- * streets on Sunday in a massive demonstration")?  Such a phrase names the
- * clause's own act, so the clause's time is the noun's too. */
+ * streets on Sunday in a massive demonstration") or a "during ..." one
+ * ("lifted the embargo on Monday during his first visit")?  Such a phrase
+ * names the clause's own act or one that spans it, so the clause's time is
+ * the noun's too. */
 static int S_manner_pp(const S_ctx *x, int s0, int t)
 {
-    for (int k = t - 1; k >= s0 + 1 && k >= t - 4; k--) {
+    for (int k = t - 1; k >= s0 && k >= t - 4; k--) {
         if (!(S_flags(x, k) & TOK_WORD)) return 0;
-        if ((!strcmp(S_norm(x, k), "a") || !strcmp(S_norm(x, k), "an")) && !strcmp(S_norm(x, k - 1), "in"))
+        if (!strcmp(S_norm(x, k), "during")) return 1;
+        if (k > s0 && (!strcmp(S_norm(x, k), "a") || !strcmp(S_norm(x, k), "an")) &&
+            !strcmp(S_norm(x, k - 1), "in"))
             return 1;
     }
     return 0;
