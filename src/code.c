@@ -1321,6 +1321,14 @@ static int S_crosses_clause(const S_ctx *x, int lo, int hi)
 {
     for (int k = lo; k < hi; k++) {
         const char *w = S_norm(x, k);
+        /* an aside between dashes or brackets is no boundary: "security
+         * forces -- some 9,500 of which are deployed -- used tear gas" */
+        if (!strcmp(w, "--") || !strcmp(w, "-") || !strcmp(w, "(")) {
+            const char *close = w[0] == '(' ? ")" : w;
+            int e = k + 1;
+            while (e < hi && strcmp(S_norm(x, e), close) && e - k <= 15) e++;
+            if (e < hi && !strcmp(S_norm(x, e), close)) { k = e; continue; }
+        }
         if (S_is_report_word(x, k) || !strcmp(w, ";")) return 1;
         if (!strcmp(w, "which") || !strcmp(w, "that") || !strcmp(w, "because") || !strcmp(w, "while"))
             return 1;
