@@ -886,6 +886,17 @@ typedef struct {
 #define SUB(d, i) (&VEC_AT(&(d)->subs, S_sub, i))
 #define LOCAL(d, i) (&VEC_AT(&(d)->locals, S_local, i))
 
+/* The second halves of hyphenated words whose first half is the owner or
+ * flag state of a ship, plane or firm ("US-owned", "Liberian-flagged"). */
+static const char *const S_owner_suffix[] = {"owned", "flagged", "registered", "operated", "linked", NULL};
+
+static int S_in_list(const char *w, const char *const *list)
+{
+    for (int i = 0; list[i]; i++)
+        if (!strcmp(w, list[i])) return 1;
+    return 0;
+}
+
 static int S_build_subs(S_doc *d)
 {
     const sr_segmentation *seg = d->seg;
@@ -897,9 +908,11 @@ static int S_build_subs(S_doc *d)
             size_t nl = strlen(nm);
             const char *hy = (tk->flags & TOK_WORD) ? strchr(nm, '-') : NULL;
             /* "Biden-Putin" splits; "US-led" stays one word, but "US-Albania-sponsored"
-             * (two hyphens) splits into its countries */
+             * (two hyphens) splits into its countries, and so do a ship's or a
+             * firm's owner and flag: "US-owned", "Greek-flagged", "Israel-linked" */
             int split = hy && nl > 3 && nm[0] != '-' &&
-                        (!(nl > 2 && !strcmp(nm + nl - 2, "ed")) || strchr(hy + 1, '-'));
+                        (!(nl > 2 && !strcmp(nm + nl - 2, "ed")) || strchr(hy + 1, '-') ||
+                         S_in_list(hy + 1, S_owner_suffix));
             if (!split) {
                 S_sub *sb = vec_push(&d->subs);
                 if (!sb) return SITREP_ENOMEM;

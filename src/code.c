@@ -1503,12 +1503,13 @@ static int S_token_possessive(const char *w)
  * the border", "across the capital Port-au-Prince", "outside Tbilisi", "in
  * the city of Rzeszow", "through the streets of Minsk", "on the outskirts
  * of Khartoum", "took to the streets of Belgrade", "in Kenya's capital
- * Nairobi", "a visit to Bangkok". */
+ * Nairobi", "a visit to Bangkok", "off the coast of Yemen". */
 static int S_place_phrase(const S_ctx *x, int s0, int t0)
 {
     static const char *const preps[] = {"in", "at", "across", "outside", "inside", "throughout", "near",
-                                        "around", "through", "into", NULL};
+                                        "around", "through", "into", "off", NULL};
     static const char *const frames[] = {"streets", "outskirts", "centre", "center", "suburbs", "suburb",
+                                         "coast", "coasts", "shores",
                                          "heart", "capital", "city", "town", "village", "region", "province",
                                          "port", "district", "area", "parts", "part", "north", "south", "east",
                                          "west", "north-east", "north-west", "south-east", "south-west", NULL};
