@@ -49,7 +49,7 @@ static int run(const char *gold, const char *sys, const eval_options *opt, eval_
     return rc;
 }
 
-static const eval_options plain = {0, 0, 0, 0, 0};
+static const eval_options plain = {0, 0, 0, 0, 0, 0};
 
 /* 4 gold, 3 system, 2 matched: P 2/3, R 1/2, F1 4/7. */
 static void test_prf(void)
@@ -278,7 +278,7 @@ static void test_world(void)
     CHECK_INT(r.world_merged, 2);
     CHECK(strstr(out_text, "world events: merged 2 of 5") != NULL);
 
-    eval_options js = {0, 0, 0, 1, 0};
+    eval_options js = {0, 0, 0, 1, 0, 0};
     run(gold, sys, &js, &r);
     arena a;
     arena_init(&a);
@@ -364,7 +364,7 @@ static void test_tables(void)
         "{\"doc\":\"d1\",\"type\":\"AID\",\"source\":{\"key\":\"USA\"},\"target\":{\"key\":\"UKR\"},\"modality\":\"asserted\"}\n"
         "{\"doc\":\"d2\",\"type\":\"AID\",\"source\":{\"key\":\"GBR\"},\"target\":{\"key\":\"UKR\"},\"modality\":\"asserted\"}\n"
         "{\"doc\":\"d2\",\"type\":\"ACCUSE\",\"source\":{\"key\":\"UKR\"},\"target\":{\"key\":\"RUS\"},\"modality\":\"asserted\"}\n";
-    eval_options all = {1, 1, 1, 0, 0};
+    eval_options all = {1, 1, 1, 0, 0, 0};
     int rc = run(gold, sys, &all, &r);
     CHECK_INT(rc, 0);
     CHECK_INT(r.matched, 2);
@@ -373,7 +373,7 @@ static void test_tables(void)
     CHECK(strstr(out_text, "AID            2       2        2  1.000  1.000  1.000") != NULL);
     CHECK(strstr(out_text, "confusion") != NULL);
 
-    eval_options js = {1, 1, 1, 1, 0};
+    eval_options js = {1, 1, 1, 1, 0, 0};
     run(gold, sys, &js, &r);
     arena a;
     arena_init(&a);
