@@ -2119,7 +2119,9 @@ static const S_pat *S_best_pattern(S_ctx *x, int s0, int s1, int t, S_match *out
                 /* "Harris' meeting with", "the meeting": a gerund after a
                  * determiner or owner reads as a noun */
                 if (!p->noun && nominal) continue;
-                if (score > best_score) {
+                /* equally specific: the match whose last word comes later
+                 * ("suspended peace treaty talks": the talks, not the treaty) */
+                if (score > best_score || (score == best_score && best && m.lit_last > out->lit_last)) {
                     best_score = score;
                     best = p;
                     *out = m;
