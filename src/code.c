@@ -2212,6 +2212,18 @@ static void S_find_agent(S_ctx *x, S_trig *g)
             continue;
         if (p->noun && (S_is_verb_form(x, k) || S_is(x, k, W_BE))) break;
     }
+    /* "three diplomats were expelled from Estonia": with no "by", the
+     * country one is expelled or deported from is the one expelling */
+    if (g->passive && g->agent < 0 && p->mode && (!strcmp(p->mode, "expel") || !strcmp(p->mode, "deport")))
+        for (int k = g->end; k < s1 && k <= g->end + 2; k++) {
+            int mi, pl;
+            if (!strcmp(S_norm(x, k), "from") && k + 1 < s1 && S_slot(x, k + 1, s1, &mi, &pl) >= 0 && mi >= 0 &&
+                x->in->mentions[mi].kind == AK_COUNTRY) {
+                g->agent = mi;
+                break;
+            }
+            if (S_flags(x, k) & TOK_PUNCT) break;
+        }
 }
 
 /* The other side of the one war (conflicts.tsv) the country `key` was
