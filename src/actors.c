@@ -2490,6 +2490,51 @@ static int S_learn_title(S_doc *d, const char *title, const sr_segmentation *tse
     return rc;
 }
 
+/* The end (token index) of the dateline opening sentence s, or -1: a
+ * paragraph that begins with where and when it was written, then a dash or
+ * a colon ("MEXICO CITY --", "BANGKOK (AP) --", "Kabul [Afghanistan],
+ * November 2 (ANI):").  Before the dash or colon only capitalised words,
+ * numbers and the punctuation of names and dates, with a word in
+ * capitals, an agency in brackets or a number among them (so that
+ * "Zelensky: ..." stays a speaker). */
+static int S_dateline_end(const sr_segmentation *seg, int s)
+{
+    const sr_sentence *se = &seg->sents[s];
+    if (s > 0 && seg->sents[s - 1].para == se->para) return -1;
+    int t0 = se->tok0, t1 = se->tok0 + se->ntok, words = 0, marked = 0, bracket = 0;
+    for (int t = t0; t < t1 && t < t0 + 16; t++) {
+        const sr_token *tk = &seg->toks[t];
+        const char *w = tk->norm;
+        if ((!strcmp(w, "-") || !strcmp(w, "--") || !strcmp(w, ":")) && !bracket) {
+            if (!words || t + 1 >= t1) return -1;
+            return marked ? t + 1 : -1;
+        }
+        if (!strcmp(w, "(") || !strcmp(w, "[")) { bracket++; continue; }
+        if (!strcmp(w, ")") || !strcmp(w, "]")) { bracket -= bracket > 0; marked = 1; continue; }
+        if (!strcmp(w, ",") || !strcmp(w, ".")) continue;
+        if (tk->flags & TOK_NUM) { marked = 1; continue; }
+        if (!(tk->flags & TOK_WORD) || !(tk->flags & TOK_CAP)) return -1;
+        if (tk->flags & TOK_UPPER) marked = 1;
+        words++;
+    }
+    return -1;
+}
+
+/* Marks the mentions inside datelines (AH_DATELINE): the actor is named
+ * there, but where an article was written is not an actor of its events. */
+static void S_mark_datelines(S_doc *d)
+{
+    int cur = -1, end = -1;
+    for (size_t i = 0; i < d->out.len; i++) {
+        sr_mention *m = &VEC_AT(&d->out, sr_mention, i);
+        if (m->sent != cur) {
+            cur = m->sent;
+            end = S_dateline_end(d->seg, cur);
+        }
+        if (end >= 0 && m->t1 <= end) m->how |= AH_DATELINE;
+    }
+}
+
 int actors_find(const actors_kb *kb, arena *a, const char *text, const sr_segmentation *seg,
                 const char *title, const sr_segmentation *title_seg, long day, sr_mention **out,
                 int *nout)
@@ -2531,6 +2576,7 @@ int actors_find(const actors_kb *kb, arena *a, const char *text, const sr_segmen
             p = q;
         }
     }
+    S_mark_datelines(&d);
     /* every mention ending in a possessive says so ("Putin's red line") */
     for (size_t i = 0; !rc && i < d.out.len; i++) {
         sr_mention *m = &VEC_AT(&d.out, sr_mention, i);

@@ -531,7 +531,11 @@ static const char *const S_bounds[] = {";", ":", "because", "while", "whereas", 
 static const char *const S_be[] = {"is", "are", "was", "were", "be", "been", "being", "am", NULL};
 static const char *const S_locprep[] = {"in", "at", NULL};
 static const char *const S_part_of[] = {"members", "member", "leaders", "representatives", "delegates",
-                                        "officials", "envoys", "ministers", "delegations", NULL};
+                                        "officials", "envoys", "ministers", "delegations", "government",
+                                        "governments", "president", "leader", "army", "military", "authorities",
+                                        "people", "parliament", "minister", "forces", "troops", "police",
+                                        "navy", "regime", "junta", "king", "ambassador", "ambassadors", "envoy",
+                                        "delegation", "spokesman", "spokeswoman", "spokesperson", NULL};
 static const char *const S_settlement[] = {"city", "town", "village", "capital", "region", "province",
                                            "port", "district", NULL};
 static const char *const S_money[] = {"$", "\xE2\x82\xAC", "\xC2\xA3", "%", NULL}; /* $ EUR GBP % */
@@ -936,7 +940,16 @@ static int S_is_object(const S_ctx *x, int mi, int s0)
     int t = m->t0 - 1;
     while (t >= s0 && (S_is(x, t, W_DETS) || (S_flags(x, t) & TOK_NUM))) t--;
     if (t < s0) return 0;
-    if (!strcmp(S_norm(x, t), "of") && t > s0 && S_is(x, t - 1, W_QUANTITY)) return 0; /* "thousands of Serbians" */
+    /* "thousands of Serbians", "the government of Bolivia": the phrase is
+     * the actor, an object only where the phrase itself is one ("talks
+     * between Kyiv and members of the OSCE") */
+    if (!strcmp(S_norm(x, t), "of") && t > s0 && S_is(x, t - 1, W_QUANTITY | W_PART_OF)) {
+        int u = t - 2, mods = 0;
+        while (u >= s0 && mods < 3 && (S_is(x, u, W_DETS) || ((S_flags(x, u) & TOK_WORD) && !S_is(x, u, W_PREPS) &&
+                                                               !S_is_verb_form(x, u) && strcmp(S_norm(x, u), "and"))))
+            u--, mods++;
+        return u >= s0 && (S_is(x, u, W_PREPS) || S_is_verb_form(x, u) || !strcmp(S_norm(x, u), "and"));
+    }
     if (S_is(x, t, W_PREPS) || S_is_verb_form(x, t)) return 1;
     int comma_app = !strcmp(S_norm(x, t), ",") &&
                     (m->kind == AK_GROUP || (m->t1 < x->in->seg->ntoks && !strcmp(S_norm(x, m->t1), ",")));

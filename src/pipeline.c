@@ -271,6 +271,22 @@ static int S_expand_coalitions(const sitrep_kb *kb, arena *a, sr_event **evp, in
     return rc;
 }
 
+/* The mentions the coder sees: all but those of datelines (actors.c). */
+static int S_coder_mentions(arena *a, const sr_mention *m, int n, const sr_mention **out, int *nout)
+{
+    int k = 0;
+    for (int i = 0; i < n; i++) k += !(m[i].how & AH_DATELINE);
+    if (k == n) { *out = m; *nout = n; return 0; }
+    sr_mention *c = arena_alloc(a, (size_t)(k + 1) * sizeof *c);
+    if (!c) return SITREP_ENOMEM;
+    k = 0;
+    for (int i = 0; i < n; i++)
+        if (!(m[i].how & AH_DATELINE)) c[k++] = m[i];
+    *out = c;
+    *nout = k;
+    return 0;
+}
+
 /* Codes the title as a text of its own and appends its events. */
 static int S_code_title(const sitrep_kb *kb, arena *a, const sr_doc *doc, const sr_segmentation *tseg,
                         const pipeline_options *opt, pipeline_result *res)
@@ -285,7 +301,10 @@ static int S_code_title(const sitrep_kb *kb, arena *a, const sr_doc *doc, const 
     int ntx = 0, npl = 0;
     rc = S_analyse(kb, a, tseg, tm, ntm, doc->day, &tx, &ntx, &pl, &npl);
     if (rc) return rc;
-    code_input in = {doc->title, tseg, tm, ntm, tx, ntx, pl, npl, doc->day, 0, 1,
+    const sr_mention *cm;
+    int ncm;
+    if ((rc = S_coder_mentions(a, tm, ntm, &cm, &ncm))) return rc;
+    code_input in = {doc->title, tseg, cm, ncm, tx, ntx, pl, npl, doc->day, 0, 1,
                      opt->no_model ? NULL : kb->model, opt->candidates, kb->gaz};
     sr_event *tev = NULL;
     int ntev = 0;
@@ -325,7 +344,10 @@ int pipeline_run(const sitrep_kb *kb, arena *a, sr_doc *doc, const pipeline_opti
     rc = S_analyse(kb, a, &res->seg, res->mentions, res->nmentions, doc->day, &res->timexes, &res->ntimexes,
                    &res->places, &res->nplaces);
     if (rc) return rc;
-    code_input in = {doc->text, &res->seg, res->mentions, res->nmentions, res->timexes, res->ntimexes,
+    const sr_mention *cm;
+    int ncm;
+    if ((rc = S_coder_mentions(a, res->mentions, res->nmentions, &cm, &ncm))) return rc;
+    code_input in = {doc->text, &res->seg, cm, ncm, res->timexes, res->ntimexes,
                      res->places, res->nplaces, doc->day, 0, 0, opt->no_model ? NULL : kb->model,
                      opt->candidates, kb->gaz};
     rc = coder_code(kb->coder, a, &in, &res->events, &res->nevents);

@@ -55,7 +55,9 @@ enum {
     AH_ADJ = 1 << 6,        /* an adjective modifying a noun ("Russian invasion") */
     AH_METONYM = 1 << 7,    /* seat of power ("the Kremlin") */
     AH_POSS = 1 << 8,       /* possessive ("Russia's") */
-    AH_PLACE = 1 << 9       /* a place standing for its country ("struck Lviv") */
+    AH_PLACE = 1 << 9,      /* a place standing for its country ("struck Lviv") */
+    AH_DATELINE = 1 << 10   /* in a dateline ("MEXICO CITY (AP) --"): where the
+                             * article was written, no actor of its events */
 };
 
 typedef struct {
