@@ -940,10 +940,11 @@ static int S_is_object(const S_ctx *x, int mi, int s0)
     int t = m->t0 - 1;
     while (t >= s0 && (S_is(x, t, W_DETS) || (S_flags(x, t) & TOK_NUM))) t--;
     if (t < s0) return 0;
-    /* "thousands of Serbians", "the government of Bolivia": the phrase is
-     * the actor, an object only where the phrase itself is one ("talks
-     * between Kyiv and members of the OSCE") */
-    if (!strcmp(S_norm(x, t), "of") && t > s0 && S_is(x, t - 1, W_QUANTITY | W_PART_OF)) {
+    /* "thousands of Serbians", "the government of Bolivia", "officials from
+     * Iran": the phrase is the actor, an object only where the phrase
+     * itself is one ("talks between Kyiv and members of the OSCE") */
+    if ((!strcmp(S_norm(x, t), "of") || (!strcmp(S_norm(x, t), "from") && S_is(x, t - 1, W_PART_OF))) && t > s0 &&
+        S_is(x, t - 1, W_QUANTITY | W_PART_OF)) {
         int u = t - 2, mods = 0;
         while (u >= s0 && mods < 3 && (S_is(x, u, W_DETS) || ((S_flags(x, u) & TOK_WORD) && !S_is(x, u, W_PREPS) &&
                                                                !S_is_verb_form(x, u) && strcmp(S_norm(x, u), "and"))))
