@@ -888,7 +888,7 @@ typedef struct {
 
 /* The second halves of hyphenated words whose first half is the owner or
  * flag state of a ship, plane or firm ("US-owned", "Liberian-flagged"). */
-static const char *const S_owner_suffix[] = {"owned", "flagged", "registered", "operated", "linked", NULL};
+static const char *const S_owner_suffix[] = {"owned", "flagged", "registered", "operated", NULL};
 
 static int S_in_list(const char *w, const char *const *list)
 {
@@ -909,7 +909,7 @@ static int S_build_subs(S_doc *d)
             const char *hy = (tk->flags & TOK_WORD) ? strchr(nm, '-') : NULL;
             /* "Biden-Putin" splits; "US-led" stays one word, but "US-Albania-sponsored"
              * (two hyphens) splits into its countries, and so do a ship's or a
-             * firm's owner and flag: "US-owned", "Greek-flagged", "Israel-linked" */
+             * firm's owner and flag: "US-owned", "Greek-flagged" ("Qaeda-linked" is no owner) */
             int split = hy && nl > 3 && nm[0] != '-' &&
                         (!(nl > 2 && !strcmp(nm + nl - 2, "ed")) || strchr(hy + 1, '-') ||
                          S_in_list(hy + 1, S_owner_suffix));
