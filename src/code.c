@@ -2283,6 +2283,22 @@ static int S_in_timex(const S_ctx *x, int k)
     return 0;
 }
 
+/* The verb at v in the complement of an object-control verb ("urged
+ * Israel to refrain from conducting", "asked Kyiv to carry out"): its
+ * subject is the one urged, written to g's sources.  1 when so. */
+static int S_control_of(const S_ctx *x, int s0, int v, S_trig *g)
+{
+    for (int k = v; k >= s0 && k >= v - 3; k--) {
+        if (k < v && (S_flags(x, k) & TOK_PUNCT)) return 0;
+        if (k < v && x->minside[k] >= 0) return 0;
+        if (k > s0 && !strcmp(S_norm(x, k - 1), "to") && S_controlled(x, s0, k, &g->nsrc, g->srcs)) {
+            g->controlled = 1;
+            return g->nsrc > 0;
+        }
+    }
+    return 0;
+}
+
 static void S_noun_sources(S_ctx *x, S_trig *g)
 {
     const code_input *in = x->in;
@@ -2344,7 +2360,8 @@ static void S_noun_sources(S_ctx *x, S_trig *g)
         while (v >= s0 && v >= t - 4 && !S_is_verb_form(x, v) && !S_is_light_verb(x, v) &&
                (S_flags(x, v) & TOK_WORD) && !S_is(x, v, W_PREPS) && x->minside[v] < 0)
             v--;
-        if (v >= s0 && S_is_light_verb(x, v)) g->nsrc = S_subject(x, s0, v, g->srcs, 8, g->skip, g->nskip);
+        if (v >= s0 && S_is_light_verb(x, v) && !S_control_of(x, s0, v, g))
+            g->nsrc = S_subject(x, s0, v, g->srcs, 8, g->skip, g->nskip);
     }
     /* '"Serbia must step back," the envoy said': an
      * ownerless demand or charge is the reporter's */
