@@ -1626,7 +1626,7 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
      * a blockade, a deportation, aid withheld or a cyberattack is done
      * to another, who may be unnamed */
     static const char *const outward[] = {"restrict", "deport", "withhold", "cyber", NULL};
-    if (!tgt && src && strlen(src->key) == 3 &&
+    if (!tgt && src && src->kind != AK_ORG && strlen(src->key) == 3 &&
         (!strcmp(p->type, "PROTEST") || (!strcmp(p->type, "COERCE") && !(p->mode && S_in(p->mode, outward)))))
         tgt = src;
     /* a demand, charge, refusal, concession or warning aimed at the
@@ -1638,7 +1638,7 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
                                        "senators", "election", "elections", "poll", "polls", "vote", "defeat",
                                        "strikers", "unions", "activists", "dissidents", NULL};
     static const char *const home_types[] = {"REQUEST", "ACCUSE", "REJECT", "CONCEDE", "THREATEN", NULL};
-    if (!tgt && src && strlen(src->key) == 3 && S_in(p->type, home_types)) {
+    if (!tgt && src && src->kind != AK_ORG && strlen(src->key) == 3 && S_in(p->type, home_types)) {
         int end = m->end > trig ? m->end : trig + 1;
         for (int k = trig + 1; k < s1 && k < end + 6 && !tgt; k++) {
             if ((S_flags(x, k) & TOK_PUNCT) || S_is(x, k, W_BOUNDS) || x->minside[k] >= 0) break;
@@ -1843,7 +1843,7 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
     }
 
     /* a domestic act "in the capital", no country named: its country's */
-    if (!place && src && tgt && !strcmp(src->key, tgt->key) && strlen(src->key) == 3 && in->gaz)
+    if (!place && src && tgt && !strcmp(src->key, tgt->key) && src->kind != AK_ORG && strlen(src->key) == 3 && in->gaz)
         for (int k = s0 + 2; k < s1; k++) {
             if (strcmp(S_norm(x, k), "capital") || strcmp(S_norm(x, k - 1), "the") ||
                 !S_in(S_norm(x, k - 2), (const char *const[]){"in", "across", "outside", "around", NULL}))
@@ -1868,7 +1868,7 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
     if (!strcmp(type, "CONSULT") && !mode && place && tgt && src) {
         if (!strcmp(place->country, tgt->key)) mode = "visit";
         else if (!strcmp(place->country, src->key)) mode = "host";
-        else if (strlen(tgt->key) == 3) mode = "third-party";
+        else if (tgt->kind != AK_ORG && strlen(tgt->key) == 3) mode = "third-party";
     }
     /* a warning's own consequence phrased as a threat ("warned Russia
      * that Britain would respond decisively") is the same warning */
@@ -2082,7 +2082,11 @@ static const S_pat *S_best_pattern(S_ctx *x, int s0, int s1, int t, S_match *out
             size_t ml = strlen(mw);
             if (x->minside[k] < 0 && ml > 3 && mw[ml - 1] == 's' && mw[ml - 2] != '\'') break;
             mods++;
-            k--;
+            /* a name right before the word counts as one modifier ("an
+             * International Criminal Court arrest warrant") */
+            k = k == t - 1 && x->minside[k] >= 0 && x->in->mentions[x->minside[k]].t0 < k
+                    ? x->in->mentions[x->minside[k]].t0 - 1
+                    : k - 1;
         }
         nominal = k >= s0 && S_is(x, k, W_DETS) && strcmp(S_norm(x, k), "top");
     }
