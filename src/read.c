@@ -369,8 +369,11 @@ static int S_doc_from_json(reader *r, arena *a, sr_doc *doc, const char *line, s
     size_t errpos = 0, bad = 0, clen = n;
     const char *errmsg = "";
     /* repair invalid UTF-8 before parsing, so one bad byte loses nothing */
-    const char *clean = read_utf8_clean(a, line, n, 0, &clen, &bad);
-    if (!clean) return SITREP_ENOMEM;
+    const char *clean = line;
+    if (read_utf8_valid(line, n) != n) {
+        clean = read_utf8_clean(a, line, n, 0, &clen, &bad);
+        if (!clean) return SITREP_ENOMEM;
+    }
     json *root = json_parse(a, clean, clen, &errpos, &errmsg);
     if (!root) {
         S_report(r, READ_ERROR, r->line, NULL, "malformed JSON at column %zu: %s",
