@@ -10,6 +10,7 @@
 #include "json.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -176,6 +177,35 @@ static size_t S_utf8_len(const unsigned char *s, size_t n)
     return len;
 }
 
+#define S_ONES 0x0101010101010101ull
+#define S_HIGH 0x8080808080808080ull
+/* Nonzero when a byte of the 8-byte word x is zero. */
+#define S_HASZERO(x) (((x) - S_ONES) & ~(x) & S_HIGH)
+
+/* Length of the run at the start of s[0..n) of bytes that need no work in
+ * a string: no quote, no backslash, no control character, no byte >= 0x80
+ * (8 bytes at a time).  With quote_only, only quotes and backslashes end
+ * the run. */
+static size_t S_plain_run(const unsigned char *s, size_t n, int quote_only)
+{
+    size_t i = 0;
+    while (i + 8 <= n) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        uint64_t q = x ^ (S_ONES * '"'), b = x ^ (S_ONES * '\\');
+        uint64_t hit = S_HASZERO(q) | S_HASZERO(b);
+        if (!quote_only) hit |= (((x - S_ONES * 0x20) & ~x) | x) & S_HIGH;
+        if (hit) break;
+        i += 8;
+    }
+    if (quote_only) {
+        while (i < n && s[i] != '"' && s[i] != '\\') i++;
+    } else {
+        while (i < n && s[i] != '"' && s[i] != '\\' && s[i] >= 0x20 && s[i] < 0x80) i++;
+    }
+    return i;
+}
+
 /* Decodes the string whose opening quote is at p->pos.  *out_len gets the
  * decoded length.  The decoded text is never longer than the raw text, so
  * one allocation of the raw length suffices. */
@@ -185,14 +215,22 @@ static char *S_string(S_parser *p, size_t *out_len)
     size_t open = p->pos, i = open + 1, end;
     /* find the closing quote to size the buffer */
     for (end = i;; end++) {
+        end += S_plain_run(s + end, p->n - end, 1);
         if (end >= p->n) return S_fail(p, open, "unterminated string");
         if (s[end] == '"') break;
-        if (s[end] == '\\') end++;
+        end++; /* s[end] is a backslash: skip what it escapes */
     }
     char *o = arena_alloc(p->a, end - i + 1);
     if (!o) return S_fail(p, open, "out of memory");
     size_t k = 0;
     while (i < end) {
+        size_t run = S_plain_run(s + i, end - i, 0);
+        if (run) {
+            memcpy(o + k, s + i, run);
+            k += run;
+            i += run;
+            if (i == end) break;
+        }
         unsigned char c = s[i];
         if (c == '\\') {
             unsigned char e = s[i + 1]; /* i + 1 <= end: the scan skipped it */
