@@ -11,6 +11,9 @@
 
 #include <math.h>
 #include <stdint.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -189,6 +192,18 @@ static size_t S_utf8_len(const unsigned char *s, size_t n)
 static size_t S_plain_run(const unsigned char *s, size_t n, int quote_only)
 {
     size_t i = 0;
+#ifdef __SSE2__
+    /* 16 bytes at a time where SSE2 is there (every x86-64) */
+    const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\'), space = _mm_set1_epi8(0x20);
+    while (i + 16 <= n) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, bslash));
+        /* signed: below 0x20 or at least 0x80 */
+        if (!quote_only) hit = _mm_or_si128(hit, _mm_cmplt_epi8(x, space));
+        if (_mm_movemask_epi8(hit)) break;
+        i += 16;
+    }
+#endif
     while (i + 8 <= n) {
         uint64_t x;
         memcpy(&x, s + i, 8);

@@ -3,9 +3,10 @@
  * every reader (read_util.h).  The result is a copy in the caller's arena.
  *
  * Fast path (issue 18): almost all text is already valid NFC, mostly ASCII.
- * Runs of ASCII are skipped 8 bytes at a time and only the other characters
- * go through utf8proc_iterate; NFC is applied only to the stretches that
- * could change.  A character is *stable* (S_stable) when NFC leaves it as it
+ * Runs of ASCII are skipped 16 or 8 bytes at a time and only the other
+ * characters go through utf8proc_iterate, once: the NFC pass checks the
+ * text as it goes and hands it to the repair at the first bad byte.  NFC is
+ * applied only to the stretches that could change.  A character is *stable* (S_stable) when NFC leaves it as it
  * is and nothing before it can reorder or compose with it: its canonical
  * decomposition starts with a starter (combining class 0) that is no second
  * half of a composition and it composes back to itself.  NFC never acts
@@ -18,6 +19,9 @@
 #include "read_util.h"
 
 #include <stdint.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -28,6 +32,15 @@
 static size_t S_ascii_run(const unsigned char *s, size_t n)
 {
     size_t i = 0;
+#ifdef __SSE2__
+    /* 16 bytes at a time where SSE2 is there (every x86-64) */
+    const __m128i zero = _mm_setzero_si128();
+    while (i + 16 <= n) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        if (_mm_movemask_epi8(_mm_or_si128(x, _mm_cmpeq_epi8(x, zero)))) break;
+        i += 16;
+    }
+#endif
     while (i + 8 <= n) {
         uint64_t x;
         memcpy(&x, s + i, 8);
@@ -74,9 +87,11 @@ static int S_put_nfc(buf *b, const char *s, size_t n)
     return rc;
 }
 
-/* NFC of the valid UTF-8 text s[0..n) (no NUL bytes) as a copy in a; on a
- * utf8proc failure the text as it is, as utf8proc_map's caller always did. */
-static char *S_nfc(arena *a, const char *s, size_t n, size_t *outlen)
+/* NFC of the UTF-8 text s[0..n) as a copy in a; on a utf8proc failure the
+ * text as it is, as utf8proc_map's caller always did.  Checks the text on
+ * the way: at an invalid sequence or a NUL byte it stops and returns NULL
+ * with *invalid set (NULL alone: out of memory). */
+static char *S_nfc(arena *a, const char *s, size_t n, size_t *outlen, int *invalid)
 {
     const unsigned char *u = (const unsigned char *)s;
     buf b;
@@ -103,11 +118,12 @@ static char *S_nfc(arena *a, const char *s, size_t n, size_t *outlen)
         }
         utf8proc_int32_t cp;
         utf8proc_ssize_t k = utf8proc_iterate(u + i, (utf8proc_ssize_t)(n - i), &cp);
-        if (k <= 0) { /* not valid UTF-8: cannot happen after the repair */
-            k = 1;
-            cp = -1;
+        if (k <= 0 || cp == 0) {
+            buf_free(&b);
+            *invalid = 1;
+            return NULL;
         }
-        if (cp >= 0 && S_stable(cp, u + i, (size_t)k)) {
+        if (S_stable(cp, u + i, (size_t)k)) {
             if (dirty) {
                 if (buf_put(&b, s + done, piece - done) || (rc = S_put_nfc(&b, s + piece, i - piece)))
                     goto fail;
@@ -134,6 +150,10 @@ static char *S_nfc(arena *a, const char *s, size_t n, size_t *outlen)
 fail:
     buf_free(&b);
     if (rc != -2) return NULL;
+    if (read_utf8_valid(s, n) != n) { /* the rest is not checked yet */
+        *invalid = 1;
+        return NULL;
+    }
     /* utf8proc failed on a piece: the whole text as utf8proc_map gives it */
     utf8proc_uint8_t *norm = NULL;
     utf8proc_ssize_t m = utf8proc_map(u, (utf8proc_ssize_t)n, &norm, S_OPTS);
@@ -166,10 +186,14 @@ char *read_utf8_clean(arena *a, const char *s, size_t n, int nfc, size_t *outlen
 {
     *bad = 0;
     size_t len = 0;
+    int invalid = 0;
     if (!outlen) outlen = &len;
+    if (nfc && n) { /* checked on the way: the common case */
+        char *out = S_nfc(a, s, n, outlen, &invalid);
+        if (!invalid) return out;
+    }
     size_t i = read_utf8_valid(s, n);
-    if (i == n) { /* valid: the common case */
-        if (nfc && n) return S_nfc(a, s, n, outlen);
+    if (i == n) {
         *outlen = n;
         return arena_strndup(a, s, n);
     }
@@ -205,7 +229,7 @@ char *read_utf8_clean(arena *a, const char *s, size_t n, int nfc, size_t *outlen
     }
     char *out;
     if (nfc && b.len) {
-        out = S_nfc(a, b.s, b.len, outlen);
+        out = S_nfc(a, b.s, b.len, outlen, &invalid);
     } else {
         out = arena_strndup(a, b.s ? b.s : "", b.len);
         *outlen = b.len;

@@ -122,6 +122,9 @@ int main(void)
     CHECK_INT(len, 0);
     CHECK_INT(read_utf8_valid("abcdefghijklmnop\xC3", 17), 16);
     CHECK_INT(read_utf8_valid("abcdefgh\0ijklmnop", 17), 8);
+    CHECK_INT(read_utf8_valid("abcdefghijklmnopqrstu\0vwxyz", 27), 21);
+    CHECK_INT(read_utf8_valid("abcdefghijklmnopqrstuvwxyz0123456789\xE2\x80\x99", 39), 39);
+    CHECK_INT(read_utf8_valid("abcdefghijklmnopqrstuvwxyz012345\xFF", 33), 32);
     CHECK_INT(read_utf8_valid("abc\xE2\x80\x99" "defghijklmnop", 19), 19);
 
     static const char *const tricky[] = {
@@ -158,8 +161,8 @@ int main(void)
     arena_free(&a);
 
     /* every code point alone and in three contexts: after 'e' and before a
-     * combining acute, after a Hangul L jamo, between ASCII runs (planes 4
-     * to 13, unassigned, only every 97th) */
+     * combining acute, after a Hangul L jamo, between ASCII runs of 8 to 24
+     * bytes (planes 4 to 13, unassigned, only every 97th) */
     char s[256];
     for (utf8proc_int32_t cp = 1; cp < 0x110000; cp++) {
         if (cp >= 0xD800 && cp <= 0xDFFF) continue;
@@ -174,10 +177,11 @@ int main(void)
         n = S_enc(s, 0x1100);
         n += S_enc(s + n, cp);
         S_same2(&a, s, n, 0);
-        memcpy(s, "abcdefgh", 8);
-        n = 8 + S_enc(s + 8, cp);
-        memcpy(s + n, "ijklmnop", 8);
-        S_same2(&a, s, n + 8, 0);
+        int pre = 8 + (int)(cp % 17); /* across 8- and 16-byte words */
+        memcpy(s, "abcdefghijklmnopqrstuvwxyz", (size_t)pre);
+        n = (size_t)pre + S_enc(s + pre, cp);
+        memcpy(s + n, "ijklmnopqrstuvwxyz", 18);
+        S_same2(&a, s, n + 18, 0);
         if ((cp & 0xFFF) == 0) arena_free(&a);
     }
     arena_free(&a);
