@@ -53,6 +53,9 @@ struct clean_rules {
     clean_rule *rules;
     int n;
     int prefilter;    /* 0: every rule is tried on every line */
+    uint64_t *may;    /* [256][nw]: bit k of row b: rule k may match a line
+                         starting with byte b (by its prefilter) */
+    int nw;
 };
 
 /* ---- prefilters (issue 18) ---------------------------------------------
@@ -498,6 +501,7 @@ void clean_free(clean_rules *r)
         free(r->rules[i].text);
     }
     free(r->rules);
+    free(r->may);
     free(r);
 }
 
@@ -576,6 +580,19 @@ clean_rules *clean_load(const char *path, char *err, size_t errlen)
     free(line);
     fclose(fp);
     r->prefilter = S_c_locale();
+    /* the rules a line's first byte leaves, in one row of bits: the loop
+     * over the rules then reads one row instead of every rule */
+    r->nw = (r->n + 63) / 64;
+    r->may = r->nw ? calloc(256 * (size_t)r->nw, sizeof *r->may) : NULL; /* NULL: no rows */
+    for (int b = 0; b < 256 && r->may; b++) {
+        for (int k = 0; k < r->n; k++) {
+            const clean_rule *cr = &r->rules[k];
+            int may = 1;
+            if (cr->kind != KIND_REGEX) may = !cr->len || S_fold((unsigned char)b) == (unsigned char)cr->text[0];
+            else if (cr->pf && cr->pf_first) may = (cr->first[b >> 3] >> (b & 7)) & 1;
+            if (may) r->may[(size_t)b * (size_t)r->nw + (size_t)(k >> 6)] |= (uint64_t)1 << (k & 63);
+        }
+    }
     return r;
 oom:
     snprintf(err, errlen, "%s: out of memory", path);
@@ -661,11 +678,14 @@ int clean_text(const clean_rules *r, arena *a, const char *text, size_t len,
         const unsigned char *p0 = (const unsigned char *)p;
         size_t n0 = n, nlow = 0;
         int have_line = 0, have_low = 0;
+        /* the rules the first byte leaves (until a trim rule moves it) */
+        const uint64_t *row = pf && r->may ? r->may + (size_t)p0[0] * (size_t)r->nw : NULL;
         int drop = 0, tail = 0;
         for (int k = 0; r && k < r->n && !drop; k++) {
             const clean_rule *cr = &r->rules[k];
             int hit = 0;
             regmatch_t m;
+            if (row && !((row[k >> 6] >> (k & 63)) & 1)) continue;
             if (cr->kind == KIND_PREFIX) {
                 if (pf && cr->len && S_fold((unsigned char)p[0]) != (unsigned char)cr->text[0]) continue;
                 hit = n >= cr->len && strncasecmp(p, cr->text, cr->len) == 0;
@@ -697,6 +717,7 @@ int clean_text(const clean_rules *r, arena *a, const char *text, size_t len,
                 while (s1 > s0 && isspace((unsigned char)text[s1 - 1])) s1--;
                 if (s0 == s1) drop = 1;
                 p = text + s0;
+                row = NULL;
                 n = s1 - s0;
                 continue;
             }
