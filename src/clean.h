@@ -20,6 +20,11 @@ typedef struct clean_rules clean_rules;
 clean_rules *clean_load(const char *path, char *err, size_t errlen);
 void clean_free(clean_rules *r);
 
+/* Turns the rules' prefilters on (as clean_load leaves them, in the C
+ * locale) or off (every rule tried on every line, for tests).  Returns the
+ * number of regex rules that have one. */
+int clean_prefilter(clean_rules *r, int on);
+
 /* Splits text into lines and keeps the prose.  *out is allocated in a.
  * Returns the number of kept regions (>= 0) or SITREP_ENOMEM. *dropped (may
  * be NULL) receives the number of dropped lines. */

@@ -10,6 +10,10 @@
 #include "json.h"
 
 #include <math.h>
+#include <stdint.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -176,6 +180,47 @@ static size_t S_utf8_len(const unsigned char *s, size_t n)
     return len;
 }
 
+#define S_ONES 0x0101010101010101ull
+#define S_HIGH 0x8080808080808080ull
+/* Nonzero when a byte of the 8-byte word x is zero. */
+#define S_HASZERO(x) (((x) - S_ONES) & ~(x) & S_HIGH)
+
+/* Length of the run at the start of s[0..n) of bytes that need no work in
+ * a string: no quote, no backslash, no control character, no byte >= 0x80
+ * (8 bytes at a time).  With quote_only, only quotes and backslashes end
+ * the run. */
+static size_t S_plain_run(const unsigned char *s, size_t n, int quote_only)
+{
+    size_t i = 0;
+#ifdef __SSE2__
+    /* 16 bytes at a time where SSE2 is there (every x86-64) */
+    const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\'), space = _mm_set1_epi8(0x20);
+    while (i + 16 <= n) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, bslash));
+        /* signed: below 0x20 or at least 0x80 */
+        if (!quote_only) hit = _mm_or_si128(hit, _mm_cmplt_epi8(x, space));
+        if (_mm_movemask_epi8(hit)) break;
+        i += 16;
+    }
+#endif
+    while (i + 8 <= n) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        uint64_t q = x ^ (S_ONES * '"'), b = x ^ (S_ONES * '\\');
+        uint64_t hit = S_HASZERO(q) | S_HASZERO(b);
+        if (!quote_only) hit |= (((x - S_ONES * 0x20) & ~x) | x) & S_HIGH;
+        if (hit) break;
+        i += 8;
+    }
+    if (quote_only) {
+        while (i < n && s[i] != '"' && s[i] != '\\') i++;
+    } else {
+        while (i < n && s[i] != '"' && s[i] != '\\' && s[i] >= 0x20 && s[i] < 0x80) i++;
+    }
+    return i;
+}
+
 /* Decodes the string whose opening quote is at p->pos.  *out_len gets the
  * decoded length.  The decoded text is never longer than the raw text, so
  * one allocation of the raw length suffices. */
@@ -185,14 +230,22 @@ static char *S_string(S_parser *p, size_t *out_len)
     size_t open = p->pos, i = open + 1, end;
     /* find the closing quote to size the buffer */
     for (end = i;; end++) {
+        end += S_plain_run(s + end, p->n - end, 1);
         if (end >= p->n) return S_fail(p, open, "unterminated string");
         if (s[end] == '"') break;
-        if (s[end] == '\\') end++;
+        end++; /* s[end] is a backslash: skip what it escapes */
     }
     char *o = arena_alloc(p->a, end - i + 1);
     if (!o) return S_fail(p, open, "out of memory");
     size_t k = 0;
     while (i < end) {
+        size_t run = S_plain_run(s + i, end - i, 0);
+        if (run) {
+            memcpy(o + k, s + i, run);
+            k += run;
+            i += run;
+            if (i == end) break;
+        }
         unsigned char c = s[i];
         if (c == '\\') {
             unsigned char e = s[i + 1]; /* i + 1 <= end: the scan skipped it */

@@ -13,6 +13,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -335,6 +336,14 @@ static int S_is_binary(const char *s, size_t n)
 {
     size_t ctl = 0, look = n < 8192 ? n : 8192;
     for (size_t i = 0; i < look; i++) {
+        /* skip 8 bytes at a time while none is below 0x20 */
+        while (i + 8 <= look) {
+            uint64_t x;
+            memcpy(&x, s + i, 8);
+            if ((x - 0x2020202020202020ull) & ~x & 0x8080808080808080ull) break;
+            i += 8;
+        }
+        if (i == look) break;
         unsigned char c = (unsigned char)s[i];
         if (c == 0) return 1;
         if (c < 32 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ctl++;
@@ -369,8 +378,11 @@ static int S_doc_from_json(reader *r, arena *a, sr_doc *doc, const char *line, s
     size_t errpos = 0, bad = 0, clen = n;
     const char *errmsg = "";
     /* repair invalid UTF-8 before parsing, so one bad byte loses nothing */
-    const char *clean = read_utf8_clean(a, line, n, 0, &clen, &bad);
-    if (!clean) return SITREP_ENOMEM;
+    const char *clean = line;
+    if (read_utf8_valid(line, n) != n) {
+        clean = read_utf8_clean(a, line, n, 0, &clen, &bad);
+        if (!clean) return SITREP_ENOMEM;
+    }
     json *root = json_parse(a, clean, clen, &errpos, &errmsg);
     if (!root) {
         S_report(r, READ_ERROR, r->line, NULL, "malformed JSON at column %zu: %s",

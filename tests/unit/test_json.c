@@ -1,6 +1,8 @@
 /* test_json.c -- unit tests for the JSON reader and writers (src/json.c):
  * valid and invalid documents, escapes, surrogates, UTF-8 validation, the
- * depth limit, numbers and writer round-trips. */
+ * depth limit, numbers and writer round-trips.  Strings are scanned 8 bytes
+ * at a time (issue 18): each special piece (escapes, surrogate pairs, UTF-8,
+ * control characters, invalid bytes) is tried at every offset of a word (8 or 16 bytes). */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -328,6 +330,74 @@ static void test_writers(void)
     arena_free(&a);
 }
 
+/* A piece of a JSON string: raw, decoded, or the error and its offset. */
+typedef struct {
+    const char *raw, *dec;
+    const char *err;
+    size_t errat;
+} S_piece;
+
+static void test_string_offsets(void)
+{
+    static const S_piece pieces[] = {
+        {"\\\"", "\"", NULL, 0}, {"\\\\", "\\", NULL, 0}, {"\\/", "/", NULL, 0},
+        {"\\n\\t\\r\\b\\f", "\n\t\r\b\f", NULL, 0},
+        {"\\u00e9", "\xC3\xA9", NULL, 0}, {"\\u0301", "\xCC\x81", NULL, 0},
+        {"\\ud83d\\ude00", "\xF0\x9F\x98\x80", NULL, 0}, {"\\uD834\\uDD1E", "\xF0\x9D\x84\x9E", NULL, 0},
+        {"\\ud800", "\xEF\xBF\xBD", NULL, 0}, {"\\udc00x", "\xEF\xBF\xBDx", NULL, 0},
+        {"\\ud800\\u0041", "\xEF\xBF\xBD" "A", NULL, 0}, {"\\u0000", "", NULL, 0},
+        {"\xC3\xA9", "\xC3\xA9", NULL, 0}, {"e\xCC\x81", "e\xCC\x81", NULL, 0},
+        {"\xE2\x80\x99", "\xE2\x80\x99", NULL, 0}, {"\xF0\x9F\x98\x80", "\xF0\x9F\x98\x80", NULL, 0},
+        {"\x7F~", "\x7F~", NULL, 0},
+        {"\\x", NULL, "invalid escape", 0}, {"\\u12", NULL, "invalid \\u escape", 0},
+        {"\\u12g4", NULL, "invalid \\u escape", 0}, {"ab\x01", NULL, "control character in string", 2},
+        {"\x1F", NULL, "control character in string", 0}, {"\t", NULL, "control character in string", 0},
+        {"\xFF", NULL, "invalid UTF-8 in string", 0}, {"x\xC3(", NULL, "invalid UTF-8 in string", 1},
+        {"\xED\xA0\x80", NULL, "invalid UTF-8 in string", 0}, {"\xC0\xAF", NULL, "invalid UTF-8 in string", 0},
+        {"\xF4\x90\x80\x80", NULL, "invalid UTF-8 in string", 0}, {"\xE2\x82", NULL, "invalid UTF-8 in string", 0},
+    };
+    const char *pad = "ghijklmnopqrstuvwxyzghijklmnopqrstuvw"; /* no hex digits */
+    for (size_t i = 0; i < sizeof pieces / sizeof *pieces; i++) {
+        for (int before = 0; before <= 35; before++) {
+            for (int after = 0; after <= 9; after += 3) {
+                buf raw, want;
+                buf_init(&raw);
+                buf_init(&want);
+                buf_puts(&raw, "\"");
+                buf_put(&raw, pad, (size_t)before);
+                buf_puts(&raw, pieces[i].raw);
+                buf_put(&raw, pad, (size_t)after);
+                buf_puts(&raw, "\"");
+                buf_put(&want, pad, (size_t)before);
+                if (pieces[i].dec) /* \\u0000 decodes to a NUL byte */
+                    buf_put(&want, pieces[i].dec, *pieces[i].dec ? strlen(pieces[i].dec) : 1);
+                buf_put(&want, pad, (size_t)after);
+                arena a;
+                arena_init(&a);
+                size_t pos = 0;
+                const char *msg = NULL;
+                json *v = json_parse(&a, raw.s, raw.len, &pos, &msg);
+                if (pieces[i].err) {
+                    CHECK(v == NULL);
+                    CHECK_INT(pos, 1 + (size_t)before + pieces[i].errat);
+                    CHECK_STR(msg, pieces[i].err);
+                } else {
+                    CHECK(v && v->type == JSON_STRING && v->len == want.len &&
+                          memcmp(v->str, want.s, want.len) == 0 && v->str[v->len] == 0);
+                }
+                /* unterminated: the closing quote cut off */
+                v = json_parse(&a, raw.s, raw.len - 1, &pos, &msg);
+                CHECK(v == NULL);
+                CHECK_INT(pos, 0);
+                CHECK_STR(msg, "unterminated string");
+                arena_free(&a);
+                buf_free(&raw);
+                buf_free(&want);
+            }
+        }
+    }
+}
+
 int main(void)
 {
     test_valid();
@@ -336,5 +406,6 @@ int main(void)
     test_numbers();
     test_depth();
     test_writers();
+    test_string_offsets();
     return TESTS_DONE("json");
 }
