@@ -1,7 +1,8 @@
 /* micro.c -- stage-by-stage benchmark of the sitrep library (bench/run).
  *
  * In:  the data directory and a JSON Lines corpus (bench/gen-corpus.py).
- * Out: on stdout, knowledge load times (median of several loads), then the
+ * Out: on stdout, knowledge load times (median of several loads) and the
+ *      size of the vocabulary the load builds (vocab.h), then the
  *      throughput of each stage over a sample of the corpus: read, clean,
  *      segment, actors_find, time_find, gazetteer_match/lookup and the whole
  *      pipeline_run (no JSON output), and with a database path the store:
@@ -64,6 +65,7 @@ static int bench_loads(const char *datadir)
     char path[4096], err[1024];
     double tp[NLOADS], ta[NLOADS], tg[NLOADS];
     size_t phrases = 0, places = 0;
+    int words = 0;
     for (int k = 0; k < NLOADS; k++) {
         sitrep_kb kb;
         double t0 = now();
@@ -72,6 +74,7 @@ static int bench_loads(const char *datadir)
             return -1;
         }
         tp[k] = now() - t0;
+        words = vocab_count(kb.vocab);
         pipeline_free(&kb);
 
         snprintf(path, sizeof path, "%s/actors", datadir);
@@ -100,7 +103,8 @@ static int bench_loads(const char *datadir)
         gazetteer_free(g);
     }
     printf("knowledge load (median of %d loads, in-process):\n", NLOADS);
-    printf("  %-36s %8.1f ms\n", "pipeline_load (every knowledge base)", median(tp, NLOADS) * 1e3);
+    printf("  %-36s %8.1f ms   %d words in the vocabulary\n", "pipeline_load (every knowledge base)",
+           median(tp, NLOADS) * 1e3, words);
     printf("  %-36s %8.1f ms   %zu phrases compiled\n", "actors_load (data/actors)",
            median(ta, NLOADS) * 1e3, phrases);
     printf("  %-36s %8.1f ms   %zu places\n", "gazetteer_load (places.tsv)",

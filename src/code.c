@@ -11,6 +11,11 @@
  * trigger within its clause (modality.tsv), the date from the nearest time
  * expression of the clause, the location from an "in"/"at" place phrase.
  * Compound actors give one event per distinct (source key, target key).
+ * Words are tested by vocabulary id (VW_*) and class (W_*, bits 32-63 of
+ * the token's class, added to the vocabulary at load); modality cues are
+ * keyed by the ids of their words.  Still by string: the lemmas of a word
+ * and the pattern heads and alternatives they are looked up in, suffix
+ * tests ("-ing", "-ly", "n't") and the learned layer's feature names.
  */
 #include "code.h"
 
@@ -58,6 +63,7 @@ enum { C_NEG = 1, C_REFUSE, C_HYP, C_COND, C_FEAR, C_PLAN, C_REPORT };
 
 typedef struct {
     const char *words[4];
+    int ids[4];          /* the words' vocabulary ids */
     int n, cls;
     int next;            /* next cue with the same last word */
 } S_cue;
@@ -69,8 +75,9 @@ struct coder {
     dict heads[2];       /* lemma -> first pattern: [0] verbs, [1] nouns */
     dict cameo;          /* code -> index into cameos */
     vec cameos;
-    dict cue_last;       /* last word -> first cue */
-    dict wclass;         /* word -> W_* classes */
+    int *cue_last;       /* vocabulary id of a last word -> first cue, or -1 */
+    int ncue_last;       /* ids below it have an entry */
+    vocab *voc;          /* loading only: where the coder adds its words */
     vec conflicts;       /* S_conflict: wars, for attacks with no target */
     vec treaties;        /* S_treaty: two-sided treaties, for leaving them */
 };
@@ -106,8 +113,7 @@ void coder_free(coder *c)
     dict_free(&c->heads[0]);
     dict_free(&c->heads[1]);
     dict_free(&c->cameo);
-    dict_free(&c->cue_last);
-    dict_free(&c->wclass);
+    free(c->cue_last);
     arena_free(&c->mem);
     free(c);
 }
@@ -338,19 +344,33 @@ static int S_cue_line(coder *c, char **cols, int nc, const char *where, char *er
     }
     char *save = NULL;
     S_lower(cols[0]);
-    for (char *w = strtok_r(cols[0], " ", &save); w && q->n < 4; w = strtok_r(NULL, " ", &save))
-        q->words[q->n++] = arena_strdup(&c->mem, w);
+    for (char *w = strtok_r(cols[0], " ", &save); w && q->n < 4; w = strtok_r(NULL, " ", &save)) {
+        q->ids[q->n] = vocab_add(c->voc, w, strlen(w), 0);
+        if (q->ids[q->n] < 0 || !(q->words[q->n] = arena_strdup(&c->mem, w))) return SITREP_ENOMEM;
+        q->n++;
+    }
     if (!q->n) {
         snprintf(err, errlen, "%s: empty cue", where);
         return SITREP_EDATA;
     }
-    int qi = (int)c->cues.len - 1, first;
-    const char *last = q->words[q->n - 1];
-    q->next = -1;
-    if (dict_get(&c->cue_last, last, strlen(last), &first)) {
-        q->next = first;
+    q->next = -1;   /* chained by S_index_cues */
+    return 0;
+}
+
+/* Chains the cues by their last word's id, the one loaded last first. */
+static int S_index_cues(coder *c)
+{
+    c->ncue_last = vocab_count(c->voc);
+    c->cue_last = malloc((size_t)(c->ncue_last + 1) * sizeof *c->cue_last);
+    if (!c->cue_last) return SITREP_ENOMEM;
+    for (int i = 0; i <= c->ncue_last; i++) c->cue_last[i] = -1;
+    for (size_t qi = 0; qi < c->cues.len; qi++) {
+        S_cue *q = CUE(c, qi);
+        int last = q->ids[q->n - 1];
+        q->next = c->cue_last[last];
+        c->cue_last[last] = (int)qi;
     }
-    return dict_set(&c->cue_last, last, strlen(last), qi);
+    return 0;
 }
 
 static int S_conflict_line(coder *c, char **cols, int nc, const char *where, char *err, size_t errlen)
@@ -422,9 +442,9 @@ oom:
 
 static int S_cmpstr(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
-static int S_build_wclass(dict *d);
+static int S_build_wclass(vocab *v);
 
-coder *coder_load(const char *dir, const lexicon *lx, char *err, size_t errlen)
+coder *coder_load(const char *dir, const lexicon *lx, vocab *voc, char *err, size_t errlen)
 {
     coder *c = calloc(1, sizeof *c);
     if (!c) { snprintf(err, errlen, "out of memory"); return NULL; }
@@ -438,10 +458,9 @@ coder *coder_load(const char *dir, const lexicon *lx, char *err, size_t errlen)
     dict_init(&c->heads[0]);
     dict_init(&c->heads[1]);
     dict_init(&c->cameo);
-    dict_init(&c->cue_last);
-    dict_init(&c->wclass);
+    c->voc = voc;
     char path[4096];
-    if (S_build_wclass(&c->wclass)) {
+    if (S_build_wclass(voc)) {
         snprintf(err, errlen, "out of memory");
         goto fail;
     }
@@ -449,6 +468,10 @@ coder *coder_load(const char *dir, const lexicon *lx, char *err, size_t errlen)
     if (S_read_tsv(c, path, "cameo.tsv", S_cameo_line, err, errlen)) goto fail;
     snprintf(path, sizeof path, "%s/modality.tsv", dir);
     if (S_read_tsv(c, path, "modality.tsv", S_cue_line, err, errlen)) goto fail;
+    if (S_index_cues(c)) {
+        snprintf(err, errlen, "out of memory");
+        goto fail;
+    }
     snprintf(path, sizeof path, "%s/conflicts.tsv", dir);   /* optional */
     if (!access(path, F_OK) && S_read_tsv(c, path, "conflicts.tsv", S_conflict_line, err, errlen)) goto fail;
     snprintf(path, sizeof path, "%s/treaties.tsv", dir);    /* optional */
@@ -503,6 +526,8 @@ typedef struct {
 } S_ctx;
 
 static const char *S_norm(const S_ctx *x, int t) { return x->in->seg->toks[t].norm; }
+/* Token t's vocabulary id (VW_* for the words the rules name). */
+static int S_id(const S_ctx *x, int t) { return x->in->seg->toks[t].id; }
 static unsigned S_flags(const S_ctx *x, int t) { return x->in->seg->toks[t].flags; }
 /* Is token t in one of the word classes (W_*)? */
 static int S_is(const S_ctx *x, int t, unsigned classes) { return (x->wc[t] & classes) != 0; }
@@ -553,8 +578,39 @@ static const char *const S_speech[] = {"say", "comment", "elaborate", "confirm",
                                        "respond", "reveal", "disclose", "discuss", "give", "provide",
                                        "name", "identify", "speculate", NULL};
 
-/* Word classes of the small closed lists above, looked up once per token
- * (a bitmask per token) instead of by string comparison in every rule. */
+/* Adverbs that may stand between a subject and its verb. */
+static const char *const S_adverbs[] = {"again", "also", "already", "still", "just", "then", "once",
+    "soon", "later", "first", "briefly", "separately", "jointly",
+    "together", "personally", "repeatedly", NULL};
+/* The time words that open a fronted clause. */
+static const char *const S_time_words[] = {"when", "once", "after", "before", "until", NULL};
+/* "the streets of", "the city of": nouns framing a place. */
+static const char *const S_frames[] = {"streets", "outskirts", "centre", "center", "suburbs", "suburb",
+    "coast", "coasts", "shores",
+    "heart", "capital", "city", "town", "village", "region", "province",
+    "port", "district", "area", "parts", "part", "north", "south", "east",
+    "west", "north-east", "north-west", "south-east", "south-west", NULL};
+/* Prepositions before a place. */
+static const char *const S_place_preps[] = {"in", "at", "across", "outside", "inside", "throughout", "near",
+    "around", "through", "into", "off", NULL};
+/* The people of a state (protests against it). */
+static const char *const S_home[] = {"protesters", "protester", "demonstrators", "opposition", "students",
+    "citizens", "public", "population", "residents", "people", "nation",
+    "rival", "rivals", "parliament", "lawmakers", "legislators", "mps",
+    "senators", "election", "elections", "poll", "polls", "vote", "defeat",
+    "strikers", "unions", "activists", "dissidents", NULL};
+/* Words that join clauses. */
+static const char *const S_glue[] = {"and", "or", "but", "not", "also", "then", "while", "after",
+    "before", "by", "without", "when", "since", NULL};
+/* Auxiliaries (and adverbs) between a subject and its verb. */
+static const char *const S_aux_adv[] = {"will", "would", "also", "then", "later", "has", "have", "had",
+    "did", "is", "are", "was", "were", "could", "can", NULL};
+/* Prepositions of time. */
+static const char *const S_time_preps[] = {"after", "before", "during", "since", "following", "until", "amid", NULL};
+
+/* Word classes of the small closed lists above: bits 32-63 of the
+ * vocabulary's class (VC_CODER_SHIFT), so segment_text gives each token
+ * its classes with its id and no rule compares strings. */
 enum {
     W_PREPS = 1u << 0,
     W_DETS = 1u << 1,
@@ -567,19 +623,28 @@ enum {
     W_SPEECH = 1u << 8,
     W_MONEY = 1u << 9,
     W_TRAVEL = 1u << 10,
+    W_ADV = 1u << 11,
+    W_TIMEWORD = 1u << 12,
+    W_FRAME = 1u << 13,
+    W_PLACEPREP = 1u << 14,
+    W_HOME = 1u << 15,
+    W_GLUE = 1u << 16,
+    W_AUXV = 1u << 17,
+    W_TIMEPP = 1u << 18,
 };
 
-/* Adds every word of the closed lists to the coder's word-class table. */
-static int S_build_wclass(dict *d)
+/* Adds every word of the closed lists to the vocabulary with its W_*
+ * class. */
+static int S_build_wclass(vocab *v)
 {
     static const char *const *const lists[] = {S_preps, S_dets, S_bounds, S_be, S_locprep, S_quantity,
-                                               S_part_of, S_settlement, S_speech, S_money, S_travel};
+                                               S_part_of, S_settlement, S_speech, S_money, S_travel,
+                                               S_adverbs, S_time_words, S_frames, S_place_preps,
+                                               S_home, S_glue, S_aux_adv, S_time_preps};
     for (unsigned k = 0; k < sizeof lists / sizeof lists[0]; k++)
-        for (int i = 0; lists[k][i]; i++) {
-            int cur = 0;
-            dict_get(d, lists[k][i], strlen(lists[k][i]), &cur);
-            if (dict_set(d, lists[k][i], strlen(lists[k][i]), cur | (int)(1u << k))) return SITREP_ENOMEM;
-        }
+        for (int i = 0; lists[k][i]; i++)
+            if (vocab_add(v, lists[k][i], strlen(lists[k][i]), (vocab_cls)(1u << k) << VC_CODER_SHIFT) < 0)
+                return SITREP_ENOMEM;
     return 0;
 }
 
@@ -664,13 +729,13 @@ static int S_slot(const S_ctx *x, int t, int lim, int *mention, int *place)
         }
         /* "members of the OSCE", "leaders of NATO" */
         if (t + 1 < lim && S_is(x, t, W_PART_OF) &&
-            (!strcmp(S_norm(x, t + 1), "of") || !strcmp(S_norm(x, t + 1), "from"))) {
+            ((S_id(x, t + 1) == VW_OF) || (S_id(x, t + 1) == VW_FROM))) {
             t++;
             continue;
         }
         /* "the foreign ministers of Russia", "senior officials from Kyiv" */
         if (t + 2 < lim && (S_flags(x, t) & TOK_WORD) && S_is(x, t + 1, W_PART_OF) &&
-            (!strcmp(S_norm(x, t + 2), "of") || !strcmp(S_norm(x, t + 2), "from"))) {
+            ((S_id(x, t + 2) == VW_OF) || (S_id(x, t + 2) == VW_FROM))) {
             t += 2;
             continue;
         }
@@ -702,14 +767,12 @@ static int S_is_adverb(const S_ctx *x, int t)
 
 static int S_is_adverb_raw(const S_ctx *x, int t)
 {
-    static const char *const adv[] = {"again", "also", "already", "still", "just", "then", "once",
-                                      "soon", "later", "first", "briefly", "separately", "jointly",
-                                      "together", "personally", "repeatedly", NULL};
     const char *w = S_norm(x, t);
+    int wid = S_id(x, t);
     size_t l = strlen(w);
     if (!(S_flags(x, t) & TOK_WORD)) return 0;
-    return S_in(w, adv) || (l > 4 && !strcmp(w + l - 2, "ly") && strcmp(w, "early") && strcmp(w, "italy") &&
-                            strcmp(w, "family") && strcmp(w, "ally") && strcmp(w, "rally"));
+    return S_is(x, t, W_ADV) || (l > 4 && !strcmp(w + l - 2, "ly") && (wid != VW_EARLY) && (wid != VW_ITALY) &&
+                            (wid != VW_FAMILY) && (wid != VW_ALLY) && (wid != VW_RALLY));
 }
 
 /* A list connector at t ("and", "or", "as well as", "including (with)",
@@ -717,12 +780,12 @@ static int S_is_adverb_raw(const S_ctx *x, int t)
 static int S_connector(const S_ctx *x, int t, int lim)
 {
     if (t >= lim) return 0;
-    const char *w = S_norm(x, t);
-    if (!strcmp(w, "and") || !strcmp(w, "or") || !strcmp(w, "plus")) return 1;
-    if (!strcmp(w, "including")) return t + 1 < lim && !strcmp(S_norm(x, t + 1), "with") ? 2 : 1;
-    if ((!strcmp(w, "along") || !strcmp(w, "together")) && t + 1 < lim && !strcmp(S_norm(x, t + 1), "with"))
+    int wid = S_id(x, t);
+    if ((wid == VW_AND) || (wid == VW_OR) || (wid == VW_PLUS)) return 1;
+    if ((wid == VW_INCLUDING)) return t + 1 < lim && (S_id(x, t + 1) == VW_WITH) ? 2 : 1;
+    if (((wid == VW_ALONG) || (wid == VW_TOGETHER)) && t + 1 < lim && (S_id(x, t + 1) == VW_WITH))
         return 2;
-    if (!strcmp(w, "as") && t + 2 < lim && !strcmp(S_norm(x, t + 1), "well") && !strcmp(S_norm(x, t + 2), "as"))
+    if ((wid == VW_AS) && t + 2 < lim && (S_id(x, t + 1) == VW_WELL) && (S_id(x, t + 2) == VW_AS))
         return 3;
     return 0;
 }
@@ -742,7 +805,7 @@ static int S_coordinated(const S_ctx *x, const sr_mention *a, const sr_mention *
     if (t >= b->t0) return 0;
     while (t < b->t0) {
         int c;
-        if (!strcmp(S_norm(x, t), ",") || (!strcmp(S_norm(x, t), "the") && t + 1 < b->t1 && x->minside[t + 1] >= 0)) t++;
+        if ((S_id(x, t) == VW_P_COMMA) || ((S_id(x, t) == VW_THE) && t + 1 < b->t1 && x->minside[t + 1] >= 0)) t++;
         else if ((c = S_connector(x, t, b->t0))) { t += c; conj = 1; }
         else if (x->minside[t] >= 0) t = x->in->mentions[x->minside[t]].t1 > t ? x->in->mentions[x->minside[t]].t1 : t + 1;
         else return 0;
@@ -752,9 +815,9 @@ static int S_coordinated(const S_ctx *x, const sr_mention *a, const sr_mention *
     t = b->t1;
     while (!conj && t < s1) {
         int c;
-        if (!strcmp(S_norm(x, t), ",")) t++;
+        if ((S_id(x, t) == VW_P_COMMA)) t++;
         else if ((c = S_connector(x, t, s1))) {
-            int u = t + c < s1 && !strcmp(S_norm(x, t + c), "the") ? t + c + 1 : t + c;
+            int u = t + c < s1 && (S_id(x, t + c) == VW_THE) ? t + c + 1 : t + c;
             conj = u < s1 && x->minside[u] >= 0;
         }
         else if (x->minside[t] >= 0) t = x->in->mentions[x->minside[t]].t1 > t ? x->in->mentions[x->minside[t]].t1 : t + 1;
@@ -807,10 +870,10 @@ static int S_match_el(const S_ctx *x, const S_pat *p, int ei, int t, int lim, S_
              * president": a group with no actor, then its named members */
             int k = t;
             while (k < lim && k < t + 5 && !(S_flags(x, k) & TOK_PUNCT) && x->minside[k] < 0) k++;
-            int c = k < lim && !strcmp(S_norm(x, k), ",") ? S_connector(x, k + 1, lim) : 0;
+            int c = k < lim && (S_id(x, k) == VW_P_COMMA) ? S_connector(x, k + 1, lim) : 0;
             if (c) nt = S_slot(x, k + 1 + c, lim, &mi, &pl);
         }
-        if (nt < 0 && e->t == E_TGT && x->passive && (t >= lim || !strcmp(S_norm(x, t), "by") ||
+        if (nt < 0 && e->t == E_TGT && x->passive && (t >= lim || (S_id(x, t) == VW_BY) ||
                                                        (S_flags(x, t) & TOK_PUNCT))) {
             /* passive: the object slot is the subject ("Kuleba was received by") */
             return S_match_el(x, p, ei + 1, t, lim, m);
@@ -842,7 +905,7 @@ static int S_match_el(const S_ctx *x, const S_pat *p, int ei, int t, int lim, S_
         int u = nt, n0 = m->ntgt, closed_at = nt, closed_n = m->ntgt;
         while (mi >= 0 && u < lim && m->ntgt < 8) {
             int v = u, conj = 0;
-            if (v < lim && !strcmp(S_norm(x, v), ",")) v++;
+            if (v < lim && (S_id(x, v) == VW_P_COMMA)) v++;
             int c = S_connector(x, v, lim);
             if (c) { v += c; conj = 1; }
             if (v == u) break;
@@ -943,25 +1006,25 @@ static int S_is_object(const S_ctx *x, int mi, int s0)
     /* "thousands of Serbians", "the government of Bolivia", "officials from
      * Iran": the phrase is the actor, an object only where the phrase
      * itself is one ("talks between Kyiv and members of the OSCE") */
-    if ((!strcmp(S_norm(x, t), "of") || (!strcmp(S_norm(x, t), "from") && S_is(x, t - 1, W_PART_OF))) && t > s0 &&
+    if ((S_id(x, t) == VW_OF || (S_id(x, t) == VW_FROM && S_is(x, t - 1, W_PART_OF))) && t > s0 &&
         S_is(x, t - 1, W_QUANTITY | W_PART_OF)) {
         int u = t - 2, mods = 0;
         while (u >= s0 && mods < 3 && (S_is(x, u, W_DETS) || ((S_flags(x, u) & TOK_WORD) && !S_is(x, u, W_PREPS) &&
-                                                               !S_is_verb_form(x, u) && strcmp(S_norm(x, u), "and"))))
+                                                               !S_is_verb_form(x, u) && (S_id(x, u) != VW_AND))))
             u--, mods++;
-        return u >= s0 && (S_is(x, u, W_PREPS) || S_is_verb_form(x, u) || !strcmp(S_norm(x, u), "and"));
+        return u >= s0 && (S_is(x, u, W_PREPS) || S_is_verb_form(x, u) || (S_id(x, u) == VW_AND));
     }
     if (S_is(x, t, W_PREPS) || S_is_verb_form(x, t)) return 1;
-    int comma_app = !strcmp(S_norm(x, t), ",") &&
-                    (m->kind == AK_GROUP || (m->t1 < x->in->seg->ntoks && !strcmp(S_norm(x, m->t1), ",")));
-    if (!strcmp(S_norm(x, t), "and") || comma_app) {
+    int comma_app = (S_id(x, t) == VW_P_COMMA) &&
+                    (m->kind == AK_GROUP || (m->t1 < x->in->seg->ntoks && (S_id(x, m->t1) == VW_P_COMMA)));
+    if ((S_id(x, t) == VW_AND) || comma_app) {
         /* coordinated with or in apposition to an object ("visited Poland and
          * Romania, NATO allies ..."); a person after a comma usually opens
          * the main clause ("After leaving Ukraine, Blinken will ...") */
         for (int k = mi - 1; k >= 0; k--) {
             const sr_mention *p = &x->in->mentions[k];
             if (p->t1 > t) continue;
-            if (p->t1 == t || (p->t1 == t - 1 && !strcmp(S_norm(x, t - 1), ","))) return S_is_object(x, k, s0);
+            if (p->t1 == t || (p->t1 == t - 1 && (S_id(x, t - 1) == VW_P_COMMA))) return S_is_object(x, k, s0);
             break;
         }
     }
@@ -979,18 +1042,18 @@ static int S_subject(const S_ctx *x, int s0, int t, int *out, int max, const int
      * Scholz"): its subject is the antecedent right before the pronoun */
     for (int k = t - 1; k >= s0; k--) {
         if (x->minside[k] >= 0) break;
-        const char *w = S_norm(x, k);
-        const char *nx = S_norm(x, k + 1);
-        int rel_that = !strcmp(w, "that") && k > s0 && !S_is_report_word(x, k - 1) &&
-                       (S_is(x, k + 1, W_BE) || !strcmp(nx, "has") || !strcmp(nx, "have") || !strcmp(nx, "had") ||
-                        !strcmp(nx, "will") || !strcmp(nx, "would") || S_is_verb_form(x, k + 1));
-        if ((!strcmp(w, "who") || !strcmp(w, "which") || rel_that) && t - k <= 4) {
+        int wid = S_id(x, k);
+        int nxid = S_id(x, k + 1);
+        int rel_that = (wid == VW_THAT) && k > s0 && !S_is_report_word(x, k - 1) &&
+                       (S_is(x, k + 1, W_BE) || (nxid == VW_HAS) || (nxid == VW_HAVE) || (nxid == VW_HAD) ||
+                        (nxid == VW_WILL) || (nxid == VW_WOULD) || S_is_verb_form(x, k + 1));
+        if (((wid == VW_WHO) || (wid == VW_WHICH) || rel_that) && t - k <= 4) {
             int a = k - 1;
-            if (a >= s0 && !strcmp(S_norm(x, a), ",")) a--;
-            if (a < s0 || x->minside[a] < 0 || !strcmp(w, "that")) {
+            if (a >= s0 && (S_id(x, a) == VW_P_COMMA)) a--;
+            if (a < s0 || x->minside[a] < 0 || (wid == VW_THAT)) {
                 /* "that" after a noun is relative; after a verb or a
                  * reporting word it introduces a clause and scanning goes on */
-                if (!strcmp(w, "that") && (a < s0 || S_is_verb_form(x, a) || x->minside[a] >= 0)) {
+                if ((wid == VW_THAT) && (a < s0 || S_is_verb_form(x, a) || x->minside[a] >= 0)) {
                     if (a >= s0 && x->minside[a] >= 0 && !S_is_verb_form(x, a)) {
                         out[0] = x->minside[a];
                         return 1;
@@ -1019,10 +1082,10 @@ static int S_subject(const S_ctx *x, int s0, int t, int *out, int max, const int
             const sr_mention *prev = &x->in->mentions[out[n - 1]];
             int ok = 1, conj = 0, gap = 0;
             for (int k = m->t1; k < prev->t0; k++) {
-                const char *w = S_norm(x, k);
-                if (!strcmp(w, "and")) conj = 1;
-                else if (!strcmp(w, "the") && k + 1 == prev->t0) continue;
-                else if (strcmp(w, ",")) ok = 0;
+                int wid = S_id(x, k);
+                if ((wid == VW_AND)) conj = 1;
+                else if ((wid == VW_THE) && k + 1 == prev->t0) continue;
+                else if ((wid != VW_P_COMMA)) ok = 0;
                 gap++;
             }
             /* "A and B", "A, B and C", "A, the B and C" (the "and" is seen
@@ -1078,8 +1141,8 @@ static int S_controlled(const S_ctx *x, int s0, int trig, int *nsrc, int *srcs)
                                           "order", "force", "allow", "invite", "call", "push", "pressure",
                                           "convince", "instruct", "request", NULL};
     int k = trig - 1;
-    if (k >= s0 && !strcmp(S_norm(x, k), "not")) k--;
-    if (k < s0 || strcmp(S_norm(x, k), "to")) return 0;
+    if (k >= s0 && (S_id(x, k) == VW_NOT)) k--;
+    if (k < s0 || (S_id(x, k) != VW_TO)) return 0;
     int obj_end = k - 1;
     if (obj_end < s0) return 0;
     /* the object: a mention, or up to three words of a noun phrase */
@@ -1089,7 +1152,7 @@ static int S_controlled(const S_ctx *x, int s0, int trig, int *nsrc, int *srcs)
         while (v >= s0 && S_is(x, v, W_DETS)) v--;   /* "called on the African Union to" */
     } else
         while (v >= s0 && v > obj_end - 3 && (S_flags(x, v) & TOK_WORD) && !S_is_verb_form(x, v)) v--;
-    if (v >= s0 && !strcmp(S_norm(x, v), "on")) v--; /* "called on X to" */
+    if (v >= s0 && (S_id(x, v) == VW_ON)) v--; /* "called on X to" */
     if (v < s0 || !(S_flags(x, v) & TOK_WORD)) return 0;
     const char *lem[LEXICON_MAX];
     char scratch[LEXICON_MAX * 64];
@@ -1106,10 +1169,10 @@ static int S_controlled(const S_ctx *x, int s0, int trig, int *nsrc, int *srcs)
 static int S_object_after(const S_ctx *x, int t, int s1, int not_before)
 {
     for (int k = t; k < s1; k++) {
-        const char *w = S_norm(x, k);
-        if ((k > not_before && S_is(x, k, W_BOUNDS)) || !strcmp(w, ",") || !strcmp(w, ".") ||
-            !strcmp(w, ";") || !strcmp(w, ":") || !strcmp(w, "not") ||
-            (!strcmp(w, "to") && k + 1 < s1 && x->mstart[k + 1] < 0 && S_is_verb_form(x, k + 1)))
+        int wid = S_id(x, k);
+        if ((k > not_before && S_is(x, k, W_BOUNDS)) || (wid == VW_P_COMMA) || (wid == VW_P_PERIOD) ||
+            (wid == VW_P_SEMICOLON) || (wid == VW_P_COLON) || (wid == VW_NOT) ||
+            ((wid == VW_TO) && k + 1 < s1 && x->mstart[k + 1] < 0 && S_is_verb_form(x, k + 1)))
             return -1; /* "warned Europe not to arm the rebels": the object is Europe */
         if (x->mstart[k] >= 0) {
             int mi = x->mstart[k];
@@ -1130,23 +1193,24 @@ static int S_cue_at(const S_ctx *x, int t, int s0, int *len)
 {
     int qi;
     const char *w = S_norm(x, t);
+    int wid = S_id(x, t);
     size_t wl = strlen(w);
     /* "May 16", "Will Smith": capitalised inside a sentence these are a
      * month or a name, not a cue (other cues keep their capital: "Warn
      * Moscow If it invades") */
     if ((S_flags(x, t) & TOK_CAP) && !(S_flags(x, t) & TOK_SENTSTART) &&
-        (!strcmp(w, "may") || !strcmp(w, "will") || !strcmp(w, "march") || !strcmp(w, "should")))
+        ((wid == VW_MAY) || (wid == VW_WILL) || (wid == VW_MARCH) || (wid == VW_SHOULD)))
         return 0;
     /* contractions stay inside their word: "didn't", "won't", "he'll" */
     if (wl > 3 && !strcmp(w + wl - 3, "n't")) { *len = 1; return C_NEG; }
     if (wl > 3 && !strcmp(w + wl - 3, "'ll")) { *len = 1; return C_PLAN; }
-    if (!dict_get(&x->c->cue_last, w, strlen(w), &qi)) return 0;
-    for (; qi >= 0; qi = CUE(x->c, qi)->next) {
+    if (wid <= 0 || wid >= x->c->ncue_last) return 0;   /* unknown words end no cue */
+    for (qi = x->c->cue_last[wid]; qi >= 0; qi = CUE(x->c, qi)->next) {
         const S_cue *q = CUE(x->c, qi);
         int ok = 1;
         for (int k = 1; k < q->n && ok; k++) {
             int tt = t - k;
-            if (tt < s0 || strcmp(S_norm(x, tt), q->words[q->n - 1 - k])) ok = 0;
+            if (tt < s0 || S_id(x, tt) != q->ids[q->n - 1 - k]) ok = 0;
         }
         if (ok) {
             *len = q->n;
@@ -1187,9 +1251,10 @@ static void S_scan_right(const S_ctx *x, int trig, int lit_last, int end, int s1
     if (!noun) return;
     for (int t = end; t < s1 && t < end + 6; t++) {
         const char *w = S_norm(x, t);
+        int wid = S_id(x, t);
         if (S_flags(x, t) & TOK_PUNCT) break;
-        if (!strcmp(w, "will") || !strcmp(w, "'ll")) { S_note(q, C_PLAN, w); break; }
-        if (!strcmp(w, "would") || !strcmp(w, "could") || !strcmp(w, "might") || !strcmp(w, "may")) {
+        if ((wid == VW_WILL) || (wid == VW_APOS_LL)) { S_note(q, C_PLAN, w); break; }
+        if ((wid == VW_WOULD) || (wid == VW_COULD) || (wid == VW_MIGHT) || (wid == VW_MAY)) {
             S_note(q, C_HYP, w);
             break;
         }
@@ -1219,16 +1284,17 @@ static void S_scan_cues(const S_ctx *x, int s0, int s1, int trig, int noun, S_cu
     int clause_done = 0, crossed_that = 0, that_at = -1, hard = 0;
     for (int t = trig - 1; t >= s0; t--) {
         const char *w = S_norm(x, t);
-        int is_bound = !strcmp(w, ",") || !strcmp(w, ";") || !strcmp(w, ":") ||
-                       (S_is(x, t, W_BOUNDS) && strcmp(w, "if") && strcmp(w, "unless") && strcmp(w, "that"));
+        int wid = S_id(x, t);
+        int is_bound = (wid == VW_P_COMMA) || (wid == VW_P_SEMICOLON) || (wid == VW_P_COLON) ||
+                       (S_is(x, t, W_BOUNDS) && (wid != VW_IF) && (wid != VW_UNLESS) && (wid != VW_THAT));
         int len = 1;
         int cls = S_cue_at(x, t, s0, &len);
         /* "agreed to a ceasefire": "to" before an article is no infinitive */
-        if (cls && len > 1 && !strcmp(w, "to") && t + 1 < s1 && S_is(x, t + 1, W_DETS)) cls = 0, len = 1;
+        if (cls && len > 1 && (wid == VW_TO) && t + 1 < s1 && S_is(x, t + 1, W_DETS)) cls = 0, len = 1;
         if (!clause_done) {
             /* a bare "fears"/"concerns" in the same clause is a noun, not a cue */
             if (!(cls == C_FEAR && len == 1 && w[strlen(w) - 1] == 's')) S_note(q, cls, w);
-            if (!strcmp(w, "would")) q->would = 1;
+            if ((wid == VW_WOULD)) q->would = 1;
         } else if (cls == C_FEAR && crossed_that && t >= trig - 12) {
             q->fear = 1;
             buf_printf(&q->why, "%s'%s'", q->why.len ? ", " : "", w);
@@ -1238,26 +1304,26 @@ static void S_scan_cues(const S_ctx *x, int s0, int s1, int trig, int noun, S_cu
             q->refuse = 1;
             buf_printf(&q->why, "%s'%s'", q->why.len ? ", " : "", w);
         } else if (cls == C_HYP && crossed_that && (t >= trig - 12 || that_at - t <= 2) &&
-                   (!strcmp(w, "possible") || !strcmp(w, "possibility") || !strcmp(w, "likely") ||
-                    !strcmp(w, "unlikely") || !strcmp(w, "probable"))) {
+                   ((wid == VW_POSSIBLE) || (wid == VW_POSSIBILITY) || (wid == VW_LIKELY) ||
+                    (wid == VW_UNLIKELY) || (wid == VW_PROBABLE))) {
             /* "it is possible that Russia will attack", however long the
              * clause after "that" */
             q->hyp = 1;
             buf_printf(&q->why, "%s'%s'", q->why.len ? ", " : "", w);
         }
         if (cls == C_REPORT) q->report = 1;
-        if (!strcmp(w, "that") && !clause_done) {
+        if ((wid == VW_THAT) && !clause_done) {
             /* a complement clause: FEAR words may still govern it */
             clause_done = 1;
             crossed_that = 1;
         }
         /* the first "that" with no comma or semicolon before the trigger:
          * "possible that ..." governs its clause however long */
-        if (!strcmp(w, "that") && that_at < 0 && !hard) {
+        if ((wid == VW_THAT) && that_at < 0 && !hard) {
             that_at = t;
             crossed_that = 1;
         }
-        if (!strcmp(w, ",") || !strcmp(w, ";") || !strcmp(w, ":")) hard = 1;
+        if ((wid == VW_P_COMMA) || (wid == VW_P_SEMICOLON) || (wid == VW_P_COLON)) hard = 1;
         if (is_bound) clause_done = 1;
         /* "in response to the invasion": a noun inside a prepositional
          * phrase takes no modality from the clause around it */
@@ -1266,21 +1332,21 @@ static void S_scan_cues(const S_ctx *x, int s0, int s1, int trig, int noun, S_cu
     }
     /* negation right after an auxiliary on the trigger's right: "met not" is rare;
      * a question makes everything hypothetical */
-    if (s1 > s0 && !strcmp(S_norm(x, s1 - 1), "?")) q->hyp = 1;
+    if (s1 > s0 && (S_id(x, s1 - 1) == VW_P_QUESTION)) q->hyp = 1;
 }
 
 /* Does the sentence hold a conditional clause that does not contain t? */
 static int S_conditional_elsewhere(const S_ctx *x, int s0, int s1, int t)
 {
     for (int k = s0; k < s1; k++) {
-        const char *w = S_norm(x, k);
+        int wid = S_id(x, k);
         /* "Should Russia invade, ...", "Were Moscow to attack, ...": an inverted condition */
-        int inverted = k == s0 && (!strcmp(w, "should") || !strcmp(w, "were") || !strcmp(w, "had")) &&
+        int inverted = k == s0 && ((wid == VW_SHOULD) || (wid == VW_WERE) || (wid == VW_HAD)) &&
                        k + 1 < s1 && x->mstart[k + 1] >= 0;
-        if (strcmp(w, "if") && strcmp(w, "unless") && !inverted) continue;
+        if ((wid != VW_IF) && (wid != VW_UNLESS) && !inverted) continue;
         /* the if-clause runs to the next comma or the end */
         int e = k + 1;
-        while (e < s1 && strcmp(S_norm(x, e), ",") && strcmp(S_norm(x, e), ";")) e++;
+        while (e < s1 && (S_id(x, e) != VW_P_COMMA) && (S_id(x, e) != VW_P_SEMICOLON)) e++;
         if (t < k || t > e) return 1;
     }
     return 0;
@@ -1303,7 +1369,7 @@ static int S_past_clause(const S_ctx *x, int s0, int trig, int noun)
     /* an event noun as the subject of a past verb: "talks between them
      * ended on Monday" */
     for (int k = trig + 1; noun && k < x->in->seg->ntoks && k <= trig + 10; k++) {
-        if (!strcmp(S_norm(x, k), ",") && k + 1 < x->in->seg->ntoks && x->minside[k + 1] >= 0) continue;
+        if ((S_id(x, k) == VW_P_COMMA) && k + 1 < x->in->seg->ntoks && x->minside[k + 1] >= 0) continue;
         if (S_flags(x, k) & TOK_PUNCT) break;
         if (x->minside[k] < 0 && S_is_verb_form(x, k)) {
             if (lexicon_is_past(x->c->lx, S_norm(x, k))) return 1;
@@ -1312,6 +1378,7 @@ static int S_past_clause(const S_ctx *x, int s0, int trig, int noun)
     }
     for (int k = trig - 1; k >= s0 && k >= trig - (noun ? 8 : 4); k--) {
         const char *w = S_norm(x, k);
+        int wid = S_id(x, k);
         /* an event noun after a past verb: "held four days of talks",
          * "travelled to Helsinki for a meeting" */
         if (noun && k < trig - 1 && lexicon_is_past(x->c->lx, w)) return 1;
@@ -1321,8 +1388,8 @@ static int S_past_clause(const S_ctx *x, int s0, int trig, int noun)
         }
         if (k == trig - 4 && !noun) break;
         /* the perfect tells of the past too ("have been fighting since") */
-        if (!strcmp(w, "had") || !strcmp(w, "did") || !strcmp(w, "was") || !strcmp(w, "were") ||
-            !strcmp(w, "has") || !strcmp(w, "have") || !strcmp(w, "been"))
+        if ((wid == VW_HAD) || (wid == VW_DID) || (wid == VW_WAS) || (wid == VW_WERE) ||
+            (wid == VW_HAS) || (wid == VW_HAVE) || (wid == VW_BEEN))
             return 1;
         if (!(S_flags(x, k) & TOK_WORD)) break;
     }
@@ -1335,22 +1402,23 @@ static int S_crosses_clause(const S_ctx *x, int lo, int hi)
 {
     for (int k = lo; k < hi; k++) {
         const char *w = S_norm(x, k);
+        int wid = S_id(x, k);
         /* an aside between dashes or brackets is no boundary: "security
          * forces -- some 9,500 of which are deployed -- used tear gas" */
-        if (!strcmp(w, "--") || !strcmp(w, "-") || !strcmp(w, "(")) {
+        if (!strcmp(w, "--") || (wid == VW_P_HYPHEN) || !strcmp(w, "(")) {
             const char *close = w[0] == '(' ? ")" : w;
             int e = k + 1;
             while (e < hi && strcmp(S_norm(x, e), close) && e - k <= 15) e++;
             if (e < hi && !strcmp(S_norm(x, e), close)) { k = e; continue; }
         }
-        if (S_is_report_word(x, k) || !strcmp(w, ";")) return 1;
-        if (!strcmp(w, "which") || !strcmp(w, "that") || !strcmp(w, "because") || !strcmp(w, "while"))
+        if (S_is_report_word(x, k) || (wid == VW_P_SEMICOLON)) return 1;
+        if ((wid == VW_WHICH) || (wid == VW_THAT) || (wid == VW_BECAUSE) || (wid == VW_WHILE))
             return 1;
-        if ((!strcmp(w, "and") || !strcmp(w, "but")) && k > lo && !strcmp(S_norm(x, k - 1), ",")) return 1;
-        if ((!strcmp(w, "and") || !strcmp(w, "but")) && k + 1 < hi) {
-            const char *n = S_norm(x, k + 1);
-            if (!strcmp(n, "has") || !strcmp(n, "have") || !strcmp(n, "had") || !strcmp(n, "will") ||
-                !strcmp(n, "is") || !strcmp(n, "was") || S_is_verb_form(x, k + 1))
+        if (((wid == VW_AND) || (wid == VW_BUT)) && k > lo && (S_id(x, k - 1) == VW_P_COMMA)) return 1;
+        if (((wid == VW_AND) || (wid == VW_BUT)) && k + 1 < hi) {
+            int nid = S_id(x, k + 1);
+            if ((nid == VW_HAS) || (nid == VW_HAVE) || (nid == VW_HAD) || (nid == VW_WILL) ||
+                (nid == VW_IS) || (nid == VW_WAS) || S_is_verb_form(x, k + 1))
                 return 1;
         }
     }
@@ -1364,9 +1432,9 @@ static int S_noun_in_pp(const S_ctx *x, int s0, int t)
     for (int k = t - 1; k >= s0 && k >= t - 5; k--) {
         /* "a slew of agreements", "a new round of talks": a measure of
          * the noun, not a phrase attached to another */
-        if (!strcmp(S_norm(x, k), "of") && k - 2 >= s0 &&
-            (!strcmp(S_norm(x, k - 2), "a") || !strcmp(S_norm(x, k - 2), "an") ||
-             (k - 3 >= s0 && (!strcmp(S_norm(x, k - 3), "a") || !strcmp(S_norm(x, k - 3), "an")))))
+        if ((S_id(x, k) == VW_OF) && k - 2 >= s0 &&
+            ((S_id(x, k - 2) == VW_A) || (S_id(x, k - 2) == VW_AN) ||
+             (k - 3 >= s0 && ((S_id(x, k - 3) == VW_A) || (S_id(x, k - 3) == VW_AN)))))
             return 0;
         if (S_is(x, k, W_PREPS)) return 1;
         if (!(S_flags(x, k) & TOK_WORD) || S_is_verb_form(x, k)) return 0;
@@ -1383,9 +1451,9 @@ static int S_manner_pp(const S_ctx *x, int s0, int t)
 {
     for (int k = t - 1; k >= s0 && k >= t - 4; k--) {
         if (!(S_flags(x, k) & TOK_WORD)) return 0;
-        if (!strcmp(S_norm(x, k), "during")) return 1;
-        if (k > s0 && (!strcmp(S_norm(x, k), "a") || !strcmp(S_norm(x, k), "an")) &&
-            !strcmp(S_norm(x, k - 1), "in"))
+        if ((S_id(x, k) == VW_DURING)) return 1;
+        if (k > s0 && ((S_id(x, k) == VW_A) || (S_id(x, k) == VW_AN)) &&
+            (S_id(x, k - 1) == VW_IN))
             return 1;
     }
     return 0;
@@ -1453,7 +1521,7 @@ static const sr_timex *S_pick_time(const S_ctx *x, int s0, int s1, int t, sr_mod
         }
         /* "accused Russia on Friday of shelling Kyiv": a time before the
          * "of"/"for" of a gerund is the governing verb's */
-        if (tx->t1 <= t && t - 1 > s0 && (!strcmp(S_norm(x, t - 1), "of") || !strcmp(S_norm(x, t - 1), "for"))) {
+        if (tx->t1 <= t && t - 1 > s0 && ((S_id(x, t - 1) == VW_OF) || (S_id(x, t - 1) == VW_FOR))) {
             const char *w = S_norm(x, t);
             size_t l = strlen(w);
             if (l > 4 && !strcmp(w + l - 3, "ing")) continue;
@@ -1462,7 +1530,7 @@ static const sr_timex *S_pick_time(const S_ctx *x, int s0, int s1, int t, sr_mod
          * than one before it, and a comma between weakens the link */
         int d = tx->t1 <= t ? 2 * (t - tx->t1) + 1 : 2 * (tx->t0 - t);
         for (int k = lo; k < hi; k++)
-            if (!strcmp(S_norm(x, k), ",")) d += 4;
+            if ((S_id(x, k) == VW_P_COMMA)) d += 4;
         if (d < bestd) { bestd = d; best = tx; }
     }
     if (!best && report && mod == MOD_ASSERTED) {
@@ -1477,12 +1545,11 @@ static const sr_timex *S_pick_time(const S_ctx *x, int s0, int s1, int t, sr_mod
  * he addresses Congress", "When Blinken visits Kyiv, he will meet ...". */
 static int S_future_when(const S_ctx *x, int s0, int s1, int trig)
 {
-    static const char *const tw[] = {"when", "once", "after", "before", "until", NULL};
     int k = trig - 1;
     for (; k >= s0; k--) {
-        const char *w = S_norm(x, k);
-        if (S_in(w, tw)) break;
-        if (!strcmp(w, ",") || !strcmp(w, ";") || !strcmp(w, ":") || (S_flags(x, k) & TOK_PUNCT)) return 0;
+        int wid = S_id(x, k);
+        if (S_is(x, k, W_TIMEWORD)) break;
+        if ((wid == VW_P_COMMA) || (wid == VW_P_SEMICOLON) || (wid == VW_P_COLON) || (S_flags(x, k) & TOK_PUNCT)) return 0;
     }
     if (k < s0) return 0;
     /* the main clause: before the time word, or after the comma that
@@ -1490,7 +1557,7 @@ static int S_future_when(const S_ctx *x, int s0, int s1, int trig)
     int lo = s0, hi = k;
     if (k == s0 || (k == s0 + 1 && !(S_flags(x, s0) & TOK_WORD))) {
         int c = trig + 1;
-        while (c < s1 && strcmp(S_norm(x, c), ",")) c++;
+        while (c < s1 && (S_id(x, c) != VW_P_COMMA)) c++;
         lo = c, hi = s1;
     }
     for (int t = lo; t < hi; t++) {
@@ -1520,33 +1587,26 @@ static int S_token_possessive(const char *w)
  * Nairobi", "a visit to Bangkok", "off the coast of Yemen". */
 static int S_place_phrase(const S_ctx *x, int s0, int t0)
 {
-    static const char *const preps[] = {"in", "at", "across", "outside", "inside", "throughout", "near",
-                                        "around", "through", "into", "off", NULL};
-    static const char *const frames[] = {"streets", "outskirts", "centre", "center", "suburbs", "suburb",
-                                         "coast", "coasts", "shores",
-                                         "heart", "capital", "city", "town", "village", "region", "province",
-                                         "port", "district", "area", "parts", "part", "north", "south", "east",
-                                         "west", "north-east", "north-west", "south-east", "south-west", NULL};
     int pre = t0 - 1, streets = 0;
     /* "the streets of", "the city of" */
-    if (pre - 1 >= s0 && !strcmp(S_norm(x, pre), "of") && S_in(S_norm(x, pre - 1), frames)) {
-        streets = !strcmp(S_norm(x, pre - 1), "streets");
+    if (pre - 1 >= s0 && (S_id(x, pre) == VW_OF) && S_is(x, pre - 1, W_FRAME)) {
+        streets = (S_id(x, pre - 1) == VW_STREETS);
         pre -= 2;
     } else if (pre >= s0 && S_is(x, pre, W_SETTLEMENT)) {
         /* "the capital Port-au-Prince", "the port city, Aden" */
-        while (pre >= s0 && (S_is(x, pre, W_SETTLEMENT) || !strcmp(S_norm(x, pre), ","))) pre--;
+        while (pre >= s0 && (S_is(x, pre, W_SETTLEMENT) || (S_id(x, pre) == VW_P_COMMA))) pre--;
     }
     /* a country's possessive before the frame: "Ukraine's city of Kharkiv" */
     if (pre < t0 - 1 && pre >= s0 && S_token_possessive(S_norm(x, pre))) {
         pre--;
         while (pre >= s0 && (S_flags(x, pre) & TOK_CAP) && !S_is(x, pre, W_PREPS)) pre--;
-    } else if (pre >= s0 && !strcmp(S_norm(x, pre), "the")) {
+    } else if (pre >= s0 && (S_id(x, pre) == VW_THE)) {
         pre--;   /* "in the Gaza Strip" */
     }
     if (pre < s0) return 0;
-    if (S_in(S_norm(x, pre), preps)) return 1;
+    if (S_is(x, pre, W_PLACEPREP)) return 1;
     /* "to": the streets, or where travel goes */
-    return !strcmp(S_norm(x, pre), "to") && (streets || (pre > s0 && S_is(x, pre - 1, W_TRAVEL)));
+    return (S_id(x, pre) == VW_TO) && (streets || (pre > s0 && S_is(x, pre - 1, W_TRAVEL)));
 }
 
 /* A country's place narrowed to the place it introduces: "Kenya's capital
@@ -1560,7 +1620,7 @@ static int S_narrow_place(const S_ctx *x, int pi, int s1)
     int t = pr->t1, frame = 0, mods = 0;
     while (t < s1) {
         if (S_is(x, t, W_SETTLEMENT)) frame = 1;
-        else if (frame && (!strcmp(S_norm(x, t), "of") || !strcmp(S_norm(x, t), ","))) {
+        else if (frame && ((S_id(x, t) == VW_OF) || (S_id(x, t) == VW_P_COMMA))) {
         } else if (!frame && mods < 2 && (S_flags(x, t) & (TOK_WORD | TOK_CAP)) == TOK_WORD) mods++;
         else break;
         t++;
@@ -1632,17 +1692,12 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
     /* a demand, charge, refusal, concession or warning aimed at the
      * country's own public life ("urged the protesters to go home",
      * "rejected the election results", "conceded defeat") is domestic too */
-    static const char *const home[] = {"protesters", "protester", "demonstrators", "opposition", "students",
-                                       "citizens", "public", "population", "residents", "people", "nation",
-                                       "rival", "rivals", "parliament", "lawmakers", "legislators", "mps",
-                                       "senators", "election", "elections", "poll", "polls", "vote", "defeat",
-                                       "strikers", "unions", "activists", "dissidents", NULL};
     static const char *const home_types[] = {"REQUEST", "ACCUSE", "REJECT", "CONCEDE", "THREATEN", NULL};
     if (!tgt && src && src->kind != AK_ORG && strlen(src->key) == 3 && S_in(p->type, home_types)) {
         int end = m->end > trig ? m->end : trig + 1;
         for (int k = trig + 1; k < s1 && k < end + 6 && !tgt; k++) {
             if ((S_flags(x, k) & TOK_PUNCT) || S_is(x, k, W_BOUNDS) || x->minside[k] >= 0) break;
-            if (S_in(S_norm(x, k), home)) tgt = src;
+            if (S_is(x, k, W_HOME)) tgt = src;
         }
     }
     if (!tgt && src) tgt = S_anaphoric_target(x, p, trig, m, src, s1);
@@ -1655,8 +1710,8 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
     int c0 = s0;
     if (!p->noun && x->passive)
         for (int k = trig - 1; k > s0 && k >= trig - 3; k--) {
-            const char *w = S_norm(x, k);
-            if (!strcmp(w, "was") || !strcmp(w, "were") || !strcmp(w, "is") || !strcmp(w, "are")) {
+            int wid = S_id(x, k);
+            if ((wid == VW_WAS) || (wid == VW_WERE) || (wid == VW_IS) || (wid == VW_ARE)) {
                 c0 = k;
                 break;
             }
@@ -1685,7 +1740,7 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
         buf_printf(&q.why, "%sa time clause of a future act", q.why.len ? ", " : "");
     }
     /* headline grammar: "Brazil to send aid to Bolivia" is a future act */
-    if (mod == MOD_ASSERTED && in->title && trig > s0 + 1 && !strcmp(S_norm(x, trig - 1), "to") &&
+    if (mod == MOD_ASSERTED && in->title && trig > s0 + 1 && (S_id(x, trig - 1) == VW_TO) &&
         x->minside[trig - 2] >= 0) {
         mod = MOD_PLANNED;
         buf_printf(&q.why, "%sheadline 'to' + verb", q.why.len ? ", " : "");
@@ -1758,7 +1813,7 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
         if (is_report) tense = TENSE_PAST;
         /* "since October 7", "since Hamas's October 7 attack": the past */
         for (int k = tx->t0 - 1; k >= s0 && k >= tx->t0 - 3; k--)
-            if (!strcmp(S_norm(x, k), "since")) tense = TENSE_PAST;
+            if ((S_id(x, k) == VW_SINCE)) tense = TENSE_PAST;
         sr_timex *re = NULL;
         int nre = 0;
         int ok = time_find(x->a, in->seg->toks, tx->t0, tx->t1, in->day, tense, &re, &nre) >= 0 && nre > 0 &&
@@ -1803,20 +1858,20 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
             if (pr->t0 < s0 || pr->t1 > s1 || pr->t0 == s0) continue;
             if (!S_place_phrase(x, s0, pr->t0)) continue;
             /* "in Armenia's capital": the capital, below */
-            if (pr->place->kind == 'C' && pr->t1 < s1 && !strcmp(S_norm(x, pr->t1), "capital")) continue;
+            if (pr->place->kind == 'C' && pr->t1 < s1 && (S_id(x, pr->t1) == VW_CAPITAL)) continue;
             /* within the clause: no reporting verb or ';' between */
             int lo = pr->t0 < trig ? pr->t1 : trig, hi = pr->t0 < trig ? trig : pr->t0, bad = 0;
             for (int k = lo; k < hi; k++)
-                if (S_is_report_word(x, k) || !strcmp(S_norm(x, k), ";")) bad = 1;
+                if (S_is_report_word(x, k) || (S_id(x, k) == VW_P_SEMICOLON)) bad = 1;
             if (bad) continue;
             int d = pr->t0 > trig ? pr->t0 - trig : (trig - pr->t1) + 8;
             /* an opening phrase sets the scene of the whole sentence: "At
              * the summit in Paris on Monday, the leaders agreed ..." */
             if (pr->t0 < trig && S_is(x, s0, W_PREPS) && d > 12) {
                 int k = s0;
-                while (k < pr->t0 && strcmp(S_norm(x, k), ",")) k++;
+                while (k < pr->t0 && (S_id(x, k) != VW_P_COMMA)) k++;
                 int comma = k == pr->t0 ? pr->t1 : -1;
-                while (comma >= 0 && comma < trig && strcmp(S_norm(x, comma), ",")) comma++;
+                while (comma >= 0 && comma < trig && (S_id(x, comma) != VW_P_COMMA)) comma++;
                 if (comma >= 0 && comma < trig) d = 12;
             }
             if (d < bestd) { bestd = d; best = i; }
@@ -1831,7 +1886,7 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
         for (int i = 0; i < in->nmentions && in->gaz; i++) {
             const sr_mention *cm = &in->mentions[i];
             if (cm->sent != sent || cm->t0 <= s0 || cm->t1 >= s1 || cm->kind != AK_COUNTRY ||
-                strlen(cm->key) != 3 || strcmp(S_norm(x, cm->t1), "capital") || !S_place_phrase(x, s0, cm->t0))
+                strlen(cm->key) != 3 || (S_id(x, cm->t1) != VW_CAPITAL) || !S_place_phrase(x, s0, cm->t0))
                 continue;
             int d = cm->t0 > trig ? cm->t0 - trig : (trig - cm->t1) + 8;
             const sr_place *cap = d < bestd && d < 25 ? gazetteer_capital(in->gaz, cm->key) : NULL;
@@ -1845,11 +1900,11 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
     /* a domestic act "in the capital", no country named: its country's */
     if (!place && src && tgt && !strcmp(src->key, tgt->key) && src->kind != AK_ORG && strlen(src->key) == 3 && in->gaz)
         for (int k = s0 + 2; k < s1; k++) {
-            if (strcmp(S_norm(x, k), "capital") || strcmp(S_norm(x, k - 1), "the") ||
+            if ((S_id(x, k) != VW_CAPITAL) || (S_id(x, k - 1) != VW_THE) ||
                 !S_in(S_norm(x, k - 2), (const char *const[]){"in", "across", "outside", "around", NULL}))
                 continue;
-            if (k + 1 < s1 && (x->pstart[k + 1] >= 0 || x->mstart[k + 1] >= 0 || !strcmp(S_norm(x, k + 1), "of") ||
-                               !strcmp(S_norm(x, k + 1), ",")))
+            if (k + 1 < s1 && (x->pstart[k + 1] >= 0 || x->mstart[k + 1] >= 0 || (S_id(x, k + 1) == VW_OF) ||
+                               (S_id(x, k + 1) == VW_P_COMMA)))
                 continue;
             int d = k > trig ? k - trig : (trig - k) + 8;
             if (d >= 25) continue;
@@ -1969,10 +2024,8 @@ static int S_reduced_relative(const S_ctx *x, int s0, int t)
     size_t wl = strlen(w);
     if (wl < 5 || strcmp(w + wl - 3, "ing") || t - 2 < s0) return 0;
     int n = t - 1;
-    static const char *const glue[] = {"and", "or", "but", "not", "also", "then", "while", "after",
-                                       "before", "by", "without", "when", "since", NULL};
     if (!(S_flags(x, n) & TOK_WORD) || x->minside[n] >= 0 || S_is_verb_form(x, n) || S_is_adverb(x, n) ||
-        S_is(x, n, W_PREPS | W_DETS | W_BE | W_BOUNDS) || S_in(S_norm(x, n), glue))
+        S_is(x, n, W_PREPS | W_DETS | W_BE | W_BOUNDS) || S_is(x, n, W_GLUE))
         return 0;
     /* a noun: after a determiner, an owner, an adjective or a compound
      * modifier that is an actor */
@@ -1984,12 +2037,10 @@ static int S_reduced_relative(const S_ctx *x, int s0, int t)
  * and adverbs ("but will also send"). */
 static int S_conjoined_verb(const S_ctx *x, int s0, int t)
 {
-    static const char *const aux[] = {"will", "would", "also", "then", "later", "has", "have", "had",
-                                      "did", "is", "are", "was", "were", "could", "can", NULL};
     for (int k = t - 1; k >= s0 && k >= t - 4; k--) {
-        const char *w = S_norm(x, k);
-        if (!strcmp(w, "and") || !strcmp(w, "but")) return 1;
-        if (!S_in(w, aux) && !S_is_adverb(x, k)) return 0;
+        int wid = S_id(x, k);
+        if ((wid == VW_AND) || (wid == VW_BUT)) return 1;
+        if (!S_is(x, k, W_AUXV) && !S_is_adverb(x, k)) return 0;
     }
     return 0;
 }
@@ -2028,7 +2079,7 @@ static int S_self_target(const S_pat *p, const sr_mention *sm, const sr_mention 
 static int S_infinitive_between(const S_ctx *x, int from, int to)
 {
     for (int k = from < 0 ? 0 : from; k < to; k++)
-        if (!strcmp(S_norm(x, k), "to")) return 1;
+        if ((S_id(x, k) == VW_TO)) return 1;
     return 0;
 }
 
@@ -2065,11 +2116,12 @@ static const S_pat *S_best_pattern(S_ctx *x, int s0, int s1, int t, S_match *out
     int nominal = 0;
     if (t > s0) {
         const char *pw = S_norm(x, t - 1);
+        int pwid = S_id(x, t - 1);
         size_t pl = strlen(pw), wl = strlen(w);
         nominal = wl > 4 && !strcmp(w + wl - 3, "ing") &&
-                  (!strcmp(pw, "the") || !strcmp(pw, "a") || !strcmp(pw, "an") || !strcmp(pw, "his") ||
-                   !strcmp(pw, "her") || !strcmp(pw, "its") || !strcmp(pw, "their") || !strcmp(pw, "our") ||
-                   !strcmp(pw, "this") || (pl > 2 && pw[pl - 1] == '\'') ||
+                  ((pwid == VW_THE) || (pwid == VW_A) || (pwid == VW_AN) || (pwid == VW_HIS) ||
+                   (pwid == VW_HER) || (pwid == VW_ITS) || (pwid == VW_THEIR) || (pwid == VW_OUR) ||
+                   (pwid == VW_THIS) || (pl > 2 && pw[pl - 1] == '\'') ||
                    (pl > 3 && !strcmp(pw + pl - 2, "'s")));
     }
     /* "a bomb shelter", "a drone attack", "the US missile strike": a word
@@ -2088,7 +2140,7 @@ static const S_pat *S_best_pattern(S_ctx *x, int s0, int s1, int t, S_match *out
                     ? x->in->mentions[x->minside[k]].t0 - 1
                     : k - 1;
         }
-        nominal = k >= s0 && S_is(x, k, W_DETS) && strcmp(S_norm(x, k), "top");
+        nominal = k >= s0 && S_is(x, k, W_DETS) && (S_id(x, k) != VW_TOP);
     }
     x->passive = 0;
     if (lexicon_is_past(lx, w))
@@ -2099,14 +2151,14 @@ static const S_pat *S_best_pattern(S_ctx *x, int s0, int s1, int t, S_match *out
     /* "supported by the council but vetoed by Russia", "an attack carried
      * out by Hamas": a past participle with a "by" agent is passive with
      * no auxiliary of its own (not "stood by Kyiv", "abided by the deal") */
-    if (!x->passive && lexicon_is_past(lx, w) && t + 2 < s1 && !strcmp(S_norm(x, t + 1), "by") &&
-        (x->mstart[t + 2] >= 0 || (!strcmp(S_norm(x, t + 2), "the") && t + 3 < s1 && x->mstart[t + 3] >= 0)) &&
+    if (!x->passive && lexicon_is_past(lx, w) && t + 2 < s1 && (S_id(x, t + 1) == VW_BY) &&
+        (x->mstart[t + 2] >= 0 || ((S_id(x, t + 2) == VW_THE) && t + 3 < s1 && x->mstart[t + 3] >= 0)) &&
         !S_in(w, (const char *const[]){"stood", "abided", "abode", "went", "passed", "dropped", "stopped", "came",
                                         "got", "lived", "swore", "sworn", NULL}))
         x->passive = 1;
     /* "was hit", "were cut": participles spelt like the base form */
-    if (!x->passive && t > s0 && S_is(x, t - 1, W_BE) && strcmp(S_norm(x, t - 1), "be") &&
-        strcmp(S_norm(x, t - 1), "being") && S_is_verb_form(x, t) && t + 1 < s1 && !strcmp(S_norm(x, t + 1), "by"))
+    if (!x->passive && t > s0 && S_is(x, t - 1, W_BE) && (S_id(x, t - 1) != VW_BE) &&
+        (S_id(x, t - 1) != VW_BEING) && S_is_verb_form(x, t) && t + 1 < s1 && (S_id(x, t + 1) == VW_BY))
         x->passive = 1;
     for (int pos = 0; pos < 2; pos++) {
         const char *const *lem;
@@ -2165,7 +2217,7 @@ static int S_trigger_ok(const S_ctx *x, const S_trig *g, int last_lit)
      * not one after "of" or "for": that is an act of its own, the
      * accused's or the one thanked ("accused Russia of shelling Kyiv") */
     if (!p->noun && t == last_lit + 1 && strlen(w) > 4 && !strcmp(w + strlen(w) - 3, "ing") &&
-        strcmp(S_norm(x, t - 1), "of") && strcmp(S_norm(x, t - 1), "for"))
+        (S_id(x, t - 1) != VW_OF) && (S_id(x, t - 1) != VW_FOR))
         return 0;
     /* "declined to comment" is no rejection */
     if (!strcmp(p->type, "REJECT") && g->bm.end < s1 && S_is(x, g->bm.end, W_SPEECH)) return 0;
@@ -2214,7 +2266,7 @@ static void S_find_agent(S_ctx *x, S_trig *g)
     g->controlled = 0;
     g->end = g->bm.end > t ? g->bm.end : t + 1;
     for (int k = g->end; k < s1 && k <= g->end + 4; k++) {
-        if (!strcmp(S_norm(x, k), "by") && k + 1 < s1) {
+        if ((S_id(x, k) == VW_BY) && k + 1 < s1) {
             int mi, pl;
             if (S_slot(x, k + 1, s1, &mi, &pl) >= 0 && mi >= 0) g->agent = mi;
             break;
@@ -2226,7 +2278,7 @@ static void S_find_agent(S_ctx *x, S_trig *g)
         /* ... unless a participle right before "by" reduces a relative
          * clause of the noun ("the sanctions imposed by Brussels") */
         if (p->noun && k > g->end - 1 && lexicon_is_past(x->c->lx, S_norm(x, k)) && k + 1 < s1 &&
-            !strcmp(S_norm(x, k + 1), "by") && !S_is(x, k - 1, W_BE))
+            (S_id(x, k + 1) == VW_BY) && !S_is(x, k - 1, W_BE))
             continue;
         if (p->noun && (S_is_verb_form(x, k) || S_is(x, k, W_BE))) break;
     }
@@ -2235,7 +2287,7 @@ static void S_find_agent(S_ctx *x, S_trig *g)
     if (g->passive && g->agent < 0 && p->mode && (!strcmp(p->mode, "expel") || !strcmp(p->mode, "deport")))
         for (int k = g->end; k < s1 && k <= g->end + 2; k++) {
             int mi, pl;
-            if (!strcmp(S_norm(x, k), "from") && k + 1 < s1 && S_slot(x, k + 1, s1, &mi, &pl) >= 0 && mi >= 0 &&
+            if ((S_id(x, k) == VW_FROM) && k + 1 < s1 && S_slot(x, k + 1, s1, &mi, &pl) >= 0 && mi >= 0 &&
                 x->in->mentions[mi].kind == AK_COUNTRY) {
                 g->agent = mi;
                 break;
@@ -2313,8 +2365,8 @@ static void S_noun_sources(S_ctx *x, S_trig *g)
      * "Guterres condemned the attacks" Guterres owns no attack */
     int k = t - 1;
     while (k >= s0 && k >= t - 3 && x->minside[k] < 0 && (S_flags(x, k) & TOK_WORD) &&
-           !S_is(x, k, W_PREPS) && !(S_flags(x, k) & TOK_CAP) && strcmp(S_norm(x, k), "the") &&
-           strcmp(S_norm(x, k), "a") && strcmp(S_norm(x, k), "an") && !S_is_verb_form(x, k))
+           !S_is(x, k, W_PREPS) && !(S_flags(x, k) & TOK_CAP) && (S_id(x, k) != VW_THE) &&
+           (S_id(x, k) != VW_A) && (S_id(x, k) != VW_AN) && !S_is_verb_form(x, k))
         k--;
     if (!(k >= s0 && x->minside[k] >= 0)) {
         /* a possessor further back, over participles and a
@@ -2324,7 +2376,7 @@ static void S_noun_sources(S_ctx *x, S_trig *g)
         while (j >= s0 && j >= t - 7 && x->minside[j] < 0 &&
                (S_in_timex(x, j) ||
                 (!S_is(x, j, W_PREPS | W_DETS) && !(S_flags(x, j) & TOK_CAP) &&
-                 ((S_flags(x, j) & TOK_WORD) || !strcmp(S_norm(x, j), "-")))))
+                 ((S_flags(x, j) & TOK_WORD) || (S_id(x, j) == VW_P_HYPHEN)))))
             j--;
         if (j >= s0 && x->minside[j] >= 0 && S_possessive(x, &in->mentions[x->minside[j]])) k = j;
     }
@@ -2347,7 +2399,7 @@ static void S_noun_sources(S_ctx *x, S_trig *g)
     }
     /* "the withdrawal of Russian troops from Kherson": the "of" actor
      * acts when it is not the pattern's target */
-    if (!g->nsrc && t + 1 < s1 && !strcmp(S_norm(x, t + 1), "of")) {
+    if (!g->nsrc && t + 1 < s1 && (S_id(x, t + 1) == VW_OF)) {
         int mi, pl;
         if (S_slot(x, t + 2, s1, &mi, &pl) >= 0 && mi >= 0) {
             int is_tgt = 0;
@@ -2396,13 +2448,13 @@ static int S_find_sources(S_ctx *x, S_trig *g)
      * the three": a symmetric noun's list of parties (S_group_targets
      * pairs them all) */
     int bw = t + 1;   /* "between" right after the noun, or after "was reached" */
-    while (bw < s1 && bw <= t + 3 && strcmp(S_norm(x, bw), "between") && strcmp(S_norm(x, bw), "among") &&
+    while (bw < s1 && bw <= t + 3 && (S_id(x, bw) != VW_BETWEEN) && (S_id(x, bw) != VW_AMONG) &&
            (S_flags(x, bw) & TOK_WORD) && x->minside[bw] < 0)
         bw++;
     if (p->noun && merge_symmetric(p->type) && !g->ntg && g->bm.src < 0 && bw + 1 < s1 &&
-        (!strcmp(S_norm(x, bw), "between") || !strcmp(S_norm(x, bw), "among"))) {
+        ((S_id(x, bw) == VW_BETWEEN) || (S_id(x, bw) == VW_AMONG))) {
         int k = bw + 1;
-        if (!strcmp(S_norm(x, k), "the")) k++;
+        if ((S_id(x, k) == VW_THE)) k++;
         for (int mi = k < s1 ? x->minside[k] : -1; mi >= 0 && g->nsrc < 8;) {
             const sr_mention *m = &in->mentions[mi];
             if (m->t0 != k) break;
@@ -2480,7 +2532,7 @@ static int S_find_sources(S_ctx *x, S_trig *g)
         size_t wl = strlen(w);
         int obj = -1;
         if (wl > 4 && !strcmp(w + wl - 3, "ing") && t - 2 >= s0 &&
-            (!strcmp(S_norm(x, t - 1), "for") || !strcmp(S_norm(x, t - 1), "of"))) {
+            ((S_id(x, t - 1) == VW_FOR) || (S_id(x, t - 1) == VW_OF))) {
             /* the object of the verb before: "accused Russian forces on
              * Friday of torturing" */
             for (int k = t - 2; k >= s0 && k >= t - 8 && obj < 0; k--) {
@@ -2543,7 +2595,7 @@ static void S_group_targets(S_ctx *x, S_trig *g)
      * borders with Belarus": a joint act is between its subjects */
     int joint = 0;
     for (int k = t; k <= g->bm.lit_last && k < s1; k++)
-        if (!strcmp(S_norm(x, k), "joint") || !strcmp(S_norm(x, k), "jointly")) joint = 1;
+        if ((S_id(x, k) == VW_JOINT) || (S_id(x, k) == VW_JOINTLY)) joint = 1;
     if (joint && g->nsrc >= 2 && !p->has_tgt &&
         (!strcmp(p->type, "COOPERATE") || !strcmp(p->type, "CONSULT") || !strcmp(p->type, "AGREE"))) {
         g->ntg = 0;
@@ -2553,11 +2605,12 @@ static void S_group_targets(S_ctx *x, S_trig *g)
     /* "Washington and Moscow accused each other", "traded threats",
      * "exchanged fire": both ways */
     const char *v = S_norm(x, t);
-    int reciprocal = !p->noun && (!strncmp(v, "trade", 5) || !strcmp(v, "trading") || !strncmp(v, "exchange", 8) ||
-                                  !strcmp(v, "exchanging"));
+    int vid = S_id(x, t);
+    int reciprocal = !p->noun && (!strncmp(v, "trade", 5) || (vid == VW_TRADING) || !strncmp(v, "exchange", 8) ||
+                                  (vid == VW_EXCHANGING));
     for (int k = t + 1; k < s1 && k <= g->end + 1; k++)
-        if ((!strcmp(S_norm(x, k), "each") && k + 1 < s1 && !strcmp(S_norm(x, k + 1), "other")) ||
-            (!strcmp(S_norm(x, k), "one") && k + 1 < s1 && !strcmp(S_norm(x, k + 1), "another")))
+        if (((S_id(x, k) == VW_EACH) && k + 1 < s1 && (S_id(x, k + 1) == VW_OTHER)) ||
+            ((S_id(x, k) == VW_ONE) && k + 1 < s1 && (S_id(x, k + 1) == VW_ANOTHER)))
             reciprocal = 1;
     if (reciprocal && g->nsrc >= 2 && !g->ntg) {
         for (int k = 0; k < g->nsrc && g->ntg < 8; k++) g->tg[g->ntg++] = &in->mentions[g->srcs[k]];
@@ -2602,7 +2655,7 @@ static int S_treaty_targets(S_ctx *x, S_trig *g)
     const code_input *in = x->in;
     const char *src = in->mentions[g->srcs[0]].key;
     for (int k = g->t + 1; k < g->s1 && k <= g->end + 8; k++) {
-        if (S_is_report_word(x, k) || !strcmp(S_norm(x, k), ";")) return 0;
+        if (S_is_report_word(x, k) || (S_id(x, k) == VW_P_SEMICOLON)) return 0;
         int len, ti = S_treaty_at(x, k, g->s1, &len);
         if (ti < 0) continue;
         const S_treaty *w = &VEC_AT(&x->c->treaties, S_treaty, ti);
@@ -2653,9 +2706,9 @@ static int S_implied_targets(S_ctx *x, S_trig *g)
             const sr_place_ref *pr = &in->places[i];
             if (pr->t0 < g->end || pr->t0 >= s1 || pr->t0 - g->end > 8) continue;
             if (S_crosses_clause(x, g->end, pr->t0)) break;
-            const char *pw = S_norm(x, pr->t0 - 1);
-            if (strcmp(pw, "in") && strcmp(pw, "near") && strcmp(pw, "outside") && strcmp(pw, "on") &&
-                strcmp(pw, "at") && strcmp(pw, "around"))
+            int pwid = S_id(x, pr->t0 - 1);
+            if ((pwid != VW_IN) && (pwid != VW_NEAR) && (pwid != VW_OUTSIDE) && (pwid != VW_ON) &&
+                (pwid != VW_AT) && (pwid != VW_AROUND))
                 continue;
             const sr_mention *pm = S_place_actor(x, pr, sent);
             if (!pm) return SITREP_ENOMEM;
@@ -2667,7 +2720,7 @@ static int S_implied_targets(S_ctx *x, S_trig *g)
      * target is the one whose act is the condition */
     if (!g->ntg && !strcmp(p->type, "THREATEN")) {
         for (int k = s0; k + 1 < s1 && !g->ntg; k++) {
-            if (strcmp(S_norm(x, k), "if") && strcmp(S_norm(x, k), "unless")) continue;
+            if ((S_id(x, k) != VW_IF) && (S_id(x, k) != VW_UNLESS)) continue;
             for (int j = k + 1; j < s1 && j <= k + 3; j++) {
                 if (x->mstart[j] < 0) continue;
                 const sr_mention *cm = &in->mentions[x->mstart[j]];
@@ -2779,17 +2832,18 @@ static int S_keep_act(S_ctx *x, S_trig *g)
     if (!g->ntg && !strcmp(p->type, "REQUEST")) {
         int end2 = g->bm.end > t ? g->bm.end : t + 1;
         for (int k = end2; k + 2 < s1 && !g->ntg; k++) {
-            if (strcmp(S_norm(x, k), "when")) continue;
+            if ((S_id(x, k) != VW_WHEN)) continue;
             for (int j = k + 1; j < s1 && j <= k + 5 && !g->ntg; j++) {
                 const char *v = S_norm(x, j);
+                int vid = S_id(x, j);
                 if (strncmp(v, "address", 7) && strncmp(v, "visit", 5) && strncmp(v, "meet", 4) &&
-                    strcmp(v, "met") && strncmp(v, "travel", 6))
+                    (vid != VW_MET) && strncmp(v, "travel", 6))
                     continue;
                 int q = j + 1;
-                if (q < s1 && !strcmp(S_norm(x, q), "to")) q++;
+                if (q < s1 && (S_id(x, q) == VW_TO)) q++;
                 int mi = -1, pl = -1;
                 if (q < s1 && (S_slot(x, q, s1, &mi, &pl) < 0 || (mi < 0 && pl < 0)) &&
-                    !strcmp(S_norm(x, q), "the"))
+                    (S_id(x, q) == VW_THE))
                     q++;
                 if (q < s1 && S_slot(x, q, s1, &mi, &pl) >= 0) {
                     if (mi >= 0) g->tg[g->ntg++] = &in->mentions[mi];
@@ -2814,7 +2868,8 @@ static int S_is_swap(const S_ctx *x, const S_pat *p, int t, int end)
     if (strcmp(p->type, "RETREAT") || !p->mode || strcmp(p->mode, "release")) return 0;
     for (int k = t; k < end; k++) {
         const char *w = S_norm(x, k);
-        if (!strncmp(w, "swap", 4) || !strncmp(w, "exchang", 7) || !strncmp(w, "trade", 5) || !strcmp(w, "trading"))
+        int wid = S_id(x, k);
+        if (!strncmp(w, "swap", 4) || !strncmp(w, "exchang", 7) || !strncmp(w, "trade", 5) || (wid == VW_TRADING))
             return 1;
     }
     return 0;
@@ -2884,9 +2939,9 @@ static int S_resume(const S_ctx *x, const S_trig *g)
     if (!strcmp(p->type, "THREATEN")) {
         /* "threatened to X", "warned Belarus that it will X" */
         for (int k = t + 1; k <= g->bm.lit_last; k++)
-            if (!strcmp(S_norm(x, k), "to") || !strcmp(S_norm(x, k), "that")) { resume = k; break; }
-        if (g->bm.end < s1 && !strcmp(S_norm(x, g->bm.end), "that")) resume = g->bm.end;
-    } else if (!strcmp(p->type, "REJECT") && g->bm.lit_last > t && !strcmp(S_norm(x, g->bm.lit_last), "to")) {
+            if ((S_id(x, k) == VW_TO) || (S_id(x, k) == VW_THAT)) { resume = k; break; }
+        if (g->bm.end < s1 && (S_id(x, g->bm.end) == VW_THAT)) resume = g->bm.end;
+    } else if (!strcmp(p->type, "REJECT") && g->bm.lit_last > t && (S_id(x, g->bm.lit_last) == VW_TO)) {
         while (resume + 1 < s1 && !(S_flags(x, resume + 1) & TOK_PUNCT)) resume++;
     }
     return resume;
@@ -2949,9 +3004,9 @@ static void S_scene_locations(S_ctx *x)
         for (int k = 0; k < in->nplaces; k++) {
             const sr_place_ref *pr = &in->places[k];
             if (pr->place->kind != 'P' || strcmp(pr->place->country, e->target->key) || pr->t0 == 0) continue;
-            const char *pw = S_norm(x, pr->t0 - 1);
+            int pwid = S_id(x, pr->t0 - 1);
             /* "in Kyiv", "visiting Munich" -- not "aid to Kyiv" */
-            if (strcmp(pw, "in") && strcmp(pw, "at") && strcmp(pw, "visiting")) continue;
+            if ((pwid != VW_IN) && (pwid != VW_AT) && (pwid != VW_VISITING)) continue;
             int cnt = 0;
             for (int j = 0; j < in->nplaces; j++)
                 if (in->places[j].place == pr->place) cnt++;
@@ -3067,9 +3122,10 @@ static const char *S_link_word(const S_ctx *x, int t, int s0)
 {
     if (t <= s0) return "^";
     const char *w = S_norm(x, t - 1);
-    if (S_is(x, t - 1, W_PREPS) || !strcmp(w, "and") || !strcmp(w, ",") || !strcmp(w, "between") ||
-        !strcmp(w, "against") || !strcmp(w, "toward") || !strcmp(w, "towards") || !strcmp(w, "over") ||
-        !strcmp(w, "that") || !strcmp(w, "the"))
+    int wid = S_id(x, t - 1);
+    if (S_is(x, t - 1, W_PREPS) || (wid == VW_AND) || (wid == VW_P_COMMA) || (wid == VW_BETWEEN) ||
+        (wid == VW_AGAINST) || (wid == VW_TOWARD) || (wid == VW_TOWARDS) || (wid == VW_OVER) ||
+        (wid == VW_THAT) || (wid == VW_THE))
         return w;
     return "-";
 }
@@ -3135,7 +3191,7 @@ static void S_side_feats(const S_ctx *x, S_feats *f, const char *T, char side, c
     if (m->how & (AH_PRONOUN | AH_COREF)) S_feat(f, "%c:coref", side);
     if (m->how & AH_PLACE) S_feat(f, "%s|%c:place", T, side);
     if (nearest) S_feat(f, "%s|%c:nearest%c", T, side, before ? 'L' : 'R');
-    if (m->t0 == s0 || (m->t0 == s0 + 1 && !strcmp(S_norm(x, s0), "the"))) S_feat(f, "%s|%c:first", T, side);
+    if (m->t0 == s0 || (m->t0 == s0 + 1 && (S_id(x, s0) == VW_THE))) S_feat(f, "%s|%c:first", T, side);
 }
 
 static int S_same_pair(const sr_mention *a, const sr_mention *b, const sr_mention *c, const sr_mention *d)
@@ -3195,16 +3251,16 @@ static void S_cand_feats(const S_ctx *x, S_feats *f, const S_fctx *c, int groups
         S_side_feats(x, f, T, 's', sm, t, s0, c->snear);
         S_feat(f, "%s|lem=%s|s:%c|%s", T, c->lem, sm->t1 <= t ? 'L' : 'R', S_link_word(x, sm->t0, s0));
         /* coordinated actors: "A and B met" */
-        if ((sm->t1 < s1 && !strcmp(S_norm(x, sm->t1), "and")) ||
-            (sm->t0 > s0 && !strcmp(S_norm(x, sm->t0 - 1), "and")))
+        if ((sm->t1 < s1 && (S_id(x, sm->t1) == VW_AND)) ||
+            (sm->t0 > s0 && (S_id(x, sm->t0 - 1) == VW_AND)))
             S_feat(f, "%s|s:coord", T);
     }
     if (groups & FG_TGT) {
         if (gm) {
             S_side_feats(x, f, T, 'g', gm, t, s0, c->gnear);
             S_feat(f, "%s|lem=%s|g:%c|%s", T, c->lem, gm->t1 <= t ? 'L' : 'R', S_link_word(x, gm->t0, s0));
-            if ((gm->t1 < s1 && !strcmp(S_norm(x, gm->t1), "and")) ||
-                (gm->t0 > s0 && !strcmp(S_norm(x, gm->t0 - 1), "and")))
+            if ((gm->t1 < s1 && (S_id(x, gm->t1) == VW_AND)) ||
+                (gm->t0 > s0 && (S_id(x, gm->t0 - 1) == VW_AND)))
                 S_feat(f, "%s|g:coord", T);
         } else {
             S_feat(f, "%s|g:null", T);
@@ -3278,7 +3334,7 @@ static int S_outranked(const S_ctx *x, const vec *cands, size_t k, size_t first_
             int to = 0, bound = 0;
             for (int t = o->trig0; t < c->trig; t++) {
                 /* an infinitive or "to talks", not "leading to the takeover" */
-                if (!strcmp(S_norm(x, t), "to") && (t + 1 == c->trig || S_is_verb_form(x, t + 1))) to = 1;
+                if ((S_id(x, t) == VW_TO) && (t + 1 == c->trig || S_is_verb_form(x, t + 1))) to = 1;
                 if ((S_flags(x, t) & TOK_PUNCT) || S_is(x, t, W_BOUNDS)) bound = 1;
             }
             if (to && !bound) return 1;
@@ -3297,7 +3353,7 @@ static int S_outranked(const S_ctx *x, const vec *cands, size_t k, size_t first_
             const sr_mention *a = c->src->t0 < c->tgt->t0 ? c->src : c->tgt, *b = a == c->src ? c->tgt : c->src;
             int coord = b->t0 > a->t1 && b->t0 - a->t1 <= 2;
             for (int t = a->t1; t < b->t0 && coord; t++)
-                if (strcmp(S_norm(x, t), "and") && strcmp(S_norm(x, t), ",")) coord = 0;
+                if ((S_id(x, t) != VW_AND) && (S_id(x, t) != VW_P_COMMA)) coord = 0;
             if (coord) return 1;
         }
     }
@@ -3313,8 +3369,7 @@ static int S_outranked(const S_ctx *x, const vec *cands, size_t k, size_t first_
  * "following", "until", "ahead of" (at "of"). */
 static int S_is_time_pp(const S_ctx *x, int t)
 {
-    static const char *const tp[] = {"after", "before", "during", "since", "following", "until", "amid", NULL};
-    return S_in(S_norm(x, t), tp) || (!strcmp(S_norm(x, t), "of") && t > 0 && !strcmp(S_norm(x, t - 1), "ahead"));
+    return S_is(x, t, W_TIMEPP) || ((S_id(x, t) == VW_OF) && t > 0 && (S_id(x, t - 1) == VW_AHEAD));
 }
 
 /* The tokens in [a, b) outside time expressions: "Hamas's October 7, 2023
@@ -3361,7 +3416,7 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
         if (x->minside[t] >= 0) continue;
         /* "after the meeting", "during the talks": an event noun that only
          * dates something else, with no actor in its own phrase */
-        int time_anchor = t >= s0 + 2 && S_is_time_pp(x, t - 2) && !strcmp(S_norm(x, t - 1), "the") &&
+        int time_anchor = t >= s0 + 2 && S_is_time_pp(x, t - 2) && (S_id(x, t - 1) == VW_THE) &&
                           !(t + 2 < s1 && x->minside[t + 2] >= 0 && S_is(x, t + 1, W_PREPS));
         for (int pos = 0; pos < 2 && !rc; pos++) {
             if (time_anchor) continue;
@@ -3611,11 +3666,7 @@ int coder_code(const coder *c, arena *a, const code_input *in, sr_event **out, i
     x.report_cache = arena_alloc(a, (size_t)(nt + 1));
     x.wc = arena_alloc(a, (size_t)(nt + 1) * sizeof(unsigned));
     if (!x.wc) return SITREP_ENOMEM;
-    for (int i = 0; i < nt; i++) {
-        int v = 0;
-        const char *w = in->seg->toks[i].norm;
-        if (dict_get(&c->wclass, w, strlen(w), &v)) x.wc[i] = (unsigned)v;
-    }
+    for (int i = 0; i < nt; i++) x.wc[i] = (unsigned)(in->seg->toks[i].cls >> VC_CODER_SHIFT);
     x.adv_cache = arena_alloc(a, (size_t)(nt + 1));
     if (!x.adv_cache) return SITREP_ENOMEM;
     memset(x.adv_cache, -1, (size_t)(nt + 1));

@@ -26,9 +26,10 @@
 typedef struct coder coder;
 
 /* Loads every *.txt pattern file of dir (data/patterns) plus cameo.tsv and
- * modality.tsv.  NULL on error with "file:line: message" in err.  The
- * lexicon must outlive the coder. */
-coder *coder_load(const char *dir, const lexicon *lx, char *err, size_t errlen);
+ * modality.tsv, and adds the coder's word classes to voc (vocab.h: the
+ * tokens coded must come from segment_text with voc).  NULL on error with
+ * "file:line: message" in err.  The lexicon must outlive the coder. */
+coder *coder_load(const char *dir, const lexicon *lx, vocab *voc, char *err, size_t errlen);
 void coder_free(coder *c);
 size_t coder_pattern_count(const coder *c);
 

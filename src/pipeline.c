@@ -49,7 +49,7 @@ int pipeline_load(sitrep_kb *kb, const char *datadir, const char *const *actor_f
     snprintf(path, sizeof path, "%s/lexicon", datadir);
     if (!(kb->lex = lexicon_load(path, err, errlen))) goto fail;
     snprintf(path, sizeof path, "%s/patterns", datadir);
-    if (!(kb->coder = coder_load(path, kb->lex, err, errlen))) goto fail;
+    if (!(kb->coder = coder_load(path, kb->lex, kb->vocab, err, errlen))) goto fail;
     snprintf(path, sizeof path, "%s/gazetteer/places.tsv", datadir);
     if (!(kb->gaz = gazetteer_load(path, err, errlen))) goto fail;
     /* the learned layer is optional: a data directory without it codes

@@ -246,6 +246,10 @@ size_t segment_strip_poss(const char *s, size_t n, int *poss)
 
 void segment_tag(const vocab *v, sr_token *toks, int n)
 {
+    if (!v) {   /* no vocabulary (phrases read at load, tests): no ids, no classes */
+        for (int i = 0; i < n; i++) toks[i].id = toks[i].base = VOCAB_UNKNOWN, toks[i].cls = 0;
+        return;
+    }
     for (int i = 0; i < n; i++) {
         size_t l = strlen(toks[i].norm);
         int id = vocab_id(v, toks[i].norm, l), poss;

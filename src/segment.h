@@ -55,8 +55,8 @@ typedef struct {
 
 /* Splits each region into sentences and tokens.  Regions are paragraphs:
  * a sentence never crosses a region boundary.  Each token gets its id and
- * class in v (segment_tag; v may be NULL: every word unknown).  Returns 0
- * or SITREP_ENOMEM. */
+ * class in v (segment_tag; v may be NULL: every word VOCAB_UNKNOWN, with
+ * no class at all).  Returns 0 or SITREP_ENOMEM. */
 int segment_text(arena *a, const vocab *v, const char *text, const sr_region *regions,
                  int nregions, sr_segmentation *out);
 

@@ -59,6 +59,9 @@ enum { VOCAB_UNKNOWN = 0 };
 #define VC_A_DIR     (1ull << 23)  /* eastern, north, ... (and "the") */
 #define VC_A_NOTTHE  (1ull << 24)  /* "the other/two/first ... NOUN": other actors */
 #define VC_A_ROLE1   (1ull << 25)  /* a one-word role phrase ("rebels") */
+/* Bits 32-63: the coder's word classes (code.c's W_*, added by coder_load):
+ * a token's are (unsigned)(cls >> VC_CODER_SHIFT). */
+#define VC_CODER_SHIFT 32
 
 /* Values: the number in the low byte, flags above it. */
 #define VV_NUM(v)    ((v) & 0xff)  /* month 1-12, weekday 0-6, unit, count */
@@ -183,7 +186,33 @@ enum { VOCAB_UNKNOWN = 0 };
     X(COMBATANTS, "combatants", 0, 0) X(BOTH, "both", 0, 0)                    \
     X(BLOC, "bloc", 0, 0) X(BELLIGERENTS, "belligerents", 0, 0)                \
     X(ALSO, "also", 0, 0) X(AGENCY, "agency", 0, 0)                            \
-    X(ADMINISTRATION, "administration", 0, 0)
+    X(ADMINISTRATION, "administration", 0, 0)                                 \
+    /* the coder's */                                                         \
+    X(P_SEMICOLON, ";", 0, 0) X(P_QUESTION, "?", 0, 0) X(AHEAD, "ahead", 0, 0) \
+    X(AMONG, "among", 0, 0) X(ANOTHER, "another", 0, 0) X(AS, "as", 0, 0)      \
+    X(BE, "be", 0, 0) X(BEING, "being", 0, 0) X(CAPITAL, "capital", 0, 0)      \
+    X(EACH, "each", 0, 0) X(FOR, "for", 0, 0) X(IF, "if", 0, 0)                \
+    X(JOINT, "joint", 0, 0) X(JOINTLY, "jointly", 0, 0) X(NOT, "not", 0, 0)    \
+    X(OTHER, "other", 0, 0) X(SINCE, "since", 0, 0) X(TOP, "top", 0, 0)        \
+    X(UNLESS, "unless", 0, 0) X(WELL, "well", 0, 0) X(WHEN, "when", 0, 0)      \
+    X(WITH, "with", 0, 0)                                                      \
+    X(APOS_LL, "'ll", 0, 0) X(P_COLON, ":", 0, 0) X(AGAINST, "against", 0, 0)  \
+    X(ALLY, "ally", 0, 0) X(ALONG, "along", 0, 0) X(ARE, "are", 0, 0)          \
+    X(AROUND, "around", 0, 0) X(BECAUSE, "because", 0, 0)                      \
+    X(BEEN, "been", 0, 0) X(BUT, "but", 0, 0) X(COULD, "could", 0, 0)          \
+    X(DID, "did", 0, 0) X(EXCHANGING, "exchanging", 0, 0)                      \
+    X(FAMILY, "family", 0, 0) X(HAVE, "have", 0, 0)                            \
+    X(INCLUDING, "including", 0, 0) X(ITALY, "italy", 0, 0)                    \
+    X(LIKELY, "likely", 0, 0) X(MET, "met", 0, 0) X(MIGHT, "might", 0, 0)      \
+    X(OR, "or", 0, 0) X(OUTSIDE, "outside", 0, 0) X(PLUS, "plus", 0, 0)        \
+    X(POSSIBILITY, "possibility", 0, 0) X(POSSIBLE, "possible", 0, 0)          \
+    X(PROBABLE, "probable", 0, 0) X(RALLY, "rally", 0, 0)                      \
+    X(SHOULD, "should", 0, 0) X(THEIR, "their", 0, 0)                          \
+    X(TOGETHER, "together", 0, 0) X(TOWARD, "toward", 0, 0)                    \
+    X(TOWARDS, "towards", 0, 0) X(TRADING, "trading", 0, 0)                    \
+    X(UNLIKELY, "unlikely", 0, 0) X(VISITING, "visiting", 0, 0)                \
+    X(WERE, "were", 0, 0) X(WHICH, "which", 0, 0) X(WHILE, "while", 0, 0)      \
+    X(WHO, "who", 0, 0) X(DURING, "during", 0, 0) X(STREETS, "streets", 0, 0)
 
 #define VOCAB_WELL_KNOWN(X)                                                   \
     VW_MONTHS(X) VW_WEEKDAYS(X) VW_UNITS(X) VW_COUNTS(X) VW_PLAIN(X)

@@ -93,10 +93,11 @@ static void test_tokens(void)
     CHECK_INT(seg.toks[13].id, VOCAB_UNKNOWN);   /* mid-may */
     CHECK_INT(seg.toks[13].cls, VC_TIMEISH | VC_MIDDASH);
     CHECK(seg.toks[12].cls & VC_T_PREP);         /* in */
-    /* without a vocabulary every word is unknown */
+    /* without a vocabulary every word is unknown and has no class */
     CHECK_INT(segment_text(&a, NULL, t, &reg, 1, &seg), 0);
     CHECK_INT(seg.toks[0].id, VOCAB_UNKNOWN);
-    CHECK_INT(seg.toks[6].cls, VC_TIMEISH);
+    CHECK_INT(seg.toks[6].base, VOCAB_UNKNOWN);
+    CHECK_INT(seg.toks[6].cls, 0);
     arena_free(&a);
     vocab_free(v);
 }
