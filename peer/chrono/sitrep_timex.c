@@ -17,6 +17,9 @@
 #include "segment.h"
 #include "sitrep.h"
 #include "time.h"
+#include "vocab.h"
+
+static vocab *S_vocab;   /* the time tagger's words (time_vocab) */
 
 static void put_json_string(const char *s, size_t n)
 {
@@ -58,7 +61,7 @@ static int row(int lineno, char **col)
     sr_segmentation seg;
     sr_timex *tx = NULL;
     int ntx = 0;
-    int rc = segment_text(&a, text, &reg, 1, &seg);
+    int rc = segment_text(&a, S_vocab, text, &reg, 1, &seg);
     for (int s = 0; rc == 0 && s < seg.nsents; s++) {
         const sr_sentence *se = &seg.sents[s];
         if (time_find(&a, seg.toks, se->tok0, se->tok0 + se->ntok, anchor, tense, &tx, &ntx) < 0)
@@ -96,9 +99,16 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: sitrep_timex tests/time/expressions.tsv\n");
         return 2;
     }
+    S_vocab = vocab_new();
+    if (!S_vocab || time_vocab(S_vocab)) {
+        fprintf(stderr, "sitrep_timex: out of memory\n");
+        vocab_free(S_vocab);
+        return 2;
+    }
     FILE *f = fopen(argv[1], "r");
     if (!f) {
         perror(argv[1]);
+        vocab_free(S_vocab);
         return 2;
     }
     char line[2048];
@@ -114,5 +124,6 @@ int main(int argc, char **argv)
         }
     }
     fclose(f);
+    vocab_free(S_vocab);
     return bad ? 1 : 0;
 }
