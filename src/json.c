@@ -233,7 +233,10 @@ static char *S_string(S_parser *p, size_t *out_len)
         end += S_plain_run(s + end, p->n - end, 1);
         if (end >= p->n) return S_fail(p, open, "unterminated string");
         if (s[end] == '"') break;
-        end++; /* s[end] is a backslash: skip what it escapes */
+        /* s[end] is a backslash: skip what it escapes (a backslash that
+         * ends the input leaves the string unterminated) */
+        if (end + 1 >= p->n) return S_fail(p, open, "unterminated string");
+        end++;
     }
     char *o = arena_alloc(p->a, end - i + 1);
     if (!o) return S_fail(p, open, "out of memory");

@@ -178,6 +178,21 @@ static void test_invalid(void)
     CHECK(json_parse(&a, "[1,\0 2]", 7, &pos, &msg) == NULL);
     CHECK_INT(pos, 3);
     CHECK_STR(msg, "unexpected character");
+
+    /* a backslash that ends the input inside a string, in a buffer of
+     * exactly that size (the fuzzer's case: no read past the end) */
+    for (size_t len = 3; len <= 40; len++) {
+        char *raw = malloc(len);
+        CHECK(raw != NULL);
+        if (!raw) break;
+        raw[0] = '"';
+        memset(raw + 1, 'a', len - 2);
+        raw[len - 1] = '\\';
+        CHECK(json_parse(&a, raw, len, &pos, &msg) == NULL);
+        CHECK_INT(pos, 0);
+        CHECK_STR(msg, "unterminated string");
+        free(raw);
+    }
     arena_free(&a);
 }
 
