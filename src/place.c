@@ -10,6 +10,7 @@
  * Invariant: read-only after gazetteer_load; chains hold each place once.
  */
 #include "place.h"
+#include "dict.h"
 
 #include "sitrep.h"
 
@@ -53,15 +54,8 @@ struct gazetteer {
 
 /* ---- hashing ---------------------------------------------------------- */
 
-static uint32_t S_hash(const char *s, size_t n)
-{
-    uint32_t h = 2166136261u; /* FNV-1a */
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 16777619u;
-    }
-    return h;
-}
+/* FNV-1a, shared with dict.c (never 0) */
+static uint32_t S_hash(const char *s, size_t n) { return dict_hash(s, n); }
 
 /* Finds the slot of key s[0..n) (or the empty slot where it belongs). */
 static place_slot *S_find(const place_slot *slots, size_t nslots, const char *keys,

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "dict.h"
 #include "sitrep.h"
 
 typedef struct {
@@ -30,15 +31,8 @@ struct vocab {
     arena mem;       /* the forms */
 };
 
-static uint32_t S_hash(const char *s, size_t n)
-{
-    uint32_t h = 2166136261u;   /* FNV-1a */
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 16777619u;
-    }
-    return h;
-}
+/* FNV-1a, shared with dict.c (never 0) */
+static uint32_t S_hash(const char *s, size_t n) { return dict_hash(s, n); }
 
 /* The slot holding s[0..n) (hash h), or the empty slot where it goes. */
 static S_slot_t *S_slot(const vocab *v, const char *s, size_t n, uint32_t h)
