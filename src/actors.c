@@ -55,6 +55,8 @@ typedef struct {
     char gender;
     int plural;
     int caps;          /* written in capitals ("VP"): text must be too */
+    int home;          /* a domestic body: with no country of its own, the
+                        * country named last (roles.tsv column 5 "home") */
 } S_role;
 
 enum { H_COUNTRY = 1, H_ADJ, H_METONYM, H_ORG, H_PERSON, H_ROLE };
@@ -565,6 +567,11 @@ static int S_load_line(actors_kb *kb, arena *tmp, S_format fmt, char **c, int nc
         r->rclass = arena_strdup(&kb->mem, *col[2] ? col[2] : "official");
         r->gender = *col[3] ? col[3][0] : '-';
         r->plural = !strcmp(r->rclass, "group");
+        r->home = !strcmp(col[4], "home");
+        if (*col[4] && !r->home) {
+            snprintf(err, errlen, "%s:%ld: scope is 'home' or empty, not '%s'", path, lineno, col[4]);
+            return SITREP_EDATA;
+        }
         r->caps = 1;
         for (const char *q = col[0]; *q; q++)
             if (islower((unsigned char)*q)) r->caps = 0;
@@ -1445,27 +1452,19 @@ static const sr_mention *S_recent_person(const S_doc *d, int tok, const char *rc
 
 static const char *S_country_name(const actors_kb *kb, const char *key);
 
-/* Roles of a country's own forces, courts, parliament and people that
- * news names without the country when it reports on that country alone
- * ("Police fired tear gas at protesters"). */
-static int S_domestic_role(const char *phrase)
-{
-    static const char *const roles[] = {"police", "riot police", "security forces", "police officers",
-                                        "policemen", "military", "army", "armed forces", "protesters",
-                                        "protestors", "demonstrators", "lawmakers", "legislators",
-                                        "parliament", "opposition", "court", "supreme court",
-                                        "constitutional court", "junta", "military junta", NULL};
-    for (int i = 0; roles[i]; i++)
-        if (!strcasecmp(roles[i], phrase)) return 1;
-    return 0;
-}
-
 /* Is sub-token p a part of a hyphenated word ("27-nation")? */
 static int S_hyphen_part(const S_doc *d, int p)
 {
     const S_sub *sb = SUB(d, p);
     const sr_token *tk = &d->seg->toks[sb->tok];
     return sb->start != tk->start || sb->end != tk->end;
+}
+
+/* Is sub-token sb a past form in -ed ("adopted", "condemned")? */
+static int S_past_ed(const S_sub *sb)
+{
+    size_t n = strlen(sb->norm);
+    return (sb->flags & TOK_WORD) && n > 4 && sb->norm[n - 2] == 'e' && sb->norm[n - 1] == 'd';
 }
 
 /* Does sub-token sb read as the verb after a subject: punctuation, an
@@ -1895,7 +1894,7 @@ static int S_emit_role(S_doc *d, const S_phrase *ph)
     /* one holder of an office, or a group or an institution */
     int single = strcmp(ph->r->rclass, "group") && strcmp(ph->r->rclass, "institution") && !ph->r->plural;
     if (ph->mkey) return S_role_with_modifier(d, ph, single);
-    if (!single && ph->role == ph->k0 && ph->k == ph->k0 + 1 && S_domestic_role(ph->r->phrase))
+    if (!single && ph->role == ph->k0 && ph->k == ph->k0 + 1 && ph->r->home)
         return S_domestic_body(d, ph);
     if (single && ph->role == ph->k0) return S_role_alone(d, ph);
     return 0;
@@ -2187,7 +2186,8 @@ static int S_pronouns(S_doc *d, int s0, int s1)
             int subj = (sb->flags & TOK_SENTSTART) && (wid == VW_IT) &&
                        ((nxid == VW_WILL) || (nxid == VW_WOULD) || (nxid == VW_HAS) || (nxid == VW_HAD) ||
                         (nxid == VW_PLANS) || (nxid == VW_INTENDS) || (nxid == VW_WANTS) ||
-                        (nxid == VW_ALSO) || (nxid == VW_NOW) || (nxid == VW_THEN));
+                        (nxid == VW_ALSO) || (nxid == VW_NOW) || (nxid == VW_THEN) ||
+                        S_past_ed(SUB(d, p + 1)));
             /* the nearest state before it in its sentence ("Russia's
              * announcement that it would"), else the previous sentence's
              * first one, its subject most often */

@@ -59,7 +59,7 @@ typedef struct {
     double goldstein;
 } S_cameo;
 
-enum { C_NEG = 1, C_REFUSE, C_HYP, C_COND, C_FEAR, C_PLAN, C_REPORT };
+enum { C_NEG = 1, C_REFUSE, C_HYP, C_COND, C_FEAR, C_PLAN, C_REPORT, C_NOTYET };
 
 typedef struct {
     const char *words[4];
@@ -329,7 +329,7 @@ static int S_pattern_line(coder *c, char **cols, int nc, const char *where, char
 
 static int S_cue_line(coder *c, char **cols, int nc, const char *where, char *err, size_t errlen)
 {
-    static const char *const cls[] = {"", "NEG", "REFUSE", "HYP", "COND", "FEAR", "PLAN", "REPORT", NULL};
+    static const char *const cls[] = {"", "NEG", "REFUSE", "HYP", "COND", "FEAR", "PLAN", "REPORT", "NOTYET", NULL};
     if (nc < 2) {
         snprintf(err, errlen, "%s: expected CUE<TAB>CLASS", where);
         return SITREP_EDATA;
@@ -515,6 +515,8 @@ typedef struct {
     int *minside;     /* token -> first mention covering it, -1 */
     int *pstart;      /* token -> place starting there, -1 */
     int passive;      /* the trigger being matched is a passive participle */
+    int abroad;       /* its agent is the state it happened in ("detained in
+                       * China"): an unnamed patient is no domestic target */
     signed char *verb_cache, *report_cache, *adv_cache;  /* per token: -1 unknown, 0, 1 */
     unsigned *wc;                            /* per token: W_* word classes */
     const char ***lem[2];                    /* per token and part of speech: lemmas */
@@ -607,6 +609,10 @@ static const char *const S_aux_adv[] = {"will", "would", "also", "then", "later"
     "did", "is", "are", "was", "were", "could", "can", NULL};
 /* Prepositions of time. */
 static const char *const S_time_preps[] = {"after", "before", "during", "since", "following", "until", "amid", NULL};
+/* Words of domestic unrest: a force sent where they are is sent at home
+ * ("troops were deployed to quell the riots"). */
+static const char *const S_unrest[] = {"streets", "unrest", "riots", "rioting", "rioters", "protests",
+    "protesters", "demonstrators", "demonstrations", "curfew", "order", "violence", "looting", NULL};
 
 /* Word classes of the small closed lists above: bits 32-63 of the
  * vocabulary's class (VC_CODER_SHIFT), so segment_text gives each token
@@ -631,6 +637,7 @@ enum {
     W_GLUE = 1u << 16,
     W_AUXV = 1u << 17,
     W_TIMEPP = 1u << 18,
+    W_UNREST = 1u << 19,
 };
 
 /* Adds every word of the closed lists to the vocabulary with its W_*
@@ -640,7 +647,7 @@ static int S_build_wclass(vocab *v)
     static const char *const *const lists[] = {S_preps, S_dets, S_bounds, S_be, S_locprep, S_quantity,
                                                S_part_of, S_settlement, S_speech, S_money, S_travel,
                                                S_adverbs, S_time_words, S_frames, S_place_preps,
-                                               S_home, S_glue, S_aux_adv, S_time_preps};
+                                               S_home, S_glue, S_aux_adv, S_time_preps, S_unrest};
     for (unsigned k = 0; k < sizeof lists / sizeof lists[0]; k++)
         for (int i = 0; lists[k][i]; i++)
             if (vocab_add(v, lists[k][i], strlen(lists[k][i]), (vocab_cls)(1u << k) << VC_CODER_SHIFT) < 0)
@@ -1186,6 +1193,7 @@ static int S_object_after(const S_ctx *x, int t, int s1, int not_before)
 /* Modality cues to the left of the trigger, within its clause. */
 typedef struct {
     int neg, refuse, hyp, cond, fear, plan, report, would;
+    int notyet;                /* the negation is "yet to": not done so far */
     buf why;
 } S_cues;
 
@@ -1224,6 +1232,7 @@ static void S_note(S_cues *q, int cls, const char *w)
 {
     switch (cls) {
     case C_NEG: q->neg = 1; break;
+    case C_NOTYET: q->neg = q->notyet = 1; break;
     case C_REFUSE: q->refuse = 1; break;
     case C_HYP: q->hyp = 1; break;
     case C_COND: q->cond = 1; break;
@@ -1246,7 +1255,7 @@ static void S_scan_right(const S_ctx *x, int trig, int lit_last, int end, int s1
         int cls = S_cue_at(x, t, trig, &len);
         /* readiness written into the pattern ("stand ready to defend") is
          * the act itself; plans and pledges ("pledged to support") stay */
-        if (cls && cls != C_REPORT && cls != C_NEG && cls != C_HYP) S_note(q, cls, S_norm(x, t));
+        if (cls && cls != C_REPORT && cls != C_NEG && cls != C_NOTYET && cls != C_HYP) S_note(q, cls, S_norm(x, t));
     }
     if (!noun) return;
     for (int t = end; t < s1 && t < end + 6; t++) {
@@ -1492,6 +1501,18 @@ static const sr_timex *S_quote_time(const S_ctx *x, int sent)
 }
 
 /* Picks the time expression for an event at trigger t. */
+/* 1 when a reporting verb and a phrase of its manner stand right before
+ * token t0 ("said in a statement on Saturday", "said at a news conference
+ * on Friday"): the time is the report's.  trig is no reporting verb. */
+static int S_report_pp_before(const S_ctx *x, int s0, int t0, int trig)
+{
+    for (int k = t0 - 2; k >= s0 && k >= t0 - 6; k--) {
+        if (!(S_flags(x, k + 1) & TOK_WORD) || S_is(x, k + 1, W_BOUNDS)) return 0;
+        if (k != trig && S_is_report_word(x, k)) return S_is(x, k + 1, W_PREPS);
+    }
+    return 0;
+}
+
 static const sr_timex *S_pick_time(const S_ctx *x, int s0, int s1, int t, sr_modality mod, int *is_report)
 {
     const sr_timex *best = NULL, *report = NULL;
@@ -1503,7 +1524,7 @@ static const sr_timex *S_pick_time(const S_ctx *x, int s0, int s1, int t, sr_mod
         /* attached to a reporting verb ("said on Tuesday", "on Tuesday said")? */
         int rep = (tx->t0 > s0 && S_is_report_word(x, tx->t0 - 1)) ||
                   (tx->t0 > s0 + 1 && S_is_report_word(x, tx->t0 - 2) && tx->t0 - 2 != t) ||
-                  (tx->t1 < s1 && S_is_report_word(x, tx->t1));
+                  (tx->t1 < s1 && S_is_report_word(x, tx->t1)) || S_report_pp_before(x, s0, tx->t0, t);
         if (rep) {
             if (!report) report = tx;
             continue;
@@ -1676,6 +1697,32 @@ static const sr_mention *S_anaphoric_target(const S_ctx *x, const S_pat *p, int 
     return NULL;
 }
 
+/* A country's army or police sent to its own streets: the gold
+ * conventions key a domestic deployment to that country on both sides.
+ * The sentence names no other country, and either a place of the source's
+ * own country (a city, a region) or unrest ("to restore order", "amid the
+ * protests").  Returns src, or NULL. */
+static const sr_mention *S_home_deployment(const S_ctx *x, const sr_mention *src, int s0, int s1)
+{
+    size_t kl = strlen(src->key);
+    if (src->kind == AK_ORG || kl != 3) return NULL;
+    const char *role = src->code + kl;
+    if (strncmp(src->code, src->key, kl) || (strcmp(role, "MIL") && strcmp(role, "COP"))) return NULL;
+    for (int mi = 0; mi < x->in->nmentions; mi++) {
+        const sr_mention *o = &x->in->mentions[mi];
+        if (o->t0 >= s0 && o->t1 <= s1 && o->key[0] && strcmp(o->key, src->key)) return NULL;
+    }
+    for (int pi = 0; pi < x->in->nplaces; pi++) {
+        const sr_place_ref *r = &x->in->places[pi];
+        if (r->t0 < s0 || r->t1 > s1 || !r->place) continue;
+        if (strcmp(r->place->country, src->key)) return NULL;   /* sent abroad */
+        if (r->place->kind != 'C') return src;
+    }
+    for (int k = s0; k < s1; k++)
+        if (S_is(x, k, W_UNREST)) return src;
+    return NULL;
+}
+
 static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_match *m, const sr_mention *src,
                        const sr_mention *tgt, const sr_place *tplace, int s0, int s1)
 {
@@ -1684,10 +1731,12 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
      * domestic: a country's people against their state, a state against
      * its people (the gold conventions key both sides to the country);
      * a blockade, a deportation, aid withheld or a cyberattack is done
-     * to another, who may be unnamed */
-    static const char *const outward[] = {"restrict", "deport", "withhold", "cyber", NULL};
-    if (!tgt && src && src->kind != AK_ORG && strlen(src->key) == 3 &&
-        (!strcmp(p->type, "PROTEST") || (!strcmp(p->type, "COERCE") && !(p->mode && S_in(p->mode, outward)))))
+     * to another, who may be unnamed (so is a denied entry); a leader
+     * who resigns gives in to their own country */
+    static const char *const outward[] = {"blockade", "deny-entry", "deport", "withhold", "cyber", NULL};
+    if (!tgt && src && !x->abroad && src->kind != AK_ORG && strlen(src->key) == 3 &&
+        (!strcmp(p->type, "PROTEST") || (!strcmp(p->type, "COERCE") && !(p->mode && S_in(p->mode, outward))) ||
+         (!strcmp(p->type, "CONCEDE") && p->mode && !strcmp(p->mode, "resign"))))
         tgt = src;
     /* a demand, charge, refusal, concession or warning aimed at the
      * country's own public life ("urged the protesters to go home",
@@ -1700,6 +1749,7 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
             if (S_is(x, k, W_HOME)) tgt = src;
         }
     }
+    if (!tgt && src && !strcmp(p->type, "MOBILIZE")) tgt = S_home_deployment(x, src, s0, s1);
     if (!tgt && src) tgt = S_anaphoric_target(x, p, trig, m, src, s1);
     /* modality */
     S_cues q;
@@ -1776,7 +1826,10 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
                     break;
                 }
     }
-    if (mod == MOD_NEGATED && !strcmp(p->type, "CONCEDE") && dict_get(&x->c->cameo, "120", 3, &ci)) {
+    /* a refused concession is a REJECT (above); one not made so far ("has
+     * yet to resign") stays a negated CONCEDE */
+    if (mod == MOD_NEGATED && !strcmp(p->type, "CONCEDE") && !(q.notyet && !q.refuse) &&
+        dict_get(&x->c->cameo, "120", 3, &ci)) {
         const S_cameo *cm = &VEC_AT(&x->c->cameos, S_cameo, ci);
         type = "REJECT";
         cameo = "120";
@@ -1785,6 +1838,19 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
         goldstein = cm->goldstein;
         mod = MOD_ASSERTED;
         buf_printf(&q.why, "%srefused concession: REJECT", q.why.len ? ", " : "");
+    }
+    /* violence of a country's protesters against their own state ("set fire
+     * to the state broadcaster", "stormed the parliament") is a riot (CAMEO
+     * 145; the gold conventions: PROTEST riot toward that state) */
+    if (!strcmp(type, "ASSAULT") && src && tgt && !strcmp(src->key, tgt->key) && strlen(src->key) == 3 &&
+        !strcmp(src->code + 3, "CVL") && dict_get(&x->c->cameo, "145", 3, &ci)) {
+        const S_cameo *cm = &VEC_AT(&x->c->cameos, S_cameo, ci);
+        type = "PROTEST";
+        cameo = "145";
+        mode = "riot";
+        quad = cm->quad;
+        goldstein = cm->goldstein;
+        buf_printf(&q.why, "%sviolence of protesters: a riot", q.why.len ? ", " : "");
     }
 
     /* date */
@@ -2094,6 +2160,7 @@ typedef struct {
     int srcs[8], nsrc;         /* sources, as mention indexes */
     int skip[10], nskip;       /* mentions that are no subject */
     int passive, agent;        /* a verb in the passive; its "by" agent, -1 */
+    int place_agent;           /* the agent is the state of an "in" phrase */
     int controlled;            /* "urged X to ...": X acts */
     int end;                   /* the first token after the matched words */
     int allpairs;              /* each subject with each one named after it */
@@ -2263,6 +2330,7 @@ static void S_find_agent(S_ctx *x, S_trig *g)
     /* "X was Yed by Z" */
     g->passive = !p->noun && x->passive;
     g->agent = -1;
+    g->place_agent = 0;
     g->controlled = 0;
     g->end = g->bm.end > t ? g->bm.end : t + 1;
     for (int k = g->end; k < s1 && k <= g->end + 4; k++) {
@@ -2283,13 +2351,19 @@ static void S_find_agent(S_ctx *x, S_trig *g)
         if (p->noun && (S_is_verb_form(x, k) || S_is(x, k, W_BE))) break;
     }
     /* "three diplomats were expelled from Estonia": with no "by", the
-     * country one is expelled or deported from is the one expelling */
-    if (g->passive && g->agent < 0 && p->mode && (!strcmp(p->mode, "expel") || !strcmp(p->mode, "deport")))
-        for (int k = g->end; k < s1 && k <= g->end + 2; k++) {
-            int mi, pl;
-            if ((S_id(x, k) == VW_FROM) && k + 1 < s1 && S_slot(x, k + 1, s1, &mi, &pl) >= 0 && mi >= 0 &&
-                x->in->mentions[mi].kind == AK_COUNTRY) {
+     * country one is expelled or deported from is the one expelling; "two
+     * Canadians were detained in China", "sentenced to prison in Iran":
+     * the state one is arrested or tried in is the one arresting */
+    int expel = p->mode && (!strcmp(p->mode, "expel") || !strcmp(p->mode, "deport"));
+    int arrest = p->mode && !strcmp(p->mode, "arrest");
+    if (g->passive && g->agent < 0 && (expel || arrest))
+        for (int k = g->end; k < s1 && k <= g->end + (arrest ? 3 : 2); k++) {
+            int mi, pl, wid = S_id(x, k);
+            if (((expel && wid == VW_FROM) || (arrest && wid == VW_IN)) && k + 1 < s1 &&
+                S_slot(x, k + 1, s1, &mi, &pl) >= 0 && mi >= 0 &&
+                (x->in->mentions[mi].kind == AK_COUNTRY || (x->in->mentions[mi].how & AH_METONYM))) {
                 g->agent = mi;
+                g->place_agent = arrest;
                 break;
             }
             if (S_flags(x, k) & TOK_PUNCT) break;
@@ -2895,7 +2969,10 @@ static int S_emit_pairs(S_ctx *x, S_trig *g)
         int nt = g->ntg && !untargeted ? g->ntg : 1;
         for (int b = 0; b < nt; b++) {
             const sr_mention *tm = g->ntg && !untargeted ? g->tg[b] : NULL;
-            if (tm && S_self_target(p, sm, tm)) continue;
+            /* "the army deployed troops in Khartoum": a deployment at home */
+            if (tm && S_self_target(p, sm, tm) &&
+                !((tm->how & AH_PLACE) && !strcmp(p->type, "MOBILIZE") && S_home_deployment(x, sm, s0, s1)))
+                continue;
             if (g->allpairs && tm && tm->t0 <= sm->t0) continue;
             char pair[40];
             snprintf(pair, sizeof pair, "%s>%s", sm->key, tm ? tm->key : "");
@@ -2911,7 +2988,9 @@ static int S_emit_pairs(S_ctx *x, S_trig *g)
                 if (!strcmp(own->country, tm->key)) here = own;
             }
             size_t before = x->events.len;
+            x->abroad = g->place_agent;
             int rc = S_add_event(x, p, sent, t, &g->bm, sm, tm, here, s0, s1);
+            x->abroad = 0;
             if (!rc && g->implicit && x->events.len > before)
                 VEC_AT(&x->events, sr_event, x->events.len - 1).implicit_target = 1;
             if (rc) return rc;
