@@ -1733,9 +1733,12 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
      * a blockade, a deportation, aid withheld or a cyberattack is done
      * to another, who may be unnamed (so is a denied entry); a leader
      * who resigns gives in to their own country */
-    static const char *const outward[] = {"blockade", "deny-entry", "deport", "withhold", "cyber", NULL};
+    static const char *const outward[] = {"deport", "withhold", "cyber", NULL};
+    int out = p->mode && (S_in(p->mode, outward) ||
+                          /* restrictions of freedoms (CAMEO 172x) are domestic */
+                          (!strcmp(p->mode, "restrict") && strncmp(p->cameo, "172", 3)));
     if (!tgt && src && !x->abroad && src->kind != AK_ORG && strlen(src->key) == 3 &&
-        (!strcmp(p->type, "PROTEST") || (!strcmp(p->type, "COERCE") && !(p->mode && S_in(p->mode, outward))) ||
+        (!strcmp(p->type, "PROTEST") || (!strcmp(p->type, "COERCE") && !out) ||
          (!strcmp(p->type, "CONCEDE") && p->mode && !strcmp(p->mode, "resign"))))
         tgt = src;
     /* a demand, charge, refusal, concession or warning aimed at the

@@ -73,8 +73,9 @@ def read_rows(path, ncols, t):
             t.check(False, f"{path}:{n}", "blank line")
             continue
         cols = line.split("\t")
-        if t.check(len(cols) == ncols, f"{path}:{n}",
-                   f"expected {ncols} columns, got {len(cols)}"):
+        want = ncols if isinstance(ncols, tuple) else (ncols,)
+        if t.check(len(cols) in want, f"{path}:{n}",
+                   f"expected {' or '.join(map(str, want))} columns, got {len(cols)}"):
             rows.append((n, cols))
     return header, rows
 
@@ -179,11 +180,14 @@ def check_orgs(path, t, phrases, iso3s):
 
 
 def check_roles(path, t, phrases):
-    header, rows = read_rows(path, 4, t)
+    # a fifth column, the scope, is "home" or absent (data/README.md)
+    header, rows = read_rows(path, (4, 5), t)
     check_header(path, header, t)
     seen = {}
-    for n, (phrase, role, cls, gender) in rows:
+    for n, cols in rows:
+        phrase, role, cls, gender = cols[:4]
         where = f"{path}:{n}"
+        t.check(len(cols) == 4 or cols[4] == "home", where, f"scope '{cols[4:]}' is not 'home'")
         t.check(phrase.strip() == phrase and phrase != "", where, "empty or padded phrase")
         t.check(role in ROLE_CODES, where, f"unknown role code '{role}'")
         t.check(cls in CLASSES, where, f"unknown class '{cls}'")
@@ -195,6 +199,9 @@ def check_roles(path, t, phrases):
                 f"role '{phrase}' is also an actor name at {phrases.get(k, ('', ''))[1]}")
     t.check(len(rows) >= 120, path, f"only {len(rows)} roles (want >= 120)")
     by = {fold(c[0]): c for _, c in rows}
+    for p in ("police", "army", "protesters", "demonstrators", "security forces"):
+        c = by.get(p)
+        t.check(c is not None and c[4:] == ["home"], path, f"role '{p}' should have scope home, got {c}")
     for p, role, g in (("president", "GOV", "-"), ("queen", "GOV", "f"),
                        ("spokesman", "GOV", "m"), ("troops", "MIL", "-"),
                        ("police", "COP", "-"), ("rebels", "REB", "-"),

@@ -15,13 +15,15 @@ TYPES = ("AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE "
          "REJECT THREATEN PROTEST SANCTION MOBILIZE COERCE ASSAULT").split()
 
 # PLOVER modes (PLOVER manual tables, CAMEO2PLOVER crosswalk, spec/EVENTS.md),
-# and the two the gold conventions add (../shared/gold/README.md): COERCE
-# cyber (hacking, election interference), REQUEST summon (an envoy summoned).
+# and those the gold conventions add (../shared/gold/README.md): COERCE
+# cyber (hacking, election interference), REQUEST summon (an envoy summoned),
+# CONCEDE resign (the dev gold codes a leader's resignation as CONCEDE,
+# CAMEO 0831 "accede to demands for change in leadership").
 MODES = {
     "CONSULT": "visit host third-party phone multilateral",
     "AGREE": "",
     "SUPPORT": "",
-    "CONCEDE": "",
+    "CONCEDE": "resign",
     "COOPERATE": "military economic legal intelligence",
     "AID": "military economic humanitarian asylum",
     "RETREAT": "withdraw release return disarm ceasefire access resign ease",
