@@ -1949,6 +1949,76 @@ static const sr_mention *S_speaker(const S_doc *d, int s0, int s1, int tok)
     return best;
 }
 
+/* Does mention m end in a plural common noun ("Somali authorities",
+ * "Iranian officials", "the two leaders")?  Names ("the Philippines") are
+ * capitalised and do not count. */
+static int S_plural_role(const S_doc *d, const sr_mention *m)
+{
+    if (m->t1 <= 0 || m->kind == AK_PERSON) return 0;
+    const sr_token *tk = &d->seg->toks[m->t1 - 1];
+    size_t n = strlen(tk->norm);
+    if (!(tk->flags & TOK_WORD) || (tk->flags & TOK_CAP) || n < 4 || tk->norm[n - 1] != 's') return 0;
+    char c = tk->norm[n - 2];
+    return c != 's' && c != 'u' && c != 'i';
+}
+
+/* The first two actors of distinct keys joined by "and" in sentence sent,
+ * before token tok ("Russia and Ukraine"): fills two[], returns 2, or 0. */
+static int S_and_pair(const S_doc *d, int sent, int tok, const sr_mention *two[2])
+{
+    for (size_t i = 0; i + 1 < d->out.len; i++) {
+        const sr_mention *m = &VEC_AT(&d->out, sr_mention, i), *n = m + 1;
+        if (m->sent != sent || n->sent != sent || n->t0 >= tok || (m->how & (AH_PRONOUN | AH_POSS)) ||
+            (n->how & (AH_PRONOUN | AH_POSS)) || m->kind == AK_PERSON || n->kind == AK_PERSON)
+            continue;
+        if (n->t0 == m->t1 + 1 && d->seg->toks[m->t1].id == VW_AND && strcmp(m->key, n->key)) {
+            two[0] = m;
+            two[1] = n;
+            return 2;
+        }
+    }
+    return 0;
+}
+
+/* The two countries a document is about so far: the two keys of states
+ * named most often before token tok of sentence sent, when both are named
+ * at least twice and no third as often as the second.  Fills two[] with
+ * their first mentions; returns 2, or 0. */
+static int S_two_main_sides(const S_doc *d, int tok, int sent, const sr_mention *two[2])
+{
+    enum { MAXK = 32 };
+    const sr_mention *first[MAXK];
+    int count[MAXK], nk = 0;
+    for (size_t i = 0; i < d->out.len; i++) {
+        const sr_mention *m = &VEC_AT(&d->out, sr_mention, i);
+        if (m->sent > sent || (m->sent == sent && m->t0 >= tok)) continue;
+        int ci;
+        if ((m->how & (AH_PRONOUN | AH_METONYM)) || m->kind == AK_ORG || strlen(m->key) != 3 ||
+            !dict_get(&d->kb->country_by_key, m->key, 3, &ci))
+            continue;
+        int k = 0;
+        while (k < nk && strcmp(first[k]->key, m->key)) k++;
+        if (k == nk) {
+            if (nk == MAXK) continue;
+            first[nk] = m;
+            count[nk++] = 0;
+        }
+        count[k]++;
+    }
+    int b1 = -1, b2 = -1;
+    for (int k = 0; k < nk; k++) {
+        if (b1 < 0 || count[k] > count[b1]) { b2 = b1; b1 = k; }
+        else if (b2 < 0 || count[k] > count[b2]) b2 = k;
+    }
+    if (b2 < 0 || count[b2] < 2) return 0;
+    for (int k = 0; k < nk; k++)
+        if (k != b1 && k != b2 && count[k] >= count[b2]) return 0;
+    /* in the order they were first named (the order of first[]) */
+    two[0] = first[b1 < b2 ? b1 : b2];
+    two[1] = first[b1 < b2 ? b2 : b1];
+    return 2;
+}
+
 /* The last country named (no seat of power, no pronoun) before token tok,
  * in sentence sent or the three before it; NULL if none. */
 static const sr_mention *S_last_country(const S_doc *d, int tok, int sent)
@@ -2247,10 +2317,11 @@ static int S_pronouns(S_doc *d, int s0, int s1)
         int warring = (((wid == VW_COMBATANTS) || (wid == VW_BELLIGERENTS)) && (pwid == VW_THE)) ||
                       (((wid == VW_SIDES) || (wid == VW_PARTIES) || (wid == VW_FACTIONS)) &&
                        (pwid == VW_WARRING));
-        if ((((wid == VW_SIDES) || (wid == VW_COUNTRIES) || (wid == VW_NATIONS) ||
+        if ((((wid == VW_SIDES) || (wid == VW_COUNTRIES) || (wid == VW_NATIONS) || (wid == VW_STATES) ||
               (wid == VW_GOVERNMENTS) || (wid == VW_NEIGHBOURS) || (wid == VW_NEIGHBORS) ||
               (wid == VW_LEADERS)) &&
-             p > s0 && ((pwid == VW_TWO) || (pwid == VW_BOTH))) || warring) {
+             p > s0 && ((pwid == VW_TWO) || (pwid == VW_BOTH))) ||
+            ((wid == VW_SIDES) && (pwid == VW_THE)) || warring) {
             if (S_inside(d, sb->tok)) continue;
             int a = p - 1;
             if (((SUB(d, a)->id == VW_TWO) || (SUB(d, a)->id == VW_WARRING)) && a > s0 &&
@@ -2258,7 +2329,7 @@ static int S_pronouns(S_doc *d, int s0, int s1)
                 a--;
             const sr_mention *two[2] = {NULL, NULL};
             int ntwo = 0, more = 0;
-            for (int back = 0; back < 2 && ntwo < 2; back++) {
+            for (int back = 0; back < 4 && ntwo < 2; back++) {
                 ntwo = more = 0;
                 for (size_t i = 0; i < d->out.len; i++) {
                     const sr_mention *m = &VEC_AT(&d->out, sr_mention, i);
@@ -2270,8 +2341,13 @@ static int S_pronouns(S_doc *d, int s0, int s1)
                     if (ntwo == 2) { more = 1; break; }
                     two[ntwo++] = m;
                 }
-                if (more) ntwo = 0;
+                /* more than two: a pair joined by "and" ("Russia and
+                 * Ukraine sent delegations to Turkey") */
+                if (more) ntwo = S_and_pair(d, sb->sent - back, SUB(d, a)->tok, two);
             }
+            /* named further back: the document's two sides, when two
+             * countries stand out among those it has named so far */
+            if (ntwo < 2) ntwo = S_two_main_sides(d, SUB(d, a)->tok, sb->sent, two);
             if (ntwo == 2 && S_emit_sides(d, a, p + 1, two, w)) return SITREP_ENOMEM;
             continue;
         }
@@ -2356,7 +2432,7 @@ static int S_pronouns(S_doc *d, int s0, int s1)
                 const sr_mention *m = &VEC_AT(&d->out, sr_mention, i);
                 if (m->t0 >= sb->tok) continue;
                 if (m->sent < sb->sent - 1) break;
-                if (m->plural && !(m->how & AH_PRONOUN)) ref = m;
+                if ((m->plural || S_plural_role(d, m)) && !(m->how & AH_PRONOUN)) ref = m;
             }
             if (ref) {
                 sr_mention *m = S_emit_ref(d, p, p + 1, ref);

@@ -30,8 +30,11 @@ int merge_doc(sr_event *ev, int n)
         }
         if (dup >= 0) {
             if (ev[i].confidence > ev[dup].confidence) ev[dup].confidence = ev[i].confidence;
-            if (!ev[dup].place && ev[i].place) {
-                ev[dup].place = ev[i].place;
+            /* the most precise place told: a city of the country given
+             * before ("protests in Georgia" ... "in the Georgian capital") */
+            const sr_place *have = ev[dup].place, *more = ev[i].place;
+            if (more && (!have || (have->kind == 'C' && more->kind != 'C' && !strcmp(have->country, more->country)))) {
+                ev[dup].place = more;
                 ev[dup].place_text = ev[i].place_text;
             }
             continue;
