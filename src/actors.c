@@ -1774,9 +1774,12 @@ static int S_role_with_modifier(S_doc *d, const S_phrase *ph, int single)
     return 0;
 }
 
+static const sr_mention *S_main_country(const S_doc *d, int tok, int sent);
+
 /* "police", "protesters", "the military" with no country of their own:
  * of the country named last, in this sentence or the three before (an
- * unrest report names its country once). */
+ * unrest report names its country once), else of the country the report
+ * is about (S_main_country). */
 static int S_domestic_body(S_doc *d, const S_phrase *ph)
 {
     const actors_kb *kb = d->kb;
@@ -1817,6 +1820,7 @@ static int S_domestic_body(S_doc *d, const S_phrase *ph)
             dict_get(&kb->country_by_key, o->key, strlen(o->key), &ci))
             ref = o;   /* "Kenya", "Kenya's parliament" */
     }
+    if (!ref) ref = S_main_country(d, tok, sent);   /* the country the report is about */
     if (!ref) return 0;
     char key[sizeof ref->key];
     memcpy(key, ref->key, sizeof key);   /* S_emit may move d->out */
@@ -1980,15 +1984,12 @@ static int S_and_pair(const S_doc *d, int sent, int tok, const sr_mention *two[2
     return 0;
 }
 
-/* The two countries a document is about so far: the two keys of states
- * named most often before token tok of sentence sent, when both are named
- * at least twice and no third as often as the second.  Fills two[] with
- * their first mentions; returns 2, or 0. */
-static int S_two_main_sides(const S_doc *d, int tok, int sent, const sr_mention *two[2])
+/* The states a document has named before token tok of sentence sent, each
+ * key once with its first mention and how often it was named, in the order
+ * first named.  Returns how many (at most max). */
+static int S_states_so_far(const S_doc *d, int tok, int sent, const sr_mention **first, int *count, int max)
 {
-    enum { MAXK = 32 };
-    const sr_mention *first[MAXK];
-    int count[MAXK], nk = 0;
+    int nk = 0;
     for (size_t i = 0; i < d->out.len; i++) {
         const sr_mention *m = &VEC_AT(&d->out, sr_mention, i);
         if (m->sent > sent || (m->sent == sent && m->t0 >= tok)) continue;
@@ -1999,12 +2000,26 @@ static int S_two_main_sides(const S_doc *d, int tok, int sent, const sr_mention 
         int k = 0;
         while (k < nk && strcmp(first[k]->key, m->key)) k++;
         if (k == nk) {
-            if (nk == MAXK) continue;
+            if (nk == max) continue;
             first[nk] = m;
             count[nk++] = 0;
         }
         count[k]++;
     }
+    return nk;
+}
+
+enum { S_MAXSTATES = 32 };
+
+/* The two countries a document is about so far: the two states named most
+ * often before token tok of sentence sent, when both are named at least
+ * twice and no third as often as the second.  Fills two[] with their first
+ * mentions, in the order first named; returns 2, or 0. */
+static int S_two_main_sides(const S_doc *d, int tok, int sent, const sr_mention *two[2])
+{
+    const sr_mention *first[S_MAXSTATES];
+    int count[S_MAXSTATES];
+    int nk = S_states_so_far(d, tok, sent, first, count, S_MAXSTATES);
     int b1 = -1, b2 = -1;
     for (int k = 0; k < nk; k++) {
         if (b1 < 0 || count[k] > count[b1]) { b2 = b1; b1 = k; }
@@ -2013,14 +2028,30 @@ static int S_two_main_sides(const S_doc *d, int tok, int sent, const sr_mention 
     if (b2 < 0 || count[b2] < 2) return 0;
     for (int k = 0; k < nk; k++)
         if (k != b1 && k != b2 && count[k] >= count[b2]) return 0;
-    /* in the order they were first named (the order of first[]) */
     two[0] = first[b1 < b2 ? b1 : b2];
     two[1] = first[b1 < b2 ? b2 : b1];
     return 2;
 }
 
+/* The country a document is about so far: the state named most often
+ * before token tok of sentence sent, at least twice and more often than
+ * any other; NULL if none stands out. */
+static const sr_mention *S_main_country(const S_doc *d, int tok, int sent)
+{
+    const sr_mention *first[S_MAXSTATES];
+    int count[S_MAXSTATES];
+    int nk = S_states_so_far(d, tok, sent, first, count, S_MAXSTATES), b1 = -1, b2 = -1;
+    for (int k = 0; k < nk; k++) {
+        if (b1 < 0 || count[k] > count[b1]) { b2 = b1; b1 = k; }
+        else if (b2 < 0 || count[k] > count[b2]) b2 = k;
+    }
+    if (b1 < 0 || count[b1] < 2 || (b2 >= 0 && count[b2] >= count[b1])) return NULL;
+    return first[b1];
+}
+
 /* The last country named (no seat of power, no pronoun) before token tok,
- * in sentence sent or the three before it; NULL if none. */
+ * in sentence sent or the three before it, else the document's main
+ * country (S_main_country); NULL if none. */
 static const sr_mention *S_last_country(const S_doc *d, int tok, int sent)
 {
     for (size_t i = d->out.len; i-- > 0;) {
@@ -2028,7 +2059,8 @@ static const sr_mention *S_last_country(const S_doc *d, int tok, int sent)
         if (m->t0 >= tok || m->sent < sent - 3) continue;
         if (m->kind == AK_COUNTRY && !(m->how & (AH_METONYM | AH_PRONOUN)) && strlen(m->key) == 3) return m;
     }
-    return NULL;
+    /* none that near: the country the report is about */
+    return S_main_country(d, tok, sent);
 }
 
 /* Emits sub-tokens [p0, p1) as a pronoun mention standing for *ref (copied
