@@ -1633,6 +1633,53 @@ static int S_learn_name(S_doc *d, const S_phrase *ph)
     return rc;
 }
 
+static const sr_mention *S_main_country(const S_doc *d, int tok, int sent);
+static const sr_mention *S_last_country(const S_doc *d, int tok, int sent);
+
+/* A title and a name no list knows, with no country of its own ("Prime
+ * Minister Alberto Otarola"), in a report about one country (the country
+ * named last, S_last_country, is the one it names most, S_main_country):
+ * one person of that country, whose name and surname are learned for the
+ * rest of the document.  Only one holder's titles count (not "officials" or
+ * "ministry").  Returns 1 (the phrase is done) or a negative code. */
+static int S_titled_unknown(S_doc *d, const S_phrase *ph)
+{
+    const S_item *nm = &ph->its[ph->name];
+    const char *cls = ph->r->rclass;
+    if (ph->r->plural || ph->role < 0 || nm->p0 != ph->its[ph->role].p1 ||
+        !(!strcmp(cls, "head") || !strcmp(cls, "deputy") || !strcmp(cls, "minister") || !strcmp(cls, "diplomat")))
+        return 1;
+    /* only in a report about one country: the country named last is the
+     * one it names most (a foreign minister no list knows is as likely a
+     * visitor's as a host's) */
+    int tok = SUB(d, ph->p0)->tok, sent = SUB(d, ph->p0)->sent;
+    const sr_mention *ref = S_last_country(d, tok, sent), *main = S_main_country(d, tok, sent);
+    if (!ref || !main || strcmp(ref->key, main->key)) return 1;
+    char key[sizeof ref->key], code[24];
+    memcpy(key, ref->key, sizeof key);   /* S_emit may move d->out */
+    S_code(d->kb, key, ph->r->code, code, sizeof code);
+    const char *full = S_text(d, nm->p0, nm->p1);
+    sr_mention *m = S_emit(d, ph->p0, ph->p1);
+    if (!m) return SITREP_ENOMEM;
+    m->kind = AK_PERSON;
+    m->name = full;
+    memcpy(m->key, key, sizeof m->key);
+    snprintf(m->code, sizeof m->code, "%s", code);
+    m->gender = ph->r->gender;
+    m->rclass = ph->r->rclass;
+    m->how = AH_COMPOSED | AH_COREF;
+    m->why = arena_printf(d->a, "'%s' %s with no country: of %s, the country named last", ph->r->phrase, full,
+                          S_country_name(d->kb, key));
+    char folded[256];
+    size_t kl = S_join(d, nm->p0, nm->p1, folded, sizeof folded);
+    int rc = S_learn(d, folded, kl, -1, full, key, arena_strdup(d->a, code), ph->r->gender, 0, ph->r->rclass);
+    const char *sp = strrchr(folded, ' ');
+    if (!rc && sp)
+        rc = S_learn(d, sp + 1, strlen(sp + 1), -1, full, key, arena_strdup(d->a, code), ph->r->gender, 0,
+                     ph->r->rclass);
+    return rc ? rc : 1;
+}
+
 /* The mention a named phrase gives: a person, a name learned here, or a
  * country, organisation or adjective.  1 when done with the phrase, 0 when
  * its role is still to be read (an unknown name after a modifier and a
@@ -1671,8 +1718,11 @@ static int S_emit_name(S_doc *d, S_phrase *ph)
         return 1;
     }
     if (nm->itype == I_UNKNOWN) {
+        /* a title before a name no list knows ("Interior Minister Vicente
+         * Romero"): an official of the country of the report */
+        if (ph->r && !ph->mkey) return S_titled_unknown(d, ph);
         /* unknown name: if a role and modifier precede, the mention is theirs */
-        if (!ph->r || !ph->mkey) return 1;
+        if (!ph->r) return 1;
         ph->p1 = its[ph->role].p1;
         ph->name = -1;
     } else {
@@ -1774,7 +1824,6 @@ static int S_role_with_modifier(S_doc *d, const S_phrase *ph, int single)
     return 0;
 }
 
-static const sr_mention *S_main_country(const S_doc *d, int tok, int sent);
 
 /* "police", "protesters", "the military" with no country of their own:
  * of the country named last, in this sentence or the three before (an
