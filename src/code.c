@@ -2874,9 +2874,42 @@ static int S_implied_targets(S_ctx *x, S_trig *g)
 
 /* Targets the slots did not give (S_object_targets, S_group_targets,
  * S_implied_targets). */
+/* "the two countries", "both sides": the recogniser puts one mention per
+ * side on the same words (actors.c, S_emit_sides); the coder sees one of
+ * them at a token, so each source and target of a one-sided act brings
+ * its twins: "The two countries trade blame" is both ways, "Russia warned
+ * the two countries" warns each.  A bare "they" for two sides is left to
+ * the symmetric acts it most often stands in ("They will meet again"). */
+static void S_pair_twins(const S_ctx *x, S_trig *g)
+{
+    const code_input *in = x->in;
+    /* one side meets the other: S_implied_targets pairs them */
+    if (merge_symmetric(g->p->type)) return;
+    for (int q = 0, n = g->nsrc; q < n && g->nsrc < 8; q++) {
+        const sr_mention *sm = &in->mentions[g->srcs[q]];
+        if (!sm->pair || sm->t1 - sm->t0 < 2) continue;   /* "the two sides", not "they" */
+        for (int mi = 0; mi < in->nmentions && g->nsrc < 8; mi++) {
+            const sr_mention *o = &in->mentions[mi];
+            if (mi == g->srcs[q] || !o->pair || o->t0 != sm->t0 || o->t1 != sm->t1 || !strcmp(o->key, sm->key))
+                continue;
+            g->srcs[g->nsrc++] = mi;
+        }
+    }
+    for (int q = 0, n = g->ntg; q < n && g->ntg < 8; q++) {
+        const sr_mention *tm = g->tg[q];
+        if (!tm->pair || tm->t1 - tm->t0 < 2) continue;
+        for (int mi = 0; mi < in->nmentions && g->ntg < 8; mi++) {
+            const sr_mention *o = &in->mentions[mi];
+            if (o == tm || !o->pair || o->t0 != tm->t0 || o->t1 != tm->t1 || !strcmp(o->key, tm->key)) continue;
+            g->tg[g->ntg++] = o;
+        }
+    }
+}
+
 static int S_more_targets(S_ctx *x, S_trig *g)
 {
     S_object_targets(x, g);
+    S_pair_twins(x, g);
     S_group_targets(x, g);
     return S_implied_targets(x, g);
 }
