@@ -1697,6 +1697,36 @@ static const sr_mention *S_anaphoric_target(const S_ctx *x, const S_pat *p, int 
     return NULL;
 }
 
+static const sr_mention *S_place_actor(S_ctx *x, const sr_place_ref *pr, int sent);
+
+/* "condemned the attack that targeted a village in the Sagaing region",
+ * "denounced the killings in Darfur", with no attacker coded before: the
+ * condemnation is aimed at the country the act happened in (a place of
+ * the object, within its clause), when that is not the condemner's own.
+ * Returns a place actor, or NULL. */
+static const sr_mention *S_condemned_place(S_ctx *x, int trig, const S_match *m, const sr_mention *src, int sent,
+                                           int s1)
+{
+    static const char *const acts[] = {"attack", "attacks", "strike", "strikes", "airstrike", "airstrikes",
+                                       "bombing", "bombings", "shelling", "killing", "killings", "massacre",
+                                       "violence", "crackdown", "coup", NULL};
+    int end = m->end > trig ? m->end : trig + 1, act = -1;
+    for (int k = end; k < s1 && k < end + 4 && act < 0; k++) {
+        if (x->minside[k] >= 0 || (S_flags(x, k) & TOK_PUNCT)) break;
+        if (S_in(S_norm(x, k), acts)) act = k;
+    }
+    if (act < 0) return NULL;
+    for (int k = act + 1; k < s1 && k <= act + 12; k++) {
+        if ((S_id(x, k) == VW_P_SEMICOLON) || S_is_report_word(x, k) || x->minside[k] >= 0) return NULL;
+        int pi = x->pstart[k];
+        if (pi < 0) continue;
+        const sr_place_ref *pr = &x->in->places[pi];
+        if (!strcmp(pr->place->country, src->key)) return NULL;
+        return S_place_actor(x, pr, sent);
+    }
+    return NULL;
+}
+
 /* A country's army or police sent to its own streets: the gold
  * conventions key a domestic deployment to that country on both sides.
  * The sentence names no other country, and either a place of the source's
@@ -1754,6 +1784,7 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
     }
     if (!tgt && src && !strcmp(p->type, "MOBILIZE")) tgt = S_home_deployment(x, src, s0, s1);
     if (!tgt && src) tgt = S_anaphoric_target(x, p, trig, m, src, s1);
+    if (!tgt && src && !strcmp(p->type, "ACCUSE")) tgt = S_condemned_place(x, trig, m, src, sent, s1);
     /* modality */
     S_cues q;
     memset(&q, 0, sizeof q);
