@@ -2953,7 +2953,18 @@ static int S_keep_act(S_ctx *x, S_trig *g)
     const code_input *in = x->in;
     const S_pat *p = g->p;
     int sent = g->sent, s1 = g->s1, t = g->t;
-    g->implicit = !g->ntg && (!strcmp(p->type, "ASSAULT") || (p->noun && !strcmp(p->type, "AID")));
+    /* troops massed or drilling with no place named: toward the one
+     * country the source moves against elsewhere ("China launched much
+     * larger drills last year"), else untargeted */
+    int drills = !strcmp(p->type, "MOBILIZE") && p->mode && !strcmp(p->mode, "troops");
+    /* ... unless a destination is named ("to several parts of west Africa") */
+    for (int k = g->end > t ? g->end : t + 1; drills && k < s1 && !(S_flags(x, k) & TOK_PUNCT); k++) {
+        int wid = S_id(x, k);
+        if (wid == VW_TO || wid == VW_IN || wid == VW_NEAR || wid == VW_ALONG || wid == VW_AROUND ||
+            wid == VW_TOWARD || wid == VW_TOWARDS || !strcmp(S_norm(x, k), "into"))
+            drills = 0;
+    }
+    g->implicit = !g->ntg && (!strcmp(p->type, "ASSAULT") || (p->noun && !strcmp(p->type, "AID")) || drills);
     if (!g->ntg && !g->implicit && !S_in(p->type, S_null_target_ok)) return 0;
     /* "called on the UN to investigate": the act asked for, with no
      * target of its own, is only the request's content */
@@ -3205,7 +3216,7 @@ static void S_implicit_targets(S_ctx *x)
                         continue;
                     /* an attack: the source's attacks, then its threats and
                      * troop movements; aid: its aid, then its support */
-                    int attack = !strcmp(e->type, "ASSAULT");
+                    int attack = !strcmp(e->type, "ASSAULT") || !strcmp(e->type, "MOBILIZE");
                     if (pass == 0 ? strcmp(o->type, e->type)
                                   : attack ? strcmp(o->type, "MOBILIZE") && strcmp(o->type, "THREATEN")
                                            : strcmp(o->type, "SUPPORT"))
@@ -3214,6 +3225,12 @@ static void S_implicit_targets(S_ctx *x)
                     found = o->target;
                 }
             if (!found && !many && !strcmp(e->type, "ASSAULT") && e->source) found = S_war_side(x, e->source->key, e->start);
+            /* a movement of troops stands without a target */
+            if ((!found || many) && !strcmp(e->type, "MOBILIZE")) {
+                e->implicit_target = 0;
+                ev[kept++] = *e;
+                continue;
+            }
             if (!found || many) continue;
             e->target = found;
             e->implicit_target = 0;
