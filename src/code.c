@@ -1699,8 +1699,8 @@ static const sr_mention *S_anaphoric_target(const S_ctx *x, const S_pat *p, int 
 
 static const sr_mention *S_place_actor(S_ctx *x, const sr_place_ref *pr, int sent);
 
-/* "condemned the attack that targeted a village in the Sagaing region",
- * "denounced the killings in Darfur", with no attacker coded before: the
+/* "condemned the airstrike on a market in Sagaing", "denounced the
+ * killings in Darfur", with no attacker coded before: the
  * condemnation is aimed at the country the act happened in (a place of
  * the object, within its clause), when that is not the condemner's own.
  * Returns a place actor, or NULL. */
