@@ -144,6 +144,22 @@ static const char *const S_attach[] = {"to", "with", "on", "against", "for", "fr
                                        NULL};
 static int S_in(const char *w, const char *const *list);
 
+/* The singular of a plural noun literal ("missiles" -> "missile"), in the
+ * coder's arena, or NULL: no plural, a preposition ("across"), or no
+ * noun lemma in the lexicon. */
+static const char *S_singular(coder *c, const char *w)
+{
+    size_t n = strlen(w);
+    if (!c->lx || n < 4 || w[n - 1] != 's' || strchr("siu", w[n - 2]) || S_in(w, S_attach)) return NULL;
+    const char *lem[LEXICON_MAX];
+    char scratch[LEXICON_MAX * 64];
+    int nl = lexicon_lemmas(c->lx, LEX_NOUN, w, lem, scratch);
+    for (int k = 1; k < nl; k++)
+        if (strlen(lem[k]) >= 3 && strlen(lem[k]) < n && !strncmp(lem[k], w, strlen(lem[k]) - 1))
+            return arena_strdup(&c->mem, lem[k]);
+    return NULL;
+}
+
 static int S_parse_pattern(coder *c, S_pat *p, char *text, char *err, size_t errlen, const char *where)
 {
     S_elem el[32];
@@ -192,11 +208,19 @@ static int S_parse_pattern(coder *c, S_pat *p, char *text, char *err, size_t err
             int na = 1;
             for (char *q = w; *q; q++) na += *q == '|';
             e->t = opt ? E_OPT : E_LIT;
-            e->alts = arena_alloc(&c->mem, (size_t)na * sizeof(char *));
+            e->alts = arena_alloc(&c->mem, (size_t)na * 2 * sizeof(char *));
             if (!e->alts) return SITREP_ENOMEM;
             char *s2 = NULL;
-            for (char *a = strtok_r(w, "|", &s2); a; a = strtok_r(NULL, "|", &s2))
+            for (char *a = strtok_r(w, "|", &s2); a; a = strtok_r(NULL, "|", &s2)) {
                 e->alts[e->nalts++] = arena_strdup(&c->mem, a);
+                /* a plural literal matches its singular too: "fire ..
+                 * missiles at" codes "fired a missile at" (a singular
+                 * literal already matches the plural through its lemma) */
+                const char *sg = S_singular(c, a);
+                int dup = !sg;
+                for (int k = 0; !dup && k < e->nalts; k++) dup = !strcmp(e->alts[k], sg);
+                if (!dup) e->alts[e->nalts++] = sg;
+            }
             if (!opt) p->nlit++;
             /* a word of the event's own: a noun's preposition only
              * attaches the target ("sanctions on $T"), a verb's may carry
@@ -1423,6 +1447,17 @@ static int S_crosses_clause(const S_ctx *x, int lo, int hi)
         if (S_is_report_word(x, k) || (wid == VW_P_SEMICOLON)) return 1;
         if ((wid == VW_WHICH) || (wid == VW_THAT) || (wid == VW_BECAUSE) || (wid == VW_WHILE))
             return 1;
+        /* a time clause with a finite verb of its own ("protests erupted on
+         * Tuesday after Khan was arrested"), not a time phrase ("after
+         * talks") */
+        if ((wid == VW_AFTER) || (wid == VW_BEFORE) || (wid == VW_SINCE) || (wid == VW_WHEN))
+            for (int j = k + 1; j < hi && j <= k + 8; j++) {
+                int jid = S_id(x, j);
+                if ((S_flags(x, j) & TOK_PUNCT) || x->pstart[j] >= 0) break;
+                if ((jid == VW_WAS) || (jid == VW_WERE) || (jid == VW_IS) || (jid == VW_ARE) ||
+                    (jid == VW_HAS) || (jid == VW_HAD) || (jid == VW_HAVE) || (jid == VW_WILL))
+                    return 1;
+            }
         if (((wid == VW_AND) || (wid == VW_BUT)) && k > lo && (S_id(x, k - 1) == VW_P_COMMA)) return 1;
         if (((wid == VW_AND) || (wid == VW_BUT)) && k + 1 < hi) {
             int nid = S_id(x, k + 1);
@@ -1626,6 +1661,10 @@ static int S_place_phrase(const S_ctx *x, int s0, int t0)
     }
     if (pre < s0) return 0;
     if (S_is(x, pre, W_PLACEPREP)) return 1;
+    /* "residents of Yerevan took to the streets": where its people act */
+    if ((S_id(x, pre) == VW_OF) && pre > s0 &&
+        S_in(S_norm(x, pre - 1), (const char *const[]){"residents", "inhabitants", "people", "citizens", NULL}))
+        return 1;
     /* "to": the streets, or where travel goes */
     return (S_id(x, pre) == VW_TO) && (streets || (pre > s0 && S_is(x, pre - 1, W_TRAVEL)));
 }
@@ -1951,8 +1990,9 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
         if (pi != m->tplace) place = in->places[pi].place;
         place_text = S_span_text(x, in->places[pi].t0, in->places[pi].t1);
     }
+    int bestd = 1 << 30;   /* the distance of the place found from the trigger */
     if (!place) {
-        int bestd = 1 << 30, best = -1;
+        int best = -1;
         for (int i = 0; i < in->nplaces; i++) {
             const sr_place_ref *pr = &in->places[i];
             if (pr->t0 < s0 || pr->t1 > s1 || pr->t0 == s0) continue;
@@ -1997,8 +2037,11 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
         }
     }
 
-    /* a domestic act "in the capital", no country named: its country's */
-    if (!place && src && tgt && !strcmp(src->key, tgt->key) && src->kind != AK_ORG && strlen(src->key) == 3 && in->gaz)
+    /* a domestic act "in the capital": its country's, unless a place named
+     * stands nearer the act ("protests erupted across Pakistan after Khan
+     * was arrested in the capital": the arrest's is Islamabad) */
+    if ((!place || (!tplace && place->kind == 'C')) && src && tgt && !strcmp(src->key, tgt->key) &&
+        src->kind != AK_ORG && strlen(src->key) == 3 && in->gaz)
         for (int k = s0 + 2; k < s1; k++) {
             if ((S_id(x, k) != VW_CAPITAL) || (S_id(x, k - 1) != VW_THE) ||
                 !S_in(S_norm(x, k - 2), (const char *const[]){"in", "across", "outside", "around", NULL}))
@@ -2007,9 +2050,12 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
                                (S_id(x, k + 1) == VW_P_COMMA)))
                 continue;
             int d = k > trig ? k - trig : (trig - k) + 8;
-            if (d >= 25) continue;
-            place = gazetteer_capital(in->gaz, src->key);
-            if (place) place_text = S_span_text(x, k - 1, k + 1);
+            if (d >= 25 || d >= bestd) continue;
+            const sr_place *cap = gazetteer_capital(in->gaz, src->key);
+            if (cap) {
+                place = cap;
+                place_text = S_span_text(x, k - 1, k + 1);
+            }
             break;
         }
     /* a domestic act (both sides of one country: a curfew, a crackdown,
