@@ -1766,6 +1766,36 @@ static const sr_mention *S_condemned_place(S_ctx *x, int trig, const S_match *m,
     return NULL;
 }
 
+/* The side a warning is aimed at, when no pattern slot named it: the first
+ * other actor its content names ("warned that Moscow would pay a heavy
+ * price", "warned that further attacks on Saudi Arabia would follow"),
+ * not an owner, a part or a place ("any expansion of NATO's
+ * infrastructure in Ukraine"). */
+static const sr_mention *S_warned_side(const S_ctx *x, int trig, const S_match *m, const sr_mention *src, int s1)
+{
+    int k0 = m->end > trig ? m->end : trig + 1;
+    while (k0 < s1 && k0 <= trig + 6 && (S_id(x, k0) != VW_THAT) && !(S_flags(x, k0) & TOK_PUNCT) &&
+           x->mstart[k0] < 0)
+        k0++;   /* "warned at the end of last month that ..." */
+    if (k0 < s1 && (S_id(x, k0) == VW_THAT)) k0++;
+    else k0 = m->end > trig ? m->end : trig + 1;
+    for (int k = k0; k < s1; k++) {
+        if (S_id(x, k) == VW_P_SEMICOLON) break;
+        int mi = x->mstart[k];
+        if (mi < 0) continue;
+        const sr_mention *mm = &x->in->mentions[mi];
+        /* within the warning's own clause ("..., and the country has
+         * warned the West not to arm Ukraine" is another) */
+        if (S_crosses_clause(x, k0, mm->t0)) break;
+        k = mm->t1 - 1;
+        if (!mm->key[0] || !strcmp(mm->key, src->key) || (mm->how & AH_POSS) ||
+            (mm->t0 > 0 && (S_id(x, mm->t0 - 1) == VW_OF || S_is(x, mm->t0 - 1, W_LOCPREP))))
+            continue;
+        return mm;
+    }
+    return NULL;
+}
+
 /* A country's army or police sent to its own streets: the gold
  * conventions key a domestic deployment to that country on both sides.
  * The sentence names no other country, and either a place of the source's
@@ -1824,6 +1854,7 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
     if (!tgt && src && !strcmp(p->type, "MOBILIZE")) tgt = S_home_deployment(x, src, s0, s1);
     if (!tgt && src) tgt = S_anaphoric_target(x, p, trig, m, src, s1);
     if (!tgt && src && !strcmp(p->type, "ACCUSE")) tgt = S_condemned_place(x, trig, m, src, sent, s1);
+    if (!tgt && src && !strcmp(p->type, "THREATEN")) tgt = S_warned_side(x, trig, m, src, s1);
     /* modality */
     S_cues q;
     memset(&q, 0, sizeof q);
