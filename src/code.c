@@ -1776,7 +1776,7 @@ static const sr_mention *S_warned_side(const S_ctx *x, int trig, const S_match *
     int k0 = m->end > trig ? m->end : trig + 1;
     while (k0 < s1 && k0 <= trig + 6 && (S_id(x, k0) != VW_THAT) && !(S_flags(x, k0) & TOK_PUNCT) &&
            x->mstart[k0] < 0)
-        k0++;   /* "warned at the end of last month that ..." */
+        k0++;   /* "warned on Friday in a speech that ..." */
     if (k0 < s1 && (S_id(x, k0) == VW_THAT)) k0++;
     else k0 = m->end > trig ? m->end : trig + 1;
     for (int k = k0; k < s1; k++) {
