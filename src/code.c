@@ -2803,6 +2803,11 @@ static void S_group_targets(S_ctx *x, S_trig *g)
     /* symmetric acts of coordinated subjects: "X and Y met", "Armenia
      * and Azerbaijan declared a ceasefire" */
     g->allpairs = 0;  /* each subject with each one named after it */
+    /* "Washington and Seoul agreed to coordinate their strategy on North
+     * Korea": an actor of the infinitive's content is no party to it */
+    if (g->ntg && g->nsrc >= 2 && !g->bm.ntgt && merge_symmetric(p->type) &&
+        S_infinitive_between(x, g->bm.end - 1, g->tg[0]->t0))
+        g->ntg = 0;
     if (!g->ntg && g->nsrc >= 2 &&
         (!strcmp(p->type, "CONSULT") || !strcmp(p->type, "AGREE") || !strcmp(p->type, "COOPERATE") ||
          (!strcmp(p->type, "RETREAT") && p->mode && !strcmp(p->mode, "ceasefire")))) {
