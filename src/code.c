@@ -3039,13 +3039,18 @@ static int S_keep_act(S_ctx *x, S_trig *g)
      * country the source moves against elsewhere ("China launched much
      * larger drills last year"), else untargeted */
     int drills = !strcmp(p->type, "MOBILIZE") && p->mode && !strcmp(p->mode, "troops");
-    /* ... unless a destination is named ("to several parts of west Africa") */
+    /* ... unless a destination is named ("to several parts of west
+     * Africa"); "to the border" is the border with that one country */
+    int dest = 0, border = 0;
     for (int k = g->end > t ? g->end : t + 1; drills && k < s1 && !(S_flags(x, k) & TOK_PUNCT); k++) {
         int wid = S_id(x, k);
         if (wid == VW_TO || wid == VW_IN || wid == VW_NEAR || wid == VW_ALONG || wid == VW_AROUND ||
             wid == VW_TOWARD || wid == VW_TOWARDS || !strcmp(S_norm(x, k), "into"))
-            drills = 0;
+            dest = 1;
+        if (dest && S_in(S_norm(x, k), (const char *const[]){"border", "borders", "frontier", "boundary", NULL}))
+            border = 1;
     }
+    if (dest && !border) drills = 0;
     g->implicit = !g->ntg && (!strcmp(p->type, "ASSAULT") || (p->noun && !strcmp(p->type, "AID")) || drills);
     if (!g->ntg && !g->implicit && !S_in(p->type, S_null_target_ok)) return 0;
     /* "called on the UN to investigate": the act asked for, with no
