@@ -3053,6 +3053,20 @@ static int S_keep_act(S_ctx *x, S_trig *g)
     if (dest && !border) drills = 0;
     g->implicit = !g->ntg && (!strcmp(p->type, "ASSAULT") || (p->noun && !strcmp(p->type, "AID")) || drills);
     if (!g->ntg && !g->implicit && !S_in(p->type, S_null_target_ok)) return 0;
+    /* "the M23 rebels, backed by Rwanda,", "the Houthis, who are backed by
+     * Iran": a backer named in passing describes an actor, not an event
+     * (the gold conventions) */
+    if (!strcmp(p->type, "SUPPORT") && g->passive && !p->noun && g->agent >= 0 && t > g->s0) {
+        const char *const backed[] = {"backed", "supported", "sponsored", NULL};
+        int k = t - 1;
+        while (k > g->s0 && (S_id(x, k) == VW_ARE || S_id(x, k) == VW_IS || S_id(x, k) == VW_WERE ||
+                             S_id(x, k) == VW_WAS || S_is_adverb(x, k)))
+            k--;
+        int rel = S_in(S_norm(x, k), (const char *const[]){"who", "which", "that", NULL}) && k < t - 1;
+        if (S_in(S_norm(x, t), backed) &&
+            (rel || (S_id(x, k) == VW_P_COMMA && k == t - 1) || (x->minside[k] >= 0 && k == t - 1)))
+            return 0;
+    }
     /* "called on the UN to investigate": the act asked for, with no
      * target of its own, is only the request's content */
     if (!g->ntg && g->controlled) return 0;
