@@ -1670,13 +1670,14 @@ static int S_titled_unknown(S_doc *d, const S_phrase *ph)
     m->how = AH_COMPOSED | AH_COREF;
     m->why = arena_printf(d->a, "'%s' %s with no country: of %s, the country named last", ph->r->phrase, full,
                           S_country_name(d->kb, key));
+    /* the learned name keeps pointers: key and code must outlive this frame */
+    const char *pkey = arena_strdup(d->a, key), *pcode = arena_strdup(d->a, code);
+    if (!pkey || !pcode) return SITREP_ENOMEM;
     char folded[256];
     size_t kl = S_join(d, nm->p0, nm->p1, folded, sizeof folded);
-    int rc = S_learn(d, folded, kl, -1, full, key, arena_strdup(d->a, code), ph->r->gender, 0, ph->r->rclass);
+    int rc = S_learn(d, folded, kl, -1, full, pkey, pcode, ph->r->gender, 0, ph->r->rclass);
     const char *sp = strrchr(folded, ' ');
-    if (!rc && sp)
-        rc = S_learn(d, sp + 1, strlen(sp + 1), -1, full, key, arena_strdup(d->a, code), ph->r->gender, 0,
-                     ph->r->rclass);
+    if (!rc && sp) rc = S_learn(d, sp + 1, strlen(sp + 1), -1, full, pkey, pcode, ph->r->gender, 0, ph->r->rclass);
     return rc ? rc : 1;
 }
 
