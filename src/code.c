@@ -3051,7 +3051,10 @@ static int S_keep_act(S_ctx *x, S_trig *g)
             border = 1;
     }
     if (dest && !border) drills = 0;
-    g->implicit = !g->ntg && (!strcmp(p->type, "ASSAULT") || (p->noun && !strcmp(p->type, "AID")) || drills);
+    /* a refusal, demand or charge with no addressee named: the one side the
+     * source deals with elsewhere in the document, else untargeted */
+    int speech = !strcmp(p->type, "REJECT") || !strcmp(p->type, "REQUEST") || !strcmp(p->type, "ACCUSE");
+    g->implicit = !g->ntg && (!strcmp(p->type, "ASSAULT") || (p->noun && !strcmp(p->type, "AID")) || drills || speech);
     if (!g->ntg && !g->implicit && !S_in(p->type, S_null_target_ok)) return 0;
     /* "the M23 rebels, backed by Rwanda,", "the Houthis, who are backed by
      * Iran": a backer named in passing describes an actor, not an event
@@ -3318,7 +3321,10 @@ static void S_implicit_targets(S_ctx *x)
                     /* an attack: the source's attacks, then its threats and
                      * troop movements; aid: its aid, then its support */
                     int attack = !strcmp(e->type, "ASSAULT") || !strcmp(e->type, "MOBILIZE");
+                    int speech = !strcmp(e->type, "REJECT") || !strcmp(e->type, "REQUEST") ||
+                                 !strcmp(e->type, "ACCUSE");
                     if (pass == 0 ? strcmp(o->type, e->type)
+                                  : speech ? 0
                                   : attack ? strcmp(o->type, "MOBILIZE") && strcmp(o->type, "THREATEN")
                                            : strcmp(o->type, "SUPPORT"))
                         continue;
@@ -3326,8 +3332,19 @@ static void S_implicit_targets(S_ctx *x)
                     found = o->target;
                 }
             if (!found && !many && !strcmp(e->type, "ASSAULT") && e->source) found = S_war_side(x, e->source->key, e->start);
-            /* a movement of troops stands without a target */
-            if ((!found || many) && !strcmp(e->type, "MOBILIZE")) {
+            /* a movement of troops, a refusal, demand or charge stands
+             * without a target; one that would repeat a line already
+             * coded with that target is told on its own */
+            int optional = !strcmp(e->type, "MOBILIZE") || !strcmp(e->type, "REJECT") ||
+                           !strcmp(e->type, "REQUEST") || !strcmp(e->type, "ACCUSE");
+            for (int j = 0; optional && found && !many && j < n; j++) {
+                const sr_event *o = &ev[j];
+                if (j != i && !o->implicit_target && o->target && o->source && !strcmp(o->type, e->type) &&
+                    !strcmp(o->source->key, e->source->key) && !strcmp(o->target->key, found->key) &&
+                    o->modality == e->modality && o->day == e->day)
+                    found = NULL;
+            }
+            if ((!found || many) && optional) {
                 e->implicit_target = 0;
                 ev[kept++] = *e;
                 continue;
