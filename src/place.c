@@ -54,7 +54,7 @@ struct gazetteer {
 
 /* ---- hashing ---------------------------------------------------------- */
 
-/* FNV-1a, shared with dict.c (never 0) */
+/* dict.c's string hash (never 0) */
 static uint32_t S_hash(const char *s, size_t n) { return dict_hash(s, n); }
 
 /* Finds the slot of key s[0..n) (or the empty slot where it belongs). */
