@@ -1118,9 +1118,11 @@ int serve_start(const serve_opts *o, serve **out, char *err, size_t errlen)
         if (o->port > 65535 || inet_pton(AF_INET, host, &sa.sin_addr) != 1) {
             snprintf(err, errlen, "cannot listen on %s:%d (an IPv4 address and a port up to 65535)", host, o->port);
             rc = SITREP_EPARSE;
+        } else if (dynlib_load(&S_mhd, err, errlen)) {
+            rc = SITREP_EIO;
         } else {
             unsigned flags = MHD_USE_AUTO_INTERNAL_THREAD | (o->log ? MHD_USE_ERROR_LOG : 0);
-            s->d = dynlib_load(&S_mhd, err, errlen) ? NULL : MHD_start_daemon(flags, (uint16_t)o->port, NULL, NULL, S_access, s,
+            s->d = MHD_start_daemon(flags, (uint16_t)o->port, NULL, NULL, S_access, s,
                                     MHD_OPTION_EXTERNAL_LOGGER, S_mhd_log, s,
                                     MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
                                     MHD_OPTION_THREAD_POOL_SIZE, (unsigned)threads,
