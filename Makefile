@@ -6,10 +6,17 @@ CC      ?= cc
 PKGS    := sqlite3 libutf8proc zlib libdeflate libmicrohttpd libxml-2.0 libpq
 CFLAGS  ?= -O2 -g
 WARN    := -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+# libmicrohttpd, libxml-2.0 and libpq are loaded on first use (src/dynlib.h):
+# their headers are used, their libraries not linked; their sonames, from the
+# libraries the compiler finds, are compiled in (SITREP_SO_*)
+DYN_PKGS   := libmicrohttpd libxml-2.0 libpq
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-ALL_CFLAGS := $(WARN) -iquote src $(PKG_CFLAGS) $(CFLAGS)
-LIBS    := $(PKG_LIBS) -lm -pthread
+PKG_LIBS   := $(shell pkg-config --libs $(filter-out $(DYN_PKGS),$(PKGS)) 2>/dev/null)
+so_name     = $(or $(shell readelf -d "$$($(CC) -print-file-name=$(1))" 2>/dev/null | sed -n 's/.*(SONAME).*\[\(.*\)\]/\1/p'),$(1))
+DYN_DEFS   := -DSITREP_SO_MHD='"$(call so_name,libmicrohttpd.so)"' \
+              -DSITREP_SO_XML='"$(call so_name,libxml2.so)"' -DSITREP_SO_PQ='"$(call so_name,libpq.so)"'
+ALL_CFLAGS := $(WARN) -iquote src $(PKG_CFLAGS) $(DYN_DEFS) $(CFLAGS)
+LIBS    := $(PKG_LIBS) -lm -pthread -ldl
 
 SRC     := $(filter-out src/main.c,$(wildcard src/*.c))
 OBJ     := $(SRC:src/%.c=build/%.o)
@@ -36,14 +43,14 @@ build:
 # --- sanitizer build: separate objects and binary ------------------------------
 SAN_OBJ := $(SRC:src/%.c=build/san/%.o)
 build/san/%.o: src/%.c $(wildcard src/*.h) | build
-	$(CC) $(WARN) -iquote src $(PKG_CFLAGS) -O1 -g $(SAN) -c $< -o $@
+	$(CC) $(WARN) -iquote src $(PKG_CFLAGS) $(DYN_DEFS) -O1 -g $(SAN) -c $< -o $@
 build/san/sitrep: build/san/main.o $(SAN_OBJ)
 	$(CC) $(SAN) -o $@ $^ $(LIBS)
 
 build/tests/%: tests/unit/%.c $(OBJ) tests/unit/tests.h | build
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(OBJ) $(LIBS)
 build/tests/san-%: tests/unit/%.c $(SAN_OBJ) tests/unit/tests.h | build
-	$(CC) $(WARN) -iquote src $(PKG_CFLAGS) -O1 -g $(SAN) -o $@ $< $(SAN_OBJ) $(LIBS)
+	$(CC) $(WARN) -iquote src $(PKG_CFLAGS) $(DYN_DEFS) -O1 -g $(SAN) -o $@ $< $(SAN_OBJ) $(LIBS)
 
 UNIT_BIN := $(UNIT:tests/unit/%.c=build/tests/%)
 SAN_BIN  := $(UNIT:tests/unit/%.c=build/tests/san-%)

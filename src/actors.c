@@ -319,20 +319,31 @@ static int S_phrase_key(arena *tmp, const char *phrase, buf *out)
     size_t n = strlen(phrase);
     while (n && phrase[n - 1] == ' ') n--;
     const char *p = phrase;
-    if (!strncasecmp(p, "the ", 4)) { p += 4; n -= 4; }
+    if (!strncasecmp(p, "the ", 4)) {
+        /* "the" and blanks alone: no words (the span given the segmenter
+         * used to end before it started) */
+        if (n < 4) return 0;
+        p += 4;
+        n -= 4;
+    }
     if (!n) return 0;
     /* fast path (most names): ASCII letters and single spaces tokenise to
      * their lower-case words; the segmenter is needed for the rest */
-    size_t k = 0;
-    while (k < n && (isalpha((unsigned char)p[k]) || (p[k] == ' ' && k && p[k - 1] != ' '))) k++;
-    if (k == n && p[n - 1] != ' ' && n > 1) {
-        int nt = 1;
+    if (n > 1 && p[n - 1] != ' ') {
+        /* copied and lower-cased in the pass that checks it, A-Z as
+         * tolower in the C locale (sitrep sets none) */
         if (buf_put(out, p, n)) return 0;
-        for (k = 0; k < n; k++) {
-            if (out->s[k] == ' ') nt++;
-            else out->s[k] = (char)tolower((unsigned char)out->s[k]);
+        int nt = 1;
+        size_t k = 0;
+        for (char *o = out->s; k < n; k++) {
+            char ch = p[k];
+            if (ch >= 'A' && ch <= 'Z') o[k] = (char)(ch - 'A' + 'a');
+            else if (ch >= 'a' && ch <= 'z') continue;
+            else if (ch == ' ' && k && p[k - 1] != ' ') nt++;
+            else break;
         }
-        return nt;
+        if (k == n) return nt;
+        buf_reset(out);
     }
     sr_region reg = {(int)(p - phrase), (int)(p - phrase + (long)n)};
     sr_segmentation seg;
@@ -473,9 +484,14 @@ static long S_date(actors_kb *kb, const char *s, int is_end, int *ok)
 {
     size_t n = strlen(s);
     if (n != 10) return S_parse_date(s, is_end, ok);
-    unsigned h = 0;
-    for (size_t i = 0; i < n; i++) h = h * 31u + (unsigned char)s[i];
-    S_datememo *m = &kb->dates[h % (sizeof kb->dates / sizeof kb->dates[0])];
+    /* the memo's slot: the ten bytes mixed in two loads (a cache: any
+     * spread will do) */
+    uint64_t a;
+    uint16_t b;
+    memcpy(&a, s, 8);
+    memcpy(&b, s + 8, 2);
+    uint64_t h = (a ^ ((uint64_t)b << 48) ^ (a >> 29)) * 0x9e3779b97f4a7c15ull;
+    S_datememo *m = &kb->dates[(h >> 56) % (sizeof kb->dates / sizeof kb->dates[0])];
     if (!memcmp(m->s, s, 11)) { *ok = 1; return m->day; }
     long day = S_parse_date(s, is_end, ok);
     if (*ok) { memcpy(m->s, s, 11); m->day = day; }

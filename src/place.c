@@ -54,7 +54,7 @@ struct gazetteer {
 
 /* ---- hashing ---------------------------------------------------------- */
 
-/* FNV-1a, shared with dict.c (never 0) */
+/* dict.c's string hash (never 0) */
 static uint32_t S_hash(const char *s, size_t n) { return dict_hash(s, n); }
 
 /* Finds the slot of key s[0..n) (or the empty slot where it belongs). */
@@ -71,9 +71,9 @@ static place_slot *S_find(const place_slot *slots, size_t nslots, const char *ke
     }
 }
 
-static int S_grow(gazetteer *g)
+/* Rehashes into n slots (a power of two). */
+static int S_resize(gazetteer *g, size_t n)
 {
-    size_t n = g->nslots ? g->nslots * 2 : 1024;
     place_slot *ns = calloc(n, sizeof *ns);
     if (!ns) return SITREP_ENOMEM;
     for (size_t i = 0; i < g->nslots; i++) {
@@ -115,7 +115,7 @@ static uint32_t S_store_key(gazetteer *g, const char *s, size_t n)
 /* Returns the slot for key s[0..n), creating it (key copied to g->keys). */
 static place_slot *S_intern(gazetteer *g, const char *s, size_t n)
 {
-    if ((g->nused + 1) * 10 > g->nslots * 7 && S_grow(g) < 0) return NULL;
+    if ((g->nused + 1) * 10 > g->nslots * 7 && S_resize(g, g->nslots * 2) < 0) return NULL;
     uint32_t h = S_hash(s, n);
     place_slot *sl = S_find(g->slots, g->nslots, g->keys, s, n, h);
     if (!sl->key) {
@@ -466,8 +466,11 @@ gazetteer *gazetteer_load(const char *path, char *err, size_t errlen)
     for (const char *q = text; (q = memchr(q, '\n', tlen - (size_t)(q - text))); q++) nlines++;
     for (const char *q = text; (q = memchr(q, '|', tlen - (size_t)(q - text))); q++) nbars++;
     g->places = arena_alloc(&g->a, nlines * sizeof *g->places);
-    while (g->nslots * 7 * 4 < (nlines + nbars) * 5 * 10)  /* ~1.25 keys a name, at most 70% full */
-        if (S_grow(g) < 0) break;
+    /* ~1.25 keys a name, at most 70% full: sized once (doubling up to it
+     * read every slot of every smaller empty table) */
+    size_t nslots = 1024;
+    while (nslots * 7 * 4 < (nlines + nbars) * 5 * 10) nslots *= 2;
+    S_resize(g, nslots);
     if (rc || !g->places || !g->nslots) {
         S_err(err, errlen, path, 0, "out of memory");
         gazetteer_free(g);

@@ -33,9 +33,40 @@
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 
+#include "dynlib.h"
 #include "json.h"
 #include "read_util.h"
 #include "sitrep.h"
+
+/* libxml2, loaded by S_tree_parse (dynlib.h): sitrep is not linked
+ * against it.  Each name below is an entry of S_xml_addrs. */
+#define S_XML_SYMS(X) \
+    X(htmlCtxtUseOptions) X(htmlParseDocument) X(xmlCreateMemoryParserCtxt) \
+    X(xmlFindCharEncodingHandler) X(xmlFreeDoc) X(xmlFreeParserCtxt) \
+    X(xmlStopParser) X(xmlStrdup) X(xmlSwitchToEncoding) X(xmlFree)
+enum {
+#define S_XML_ENUM(f) S_XML_##f,
+    S_XML_SYMS(S_XML_ENUM)
+#undef S_XML_ENUM
+    S_XML_COUNT
+};
+static const char *const S_xml_names[] = {
+#define S_XML_NAME(f) #f,
+    S_XML_SYMS(S_XML_NAME)
+#undef S_XML_NAME
+    NULL};
+static void *S_xml_addrs[S_XML_COUNT];
+static dynlib S_xml = DYNLIB_INIT(SITREP_SO_XML, S_xml_names, S_xml_addrs);
+#define htmlCtxtUseOptions DYNLIB_FN(S_xml_addrs, S_XML_htmlCtxtUseOptions, htmlCtxtUseOptions)
+#define htmlParseDocument DYNLIB_FN(S_xml_addrs, S_XML_htmlParseDocument, htmlParseDocument)
+#define xmlCreateMemoryParserCtxt DYNLIB_FN(S_xml_addrs, S_XML_xmlCreateMemoryParserCtxt, xmlCreateMemoryParserCtxt)
+#define xmlFindCharEncodingHandler DYNLIB_FN(S_xml_addrs, S_XML_xmlFindCharEncodingHandler, xmlFindCharEncodingHandler)
+#define xmlFreeDoc DYNLIB_FN(S_xml_addrs, S_XML_xmlFreeDoc, xmlFreeDoc)
+#define xmlFreeParserCtxt DYNLIB_FN(S_xml_addrs, S_XML_xmlFreeParserCtxt, xmlFreeParserCtxt)
+#define xmlStopParser DYNLIB_FN(S_xml_addrs, S_XML_xmlStopParser, xmlStopParser)
+#define xmlStrdup DYNLIB_FN(S_xml_addrs, S_XML_xmlStrdup, xmlStrdup)
+#define xmlSwitchToEncoding DYNLIB_FN(S_xml_addrs, S_XML_xmlSwitchToEncoding, xmlSwitchToEncoding)
+#define xmlFree (*(__typeof__(&xmlFree))S_xml_addrs[S_XML_xmlFree])
 
 #define HTML_PRESCAN 4096      /* bytes searched for a <meta charset> */
 #define HTML_MAX_DEPTH 400     /* deeper subtrees are ignored */
@@ -607,6 +638,7 @@ static int S_tree_parse(S_tree *t, const char *s, size_t n)
     doc->parent = doc->first = doc->last = doc->next = doc->cls = doc->attrs = -1;
     if (n == 0) return SITREP_EPARSE;
     if (n > INT32_MAX) return SITREP_EPARSE;
+    if (dynlib_load(&S_xml, NULL, 0)) return SITREP_EIO;
     /* as htmlReadMemory sets up its parser, with our handlers */
     xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(s, (int)n);
     if (!ctxt) return SITREP_ENOMEM;

@@ -29,7 +29,8 @@ static const char *const S_abbrev[] = {
     "est.", "inc.", "corp.", "ltd.", "co.", "jr.", "sr.", "u.s.", "u.n.", "u.k.", "e.u.",
     "u.s.a.", "d.c.", "p.m.", "a.m.", NULL};
 
-/* Abbreviations that may also end a sentence ("... in the U.S. The ..."). */
+/* Abbreviations that may also end a sentence ("... in the U.S. The ...").
+ * Each ends with its period (segment_text tests that before the list). */
 static const char *const S_final_abbrev[] = {"etc.", "inc.", "corp.", "ltd.", "co.", "jr.", "sr.",
                                              "u.s.", "u.n.", "u.k.", "e.u.", "u.s.a.", "d.c.",
                                              "p.m.", "a.m.", NULL};
@@ -47,8 +48,20 @@ static int S_in(const char *const *list, const char *s)
     return 0;
 }
 
-static utf8proc_int32_t S_cp(const char *s, size_t n, size_t i, int *len)
+static int S_ends_with_period(const char *s)
 {
+    size_t n = strlen(s);
+    return n && s[n - 1] == '.';
+}
+
+static inline utf8proc_int32_t S_cp(const char *s, size_t n, size_t i, int *len)
+{
+    /* ASCII, most of the text, decodes to itself (as utf8proc_iterate
+     * decodes it) without a call */
+    if (i < n && !((unsigned char)s[i] & 0x80)) {
+        *len = 1;
+        return (unsigned char)s[i];
+    }
     utf8proc_int32_t cp;
     utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
     if (k <= 0) { *len = 1; return 0xFFFD; }
@@ -82,15 +95,19 @@ static int S_is_space(utf8proc_int32_t c)
            c == 0x202F || c == 0x200B || c == 0x3000 || (c >= 0x2000 && c <= 0x200A) || c == 0xFEFF;
 }
 
-char *segment_fold(arena *a, const char *s, size_t n)
+/* segment_fold, with the length of the folded form in *len. */
+static char *S_fold(arena *a, const char *s, size_t n, size_t *len)
 {
-    int ascii = 1;
-    for (size_t i = 0; i < n; i++)
-        if ((unsigned char)s[i] >= 0x80) { ascii = 0; break; }
-    if (ascii) {
-        char *o = arena_alloc(a, n + 1);
-        if (!o) return NULL;
-        for (size_t i = 0; i < n; i++) o[i] = (char)tolower((unsigned char)s[i]);
+    /* ASCII (most tokens): lower-cased in one pass into the arena, A-Z as
+     * tolower does in the C locale (sitrep sets none), without its call;
+     * the copy is dropped at the first other byte */
+    char *o = arena_alloc(a, n + 1);
+    if (!o) return NULL;
+    size_t i = 0;
+    for (; i < n && !((unsigned char)s[i] & 0x80); i++)
+        o[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] - 'A' + 'a') : s[i];
+    if (i == n) {
+        *len = n;
         return o;
     }
     /* map typographic punctuation first, then casefold and strip marks */
@@ -109,29 +126,60 @@ char *segment_fold(arena *a, const char *s, size_t n)
     utf8proc_ssize_t m = utf8proc_map((const utf8proc_uint8_t *)(b.s ? b.s : ""), (utf8proc_ssize_t)b.len, &out,
                                       UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
                                           UTF8PROC_STRIPMARK | UTF8PROC_COMPAT);
-    char *o;
-    if (m < 0) o = arena_strndup(a, b.s ? b.s : "", b.len);
-    else o = arena_strndup(a, (const char *)out, (size_t)m);
+    if (m < 0) {
+        *len = b.len;
+        o = arena_strndup(a, b.s ? b.s : "", b.len);
+    } else {
+        *len = (size_t)m;
+        o = arena_strndup(a, (const char *)out, (size_t)m);
+    }
     free(out);
     buf_free(&b);
     return o;
 }
 
+char *segment_fold(arena *a, const char *s, size_t n)
+{
+    size_t len;
+    return S_fold(a, s, n, &len);
+}
+
 typedef struct {
     const char *text;
     arena *a;
+    const vocab *v;
     vec toks;
 } S_state;
 
+/* Sets the id, base id and class of t, whose norm is l bytes long. */
+static void S_tag(const vocab *v, sr_token *t, size_t l)
+{
+    if (!v) {   /* no vocabulary (phrases read at load, tests): no ids, no classes */
+        t->id = t->base = VOCAB_UNKNOWN;
+        t->cls = 0;
+        return;
+    }
+    int id = vocab_id(v, t->norm, l), poss;
+    size_t bl = segment_strip_poss(t->norm, l, &poss);
+    t->id = id;
+    t->base = poss ? vocab_id(v, t->norm, bl) : id;
+    t->cls = id ? vocab_class(v, id) : vocab_form_class(t->norm, l);
+}
+
+/* Adds the token text[s..e), folded and tagged at once, while its length
+ * is known (segment_tag would take a strlen of each). */
 static int S_add(S_state *st, size_t s, size_t e, unsigned flags)
 {
     sr_token *t = vec_push(&st->toks);
     if (!t) return SITREP_ENOMEM;
+    size_t len;
     t->start = (int)s;
     t->end = (int)e;
     t->flags = flags;
-    t->norm = segment_fold(st->a, st->text + s, e - s);
-    return t->norm ? 0 : SITREP_ENOMEM;
+    t->norm = S_fold(st->a, st->text + s, e - s, &len);
+    if (!t->norm) return SITREP_ENOMEM;
+    S_tag(st->v, t, len);
+    return 0;
 }
 
 /* Tokenises text[s0..s1). */
@@ -246,24 +294,13 @@ size_t segment_strip_poss(const char *s, size_t n, int *poss)
 
 void segment_tag(const vocab *v, sr_token *toks, int n)
 {
-    if (!v) {   /* no vocabulary (phrases read at load, tests): no ids, no classes */
-        for (int i = 0; i < n; i++) toks[i].id = toks[i].base = VOCAB_UNKNOWN, toks[i].cls = 0;
-        return;
-    }
-    for (int i = 0; i < n; i++) {
-        size_t l = strlen(toks[i].norm);
-        int id = vocab_id(v, toks[i].norm, l), poss;
-        size_t bl = segment_strip_poss(toks[i].norm, l, &poss);
-        toks[i].id = id;
-        toks[i].base = poss ? vocab_id(v, toks[i].norm, bl) : id;
-        toks[i].cls = id ? vocab_class(v, id) : vocab_form_class(toks[i].norm, l);
-    }
+    for (int i = 0; i < n; i++) S_tag(v, &toks[i], strlen(toks[i].norm));
 }
 
 int segment_text(arena *a, const vocab *v, const char *text, const sr_region *regions, int nregions,
                  sr_segmentation *out)
 {
-    S_state st = {text, a, {0}};
+    S_state st = {text, a, v, {0}};
     vec_init(&st.toks, sizeof(sr_token));
     vec sents;
     vec_init(&sents, sizeof(sr_sentence));
@@ -283,7 +320,12 @@ int segment_text(arena *a, const vocab *v, const char *text, const sr_region *re
                            (!strcmp(nm, ".") || !strcmp(nm, "!") || !strcmp(nm, "?") || !strcmp(nm, "...") ||
                             !strcmp(nm, "\xE2\x80\xA6"));
             int abbrev_end = 0;
-            if (!is_final && (tk[i].flags & TOK_WORD) && S_in(S_final_abbrev, nm)) abbrev_end = 1;
+            /* every final abbreviation ends with its period: a word
+             * without one is none of them (most words; the list is not
+             * scanned for them) */
+            if (!is_final && (tk[i].flags & TOK_WORD) && S_ends_with_period(nm) &&
+                S_in(S_final_abbrev, nm))
+                abbrev_end = 1;
             if (is_final || abbrev_end) {
                 /* closing quotes and brackets touch what they close; a quote
                  * after a space opens the next sentence */
@@ -325,6 +367,5 @@ int segment_text(arena *a, const vocab *v, const char *text, const sr_region *re
     if (out->sents && sents.len) memcpy(out->sents, sents.data, sents.len * sizeof(sr_sentence));
     vec_free(&st.toks);
     vec_free(&sents);
-    if (out->toks) segment_tag(v, out->toks, out->ntoks);
     return out->toks && out->sents ? 0 : SITREP_ENOMEM;
 }

@@ -31,9 +31,40 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "dynlib.h"
 #include "json.h"
 #include "sitrep.h"
 #include "store.h"
+
+/* libmicrohttpd, loaded by serve_start (dynlib.h): sitrep is not linked
+ * against it.  Each name below is an entry of S_mhd_addrs. */
+#define S_MHD_SYMS(X) \
+    X(MHD_add_response_header) X(MHD_create_response_from_buffer) \
+    X(MHD_destroy_response) X(MHD_get_connection_values) \
+    X(MHD_get_daemon_info) X(MHD_lookup_connection_value) \
+    X(MHD_queue_response) X(MHD_start_daemon) X(MHD_stop_daemon)
+enum {
+#define S_MHD_ENUM(f) S_MHD_##f,
+    S_MHD_SYMS(S_MHD_ENUM)
+#undef S_MHD_ENUM
+    S_MHD_COUNT
+};
+static const char *const S_mhd_names[] = {
+#define S_MHD_NAME(f) #f,
+    S_MHD_SYMS(S_MHD_NAME)
+#undef S_MHD_NAME
+    NULL};
+static void *S_mhd_addrs[S_MHD_COUNT];
+static dynlib S_mhd = DYNLIB_INIT(SITREP_SO_MHD, S_mhd_names, S_mhd_addrs);
+#define MHD_add_response_header DYNLIB_FN(S_mhd_addrs, S_MHD_MHD_add_response_header, MHD_add_response_header)
+#define MHD_create_response_from_buffer DYNLIB_FN(S_mhd_addrs, S_MHD_MHD_create_response_from_buffer, MHD_create_response_from_buffer)
+#define MHD_destroy_response DYNLIB_FN(S_mhd_addrs, S_MHD_MHD_destroy_response, MHD_destroy_response)
+#define MHD_get_connection_values DYNLIB_FN(S_mhd_addrs, S_MHD_MHD_get_connection_values, MHD_get_connection_values)
+#define MHD_get_daemon_info DYNLIB_FN(S_mhd_addrs, S_MHD_MHD_get_daemon_info, MHD_get_daemon_info)
+#define MHD_lookup_connection_value DYNLIB_FN(S_mhd_addrs, S_MHD_MHD_lookup_connection_value, MHD_lookup_connection_value)
+#define MHD_queue_response DYNLIB_FN(S_mhd_addrs, S_MHD_MHD_queue_response, MHD_queue_response)
+#define MHD_start_daemon DYNLIB_FN(S_mhd_addrs, S_MHD_MHD_start_daemon, MHD_start_daemon)
+#define MHD_stop_daemon DYNLIB_FN(S_mhd_addrs, S_MHD_MHD_stop_daemon, MHD_stop_daemon)
 
 #define S_MAX_FILE (8 << 20)  /* bytes of one UI file */
 #define S_MAX_REPORTS 50      /* reports in /api/event/ID */
@@ -1087,6 +1118,8 @@ int serve_start(const serve_opts *o, serve **out, char *err, size_t errlen)
         if (o->port > 65535 || inet_pton(AF_INET, host, &sa.sin_addr) != 1) {
             snprintf(err, errlen, "cannot listen on %s:%d (an IPv4 address and a port up to 65535)", host, o->port);
             rc = SITREP_EPARSE;
+        } else if (dynlib_load(&S_mhd, err, errlen)) {
+            rc = SITREP_EIO;
         } else {
             unsigned flags = MHD_USE_AUTO_INTERNAL_THREAD | (o->log ? MHD_USE_ERROR_LOG : 0);
             s->d = MHD_start_daemon(flags, (uint16_t)o->port, NULL, NULL, S_access, s,

@@ -24,7 +24,54 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dynlib.h"
 #include "sitrep.h"
+
+/* libpq, loaded by store_pg_open (dynlib.h): sitrep is not linked
+ * against it.  Each name below is an entry of S_pq_addrs. */
+#define S_PQ_SYMS(X) \
+    X(PQclear) X(PQconnectdb) X(PQenterPipelineMode) X(PQerrorMessage) \
+    X(PQexec) X(PQexecParams) X(PQexecPrepared) X(PQexitPipelineMode) \
+    X(PQfinish) X(PQgetResult) X(PQgetisnull) X(PQgetlength) X(PQgetvalue) \
+    X(PQntuples) X(PQpipelineStatus) X(PQpipelineSync) X(PQprepare) \
+    X(PQresultErrorField) X(PQresultErrorMessage) X(PQresultStatus) \
+    X(PQsendQueryPrepared) X(PQserverVersion) X(PQstatus)
+enum {
+#define S_PQ_ENUM(f) S_PQ_##f,
+    S_PQ_SYMS(S_PQ_ENUM)
+#undef S_PQ_ENUM
+    S_PQ_COUNT
+};
+static const char *const S_pq_names[] = {
+#define S_PQ_NAME(f) #f,
+    S_PQ_SYMS(S_PQ_NAME)
+#undef S_PQ_NAME
+    NULL};
+static void *S_pq_addrs[S_PQ_COUNT];
+static dynlib S_pq = DYNLIB_INIT(SITREP_SO_PQ, S_pq_names, S_pq_addrs);
+#define PQclear DYNLIB_FN(S_pq_addrs, S_PQ_PQclear, PQclear)
+#define PQconnectdb DYNLIB_FN(S_pq_addrs, S_PQ_PQconnectdb, PQconnectdb)
+#define PQenterPipelineMode DYNLIB_FN(S_pq_addrs, S_PQ_PQenterPipelineMode, PQenterPipelineMode)
+#define PQerrorMessage DYNLIB_FN(S_pq_addrs, S_PQ_PQerrorMessage, PQerrorMessage)
+#define PQexec DYNLIB_FN(S_pq_addrs, S_PQ_PQexec, PQexec)
+#define PQexecParams DYNLIB_FN(S_pq_addrs, S_PQ_PQexecParams, PQexecParams)
+#define PQexecPrepared DYNLIB_FN(S_pq_addrs, S_PQ_PQexecPrepared, PQexecPrepared)
+#define PQexitPipelineMode DYNLIB_FN(S_pq_addrs, S_PQ_PQexitPipelineMode, PQexitPipelineMode)
+#define PQfinish DYNLIB_FN(S_pq_addrs, S_PQ_PQfinish, PQfinish)
+#define PQgetResult DYNLIB_FN(S_pq_addrs, S_PQ_PQgetResult, PQgetResult)
+#define PQgetisnull DYNLIB_FN(S_pq_addrs, S_PQ_PQgetisnull, PQgetisnull)
+#define PQgetlength DYNLIB_FN(S_pq_addrs, S_PQ_PQgetlength, PQgetlength)
+#define PQgetvalue DYNLIB_FN(S_pq_addrs, S_PQ_PQgetvalue, PQgetvalue)
+#define PQntuples DYNLIB_FN(S_pq_addrs, S_PQ_PQntuples, PQntuples)
+#define PQpipelineStatus DYNLIB_FN(S_pq_addrs, S_PQ_PQpipelineStatus, PQpipelineStatus)
+#define PQpipelineSync DYNLIB_FN(S_pq_addrs, S_PQ_PQpipelineSync, PQpipelineSync)
+#define PQprepare DYNLIB_FN(S_pq_addrs, S_PQ_PQprepare, PQprepare)
+#define PQresultErrorField DYNLIB_FN(S_pq_addrs, S_PQ_PQresultErrorField, PQresultErrorField)
+#define PQresultErrorMessage DYNLIB_FN(S_pq_addrs, S_PQ_PQresultErrorMessage, PQresultErrorMessage)
+#define PQresultStatus DYNLIB_FN(S_pq_addrs, S_PQ_PQresultStatus, PQresultStatus)
+#define PQsendQueryPrepared DYNLIB_FN(S_pq_addrs, S_PQ_PQsendQueryPrepared, PQsendQueryPrepared)
+#define PQserverVersion DYNLIB_FN(S_pq_addrs, S_PQ_PQserverVersion, PQserverVersion)
+#define PQstatus DYNLIB_FN(S_pq_addrs, S_PQ_PQstatus, PQstatus)
 
 static const char S_schema[] =
     "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);\n"
@@ -244,6 +291,7 @@ static int S_postgis(store_pg *s)
 int store_pg_open(const char *url, int readonly, store_pg **out, char *err, size_t errlen)
 {
     *out = NULL;
+    if (dynlib_load(&S_pq, err, errlen)) return SITREP_EDB;
     store_pg *s = calloc(1, sizeof *s);
     if (!s) {
         snprintf(err, errlen, "out of memory");

@@ -31,7 +31,7 @@ struct vocab {
     arena mem;       /* the forms */
 };
 
-/* FNV-1a, shared with dict.c (never 0) */
+/* dict.c's string hash (never 0) */
 static uint32_t S_hash(const char *s, size_t n) { return dict_hash(s, n); }
 
 /* The slot holding s[0..n) (hash h), or the empty slot where it goes. */
