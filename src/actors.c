@@ -1873,6 +1873,13 @@ static int S_domestic_body(S_doc *d, const S_phrase *ph)
      * police) and a verb after it, not a noun ("military drills",
      * "court ruling") */
     int the = pv && (pv->id == VW_THE);
+    /* "the powerful military": one modifier between "the" and the body */
+    int from = ph->p0 - 1;
+    if (!the && pv && ph->p0 - 2 >= s0 && (pv->flags & TOK_WORD) && !(pv->flags & TOK_CAP) &&
+        !S_is_function_word(pv) && SUB(d, ph->p0 - 2)->id == VW_THE) {
+        the = 1;
+        from = ph->p0 - 2;
+    }
     if (!ph->r->plural && ((!the && strcasecmp(ph->r->phrase, "police") && strcasecmp(ph->r->phrase, "riot police")) ||
                        (after >= 0 && !S_verb_next(SUB(d, after)))))
         return 0;
@@ -1890,7 +1897,7 @@ static int S_domestic_body(S_doc *d, const S_phrase *ph)
     if (!ref) return 0;
     char key[sizeof ref->key];
     memcpy(key, ref->key, sizeof key);   /* S_emit may move d->out */
-    sr_mention *m = S_emit(d, the ? ph->p0 - 1 : ph->p0, ph->p1);
+    sr_mention *m = S_emit(d, the ? from : ph->p0, ph->p1);
     if (!m) return SITREP_ENOMEM;
     m->kind = AK_GROUP;
     memcpy(m->key, key, sizeof m->key);
