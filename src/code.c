@@ -1899,6 +1899,18 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
         mod = MOD_PLANNED;
         buf_printf(&q.why, "%sheadline 'to' + verb", q.why.len ? ", " : "");
     }
+    /* an offer of aid is hypothetical aid (the gold conventions: "an offer
+     * or 'ready to help' is hypothetical AID, a pledge planned") */
+    if (mod == MOD_ASSERTED && !strcmp(p->type, "AID") && !p->noun) {
+        const char *const *lem;
+        int nl = S_lemmas(x, trig, 0, &lem);
+        for (int k = 0; k < nl; k++)
+            if (!strcmp(lem[k], "offer")) {
+                mod = MOD_HYPOTHETICAL;
+                buf_printf(&q.why, "%san offer of aid", q.why.len ? ", " : "");
+                break;
+            }
+    }
     /* a refusal pattern (REJECT) is itself the act: asserted */
     if (mod == MOD_NEGATED && !strcmp(p->type, "REJECT") && q.refuse) mod = MOD_ASSERTED;
     /* a refused concession ("will not compromise", "will not accept their
