@@ -1636,8 +1636,9 @@ static int S_learn_name(S_doc *d, const S_phrase *ph)
             const char *sp = strrchr(key, ' ');
             if (!rc && sp) rc = S_learn(d, sp + 1, strlen(sp + 1), cp, pp->name, pp->key, NULL, pp->gender, 1, NULL);
         } else if (ph->r && ph->mkey && !ph->r->plural && strcmp(ph->r->rclass, "group") &&
-                   strcmp(ph->r->rclass, "institution")) {
-            /* "Romanian President Klaus Iohannis" */
+                   strcmp(ph->r->rclass, "institution") && !S_hyphen_part(d, nm->p1 - 1)) {
+            /* "Romanian President Klaus Iohannis" (not the "Abdel Fattah Al"
+             * of "Abdel Fattah Al-Burhan": a name ends at a word's end) */
             char code[24];
             S_code(kb, ph->mkey, ph->r->code, code, sizeof code);
             const char *full = S_text(d, nm->p0, nm->p1);
@@ -1662,7 +1663,7 @@ static int S_titled_unknown(S_doc *d, const S_phrase *ph)
 {
     const S_item *nm = &ph->its[ph->name];
     const char *cls = ph->r->rclass;
-    if (ph->r->plural || ph->role < 0 || nm->p0 != ph->its[ph->role].p1 ||
+    if (ph->r->plural || ph->role < 0 || nm->p0 != ph->its[ph->role].p1 || S_hyphen_part(d, nm->p1 - 1) ||
         !(!strcmp(cls, "head") || !strcmp(cls, "deputy") || !strcmp(cls, "minister") || !strcmp(cls, "diplomat")))
         return 1;
     /* only in a report about one country: the country named last is the
