@@ -3039,6 +3039,26 @@ static int S_more_targets(S_ctx *x, S_trig *g)
     return S_implied_targets(x, g);
 }
 
+/* "travelled to Helsinki for a meeting with Putin": a trip to a place
+ * (the target tm, a place or its seat of power) for talks with another
+ * side is that meeting (third-party), not a visit to the host country
+ * (the gold conventions).  end: the first token after the trip's words. */
+static int S_trip_for_talks(const S_ctx *x, int t, int end, int s1, const sr_mention *tm)
+{
+    static const char *const talks[] = {"meeting", "meetings", "talks", "summit", "meet", "negotiations", NULL};
+    if (!((tm->how & (AH_PLACE | AH_METONYM)) || x->pstart[tm->t0] >= 0)) return 0;
+    int purpose = 0;
+    for (int k = end; k < s1 && k <= t + 14 && !(S_flags(x, k) & TOK_PUNCT); k++) {
+        if (S_id(x, k) == VW_FOR || S_id(x, k) == VW_TO) purpose = k;
+        if (!purpose || k - purpose > 5 || !S_in(S_norm(x, k), talks)) continue;
+        for (int j = k + 1; j < s1 && j <= k + 3; j++)
+            if (x->mstart[j] >= 0 && strcmp(x->in->mentions[x->mstart[j]].key, tm->key) &&
+                (j == k + 1 || S_id(x, j - 1) == VW_WITH || S_id(x, k + 1) == VW_WITH))
+                return 1;
+    }
+    return 0;
+}
+
 /* 1 when the act stands with what it has (a type that needs a target
  * has one, or may find one later), 0 when it is dropped; a request's
  * addressee from its time clause. */
@@ -3068,6 +3088,9 @@ static int S_keep_act(S_ctx *x, S_trig *g)
     int speech = !strcmp(p->type, "REJECT") || !strcmp(p->type, "REQUEST") || !strcmp(p->type, "ACCUSE");
     g->implicit = !g->ntg && (!strcmp(p->type, "ASSAULT") || (p->noun && !strcmp(p->type, "AID")) || drills || speech);
     if (!g->ntg && !g->implicit && !S_in(p->type, S_null_target_ok)) return 0;
+    if (!strcmp(p->type, "CONSULT") && p->mode && !strcmp(p->mode, "visit") && g->ntg == 1 &&
+        S_trip_for_talks(x, t, g->end > t ? g->end : t + 1, s1, g->tg[0]))
+        return 0;
     /* "the M23 rebels, backed by Rwanda,", "the Houthis, who are backed by
      * Iran": a backer named in passing describes an actor, not an event
      * (the gold conventions) */
@@ -3612,6 +3635,11 @@ static int S_list_pair(const S_ctx *x, const sr_event *o, const S_cand *c)
 static int S_outranked(const S_ctx *x, const vec *cands, size_t k, size_t first_event, int sent)
 {
     const S_cand *c = &VEC_AT(cands, S_cand, k);
+    /* a trip for talks with another side is no visit to the host */
+    if (!strcmp(c->type, "CONSULT") && c->tgt &&
+        (S_trip_for_talks(x, c->trig, c->trig + 1, x->in->seg->ntoks, c->tgt) ||
+         S_trip_for_talks(x, c->trig, c->trig + 1, x->in->seg->ntoks, c->src)))
+        return 1;
     for (size_t i = first_event; i < x->events.len; i++) {
         const sr_event *o = &VEC_AT(&x->events, sr_event, i);
         if (o->sent != sent) continue;
