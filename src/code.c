@@ -1806,7 +1806,9 @@ static const sr_mention *S_home_deployment(const S_ctx *x, const sr_mention *src
     size_t kl = strlen(src->key);
     if (src->kind == AK_ORG || kl != 3) return NULL;
     const char *role = src->code + kl;
-    if (strncmp(src->code, src->key, kl) || (strcmp(role, "MIL") && strcmp(role, "COP"))) return NULL;
+    if (strncmp(src->code, src->key, kl) ||
+        (*role && strcmp(role, "MIL") && strcmp(role, "COP") && strcmp(role, "GOV")))
+        return NULL;   /* the state, its government, army or police */
     for (int mi = 0; mi < x->in->nmentions; mi++) {
         const sr_mention *o = &x->in->mentions[mi];
         if (o->t0 >= s0 && o->t1 <= s1 && o->key[0] && strcmp(o->key, src->key)) return NULL;
@@ -3187,8 +3189,7 @@ static int S_emit_pairs(S_ctx *x, S_trig *g)
         for (int b = 0; b < nt; b++) {
             const sr_mention *tm = g->ntg && !untargeted ? g->tg[b] : NULL;
             /* "the army deployed troops in Khartoum": a deployment at home */
-            if (tm && S_self_target(p, sm, tm) &&
-                !((tm->how & AH_PLACE) && !strcmp(p->type, "MOBILIZE") && S_home_deployment(x, sm, s0, s1)))
+            if (tm && S_self_target(p, sm, tm) && !(!strcmp(p->type, "MOBILIZE") && S_home_deployment(x, sm, s0, s1)))
                 continue;
             if (g->allpairs && tm && tm->t0 <= sm->t0) continue;
             char pair[40];
