@@ -2082,6 +2082,23 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
         }
     }
 
+    /* "inside Afghan territory", "in Polish airspace", "on Russian soil":
+     * the country of the adjective */
+    if (!place && in->gaz)
+        for (int k = s0 + 1; k + 1 < s1 && !place; k++) {
+            if (!S_in(S_norm(x, k - 1), (const char *const[]){"in", "inside", "into", "on", "over", "within", NULL}) ||
+                x->mstart[k] < 0)
+                continue;
+            const sr_mention *am = &in->mentions[x->mstart[k]];
+            if (!(am->how & AH_ADJ) || am->t1 >= s1 || strlen(am->key) != 3 ||
+                !S_in(S_norm(x, am->t1),
+                      (const char *const[]){"territory", "soil", "airspace", "waters", "land", NULL}))
+                continue;
+            int d = k > trig ? k - trig : (trig - k) + 8;
+            if (d >= 25) continue;
+            place = gazetteer_country(in->gaz, am->key);
+            if (place) place_text = S_span_text(x, k - 1, am->t1 + 1);
+        }
     /* a domestic act "in the capital": its country's, unless a place named
      * stands nearer the act ("protests erupted across Pakistan after Khan
      * was arrested in the capital": the arrest's is Islamabad) */
