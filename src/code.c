@@ -1854,6 +1854,17 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
         }
     }
     if (!tgt && src && !strcmp(p->type, "MOBILIZE")) tgt = S_home_deployment(x, src, s0, s1);
+    /* a coup is done at home: the army of a state against its government
+     * ("Niger's coup drew condemnation from France" is no act against
+     * France) */
+    if (src && !strcmp(p->type, "COERCE") && src->kind != AK_ORG && strlen(src->key) == 3) {
+        int end = m->end > trig ? m->end : trig + 1;
+        for (int k = trig; k < end && k < s1; k++)
+            if (S_in(S_norm(x, k), (const char *const[]){"coup", "coups", "putsch", NULL})) {
+                tgt = src;
+                break;
+            }
+    }
     if (!tgt && src) tgt = S_anaphoric_target(x, p, trig, m, src, s1);
     if (!tgt && src && !strcmp(p->type, "ACCUSE")) tgt = S_condemned_place(x, trig, m, src, sent, s1);
     if (!tgt && src && !strcmp(p->type, "THREATEN")) tgt = S_warned_side(x, trig, m, src, s1);
