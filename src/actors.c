@@ -70,6 +70,7 @@ typedef struct {
 typedef struct {
     const char *phrase;    /* folded, space-joined */
     int person, ntok;
+    int len;               /* strlen(phrase) */
 } S_pname;
 
 /* A slot of the phrase table: a folded phrase ("vladimir putin"), a proper
@@ -91,7 +92,9 @@ typedef struct {
 
 struct actors_kb {
     arena mem;
-    vec ents, persons, terms, roles, hits, pnames;
+    vec ents, persons, terms, roles, hits;
+    vec pnames;            /* S_pname: person names to correct misspellings to,
+                            * sorted by S_cmp_pname (S_index_pnames) */
     vec cnames;            /* S_pname: one-word country names (misspellings) */
     S_pslot *pslots;       /* the phrase table (S_ptab_*): phrases and their proper prefixes */
     size_t npslots, npused, nphrases;
@@ -411,6 +414,7 @@ static int S_add_phrase(actors_kb *kb, arena *tmp, const char *phrase, int type,
         cn->phrase = arena_strndup(&kb->mem, key->s, key->len);
         cn->person = idx; /* the country entry */
         cn->ntok = 1;
+        cn->len = (int)key->len;
     }
     if (type == H_PERSON && !kb->no_fuzzy) {
         S_pname *pn = vec_push(&kb->pnames);
@@ -418,6 +422,7 @@ static int S_add_phrase(actors_kb *kb, arena *tmp, const char *phrase, int type,
         pn->phrase = arena_strndup(&kb->mem, key->s, key->len);
         pn->person = idx;
         pn->ntok = nt;
+        pn->len = (int)key->len;
     }
     return 0;
 }
@@ -784,6 +789,43 @@ static int S_index_terms(actors_kb *kb)
     return 0;
 }
 
+/* Person names by word count, first byte and length: S_correct compares a
+ * name only with those it could be within its edit bound of (same count,
+ * same first letter, length within the bound), a few dozen instead of
+ * every name.  Its answer does not depend on the order of the names. */
+static int S_cmp_pname(const S_pname *a, int ntok, unsigned char c, int len)
+{
+    if (a->ntok != ntok) return a->ntok < ntok ? -1 : 1;
+    unsigned char ac = (unsigned char)a->phrase[0];
+    if (ac != c) return ac < c ? -1 : 1;
+    return (a->len > len) - (a->len < len);
+}
+
+static int S_cmp_pnames(const void *x, const void *y)
+{
+    const S_pname *a = x, *b = y;
+    int c = S_cmp_pname(a, b->ntok, (unsigned char)b->phrase[0], b->len);
+    if (c) return c;
+    return (a->person > b->person) - (a->person < b->person);
+}
+
+static void S_index_pnames(actors_kb *kb)
+{
+    if (kb->pnames.len > 1) qsort(kb->pnames.data, kb->pnames.len, sizeof(S_pname), S_cmp_pnames);
+}
+
+/* The first name at or after (ntok, c, len) in the sorted pnames. */
+static size_t S_pnames_from(const actors_kb *kb, int ntok, unsigned char c, int len)
+{
+    size_t lo = 0, hi = kb->pnames.len;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (S_cmp_pname(&VEC_AT(&kb->pnames, S_pname, mid), ntok, c, len) < 0) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
 /* A role phrase whose singular is a role too ("leaders": "leader",
  * "ministers": "minister") is plural: it names several people, never the
  * one person last in that role. */
@@ -807,7 +849,7 @@ int actors_add_file(actors_kb *kb, const char *path, char *err, size_t errlen)
     kb->no_fuzzy = 0;
     int rc = S_load_file(kb, path, -1, err, errlen);
     if (!rc && (S_index_surnames(kb) || S_index_terms(kb))) rc = SITREP_ENOMEM;
-    if (!rc) S_mark_plurals(kb);
+    if (!rc) S_mark_plurals(kb), S_index_pnames(kb);
     return rc;
 }
 
@@ -849,6 +891,7 @@ actors_kb *actors_load(const char *dir, vocab *voc, char *err, size_t errlen)
         return NULL;
     }
     S_mark_plurals(kb);
+    S_index_pnames(kb);
     return kb;
 }
 
@@ -1036,25 +1079,32 @@ static int S_is_name_token(const S_sub *sb)
     return (sb->flags & TOK_WORD) && (sb->flags & TOK_CAP) && !S_is_function_word(sb);
 }
 
-/* Levenshtein distance, bounded (returns max+1 when over). */
+/* Levenshtein distance, bounded: exact up to max, else some value over
+ * max.  Only the band of cells within max of the diagonal is computed (a
+ * cell off it is over max), each capped at max + 1, which leaves every
+ * value up to max as it is. */
 static int S_edit(const char *a, const char *b, int max)
 {
     int la = (int)strlen(a), lb = (int)strlen(b);
     if (abs(la - lb) > max || la > 40 || lb > 40) return max + 1;
-    int prev[41], cur[41];
-    for (int j = 0; j <= lb; j++) prev[j] = j;
+    int prev[41], cur[41], over = max + 1;
+    for (int j = 0; j <= lb; j++) prev[j] = j < over ? j : over;
     for (int i = 1; i <= la; i++) {
-        cur[0] = i;
-        int rowmin = cur[0];
-        for (int j = 1; j <= lb; j++) {
+        int lo = i - max < 1 ? 1 : i - max, hi = i + max > lb ? lb : i + max;
+        cur[lo - 1] = lo == 1 && i < over ? i : over;
+        int rowmin = cur[lo - 1];
+        for (int j = lo; j <= hi; j++) {
             int c = prev[j - 1] + (a[i - 1] != b[j - 1]);
             if (prev[j] + 1 < c) c = prev[j] + 1;
             if (cur[j - 1] + 1 < c) c = cur[j - 1] + 1;
+            if (c > over) c = over;
             cur[j] = c;
             if (c < rowmin) rowmin = c;
         }
-        if (rowmin > max) return max + 1;
-        memcpy(prev, cur, sizeof(int) * (size_t)(lb + 1));
+        if (rowmin > max) return over;
+        int end = hi;
+        if (hi < lb) cur[++end] = over;   /* the next row reads one further */
+        memcpy(prev + lo - 1, cur + lo - 1, sizeof(int) * (size_t)(end - lo + 2));
     }
     return prev[lb];
 }
@@ -1302,16 +1352,19 @@ static int S_correct(const S_doc *d, int p0, int p1)
     if (len < 6) return -1;
     int best = -1, bestd = 99, ties = 0;
     int max = ntok >= 2 ? 2 : 1;
-    for (size_t i = 0; i < d->kb->pnames.len; i++) {
+    /* S_edit is over max when the lengths differ by more */
+    unsigned char c = (unsigned char)name[0];
+    const char *sp1 = strrchr(name, ' ');
+    for (size_t i = S_pnames_from(d->kb, ntok, c, (int)len - max); i < d->kb->pnames.len; i++) {
         const S_pname *pn = &VEC_AT(&d->kb->pnames, S_pname, i);
-        if (pn->ntok != ntok || pn->phrase[0] != name[0]) continue;
-        int e = S_edit(name, pn->phrase, max);
-        if (e == 0 || e > max) continue;
+        if (S_cmp_pname(pn, ntok, c, (int)len + max) > 0) break;
         if (ntok >= 2) {
             /* each token close, surnames share their first letter */
-            const char *sp1 = strrchr(name, ' '), *sp2 = strrchr(pn->phrase, ' ');
+            const char *sp2 = strrchr(pn->phrase, ' ');
             if (!sp1 || !sp2 || sp1[1] != sp2[1]) continue;
         }
+        int e = S_edit(name, pn->phrase, max);
+        if (e == 0 || e > max) continue;
         if (e < bestd) { bestd = e; best = pn->person; ties = 0; }
         else if (e == bestd && pn->person != best) ties++;
     }
