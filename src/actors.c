@@ -100,6 +100,10 @@ struct actors_kb {
     size_t npslots, npused, nphrases;
     int32_t *pkeys;        /* the phrase table's keys: word count, then word ids; from 1 */
     size_t pkeys_len, pkeys_cap;
+    uint8_t *pfirst;       /* per word id: 1 when a phrase starts with the word (the
+                            * one-word key is in the table); most words start none,
+                            * and a byte here saves a probe of the large table */
+    size_t npfirst;
     vocab *voc;            /* the words of every phrase (not owned; pipeline_load's) */
     dict person_by_name;   /* canonical name -> person */
     dict org_by_key;       /* key -> ent */
@@ -136,7 +140,7 @@ void actors_free(actors_kb *kb)
     if (!kb) return;
     vec_free(&kb->ents); vec_free(&kb->persons); vec_free(&kb->terms);
     vec_free(&kb->roles); vec_free(&kb->hits); vec_free(&kb->pnames); vec_free(&kb->cnames);
-    free(kb->pslots); free(kb->pkeys); dict_free(&kb->person_by_name);
+    free(kb->pslots); free(kb->pkeys); free(kb->pfirst); dict_free(&kb->person_by_name);
     dict_free(&kb->org_by_key); dict_free(&kb->country_by_key); dict_free(&kb->role_by_phrase);
     dict_free(&kb->surnames); vec_free(&kb->snames); vec_free(&kb->key_terms);
     dict_free(&kb->strings); vec_free(&kb->strs);
@@ -299,6 +303,19 @@ static S_pslot *S_ptab_add(actors_kb *kb, const int *ids, int n, uint32_t h)
         k[0] = 0;
         kb->pkeys = k;
         kb->pkeys_cap = cap;
+    }
+    if (n == 1) {
+        size_t id = (size_t)ids[0];
+        if (id >= kb->npfirst) {
+            size_t cap = kb->npfirst ? kb->npfirst : 4096;
+            while (cap <= id) cap *= 2;
+            uint8_t *f = realloc(kb->pfirst, cap);
+            if (!f) return NULL;
+            memset(f + kb->npfirst, 0, cap - kb->npfirst);
+            kb->pfirst = f;
+            kb->npfirst = cap;
+        }
+        kb->pfirst[id] = 1;
     }
     kb->pkeys[used] = n;
     memcpy(kb->pkeys + used + 1, ids, (size_t)n * sizeof *ids);
@@ -1043,6 +1060,7 @@ static int S_longest(const S_doc *d, int p, int end, int *hit)
         if (kl + wl + 2 > 512) break;
         kl += (kl ? 1 : 0) + wl;
         if (!sb->id) break;   /* a word of no phrase */
+        if (k == p && ((size_t)sb->id >= d->kb->npfirst || !d->kb->pfirst[sb->id])) break;
         ids[k - p] = sb->id;
         h = S_ptab_mix(h, sb->id);
         const S_pslot *sl = S_ptab_get(d->kb, ids, k - p + 1, h);
