@@ -71,6 +71,7 @@ typedef struct {
     const char *phrase;    /* folded, space-joined */
     int person, ntok;
     int len;               /* strlen(phrase) */
+    uint64_t bytes;        /* S_byte_mask(phrase) */
 } S_pname;
 
 /* A slot of the phrase table: a folded phrase ("vladimir putin"), a proper
@@ -380,6 +381,27 @@ static int S_phrase_key(arena *tmp, const char *phrase, buf *out)
     return nt;
 }
 
+/* A bit for each byte value of s[0..n) present (modulo 64).  Each bit one
+ * string has and the other lacks costs an edit, so the larger count of
+ * such bits is a lower bound of the edit distance (S_over_edits). */
+static uint64_t S_byte_mask(const char *s, size_t n)
+{
+    uint64_t m = 0;
+    for (size_t i = 0; i < n; i++) m |= (uint64_t)1 << ((unsigned char)s[i] & 63);
+    return m;
+}
+
+/* 1 when strings of byte masks a and b are surely more than max edits
+ * apart. */
+static int S_over_edits(uint64_t a, uint64_t b, int max)
+{
+    int n = 0;
+    for (uint64_t x = a & ~b; x; x &= x - 1) if (++n > max) return 1;
+    n = 0;
+    for (uint64_t x = b & ~a; x; x &= x - 1) if (++n > max) return 1;
+    return 0;
+}
+
 static int S_add_phrase(actors_kb *kb, arena *tmp, const char *phrase, int type, int idx,
                         const char *rolecode, buf *key)
 {
@@ -432,6 +454,7 @@ static int S_add_phrase(actors_kb *kb, arena *tmp, const char *phrase, int type,
         cn->person = idx; /* the country entry */
         cn->ntok = 1;
         cn->len = (int)key->len;
+        cn->bytes = S_byte_mask(key->s, key->len);
     }
     if (type == H_PERSON && !kb->no_fuzzy) {
         S_pname *pn = vec_push(&kb->pnames);
@@ -440,6 +463,7 @@ static int S_add_phrase(actors_kb *kb, arena *tmp, const char *phrase, int type,
         pn->person = idx;
         pn->ntok = nt;
         pn->len = (int)key->len;
+        pn->bytes = S_byte_mask(key->s, key->len);
     }
     return 0;
 }
@@ -1344,11 +1368,12 @@ static int S_correct_country(const S_doc *d, const char *w)
 {
     size_t len = strlen(w);
     if (len < 7) return -1;
-    int best = -1;
+    int best = -1, max = len >= 10 ? 2 : 1;
+    uint64_t bytes = S_byte_mask(w, len);
     for (size_t i = 0; i < d->kb->cnames.len; i++) {
         const S_pname *cn = &VEC_AT(&d->kb->cnames, S_pname, i);
-        int max = len >= 10 ? 2 : 1;
-        int e = cn->phrase[0] == w[0] ? S_edit(w, cn->phrase, max) : max + 1;
+        if (cn->phrase[0] != w[0] || S_over_edits(bytes, cn->bytes, max)) continue;
+        int e = S_edit(w, cn->phrase, max);
         if (e < 1 || e > max) continue;
         /* "Emirate" is the singular of "Emirates", a noun, not a misspelling */
         size_t cl = strlen(cn->phrase);
@@ -1373,9 +1398,11 @@ static int S_correct(const S_doc *d, int p0, int p1)
     /* S_edit is over max when the lengths differ by more */
     unsigned char c = (unsigned char)name[0];
     const char *sp1 = strrchr(name, ' ');
+    uint64_t bytes = S_byte_mask(name, len);
     for (size_t i = S_pnames_from(d->kb, ntok, c, (int)len - max); i < d->kb->pnames.len; i++) {
         const S_pname *pn = &VEC_AT(&d->kb->pnames, S_pname, i);
         if (S_cmp_pname(pn, ntok, c, (int)len + max) > 0) break;
+        if (S_over_edits(bytes, pn->bytes, max)) continue;
         if (ntok >= 2) {
             /* each token close, surnames share their first letter */
             const char *sp2 = strrchr(pn->phrase, ' ');
