@@ -69,13 +69,20 @@ char *arena_strdup(arena *a, const char *s) { return arena_strndup(a, s, strlen(
 
 char *arena_printf(arena *a, const char *fmt, ...)
 {
+    /* formatted once into a small buffer, which holds most results (the
+     * matcher's explanations), instead of once to measure and once more */
+    char small[256];
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
     va_end(ap);
     if (n < 0) return NULL;
     char *p = arena_alloc(a, (size_t)n + 1);
     if (!p) return NULL;
+    if ((size_t)n < sizeof small) {
+        memcpy(p, small, (size_t)n + 1);
+        return p;
+    }
     va_start(ap, fmt);
     vsnprintf(p, (size_t)n + 1, fmt, ap);
     va_end(ap);
