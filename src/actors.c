@@ -956,6 +956,7 @@ typedef struct {
     unsigned flags;
     int poss;
     int sent;
+    int longest, hit;   /* S_longest here (-1 until asked), and its hit */
 } S_sub;
 
 typedef enum { I_HIT = 1, I_UNKNOWN, I_LOCAL } S_itype;
@@ -1031,6 +1032,7 @@ static int S_build_subs(S_doc *d)
                 sb->len = (int)l;
                 sb->tok = t; sb->start = tk->start; sb->end = tk->end;
                 sb->flags = tk->flags; sb->poss = poss; sb->sent = s;
+                sb->longest = -1;
                 continue;
             }
             /* split the original bytes at hyphens */
@@ -1061,6 +1063,7 @@ static int S_build_subs(S_doc *d)
                                 (isupper((unsigned char)d->text[p]) || (unsigned char)d->text[p] >= 0xC0 ? TOK_CAP : 0);
                     if (p == tk->start) sb->flags |= tk->flags & TOK_SENTSTART;
                     sb->poss = poss; sb->sent = s;
+                    sb->longest = -1;
                 }
                 if (q >= tk->end) break;
                 p = q + (d->text[q] == '-' ? 1 : 3);
@@ -1072,7 +1075,7 @@ static int S_build_subs(S_doc *d)
 
 /* Longest phrase starting at sub-token p within [p, end).  Returns the
  * number of sub-tokens and the first hit. */
-static int S_longest(const S_doc *d, int p, int end, int *hit)
+static int S_longest_from(const S_doc *d, int p, int end, int *hit)
 {
     int ids[ACTORS_MAX_PHRASE];
     uint32_t h = S_PTAB_SEED;
@@ -1093,6 +1096,19 @@ static int S_longest(const S_doc *d, int p, int end, int *hit)
         if (!sl || !sl->prefix) break;
     }
     return best;
+}
+
+/* S_longest_from, asked once per sub-token: end is always the end of p's
+ * sentence, and both passes of actors_find read every sentence. */
+static int S_longest(S_doc *d, int p, int end, int *hit)
+{
+    S_sub *sb = SUB(d, p);
+    if (sb->longest < 0) {
+        sb->hit = -1;
+        sb->longest = S_longest_from(d, p, end, &sb->hit);
+    }
+    if (sb->longest > 0) *hit = sb->hit;
+    return sb->longest;
 }
 
 static int S_has_type(const actors_kb *kb, int hit, int type)
