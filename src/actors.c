@@ -101,10 +101,10 @@ struct actors_kb {
     size_t npslots, npused, nphrases;
     int32_t *pkeys;        /* the phrase table's keys: word count, then word ids; from 1 */
     size_t pkeys_len, pkeys_cap;
-    uint8_t *pfirst;       /* per word id: 1 when a phrase starts with the word (the
-                            * one-word key is in the table); most words start none,
-                            * and a byte here saves a probe of the large table */
-    size_t npfirst;
+    int32_t *pone;         /* per word id: 1 + the slot of the one-word key, 0 when no
+                            * phrase starts with the word (S_index_pone): the matcher's
+                            * first step at every word, without hashing or probing */
+    size_t npone;
     vocab *voc;            /* the words of every phrase (not owned; pipeline_load's) */
     dict person_by_name;   /* canonical name -> person */
     dict org_by_key;       /* key -> ent */
@@ -141,7 +141,7 @@ void actors_free(actors_kb *kb)
     if (!kb) return;
     vec_free(&kb->ents); vec_free(&kb->persons); vec_free(&kb->terms);
     vec_free(&kb->roles); vec_free(&kb->hits); vec_free(&kb->pnames); vec_free(&kb->cnames);
-    free(kb->pslots); free(kb->pkeys); free(kb->pfirst); dict_free(&kb->person_by_name);
+    free(kb->pslots); free(kb->pkeys); free(kb->pone); dict_free(&kb->person_by_name);
     dict_free(&kb->org_by_key); dict_free(&kb->country_by_key); dict_free(&kb->role_by_phrase);
     dict_free(&kb->surnames); vec_free(&kb->snames); vec_free(&kb->key_terms);
     dict_free(&kb->strings); vec_free(&kb->strs);
@@ -304,19 +304,6 @@ static S_pslot *S_ptab_add(actors_kb *kb, const int *ids, int n, uint32_t h)
         k[0] = 0;
         kb->pkeys = k;
         kb->pkeys_cap = cap;
-    }
-    if (n == 1) {
-        size_t id = (size_t)ids[0];
-        if (id >= kb->npfirst) {
-            size_t cap = kb->npfirst ? kb->npfirst : 4096;
-            while (cap <= id) cap *= 2;
-            uint8_t *f = realloc(kb->pfirst, cap);
-            if (!f) return NULL;
-            memset(f + kb->npfirst, 0, cap - kb->npfirst);
-            kb->pfirst = f;
-            kb->npfirst = cap;
-        }
-        kb->pfirst[id] = 1;
     }
     kb->pkeys[used] = n;
     memcpy(kb->pkeys + used + 1, ids, (size_t)n * sizeof *ids);
@@ -830,6 +817,28 @@ static int S_index_terms(actors_kb *kb)
     return 0;
 }
 
+/* Indexes the one-word keys of the phrase table by word id, once the
+ * table is complete (it moves slots when it grows). */
+static int S_index_pone(actors_kb *kb)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < kb->npslots; i++) {
+        const S_pslot *sl = &kb->pslots[i];
+        if (sl->key && kb->pkeys[sl->key] == 1 && (size_t)kb->pkeys[sl->key + 1] >= n)
+            n = (size_t)kb->pkeys[sl->key + 1] + 1;
+    }
+    int32_t *pone = calloc(n ? n : 1, sizeof *pone);
+    if (!pone) return SITREP_ENOMEM;
+    for (size_t i = 0; i < kb->npslots; i++) {
+        const S_pslot *sl = &kb->pslots[i];
+        if (sl->key && kb->pkeys[sl->key] == 1) pone[kb->pkeys[sl->key + 1]] = (int32_t)i + 1;
+    }
+    free(kb->pone);
+    kb->pone = pone;
+    kb->npone = n;
+    return 0;
+}
+
 /* Person names by word count, first byte and length: S_correct compares a
  * name only with those it could be within its edit bound of (same count,
  * same first letter, length within the bound), a few dozen instead of
@@ -889,7 +898,7 @@ int actors_add_file(actors_kb *kb, const char *path, char *err, size_t errlen)
 {
     kb->no_fuzzy = 0;
     int rc = S_load_file(kb, path, -1, err, errlen);
-    if (!rc && (S_index_surnames(kb) || S_index_terms(kb))) rc = SITREP_ENOMEM;
+    if (!rc && (S_index_surnames(kb) || S_index_terms(kb) || S_index_pone(kb))) rc = SITREP_ENOMEM;
     if (!rc) S_mark_plurals(kb), S_index_pnames(kb);
     return rc;
 }
@@ -926,7 +935,7 @@ actors_kb *actors_load(const char *dir, vocab *voc, char *err, size_t errlen)
         if (S_load_file(kb, path, (int)files[f].fmt, err, errlen)) { actors_free(kb); return NULL; }
     }
     kb->no_fuzzy = kb->weak = 0;
-    if (S_index_surnames(kb) || S_index_terms(kb)) {
+    if (S_index_surnames(kb) || S_index_terms(kb) || S_index_pone(kb)) {
         snprintf(err, errlen, "out of memory");
         actors_free(kb);
         return NULL;
@@ -1087,10 +1096,12 @@ static int S_longest_from(const S_doc *d, int p, int end, int *hit)
         if (kl + wl + 2 > 512) break;
         kl += (kl ? 1 : 0) + wl;
         if (!sb->id) break;   /* a word of no phrase */
-        if (k == p && ((size_t)sb->id >= d->kb->npfirst || !d->kb->pfirst[sb->id])) break;
         ids[k - p] = sb->id;
         h = S_ptab_mix(h, sb->id);
-        const S_pslot *sl = S_ptab_get(d->kb, ids, k - p + 1, h);
+        const S_pslot *sl;
+        if (k > p) sl = S_ptab_get(d->kb, ids, k - p + 1, h);
+        else if ((size_t)sb->id < d->kb->npone && d->kb->pone[sb->id]) sl = &d->kb->pslots[d->kb->pone[sb->id] - 1];
+        else break;   /* most words start no phrase */
         if (sl && sl->hit >= 0) { best = k - p + 1; *hit = sl->hit; }
         if (sb->poss && k > p) break;  /* a possessive ends a name */
         if (!sl || !sl->prefix) break;
