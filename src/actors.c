@@ -72,6 +72,7 @@ typedef struct {
     int person, ntok;
     int len;               /* strlen(phrase) */
     uint64_t bytes;        /* S_byte_mask(phrase) */
+    uint64_t order;        /* S_pname_order (pnames only) */
 } S_pname;
 
 /* A slot of the phrase table: a folded phrase ("vladimir putin"), a proper
@@ -389,6 +390,13 @@ static int S_over_edits(uint64_t a, uint64_t b, int max)
     return 0;
 }
 
+/* A person name's place in the sorted pnames: word count, first byte,
+ * length (S_index_pnames). */
+static uint64_t S_pname_order(int ntok, unsigned char c, int len)
+{
+    return (uint64_t)ntok << 40 | (uint64_t)c << 32 | (uint32_t)(len < 0 ? 0 : len);
+}
+
 static int S_add_phrase(actors_kb *kb, arena *tmp, const char *phrase, int type, int idx,
                         const char *rolecode, buf *key)
 {
@@ -451,6 +459,7 @@ static int S_add_phrase(actors_kb *kb, arena *tmp, const char *phrase, int type,
         pn->ntok = nt;
         pn->len = (int)key->len;
         pn->bytes = S_byte_mask(key->s, key->len);
+        pn->order = S_pname_order(nt, (unsigned char)key->s[0], (int)key->len);
     }
     return 0;
 }
@@ -842,20 +851,12 @@ static int S_index_pone(actors_kb *kb)
 /* Person names by word count, first byte and length: S_correct compares a
  * name only with those it could be within its edit bound of (same count,
  * same first letter, length within the bound), a few dozen instead of
- * every name.  Its answer does not depend on the order of the names. */
-static int S_cmp_pname(const S_pname *a, int ntok, unsigned char c, int len)
-{
-    if (a->ntok != ntok) return a->ntok < ntok ? -1 : 1;
-    unsigned char ac = (unsigned char)a->phrase[0];
-    if (ac != c) return ac < c ? -1 : 1;
-    return (a->len > len) - (a->len < len);
-}
-
+ * every name (S_pname_order).  Its answer does not depend on the order of
+ * the names. */
 static int S_cmp_pnames(const void *x, const void *y)
 {
     const S_pname *a = x, *b = y;
-    int c = S_cmp_pname(a, b->ntok, (unsigned char)b->phrase[0], b->len);
-    if (c) return c;
+    if (a->order != b->order) return a->order < b->order ? -1 : 1;
     return (a->person > b->person) - (a->person < b->person);
 }
 
@@ -864,13 +865,13 @@ static void S_index_pnames(actors_kb *kb)
     if (kb->pnames.len > 1) qsort(kb->pnames.data, kb->pnames.len, sizeof(S_pname), S_cmp_pnames);
 }
 
-/* The first name at or after (ntok, c, len) in the sorted pnames. */
-static size_t S_pnames_from(const actors_kb *kb, int ntok, unsigned char c, int len)
+/* The first name of order at least order in the sorted pnames. */
+static size_t S_pnames_from(const actors_kb *kb, uint64_t order)
 {
     size_t lo = 0, hi = kb->pnames.len;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (S_cmp_pname(&VEC_AT(&kb->pnames, S_pname, mid), ntok, c, len) < 0) lo = mid + 1;
+        if (VEC_AT(&kb->pnames, S_pname, mid).order < order) lo = mid + 1;
         else hi = mid;
     }
     return lo;
@@ -1426,9 +1427,10 @@ static int S_correct(const S_doc *d, int p0, int p1)
     unsigned char c = (unsigned char)name[0];
     const char *sp1 = strrchr(name, ' ');
     uint64_t bytes = S_byte_mask(name, len);
-    for (size_t i = S_pnames_from(d->kb, ntok, c, (int)len - max); i < d->kb->pnames.len; i++) {
+    uint64_t last = S_pname_order(ntok, c, (int)len + max);
+    for (size_t i = S_pnames_from(d->kb, S_pname_order(ntok, c, (int)len - max)); i < d->kb->pnames.len; i++) {
         const S_pname *pn = &VEC_AT(&d->kb->pnames, S_pname, i);
-        if (S_cmp_pname(pn, ntok, c, (int)len + max) > 0) break;
+        if (pn->order > last) break;
         if (S_over_edits(bytes, pn->bytes, max)) continue;
         if (ntok >= 2) {
             /* each token close, surnames share their first letter */
