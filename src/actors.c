@@ -827,7 +827,9 @@ static int S_index_terms(actors_kb *kb)
 }
 
 /* Indexes the one-word keys of the phrase table by word id, once the
- * table is complete (it moves slots when it grows). */
+ * table is complete (it moves slots when it grows), and gives their words
+ * the class VC_A_PHRASE1, which the tokens carry: the matcher reads the
+ * index only for them. */
 static int S_index_pone(actors_kb *kb)
 {
     size_t n = 0;
@@ -840,7 +842,14 @@ static int S_index_pone(actors_kb *kb)
     if (!pone) return SITREP_ENOMEM;
     for (size_t i = 0; i < kb->npslots; i++) {
         const S_pslot *sl = &kb->pslots[i];
-        if (sl->key && kb->pkeys[sl->key] == 1) pone[kb->pkeys[sl->key + 1]] = (int32_t)i + 1;
+        if (!sl->key || kb->pkeys[sl->key] != 1) continue;
+        int id = kb->pkeys[sl->key + 1];
+        pone[id] = (int32_t)i + 1;
+        const char *w = vocab_str(kb->voc, id);
+        if (vocab_add(kb->voc, w, strlen(w), VC_A_PHRASE1) < 0) {
+            free(pone);
+            return SITREP_ENOMEM;
+        }
     }
     free(kb->pone);
     kb->pone = pone;
@@ -1038,7 +1047,8 @@ static int S_build_subs(S_doc *d)
                 size_t l = S_strip_poss(nm, nl, &poss);
                 sb->norm = l == nl ? nm : arena_strndup(d->a, nm, l);
                 sb->id = poss ? tk->base : tk->id;
-                sb->cls = vocab_class(d->kb->voc, sb->id);
+                /* the token's class is its id's (and its form's when unknown) */
+                sb->cls = poss ? vocab_class(d->kb->voc, sb->id) : tk->id ? tk->cls : 0;
                 sb->len = (int)l;
                 sb->tok = t; sb->start = tk->start; sb->end = tk->end;
                 sb->flags = tk->flags; sb->poss = poss; sb->sent = s;
@@ -1101,7 +1111,8 @@ static int S_longest_from(const S_doc *d, int p, int end, int *hit)
         h = S_ptab_mix(h, sb->id);
         const S_pslot *sl;
         if (k > p) sl = S_ptab_get(d->kb, ids, k - p + 1, h);
-        else if ((size_t)sb->id < d->kb->npone && d->kb->pone[sb->id]) sl = &d->kb->pslots[d->kb->pone[sb->id] - 1];
+        else if ((sb->cls & VC_A_PHRASE1) && (size_t)sb->id < d->kb->npone && d->kb->pone[sb->id])
+            sl = &d->kb->pslots[d->kb->pone[sb->id] - 1];
         else break;   /* most words start no phrase */
         if (sl && sl->hit >= 0) { best = k - p + 1; *hit = sl->hit; }
         if (sb->poss && k > p) break;  /* a possessive ends a name */

@@ -59,6 +59,7 @@ enum { VOCAB_UNKNOWN = 0 };
 #define VC_A_DIR     (1ull << 23)  /* eastern, north, ... (and "the") */
 #define VC_A_NOTTHE  (1ull << 24)  /* "the other/two/first ... NOUN": other actors */
 #define VC_A_ROLE1   (1ull << 25)  /* a one-word role phrase ("rebels") */
+#define VC_A_PHRASE1 (1ull << 26)  /* an actor phrase starts with it ("vladimir") */
 /* Bits 32-63: the coder's word classes (code.c's W_*, added by coder_load):
  * a token's are (unsigned)(cls >> VC_CODER_SHIFT). */
 #define VC_CODER_SHIFT 32
