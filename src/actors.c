@@ -15,6 +15,7 @@
 #include "actors.h"
 
 #include <ctype.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1228,14 +1229,53 @@ static const char *S_role_class(const actors_kb *kb, const char *role)
 }
 
 /* Code for a key: an organisation's own code, else KEY + role. */
+/* snprintf(out, n, "%s%s", a, b) (n > 0) without the formatting: the
+ * matcher copies a key and a code into every mention.  NULL copies as
+ * glibc prints it. */
+static void S_copy2(char *out, size_t n, const char *a, const char *b)
+{
+    if (!a) a = "(null)";
+    if (!b) b = "(null)";
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > n - 1) la = n - 1;
+    if (lb > n - 1 - la) lb = n - 1 - la;
+    memcpy(out, a, la);
+    memcpy(out + la, b, lb);
+    out[la + lb] = 0;
+}
+
+#define S_copy(out, n, s) S_copy2(out, n, s, "")
+
+/* The strings up to NULL, concatenated into the arena (an explanation:
+ * arena_printf of "%s" only, without the formatting). */
+static char *S_cat(arena *a, ...)
+{
+    va_list ap;
+    size_t n = 0;
+    va_start(ap, a);
+    for (const char *s; (s = va_arg(ap, const char *));) n += strlen(s);
+    va_end(ap);
+    char *out = arena_alloc(a, n + 1), *o = out;
+    if (!out) return NULL;
+    va_start(ap, a);
+    for (const char *s; (s = va_arg(ap, const char *));) {
+        size_t l = strlen(s);
+        memcpy(o, s, l);
+        o += l;
+    }
+    va_end(ap);
+    *o = 0;
+    return out;
+}
+
 static void S_code(const actors_kb *kb, const char *key, const char *role, char *out, size_t n)
 {
     int ei;
     if (dict_get(&kb->org_by_key, key, strlen(key), &ei)) {
-        snprintf(out, n, "%s", ENT(kb, ei)->code);
+        S_copy(out, n, ENT(kb, ei)->code);
         return;
     }
-    snprintf(out, n, "%s%s", key, role ? role : "");
+    S_copy2(out, n, key, role ? role : "");
 }
 
 /* Fills a person mention from a kb person. */
@@ -1248,13 +1288,13 @@ static void S_fill_person(S_doc *d, sr_mention *m, int person)
     const char *key = t ? t->key : p->key;
     m->kind = AK_PERSON;
     m->name = p->name;
-    snprintf(m->key, sizeof m->key, "%s", key);
+    S_copy(m->key, sizeof m->key, key);
     S_code(kb, key, t && in_office ? t->rolecode : "ELI", m->code, sizeof m->code);
     m->gender = p->gender;
     m->rclass = t && in_office ? S_role_class(kb, t->role) : NULL;
-    m->why = t ? arena_printf(d->a, "person %s (%s%s%s)", p->name, t->role,
-                              in_office ? "" : ", out of office on the document date", "")
-               : arena_printf(d->a, "person %s", p->name);
+    m->why = t ? S_cat(d->a, "person ", p->name, " (", t->role,
+                       in_office ? "" : ", out of office on the document date", ")", (char *)NULL)
+               : S_cat(d->a, "person ", p->name, (char *)NULL);
 }
 
 /* Finds the person holding a role class (or phrase) for key on day. */
@@ -1819,7 +1859,7 @@ static int S_titled_unknown(S_doc *d, const S_phrase *ph)
     m->kind = AK_PERSON;
     m->name = full;
     memcpy(m->key, key, sizeof m->key);
-    snprintf(m->code, sizeof m->code, "%s", code);
+    S_copy(m->code, sizeof m->code, code);
     m->gender = ph->r->gender;
     m->rclass = ph->r->rclass;
     m->how = AH_COMPOSED | AH_COREF;
@@ -1862,8 +1902,8 @@ static int S_emit_name(S_doc *d, S_phrase *ph)
         else {
             m->kind = l->country ? AK_COUNTRY : AK_PERSON;
             m->name = l->name;
-            snprintf(m->key, sizeof m->key, "%s", l->key);
-            snprintf(m->code, sizeof m->code, "%s", l->code);
+            S_copy(m->key, sizeof m->key, l->key);
+            S_copy(m->code, sizeof m->code, l->code);
             m->gender = l->gender;
             m->rclass = l->rclass;
             m->why = arena_printf(d->a, "name learned in this document (%s)", l->name);
@@ -1897,7 +1937,7 @@ static int S_emit_name(S_doc *d, S_phrase *ph)
         const S_ent *e = ENT(kb, best->idx);
         m->kind = e->is_org ? AK_ORG : AK_COUNTRY;
         m->name = e->name;
-        snprintf(m->key, sizeof m->key, "%s", e->key);
+        S_copy(m->key, sizeof m->key, e->key);
         m->how = AH_EXACT;
         if (SUB(d, it->p1 - 1)->poss) m->how |= AH_POSS;
         if (best->type == H_METONYM && it->p0 > s0 &&
@@ -1931,7 +1971,7 @@ static int S_emit_name(S_doc *d, S_phrase *ph)
             S_code(kb, e->key, best->rolecode, m->code, sizeof m->code);
             m->why = arena_printf(d->a, "seat of power of %s", e->name);
         } else {
-            snprintf(m->code, sizeof m->code, "%s", e->code);
+            S_copy(m->code, sizeof m->code, e->code);
             if (best->type == H_ADJ) {
                 m->how |= AH_ADJ;
                 /* a plural demonym ("Ukrainians") is the people */
@@ -1943,7 +1983,8 @@ static int S_emit_name(S_doc *d, S_phrase *ph)
                     m->how &= ~(unsigned)AH_ADJ;
                 }
             }
-            m->why = arena_printf(d->a, "%s %s", best->type == H_ADJ ? "adjective of" : e->is_org ? "organisation" : "country", e->name);
+            m->why = S_cat(d->a, best->type == H_ADJ ? "adjective of " : e->is_org ? "organisation " : "country ", e->name,
+                           (char *)NULL);
         }
         return 1;
     }
@@ -1970,12 +2011,12 @@ static int S_role_with_modifier(S_doc *d, const S_phrase *ph, int single)
     if (!m) return SITREP_ENOMEM;
     m->kind = AK_GROUP;
     m->name = ph->mname;
-    snprintf(m->key, sizeof m->key, "%s", ph->mkey);
+    S_copy(m->key, sizeof m->key, ph->mkey);
     S_code(kb, ph->mkey, ph->r->code, m->code, sizeof m->code);
     m->how = AH_COMPOSED;
     m->plural = ph->r->plural;
     m->gender = ph->r->gender;
-    m->why = arena_printf(d->a, "%s + role '%s' (%s)", ph->mname, ph->r->phrase, ph->r->code);
+    m->why = S_cat(d->a, ph->mname, " + role '", ph->r->phrase, "' (", ph->r->code, ")", (char *)NULL);
     return 0;
     return 0;
 }
@@ -2545,7 +2586,7 @@ static int S_pronouns(S_doc *d, int s0, int s1)
                 for (int k2 = 0; k2 < nlist; k2++) {
                     sr_mention *m = S_emit_ref(d, a, p + 1, &copy[k2]);
                     if (!m) return SITREP_ENOMEM;
-                    snprintf(m->code, sizeof m->code, "%s", m->key);
+                    S_copy(m->code, sizeof m->code, m->key);
                     m->kind = AK_COUNTRY;
                     m->name = S_country_name(d->kb, m->key);
                     m->plural = 1;
@@ -2661,7 +2702,7 @@ static int S_pronouns(S_doc *d, int s0, int s1)
                 if (!ref) continue;
                 sr_mention *m = S_emit_ref(d, a, p + 1, ref);
                 if (!m) return SITREP_ENOMEM;
-                snprintf(m->code, sizeof m->code, "%s", m->key);
+                S_copy(m->code, sizeof m->code, m->key);
                 m->kind = AK_COUNTRY;
                 m->name = S_country_name(d->kb, m->key);
                 m->why = arena_printf(d->a, "'the ... %s' refers to %s", w, m->name);
@@ -2771,7 +2812,7 @@ static int S_pronouns(S_doc *d, int s0, int s1)
         if (!m) return SITREP_ENOMEM;
         const char *refname = m->name;
         if (country) {
-            snprintf(m->code, sizeof m->code, "%s", m->key);
+            S_copy(m->code, sizeof m->code, m->key);
             m->kind = AK_COUNTRY;
             m->name = S_country_name(d->kb, m->key);
         }
