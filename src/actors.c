@@ -88,6 +88,12 @@ typedef struct {
     int32_t prefix;        /* 1 when a longer phrase starts with it */
 } S_pslot;
 
+/* A one-word key's slot, all the matcher's first step reads: 8 bytes
+ * per word id, the words of no phrase {-1, 0}. */
+typedef struct {
+    int32_t hit, prefix;
+} S_pone;
+
 typedef struct {
     char s[11];            /* "YYYY-MM-DD" */
     long day;
@@ -103,9 +109,9 @@ struct actors_kb {
     size_t npslots, npused, nphrases;
     int32_t *pkeys;        /* the phrase table's keys: word count, then word ids; from 1 */
     size_t pkeys_len, pkeys_cap;
-    int32_t *pone;         /* per word id: 1 + the slot of the one-word key, 0 when no
-                            * phrase starts with the word (S_index_pone): the matcher's
-                            * first step at every word, without hashing or probing */
+    S_pone *pone;          /* per word id: its one-word key's hit and prefix flag
+                            * (S_index_pone): the matcher's first step at every
+                            * word, without hashing or probing the large table */
     size_t npone;
     vocab *voc;            /* the words of every phrase (not owned; pipeline_load's) */
     dict person_by_name;   /* canonical name -> person */
@@ -839,13 +845,14 @@ static int S_index_pone(actors_kb *kb)
         if (sl->key && kb->pkeys[sl->key] == 1 && (size_t)kb->pkeys[sl->key + 1] >= n)
             n = (size_t)kb->pkeys[sl->key + 1] + 1;
     }
-    int32_t *pone = calloc(n ? n : 1, sizeof *pone);
+    S_pone *pone = malloc((n ? n : 1) * sizeof *pone);
     if (!pone) return SITREP_ENOMEM;
+    for (size_t i = 0; i < n; i++) pone[i] = (S_pone){-1, 0};
     for (size_t i = 0; i < kb->npslots; i++) {
         const S_pslot *sl = &kb->pslots[i];
         if (!sl->key || kb->pkeys[sl->key] != 1) continue;
         int id = kb->pkeys[sl->key + 1];
-        pone[id] = (int32_t)i + 1;
+        pone[id] = (S_pone){sl->hit, sl->prefix};
         const char *w = vocab_str(kb->voc, id);
         if (vocab_add(kb->voc, w, strlen(w), VC_A_PHRASE1) < 0) {
             free(pone);
@@ -1110,14 +1117,18 @@ static int S_longest_from(const S_doc *d, int p, int end, int *hit)
         if (!sb->id) break;   /* a word of no phrase */
         ids[k - p] = sb->id;
         h = S_ptab_mix(h, sb->id);
-        const S_pslot *sl;
-        if (k > p) sl = S_ptab_get(d->kb, ids, k - p + 1, h);
-        else if ((sb->cls & VC_A_PHRASE1) && (size_t)sb->id < d->kb->npone && d->kb->pone[sb->id])
-            sl = &d->kb->pslots[d->kb->pone[sb->id] - 1];
-        else break;   /* most words start no phrase */
-        if (sl && sl->hit >= 0) { best = k - p + 1; *hit = sl->hit; }
+        S_pone sl = {-1, 0};   /* the slot's hit and prefix flag, none when absent */
+        if (k > p) {
+            const S_pslot *ps = S_ptab_get(d->kb, ids, k - p + 1, h);
+            if (ps) sl = (S_pone){ps->hit, ps->prefix};
+        } else if ((sb->cls & VC_A_PHRASE1) && (size_t)sb->id < d->kb->npone) {
+            sl = d->kb->pone[sb->id];
+        } else {
+            break;   /* most words start no phrase */
+        }
+        if (sl.hit >= 0) { best = k - p + 1; *hit = sl.hit; }
         if (sb->poss && k > p) break;  /* a possessive ends a name */
-        if (!sl || !sl->prefix) break;
+        if (!sl.prefix) break;
     }
     return best;
 }
