@@ -2584,10 +2584,11 @@ static int S_pronouns(S_doc *d, int s0, int s1)
          * exactly that many actors of distinct countries ("Saudi Arabia,
          * the UAE, Bahrain and Egypt"), in this sentence or the three
          * before; one mention per member on the phrase, in list order */
-        int many = p > s0 ? S_number_word(SUB(d, p - 1)) : 0;
-        if (many >= 3 && ((wid == VW_COUNTRIES) || (wid == VW_NATIONS) || (wid == VW_STATES) ||
-                          (wid == VW_LEADERS) || (wid == VW_GOVERNMENTS)) &&
-            !S_inside(d, sb->tok)) {
+        int many = 0;
+        if (((wid == VW_COUNTRIES) || (wid == VW_NATIONS) || (wid == VW_STATES) || (wid == VW_LEADERS) ||
+             (wid == VW_GOVERNMENTS)) && p > s0)
+            many = S_number_word(SUB(d, p - 1));   /* only for these nouns: this runs on every token */
+        if (many >= 3 && !S_inside(d, sb->tok)) {
             int a = p - 1;
             if (a > s0 && (SUB(d, a - 1)->id == VW_THE)) a--;
             int list[12], nlist = S_last_list(d, SUB(d, a)->tok, sb->sent, many, list);
