@@ -73,7 +73,7 @@ typedef struct {
     int person, ntok;
     int len;               /* strlen(phrase) */
     uint64_t bytes;        /* S_byte_mask(phrase) */
-    uint64_t order;        /* S_pname_order (pnames only) */
+    uint64_t order;        /* S_pname_order */
 } S_pname;
 
 /* A slot of the phrase table: a folded phrase ("vladimir putin"), a proper
@@ -104,7 +104,7 @@ struct actors_kb {
     vec ents, persons, terms, roles, hits;
     vec pnames;            /* S_pname: person names to correct misspellings to,
                             * sorted by S_cmp_pname (S_index_pnames) */
-    vec cnames;            /* S_pname: one-word country names (misspellings) */
+    vec cnames;            /* S_pname: one-word country names (misspellings), sorted too */
     S_pslot *pslots;       /* the phrase table (S_ptab_*): phrases and their proper prefixes */
     size_t npslots, npused, nphrases;
     int32_t *pkeys;        /* the phrase table's keys: word count, then word ids; from 1 */
@@ -457,6 +457,7 @@ static int S_add_phrase(actors_kb *kb, arena *tmp, const char *phrase, int type,
         cn->ntok = 1;
         cn->len = (int)key->len;
         cn->bytes = S_byte_mask(key->s, key->len);
+        cn->order = S_pname_order(1, (unsigned char)key->s[0], (int)key->len);
     }
     if (type == H_PERSON && !kb->no_fuzzy) {
         S_pname *pn = vec_push(&kb->pnames);
@@ -880,15 +881,16 @@ static int S_cmp_pnames(const void *x, const void *y)
 static void S_index_pnames(actors_kb *kb)
 {
     if (kb->pnames.len > 1) qsort(kb->pnames.data, kb->pnames.len, sizeof(S_pname), S_cmp_pnames);
+    if (kb->cnames.len > 1) qsort(kb->cnames.data, kb->cnames.len, sizeof(S_pname), S_cmp_pnames);
 }
 
-/* The first name of order at least order in the sorted pnames. */
-static size_t S_pnames_from(const actors_kb *kb, uint64_t order)
+/* The first name of order at least order in sorted names (pnames, cnames). */
+static size_t S_pnames_from(const vec *names, uint64_t order)
 {
-    size_t lo = 0, hi = kb->pnames.len;
+    size_t lo = 0, hi = names->len;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (VEC_AT(&kb->pnames, S_pname, mid).order < order) lo = mid + 1;
+        if (VEC_AT(names, S_pname, mid).order < order) lo = mid + 1;
         else hi = mid;
     }
     return lo;
@@ -1460,9 +1462,15 @@ static int S_correct_country(const S_doc *d, const char *w)
     if (len < 7) return -1;
     int best = -1, max = len >= 10 ? 2 : 1;
     uint64_t bytes = S_byte_mask(w, len);
-    for (size_t i = 0; i < d->kb->cnames.len; i++) {
+    /* sorted as person names are: only the same first letter and a length
+     * within the bound (its answer does not depend on the order either) */
+    unsigned char c = (unsigned char)w[0];
+    uint64_t last = S_pname_order(1, c, (int)len + max);
+    for (size_t i = S_pnames_from(&d->kb->cnames, S_pname_order(1, c, (int)len - max)); i < d->kb->cnames.len;
+         i++) {
         const S_pname *cn = &VEC_AT(&d->kb->cnames, S_pname, i);
-        if (cn->phrase[0] != w[0] || S_over_edits(bytes, cn->bytes, max)) continue;
+        if (cn->order > last) break;
+        if (S_over_edits(bytes, cn->bytes, max)) continue;
         int e = S_edit(w, cn->phrase, max);
         if (e < 1 || e > max) continue;
         /* "Emirate" is the singular of "Emirates", a noun, not a misspelling */
@@ -1490,7 +1498,8 @@ static int S_correct(const S_doc *d, int p0, int p1)
     const char *sp1 = strrchr(name, ' ');
     uint64_t bytes = S_byte_mask(name, len);
     uint64_t last = S_pname_order(ntok, c, (int)len + max);
-    for (size_t i = S_pnames_from(d->kb, S_pname_order(ntok, c, (int)len - max)); i < d->kb->pnames.len; i++) {
+    for (size_t i = S_pnames_from(&d->kb->pnames, S_pname_order(ntok, c, (int)len - max)); i < d->kb->pnames.len;
+         i++) {
         const S_pname *pn = &VEC_AT(&d->kb->pnames, S_pname, i);
         if (pn->order > last) break;
         if (S_over_edits(bytes, pn->bytes, max)) continue;
