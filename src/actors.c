@@ -113,6 +113,10 @@ struct actors_kb {
                             * (S_index_pone): the matcher's first step at every
                             * word, without hashing or probing the large table */
     size_t npone;
+    uint64_t *pbits;       /* S_PBITS bits, one set per key of two words or more at
+                            * its hash (S_index_pone): most continuations the matcher
+                            * tries are no key, and this small filter says so without
+                            * a probe of the large table */
     vocab *voc;            /* the words of every phrase (not owned; pipeline_load's) */
     dict person_by_name;   /* canonical name -> person */
     dict org_by_key;       /* key -> ent */
@@ -149,7 +153,8 @@ void actors_free(actors_kb *kb)
     if (!kb) return;
     vec_free(&kb->ents); vec_free(&kb->persons); vec_free(&kb->terms);
     vec_free(&kb->roles); vec_free(&kb->hits); vec_free(&kb->pnames); vec_free(&kb->cnames);
-    free(kb->pslots); free(kb->pkeys); free(kb->pone); dict_free(&kb->person_by_name);
+    free(kb->pslots); free(kb->pkeys); free(kb->pone); free(kb->pbits);
+    dict_free(&kb->person_by_name);
     dict_free(&kb->org_by_key); dict_free(&kb->country_by_key); dict_free(&kb->role_by_phrase);
     dict_free(&kb->surnames); vec_free(&kb->snames); vec_free(&kb->key_terms);
     dict_free(&kb->strings); vec_free(&kb->strs);
@@ -834,6 +839,8 @@ static int S_index_terms(actors_kb *kb)
     return 0;
 }
 
+#define S_PBITS (1u << 20)
+
 /* Indexes the one-word keys of the phrase table by word id, once the
  * table is complete (it moves slots when it grows), and gives their words
  * the class VC_A_PHRASE1, which the tokens carry: the matcher reads the
@@ -847,22 +854,34 @@ static int S_index_pone(actors_kb *kb)
             n = (size_t)kb->pkeys[sl->key + 1] + 1;
     }
     S_pone *pone = malloc((n ? n : 1) * sizeof *pone);
-    if (!pone) return SITREP_ENOMEM;
+    uint64_t *pbits = calloc(S_PBITS / 64, sizeof *pbits);
+    if (!pone || !pbits) {
+        free(pone);
+        free(pbits);
+        return SITREP_ENOMEM;
+    }
     for (size_t i = 0; i < n; i++) pone[i] = (S_pone){-1, 0};
     for (size_t i = 0; i < kb->npslots; i++) {
         const S_pslot *sl = &kb->pslots[i];
+        if (sl->key && kb->pkeys[sl->key] > 1) {
+            uint32_t b = sl->hash & (S_PBITS - 1);
+            pbits[b / 64] |= (uint64_t)1 << (b % 64);
+        }
         if (!sl->key || kb->pkeys[sl->key] != 1) continue;
         int id = kb->pkeys[sl->key + 1];
         pone[id] = (S_pone){sl->hit, sl->prefix};
         const char *w = vocab_str(kb->voc, id);
         if (vocab_add(kb->voc, w, strlen(w), VC_A_PHRASE1) < 0) {
             free(pone);
+            free(pbits);
             return SITREP_ENOMEM;
         }
     }
     free(kb->pone);
     kb->pone = pone;
     kb->npone = n;
+    free(kb->pbits);
+    kb->pbits = pbits;
     return 0;
 }
 
@@ -1121,7 +1140,8 @@ static int S_longest_from(const S_doc *d, int p, int end, int *hit)
         h = S_ptab_mix(h, sb->id);
         S_pone sl = {-1, 0};   /* the slot's hit and prefix flag, none when absent */
         if (k > p) {
-            const S_pslot *ps = S_ptab_get(d->kb, ids, k - p + 1, h);
+            uint32_t b = h & (S_PBITS - 1);
+            const S_pslot *ps = d->kb->pbits[b / 64] >> (b % 64) & 1 ? S_ptab_get(d->kb, ids, k - p + 1, h) : NULL;
             if (ps) sl = (S_pone){ps->hit, ps->prefix};
         } else if ((sb->cls & VC_A_PHRASE1) && (size_t)sb->id < d->kb->npone) {
             sl = d->kb->pone[sb->id];
