@@ -2287,11 +2287,12 @@ static int S_states_so_far(const S_doc *d, int tok, int sent, const sr_mention *
         const sr_mention *m = &VEC_AT(&d->out, sr_mention, i);
         if (m->sent > sent || (m->sent == sent && m->t0 >= tok)) continue;
         int ci;
-        if ((m->how & (AH_PRONOUN | AH_METONYM)) || m->kind == AK_ORG || strlen(m->key) != 3 ||
+        if ((m->how & (AH_PRONOUN | AH_METONYM)) || m->kind == AK_ORG || !m->key[0] || !m->key[1] ||
+            !m->key[2] || m->key[3] ||
             !dict_get(&d->kb->country_by_key, m->key, 3, &ci))
             continue;
-        int k = 0;
-        while (k < nk && strcmp(first[k]->key, m->key)) k++;
+        int k = 0;   /* both keys are 3 letters and a NUL */
+        while (k < nk && memcmp(first[k]->key, m->key, 4)) k++;
         if (k == nk) {
             if (nk == max) continue;
             first[nk] = m;
