@@ -174,6 +174,11 @@ def pattern_errors(pat):
             alts = t.split("|")
             if len(set(alts)) != len(alts):
                 errs.append(f"repeated alternative in {t!r}")
+            # alternatives are single words: "illegal|a violation" reads as
+            # "illegal|a" then "violation" (write ".. violation")
+            dets = {"a", "an", "the"} & set(alts)
+            if dets and any(len(a) > 3 for a in alts if a not in dets):
+                errs.append(f"a determiner among content words in {t!r}: alternatives are single words")
         prev = t
     if nt > 1:
         errs.append("more than one $T")
