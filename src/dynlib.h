@@ -42,6 +42,21 @@ typedef struct {
 /* The function f, entry i of the table addrs, with f's own type. */
 #define DYNLIB_FN(addrs, i, f) ((__typeof__(&f))(addrs)[i])
 
+/* The table of one library's symbols, from an X-macro listing them:
+ *     #define S_PQ_SYMS(X) X(PQclear) X(PQconnectdb) ...
+ *     DYNLIB_TABLE(S_pq, S_PQ_SYMS, SITREP_SO_PQ);
+ *     #define PQclear DYNLIB_CALL(S_pq, PQclear)
+ * declares the dynlib S_pq, its S_pq_names and S_pq_addrs, and an index
+ * DYNLIB_I_f for each symbol f (one table per source file). */
+#define DYNLIB_I_(f) DYNLIB_I_##f,
+#define DYNLIB_NAME_(f) #f,
+#define DYNLIB_TABLE(lib, syms, soname)                                    \
+    enum { syms(DYNLIB_I_) DYNLIB_COUNT_##lib };                         \
+    static const char *const lib##_names[] = {syms(DYNLIB_NAME_) NULL};  \
+    static void *lib##_addrs[DYNLIB_COUNT_##lib];                        \
+    static dynlib lib = DYNLIB_INIT(soname, lib##_names, lib##_addrs)
+#define DYNLIB_CALL(lib, f) DYNLIB_FN(lib##_addrs, DYNLIB_I_##f, f)
+
 /* Loads lib and all its symbols on the first call.  Returns 0, or -1
  * with a message in err ("cannot load libpq.so.5: ..."). */
 int dynlib_load(dynlib *lib, char *err, size_t errlen);

@@ -44,29 +44,17 @@
     X(htmlCtxtUseOptions) X(htmlParseDocument) X(xmlCreateMemoryParserCtxt) \
     X(xmlFindCharEncodingHandler) X(xmlFreeDoc) X(xmlFreeParserCtxt) \
     X(xmlStopParser) X(xmlStrdup) X(xmlSwitchToEncoding) X(xmlFree)
-enum {
-#define S_XML_ENUM(f) S_XML_##f,
-    S_XML_SYMS(S_XML_ENUM)
-#undef S_XML_ENUM
-    S_XML_COUNT
-};
-static const char *const S_xml_names[] = {
-#define S_XML_NAME(f) #f,
-    S_XML_SYMS(S_XML_NAME)
-#undef S_XML_NAME
-    NULL};
-static void *S_xml_addrs[S_XML_COUNT];
-static dynlib S_xml = DYNLIB_INIT(SITREP_SO_XML, S_xml_names, S_xml_addrs);
-#define htmlCtxtUseOptions DYNLIB_FN(S_xml_addrs, S_XML_htmlCtxtUseOptions, htmlCtxtUseOptions)
-#define htmlParseDocument DYNLIB_FN(S_xml_addrs, S_XML_htmlParseDocument, htmlParseDocument)
-#define xmlCreateMemoryParserCtxt DYNLIB_FN(S_xml_addrs, S_XML_xmlCreateMemoryParserCtxt, xmlCreateMemoryParserCtxt)
-#define xmlFindCharEncodingHandler DYNLIB_FN(S_xml_addrs, S_XML_xmlFindCharEncodingHandler, xmlFindCharEncodingHandler)
-#define xmlFreeDoc DYNLIB_FN(S_xml_addrs, S_XML_xmlFreeDoc, xmlFreeDoc)
-#define xmlFreeParserCtxt DYNLIB_FN(S_xml_addrs, S_XML_xmlFreeParserCtxt, xmlFreeParserCtxt)
-#define xmlStopParser DYNLIB_FN(S_xml_addrs, S_XML_xmlStopParser, xmlStopParser)
-#define xmlStrdup DYNLIB_FN(S_xml_addrs, S_XML_xmlStrdup, xmlStrdup)
-#define xmlSwitchToEncoding DYNLIB_FN(S_xml_addrs, S_XML_xmlSwitchToEncoding, xmlSwitchToEncoding)
-#define xmlFree (*(__typeof__(&xmlFree))S_xml_addrs[S_XML_xmlFree])
+DYNLIB_TABLE(S_xml, S_XML_SYMS, SITREP_SO_XML);
+#define htmlCtxtUseOptions DYNLIB_CALL(S_xml, htmlCtxtUseOptions)
+#define htmlParseDocument DYNLIB_CALL(S_xml, htmlParseDocument)
+#define xmlCreateMemoryParserCtxt DYNLIB_CALL(S_xml, xmlCreateMemoryParserCtxt)
+#define xmlFindCharEncodingHandler DYNLIB_CALL(S_xml, xmlFindCharEncodingHandler)
+#define xmlFreeDoc DYNLIB_CALL(S_xml, xmlFreeDoc)
+#define xmlFreeParserCtxt DYNLIB_CALL(S_xml, xmlFreeParserCtxt)
+#define xmlStopParser DYNLIB_CALL(S_xml, xmlStopParser)
+#define xmlStrdup DYNLIB_CALL(S_xml, xmlStrdup)
+#define xmlSwitchToEncoding DYNLIB_CALL(S_xml, xmlSwitchToEncoding)
+#define xmlFree (*(__typeof__(&xmlFree))S_xml_addrs[DYNLIB_I_xmlFree])
 
 #define HTML_PRESCAN 4096      /* bytes searched for a <meta charset> */
 #define HTML_MAX_DEPTH 400     /* deeper subtrees are ignored */

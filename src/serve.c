@@ -43,28 +43,16 @@
     X(MHD_destroy_response) X(MHD_get_connection_values) \
     X(MHD_get_daemon_info) X(MHD_lookup_connection_value) \
     X(MHD_queue_response) X(MHD_start_daemon) X(MHD_stop_daemon)
-enum {
-#define S_MHD_ENUM(f) S_MHD_##f,
-    S_MHD_SYMS(S_MHD_ENUM)
-#undef S_MHD_ENUM
-    S_MHD_COUNT
-};
-static const char *const S_mhd_names[] = {
-#define S_MHD_NAME(f) #f,
-    S_MHD_SYMS(S_MHD_NAME)
-#undef S_MHD_NAME
-    NULL};
-static void *S_mhd_addrs[S_MHD_COUNT];
-static dynlib S_mhd = DYNLIB_INIT(SITREP_SO_MHD, S_mhd_names, S_mhd_addrs);
-#define MHD_add_response_header DYNLIB_FN(S_mhd_addrs, S_MHD_MHD_add_response_header, MHD_add_response_header)
-#define MHD_create_response_from_buffer DYNLIB_FN(S_mhd_addrs, S_MHD_MHD_create_response_from_buffer, MHD_create_response_from_buffer)
-#define MHD_destroy_response DYNLIB_FN(S_mhd_addrs, S_MHD_MHD_destroy_response, MHD_destroy_response)
-#define MHD_get_connection_values DYNLIB_FN(S_mhd_addrs, S_MHD_MHD_get_connection_values, MHD_get_connection_values)
-#define MHD_get_daemon_info DYNLIB_FN(S_mhd_addrs, S_MHD_MHD_get_daemon_info, MHD_get_daemon_info)
-#define MHD_lookup_connection_value DYNLIB_FN(S_mhd_addrs, S_MHD_MHD_lookup_connection_value, MHD_lookup_connection_value)
-#define MHD_queue_response DYNLIB_FN(S_mhd_addrs, S_MHD_MHD_queue_response, MHD_queue_response)
-#define MHD_start_daemon DYNLIB_FN(S_mhd_addrs, S_MHD_MHD_start_daemon, MHD_start_daemon)
-#define MHD_stop_daemon DYNLIB_FN(S_mhd_addrs, S_MHD_MHD_stop_daemon, MHD_stop_daemon)
+DYNLIB_TABLE(S_mhd, S_MHD_SYMS, SITREP_SO_MHD);
+#define MHD_add_response_header DYNLIB_CALL(S_mhd, MHD_add_response_header)
+#define MHD_create_response_from_buffer DYNLIB_CALL(S_mhd, MHD_create_response_from_buffer)
+#define MHD_destroy_response DYNLIB_CALL(S_mhd, MHD_destroy_response)
+#define MHD_get_connection_values DYNLIB_CALL(S_mhd, MHD_get_connection_values)
+#define MHD_get_daemon_info DYNLIB_CALL(S_mhd, MHD_get_daemon_info)
+#define MHD_lookup_connection_value DYNLIB_CALL(S_mhd, MHD_lookup_connection_value)
+#define MHD_queue_response DYNLIB_CALL(S_mhd, MHD_queue_response)
+#define MHD_start_daemon DYNLIB_CALL(S_mhd, MHD_start_daemon)
+#define MHD_stop_daemon DYNLIB_CALL(S_mhd, MHD_stop_daemon)
 
 #define S_MAX_FILE (8 << 20)  /* bytes of one UI file */
 #define S_MAX_REPORTS 50      /* reports in /api/event/ID */

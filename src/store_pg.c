@@ -36,42 +36,30 @@
     X(PQntuples) X(PQpipelineStatus) X(PQpipelineSync) X(PQprepare) \
     X(PQresultErrorField) X(PQresultErrorMessage) X(PQresultStatus) \
     X(PQsendQueryPrepared) X(PQserverVersion) X(PQstatus)
-enum {
-#define S_PQ_ENUM(f) S_PQ_##f,
-    S_PQ_SYMS(S_PQ_ENUM)
-#undef S_PQ_ENUM
-    S_PQ_COUNT
-};
-static const char *const S_pq_names[] = {
-#define S_PQ_NAME(f) #f,
-    S_PQ_SYMS(S_PQ_NAME)
-#undef S_PQ_NAME
-    NULL};
-static void *S_pq_addrs[S_PQ_COUNT];
-static dynlib S_pq = DYNLIB_INIT(SITREP_SO_PQ, S_pq_names, S_pq_addrs);
-#define PQclear DYNLIB_FN(S_pq_addrs, S_PQ_PQclear, PQclear)
-#define PQconnectdb DYNLIB_FN(S_pq_addrs, S_PQ_PQconnectdb, PQconnectdb)
-#define PQenterPipelineMode DYNLIB_FN(S_pq_addrs, S_PQ_PQenterPipelineMode, PQenterPipelineMode)
-#define PQerrorMessage DYNLIB_FN(S_pq_addrs, S_PQ_PQerrorMessage, PQerrorMessage)
-#define PQexec DYNLIB_FN(S_pq_addrs, S_PQ_PQexec, PQexec)
-#define PQexecParams DYNLIB_FN(S_pq_addrs, S_PQ_PQexecParams, PQexecParams)
-#define PQexecPrepared DYNLIB_FN(S_pq_addrs, S_PQ_PQexecPrepared, PQexecPrepared)
-#define PQexitPipelineMode DYNLIB_FN(S_pq_addrs, S_PQ_PQexitPipelineMode, PQexitPipelineMode)
-#define PQfinish DYNLIB_FN(S_pq_addrs, S_PQ_PQfinish, PQfinish)
-#define PQgetResult DYNLIB_FN(S_pq_addrs, S_PQ_PQgetResult, PQgetResult)
-#define PQgetisnull DYNLIB_FN(S_pq_addrs, S_PQ_PQgetisnull, PQgetisnull)
-#define PQgetlength DYNLIB_FN(S_pq_addrs, S_PQ_PQgetlength, PQgetlength)
-#define PQgetvalue DYNLIB_FN(S_pq_addrs, S_PQ_PQgetvalue, PQgetvalue)
-#define PQntuples DYNLIB_FN(S_pq_addrs, S_PQ_PQntuples, PQntuples)
-#define PQpipelineStatus DYNLIB_FN(S_pq_addrs, S_PQ_PQpipelineStatus, PQpipelineStatus)
-#define PQpipelineSync DYNLIB_FN(S_pq_addrs, S_PQ_PQpipelineSync, PQpipelineSync)
-#define PQprepare DYNLIB_FN(S_pq_addrs, S_PQ_PQprepare, PQprepare)
-#define PQresultErrorField DYNLIB_FN(S_pq_addrs, S_PQ_PQresultErrorField, PQresultErrorField)
-#define PQresultErrorMessage DYNLIB_FN(S_pq_addrs, S_PQ_PQresultErrorMessage, PQresultErrorMessage)
-#define PQresultStatus DYNLIB_FN(S_pq_addrs, S_PQ_PQresultStatus, PQresultStatus)
-#define PQsendQueryPrepared DYNLIB_FN(S_pq_addrs, S_PQ_PQsendQueryPrepared, PQsendQueryPrepared)
-#define PQserverVersion DYNLIB_FN(S_pq_addrs, S_PQ_PQserverVersion, PQserverVersion)
-#define PQstatus DYNLIB_FN(S_pq_addrs, S_PQ_PQstatus, PQstatus)
+DYNLIB_TABLE(S_pq, S_PQ_SYMS, SITREP_SO_PQ);
+#define PQclear DYNLIB_CALL(S_pq, PQclear)
+#define PQconnectdb DYNLIB_CALL(S_pq, PQconnectdb)
+#define PQenterPipelineMode DYNLIB_CALL(S_pq, PQenterPipelineMode)
+#define PQerrorMessage DYNLIB_CALL(S_pq, PQerrorMessage)
+#define PQexec DYNLIB_CALL(S_pq, PQexec)
+#define PQexecParams DYNLIB_CALL(S_pq, PQexecParams)
+#define PQexecPrepared DYNLIB_CALL(S_pq, PQexecPrepared)
+#define PQexitPipelineMode DYNLIB_CALL(S_pq, PQexitPipelineMode)
+#define PQfinish DYNLIB_CALL(S_pq, PQfinish)
+#define PQgetResult DYNLIB_CALL(S_pq, PQgetResult)
+#define PQgetisnull DYNLIB_CALL(S_pq, PQgetisnull)
+#define PQgetlength DYNLIB_CALL(S_pq, PQgetlength)
+#define PQgetvalue DYNLIB_CALL(S_pq, PQgetvalue)
+#define PQntuples DYNLIB_CALL(S_pq, PQntuples)
+#define PQpipelineStatus DYNLIB_CALL(S_pq, PQpipelineStatus)
+#define PQpipelineSync DYNLIB_CALL(S_pq, PQpipelineSync)
+#define PQprepare DYNLIB_CALL(S_pq, PQprepare)
+#define PQresultErrorField DYNLIB_CALL(S_pq, PQresultErrorField)
+#define PQresultErrorMessage DYNLIB_CALL(S_pq, PQresultErrorMessage)
+#define PQresultStatus DYNLIB_CALL(S_pq, PQresultStatus)
+#define PQsendQueryPrepared DYNLIB_CALL(S_pq, PQsendQueryPrepared)
+#define PQserverVersion DYNLIB_CALL(S_pq, PQserverVersion)
+#define PQstatus DYNLIB_CALL(S_pq, PQstatus)
 
 static const char S_schema[] =
     "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);\n"
