@@ -2305,6 +2305,17 @@ static int S_states_so_far(const S_doc *d, int tok, int sent, const sr_mention *
 
 enum { S_MAXSTATES = 32 };
 
+/* The indexes of the largest and the second largest of count[0..n) (the
+ * first one on ties), or -1. */
+static void S_top_two(const int *count, int n, int *b1, int *b2)
+{
+    *b1 = *b2 = -1;
+    for (int k = 0; k < n; k++) {
+        if (*b1 < 0 || count[k] > count[*b1]) { *b2 = *b1; *b1 = k; }
+        else if (*b2 < 0 || count[k] > count[*b2]) *b2 = k;
+    }
+}
+
 /* The two countries a document is about so far: the two states named most
  * often before token tok of sentence sent, when both are named at least
  * twice and no third as often as the second.  Fills two[] with their first
@@ -2312,13 +2323,9 @@ enum { S_MAXSTATES = 32 };
 static int S_two_main_sides(const S_doc *d, int tok, int sent, const sr_mention *two[2])
 {
     const sr_mention *first[S_MAXSTATES];
-    int count[S_MAXSTATES];
+    int count[S_MAXSTATES], b1, b2;
     int nk = S_states_so_far(d, tok, sent, first, count, S_MAXSTATES);
-    int b1 = -1, b2 = -1;
-    for (int k = 0; k < nk; k++) {
-        if (b1 < 0 || count[k] > count[b1]) { b2 = b1; b1 = k; }
-        else if (b2 < 0 || count[k] > count[b2]) b2 = k;
-    }
+    S_top_two(count, nk, &b1, &b2);
     if (b2 < 0 || count[b2] < 2) return 0;
     for (int k = 0; k < nk; k++)
         if (k != b1 && k != b2 && count[k] >= count[b2]) return 0;
@@ -2333,12 +2340,9 @@ static int S_two_main_sides(const S_doc *d, int tok, int sent, const sr_mention 
 static const sr_mention *S_main_country(const S_doc *d, int tok, int sent)
 {
     const sr_mention *first[S_MAXSTATES];
-    int count[S_MAXSTATES];
-    int nk = S_states_so_far(d, tok, sent, first, count, S_MAXSTATES), b1 = -1, b2 = -1;
-    for (int k = 0; k < nk; k++) {
-        if (b1 < 0 || count[k] > count[b1]) { b2 = b1; b1 = k; }
-        else if (b2 < 0 || count[k] > count[b2]) b2 = k;
-    }
+    int count[S_MAXSTATES], b1, b2;
+    int nk = S_states_so_far(d, tok, sent, first, count, S_MAXSTATES);
+    S_top_two(count, nk, &b1, &b2);
     if (b1 < 0 || count[b1] < 2 || (b2 >= 0 && count[b2] >= count[b1])) return NULL;
     return first[b1];
 }

@@ -3035,29 +3035,26 @@ static int S_implied_targets(S_ctx *x, S_trig *g)
  * its twins: "The two countries trade blame" is both ways, "Russia warned
  * the two countries" warns each.  A bare "they" for two sides is left to
  * the symmetric acts it most often stands in ("They will meet again"). */
+static int S_is_twin(const sr_mention *o, const sr_mention *m)
+{
+    return o != m && o->pair && o->t0 == m->t0 && o->t1 == m->t1 && strcmp(o->key, m->key);
+}
+
 static void S_pair_twins(const S_ctx *x, S_trig *g)
 {
     const code_input *in = x->in;
     /* one side meets the other: S_implied_targets pairs them */
     if (merge_symmetric(g->p->type)) return;
-    for (int q = 0, n = g->nsrc; q < n && g->nsrc < 8; q++) {
+    /* "the two sides", not "they" */
+    for (int q = 0, n = g->nsrc; q < n; q++) {
         const sr_mention *sm = &in->mentions[g->srcs[q]];
-        if (!sm->pair || sm->t1 - sm->t0 < 2) continue;   /* "the two sides", not "they" */
-        for (int mi = 0; mi < in->nmentions && g->nsrc < 8; mi++) {
-            const sr_mention *o = &in->mentions[mi];
-            if (mi == g->srcs[q] || !o->pair || o->t0 != sm->t0 || o->t1 != sm->t1 || !strcmp(o->key, sm->key))
-                continue;
-            g->srcs[g->nsrc++] = mi;
-        }
+        for (int mi = 0; sm->pair && sm->t1 - sm->t0 >= 2 && mi < in->nmentions && g->nsrc < 8; mi++)
+            if (S_is_twin(&in->mentions[mi], sm)) g->srcs[g->nsrc++] = mi;
     }
-    for (int q = 0, n = g->ntg; q < n && g->ntg < 8; q++) {
+    for (int q = 0, n = g->ntg; q < n; q++) {
         const sr_mention *tm = g->tg[q];
-        if (!tm->pair || tm->t1 - tm->t0 < 2) continue;
-        for (int mi = 0; mi < in->nmentions && g->ntg < 8; mi++) {
-            const sr_mention *o = &in->mentions[mi];
-            if (o == tm || !o->pair || o->t0 != tm->t0 || o->t1 != tm->t1 || !strcmp(o->key, tm->key)) continue;
-            g->tg[g->ntg++] = o;
-        }
+        for (int mi = 0; tm->pair && tm->t1 - tm->t0 >= 2 && mi < in->nmentions && g->ntg < 8; mi++)
+            if (S_is_twin(&in->mentions[mi], tm)) g->tg[g->ntg++] = &in->mentions[mi];
     }
 }
 
