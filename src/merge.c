@@ -192,13 +192,14 @@ int merge_modality_rank(const char *m)
     return 4;
 }
 
-int merge_assign_pass(sr_modality m)
+int merge_assign_pass(const sr_event *e)
 {
-    switch (m) {
-    case MOD_ASSERTED: return 0;
-    case MOD_PLANNED: return 1;
-    case MOD_NEGATED: return 2;
-    default: return 3;
+    int undated = !(e->day >= 0 && e->prec == PREC_DAY);
+    switch (e->modality) {
+    case MOD_ASSERTED: return undated;
+    case MOD_PLANNED: return 2 + undated;
+    case MOD_NEGATED: return 4 + undated;
+    default: return 6 + undated;
     }
 }
 

@@ -96,13 +96,16 @@ int merge_votes(const merge_report *r, int swapped, merge_vote_fn vote, void *ct
                 int *new_src);
 /* Rank of a modality when votes tie: asserted, planned, negated, hypothetical. */
 int merge_modality_rank(const char *m);
-/* The pass (0..3) in which a document's event joins world events:
- * asserted first, then planned, negated, hypothetical; text order within
- * a pass.  A document gives a world event at most one report (two lines of
- * one document that differ in modality or date are two events to that
- * document), so its best-attested reports choose first. */
-int merge_assign_pass(sr_modality m);
-#define MERGE_PASSES 4
+/* The pass (0..7) in which a document's event joins world events:
+ * asserted first, then planned, negated, hypothetical; within each, the
+ * events dated to a day before the others; text order within a pass.  A
+ * document gives a world event at most one report (two lines of one
+ * document that differ in modality or date are two events to that
+ * document), so its best-attested reports choose first: an article's
+ * dated account of an event joins the event before its passing undated
+ * mention of it ("the strike on Tuesday" before the headline's "strike"). */
+int merge_assign_pass(const sr_event *e);
+#define MERGE_PASSES 8
 /* Splits a TAB-separated vote value in place into at most n fields. */
 int merge_split(char *v, char **f, int n);
 

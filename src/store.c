@@ -1655,7 +1655,7 @@ static int S_add_pg(store *s, const sr_doc *doc, const char *hash, const pipelin
     for (int pass = 0; !rc && pass < MERGE_PASSES; pass++)
         for (int i = 0; i < n; i++) {
             const sr_event *e = &res->events[i];
-            if (merge_assign_pass(e->modality) != pass) continue;
+            if (merge_assign_pass(e) != pass) continue;
             struct pgev *q = &x[k++];
             q->i = i;
             q->v = S_report(-1, doc, source, e);   /* the row id comes with the ids */
@@ -1829,7 +1829,7 @@ static int S_add(store *s, const sr_doc *doc, const char *hash, const pipeline_r
     for (int pass = 0; pass < MERGE_PASSES; pass++)   /* merge.h: the order of assignment */
     for (int i = 0; !rc && i < res->nevents; i++) {
         const sr_event *e = &res->events[i];
-        if (merge_assign_pass(e->modality) != pass) continue;
+        if (merge_assign_pass(e) != pass) continue;
         long long evid;
         if ((rc = S_add_event(s, drow, doc, res, i, -1, &evid))) break;
         S_ev v = S_report(drow, doc, source, e);

@@ -10,7 +10,11 @@
 #     the two were published close together: an invasion planned "next
 #     year" (December) is not the invasion reported undated in March;
 #  3. undated asserted reports of one attack in two articles a week apart
-#     are one world event with two articles.
+#     are one world event with two articles;
+#  4. an article's dated account of an event joins it before the same
+#     article's undated mention does: another paper's undated report and
+#     this article's "on Wednesday" are one world event, even where the
+#     undated mention comes first in the text.
 set -u
 cd "$(dirname "$0")/../.."
 SITREP=${SITREP:-./sitrep}
@@ -21,6 +25,8 @@ cat > "$tmp/a.jsonl" <<'EOF'
 {"id":"m-3","date":"2021-12-06","source":"Wire B","title":"Intelligence report","text":"American intelligence officers said Russia has drawn up plans to launch an invasion of Ukraine early next year."}
 {"id":"m-4","date":"2022-03-15","source":"Daily A","title":"War","text":"Russia's invasion of Ukraine has driven three million people from their homes."}
 {"id":"m-5","date":"2022-03-20","source":"Paper C","title":"War","text":"The world watched the Russian invasion of Ukraine with horror."}
+{"id":"m-6","date":"2023-07-20","source":"Paper C","title":"Grain deal","text":"Russia's missile strikes on Ukraine have pushed wheat prices up."}
+{"id":"m-7","date":"2023-07-21","source":"Wire B","title":"Ports","text":"Russia's strikes on Ukraine's ports have not stopped.\nRussian missiles struck Ukraine's port of Odesa on Wednesday, officials said."}
 EOF
 pass=0 fail=0
 "$SITREP" ingest -q --db "$tmp/m.db" "$tmp/a.jsonl" || { echo "FAIL: ingest exit $?"; exit 1; }
@@ -57,6 +63,15 @@ if plan and inv4 and inv5:
           plan["world_event"] != inv4["world_event"])
     check("undated reports of the invasion five days apart are one world event",
           inv4["world_event"] == inv5["world_event"])
+s6 = one("m-6", "ASSAULT", "UKR", "asserted")
+s7 = [e for e in ev if e["doc"] == "m-7" and e["type"] == "ASSAULT" and (e["target"] or {}).get("key") == "UKR"]
+d7 = [e for e in s7 if e.get("date") == "2023-07-19"]
+u7 = [e for e in s7 if not e.get("date")]
+check("the undated report and the article's undated and dated lines are coded",
+      bool(s6) and len(d7) == 1 and len(u7) == 1)
+if s6 and len(d7) == 1 and len(u7) == 1:
+    check("another article's undated report joins the dated account, not the passing mention",
+          s6["world_event"] == d7[0]["world_event"] and u7[0]["world_event"] != d7[0]["world_event"])
 print("\n".join(res))
 PY
 )
