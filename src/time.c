@@ -580,6 +580,14 @@ static int m_ago(const tctx *c, int i, tval *v)
     } else {
         return 0;
     }
+    /* "the first talks in three years", "its biggest protest in decades":
+     * after a first or a superlative, "in N units" is how long since, not
+     * a date to come */
+    static const char *const since[] = {"first", "only", "biggest", "largest", "highest", "lowest", "longest",
+                                        "worst", "deadliest", "strongest", "heaviest", "greatest", "sharpest",
+                                        "steepest", "smallest", "fastest", "most", "least", "best", NULL};
+    for (int b = i - 1; fut && b >= c->t0 && b >= i - 8; b--)
+        if (in_list(N(c, b), since)) return 0;
     int k = fut ? n : -n;
     if (u == U_WEEK) set(v, c->anchor < 0 ? -1 : monday_of(c->anchor + 7L * k), PREC_WEEK);
     else set(v, resolve_unit(c, u, k), unit_prec(u));
