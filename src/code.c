@@ -538,6 +538,7 @@ typedef struct {
     int *mstart;      /* token -> longest mention starting there, -1 */
     int *minside;     /* token -> first mention covering it, -1 */
     int *pstart;      /* token -> place starting there, -1 */
+    int *tend;        /* token -> end of the time expression starting there, -1 */
     int passive;      /* the trigger being matched is a passive participle */
     int abroad;       /* its agent is the state it happened in ("detained in
                        * China"): an unnamed patient is no domestic target */
@@ -586,7 +587,10 @@ static const char *const S_part_of[] = {"members", "member", "leaders", "represe
                                         "governments", "president", "leader", "army", "military", "authorities",
                                         "people", "parliament", "minister", "forces", "troops", "police",
                                         "navy", "regime", "junta", "king", "ambassador", "ambassadors", "envoy",
-                                        "delegation", "spokesman", "spokeswoman", "spokesperson", NULL};
+                                        "delegation", "spokesman", "spokeswoman", "spokesperson", "mediators",
+                                        "mediator", "negotiators", "negotiator", "diplomats", "diplomat",
+                                        "emissaries", "emissary", "inspectors", "lawmakers", "legislators",
+                                        "commanders", "officers", NULL};
 static const char *const S_settlement[] = {"city", "town", "village", "capital", "region", "province",
                                            "port", "district", NULL};
 static const char *const S_money[] = {"$", "\xE2\x82\xAC", "\xC2\xA3", "%", NULL}; /* $ EUR GBP % */
@@ -892,6 +896,15 @@ static int S_match_el(const S_ctx *x, const S_pat *p, int ei, int t, int lim, S_
             int save = m->lit_last;
             m->lit_last = t + 1;
             if (S_match_el(x, p, ei + 1, t + 2, lim, m)) return 1;
+            m->lit_last = save;
+        }
+        /* ... or a time expression between the head and its preposition
+         * ("called on Wednesday for", "met on Monday with") */
+        if (ei == 0 && t < lim && x->tend[t] > t && x->tend[t] < lim && S_is(x, x->tend[t], W_PREPS) &&
+            S_lit(x, x->tend[t], e)) {
+            int save = m->lit_last;
+            m->lit_last = x->tend[t];
+            if (S_match_el(x, p, ei + 1, x->tend[t] + 1, lim, m)) return 1;
             m->lit_last = save;
         }
         return 0;
@@ -1789,8 +1802,11 @@ static const sr_mention *S_warned_side(const S_ctx *x, int trig, const S_match *
     while (k0 < s1 && k0 <= trig + 6 && (S_id(x, k0) != VW_THAT) && !(S_flags(x, k0) & TOK_PUNCT) &&
            x->mstart[k0] < 0)
         k0++;   /* "warned on Friday in a speech that ..." */
+    /* no "that" clause: the one warned is the object, and an object that
+     * is no actor ("warned the West not to arm Ukraine") names none */
     if (k0 < s1 && (S_id(x, k0) == VW_THAT)) k0++;
-    else k0 = m->end > trig ? m->end : trig + 1;
+    else if (m->end > trig + 1 && (S_id(x, m->end - 1) == VW_THAT)) k0 = m->end;   /* "warn that" */
+    else return NULL;
     for (int k = k0; k < s1; k++) {
         if (S_id(x, k) == VW_P_SEMICOLON) break;
         int mi = x->mstart[k];
@@ -4075,6 +4091,7 @@ int coder_code(const coder *c, arena *a, const code_input *in, sr_event **out, i
     x.mstart = arena_alloc(a, (size_t)(nt + 1) * sizeof(int));
     x.minside = arena_alloc(a, (size_t)(nt + 1) * sizeof(int));
     x.pstart = arena_alloc(a, (size_t)(nt + 1) * sizeof(int));
+    x.tend = arena_alloc(a, (size_t)(nt + 1) * sizeof(int));
     x.verb_cache = arena_alloc(a, (size_t)(nt + 1));
     x.report_cache = arena_alloc(a, (size_t)(nt + 1));
     x.wc = arena_alloc(a, (size_t)(nt + 1) * sizeof(unsigned));
@@ -4083,7 +4100,7 @@ int coder_code(const coder *c, arena *a, const code_input *in, sr_event **out, i
     x.adv_cache = arena_alloc(a, (size_t)(nt + 1));
     if (!x.adv_cache) return SITREP_ENOMEM;
     memset(x.adv_cache, -1, (size_t)(nt + 1));
-    if (!x.mstart || !x.minside || !x.pstart || !x.verb_cache || !x.report_cache) return SITREP_ENOMEM;
+    if (!x.mstart || !x.minside || !x.pstart || !x.tend || !x.verb_cache || !x.report_cache) return SITREP_ENOMEM;
     memset(x.verb_cache, -1, (size_t)(nt + 1));
     for (int pos = 0; pos < 2; pos++) {
         x.lem[pos] = arena_alloc(a, (size_t)(nt + 1) * sizeof(char **));
@@ -4092,7 +4109,10 @@ int coder_code(const coder *c, arena *a, const code_input *in, sr_event **out, i
         memset(x.nlem[pos], -1, (size_t)(nt + 1));
     }
     memset(x.report_cache, -1, (size_t)(nt + 1));
-    for (int i = 0; i <= nt; i++) x.mstart[i] = x.minside[i] = x.pstart[i] = -1;
+    for (int i = 0; i <= nt; i++) x.mstart[i] = x.minside[i] = x.pstart[i] = x.tend[i] = -1;
+    for (int i = 0; i < in->ntimexes; i++)
+        if (in->timexes[i].t0 >= 0 && in->timexes[i].t0 < nt && in->timexes[i].t1 > x.tend[in->timexes[i].t0])
+            x.tend[in->timexes[i].t0] = in->timexes[i].t1;
     for (int mi = 0; mi < in->nmentions; mi++) {
         const sr_mention *m = &in->mentions[mi];
         int cur = x.mstart[m->t0];
