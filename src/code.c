@@ -1581,6 +1581,11 @@ static const sr_timex *S_pick_time(const S_ctx *x, int s0, int s1, int t, sr_mod
     for (int i = 0; i < x->in->ntimexes; i++) {
         const sr_timex *tx = &x->in->timexes[i];
         if (tx->t0 < s0 || tx->t1 > s1) continue;
+        /* "a curfew until Thursday morning", "closed till Monday": the end
+         * of a span, not the day of the act */
+        if (S_in(S_norm(x, tx->t0), (const char *const[]){"until", "till", "through", "untill", NULL}) ||
+            (tx->t0 > s0 && S_in(S_norm(x, tx->t0 - 1), (const char *const[]){"until", "till", NULL})))
+            continue;
         /* attached to a reporting verb ("said on Tuesday", "on Tuesday said")? */
         int rep = (tx->t0 > s0 && S_is_report_word(x, tx->t0 - 1)) ||
                   (tx->t0 > s0 + 1 && S_is_report_word(x, tx->t0 - 2) && tx->t0 - 2 != t) ||
@@ -1952,8 +1957,15 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
                 break;
             }
     }
-    /* a refusal pattern (REJECT) is itself the act: asserted */
-    if (mod == MOD_NEGATED && !strcmp(p->type, "REJECT") && q.refuse) mod = MOD_ASSERTED;
+    /* a refusal pattern (REJECT) is itself the act: asserted; so is a
+     * charge its target denies ("Kyiv denied Moscow's accusations"): the
+     * denial answers the accusation, which was made */
+    int owned_charge = 0;   /* "denied Moscow's accusations": the charge's owner is $S */
+    for (int k = 0; k < p->nel; k++)
+        if (p->el[k].t == E_SRC) owned_charge = 1;
+    if (mod == MOD_NEGATED && q.refuse && !q.neg &&
+        (!strcmp(p->type, "REJECT") || (!strcmp(p->type, "ACCUSE") && (p->noun || owned_charge))))
+        mod = MOD_ASSERTED;
     /* a refused concession ("will not compromise", "will not accept their
      * red line") is an explicit rejection: asserted REJECT (CAMEO 120) */
     const char *type = p->type, *cameo = p->cameo, *mode = p->mode;
@@ -2048,8 +2060,9 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
         sr_tense tense = mod == MOD_PLANNED ? TENSE_FUTURE
                          : S_past_clause(x, s0, trig, p->noun) ? TENSE_PAST : TENSE_UNKNOWN;
         if (is_report) tense = TENSE_PAST;
-        /* "since October 7", "since Hamas's October 7 attack": the past */
-        for (int k = tx->t0 - 1; k >= s0 && k >= tx->t0 - 3; k--)
+        /* "since October 7", "since Hamas's October 7 attack", "closed
+         * since Tuesday": the past */
+        for (int k = tx->t0; k >= s0 && k >= tx->t0 - 3; k--)
             if ((S_id(x, k) == VW_SINCE)) tense = TENSE_PAST;
         sr_timex *re = NULL;
         int nre = 0;
@@ -2369,6 +2382,7 @@ typedef struct {
     int allpairs;              /* each subject with each one named after it */
     int list;                  /* the sources are the parties "between A, B and C" */
     int implicit;              /* no target yet: S_implicit_targets looks */
+    int self_ok;               /* the act is done to the source itself (a civil war) */
 } S_trig;
 
 /* The pattern a token triggers: of all the patterns its lemmas head (as a
@@ -3277,7 +3291,8 @@ static int S_emit_pairs(S_ctx *x, S_trig *g)
         for (int b = 0; b < nt; b++) {
             const sr_mention *tm = g->ntg && !untargeted ? g->tg[b] : NULL;
             /* "the army deployed troops in Khartoum": a deployment at home */
-            if (tm && S_self_target(p, sm, tm) && !(!strcmp(p->type, "MOBILIZE") && S_home_deployment(x, sm, s0, s1)))
+            if (tm && !g->self_ok && S_self_target(p, sm, tm) &&
+                !(!strcmp(p->type, "MOBILIZE") && S_home_deployment(x, sm, s0, s1)))
                 continue;
             if (g->allpairs && tm && tm->t0 <= sm->t0) continue;
             char pair[40];
@@ -3332,6 +3347,49 @@ static int S_resume(const S_ctx *x, const S_trig *g)
     return resume;
 }
 
+/* A civil war is fought within one country: an ASSAULT from it to itself
+ * (the gold conventions key both sides of an internal war to the country).
+ * The country is the one the war is "in", else its owner ("Sudan's civil
+ * war", "the Syrian civil war"), else the one the report names most.
+ * 1 when the trigger is a civil war and its sides are set. */
+static int S_civil_war(S_ctx *x, S_trig *g)
+{
+    const code_input *in = x->in;
+    int t = g->t;
+    if (strcmp(g->p->type, "ASSAULT") || !g->p->noun || t <= g->s0 || strcmp(S_norm(x, t - 1), "civil") ||
+        !S_in(S_norm(x, t), (const char *const[]){"war", "wars", "conflict", NULL}))
+        return 0;
+    const sr_mention *c = NULL;
+    for (int k = 0; k < g->ntg && !c; k++)
+        if (g->tg[k]->kind == AK_COUNTRY) c = g->tg[k];
+    if (!c && t - 2 >= g->s0 && x->minside[t - 2] >= 0 && in->mentions[x->minside[t - 2]].kind == AK_COUNTRY)
+        c = &in->mentions[x->minside[t - 2]];
+    /* the one country its sentence names ("Myanmar's hospitals, ravaged
+     * by years of civil war") */
+    for (int mi = 0; mi < in->nmentions; mi++) {
+        const sr_mention *m = &in->mentions[mi];
+        if (c || m->sent != g->sent || !m->key[0] || strlen(m->key) != 3) continue;
+        for (int mj = mi + 1; mj < in->nmentions && m; mj++)
+            if (in->mentions[mj].sent == g->sent && strlen(in->mentions[mj].key) == 3 &&
+                strcmp(in->mentions[mj].key, m->key))
+                m = NULL;   /* two countries: no guess */
+        c = m;
+        break;
+    }
+    for (int mi = 0; !c && x->nkeyrank && mi < in->nmentions; mi++)
+        if (in->mentions[mi].kind == AK_COUNTRY && !strcmp(in->mentions[mi].key, x->keyrank[0]))
+            c = &in->mentions[mi];
+    if (!c) return 0;
+    g->nsrc = 1;
+    g->srcs[0] = (int)(c - in->mentions);
+    g->nskip = 0;
+    g->list = 0;
+    g->ntg = 1;
+    g->tg[0] = c;
+    g->self_ok = 1;
+    return 1;
+}
+
 /* Codes one sentence by the rules: each token that triggers a pattern goes
  * through the steps above, and each (source, target) pair it finds is an
  * event (S_add_event). */
@@ -3355,7 +3413,14 @@ static int S_code_sentence(S_ctx *x, int sent)
         int rc = S_pattern_targets(x, g);
         if (rc) return rc;
         S_find_agent(x, g);
-        if (!S_find_sources(x, g)) continue;
+        g->self_ok = 0;
+        if (!S_civil_war(x, g)) {
+            /* a bare "war" is coded only as a civil war: "the Afghanistan
+             * war", "the Ukraine war" name a place, not a side */
+            if (g->p->noun && g->p->nel == 0 && S_in(S_norm(x, t), (const char *const[]){"war", "wars", NULL}))
+                continue;
+            if (!S_find_sources(x, g)) continue;
+        }
         if ((rc = S_more_targets(x, g))) return rc;
         if ((rc = S_keep_act(x, g)) <= 0) {
             if (rc) return rc;
@@ -3500,6 +3565,49 @@ static void S_drop_untargeted(S_ctx *x)
     for (int i = 0; i < n; i++)
         if (ev[i].target || !S_in(ev[i].type, S_needs_target)) ev[kept++] = ev[i];
     x->events.len = (size_t)kept;
+}
+
+/* A clash is fought by both sides: "Indian and Chinese troops clashed",
+ * "a clash between A and B", "A clashed with B" give an ASSAULT each way
+ * (the gold conventions code both).  Fighting is mutual only between two
+ * sides named together ("fighting between A and B", "A and B ... in the
+ * fighting"), not when one side fights the other ("has been fighting
+ * Israel"). */
+static int S_reciprocal_clashes(S_ctx *x)
+{
+    static const char *const clash[] = {"clash", "clashes", "clashed", "clashing", "skirmish", "skirmishes",
+                                        "skirmished", "firefight", "firefights", "gunfight", "gunfights",
+                                        "shootout", "shootouts", NULL};
+    for (size_t i = 0; i < x->events.len; i++) {
+        sr_event e = VEC_AT(&x->events, sr_event, i);
+        if (strcmp(e.type, "ASSAULT") || !e.source || !e.target || !strcmp(e.source->key, e.target->key) ||
+            e.trig0 < 0 || e.trig0 >= x->in->seg->ntoks)
+            continue;
+        const char *w = S_norm(x, e.trig0);
+        int mutual = S_in(w, clash);
+        if (!mutual && (!strcmp(w, "fighting") || !strcmp(w, "fight") || !strcmp(w, "battle") ||
+                        !strcmp(w, "battles")))
+            mutual = S_coordinated(x, e.source, e.target) ||
+                     (e.trig0 + 1 < x->in->seg->ntoks && S_id(x, e.trig0 + 1) == VW_BETWEEN);
+        if (!mutual) continue;
+        int have = 0;
+        for (size_t j = 0; j < x->events.len && !have; j++) {
+            const sr_event *o = &VEC_AT(&x->events, sr_event, j);
+            have = !strcmp(o->type, "ASSAULT") && o->source && o->target &&
+                   !strcmp(o->source->key, e.target->key) && !strcmp(o->target->key, e.source->key) &&
+                   o->modality == e.modality && o->day == e.day;
+        }
+        if (have) continue;
+        const sr_mention *t = e.source;
+        e.source = e.target;
+        e.target = t;
+        /* right after its other half, in text order */
+        if (!vec_push(&x->events)) return SITREP_ENOMEM;
+        sr_event *ev = x->events.data;
+        memmove(&ev[i + 2], &ev[i + 1], (x->events.len - i - 2) * sizeof *ev);
+        ev[++i] = e;
+    }
+    return 0;
 }
 
 /* ------------------------------------------------------------ learned layer
@@ -4156,6 +4264,7 @@ int coder_code(const coder *c, arena *a, const code_input *in, sr_event **out, i
     }
     if (!rc) S_implicit_targets(&x);
     if (!rc && !in->candidates) S_drop_untargeted(&x);
+    if (!rc && !in->candidates) rc = S_reciprocal_clashes(&x);
     if (!rc) S_scene_locations(&x);
     if (!rc) {
         *nout = (int)x.events.len;
