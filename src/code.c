@@ -3567,6 +3567,17 @@ static void S_drop_untargeted(S_ctx *x)
     x->events.len = (size_t)kept;
 }
 
+/* Inserts e into the events right after event i (an event derived from
+ * another stays next to it, in text order). */
+static int S_insert_after(S_ctx *x, size_t i, const sr_event *e)
+{
+    if (!vec_push(&x->events)) return SITREP_ENOMEM;
+    sr_event *ev = x->events.data;
+    memmove(&ev[i + 2], &ev[i + 1], (x->events.len - i - 2) * sizeof *ev);
+    ev[i + 1] = *e;
+    return 0;
+}
+
 /* A clash is fought by both sides: "Indian and Chinese troops clashed",
  * "a clash between A and B", "A clashed with B" give an ASSAULT each way
  * (the gold conventions code both).  Fighting is mutual only between two
@@ -3601,11 +3612,37 @@ static int S_reciprocal_clashes(S_ctx *x)
         const sr_mention *t = e.source;
         e.source = e.target;
         e.target = t;
-        /* right after its other half, in text order */
-        if (!vec_push(&x->events)) return SITREP_ENOMEM;
-        sr_event *ev = x->events.data;
-        memmove(&ev[i + 2], &ev[i + 1], (x->events.len - i - 2) * sizeof *ev);
-        ev[++i] = e;
+        if (S_insert_after(x, i++, &e)) return SITREP_ENOMEM;   /* next to its other half */
+    }
+    return 0;
+}
+
+/* Aid accepted is aid given: "Morocco will accept aid from Spain and
+ * Qatar" is AGREE from Morocco to each donor (gold README: accepting aid
+ * is AGREE) and AID from each donor to Morocco, in the same modality. */
+static int S_accepted_aid(S_ctx *x)
+{
+    int ci;
+    if (!dict_get(&x->c->cameo, "070", 3, &ci)) return 0;
+    const S_cameo *cm = &VEC_AT(&x->c->cameos, S_cameo, ci);
+    for (size_t i = 0; i < x->events.len; i++) {
+        sr_event e = VEC_AT(&x->events, sr_event, i);
+        if (strcmp(e.type, "AGREE") || !e.source || !e.target || e.trig0 < 0 || e.trig1 > x->in->seg->ntoks ||
+            strncmp(S_norm(x, e.trig0), "accept", 6))
+            continue;
+        int aid = 0;
+        for (int k = e.trig0 + 1; k < e.trig1 && !aid; k++)
+            aid = S_in(S_norm(x, k), (const char *const[]){"aid", "assistance", "help", "donations", NULL});
+        if (!aid) continue;
+        const sr_mention *t = e.source;
+        e.source = e.target;
+        e.target = t;
+        e.type = "AID";
+        e.cameo = "070";
+        e.mode = NULL;
+        e.quad = cm->quad;
+        e.goldstein = cm->goldstein;
+        if (S_insert_after(x, i++, &e)) return SITREP_ENOMEM;
     }
     return 0;
 }
@@ -4265,6 +4302,7 @@ int coder_code(const coder *c, arena *a, const code_input *in, sr_event **out, i
     if (!rc) S_implicit_targets(&x);
     if (!rc && !in->candidates) S_drop_untargeted(&x);
     if (!rc && !in->candidates) rc = S_reciprocal_clashes(&x);
+    if (!rc && !in->candidates) rc = S_accepted_aid(&x);
     if (!rc) S_scene_locations(&x);
     if (!rc) {
         *nout = (int)x.events.len;
