@@ -56,7 +56,7 @@ MIN_PER_TYPE = 20
 STATEMENT_FILE = "statement.txt"
 
 WORD = r"[a-z0-9']+"
-RE_HEAD = re.compile(r"^@?[a-z]+$")
+RE_HEAD = re.compile(r"^@?[a-z]+(-[a-z]+)?$")   # one hyphen: "test-fire"
 RE_LIT = re.compile(r"^%s(\|%s)*$" % (WORD, WORD))
 RE_OPT = re.compile(r"^\(%s(\|%s)*\)$" % (WORD, WORD))
 
@@ -148,7 +148,7 @@ def pattern_errors(pat):
     head = toks[0]
     noun = head.startswith("@")
     if not RE_HEAD.match(head):
-        errs.append(f"bad head {head!r} (a lowercase word or @word)")
+        errs.append(f"bad head {head!r} (a lowercase word or @word, one hyphen at most)")
     nt = ns = 0
     prev = head
     for i, t in enumerate(toks[1:], 1):
