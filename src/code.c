@@ -3647,6 +3647,27 @@ static int S_accepted_aid(S_ctx *x)
     return 0;
 }
 
+/* Talks a third party hosts between two sides ("Turkey hosted talks
+ * between Russia and Ukraine") are CONSULT from the host to each side
+ * (mode mediate) and between the sides themselves. */
+static int S_mediated_pairs(S_ctx *x)
+{
+    for (size_t i = 0; i + 1 < x->events.len; i++) {
+        const sr_event *a = &VEC_AT(&x->events, sr_event, i), *b = &VEC_AT(&x->events, sr_event, i + 1);
+        if (strcmp(a->type, "CONSULT") || !a->mode || strcmp(a->mode, "mediate") || strcmp(b->type, "CONSULT") ||
+            !b->mode || strcmp(b->mode, "mediate") || a->trig0 != b->trig0 || !a->target || !b->target ||
+            !strcmp(a->target->key, b->target->key))
+            continue;
+        sr_event e = *a;
+        e.source = a->target;
+        e.target = b->target;
+        e.mode = NULL;
+        if (S_insert_after(x, ++i, &e)) return SITREP_ENOMEM;
+        i++;
+    }
+    return 0;
+}
+
 /* ------------------------------------------------------------ learned layer
  * The rules above are precise and narrow.  This pass proposes broadly:
  * every word that heads a pattern of some type (its lemma, as a verb or a
@@ -4303,6 +4324,7 @@ int coder_code(const coder *c, arena *a, const code_input *in, sr_event **out, i
     if (!rc && !in->candidates) S_drop_untargeted(&x);
     if (!rc && !in->candidates) rc = S_reciprocal_clashes(&x);
     if (!rc && !in->candidates) rc = S_accepted_aid(&x);
+    if (!rc && !in->candidates) rc = S_mediated_pairs(&x);
     if (!rc) S_scene_locations(&x);
     if (!rc) {
         *nout = (int)x.events.len;

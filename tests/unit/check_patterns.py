@@ -17,10 +17,12 @@ TYPES = ("AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE "
 # PLOVER modes (PLOVER manual tables, CAMEO2PLOVER crosswalk, spec/EVENTS.md),
 # and those the gold conventions add (../shared/gold/README.md): COERCE
 # cyber (hacking, election interference), REQUEST summon (an envoy summoned),
+# CONSULT mediate (the dev gold README: talks a third party hosts or chairs
+# are CONSULT from it to each side, mode mediate);
 # CONCEDE resign (the dev gold codes a leader's resignation as CONCEDE,
 # CAMEO 0831 "accede to demands for change in leadership").
 MODES = {
-    "CONSULT": "visit host third-party phone multilateral",
+    "CONSULT": "visit host third-party phone multilateral mediate",
     "AGREE": "",
     "SUPPORT": "",
     "CONCEDE": "resign",
