@@ -2765,12 +2765,20 @@ static int S_find_sources(S_ctx *x, S_trig *g)
         ((S_id(x, bw) == VW_BETWEEN) || (S_id(x, bw) == VW_AMONG))) {
         int k = bw + 1;
         if ((S_id(x, k) == VW_THE)) k++;
-        int mi = k < s1 ? x->minside[k] : -1;
-        if (mi >= 0 && in->mentions[mi].t0 == k) {
+        int mi = k < s1 ? x->minside[k] : -1, twins = 0;
+        if (mi >= 0 && in->mentions[mi].t0 <= k && in->mentions[mi].t0 > bw) {
             g->srcs[g->nsrc++] = mi;
-            S_add_conjuncts(x, g, mi);
+            /* "talks between the two countries": the two sides are two
+             * mentions on one phrase (actors.c) */
+            for (int mj = 0; mj < in->nmentions && g->nsrc < 8; mj++)
+                if (mj != mi && in->mentions[mj].t0 == in->mentions[mi].t0 &&
+                    in->mentions[mj].t1 == in->mentions[mi].t1 && strcmp(in->mentions[mj].key, in->mentions[mi].key)) {
+                    g->srcs[g->nsrc++] = mj;
+                    twins = 1;
+                }
+            if (!twins) S_add_conjuncts(x, g, mi);
         }
-        if (g->nsrc >= 3) return g->list = 1;
+        if (g->nsrc >= 3 || (twins && g->nsrc == 2)) return g->list = 1;
         g->nsrc = 0;
     }
     if (g->bm.src >= 0) {
@@ -3294,7 +3302,9 @@ static int S_emit_pairs(S_ctx *x, S_trig *g)
             if (tm && !g->self_ok && S_self_target(p, sm, tm) &&
                 !(!strcmp(p->type, "MOBILIZE") && S_home_deployment(x, sm, s0, s1)))
                 continue;
-            if (g->allpairs && tm && tm->t0 <= sm->t0) continue;
+            /* each pair once: the one named after (the two sides of "the
+             * two countries" share a phrase: in their order) */
+            if (g->allpairs && tm && (tm->t0 < sm->t0 || (tm->t0 == sm->t0 && tm <= sm))) continue;
             char pair[40];
             snprintf(pair, sizeof pair, "%s>%s", sm->key, tm ? tm->key : "");
             int dup = 0;
