@@ -2009,7 +2009,8 @@ static int S_emit_name(S_doc *d, S_phrase *ph)
         if (best->type == H_METONYM) {
             m->how |= AH_METONYM;
             S_code(kb, e->key, best->rolecode, m->code, sizeof m->code);
-            m->why = arena_printf(d->a, "seat of power of %s", e->name);
+            m->why = arena_printf(d->a, "%s of %s", !strcmp(best->rolecode, "BUS") ? "a firm" : "seat of power",
+                                  e->name);
         } else {
             S_copy(m->code, sizeof m->code, e->code);
             if (best->type == H_ADJ) {
