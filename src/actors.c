@@ -2397,8 +2397,6 @@ static const char *S_country_name(const actors_kb *kb, const char *key)
     return key;
 }
 
-/* Pronouns and "the country": resolved after names, to the most recent
- * compatible mention. */
 /* 1 when a mention found so far covers document token tok. */
 static int S_inside(const S_doc *d, int tok)
 {
@@ -2554,316 +2552,400 @@ static int S_emit_sides(S_doc *d, int p0, int p1, const sr_mention *const two[2]
     return 0;
 }
 
-static int S_pronouns(S_doc *d, int s0, int s1)
-{
-    for (int p = s0; p < s1; p++) {
-        int g = S_group_in(d, p, s1);
-        if (g < 0) return g;
-        if (g) continue;
-        const S_sub *sb = SUB(d, p);
-        const char *w = sb->norm;
-        int wid = sb->id;
-        char gender = 0;
-        int country = 0;
-        if ((wid == VW_I) || (wid == VW_WE) || (wid == VW_OUR) || (wid == VW_US) || (wid == VW_MY)) {
-            /* first person in a quotation: the speaker of the sentence; "US"
-             * already found as the country is not "us" */
-            if (S_inside(d, sb->tok)) continue;
-            const sr_mention *spk = S_speaker(d, s0, s1, sb->tok);
-            if (spk) {
-                sr_mention *m = S_emit_ref(d, p, p + 1, spk);
-                if (!m) return SITREP_ENOMEM;
-                m->why = arena_printf(d->a, "'%s' is the speaker, %s", w, m->name ? m->name : m->key);
-            }
-            continue;
-        }
-        if (((wid == VW_IT) || (wid == VW_ITS)) && p + 1 < s1) {
-            /* "it" as a subject for a state or organisation ("Germany has
-             * changed course.  It will send ..."); "it is possible", "it
-             * said" of a text, and "it" of things are left alone */
-            int nxid = SUB(d, p + 1)->id;
-            /* only at the start of a sentence: inside one, "it" too often
-             * means the thing just named ("if it blockades the strait, it will") */
-            int subj = (sb->flags & TOK_SENTSTART) && (wid == VW_IT) &&
-                       ((nxid == VW_WILL) || (nxid == VW_WOULD) || (nxid == VW_HAS) || (nxid == VW_HAD) ||
-                        (nxid == VW_PLANS) || (nxid == VW_INTENDS) || (nxid == VW_WANTS) ||
-                        (nxid == VW_ALSO) || (nxid == VW_NOW) || (nxid == VW_THEN) ||
-                        S_past_ed(SUB(d, p + 1)));
-            /* the nearest state before it in its sentence ("Russia's
-             * announcement that it would"), else the previous sentence's
-             * first one, its subject most often */
-            const sr_mention *ref = NULL;
-            for (size_t i = d->out.len; subj && !ref && i-- > 0;) {
-                const sr_mention *m = &VEC_AT(&d->out, sr_mention, i);
-                if (m->t0 >= sb->tok || m->sent != sb->sent) continue;
-                if ((m->kind == AK_COUNTRY || m->kind == AK_ORG) && !(m->how & (AH_ADJ | AH_PRONOUN))) ref = m;
-            }
-            for (size_t i = 0; subj && !ref && i < d->out.len; i++) {
-                const sr_mention *m = &VEC_AT(&d->out, sr_mention, i);
-                if (m->sent != sb->sent - 1) continue;
-                if ((m->kind == AK_COUNTRY || m->kind == AK_ORG) && !(m->how & (AH_ADJ | AH_PRONOUN))) ref = m;
-                break;
-            }
+/* The steps of S_pronouns, one per case, tried in this order on sub-token
+ * p of the sentence [s0, s1).  Each returns 1 when p was its case (a
+ * mention emitted or the token deliberately left alone: go to the next
+ * token), 0 when not (try the next step), or SITREP_ENOMEM. */
 
-            if (ref) {
-                sr_mention *m = S_emit_ref(d, p, p + 1, ref);
-                if (!m) return SITREP_ENOMEM;
-                m->why = arena_printf(d->a, "'it' refers to %s", m->name ? m->name : m->key);
-            }
-            continue;
-        }
-        /* "the two sides", "both countries": the two sides named before
-         * it in its sentence, else in the previous one; two mentions on
-         * the phrase, in the order they were named (as for "they") */
-        /* "the four countries", "the three leaders": the last list of
-         * exactly that many actors of distinct countries ("Saudi Arabia,
-         * the UAE, Bahrain and Egypt"), in this sentence or the three
-         * before; one mention per member on the phrase, in list order */
-        int many = 0;
-        if (((wid == VW_COUNTRIES) || (wid == VW_NATIONS) || (wid == VW_STATES) || (wid == VW_LEADERS) ||
-             (wid == VW_GOVERNMENTS)) && p > s0)
-            many = S_number_word(SUB(d, p - 1));   /* only for these nouns: this runs on every token */
-        if (many >= 3 && !S_inside(d, sb->tok)) {
-            int a = p - 1;
-            if (a > s0 && (SUB(d, a - 1)->id == VW_THE)) a--;
-            int list[12], nlist = S_last_list(d, SUB(d, a)->tok, sb->sent, many, list);
-            if (nlist == many) {
-                sr_mention copy[12];
-                for (int k2 = 0; k2 < nlist; k2++) copy[k2] = VEC_AT(&d->out, sr_mention, (size_t)list[k2]);
-                for (int k2 = 0; k2 < nlist; k2++) {
-                    sr_mention *m = S_emit_ref(d, a, p + 1, &copy[k2]);
-                    if (!m) return SITREP_ENOMEM;
-                    S_copy(m->code, sizeof m->code, m->key);
-                    m->kind = AK_COUNTRY;
-                    m->name = S_country_name(d->kb, m->key);
-                    m->plural = 1;
-                    m->why = arena_printf(d->a, "'the %s %s' refers to the %d named before, %s among them",
-                                          SUB(d, p - 1)->norm, w, many, m->name);
-                }
-            }
-            continue;
-        }
-        /* so are "the combatants", "the belligerents" and "the warring
-         * sides/parties/factions" */
-        int pwid = p > s0 ? SUB(d, p - 1)->id : VOCAB_UNKNOWN;
-        int warring = (((wid == VW_COMBATANTS) || (wid == VW_BELLIGERENTS)) && (pwid == VW_THE)) ||
-                      (((wid == VW_SIDES) || (wid == VW_PARTIES) || (wid == VW_FACTIONS)) &&
-                       (pwid == VW_WARRING));
-        if ((((wid == VW_SIDES) || (wid == VW_COUNTRIES) || (wid == VW_NATIONS) || (wid == VW_STATES) ||
-              (wid == VW_GOVERNMENTS) || (wid == VW_NEIGHBOURS) || (wid == VW_NEIGHBORS) ||
-              (wid == VW_LEADERS)) &&
-             p > s0 && ((pwid == VW_TWO) || (pwid == VW_BOTH))) ||
-            ((wid == VW_SIDES) && (pwid == VW_THE)) || warring) {
-            if (S_inside(d, sb->tok)) continue;
-            int a = p - 1;
-            if (((SUB(d, a)->id == VW_TWO) || (SUB(d, a)->id == VW_WARRING)) && a > s0 &&
-                (SUB(d, a - 1)->id == VW_THE))
-                a--;
-            const sr_mention *two[2] = {NULL, NULL};
-            int ntwo = 0, more = 0;
-            for (int back = 0; back < 4 && ntwo < 2; back++) {
-                ntwo = more = 0;
-                for (size_t i = 0; i < d->out.len; i++) {
-                    const sr_mention *m = &VEC_AT(&d->out, sr_mention, i);
-                    if (m->sent != sb->sent - back || m->t0 >= SUB(d, a)->tok ||
-                        (m->how & (AH_PRONOUN | AH_POSS)) || m->kind == AK_PERSON)
-                        continue;
-                    if (ntwo && !strcmp(two[0]->key, m->key)) continue;
-                    if (ntwo == 2 && !strcmp(two[1]->key, m->key)) continue;
-                    if (ntwo == 2) { more = 1; break; }
-                    two[ntwo++] = m;
-                }
-                /* more than two: a pair joined by "and" ("Russia and
-                 * Ukraine sent delegations to Turkey") */
-                if (more) ntwo = S_and_pair(d, sb->sent - back, SUB(d, a)->tok, two);
-            }
-            /* named further back: the document's two sides, when two
-             * countries stand out among those it has named so far */
-            if (ntwo < 2) ntwo = S_two_main_sides(d, SUB(d, a)->tok, sb->sent, two);
-            if (ntwo == 2 && S_emit_sides(d, a, p + 1, two, w)) return SITREP_ENOMEM;
-            continue;
-        }
-        /* "the government", "authorities", "the regime", "the junta" with
-         * no country of their own: the government of the country named
-         * last, in this sentence or the three before */
-        if ((wid == VW_GOVERNMENT) || (wid == VW_AUTHORITIES) || (wid == VW_REGIME) ||
-            (wid == VW_JUNTA) || (wid == VW_ADMINISTRATION)) {
-            if (S_inside(d, sb->tok)) continue;
-            if (p + 1 < s1 && ((SUB(d, p + 1)->id == VW_OF) || (SUB(d, p + 1)->id == VW_IN))) continue;
-            int a = p;
-            if (p > s0 && (SUB(d, p - 1)->id == VW_THE)) a = p - 1;
-            else if ((wid != VW_AUTHORITIES)) continue;
-            const sr_mention *ref = S_last_country(d, SUB(d, a)->tok, sb->sent);
-            if (!ref) continue;
-            const sr_mention copy = *ref;
-            sr_mention *m = S_emit_ref(d, a, p + 1, &copy);
-            if (!m) return SITREP_ENOMEM;
-            m->kind = AK_GROUP;
-            m->plural = (wid == VW_AUTHORITIES);
-            m->name = S_country_name(d->kb, copy.key);
-            S_code(d->kb, copy.key, "GOV", m->code, sizeof m->code);
-            m->how = AH_COREF;
-            m->why = arena_printf(d->a, "'%s' refers to the government of %s", w, m->name);
-            continue;
-        }
-        /* "the bloc", "the agency", "the 27-nation bloc", "the UN
-         * watchdog": the international organisation named last (or its
-         * people: "EU diplomats"), in this sentence or the three before;
-         * "the militia": the armed group named last (groups.tsv).  Not
-         * "the group", "the alliance", "the organization": too often
-         * another one ("a group of", a news organisation) */
-        int orgnoun = (wid == VW_BLOC) || (wid == VW_AGENCY) || (wid == VW_WATCHDOG) || (wid == VW_UNION);
-        int grpnoun = (wid == VW_MILITIA);
-        if ((orgnoun || grpnoun) && !(sb->flags & TOK_CAP)) {
-            if (S_inside(d, sb->tok) || (p + 1 < s1 && (SUB(d, p + 1)->id == VW_OF))) continue;
-            int a = S_the_noun(d, s0, p, 2, 1, 0);
-            if (a < 0) continue;
-            const sr_mention *ref = NULL;
-            for (size_t i = d->out.len; !ref && i-- > 0;) {
-                const sr_mention *m = &VEC_AT(&d->out, sr_mention, i);
-                if (m->t0 >= SUB(d, a)->tok || m->sent < sb->sent - 3) continue;
-                if (m->how & AH_PRONOUN) continue;
-                /* an organisation, or its people ("EU diplomats") */
-                int ei, org = m->kind == AK_ORG || dict_get(&d->kb->org_by_key, m->key, strlen(m->key), &ei);
-                if (org && S_is_armed_group(d->kb, m) == grpnoun) ref = m;
-            }
-            if (!ref) continue;
-            sr_mention *m = S_emit_ref(d, a, p + 1, ref);
-            if (!m) return SITREP_ENOMEM;
-            m->how = AH_COREF;
-            m->why = arena_printf(d->a, "'the %s' refers to %s", w, m->name ? m->name : m->key);
-            continue;
-        }
-        /* "the kingdom", "the Nordic country", "the Jewish state", "the
-         * war-ravaged country": the country named last, in this sentence
-         * or the three before ("the country" alone: below).  Not "the
-         * nation": too often the one helped, named after the helpers */
-        int cnoun = (wid == VW_KINGDOM) || (wid == VW_REPUBLIC) || (wid == VW_EMIRATE) ||
-                    (wid == VW_STATE) || (wid == VW_COUNTRY);
-        if (cnoun && !(sb->flags & TOK_CAP) && !S_hyphen_part(d, p)) {
-            int a = S_the_noun(d, s0, p, 2, 0, wid != VW_STATE);  /* not "the RIA Novosti state agency" */
-            int adjacent = a == p - 1;
-            if (a >= 0 && !(adjacent && ((wid == VW_COUNTRY) || (wid == VW_STATE)))) {
-                if (S_inside(d, sb->tok) || (p + 1 < s1 && (SUB(d, p + 1)->id == VW_OF))) continue;
-                const sr_mention *ref = S_last_country(d, SUB(d, a)->tok, sb->sent);
-                if (!ref) continue;
-                sr_mention *m = S_emit_ref(d, a, p + 1, ref);
-                if (!m) return SITREP_ENOMEM;
-                S_copy(m->code, sizeof m->code, m->key);
-                m->kind = AK_COUNTRY;
-                m->name = S_country_name(d->kb, m->key);
-                m->why = arena_printf(d->a, "'the ... %s' refers to %s", w, m->name);
-                continue;
-            }
-        }
-        if ((wid == VW_THEY) || (wid == VW_THEM)) {
-            /* "they": the nearest plural actor named in this sentence or the
-             * previous one ("the Ukrainians", "Russian troops") */
-            const sr_mention *ref = NULL;
-            for (size_t i = d->out.len; !ref && i-- > 0;) {
-                const sr_mention *m = &VEC_AT(&d->out, sr_mention, i);
-                if (m->t0 >= sb->tok) continue;
-                if (m->sent < sb->sent - 1) break;
-                if ((m->plural || S_plural_role(d, m)) && !(m->how & AH_PRONOUN)) ref = m;
-            }
-            if (ref) {
-                sr_mention *m = S_emit_ref(d, p, p + 1, ref);
-                if (!m) return SITREP_ENOMEM;
-                m->why = arena_printf(d->a, "'%s' refers to %s", w, m->name ? m->name : m->key);
-            } else if ((wid == VW_THEY)) {
-                /* "Kuleba met Lavrov on Thursday.  They will meet again":
-                 * the two sides of the previous sentence, when it names
-                 * exactly two; two mentions on the one token, in the order
-                 * the sentence named them (the coder pairs them) */
-                const sr_mention *two[2] = {NULL, NULL};
-                int ntwo = 0, more = 0;
-                for (size_t i = 0; i < d->out.len; i++) {
-                    const sr_mention *m = &VEC_AT(&d->out, sr_mention, i);
-                    if (m->sent != sb->sent - 1 || (m->how & (AH_ADJ | AH_PRONOUN | AH_POSS)) ||
-                        m->kind == AK_GROUP)
-                        continue;
-                    if (ntwo && !strcmp(two[0]->key, m->key)) continue;
-                    if (ntwo == 2 && !strcmp(two[1]->key, m->key)) continue;
-                    if (ntwo == 2) { more = 1; break; }
-                    two[ntwo++] = m;
-                }
-                if (ntwo == 2 && !more && S_emit_sides(d, p, p + 1, two, "they")) return SITREP_ENOMEM;
-            }
-            continue;
-        }
-        if ((wid == VW_HE) || (wid == VW_HIM) || (wid == VW_HIS)) gender = 'm';
-        else if ((wid == VW_SHE) || (wid == VW_HER)) gender = 'f';
-        else if ((wid == VW_COUNTRY) && p > s0 && (SUB(d, p - 1)->id == VW_THE)) country = 1;
-        if (!gender && !country) continue;
-        /* skip positions already inside a mention */
-        int inside = 0;
-        for (size_t i = 0; i < d->out.len; i++) {
-            const sr_mention *m = &VEC_AT(&d->out, sr_mention, i);
-            if (m->t0 <= sb->tok && sb->tok < m->t1) { inside = 1; break; }
-        }
-        if (inside) continue;
-        const sr_mention *ref = NULL;
-        if (gender) {
-            /* salience over grammatical gender: machine translation often
-             * gets "his"/"her" wrong.  Each person of the last sentences
-             * scores for being a sentence's first actor (its subject, most
-             * often), for repetition and for agreeing in gender, and loses
-             * for distance. */
-            int best = -1, bestscore = -1000;
-            for (size_t i = 0; i < d->out.len; i++) {
-                const sr_mention *m = &VEC_AT(&d->out, sr_mention, i);
-                if (m->kind != AK_PERSON || m->t0 >= sb->tok || m->sent < sb->sent - 2 || !m->name) continue;
-                int score = 0;
-                for (size_t j = 0; j < d->out.len; j++) {
-                    const sr_mention *o = &VEC_AT(&d->out, sr_mention, j);
-                    if (o->sent < sb->sent - 2 || o->t0 >= sb->tok || !o->name || strcmp(o->name, m->name)) continue;
-                    if (o != m) score += 1;
-                }
-                int first = 1;
-                for (size_t k = 0; k < d->out.len; k++) {
-                    const sr_mention *f = &VEC_AT(&d->out, sr_mention, k);
-                    if (f->sent == m->sent && f->t0 < m->t0) { first = 0; break; }
-                }
-                if (first) score += 5;
-                /* gender decides within a sentence; across sentences it only
-                 * nudges (machine translation confuses "his" and "her") */
-                if (m->gender == gender) score += 2;
-                else if (m->gender != '-' && m->sent == sb->sent) score -= 10;
-                score -= 3 * (sb->sent - m->sent);
-                if (score >= bestscore) { bestscore = score; best = (int)i; }
-            }
-            if (best >= 0) ref = &VEC_AT(&d->out, sr_mention, (size_t)best);
-        } else {
-            /* "the country" as a subject ("the country has warned") is the
-             * country of the sentence's first actor; elsewhere ("support the
-             * country", "invasion of the country") the most recent country */
-            int subject = p + 1 < s1 && (SUB(d, p + 1)->flags & TOK_WORD) && !(SUB(d, p + 1)->flags & TOK_CAP) &&
-                          ((SUB(d, p + 1)->id == VW_HAS) || (SUB(d, p + 1)->id == VW_HAD) ||
-                           (SUB(d, p + 1)->id == VW_IS) || (SUB(d, p + 1)->id == VW_WAS) ||
-                           (SUB(d, p + 1)->id == VW_WILL) || (SUB(d, p + 1)->id == VW_WOULD) ||
-                           (SUB(d, p + 1)->id == VW_SAID));
-            if (subject) {
-                for (size_t i = 0; i < d->out.len; i++) {
-                    const sr_mention *m = &VEC_AT(&d->out, sr_mention, i);
-                    if (m->sent == sb->sent && m->t0 < sb->tok && m->kind != AK_ORG) { ref = m; break; }
-                }
-            }
-            for (size_t i = d->out.len; !ref && i-- > 0;) {
-                const sr_mention *m = &VEC_AT(&d->out, sr_mention, i);
-                if (m->t0 >= sb->tok || m->sent < sb->sent - 3) continue;
-                if (m->kind == AK_COUNTRY && !(m->how & AH_METONYM)) ref = m;
-            }
-        }
-        if (!ref) continue;
-        sr_mention *m = S_emit_ref(d, country ? p - 1 : p, p + 1, ref);
+/* "I", "we", "our", "us", "my": first person in a quotation is the speaker
+ * of the sentence; "US" already found as the country is not "us". */
+static int S_ref_speaker(S_doc *d, int s0, int s1, int p)
+{
+    const S_sub *sb = SUB(d, p);
+    int wid = sb->id;
+    if (!((wid == VW_I) || (wid == VW_WE) || (wid == VW_OUR) || (wid == VW_US) || (wid == VW_MY))) return 0;
+    if (S_inside(d, sb->tok)) return 1;
+    const sr_mention *spk = S_speaker(d, s0, s1, sb->tok);
+    if (spk) {
+        sr_mention *m = S_emit_ref(d, p, p + 1, spk);
         if (!m) return SITREP_ENOMEM;
-        const char *refname = m->name;
-        if (country) {
+        m->why = arena_printf(d->a, "'%s' is the speaker, %s", sb->norm, m->name ? m->name : m->key);
+    }
+    return 1;
+}
+
+/* "it" as a subject for a state or organisation ("Germany has changed
+ * course.  It will send ..."); "it is possible", "it said" of a text, and
+ * "it" of things are left alone.  Any "it" or "its" not last in its
+ * sentence is this step's case, resolved or not. */
+static int S_ref_it(S_doc *d, int s0, int s1, int p)
+{
+    (void)s0;
+    const S_sub *sb = SUB(d, p);
+    int wid = sb->id;
+    if (!(((wid == VW_IT) || (wid == VW_ITS)) && p + 1 < s1)) return 0;
+    int nxid = SUB(d, p + 1)->id;
+    /* only at the start of a sentence: inside one, "it" too often
+     * means the thing just named ("if it blockades the strait, it will") */
+    int subj = (sb->flags & TOK_SENTSTART) && (wid == VW_IT) &&
+               ((nxid == VW_WILL) || (nxid == VW_WOULD) || (nxid == VW_HAS) || (nxid == VW_HAD) ||
+                (nxid == VW_PLANS) || (nxid == VW_INTENDS) || (nxid == VW_WANTS) ||
+                (nxid == VW_ALSO) || (nxid == VW_NOW) || (nxid == VW_THEN) ||
+                S_past_ed(SUB(d, p + 1)));
+    /* the nearest state before it in its sentence ("Russia's
+     * announcement that it would"), else the previous sentence's
+     * first one, its subject most often */
+    const sr_mention *ref = NULL;
+    for (size_t i = d->out.len; subj && !ref && i-- > 0;) {
+        const sr_mention *m = &VEC_AT(&d->out, sr_mention, i);
+        if (m->t0 >= sb->tok || m->sent != sb->sent) continue;
+        if ((m->kind == AK_COUNTRY || m->kind == AK_ORG) && !(m->how & (AH_ADJ | AH_PRONOUN))) ref = m;
+    }
+    for (size_t i = 0; subj && !ref && i < d->out.len; i++) {
+        const sr_mention *m = &VEC_AT(&d->out, sr_mention, i);
+        if (m->sent != sb->sent - 1) continue;
+        if ((m->kind == AK_COUNTRY || m->kind == AK_ORG) && !(m->how & (AH_ADJ | AH_PRONOUN))) ref = m;
+        break;
+    }
+
+    if (ref) {
+        sr_mention *m = S_emit_ref(d, p, p + 1, ref);
+        if (!m) return SITREP_ENOMEM;
+        m->why = arena_printf(d->a, "'it' refers to %s", m->name ? m->name : m->key);
+    }
+    return 1;
+}
+
+/* "the four countries", "the three leaders": the last list of exactly that
+ * many actors of distinct countries ("Saudi Arabia, the UAE, Bahrain and
+ * Egypt"), in this sentence or the three before; one mention per member
+ * on the phrase, in list order.  A number of three or more before the noun
+ * outside any mention is this step's case, resolved or not. */
+static int S_ref_the_n(S_doc *d, int s0, int s1, int p)
+{
+    (void)s1;
+    const S_sub *sb = SUB(d, p);
+    int wid = sb->id;
+    int many = 0;
+    if (((wid == VW_COUNTRIES) || (wid == VW_NATIONS) || (wid == VW_STATES) || (wid == VW_LEADERS) ||
+         (wid == VW_GOVERNMENTS)) && p > s0)
+        many = S_number_word(SUB(d, p - 1));   /* only for these nouns: this runs on every token */
+    if (!(many >= 3 && !S_inside(d, sb->tok))) return 0;
+    int a = p - 1;
+    if (a > s0 && (SUB(d, a - 1)->id == VW_THE)) a--;
+    int list[12], nlist = S_last_list(d, SUB(d, a)->tok, sb->sent, many, list);
+    if (nlist == many) {
+        sr_mention copy[12];
+        for (int k2 = 0; k2 < nlist; k2++) copy[k2] = VEC_AT(&d->out, sr_mention, (size_t)list[k2]);
+        for (int k2 = 0; k2 < nlist; k2++) {
+            sr_mention *m = S_emit_ref(d, a, p + 1, &copy[k2]);
+            if (!m) return SITREP_ENOMEM;
             S_copy(m->code, sizeof m->code, m->key);
             m->kind = AK_COUNTRY;
             m->name = S_country_name(d->kb, m->key);
+            m->plural = 1;
+            m->why = arena_printf(d->a, "'the %s %s' refers to the %d named before, %s among them",
+                                  SUB(d, p - 1)->norm, sb->norm, many, m->name);
         }
-        m->why = arena_printf(d->a, "'%s' refers to %s", country ? "the country" : w, refname);
+    }
+    return 1;
+}
+
+/* "the two sides", "both countries": the two sides named before it in its
+ * sentence, else in the previous one; two mentions on the phrase, in the
+ * order they were named (as for "they").  Inside a mention the phrase is
+ * still this step's case, left alone. */
+static int S_ref_two_sides(S_doc *d, int s0, int s1, int p)
+{
+    (void)s1;
+    const S_sub *sb = SUB(d, p);
+    int wid = sb->id;
+    /* so are "the combatants", "the belligerents" and "the warring
+     * sides/parties/factions" */
+    int pwid = p > s0 ? SUB(d, p - 1)->id : VOCAB_UNKNOWN;
+    int warring = (((wid == VW_COMBATANTS) || (wid == VW_BELLIGERENTS)) && (pwid == VW_THE)) ||
+                  (((wid == VW_SIDES) || (wid == VW_PARTIES) || (wid == VW_FACTIONS)) &&
+                   (pwid == VW_WARRING));
+    if (!((((wid == VW_SIDES) || (wid == VW_COUNTRIES) || (wid == VW_NATIONS) || (wid == VW_STATES) ||
+            (wid == VW_GOVERNMENTS) || (wid == VW_NEIGHBOURS) || (wid == VW_NEIGHBORS) ||
+            (wid == VW_LEADERS)) &&
+           p > s0 && ((pwid == VW_TWO) || (pwid == VW_BOTH))) ||
+          ((wid == VW_SIDES) && (pwid == VW_THE)) || warring))
+        return 0;
+    if (S_inside(d, sb->tok)) return 1;
+    int a = p - 1;
+    if (((SUB(d, a)->id == VW_TWO) || (SUB(d, a)->id == VW_WARRING)) && a > s0 &&
+        (SUB(d, a - 1)->id == VW_THE))
+        a--;
+    const sr_mention *two[2] = {NULL, NULL};
+    int ntwo = 0, more = 0;
+    for (int back = 0; back < 4 && ntwo < 2; back++) {
+        ntwo = more = 0;
+        for (size_t i = 0; i < d->out.len; i++) {
+            const sr_mention *m = &VEC_AT(&d->out, sr_mention, i);
+            if (m->sent != sb->sent - back || m->t0 >= SUB(d, a)->tok ||
+                (m->how & (AH_PRONOUN | AH_POSS)) || m->kind == AK_PERSON)
+                continue;
+            if (ntwo && !strcmp(two[0]->key, m->key)) continue;
+            if (ntwo == 2 && !strcmp(two[1]->key, m->key)) continue;
+            if (ntwo == 2) { more = 1; break; }
+            two[ntwo++] = m;
+        }
+        /* more than two: a pair joined by "and" ("Russia and
+         * Ukraine sent delegations to Turkey") */
+        if (more) ntwo = S_and_pair(d, sb->sent - back, SUB(d, a)->tok, two);
+    }
+    /* named further back: the document's two sides, when two
+     * countries stand out among those it has named so far */
+    if (ntwo < 2) ntwo = S_two_main_sides(d, SUB(d, a)->tok, sb->sent, two);
+    if (ntwo == 2 && S_emit_sides(d, a, p + 1, two, sb->norm)) return SITREP_ENOMEM;
+    return 1;
+}
+
+/* "the government", "authorities", "the regime", "the junta" with no
+ * country of their own: the government of the country named last, in this
+ * sentence or the three before.  Any of these nouns is this step's case,
+ * resolved or not. */
+static int S_ref_government(S_doc *d, int s0, int s1, int p)
+{
+    const S_sub *sb = SUB(d, p);
+    int wid = sb->id;
+    if (!((wid == VW_GOVERNMENT) || (wid == VW_AUTHORITIES) || (wid == VW_REGIME) ||
+          (wid == VW_JUNTA) || (wid == VW_ADMINISTRATION)))
+        return 0;
+    if (S_inside(d, sb->tok)) return 1;
+    if (p + 1 < s1 && ((SUB(d, p + 1)->id == VW_OF) || (SUB(d, p + 1)->id == VW_IN))) return 1;
+    int a = p;
+    if (p > s0 && (SUB(d, p - 1)->id == VW_THE)) a = p - 1;
+    else if ((wid != VW_AUTHORITIES)) return 1;
+    const sr_mention *ref = S_last_country(d, SUB(d, a)->tok, sb->sent);
+    if (!ref) return 1;
+    const sr_mention copy = *ref;
+    sr_mention *m = S_emit_ref(d, a, p + 1, &copy);
+    if (!m) return SITREP_ENOMEM;
+    m->kind = AK_GROUP;
+    m->plural = (wid == VW_AUTHORITIES);
+    m->name = S_country_name(d->kb, copy.key);
+    S_code(d->kb, copy.key, "GOV", m->code, sizeof m->code);
+    m->how = AH_COREF;
+    m->why = arena_printf(d->a, "'%s' refers to the government of %s", sb->norm, m->name);
+    return 1;
+}
+
+/* "the bloc", "the agency", "the 27-nation bloc", "the UN watchdog": the
+ * international organisation named last (or its people: "EU diplomats"),
+ * in this sentence or the three before; "the militia": the armed group
+ * named last (groups.tsv).  Not "the group", "the alliance", "the
+ * organization": too often another one ("a group of", a news
+ * organisation).  Any of these nouns uncapitalised is this step's case,
+ * resolved or not. */
+static int S_ref_org(S_doc *d, int s0, int s1, int p)
+{
+    const S_sub *sb = SUB(d, p);
+    int wid = sb->id;
+    int orgnoun = (wid == VW_BLOC) || (wid == VW_AGENCY) || (wid == VW_WATCHDOG) || (wid == VW_UNION);
+    int grpnoun = (wid == VW_MILITIA);
+    if (!((orgnoun || grpnoun) && !(sb->flags & TOK_CAP))) return 0;
+    if (S_inside(d, sb->tok) || (p + 1 < s1 && (SUB(d, p + 1)->id == VW_OF))) return 1;
+    int a = S_the_noun(d, s0, p, 2, 1, 0);
+    if (a < 0) return 1;
+    const sr_mention *ref = NULL;
+    for (size_t i = d->out.len; !ref && i-- > 0;) {
+        const sr_mention *m = &VEC_AT(&d->out, sr_mention, i);
+        if (m->t0 >= SUB(d, a)->tok || m->sent < sb->sent - 3) continue;
+        if (m->how & AH_PRONOUN) continue;
+        /* an organisation, or its people ("EU diplomats") */
+        int ei, org = m->kind == AK_ORG || dict_get(&d->kb->org_by_key, m->key, strlen(m->key), &ei);
+        if (org && S_is_armed_group(d->kb, m) == grpnoun) ref = m;
+    }
+    if (!ref) return 1;
+    sr_mention *m = S_emit_ref(d, a, p + 1, ref);
+    if (!m) return SITREP_ENOMEM;
+    m->how = AH_COREF;
+    m->why = arena_printf(d->a, "'the %s' refers to %s", sb->norm, m->name ? m->name : m->key);
+    return 1;
+}
+
+/* "the kingdom", "the Nordic country", "the Jewish state", "the
+ * war-ravaged country": the country named last, in this sentence or the
+ * three before ("the country" alone: S_ref_the_country).  Not "the
+ * nation": too often the one helped, named after the helpers.  Not this
+ * step's case (0) without such a "the", or with "the" right before
+ * "country" or "state"; otherwise it is, resolved or not. */
+static int S_ref_country_noun(S_doc *d, int s0, int s1, int p)
+{
+    const S_sub *sb = SUB(d, p);
+    int wid = sb->id;
+    int cnoun = (wid == VW_KINGDOM) || (wid == VW_REPUBLIC) || (wid == VW_EMIRATE) ||
+                (wid == VW_STATE) || (wid == VW_COUNTRY);
+    if (!(cnoun && !(sb->flags & TOK_CAP) && !S_hyphen_part(d, p))) return 0;
+    int a = S_the_noun(d, s0, p, 2, 0, wid != VW_STATE);  /* not "the RIA Novosti state agency" */
+    int adjacent = a == p - 1;
+    if (!(a >= 0 && !(adjacent && ((wid == VW_COUNTRY) || (wid == VW_STATE))))) return 0;
+    if (S_inside(d, sb->tok) || (p + 1 < s1 && (SUB(d, p + 1)->id == VW_OF))) return 1;
+    const sr_mention *ref = S_last_country(d, SUB(d, a)->tok, sb->sent);
+    if (!ref) return 1;
+    sr_mention *m = S_emit_ref(d, a, p + 1, ref);
+    if (!m) return SITREP_ENOMEM;
+    S_copy(m->code, sizeof m->code, m->key);
+    m->kind = AK_COUNTRY;
+    m->name = S_country_name(d->kb, m->key);
+    m->why = arena_printf(d->a, "'the ... %s' refers to %s", sb->norm, m->name);
+    return 1;
+}
+
+/* "they": the nearest plural actor named in this sentence or the previous
+ * one ("the Ukrainians", "Russian troops"); failing that, for "they" (not
+ * "them"), the two sides of the previous sentence.  "they" and "them" are
+ * always this step's case, resolved or not. */
+static int S_ref_they(S_doc *d, int s0, int s1, int p)
+{
+    (void)s0;
+    (void)s1;
+    const S_sub *sb = SUB(d, p);
+    int wid = sb->id;
+    if (!((wid == VW_THEY) || (wid == VW_THEM))) return 0;
+    const sr_mention *ref = NULL;
+    for (size_t i = d->out.len; !ref && i-- > 0;) {
+        const sr_mention *m = &VEC_AT(&d->out, sr_mention, i);
+        if (m->t0 >= sb->tok) continue;
+        if (m->sent < sb->sent - 1) break;
+        if ((m->plural || S_plural_role(d, m)) && !(m->how & AH_PRONOUN)) ref = m;
+    }
+    if (ref) {
+        sr_mention *m = S_emit_ref(d, p, p + 1, ref);
+        if (!m) return SITREP_ENOMEM;
+        m->why = arena_printf(d->a, "'%s' refers to %s", sb->norm, m->name ? m->name : m->key);
+    } else if ((wid == VW_THEY)) {
+        /* "Kuleba met Lavrov on Thursday.  They will meet again":
+         * the two sides of the previous sentence, when it names
+         * exactly two; two mentions on the one token, in the order
+         * the sentence named them (the coder pairs them) */
+        const sr_mention *two[2] = {NULL, NULL};
+        int ntwo = 0, more = 0;
+        for (size_t i = 0; i < d->out.len; i++) {
+            const sr_mention *m = &VEC_AT(&d->out, sr_mention, i);
+            if (m->sent != sb->sent - 1 || (m->how & (AH_ADJ | AH_PRONOUN | AH_POSS)) ||
+                m->kind == AK_GROUP)
+                continue;
+            if (ntwo && !strcmp(two[0]->key, m->key)) continue;
+            if (ntwo == 2 && !strcmp(two[1]->key, m->key)) continue;
+            if (ntwo == 2) { more = 1; break; }
+            two[ntwo++] = m;
+        }
+        if (ntwo == 2 && !more && S_emit_sides(d, p, p + 1, two, "they")) return SITREP_ENOMEM;
+    }
+    return 1;
+}
+
+/* "he", "him", "his", "she", "her": a person of the last sentences, by
+ * salience over grammatical gender (machine translation often gets
+ * "his"/"her" wrong).  Each person of the last sentences scores for being
+ * a sentence's first actor (its subject, most often), for repetition and
+ * for agreeing in gender, and loses for distance.  These pronouns are
+ * always this step's case, resolved or not (inside a mention: left
+ * alone). */
+static int S_ref_person(S_doc *d, int s0, int s1, int p)
+{
+    (void)s0;
+    (void)s1;
+    const S_sub *sb = SUB(d, p);
+    int wid = sb->id;
+    char gender = 0;
+    if ((wid == VW_HE) || (wid == VW_HIM) || (wid == VW_HIS)) gender = 'm';
+    else if ((wid == VW_SHE) || (wid == VW_HER)) gender = 'f';
+    if (!gender) return 0;
+    if (S_inside(d, sb->tok)) return 1;   /* skip positions already inside a mention */
+    int best = -1, bestscore = -1000;
+    for (size_t i = 0; i < d->out.len; i++) {
+        const sr_mention *m = &VEC_AT(&d->out, sr_mention, i);
+        if (m->kind != AK_PERSON || m->t0 >= sb->tok || m->sent < sb->sent - 2 || !m->name) continue;
+        int score = 0;
+        for (size_t j = 0; j < d->out.len; j++) {
+            const sr_mention *o = &VEC_AT(&d->out, sr_mention, j);
+            if (o->sent < sb->sent - 2 || o->t0 >= sb->tok || !o->name || strcmp(o->name, m->name)) continue;
+            if (o != m) score += 1;
+        }
+        int first = 1;
+        for (size_t k = 0; k < d->out.len; k++) {
+            const sr_mention *f = &VEC_AT(&d->out, sr_mention, k);
+            if (f->sent == m->sent && f->t0 < m->t0) { first = 0; break; }
+        }
+        if (first) score += 5;
+        /* gender decides within a sentence; across sentences it only
+         * nudges (machine translation confuses "his" and "her") */
+        if (m->gender == gender) score += 2;
+        else if (m->gender != '-' && m->sent == sb->sent) score -= 10;
+        score -= 3 * (sb->sent - m->sent);
+        if (score >= bestscore) { bestscore = score; best = (int)i; }
+    }
+    if (best < 0) return 1;
+    const sr_mention *ref = &VEC_AT(&d->out, sr_mention, (size_t)best);
+    sr_mention *m = S_emit_ref(d, p, p + 1, ref);
+    if (!m) return SITREP_ENOMEM;
+    m->why = arena_printf(d->a, "'%s' refers to %s", sb->norm, m->name);
+    return 1;
+}
+
+/* "the country" (the two words, not caught by S_ref_country_noun): as a
+ * subject ("the country has warned") the country of the sentence's first
+ * actor; elsewhere ("support the country", "invasion of the country") the
+ * most recent country.  The mention covers both words and is the country
+ * itself; its explanation names the actor it was found from.  Always this
+ * step's case, resolved or not (inside a mention: left alone). */
+static int S_ref_the_country(S_doc *d, int s0, int s1, int p)
+{
+    const S_sub *sb = SUB(d, p);
+    if (!((sb->id == VW_COUNTRY) && p > s0 && (SUB(d, p - 1)->id == VW_THE))) return 0;
+    if (S_inside(d, sb->tok)) return 1;   /* skip positions already inside a mention */
+    const sr_mention *ref = NULL;
+    int subject = p + 1 < s1 && (SUB(d, p + 1)->flags & TOK_WORD) && !(SUB(d, p + 1)->flags & TOK_CAP) &&
+                  ((SUB(d, p + 1)->id == VW_HAS) || (SUB(d, p + 1)->id == VW_HAD) ||
+                   (SUB(d, p + 1)->id == VW_IS) || (SUB(d, p + 1)->id == VW_WAS) ||
+                   (SUB(d, p + 1)->id == VW_WILL) || (SUB(d, p + 1)->id == VW_WOULD) ||
+                   (SUB(d, p + 1)->id == VW_SAID));
+    if (subject) {
+        for (size_t i = 0; i < d->out.len; i++) {
+            const sr_mention *m = &VEC_AT(&d->out, sr_mention, i);
+            if (m->sent == sb->sent && m->t0 < sb->tok && m->kind != AK_ORG) { ref = m; break; }
+        }
+    }
+    for (size_t i = d->out.len; !ref && i-- > 0;) {
+        const sr_mention *m = &VEC_AT(&d->out, sr_mention, i);
+        if (m->t0 >= sb->tok || m->sent < sb->sent - 3) continue;
+        if (m->kind == AK_COUNTRY && !(m->how & AH_METONYM)) ref = m;
+    }
+    if (!ref) return 1;
+    sr_mention *m = S_emit_ref(d, p - 1, p + 1, ref);
+    if (!m) return SITREP_ENOMEM;
+    const char *refname = m->name;   /* the actor found, before it becomes the country */
+    S_copy(m->code, sizeof m->code, m->key);
+    m->kind = AK_COUNTRY;
+    m->name = S_country_name(d->kb, m->key);
+    m->why = arena_printf(d->a, "'the country' refers to %s", refname);
+    return 1;
+}
+
+/* Pronouns and "the country": resolved after names, to the most recent
+ * compatible mention.  Each sub-token of the sentence [s0, s1) goes
+ * through a group role with its country (S_group_in), then the steps
+ * above in their order, until one takes it as its case; a token none
+ * takes is left as it is.  Returns 0 or SITREP_ENOMEM. */
+static int S_pronouns(S_doc *d, int s0, int s1)
+{
+    for (int p = s0; p < s1; p++) {
+        int rc = S_group_in(d, p, s1);
+        if (!rc) rc = S_ref_speaker(d, s0, s1, p);
+        if (!rc) rc = S_ref_it(d, s0, s1, p);
+        if (!rc) rc = S_ref_the_n(d, s0, s1, p);
+        if (!rc) rc = S_ref_two_sides(d, s0, s1, p);
+        if (!rc) rc = S_ref_government(d, s0, s1, p);
+        if (!rc) rc = S_ref_org(d, s0, s1, p);
+        if (!rc) rc = S_ref_country_noun(d, s0, s1, p);
+        if (!rc) rc = S_ref_they(d, s0, s1, p);
+        if (!rc) rc = S_ref_person(d, s0, s1, p);
+        if (!rc) rc = S_ref_the_country(d, s0, s1, p);
+        if (rc < 0) return rc;
     }
     return 0;
 }
