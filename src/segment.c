@@ -11,15 +11,22 @@
  */
 #include "segment.h"
 
-#include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "sitrep.h"
 
-/* Abbreviations whose period never ends a sentence. */
-static const char *const S_abbrev[] = {
+/* Abbreviations whose period never ends a sentence.  Each fits in 8 bytes
+ * (zero-padded rows), so a word is tested by comparing 8-byte integers
+ * (S_in8) instead of strcmp against each (the test runs for every word
+ * followed by a period). */
+typedef char S_abbr8[8];
+static const S_abbr8 S_abbrev[] = {
     "mr.", "mrs.", "ms.", "dr.", "prof.", "gen.", "lt.", "col.", "maj.", "capt.", "cmdr.",
     "adm.", "sgt.", "cpl.", "pvt.", "sen.", "rep.", "gov.", "pres.", "amb.", "sec.", "st.",
     "mt.", "ft.", "no.", "nos.", "vs.", "v.", "etc.", "e.g.", "i.e.", "approx.", "dept.",
@@ -27,19 +34,35 @@ static const char *const S_abbrev[] = {
     "nov.", "dec.", "mon.", "tue.", "tues.", "wed.", "thu.", "thur.", "thurs.", "fri.",
     "sat.", "sun.", "rev.", "hon.", "messrs.", "gens.", "fig.", "al.", "ca.", "cf.",
     "est.", "inc.", "corp.", "ltd.", "co.", "jr.", "sr.", "u.s.", "u.n.", "u.k.", "e.u.",
-    "u.s.a.", "d.c.", "p.m.", "a.m.", NULL};
+    "u.s.a.", "d.c.", "p.m.", "a.m."};
 
 /* Abbreviations that may also end a sentence ("... in the U.S. The ...").
  * Each ends with its period (segment_text tests that before the list). */
-static const char *const S_final_abbrev[] = {"etc.", "inc.", "corp.", "ltd.", "co.", "jr.", "sr.",
-                                             "u.s.", "u.n.", "u.k.", "e.u.", "u.s.a.", "d.c.",
-                                             "p.m.", "a.m.", NULL};
+static const S_abbr8 S_final_abbrev[] = {"etc.", "inc.", "corp.", "ltd.", "co.", "jr.", "sr.",
+                                         "u.s.", "u.n.", "u.k.", "e.u.", "u.s.a.", "d.c.",
+                                         "p.m.", "a.m."};
 
 /* Words that start sentences: after a final abbreviation they mark a break. */
 static const char *const S_starters[] = {"the", "a", "an", "he", "she", "it", "they", "we", "i",
                                          "but", "and", "in", "on", "this", "that", "these",
                                          "those", "his", "her", "their", "its", "there", "as",
                                          "after", "when", "while", "officials", "meanwhile", NULL};
+
+/* Is the string s[0..n) (up to a NUL, as strcmp reads it) one of the n8
+ * rows of list?  A string of 8 bytes or more is none. */
+static int S_in8(const S_abbr8 *list, size_t n8, const char *s, size_t n)
+{
+    const char *z = memchr(s, 0, n);
+    if (z) n = (size_t)(z - s);
+    if (n >= 8) return 0;
+    uint64_t w = 0, r;
+    memcpy(&w, s, n);
+    for (size_t i = 0; i < n8; i++) {
+        memcpy(&r, list[i], 8);
+        if (r == w) return 1;
+    }
+    return 0;
+}
 
 static int S_in(const char *const *list, const char *s)
 {
@@ -48,10 +71,45 @@ static int S_in(const char *const *list, const char *s)
     return 0;
 }
 
-static int S_ends_with_period(const char *s)
+/* Character tests.  Below 128 (most of the text) they are plain ranges:
+ * what isalpha, isdigit and isupper give in the C locale, which sitrep
+ * never changes; above, utf8proc's categories (S_uni_*, out of line). */
+static int S_uni_letter(utf8proc_int32_t c)
 {
-    size_t n = strlen(s);
-    return n && s[n - 1] == '.';
+    utf8proc_category_t cat = utf8proc_category(c);
+    return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_MN + 2; /* L*, M* */
+}
+
+static int S_uni_upper(utf8proc_int32_t c)
+{
+    return utf8proc_category(c) == UTF8PROC_CATEGORY_LU || utf8proc_category(c) == UTF8PROC_CATEGORY_LT;
+}
+
+static inline int S_is_digit(utf8proc_int32_t c) { return (uint32_t)c - '0' < 10u; }
+static inline int S_is_alpha(utf8proc_int32_t c) { return (uint32_t)(c | 32) - 'a' < 26u && c < 128; }
+
+static inline int S_is_letter(utf8proc_int32_t c)
+{
+    return c < 128 ? S_is_alpha(c) : S_uni_letter(c);
+}
+
+static inline int S_is_upper(utf8proc_int32_t c)
+{
+    return c < 128 ? (uint32_t)c - 'A' < 26u : S_uni_upper(c);
+}
+
+static inline int S_is_apos(utf8proc_int32_t c) { return c == '\'' || c == 0x2019 || c == 0x2018 || c == 0x02BC; }
+static inline int S_is_dash(utf8proc_int32_t c) { return c == '-' || c == 0x2010 || c == 0x2011; }
+static inline int S_is_quote(utf8proc_int32_t c)
+{
+    return c == '"' || c == 0x201C || c == 0x201D || c == 0x201E || c == 0x00AB ||
+           c == 0x00BB || c == '\'' || c == 0x2018 || c == 0x2019;
+}
+static inline int S_is_space(utf8proc_int32_t c)
+{
+    if (c < 128) return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    return c == 0xA0 || c == 0x2009 || c == 0x202F || c == 0x200B || c == 0x3000 ||
+           (c >= 0x2000 && c <= 0x200A) || c == 0xFEFF;
 }
 
 static inline utf8proc_int32_t S_cp(const char *s, size_t n, size_t i, int *len)
@@ -69,48 +127,12 @@ static inline utf8proc_int32_t S_cp(const char *s, size_t n, size_t i, int *len)
     return cp;
 }
 
-static int S_is_letter(utf8proc_int32_t c)
+/* segment_fold of a string that is not all ASCII, with the length of the
+ * folded form in *len: typographic punctuation mapped first, then
+ * casefolded and marks stripped. */
+static char *S_fold_uni(arena *a, const char *s, size_t n, size_t *len)
 {
-    if (c < 128) return isalpha(c);
-    utf8proc_category_t cat = utf8proc_category(c);
-    return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_MN + 2; /* L*, M* */
-}
-
-static int S_is_upper(utf8proc_int32_t c)
-{
-    if (c < 128) return c >= 'A' && c <= 'Z';
-    return utf8proc_category(c) == UTF8PROC_CATEGORY_LU || utf8proc_category(c) == UTF8PROC_CATEGORY_LT;
-}
-
-static int S_is_apos(utf8proc_int32_t c) { return c == '\'' || c == 0x2019 || c == 0x2018 || c == 0x02BC; }
-static int S_is_dash(utf8proc_int32_t c) { return c == '-' || c == 0x2010 || c == 0x2011; }
-static int S_is_quote(utf8proc_int32_t c)
-{
-    return c == '"' || c == 0x201C || c == 0x201D || c == 0x201E || c == 0x00AB ||
-           c == 0x00BB || c == '\'' || c == 0x2018 || c == 0x2019;
-}
-static int S_is_space(utf8proc_int32_t c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 || c == 0x2009 ||
-           c == 0x202F || c == 0x200B || c == 0x3000 || (c >= 0x2000 && c <= 0x200A) || c == 0xFEFF;
-}
-
-/* segment_fold, with the length of the folded form in *len. */
-static char *S_fold(arena *a, const char *s, size_t n, size_t *len)
-{
-    /* ASCII (most tokens): lower-cased in one pass into the arena, A-Z as
-     * tolower does in the C locale (sitrep sets none), without its call;
-     * the copy is dropped at the first other byte */
-    char *o = arena_alloc(a, n + 1);
-    if (!o) return NULL;
-    size_t i = 0;
-    for (; i < n && !((unsigned char)s[i] & 0x80); i++)
-        o[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] - 'A' + 'a') : s[i];
-    if (i == n) {
-        *len = n;
-        return o;
-    }
-    /* map typographic punctuation first, then casefold and strip marks */
+    char *o;
     buf b;
     buf_init(&b);
     for (size_t i = 0; i < n;) {
@@ -138,48 +160,288 @@ static char *S_fold(arena *a, const char *s, size_t n, size_t *len)
     return o;
 }
 
+/* Lower-cases the ASCII string s[0..n) into o (A-Z as tolower does in the
+ * C locale), and NUL-terminates it.  Returns 0, or -1 at the first byte
+ * that is not ASCII (o is then partly written). */
+static inline int S_lower_ascii(char *o, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c & 0x80) return -1;
+        o[i] = (char)((unsigned)c - 'A' < 26u ? c + ('a' - 'A') : c);
+    }
+    o[n] = 0;
+    return 0;
+}
+
+/* S_lower_ascii for a token of at most 15 bytes whose text may be read 16
+ * bytes from s: two 8-byte words, masked to n bytes, lower-cased at once
+ * and stored whole (with the zeros past n, the NUL among them), so that
+ * the vocabulary's 8-byte loads of the form that follow at once are
+ * served from those stores (byte stores would stall them).  0, or -1 when
+ * a byte is not ASCII (then nothing is written). */
+static inline int S_lower_ascii16(char *o, const char *s, size_t n)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+    uint64_t w[2];
+    memcpy(w, s, 16);
+    w[0] &= n >= 8 ? ~0ull : (1ull << (8 * n)) - 1;
+    w[1] &= n <= 8 ? 0 : (1ull << (8 * (n - 8))) - 1;
+    if ((w[0] | w[1]) & high) return -1;
+    for (int k = 0; k < 2; k++) {
+        /* a byte's high bit: >= 'A' in ge, > 'Z' in gt (no carries: every
+         * byte is below 0x80); A-Z get 0x20 */
+        uint64_t ge = w[k] + (0x80 - 'A') * ones, gt = w[k] + (0x80 - 'Z' - 1) * ones;
+        w[k] |= (ge & ~gt & high) >> 2;
+    }
+    memcpy(o, w, 16);
+    return 0;
+#else
+    return S_lower_ascii(o, s, n);
+#endif
+}
+
+/* segment_fold, with the length of the folded form in *len. */
+static char *S_fold(arena *a, const char *s, size_t n, size_t *len)
+{
+    /* ASCII (most tokens): lower-cased in one pass into the arena; the copy
+     * is dropped at the first other byte */
+    char *o = arena_alloc(a, n + 1);
+    if (!o) return NULL;
+    if (!S_lower_ascii(o, s, n)) {
+        *len = n;
+        return o;
+    }
+    return S_fold_uni(a, s, n, len);
+}
+
 char *segment_fold(arena *a, const char *s, size_t n)
 {
     size_t len;
     return S_fold(a, s, n, &len);
 }
 
+/* What the sentence splitter needs to know of a token, found when it is
+ * made (segment_text then reads no strings). */
+enum {
+    R_FINAL = 1,      /* punctuation ".", "!" or "?" */
+    R_ELLIPSIS = 2,   /* punctuation "..." or "\xE2\x80\xA6" */
+    R_PERIOD = 4,     /* a word whose folded form ends with a period */
+    R_CLOSER = 8,     /* a quote, or ")" or "]" */
+    R_UNPADDED = 16   /* the norm is not in the padded block (S_room) */
+};
+
 typedef struct {
     const char *text;
     arena *a;
     const vocab *v;
-    vec toks;
+    sr_token *toks;     /* malloc'd, ntoks of cap */
+    unsigned char *role; /* R_* of each token, malloc'd beside toks */
+    uint32_t *nlen;     /* the length of each token's norm, likewise */
+    const char *end;    /* text .. end may be read: the end of the last region */
+    size_t ntoks, cap;
+    char *norms;        /* the folded forms of ASCII tokens, one after the
+                         * other, in one arena block (S_room): a form is
+                         * never longer than its token */
+    size_t nused, nroom;
 } S_state;
 
-/* Sets the id, base id and class of t, whose norm is l bytes long. */
-static void S_tag(const vocab *v, sr_token *t, size_t l)
+/* Sets the id, base id and class of t, whose norm is l bytes long and is
+ * readable for VOCAB_PAD bytes at least when padded. */
+static void S_tag(const vocab *v, sr_token *t, size_t l, int padded)
 {
     if (!v) {   /* no vocabulary (phrases read at load, tests): no ids, no classes */
         t->id = t->base = VOCAB_UNKNOWN;
         t->cls = 0;
         return;
     }
-    int id = vocab_id(v, t->norm, l), poss;
+    vocab_cls cls;
+    int id = padded ? vocab_find_padded(v, t->norm, l, &cls) : vocab_find(v, t->norm, l, &cls), poss;
     size_t bl = segment_strip_poss(t->norm, l, &poss);
     t->id = id;
-    t->base = poss ? vocab_id(v, t->norm, bl) : id;
-    t->cls = id ? vocab_class(v, id) : vocab_form_class(t->norm, l);
+    t->base = !poss ? id : padded ? vocab_find_padded(v, t->norm, bl, NULL) : vocab_id(v, t->norm, bl);
+    t->cls = id ? cls : vocab_form_class(t->norm, l);
 }
 
-/* Adds the token text[s..e), folded and tagged at once, while its length
- * is known (segment_tag would take a strlen of each). */
-static int S_add(S_state *st, size_t s, size_t e, unsigned flags)
+/* Makes room for one more token (st->cap).  0 or SITREP_ENOMEM. */
+static int S_grow(S_state *st)
 {
-    sr_token *t = vec_push(&st->toks);
+    size_t cap = st->cap ? st->cap * 2 : 256;
+    sr_token *t = realloc(st->toks, cap * sizeof *t);
     if (!t) return SITREP_ENOMEM;
-    size_t len;
+    st->toks = t;
+    unsigned char *r = realloc(st->role, cap);
+    if (!r) return SITREP_ENOMEM;
+    st->role = r;
+    uint32_t *nl = realloc(st->nlen, cap * sizeof *nl);
+    if (!nl) return SITREP_ENOMEM;
+    st->nlen = nl;
+    st->cap = cap;
+    return 0;
+}
+
+/* Ends adding token text[s..e) with flags, whose folded form o (len
+ * bytes; in the padded block unless r has R_UNPADDED) is written: its
+ * sentence roles, and the prefetch of its vocabulary slot (it is tagged
+ * once its region is tokenised, segment_text: meanwhile the slot comes
+ * into the cache). */
+static inline void S_push(S_state *st, size_t s, size_t e, unsigned flags, const char *o, size_t len,
+                          unsigned r)
+{
+    sr_token *t = &st->toks[st->ntoks];
     t->start = (int)s;
     t->end = (int)e;
     t->flags = flags;
-    t->norm = S_fold(st->a, st->text + s, e - s, &len);
-    if (!t->norm) return SITREP_ENOMEM;
-    S_tag(st->v, t, len);
+    t->norm = o;
+    if (st->v && !(r & R_UNPADDED)) vocab_prefetch(st->v, o, len);
+    if (flags & TOK_PUNCT) {
+        if ((o[0] == '.' || o[0] == '!' || o[0] == '?') && !o[1]) r |= R_FINAL;
+        else if ((o[0] == '.' && o[1] == '.' && o[2] == '.' && !o[3]) ||
+                 ((unsigned char)o[0] == 0xE2 && (unsigned char)o[1] == 0x80 &&
+                  (unsigned char)o[2] == 0xA6 && !o[3]))
+            r |= R_ELLIPSIS;
+    }
+    if ((flags & TOK_QUOTE) || ((o[0] == ')' || o[0] == ']') && !o[1])) r |= R_CLOSER;
+    if (len && o[len - 1] == '.' && strlen(o) == len) r |= R_PERIOD;
+    st->role[st->ntoks] = (unsigned char)r;
+    st->nlen[st->ntoks++] = (uint32_t)len;
+}
+
+/* Adds the token text[s..e), folded at once (and tagged later, S_push). */
+static int S_add(S_state *st, size_t s, size_t e, unsigned flags)
+{
+    if (st->ntoks == st->cap && S_grow(st)) return SITREP_ENOMEM;
+    size_t len = e - s;
+    const char *src = st->text + s;
+    char *o = st->norms + st->nused;
+    unsigned r = 0;
+    if (len < 16 && src + 16 <= st->end ? !S_lower_ascii16(o, src, len) : !S_lower_ascii(o, src, len)) {
+        st->nused += len + 1;
+    } else {
+        o = S_fold_uni(st->a, src, len, &len);
+        if (!o) return SITREP_ENOMEM;
+        r = R_UNPADDED;
+    }
+    S_push(st, s, e, flags, o, len, r);
     return 0;
+}
+
+/* Makes room in st->norms for the folded ASCII forms of n bytes of text
+ * (each token's form and NUL take at most twice its bytes), plus VOCAB_PAD
+ * bytes for vocab_find_padded to read past the last. */
+static int S_room(S_state *st, size_t n)
+{
+    if (st->nroom - st->nused >= 2 * n + VOCAB_PAD) return 0;
+    size_t room = 2 * n + VOCAB_PAD;
+    if (room < 4096) room = 4096;
+    char *p = arena_alloc(st->a, room);
+    if (!p) return SITREP_ENOMEM;
+    st->norms = p;
+    st->nused = 0;
+    st->nroom = room;
+    return 0;
+}
+
+/* The number of bits set in a 16-bit mask (without a library call where
+ * the target has no popcount instruction). */
+static inline int S_pop16(unsigned x)
+{
+    x = x - ((x >> 1) & 0x5555u);
+    x = (x & 0x3333u) + ((x >> 2) & 0x3333u);
+    x = (x + (x >> 4)) & 0x0f0fu;
+    return (int)((x + (x >> 8)) & 0x1fu);
+}
+
+/* How far the word loop of S_tokenize may jump at once from j (< s1):
+ * over the ASCII letters and digits that follow, up to s1, but not to or
+ * past an upper-case letter right after a lower-case one (where it may
+ * split "UkraineBiden": it decides those one at a time).  Adds the letters
+ * and upper-case letters passed to *letters and *uppers; returns the new
+ * j (j itself when it cannot jump).  16 bytes at a time with SSE2 where
+ * they may be read (end: the end of the readable text). */
+static inline size_t S_alnum_run(const char *t, size_t j, size_t s1, const char *end, int *letters,
+                                 int *uppers)
+{
+#if defined(__SSE2__) && defined(__GNUC__)
+    if (t + j + 16 > end) return j;
+    __m128i x = _mm_loadu_si128((const __m128i *)(t + j));
+    /* signed compares: bytes >= 0x80 are negative, in no range */
+#define S_RANGE(lo, hi) \
+    (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8((char)((lo) - 1))), \
+                                              _mm_cmplt_epi8(x, _mm_set1_epi8((char)((hi) + 1)))))
+    unsigned lo = S_RANGE('a', 'z'), up = S_RANGE('A', 'Z'), dg = S_RANGE('0', '9');
+#undef S_RANGE
+    unsigned run = (unsigned)__builtin_ctz(~(lo | up | dg) | 0x10000u);
+    unsigned risk = up & (lo << 1);   /* upper-case after lower-case */
+    if (risk) {
+        unsigned r = (unsigned)__builtin_ctz(risk);
+        if (r < run) run = r;
+    }
+    if (run > s1 - j) run = (unsigned)(s1 - j);
+    unsigned m = (1u << run) - 1;
+    *letters += S_pop16((lo | up) & m);
+    *uppers += S_pop16(up & m);
+    return j + run;
+#else
+    (void)t, (void)s1, (void)end, (void)letters, (void)uppers;
+    return j;
+#endif
+}
+
+/* The common word in one step: at text[i], a word or number of 1-15 ASCII
+ * letters and digits that ends before s1 or at it, followed by an ASCII
+ * character that neither joins nor follows a word ('-' '\'' ',' '.': the
+ * word loop of S_tokenize decides those) and with no upper-case letter
+ * right after a lower-case one ("UkraineBiden": likewise).  The 16 bytes
+ * at text[i] are classified at once (SSE2), the token's flags are what
+ * the word loop would give, and its folded form is the same bytes with
+ * A-Z lowered, stored in one 16-byte write.  Returns the token's length,
+ * 0 when text[i] starts no such word (S_tokenize goes on as for any
+ * token), or SITREP_ENOMEM. */
+static inline int S_fast_word(S_state *st, size_t i, size_t s1)
+{
+#if defined(__SSE2__) && defined(__GNUC__)
+    const char *p = st->text + i;
+    if (p + 16 > st->end) return 0;
+    __m128i x = _mm_loadu_si128((const __m128i *)p);
+#define S_RANGE(lo, hi) \
+    _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8((char)((lo) - 1))), \
+                  _mm_cmplt_epi8(x, _mm_set1_epi8((char)((hi) + 1))))
+    __m128i vup = S_RANGE('A', 'Z');
+    unsigned lo = (unsigned)_mm_movemask_epi8(S_RANGE('a', 'z')), up = (unsigned)_mm_movemask_epi8(vup),
+             dg = (unsigned)_mm_movemask_epi8(S_RANGE('0', '9'));
+#undef S_RANGE
+    unsigned an = lo | up | dg;
+    if (!(an & 1)) return 0;
+    unsigned n = (unsigned)__builtin_ctz(~an | 0x10000u);
+    if (n >= 16) return 0;
+    if (n >= s1 - i) n = (unsigned)(s1 - i);   /* the region ends the word */
+    else {
+        unsigned char d = (unsigned char)p[n];
+        if (d >= 0x80 || d == '-' || d == '\'' || d == ',' || d == '.') return 0;
+    }
+    unsigned m = (1u << n) - 1, letters = (lo | up) & m;
+    int digit_start = dg & 1;
+    if (!digit_start && (up & (lo << 1) & m)) return 0;
+    if (st->ntoks == st->cap && S_grow(st)) return SITREP_ENOMEM;
+    unsigned flags = digit_start ? TOK_NUM : TOK_WORD;
+    if (up & 1) flags |= TOK_CAP;
+    if ((letters & (letters - 1)) && !(lo & m)) flags |= TOK_UPPER;   /* >= 2 letters, none lower-case */
+    /* the folded form: A-Z + 0x20, bytes from n on zero (the NUL) */
+    static const unsigned char keep[32] = {
+        0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff};
+    __m128i low = _mm_or_si128(x, _mm_and_si128(vup, _mm_set1_epi8(0x20)));
+    low = _mm_and_si128(low, _mm_loadu_si128((const __m128i *)(keep + 16 - n)));
+    char *o = st->norms + st->nused;
+    _mm_storeu_si128((__m128i *)o, low);
+    st->nused += n + 1;
+    S_push(st, i, i + n, flags, o, n, 0);
+    return (int)n;
+#else
+    (void)st, (void)i, (void)s1;
+    return 0;
+#endif
 }
 
 /* Tokenises text[s0..s1). */
@@ -187,26 +449,37 @@ static int S_tokenize(S_state *st, size_t s0, size_t s1)
 {
     const char *t = st->text;
     size_t i = s0;
+    if (S_room(st, s1 - s0)) return SITREP_ENOMEM;
     while (i < s1) {
+        if (t[i] == ' ') { i++; continue; }
+        int fast = S_fast_word(st, i, s1);
+        if (fast < 0) return SITREP_ENOMEM;
+        if (fast) { i += (size_t)fast; continue; }
         int len;
         utf8proc_int32_t c = S_cp(t, s1, i, &len);
         if (S_is_space(c)) { i += (size_t)len; continue; }
         size_t start = i;
-        if (S_is_letter(c) || (c < 128 && isdigit(c))) {
-            int digit_start = c < 128 && isdigit(c);
+        if (S_is_letter(c) || S_is_digit(c)) {
+            int digit_start = S_is_digit(c);
             unsigned flags = digit_start ? TOK_NUM : TOK_WORD;
             int letters = 0, uppers = 0;
             size_t j = i;
             for (;;) {
+                /* a run of ASCII letters and digits, most of a word */
+                j = S_alnum_run(t, j, s1, st->end, &letters, &uppers);
+                while (j < s1 && (unsigned)(unsigned char)t[j] - 'a' < 26u) {
+                    letters++;
+                    j++;
+                }
+                if (j >= s1) break;
                 int l;
                 utf8proc_int32_t d = S_cp(t, s1, j, &l);
-                if (j >= s1) break;
-                if (S_is_letter(d) || (d < 128 && isdigit(d))) {
+                if (S_is_letter(d) || S_is_digit(d)) {
                     /* "UkraineBiden": words run together where a line break
                      * was lost split at a lower-to-upper change, when both
                      * sides have three letters or more (not "McDonald") */
                     if (!digit_start && S_is_upper(d) && letters >= 3 && letters > uppers && j > start &&
-                        !S_is_upper((unsigned char)t[j - 1]) && isalpha((unsigned char)t[j - 1])) {
+                        (unsigned)(unsigned char)t[j - 1] - 'a' < 26u) {
                         size_t k2 = j + (size_t)l;
                         int lower_after = 0;
                         while (k2 < s1 && lower_after < 2 && t[k2] >= 'a' && t[k2] <= 'z') { lower_after++; k2++; }
@@ -219,13 +492,15 @@ static int S_tokenize(S_state *st, size_t s0, size_t s1)
                     j += (size_t)l;
                     continue;
                 }
-                /* internal joiners: need a letter or digit right after */
+                /* internal joiners: need a letter or digit right after; no
+                 * other ASCII character is one (most words end here) */
+                if (d < 128 && d != '-' && d != '\'' && d != ',' && d != '.') break;
                 size_t k = j + (size_t)l;
                 int l2;
                 utf8proc_int32_t nx = k < s1 ? S_cp(t, s1, k, &l2) : 0;
-                int alnum_next = k < s1 && (S_is_letter(nx) || (nx < 128 && isdigit(nx)));
+                int alnum_next = k < s1 && (S_is_letter(nx) || S_is_digit(nx));
                 if ((S_is_dash(d) || S_is_apos(d)) && alnum_next) { j = k; continue; }
-                if (digit_start && (d == ',' || d == '.') && k < s1 && nx < 128 && isdigit(nx)) { j = k; continue; }
+                if (digit_start && (d == ',' || d == '.') && k < s1 && S_is_digit(nx)) { j = k; continue; }
                 if (!digit_start && d == '.' && alnum_next && letters <= 3) {
                     /* U.S., U.N., e.g. -- short letter groups joined by periods */
                     j = k;
@@ -239,10 +514,12 @@ static int S_tokenize(S_state *st, size_t s0, size_t s1)
                 char w[16];
                 int take = 0;
                 if (wl + 1 < sizeof w) {
-                    for (size_t k = 0; k < wl; k++) w[k] = (char)tolower((unsigned char)t[start + k]);
+                    for (size_t k = 0; k < wl; k++) {
+                        unsigned char b = (unsigned char)t[start + k];
+                        w[k] = (char)((unsigned)b - 'A' < 26u ? b + ('a' - 'A') : b);   /* tolower, C locale */
+                    }
                     w[wl] = '.';
-                    w[wl + 1] = 0;
-                    if (S_in(S_abbrev, w)) take = 1;
+                    if (S_in8(S_abbrev, sizeof S_abbrev / sizeof *S_abbrev, w, wl + 1)) take = 1;
                     else if (letters == 1 && uppers == 1) take = 1;          /* initial "V." */
                     else if (memchr(t + start, '.', wl)) take = 1;            /* "U.S." */
                 }
@@ -259,9 +536,7 @@ static int S_tokenize(S_state *st, size_t s0, size_t s1)
                     if (!S_is_letter(nx)) j = k;
                 }
             }
-            int l0;
-            utf8proc_int32_t c0 = S_cp(t, s1, start, &l0);
-            if (S_is_upper(c0)) flags |= TOK_CAP;
+            if (S_is_upper(c)) flags |= TOK_CAP;
             if (letters >= 2 && uppers == letters) flags |= TOK_UPPER;
             if (S_add(st, start, j, flags)) return SITREP_ENOMEM;
             i = j;
@@ -279,11 +554,6 @@ static int S_tokenize(S_state *st, size_t s0, size_t s1)
     return 0;
 }
 
-static int S_is_closer(const sr_token *t)
-{
-    return (t->flags & TOK_QUOTE) || !strcmp(t->norm, ")") || !strcmp(t->norm, "]");
-}
-
 size_t segment_strip_poss(const char *s, size_t n, int *poss)
 {
     *poss = 0;
@@ -294,49 +564,48 @@ size_t segment_strip_poss(const char *s, size_t n, int *poss)
 
 void segment_tag(const vocab *v, sr_token *toks, int n)
 {
-    for (int i = 0; i < n; i++) S_tag(v, &toks[i], strlen(toks[i].norm));
+    for (int i = 0; i < n; i++) S_tag(v, &toks[i], strlen(toks[i].norm), 0);
 }
 
 int segment_text(arena *a, const vocab *v, const char *text, const sr_region *regions, int nregions,
                  sr_segmentation *out)
 {
-    S_state st = {text, a, v, {0}};
-    vec_init(&st.toks, sizeof(sr_token));
+    S_state st = {text, a, v, NULL, NULL, NULL, text, 0, 0, NULL, 0, 0};
+    for (int r = 0; r < nregions; r++)
+        if (text + regions[r].end > st.end) st.end = text + regions[r].end;
     vec sents;
     vec_init(&sents, sizeof(sr_sentence));
     int rc = 0;
     for (int r = 0; r < nregions && !rc; r++) {
-        size_t first = st.toks.len;
+        size_t first = st.ntoks;
         rc = S_tokenize(&st, (size_t)regions[r].start, (size_t)regions[r].end);
         if (rc) break;
-        size_t last = st.toks.len;
-        sr_token *tk = st.toks.data;
+        size_t last = st.ntoks;
+        sr_token *tk = st.toks;
+        const unsigned char *role = st.role;
         size_t s = first;
         for (size_t i = first; i < last; i++) {
             int end = 0;
             size_t stop = i; /* last token of the sentence */
-            const char *nm = tk[i].norm;
-            int is_final = (tk[i].flags & TOK_PUNCT) &&
-                           (!strcmp(nm, ".") || !strcmp(nm, "!") || !strcmp(nm, "?") || !strcmp(nm, "...") ||
-                            !strcmp(nm, "\xE2\x80\xA6"));
+            int is_final = role[i] & (R_FINAL | R_ELLIPSIS);
             int abbrev_end = 0;
             /* every final abbreviation ends with its period: a word
              * without one is none of them (most words; the list is not
              * scanned for them) */
-            if (!is_final && (tk[i].flags & TOK_WORD) && S_ends_with_period(nm) &&
-                S_in(S_final_abbrev, nm))
+            if (!is_final && (tk[i].flags & TOK_WORD) && (role[i] & R_PERIOD) &&
+                S_in8(S_final_abbrev, sizeof S_final_abbrev / sizeof *S_final_abbrev, tk[i].norm,
+                      strlen(tk[i].norm)))
                 abbrev_end = 1;
             if (is_final || abbrev_end) {
                 /* closing quotes and brackets touch what they close; a quote
                  * after a space opens the next sentence */
-                while (stop + 1 < last && S_is_closer(&tk[stop + 1]) && tk[stop + 1].start == tk[stop].end) stop++;
+                while (stop + 1 < last && (role[stop + 1] & R_CLOSER) && tk[stop + 1].start == tk[stop].end) stop++;
                 if (stop + 1 >= last) end = 1;
                 else {
                     const sr_token *nx = &tk[stop + 1];
                     int starts = (nx->flags & (TOK_CAP | TOK_NUM)) || (nx->flags & TOK_QUOTE);
                     if (abbrev_end) starts = (nx->flags & TOK_CAP) && S_in(S_starters, nx->norm);
-                    if (!strcmp(nm, "...") || !strcmp(nm, "\xE2\x80\xA6"))
-                        starts = (nx->flags & TOK_CAP) != 0;
+                    if (role[i] & R_ELLIPSIS) starts = (nx->flags & TOK_CAP) != 0;
                     end = starts;
                 }
             }
@@ -354,18 +623,22 @@ int segment_text(arena *a, const vocab *v, const char *text, const sr_region *re
             i = stop;
         }
     }
-    if (rc) {
-        vec_free(&st.toks);
-        vec_free(&sents);
-        return rc;
+    if (!rc) {
+        out->ntoks = (int)st.ntoks;
+        out->nsents = (int)sents.len;
+        out->toks = arena_alloc(a, (st.ntoks + 1) * sizeof(sr_token));
+        out->sents = arena_alloc(a, (sents.len + 1) * sizeof(sr_sentence));
+        if (out->toks && st.ntoks) memcpy(out->toks, st.toks, st.ntoks * sizeof(sr_token));
+        /* every token is tagged at the end: its vocabulary slot, prefetched
+         * when it was made, has had the whole document's time to come */
+        for (size_t i = 0; out->toks && i < st.ntoks; i++)
+            S_tag(v, &out->toks[i], st.nlen[i], !(st.role[i] & R_UNPADDED));
+        if (out->sents && sents.len) memcpy(out->sents, sents.data, sents.len * sizeof(sr_sentence));
+        if (!out->toks || !out->sents) rc = SITREP_ENOMEM;
     }
-    out->ntoks = (int)st.toks.len;
-    out->nsents = (int)sents.len;
-    out->toks = arena_alloc(a, (st.toks.len + 1) * sizeof(sr_token));
-    out->sents = arena_alloc(a, (sents.len + 1) * sizeof(sr_sentence));
-    if (out->toks && st.toks.len) memcpy(out->toks, st.toks.data, st.toks.len * sizeof(sr_token));
-    if (out->sents && sents.len) memcpy(out->sents, sents.data, sents.len * sizeof(sr_sentence));
-    vec_free(&st.toks);
+    free(st.toks);
+    free(st.role);
+    free(st.nlen);
     vec_free(&sents);
-    return out->toks && out->sents ? 0 : SITREP_ENOMEM;
+    return rc;
 }

@@ -1,12 +1,18 @@
 /* vocab.c -- the vocabulary (vocab.h): folded forms to ids, with a class
- * bitmask per id.  An open-addressing table of (hash, id) maps each form
- * to its id; ids index a vec of entries (form, length, hash, class).  The well-known words of vocab.h are interned
+ * bitmask per id.  An open-addressing table of 32-byte slots maps each
+ * form to its id; ids index a vec of entries (form, length, hash, class).
+ * A slot holds, besides the hash and the id, the id's class and the
+ * form's first 15 bytes with its length (S_key): a lookup of a form of up
+ * to 15 bytes -- nearly every token -- reads one slot and nothing else
+ * (segment_text looks up every token; the entries and the forms were two
+ * more cache misses each).  The well-known words of vocab.h are interned
  * first, in their order, so VW_* are their ids.  Read-only after load.
  */
 #include "vocab.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "arena.h"
 #include "dict.h"
@@ -18,10 +24,18 @@ typedef struct {
     vocab_cls cls;
 } S_entry;
 
-/* An open-addressing table of (hash, id) slots (id 0: empty), at most
- * half full: a probe reads the entry only when the hash matches. */
+/* A form's key: its first 15 bytes, zero-padded, and in byte 15 its
+ * length (255 for 255 or more).  Forms of up to 15 bytes are equal exactly
+ * when their keys are. */
+typedef struct {
+    uint64_t w[2];
+} S_key_t;
+
+/* A slot of the table (id 0: empty), which is at most half full. */
 typedef struct {
     uint32_t hash, id;
+    vocab_cls cls;   /* == entries[id].cls */
+    S_key_t key;
 } S_slot_t;
 
 struct vocab {
@@ -31,31 +45,97 @@ struct vocab {
     arena mem;       /* the forms */
 };
 
-/* dict.c's string hash (never 0) */
-static uint32_t S_hash(const char *s, size_t n) { return dict_hash(s, n); }
+/* The key of s[0..n), where s[0..16) may be read whatever n (padded):
+ * the bytes from n on are masked off. */
+static inline S_key_t S_key_padded(const char *s, size_t n)
+{
+    S_key_t k;
+    memcpy(k.w, s, 16);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (n < 8) {
+        k.w[0] &= n ? ~0ull >> (64 - 8 * n) : 0;
+        k.w[1] = 0;
+    } else if (n < 16) {
+        k.w[1] &= n > 8 ? ~0ull >> (64 - 8 * (n - 8)) : 0;
+    }
+    k.w[1] = (k.w[1] & (~0ull >> 8)) | (uint64_t)(n < 255 ? n : 255) << 56;
+#else
+    unsigned char *b = (unsigned char *)k.w;
+    for (size_t i = n; i < 15; i++) b[i] = 0;
+    b[15] = (unsigned char)(n < 255 ? n : 255);
+#endif
+    return k;
+}
 
-/* The slot holding s[0..n) (hash h), or the empty slot where it goes. */
-static S_slot_t *S_slot(const vocab *v, const char *s, size_t n, uint32_t h)
+/* The key of s[0..n), reading no byte past s[n-1]. */
+static inline S_key_t S_key(const char *s, size_t n)
+{
+    if (n >= 16) return S_key_padded(s, n);
+    char b[16] = {0};
+    memcpy(b, s, n);
+    return S_key_padded(b, n);
+}
+
+/* The hash of a form (never 0), from its key and, past 15 bytes, dict.c's
+ * string hash of the rest.  Only lookups use it: no order reaches the
+ * output. */
+static inline uint32_t S_hash(S_key_t k, const char *s, size_t n)
+{
+    uint64_t h = k.w[0] * 0x9e3779b97f4a7c15ull ^ k.w[1];
+    if (n > 15) h ^= dict_hash(s + 15, n - 15);
+    h ^= h >> 32;
+    h *= 0xd6e8feb86659fd93ull;
+    h ^= h >> 32;
+    return (uint32_t)h ? (uint32_t)h : 1;
+}
+
+/* The slot holding s[0..n) (key k, hash h), or the empty slot where it
+ * goes. */
+static inline S_slot_t *S_slot(const vocab *v, const char *s, size_t n, S_key_t k, uint32_t h)
 {
     size_t mask = v->cap - 1, i = h & mask;
-    const S_entry *e = v->entries.data;
     for (;; i = (i + 1) & mask) {
         S_slot_t *sl = &v->slots[i];
-        if (!sl->id || (sl->hash == h && e[sl->id].len == n && !memcmp(e[sl->id].s, s, n))) return sl;
+        if (!sl->id) return sl;
+        if (sl->hash == h && sl->key.w[0] == k.w[0] && sl->key.w[1] == k.w[1]) {
+            if (n < 16) return sl;
+            const S_entry *e = &((const S_entry *)v->entries.data)[sl->id];
+            if (e->len == n && !memcmp(e->s, s, n)) return sl;
+        }
     }
+}
+
+/* A zeroed table of n slots.  From 2 MB on it is aligned to 2 MB and
+ * marked for transparent huge pages where the system has them: one TLB
+ * entry then covers it, where 4 KB pages took 512 (every token's lookup
+ * is a random access into it).  A hint only. */
+static S_slot_t *S_table(size_t n)
+{
+    size_t bytes = n * sizeof(S_slot_t), huge = (size_t)2 << 20;
+#ifdef MADV_HUGEPAGE
+    if (bytes >= huge && bytes % huge == 0) {
+        void *p = aligned_alloc(huge, bytes);
+        if (p) {
+            madvise(p, bytes, MADV_HUGEPAGE);
+            memset(p, 0, bytes);
+            return p;
+        }
+    }
+#endif
+    (void)huge;
+    return calloc(n, sizeof(S_slot_t));
 }
 
 static int S_grow(vocab *v)
 {
     size_t cap = v->cap ? v->cap * 2 : 1024;
-    S_slot_t *slots = calloc(cap, sizeof *slots);
+    S_slot_t *slots = S_table(cap);
     if (!slots) return SITREP_ENOMEM;
-    const S_entry *e = v->entries.data;
-    for (size_t id = 1; id < v->entries.len; id++) {
-        size_t i = e[id].hash & (cap - 1);
-        while (slots[i].id) i = (i + 1) & (cap - 1);
-        slots[i].hash = e[id].hash;
-        slots[i].id = (uint32_t)id;
+    for (size_t i = 0; i < v->cap; i++) {
+        if (!v->slots[i].id) continue;
+        size_t j = v->slots[i].hash & (cap - 1);
+        while (slots[j].id) j = (j + 1) & (cap - 1);
+        slots[j] = v->slots[i];
     }
     free(v->slots);
     v->slots = slots;
@@ -74,14 +154,6 @@ static const struct {
 #undef VW_ROW
 };
 
-/* Does s[0..n) start with the NUL-terminated stem p? */
-static int S_stem(const char *s, size_t n, const char *p)
-{
-    size_t k = 0;
-    while (p[k] && k < n && s[k] == p[k]) k++;
-    return !p[k];
-}
-
 vocab_cls vocab_form_class(const char *s, size_t n)
 {
     /* time.c's test for a token that may belong to a time expression: a
@@ -89,30 +161,30 @@ vocab_cls vocab_form_class(const char *s, size_t n)
      * oct nov dec mon tue wed thu fri sat sun today tonight yesterday
      * tomorrow week(s) weekend(s) month(s) year(s) day(s) ago morning
      * afternoon evening night mid decade ("jan" also takes "january"),
-     * tried by first letter */
-    static const char *const STEMS[26][7] = {
-        ['a' - 'a'] = {"apr", "aug", "ago", "afternoon"},
-        ['d' - 'a'] = {"dec", "day", "decade"},
-        ['e' - 'a'] = {"evening"},
-        ['f' - 'a'] = {"feb", "fri"},
-        ['j' - 'a'] = {"jan", "jun", "jul"},
-        ['m' - 'a'] = {"mar", "may", "mon", "morning", "mid"},
-        ['n' - 'a'] = {"nov", "night"},
-        ['o' - 'a'] = {"oct"},
-        ['s' - 'a'] = {"sep", "sat", "sun"},
-        ['t' - 'a'] = {"tue", "thu", "today", "tonight", "tomorrow"},
-        ['w' - 'a'] = {"wed", "week"},
-        ['y' - 'a'] = {"yesterday", "year"},
-    };
+     * tried by first letter (every unknown token asks) */
+#define P(stem) (n >= sizeof stem - 1 && !memcmp(s, stem, sizeof stem - 1))
     vocab_cls c = 0;
+    int t = 0;
     if (n == 0) return 0;
-    if (s[0] >= '0' && s[0] <= '9') c |= VC_TIMEISH;
-    else if (s[0] >= 'a' && s[0] <= 'z')
-        for (const char *const *p = STEMS[s[0] - 'a']; *p; p++)
-            if (S_stem(s, n, *p)) {
-                c |= VC_TIMEISH;
-                break;
-            }
+    switch (s[0]) {
+    case '0': case '1': case '2': case '3': case '4':
+    case '5': case '6': case '7': case '8': case '9': t = 1; break;
+    case 'a': t = P("apr") || P("aug") || P("ago") || P("afternoon"); break;
+    case 'd': t = P("dec") || P("day"); break;   /* "decade" starts with "dec" */
+    case 'e': t = P("evening"); break;
+    case 'f': t = P("feb") || P("fri"); break;
+    case 'j': t = P("jan") || P("jun") || P("jul"); break;
+    case 'm': t = P("mar") || P("may") || P("mon") || P("morning") || P("mid"); break;
+    case 'n': t = P("nov") || P("night"); break;
+    case 'o': t = P("oct"); break;
+    case 's': t = P("sep") || P("sat") || P("sun"); break;
+    case 't': t = P("tue") || P("thu") || P("today") || P("tonight") || P("tomorrow"); break;
+    case 'w': t = P("wed") || P("week"); break;
+    case 'y': t = P("yesterday") || P("year"); break;
+    default: break;
+    }
+#undef P
+    if (t) c |= VC_TIMEISH;
     if (n >= 4 && !memcmp(s, "mid-", 4)) c |= VC_MIDDASH;
     return c;
 }
@@ -147,15 +219,16 @@ void vocab_free(vocab *v)
 int vocab_add(vocab *v, const char *s, size_t n, vocab_cls cls)
 {
     if (n > UINT32_MAX) return SITREP_ENOMEM;
-    uint32_t h = S_hash(s, n);
-    S_slot_t *slot = S_slot(v, s, n, h);
+    S_key_t k = S_key(s, n);
+    uint32_t h = S_hash(k, s, n);
+    S_slot_t *slot = S_slot(v, s, n, k, h);
     if (slot->id) {
-        VEC_AT(&v->entries, S_entry, slot->id).cls |= cls;
+        slot->cls = VEC_AT(&v->entries, S_entry, slot->id).cls |= cls;
         return (int)slot->id;
     }
     if ((v->entries.len + 1) * 2 > v->cap) {
         if (S_grow(v)) return SITREP_ENOMEM;
-        slot = S_slot(v, s, n, h);
+        slot = S_slot(v, s, n, k, h);
     }
     char *copy = arena_strndup(&v->mem, s, n);
     S_entry *e = copy ? vec_push(&v->entries) : NULL;
@@ -167,13 +240,48 @@ int vocab_add(vocab *v, const char *s, size_t n, vocab_cls cls)
     e->cls = cls | vocab_form_class(s, n);
     slot->hash = h;
     slot->id = (uint32_t)id;
+    slot->cls = e->cls;
+    slot->key = k;
     return id;
 }
 
 int vocab_id(const vocab *v, const char *s, size_t n)
 {
-    if (!v) return VOCAB_UNKNOWN;
-    return (int)S_slot(v, s, n, S_hash(s, n))->id;
+    return vocab_find(v, s, n, NULL);
+}
+
+int vocab_find(const vocab *v, const char *s, size_t n, vocab_cls *cls)
+{
+    if (!v) {
+        if (cls) *cls = 0;
+        return VOCAB_UNKNOWN;
+    }
+    S_key_t k = S_key(s, n);
+    const S_slot_t *sl = S_slot(v, s, n, k, S_hash(k, s, n));
+    if (cls) *cls = sl->cls;
+    return (int)sl->id;
+}
+
+void vocab_prefetch(const vocab *v, const char *s, size_t n)
+{
+#if defined(__GNUC__)
+    S_key_t k = S_key_padded(s, n);
+    __builtin_prefetch(&v->slots[S_hash(k, s, n) & (v->cap - 1)]);
+#else
+    (void)v, (void)s, (void)n;
+#endif
+}
+
+int vocab_find_padded(const vocab *v, const char *s, size_t n, vocab_cls *cls)
+{
+    if (!v) {
+        if (cls) *cls = 0;
+        return VOCAB_UNKNOWN;
+    }
+    S_key_t k = S_key_padded(s, n);
+    const S_slot_t *sl = S_slot(v, s, n, k, S_hash(k, s, n));
+    if (cls) *cls = sl->cls;
+    return (int)sl->id;
 }
 
 vocab_cls vocab_class(const vocab *v, int id)

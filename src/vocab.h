@@ -241,6 +241,22 @@ int vocab_add(vocab *v, const char *s, size_t n, vocab_cls cls);
  * (every word unknown). */
 int vocab_id(const vocab *v, const char *s, size_t n);
 
+/* vocab_id, and the id's class in *cls (0 for VOCAB_UNKNOWN; cls may be
+ * NULL), from one probe of the table. */
+int vocab_find(const vocab *v, const char *s, size_t n, vocab_cls *cls);
+
+/* vocab_find for a caller whose buffer may be read past the form:
+ * s[0 .. max(n, VOCAB_PAD)) must be readable (the bytes past n are read
+ * and ignored), which spares a copy (segment_text's folded forms). */
+enum { VOCAB_PAD = 16 };
+int vocab_find_padded(const vocab *v, const char *s, size_t n, vocab_cls *cls);
+
+/* Starts fetching into the cache the table slot where vocab_find_padded
+ * will look s[0..n) up (same padding): a caller that looks up many forms
+ * prefetches each a while before (the table is larger than the caches).
+ * A hint only: it changes no result. */
+void vocab_prefetch(const vocab *v, const char *s, size_t n);
+
 /* The class of a known id (0 for VOCAB_UNKNOWN), its form, the count of
  * ids (VOCAB_UNKNOWN included). */
 vocab_cls vocab_class(const vocab *v, int id);
