@@ -10,7 +10,6 @@
  * Invariant: read-only after gazetteer_load; chains hold each place once.
  */
 #include "place.h"
-#include "dict.h"
 
 #include "sitrep.h"
 
@@ -18,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <utf8proc.h>
 
@@ -32,7 +32,8 @@ typedef struct {
     uint32_t hash;
     uint32_t key;     /* offset of the folded key in g->keys; 0 = empty slot */
     int32_t head;     /* first candidate in g->cands, -1 if none */
-    int32_t maxlen;   /* longest name (tokens) whose first token is key */
+    uint16_t klen;    /* the key's length in bytes (< 2 * PLACE_MAX_KEY) */
+    uint16_t maxlen;  /* longest name (tokens) whose first token is key */
 } place_slot;
 
 typedef struct {
@@ -50,12 +51,55 @@ struct gazetteer {
     char *keys;           /* malloc'd: the folded keys, NUL-terminated, after a NUL at 0 */
     size_t keys_len, keys_cap;
     vec cands;            /* place_cand, malloc'd */
+    uint64_t *filter[2]; /* malloc'd: bit filters of the keys' hashes (S_maybe) */
+    size_t filter_mask[2]; /* their words - 1 */
+    int32_t *country;     /* malloc'd, S_NCODES: by S_code, the first country
+                           * entry (kind 'C') of a code, or -1 */
+    int32_t *capital;     /* malloc'd, S_NCODES: gazetteer_capital of the code, or -1 */
 };
+
+/* Country codes are three letters A-Z (checked at load): S_code numbers
+ * them 0 .. S_NCODES-1, or -1 for anything else. */
+#define S_NCODES (26 * 26 * 26)
+static int S_code(const char *iso3)
+{
+    for (int k = 0; k < 3; k++)
+        if (iso3[k] < 'A' || iso3[k] > 'Z') return -1;
+    if (iso3[3]) return -1;
+    return ((iso3[0] - 'A') * 26 + (iso3[1] - 'A')) * 26 + (iso3[2] - 'A');
+}
 
 /* ---- hashing ---------------------------------------------------------- */
 
-/* dict.c's string hash (never 0) */
-static uint32_t S_hash(const char *s, size_t n) { return dict_hash(s, n); }
+/* dict.c's string hash (never 0), written out here to be inlined: every
+ * lookup hashes its name (dict_hash has the comments). */
+static inline uint32_t S_hash(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    uint64_t h = 0x9e3779b97f4a7c15ull * ((uint64_t)n + 1), w;
+    for (; n > 8; p += 8, n -= 8) {
+        memcpy(&w, p, 8);
+        h = (h ^ w) * 0xbf58476d1ce4e5b9ull;
+        h ^= h >> 29;
+    }
+    if (n >= 4) {
+        uint32_t a, b;
+        memcpy(&a, p, 4);
+        memcpy(&b, p + n - 4, 4);
+        w = (uint64_t)a << 32 | b;
+    } else if (n) {
+        w = (uint64_t)p[0] << 16 | (uint64_t)p[n >> 1] << 8 | p[n - 1];
+    } else {
+        w = 0;
+    }
+    h ^= w;
+    h ^= h >> 30;
+    h *= 0xbf58476d1ce4e5b9ull;
+    h ^= h >> 27;
+    h *= 0x94d049bb133111ebull;
+    h ^= h >> 31;
+    return (uint32_t)h ? (uint32_t)h : 1;
+}
 
 /* Finds the slot of key s[0..n) (or the empty slot where it belongs). */
 static place_slot *S_find(const place_slot *slots, size_t nslots, const char *keys,
@@ -65,16 +109,37 @@ static place_slot *S_find(const place_slot *slots, size_t nslots, const char *ke
     for (;;) {
         const place_slot *sl = &slots[i];
         if (!sl->key) return (place_slot *)sl;
-        if (sl->hash == h && strncmp(keys + sl->key, s, n) == 0 && keys[sl->key + n] == 0)
+        if (sl->hash == h && sl->klen == n && memcmp(keys + sl->key, s, n) == 0)
             return (place_slot *)sl;
         i = (i + 1) & mask;
     }
 }
 
+/* A zeroed table of n slots.  From 2 MB on it is aligned to 2 MB and
+ * marked for transparent huge pages where the system has them (one TLB
+ * entry instead of 512: lookups are random accesses into it).  A hint
+ * only. */
+static place_slot *S_table(size_t n)
+{
+    size_t bytes = n * sizeof(place_slot), huge = (size_t)2 << 20;
+#ifdef MADV_HUGEPAGE
+    if (bytes >= huge && bytes % huge == 0) {
+        void *p = aligned_alloc(huge, bytes);
+        if (p) {
+            madvise(p, bytes, MADV_HUGEPAGE);
+            memset(p, 0, bytes);
+            return p;
+        }
+    }
+#endif
+    (void)huge;
+    return calloc(n, sizeof(place_slot));
+}
+
 /* Rehashes into n slots (a power of two). */
 static int S_resize(gazetteer *g, size_t n)
 {
-    place_slot *ns = calloc(n, sizeof *ns);
+    place_slot *ns = S_table(n);
     if (!ns) return SITREP_ENOMEM;
     for (size_t i = 0; i < g->nslots; i++) {
         place_slot *o = &g->slots[i];
@@ -124,17 +189,80 @@ static place_slot *S_intern(gazetteer *g, const char *s, size_t n)
         sl->key = k;
         sl->hash = h;
         sl->head = -1;
+        sl->klen = (uint16_t)n;
         sl->maxlen = 0;
         g->nused++;
     }
     return sl;
 }
 
-static const place_slot *S_get(const gazetteer *g, const char *s, size_t n)
+/* The bit filters: two bits of one 64-bit word per key, both from its
+ * hash, in filter[S_ALL] for every key and in filter[S_NAMED] for the
+ * keys that name places (head >= 0; the others only start longer names:
+ * "new", "san").  A key whose bits are not both set is not there (most
+ * words of a text are no key, and most keys a text's words hit name
+ * nothing), and the filters (64 KB each for the GeoNames file) stay in
+ * the caches where the 2 MB table does not. */
+enum { S_ALL, S_NAMED };
+
+static inline uint64_t S_bits(uint32_t h, size_t *word, size_t mask)
+{
+    uint64_t x = (uint64_t)h * 0x9e3779b97f4a7c15ull;
+    *word = (size_t)(x >> 40) & mask;
+    return 1ull << ((x >> 20) & 63) | 1ull << ((x >> 26) & 63);
+}
+
+static inline int S_maybe(const gazetteer *g, int f, uint32_t h)
+{
+    size_t w;
+    uint64_t b = S_bits(h, &w, g->filter_mask[f]);
+    return (g->filter[f][w] & b) == b;
+}
+
+/* Builds the filters from the table (at the end of the load): at least 8
+ * bits a key.  0 or SITREP_ENOMEM. */
+static int S_build_filters(gazetteer *g)
+{
+    size_t n[2] = {0, 0};
+    for (size_t i = 0; i < g->nslots; i++)
+        if (g->slots[i].key) {
+            n[S_ALL]++;
+            n[S_NAMED] += g->slots[i].head >= 0;
+        }
+    for (int f = 0; f < 2; f++) {
+        size_t words = 64;
+        while (words * 64 < n[f] * 8) words *= 2;
+        if (!(g->filter[f] = calloc(words, sizeof *g->filter[f]))) return SITREP_ENOMEM;
+        g->filter_mask[f] = words - 1;
+    }
+    for (size_t i = 0; i < g->nslots; i++) {
+        const place_slot *sl = &g->slots[i];
+        if (!sl->key) continue;
+        for (int f = 0; f < 2; f++) {
+            if (f == S_NAMED && sl->head < 0) continue;
+            size_t w;
+            uint64_t b = S_bits(sl->hash, &w, g->filter_mask[f]);
+            g->filter[f][w] |= b;
+        }
+    }
+    return 0;
+}
+
+/* The slot of key s[0..n) (hash h), or NULL; with f == S_NAMED only one
+ * that names places (else NULL: the callers want only those). */
+static const place_slot *S_get_h(const gazetteer *g, int f, const char *s, size_t n, uint32_t h)
 {
     if (!g->nslots || !g->keys) return NULL;
-    const place_slot *sl = S_find(g->slots, g->nslots, g->keys, s, n, S_hash(s, n));
+    if (g->filter[f] && !S_maybe(g, f, h)) return NULL;
+    const place_slot *sl = S_find(g->slots, g->nslots, g->keys, s, n, h);
     return sl->key ? sl : NULL;
+}
+
+/* The slot of key s[0..n) if it names places (head >= 0), or NULL. */
+static const place_slot *S_get_named(const gazetteer *g, const char *s, size_t n)
+{
+    const place_slot *sl = S_get_h(g, S_NAMED, s, n, S_hash(s, n));
+    return sl && sl->head >= 0 ? sl : NULL;
 }
 
 /* ---- folding and tokenising ------------------------------------------ */
@@ -313,7 +441,7 @@ static int S_index_key(gazetteer *g, const char *buf, size_t len, int ntok,
     }
     if (ntok > 1) sl = S_intern(g, buf, first);
     if (!sl) return SITREP_ENOMEM;
-    if (sl->maxlen < ntok) sl->maxlen = ntok;
+    if (sl->maxlen < ntok) sl->maxlen = (uint16_t)ntok;
     return 0;
 }
 
@@ -412,6 +540,34 @@ nomem:
     return SITREP_ENOMEM;
 }
 
+/* gazetteer_country and gazetteer_capital of every code, found once at
+ * load (each was a scan of every place, and the coder asks them for most
+ * events): the first country entry of each code in file order, then the
+ * most populous place (the first on a tie) of its country at its
+ * coordinates.  0 or SITREP_ENOMEM. */
+static int S_index_countries(gazetteer *g)
+{
+    g->country = malloc(S_NCODES * sizeof *g->country);
+    g->capital = malloc(S_NCODES * sizeof *g->capital);
+    if (!g->country || !g->capital) return SITREP_ENOMEM;
+    for (int k = 0; k < S_NCODES; k++) g->country[k] = g->capital[k] = -1;
+    for (size_t i = 0; i < g->nplaces; i++) {
+        const sr_place *p = &g->places[i];
+        int k = S_code(p->country);
+        if (p->kind == 'C' && k >= 0 && g->country[k] < 0) g->country[k] = (int32_t)i;
+    }
+    for (size_t i = 0; i < g->nplaces; i++) {
+        const sr_place *p = &g->places[i];
+        int k = p->kind == 'P' ? S_code(p->country) : -1;
+        if (k < 0 || g->country[k] < 0) continue;
+        const sr_place *c = &g->places[g->country[k]];
+        double dlat = p->lat - c->lat, dlon = p->lon - c->lon;
+        if (dlat * dlat + dlon * dlon > 1e-4) continue;
+        if (g->capital[k] < 0 || p->population > g->places[g->capital[k]].population) g->capital[k] = (int32_t)i;
+    }
+    return 0;
+}
+
 gazetteer *gazetteer_load(const char *path, char *err, size_t errlen)
 {
     if (err && errlen) err[0] = 0;
@@ -491,6 +647,11 @@ gazetteer *gazetteer_load(const char *path, char *err, size_t errlen)
         }
         line = nl ? nl + 1 : NULL;
     }
+    if (S_build_filters(g) || S_index_countries(g)) {
+        S_err(err, errlen, path, 0, "out of memory");
+        gazetteer_free(g);
+        return NULL;
+    }
     return g;
 }
 
@@ -502,6 +663,10 @@ void gazetteer_free(gazetteer *g)
     free(g->keys);
     free(g->text);
     vec_free(&g->cands);
+    free(g->filter[S_ALL]);
+    free(g->filter[S_NAMED]);
+    free(g->country);
+    free(g->capital);
     free(g);
 }
 
@@ -510,9 +675,8 @@ size_t gazetteer_count(const gazetteer *g) { return g ? g->nplaces : 0; }
 const sr_place *gazetteer_country(const gazetteer *g, const char *iso3)
 {
     if (!g || strlen(iso3) != 3) return NULL;
-    for (size_t i = 0; i < g->nplaces; i++)
-        if (g->places[i].kind == 'C' && !memcmp(g->places[i].country, iso3, 4)) return &g->places[i];
-    return NULL;
+    int k = S_code(iso3);
+    return k >= 0 && g->country[k] >= 0 ? &g->places[g->country[k]] : NULL;
 }
 
 /* ---- ranking ---------------------------------------------------------- */
@@ -611,7 +775,8 @@ int gazetteer_match(const gazetteer *g, const sr_token *toks, int i, int n,
         return 0;
     const char *t0 = toks[i].norm;
     size_t n0 = strlen(t0);
-    const place_slot *first = S_get(g, t0, n0);
+    uint32_t h0 = S_hash(t0, n0);
+    const place_slot *first = S_get_h(g, S_ALL, t0, n0, h0);
     int maxl = first ? first->maxlen : 0;
     if (maxl > PLACE_MAX_TOKENS) maxl = PLACE_MAX_TOKENS;
     if (maxl > n - i) maxl = n - i;
@@ -636,7 +801,7 @@ int gazetteer_match(const gazetteer *g, const sr_token *toks, int i, int n,
             size_t kl = strip ? last + S_strip_possessive(key + last, o - last)
                               : o;
             if (strip && kl == o) break;
-            const place_slot *sl = S_get(g, key, kl);
+            const place_slot *sl = S_get_named(g, key, kl);
             const sr_place *p = sl && sl->head >= 0
                 ? S_pick(g, sl, context, ncontext, 0) : NULL;
             if (p) {
@@ -650,7 +815,8 @@ int gazetteer_match(const gazetteer *g, const sr_token *toks, int i, int n,
     for (int strip = 0; strip < 2; strip++) {
         size_t kl = strip ? ls : n0;
         if (strip && kl == n0) break;
-        const place_slot *sl = S_get(g, t0, kl);
+        /* as written, the key is t0's, found above */
+        const place_slot *sl = strip ? S_get_named(g, t0, kl) : first;
         const sr_place *p = sl && sl->head >= 0
             ? S_pick(g, sl, context, ncontext, 1) : NULL;
         if (p) {
@@ -661,30 +827,56 @@ int gazetteer_match(const gazetteer *g, const sr_token *toks, int i, int n,
     return 0;
 }
 
+/* For gazetteer_lookup: 1 for the bytes S_fold or S_tokenise may change
+ * other than by lower-casing (>= 0x80, blank, ',' '(' ')'), 2 for A-Z. */
+#define S_K(c) ((c) >= 0x80 || (c) == ' ' || (c) == '\t' || (c) == ',' || (c) == '(' || (c) == ')' \
+                    ? 1 : (c) >= 'A' && (c) <= 'Z' ? 2 : 0)
+#define S_K4(c) S_K(c), S_K(c + 1), S_K(c + 2), S_K(c + 3)
+#define S_K16(c) S_K4(c), S_K4(c + 4), S_K4(c + 8), S_K4(c + 12)
+#define S_K64(c) S_K16(c), S_K16(c + 16), S_K16(c + 32), S_K16(c + 48)
+static const unsigned char S_kind[256] = {S_K64(0), S_K64(64), S_K64(128), S_K64(192)};
+#undef S_K
+#undef S_K4
+#undef S_K16
+#undef S_K64
+
 const sr_place *gazetteer_lookup(const gazetteer *g, const char *folded_name,
                                  const char (*context)[4], int ncontext)
 {
     if (!g || !folded_name) return NULL;
     char key[PLACE_MAX_KEY * 2];
-    size_t len = S_fold(folded_name, strlen(folded_name), key, PLACE_MAX_KEY, 1);
+    /* a name of ASCII letters and the like (a token's folded form, mostly)
+     * is its own key, lower-cased: S_fold and S_tokenise change nothing
+     * else in it (it has no byte >= 0x80, blank, ',', '(' or ')') */
+    size_t n = 0;
+    unsigned kind = 0, c;
+    for (; (c = (unsigned char)folded_name[n]); n++) kind |= S_kind[c];
+    if (!(kind & 1) && n < PLACE_MAX_KEY) {
+        int upper = kind & 2;
+        if (!n) return NULL;
+        const char *k = folded_name;
+        if (upper) {
+            for (size_t i = 0; i < n; i++) {
+                unsigned char c = (unsigned char)folded_name[i];
+                key[i] = (char)((unsigned)c - 'A' < 26u ? c + ('a' - 'A') : c);
+            }
+            k = key;
+        }
+        const place_slot *sl = S_get_named(g, k, n);
+        return sl && sl->head >= 0 ? S_pick(g, sl, context, ncontext, 0) : NULL;
+    }
+    size_t len = S_fold(folded_name, n, key, PLACE_MAX_KEY, 1);
     if (len == (size_t)-1 || !len) return NULL;
     int ntok;
     size_t first;
     len = S_tokenise(key, len, &ntok, &first);
-    const place_slot *sl = S_get(g, key, len);
+    const place_slot *sl = S_get_named(g, key, len);
     return sl && sl->head >= 0 ? S_pick(g, sl, context, ncontext, 0) : NULL;
 }
 
 const sr_place *gazetteer_capital(const gazetteer *g, const char *iso3)
 {
-    const sr_place *c = gazetteer_country(g, iso3), *best = NULL;
-    if (!c) return NULL;
-    for (size_t i = 0; i < g->nplaces; i++) {
-        const sr_place *p = &g->places[i];
-        if (p->kind != 'P' || memcmp(p->country, c->country, 4)) continue;
-        double dlat = p->lat - c->lat, dlon = p->lon - c->lon;
-        if (dlat * dlat + dlon * dlon > 1e-4) continue;
-        if (!best || p->population > best->population) best = p;
-    }
-    return best;
+    if (!g || strlen(iso3) != 3) return NULL;
+    int k = S_code(iso3);
+    return k >= 0 && g->capital[k] >= 0 ? &g->places[g->capital[k]] : NULL;
 }
