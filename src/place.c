@@ -197,13 +197,13 @@ static place_slot *S_intern(gazetteer *g, const char *s, size_t n)
 }
 
 /* The bit filters: two bits of one 64-bit word per key, both from its
- * hash, in filter[S_ALL] for every key and in filter[S_NAMED] for the
- * keys that name places (head >= 0; the others only start longer names:
- * "new", "san").  A key whose bits are not both set is not there (most
- * words of a text are no key, and most keys a text's words hit name
- * nothing), and the filters (64 KB each for the GeoNames file) stay in
+ * hash, in filter[S_NAMED] for the keys that name places (head >= 0) and
+ * in filter[S_PREFIX] for the others, which only start longer names
+ * ("new", "san").  A key whose bits are not set is not there: most words
+ * of a text are no key, and most keys they hit name nothing; the filters
+ * (64 and 4 KB for the GeoNames file, 6.5 and 7.5 bits a key) stay in
  * the caches where the 2 MB table does not. */
-enum { S_ALL, S_NAMED };
+enum { S_NAMED, S_PREFIX, S_ALL };
 
 static inline uint64_t S_bits(uint32_t h, size_t *word, size_t mask)
 {
@@ -219,31 +219,26 @@ static inline int S_maybe(const gazetteer *g, int f, uint32_t h)
     return (g->filter[f][w] & b) == b;
 }
 
-/* Builds the filters from the table (at the end of the load): at least 8
- * bits a key.  0 or SITREP_ENOMEM. */
+/* Builds the filters from the table (at the end of the load), of at
+ * least 4 bits a key.  0 or SITREP_ENOMEM. */
 static int S_build_filters(gazetteer *g)
 {
     size_t n[2] = {0, 0};
     for (size_t i = 0; i < g->nslots; i++)
-        if (g->slots[i].key) {
-            n[S_ALL]++;
-            n[S_NAMED] += g->slots[i].head >= 0;
-        }
+        if (g->slots[i].key) n[g->slots[i].head >= 0 ? S_NAMED : S_PREFIX]++;
     for (int f = 0; f < 2; f++) {
         size_t words = 64;
-        while (words * 64 < n[f] * 8) words *= 2;
+        while (words * 64 < n[f] * 4) words *= 2;
         if (!(g->filter[f] = calloc(words, sizeof *g->filter[f]))) return SITREP_ENOMEM;
         g->filter_mask[f] = words - 1;
     }
     for (size_t i = 0; i < g->nslots; i++) {
         const place_slot *sl = &g->slots[i];
         if (!sl->key) continue;
-        for (int f = 0; f < 2; f++) {
-            if (f == S_NAMED && sl->head < 0) continue;
-            size_t w;
-            uint64_t b = S_bits(sl->hash, &w, g->filter_mask[f]);
-            g->filter[f][w] |= b;
-        }
+        int f = sl->head >= 0 ? S_NAMED : S_PREFIX;
+        size_t w;
+        uint64_t b = S_bits(sl->hash, &w, g->filter_mask[f]);
+        g->filter[f][w] |= b;
     }
     return 0;
 }
@@ -253,7 +248,8 @@ static int S_build_filters(gazetteer *g)
 static const place_slot *S_get_h(const gazetteer *g, int f, const char *s, size_t n, uint32_t h)
 {
     if (!g->nslots || !g->keys) return NULL;
-    if (g->filter[f] && !S_maybe(g, f, h)) return NULL;
+    if (g->filter[S_NAMED] && !S_maybe(g, S_NAMED, h) && (f == S_NAMED || !S_maybe(g, S_PREFIX, h)))
+        return NULL;
     const place_slot *sl = S_find(g->slots, g->nslots, g->keys, s, n, h);
     return sl->key ? sl : NULL;
 }
@@ -663,8 +659,8 @@ void gazetteer_free(gazetteer *g)
     free(g->keys);
     free(g->text);
     vec_free(&g->cands);
-    free(g->filter[S_ALL]);
     free(g->filter[S_NAMED]);
+    free(g->filter[S_PREFIX]);
     free(g->country);
     free(g->capital);
     free(g);
