@@ -200,7 +200,12 @@ static size_t S_plain_run(const unsigned char *s, size_t n, int quote_only)
         __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, bslash));
         /* signed: below 0x20 or at least 0x80 */
         if (!quote_only) hit = _mm_or_si128(hit, _mm_cmplt_epi8(x, space));
-        if (_mm_movemask_epi8(hit)) break;
+        unsigned m = (unsigned)_mm_movemask_epi8(hit);
+#ifdef __GNUC__
+        if (m) return i + (size_t)__builtin_ctz(m);   /* the first byte that ends the run */
+#else
+        if (m) break;
+#endif
         i += 16;
     }
 #endif
@@ -228,6 +233,7 @@ static char *S_string(S_parser *p, size_t *out_len)
 {
     const unsigned char *s = p->s;
     size_t open = p->pos, i = open + 1, end;
+    int escaped = 0;
     /* find the closing quote to size the buffer */
     for (end = i;; end++) {
         end += S_plain_run(s + end, p->n - end, 1);
@@ -237,10 +243,26 @@ static char *S_string(S_parser *p, size_t *out_len)
          * ends the input leaves the string unterminated) */
         if (end + 1 >= p->n) return S_fail(p, open, "unterminated string");
         end++;
+        escaped = 1;
     }
     char *o = arena_alloc(p->a, end - i + 1);
     if (!o) return S_fail(p, open, "out of memory");
     size_t k = 0;
+    if (!escaped) {
+        /* no escape (most strings): the bytes are the string, once their
+         * control characters and UTF-8 are checked as below; one copy */
+        for (size_t j = i; j < end;) {
+            j += S_plain_run(s + j, end - j, 0);
+            if (j == end) break;
+            if (s[j] < 0x20) return S_fail(p, j, "control character in string");
+            size_t len = S_utf8_len(s + j, end - j);
+            if (!len) return S_fail(p, j, "invalid UTF-8 in string");
+            j += len;
+        }
+        k = end - i;
+        memcpy(o, s + i, k);
+        i = end;
+    }
     while (i < end) {
         size_t run = S_plain_run(s + i, end - i, 0);
         if (run) {

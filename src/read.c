@@ -377,13 +377,19 @@ static int S_doc_from_json(reader *r, arena *a, sr_doc *doc, const char *line, s
 {
     size_t errpos = 0, bad = 0, clen = n;
     const char *errmsg = "";
-    /* repair invalid UTF-8 before parsing, so one bad byte loses nothing */
-    const char *clean = line;
-    if (read_utf8_valid(line, n) != n) {
-        clean = read_utf8_clean(a, line, n, 0, &clen, &bad);
-        if (!clean) return SITREP_ENOMEM;
+    /* parsed as it is first: a line json_parse takes is valid UTF-8 without
+     * a NUL (every byte >= 0x80 is in a string, whose UTF-8 it checks as
+     * strictly as read_utf8_valid), so most lines are not checked twice */
+    json *root = json_parse(a, line, n, &errpos, &errmsg);
+    if (!root) {
+        /* repair invalid UTF-8 before parsing, so one bad byte loses nothing */
+        const char *clean = line;
+        if (read_utf8_valid(line, n) != n) {
+            clean = read_utf8_clean(a, line, n, 0, &clen, &bad);
+            if (!clean) return SITREP_ENOMEM;
+        }
+        root = clean == line ? NULL : json_parse(a, clean, clen, &errpos, &errmsg);
     }
-    json *root = json_parse(a, clean, clen, &errpos, &errmsg);
     if (!root) {
         S_report(r, READ_ERROR, r->line, NULL, "malformed JSON at column %zu: %s",
                  errpos + 1, errmsg);

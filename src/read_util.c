@@ -37,7 +37,12 @@ static size_t S_ascii_run(const unsigned char *s, size_t n)
     const __m128i zero = _mm_setzero_si128();
     while (i + 16 <= n) {
         __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-        if (_mm_movemask_epi8(_mm_or_si128(x, _mm_cmpeq_epi8(x, zero)))) break;
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(x, _mm_cmpeq_epi8(x, zero)));
+#ifdef __GNUC__
+        if (m) return i + (size_t)__builtin_ctz(m);   /* the first byte that ends the run */
+#else
+        if (m) break;
+#endif
         i += 16;
     }
 #endif
