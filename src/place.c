@@ -31,9 +31,12 @@
 typedef struct {
     uint32_t hash;
     uint32_t key;     /* offset of the folded key in g->keys; 0 = empty slot */
-    int32_t head;     /* first candidate in g->cands, -1 if none */
+    int32_t head;     /* first candidate in g->cands, -1 if none; with
+                       * one, the only candidate's index in g->places */
     uint16_t klen;    /* the key's length in bytes (< 2 * PLACE_MAX_KEY) */
-    uint16_t maxlen;  /* longest name (tokens) whose first token is key */
+    uint8_t maxlen;   /* longest name (tokens, at most 255) whose first token is key */
+    uint8_t one;      /* the key names one place (95 in 100 do): head is it,
+                       * and a lookup reads no chain (set at the end of the load) */
 } place_slot;
 
 typedef struct {
@@ -437,7 +440,8 @@ static int S_index_key(gazetteer *g, const char *buf, size_t len, int ntok,
     }
     if (ntok > 1) sl = S_intern(g, buf, first);
     if (!sl) return SITREP_ENOMEM;
-    if (sl->maxlen < ntok) sl->maxlen = (uint16_t)ntok;
+    if (ntok > 255) ntok = 255;   /* gazetteer_match tries PLACE_MAX_TOKENS at most */
+    if (sl->maxlen < ntok) sl->maxlen = (uint8_t)ntok;
     return 0;
 }
 
@@ -643,6 +647,15 @@ gazetteer *gazetteer_load(const char *path, char *err, size_t errlen)
         }
         line = nl ? nl + 1 : NULL;
     }
+    for (size_t i = 0; i < g->nslots; i++) {
+        place_slot *sl = &g->slots[i];
+        if (!sl->key || sl->head < 0) continue;
+        const place_cand *c = &VEC_AT(&g->cands, place_cand, sl->head);
+        if (c->next < 0) {
+            sl->one = 1;
+            sl->head = c->place;
+        }
+    }
     if (S_build_filters(g) || S_index_countries(g)) {
         S_err(err, errlen, path, 0, "out of memory");
         gazetteer_free(g);
@@ -732,6 +745,12 @@ static int S_has_city(const gazetteer *g, int c, const char *cc,
 static const sr_place *S_pick(const gazetteer *g, const place_slot *sl,
                               const char (*context)[4], int nctx, int single)
 {
+    if (sl->one) {
+        /* the chain of one place: it is the best when eligible (an 'A'
+         * is never dropped for a city of its chain: there is none) */
+        const sr_place *p = &g->places[sl->head];
+        return !single || S_eligible(p, S_ctx_rank(p, context, nctx), nctx, single) ? p : NULL;
+    }
     const sr_place *best = NULL;
     int brank = 0, bidx = 0;
     for (int c = sl->head; c >= 0;) {
