@@ -238,6 +238,25 @@ int main(void)
     p = gazetteer_lookup(g, "munchen", NULL, 0);
     CHECK(p && strcmp(p->country, "DEU") == 0);
     CHECK(gazetteer_lookup(g, "no such place anywhere", NULL, 0) == NULL);
+    /* a name as written is looked up as its folded form would be */
+    CHECK(gazetteer_lookup(g, "Warsaw", NULL, 0) == gazetteer_lookup(g, "warsaw", NULL, 0));
+    CHECK(gazetteer_lookup(g, "NEW  YORK", NULL, 0) == gazetteer_lookup(g, "new york", NULL, 0));
+    CHECK(gazetteer_lookup(g, "M\xC3\xBCnchen", NULL, 0) == gazetteer_lookup(g, "munchen", NULL, 0));
+    CHECK(gazetteer_lookup(g, "", NULL, 0) == NULL);
+    /* "new" only starts longer names: no place of its own */
+    CHECK(gazetteer_lookup(g, "new", NULL, 0) == NULL);
+
+    /* countries and capitals by ISO3 code */
+    p = gazetteer_country(g, "POL");
+    CHECK(p && p->kind == 'C' && strcmp(p->country, "POL") == 0);
+    CHECK(gazetteer_country(g, "ZZZ") == NULL);
+    CHECK(gazetteer_country(g, "pol") == NULL);
+    CHECK(gazetteer_country(g, "POLX") == NULL);
+    p = gazetteer_capital(g, "POL");
+    CHECK(p && p->kind == 'P' && p == gazetteer_lookup(g, "warsaw", NULL, 0));
+    p = gazetteer_capital(g, "FRA");
+    CHECK(p && strcmp(p->country, "FRA") == 0 && p == gazetteer_lookup(g, "paris", NULL, 0));
+    CHECK(gazetteer_capital(g, "ZZZ") == NULL);
 
     /* out of range or empty input */
     CHECK_INT(gazetteer_match(g, NULL, 0, 0, NULL, 0, &p), 0);

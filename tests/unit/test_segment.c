@@ -112,6 +112,30 @@ int main(void)
     CHECK_INT(seg.sents[1].para, 1);
     CHECK_INT(seg.sents[1].start, 24);
 
+    /* the fast paths (a word in one SSE2 step, typographic characters
+     * folded in place) give every token the folded form segment_fold gives
+     * its text, which goes the general way (utf8proc for what is not
+     * ASCII); the texts end at and past 16 bytes from a token, run words
+     * into punctuation, camel case, digits and other scripts */
+    static const char *const fold[] = {
+        "\xE2\x80\x9CRussia\xE2\x80\x99s troops,\xE2\x80\x9D Kyiv\xE2\x80\x99s \xE2\x80\x94 said \xE2\x80\x98no\xE2\x80\x99.",
+        "Wait\xE2\x80\xA6 then \xC2\xABnon\xC2\xBB and \xE2\x88\x92""5 or don\xCA\xBCt\xE2\x80\x93now",
+        "UkraineBiden NATOSummit iPhone 1,000,000 3.5% U.S.-led e.g. Mr. Ms Smith's states' Harris'",
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZ abcdefghijklmnop ABCDEFGHIJKLMNO Abcdefghijklmn x",
+        "Z\xC3\xBCrich \xC5\x81\xC3\xB3" "d\xC5\xBA \xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0 \xE2\x80\xA2 \xEF\xAC\x81nal e\xCC\x81t\xC3\xA9 A",
+        "a", "Ab", "\xE2\x80\x99", "end\xE2\x80\x9D",
+    };
+    for (size_t i = 0; i < sizeof fold / sizeof fold[0]; i++) {
+        const char *f = fold[i];
+        sr_region whole = {0, (int)strlen(f)};
+        CHECK_INT(segment_text(&a, NULL, f, &whole, 1, &seg), 0);
+        CHECK(seg.ntoks > 0);
+        for (int k = 0; k < seg.ntoks; k++)
+            CHECK_STR(seg.toks[k].norm,
+                      segment_fold(&a, f + seg.toks[k].start, (size_t)(seg.toks[k].end - seg.toks[k].start)));
+    }
+    CHECK_STR(S_tokens(&a, "\xE2\x80\x9CNo\xE2\x80\xA6\xE2\x80\x9D \xC2\xAByes\xC2\xBB"), "\" no ... \" \" yes \"");
+
     /* empty input */
     sr_region none = {0, 0};
     CHECK_INT(segment_text(&a, NULL, "", &none, 1, &seg), 0);

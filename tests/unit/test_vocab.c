@@ -48,6 +48,32 @@ static void test_table(void)
     CHECK(vocab_class(v, VW_THE) & VC_T_YCTX);
     /* only the first n bytes count */
     CHECK_INT(vocab_id(v, "troopship", 6), id);
+    /* forms of every length, also past the 15 bytes a table slot holds
+     * and differing only after them: vocab_id, vocab_find and
+     * vocab_find_padded (over a buffer that goes on) agree */
+    {
+        char w[48], pad[64];
+        int ids[40];
+        for (int n = 1; n < 40; n++) {
+            for (int k = 0; k < n; k++) w[k] = (char)('a' + (k * 7 + n) % 26);
+            ids[n] = vocab_add(v, w, (size_t)n, VC_T_MOD);
+            CHECK(ids[n] > 0);
+        }
+        for (int n = 1; n < 40; n++) {
+            for (int k = 0; k < n; k++) w[k] = (char)('a' + (k * 7 + n) % 26);
+            vocab_cls c = 0;
+            CHECK_INT(vocab_id(v, w, (size_t)n), ids[n]);
+            CHECK_INT(vocab_find(v, w, (size_t)n, &c), ids[n]);
+            CHECK(c & VC_T_MOD);
+            memset(pad, 'q', sizeof pad);
+            memcpy(pad, w, (size_t)n);
+            CHECK_INT(vocab_find_padded(v, pad, (size_t)n, NULL), ids[n]);
+            CHECK_STR(vocab_str(v, ids[n]), (w[n] = 0, w));
+            w[n - 1] = w[n - 1] == 'z' ? 'y' : 'z';   /* the last byte differs */
+            CHECK_INT(vocab_id(v, w, (size_t)n), VOCAB_UNKNOWN);
+        }
+        CHECK_INT(vocab_id(v, "", 0), VOCAB_UNKNOWN);
+    }
     /* the classes of the form */
     CHECK_INT(vocab_form_class("2022", 4), VC_TIMEISH);
     CHECK_INT(vocab_form_class("mid-march", 9), VC_TIMEISH | VC_MIDDASH);
