@@ -5,8 +5,12 @@
  * folded keys in one buffer.  An open-addressing hash table of 16-byte slots
  * (malloc'd, sized from the file, grown at load) maps each
  * folded name or alternate -- its tokens joined by single spaces, split the
- * way segment.c splits text -- to a chain of candidate places, and records
+ * way segment.c splits text -- to a chain of candidate places (or, for the
+ * 95 in 100 keys that name one place, to that place), and records
  * for every first token the longest name (in tokens) that starts with it.
+ * Two small bit filters of the keys' hashes (S_maybe) spare most lookups
+ * the table; the country entry and the capital of every code are found
+ * once at load.
  * Invariant: read-only after gazetteer_load; chains hold each place once.
  */
 #include "place.h"
