@@ -292,62 +292,61 @@ int cmd_worker(const cli_options *o)
     sr_doc *docs = calloc((size_t)n, sizeof *docs);
     arena *das = calloc((size_t)n, sizeof *das);
     pipeline_result *res = calloc((size_t)n, sizeof *res);
-    int *coded = calloc((size_t)n, sizeof *coded);
-    char (*hashes)[17] = calloc((size_t)n, sizeof *hashes);
-    const char **ids = calloc((size_t)n, sizeof *ids), **hps = calloc((size_t)n, sizeof *hps);
-    int *have = calloc((size_t)n, sizeof *have);
+    int *coded = calloc((size_t)n, sizeof *coded), *rcs = calloc((size_t)n, sizeof *rcs);
+    char (*hashes)[17] = calloc((size_t)n, sizeof *hashes), (*stored)[17] = calloc((size_t)n, sizeof *stored);
+    const sr_doc **cdocs = calloc((size_t)n, sizeof *cdocs);
+    const char **chashes = calloc((size_t)n, sizeof *chashes);
+    const pipeline_result **cres = calloc((size_t)n, sizeof *cres);
     if (das)
         for (int i = 0; i < n; i++) arena_init(&das[i]);
     cli_report_ctx rctx = {0, 0, o->quiet};
     long added = 0, unchanged = 0, batches = 0;
-    int fatal = docs && das && res && coded && hashes && ids && hps && have ? 0 : 1, failures = 0, got = 0;
+    int fatal = docs && das && res && coded && rcs && hashes && stored && cdocs && chashes && cres ? 0 : 1;
+    int failures = 0, got = 0;
     arena a;
     arena_init(&a);
     while (!fatal) {
         arena_free(&a);
-        if (store_claim(s, n, &a, docs, &got)) {
+        /* the claim says which documents are stored already (one question) */
+        if (store_claim(s, n, &a, docs, stored, &got)) {
             fprintf(stderr, "sitrep: %s: %s\n", cli_db_path(o), store_errmsg(s));
             fatal = 1;
             break;
         }
         if (!got) break;
-        /* code the batch first, then lock its merges in one order, then
-         * store it: concurrent workers then cannot deadlock */
+        /* code the batch first, then store it at once (store_add_docs:
+         * the merge locks of the whole batch in one order, so concurrent
+         * workers cannot deadlock, held only while it is stored) */
         long ad = 0, un = 0;
         int bad = 0, ncoded = 0;
-        /* which of the batch are stored already: one question for all */
         for (int i = 0; i < got; i++) {
             store_doc_hash(&docs[i], hashes[i]);
-            ids[i] = docs[i].id;
-            hps[i] = hashes[i];
-        }
-        if (store_has_docs(s, ids, hps, got, have) < 0) {
-            fprintf(stderr, "sitrep: %s: %s\n", cli_db_path(o), store_errmsg(s));
-            bad = 1;
-        }
-        for (int i = 0; !bad && i < got; i++) {
-            if (have[i]) {
+            if (*stored[i] && !strcmp(stored[i], hashes[i])) {
                 un++;
             } else if ((rc = pipeline_run(&kb, &das[i], &docs[i], &popt, &res[ncoded]))) {
                 cli_report(&rctx, READ_ERROR, docs[i].file, docs[i].line, docs[i].id, sitrep_strerror(rc));
             } else {
+                cdocs[ncoded] = &docs[i];
+                chashes[ncoded] = hashes[i];
+                cres[ncoded] = &res[ncoded];
                 coded[ncoded++] = i;
             }
         }
-        if (!bad && store_lock_pairs(s, res, ncoded)) {
-            fprintf(stderr, "sitrep: %s: %s\n", cli_db_path(o), store_errmsg(s));
-            bad = 1;
-        }
-        for (int k = 0; !bad && k < ncoded; k++) {
-            int i = coded[k], src = store_add_doc(s, &docs[i], hashes[i], &res[k]);
-            if (src == SITREP_EDB) {
+        int done = 0, src = store_add_docs(s, cdocs, chashes, cres, ncoded, rcs, &done);
+        for (int k = 0; k < done; k++) {
+            int i = coded[k];
+            if (rcs[k] == SITREP_EDB) {
                 fprintf(stderr, "sitrep: %s: doc %s: %s\n", cli_db_path(o), docs[i].id, store_errmsg(s));
                 bad = 1;
-            } else if (src) {
-                cli_report(&rctx, READ_ERROR, docs[i].file, docs[i].line, docs[i].id, sitrep_strerror(src));
+            } else if (rcs[k]) {
+                cli_report(&rctx, READ_ERROR, docs[i].file, docs[i].line, docs[i].id, sitrep_strerror(rcs[k]));
             } else {
                 ad++;
             }
+        }
+        if (src && !done) {   /* the batch as a whole */
+            fprintf(stderr, "sitrep: %s: %s\n", cli_db_path(o), store_errmsg(s));
+            bad = 1;
         }
         for (int i = 0; i < got; i++) arena_free(&das[i]);
         if (!bad && store_commit(s)) {
@@ -370,10 +369,12 @@ int cmd_worker(const cli_options *o)
     free(das);
     free(res);
     free(coded);
+    free(rcs);
     free(hashes);
-    free(ids);
-    free(hps);
-    free(have);
+    free(stored);
+    free(cdocs);
+    free(chashes);
+    free(cres);
     pipeline_free(&kb);
     store_rollback(s);
     if (!fatal && !o->quiet)

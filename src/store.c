@@ -90,7 +90,9 @@ enum {
     Q_DEL_LINKS, Q_DEL_EVENTS, Q_DEL_MENTIONS, Q_DEL_SENTS, Q_DEL_DOC,
     Q_ENQUEUE, Q_CLAIM, Q_DONE, Q_LOCK_PAIRS, Q_DOCUMENT, Q_WATCH_TABLE, Q_FILE_SEEN, Q_FILE_DONE,
     Q_SAVEPOINT, Q_RELEASE, Q_PG_CANDIDATES, Q_PG_IDS, Q_INS_DOC_ID, Q_INS_EVENT_ID, Q_INS_WORLD_ID,
-    Q_PG_HAVE_DOCS, Q_PG_SENTS, Q_PG_MENTIONS, Q_PG_VOTES, Q_INS_WORLD_FULL, Q_COUNT
+    Q_PG_HAVE_DOCS, Q_PG_SENTS, Q_PG_MENTIONS, Q_PG_VOTES, Q_INS_WORLD_FULL,
+    Q_BEGIN, Q_COMMIT, Q_PGB_SAVE, Q_PGB_RELEASE, Q_PGB_CANDS, Q_PGB_IDS, Q_PGB_WIDS, Q_PGB_DOCS,
+    Q_PGB_SENTS, Q_PGB_MENTIONS, Q_PGB_EVENTS, Q_PGB_WORLDS, Q_PGB_GROW, Q_PGB_LINKS, Q_PGB_VOTES, Q_COUNT
 };
 
 enum { S_BOTH, S_LITE, S_PG };   /* the backends a statement runs on */
@@ -102,6 +104,7 @@ enum { S_BOTH, S_LITE, S_PG };   /* the backends a statement runs on */
 static const struct {
     const char *sql;
     char on, ret;
+    char plan;   /* PostgreSQL: planned for its values at each run (store_pg_send_keep) */
 } S_sql[Q_COUNT] = {
     [Q_FIND_DOC] = {"SELECT id, hash, title, text FROM documents WHERE doc_id = ?1"},
     [Q_INS_DOC] = {"INSERT INTO documents(doc_id, hash, source, url, date, day, title, text, file,"
@@ -177,8 +180,10 @@ static const struct {
     [Q_ENQUEUE] = {"INSERT INTO queue(doc_id, date, day, date_origin, source, url, title, text, file, line)"
                    " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
                    S_PG},
-    [Q_CLAIM] = {"SELECT id, doc_id, date, day, date_origin, source, url, title, text, file, line"
-                 " FROM queue WHERE NOT done ORDER BY id LIMIT ?1 FOR UPDATE SKIP LOCKED",
+    /* with the hash under which each document is stored already (NULL: not stored) */
+    [Q_CLAIM] = {"SELECT q.id, q.doc_id, q.date, q.day, q.date_origin, q.source, q.url, q.title, q.text,"
+                 " q.file, q.line, d.hash FROM (SELECT * FROM queue WHERE NOT done ORDER BY id LIMIT ?1"
+                 " FOR UPDATE SKIP LOCKED) q LEFT JOIN documents d ON d.doc_id = q.doc_id ORDER BY q.id",
                  S_PG},
     [Q_DONE] = {"UPDATE queue SET done = true WHERE id = ANY(?1::bigint[])", S_PG},
     /* the locks of Q_LOCK_PAIR for a whole batch, in one order: workers
@@ -253,6 +258,97 @@ static const struct {
     [Q_INS_WORLD_ID] = {"INSERT INTO world_events(type, pair, hypo, src_key, tgt_key, first_seen,"
                         " last_seen, lo, hi, id) VALUES(?1,?2,?3,?4,?5,?6,?6,?7,?8,?9)",
                         S_PG},
+    /* PostgreSQL: transactions begin and commit in the pipeline, without
+     * a wait of their own (SQLite: S_begin, store_commit) */
+    [Q_BEGIN] = {"BEGIN", S_PG},
+    [Q_COMMIT] = {"COMMIT", S_PG},
+    /* ---- PostgreSQL: a batch of documents at once (S_add_docs_pg) ----
+     * What the statements above do for one document, for all of them, each
+     * table's rows in one statement (columns as arrays, rows in the order
+     * S_add_pg would insert them).  The batch runs in a savepoint: when a
+     * statement fails, it is rolled back and stored again one document at a
+     * time, which names the document that fails. */
+    [Q_PGB_SAVE] = {"SAVEPOINT batch", S_PG},
+    [Q_PGB_RELEASE] = {"RELEASE batch", S_PG},
+    /* the world events any report of the batch may join (those Q_PG_CANDIDATES
+     * gives for one report: ?1..?4 its type, pair and day window), with
+     * their votes of kinds >= 3 and those for the batch's source outlets ?5 */
+    [Q_PGB_CANDS] = {"SELECT w.id, w.src_key, w.tgt_key, w.day, w.prec, w.loc_country, w.first_seen,"
+                     " w.last_seen, w.type, w.pair, w.lo, w.hi, v.kind, v.value, v.n FROM (SELECT DISTINCT"
+                     " w.id FROM unnest(?1::text[], ?2::text[], ?3::bigint[], ?4::bigint[]) r(t, p, lo, hi)"
+                     " JOIN world_events w ON w.type = r.t AND w.pair = r.p AND w.hi >= r.lo AND w.lo <= r.hi"
+                     " AND w.hypo = 0) c JOIN world_events w ON w.id = c.id LEFT JOIN world_votes v"
+                     " ON v.world = w.id AND (v.kind >= 3 OR (v.kind = 2 AND v.value = ANY(?5::text[])))"
+                     " ORDER BY w.id",
+                     S_PG, 0, 1},
+    /* whether one of the documents ?3 is stored already; if not, the ids
+     * of the batch's ?1 documents and ?2 events (as Q_PG_IDS takes them) */
+    [Q_PGB_IDS] = {"WITH h AS (SELECT EXISTS (SELECT 1 FROM documents WHERE doc_id = ANY(?3::text[])) AS have)"
+                   " SELECT h.have, ARRAY(SELECT nextval(pg_get_serial_sequence('documents', 'id'))"
+                   " FROM generate_series(1, CASE WHEN h.have THEN 0 ELSE ?1::int END) ORDER BY 1)::text,"
+                   " ARRAY(SELECT nextval(pg_get_serial_sequence('events', 'id'))"
+                   " FROM generate_series(1, CASE WHEN h.have THEN 0 ELSE ?2::int END) ORDER BY 1)::text"
+                   " FROM h",
+                   S_PG},
+    [Q_PGB_WIDS] = {"SELECT ARRAY(SELECT nextval(pg_get_serial_sequence('world_events', 'id'))"
+                    " FROM generate_series(1, ?1::int) ORDER BY 1)::text",
+                    S_PG},
+    [Q_PGB_DOCS] = {"INSERT INTO documents(doc_id, hash, source, url, date, day, title, text, file, line, bytes,"
+                    " nsentences, nevents, id) SELECT * FROM unnest(?1::text[], ?2::text[], ?3::text[],"
+                    " ?4::text[], ?5::text[], ?6::bigint[], ?7::text[], ?8::text[], ?9::text[], ?10::bigint[],"
+                    " ?11::bigint[], ?12::int[], ?13::int[], ?14::bigint[])",
+                    S_PG},
+    [Q_PGB_SENTS] = {"INSERT INTO sentences(doc, idx, start, \"end\", para) SELECT * FROM"
+                     " unnest(?1::bigint[], ?2::int[], ?3::int[], ?4::int[], ?5::int[])",
+                     S_PG},
+    [Q_PGB_MENTIONS] = {"INSERT INTO mentions(doc, sentence, start, \"end\", text, name, key, code, kind, how)"
+                        " SELECT * FROM unnest(?1::bigint[], ?2::int[], ?3::int[], ?4::int[], ?5::text[],"
+                        " ?6::text[], ?7::text[], ?8::text[], ?9::int[], ?10::int[])",
+                        S_PG},
+    [Q_PGB_EVENTS] = {"INSERT INTO events(doc, ord, sentence, start, \"end\", type, mode, cameo, quad,"
+                      " goldstein, modality, src_text, src_name, src_key, src_code, src_start, tgt_text,"
+                      " tgt_name, tgt_key, tgt_code, tgt_start, loc_text, loc_name, loc_country, loc_kind,"
+                      " lat, lon, day, prec, date_text, trigger, confidence, evidence, pattern, id)"
+                      " SELECT * FROM unnest(?1::bigint[], ?2::int[], ?3::int[], ?4::int[], ?5::int[],"
+                      " ?6::text[], ?7::text[], ?8::text[], ?9::int[], ?10::float8[], ?11::text[],"
+                      " ?12::text[], ?13::text[], ?14::text[], ?15::text[], ?16::int[], ?17::text[],"
+                      " ?18::text[], ?19::text[], ?20::text[], ?21::int[], ?22::text[], ?23::text[],"
+                      " ?24::text[], ?25::text[], ?26::float8[], ?27::float8[], ?28::bigint[], ?29::text[],"
+                      " ?30::text[], ?31::text[], ?32::float8[], ?33::text[], ?34::text[], ?35::bigint[])",
+                      S_PG},
+    /* new world events with their summaries (Q_INS_WORLD_ID, then Q_SUMMARY) */
+    [Q_PGB_WORLDS] = {"INSERT INTO world_events(type, pair, hypo, src_key, tgt_key, first_seen, last_seen, lo,"
+                      " hi, src_name, src_code, tgt_name, tgt_code, mode, cameo, quad, goldstein, modality,"
+                      " modalities, day, prec, loc_name, loc_country, loc_kind, lat, lon, num_mentions,"
+                      " num_articles, num_sources, id) SELECT * FROM unnest(?1::text[], ?2::text[], ?3::int[],"
+                      " ?4::text[], ?5::text[], ?6::bigint[], ?7::bigint[], ?8::bigint[], ?9::bigint[],"
+                      " ?10::text[], ?11::text[], ?12::text[], ?13::text[], ?14::text[], ?15::text[],"
+                      " ?16::int[], ?17::float8[], ?18::text[], ?19::text[], ?20::bigint[], ?21::int[],"
+                      " ?22::text[], ?23::text[], ?24::text[], ?25::float8[], ?26::float8[], ?27::int[],"
+                      " ?28::int[], ?29::int[], ?30::bigint[])",
+                      S_PG},
+    /* world events the batch's reports join: their ranges (Q_GROW_WORLD)
+     * and summaries (Q_SUMMARY) as they are after the last of them */
+    [Q_PGB_GROW] = {"UPDATE world_events w SET lo = u.lo, hi = u.hi, first_seen = u.fs, last_seen = u.ls,"
+                    " src_name = u.sn, src_code = u.sc, tgt_name = u.tn, tgt_code = u.tc, mode = u.md,"
+                    " cameo = u.cm, quad = u.qd, goldstein = u.gs, modality = u.mo, modalities = u.ms,"
+                    " day = u.dy, prec = u.pr, loc_name = u.pn, loc_country = u.pc, loc_kind = u.pk,"
+                    " lat = u.la, lon = u.ln, num_mentions = w.num_mentions + u.nm,"
+                    " num_articles = w.num_articles + u.na, num_sources = w.num_sources + u.ns"
+                    " FROM unnest(?1::bigint[], ?2::bigint[], ?3::bigint[], ?4::bigint[], ?5::bigint[],"
+                    " ?6::text[], ?7::text[], ?8::text[], ?9::text[], ?10::text[], ?11::text[], ?12::int[],"
+                    " ?13::float8[], ?14::text[], ?15::text[], ?16::bigint[], ?17::int[], ?18::text[],"
+                    " ?19::text[], ?20::text[], ?21::float8[], ?22::float8[], ?23::int[], ?24::int[],"
+                    " ?25::int[]) u(id, lo, hi, fs, ls, sn, sc, tn, tc, md, cm, qd, gs, mo, ms, dy, pr, pn,"
+                    " pc, pk, la, ln, nm, na, ns) WHERE w.id = u.id",
+                    S_PG},
+    [Q_PGB_LINKS] = {"INSERT INTO event_world(event, world) SELECT * FROM unnest(?1::bigint[], ?2::bigint[])",
+                     S_PG},
+    /* the votes of the batch, each (world, kind, value) once with its count */
+    [Q_PGB_VOTES] = {"INSERT INTO world_votes AS v(world, kind, value, n) SELECT * FROM unnest(?1::bigint[],"
+                     " ?2::int[], ?3::text[], ?4::int[]) ON CONFLICT (world, kind, value)"
+                     " DO UPDATE SET n = v.n + EXCLUDED.n",
+                     S_PG},
 };
 
 #define S_RCACHE 32   /* read statements kept prepared (SQLite) */
@@ -759,7 +855,9 @@ int store_open(const char *path, int readonly, store **out, char *err, size_t er
 static int S_begin(store *s)
 {
     if (s->in_tx) return 0;
-    int rc = S_xexec(s, s->pg ? "BEGIN" : "BEGIN IMMEDIATE");
+    S_par none;
+    S_pinit(&none);
+    int rc = s->pg ? S_do(s, Q_BEGIN, &none) : S_exec(s, "BEGIN IMMEDIATE");
     if (!rc) {
         s->in_tx = 1;
         s->nbatch = 0;
@@ -816,7 +914,14 @@ int store_commit(store *s)
             buf_printf(&ids, "%s%lld", i ? "," : "", VEC_AT(&s->claimed, long long, i));
         rc = S_do_array(s, Q_DONE, &ids);
     }
-    if (!rc) rc = S_xexec(s, "COMMIT");
+    if (!rc && s->pg) {   /* sent after the done-marks, one wait for both */
+        S_par none;
+        S_pinit(&none);
+        rc = S_do(s, Q_COMMIT, &none);
+        if (!rc) rc = store_pg_flush(s->pg);
+    } else if (!rc) {
+        rc = S_exec(s, "COMMIT");
+    }
     if (!rc) {
         s->in_tx = 0;
         s->nbatch = 0;
@@ -1421,48 +1526,58 @@ static void S_actor(S_par *p, const char *text, const sr_mention *m)
     else S_txt(p, NULL);
 }
 
+/* The parameters of Q_INS_EVENT for event i of the document drow (?1..?34;
+ * kind: room for the place's kind, which they point to). */
+static void S_event_params(S_par *p, long long drow, const sr_doc *doc, const pipeline_result *res, int i,
+                           char kind[2])
+{
+    const sr_event *e = &res->events[i];
+    const char *base = e->base ? e->base : doc->text;
+    const sr_place *pl = e->place;
+    kind[0] = pl ? pl->kind : 0;
+    kind[1] = 0;
+    S_pinit(p);
+    S_int(p, drow);
+    S_int(p, i);
+    S_int(p, e->in_title ? -1 : e->sent);  /* -1: the title */
+    S_int(p, e->start);
+    S_int(p, e->end);
+    S_txt(p, e->type);
+    S_txt(p, e->mode);
+    S_txt(p, e->cameo);
+    S_int(p, e->quad);
+    S_dbl(p, e->goldstein);
+    S_txt(p, record_modality_name(e->modality));
+    S_actor(p, base, e->source);
+    S_actor(p, base, e->target);
+    S_txt(p, pl ? e->place_text : NULL);
+    S_txt(p, pl ? pl->name : NULL);
+    S_txt(p, pl ? pl->country : NULL);
+    S_txt(p, pl ? kind : NULL);
+    if (pl) {
+        S_dbl(p, pl->lat);
+        S_dbl(p, pl->lon);
+    } else {
+        S_txt(p, NULL);
+        S_txt(p, NULL);
+    }
+    S_day(p, e->day);
+    S_txt(p, e->day >= 0 ? sitrep_prec_name(e->prec) : NULL);
+    S_txt(p, e->date_text);
+    S_txt(p, e->trigger);
+    S_dbl(p, e->confidence);
+    S_span(p, base, e->ev_start, e->ev_end);
+    S_txt(p, e->pattern);
+}
+
 /* Stores event i of the document drow, with the id id when it is >= 0
  * (else the next); sets *evid. */
 static int S_add_event(store *s, long long drow, const sr_doc *doc, const pipeline_result *res, int i,
                        long long id, long long *evid)
 {
-    const sr_event *e = &res->events[i];
-    const char *base = e->base ? e->base : doc->text;
-    const sr_place *pl = e->place;
-    char kind[2] = {pl ? pl->kind : 0, 0};
     S_par p;
-    S_pinit(&p);
-    S_int(&p, drow);
-    S_int(&p, i);
-    S_int(&p, e->in_title ? -1 : e->sent);  /* -1: the title */
-    S_int(&p, e->start);
-    S_int(&p, e->end);
-    S_txt(&p, e->type);
-    S_txt(&p, e->mode);
-    S_txt(&p, e->cameo);
-    S_int(&p, e->quad);
-    S_dbl(&p, e->goldstein);
-    S_txt(&p, record_modality_name(e->modality));
-    S_actor(&p, base, e->source);
-    S_actor(&p, base, e->target);
-    S_txt(&p, pl ? e->place_text : NULL);
-    S_txt(&p, pl ? pl->name : NULL);
-    S_txt(&p, pl ? pl->country : NULL);
-    S_txt(&p, pl ? kind : NULL);
-    if (pl) {
-        S_dbl(&p, pl->lat);
-        S_dbl(&p, pl->lon);
-    } else {
-        S_txt(&p, NULL);
-        S_txt(&p, NULL);
-    }
-    S_day(&p, e->day);
-    S_txt(&p, e->day >= 0 ? sitrep_prec_name(e->prec) : NULL);
-    S_txt(&p, e->date_text);
-    S_txt(&p, e->trigger);
-    S_dbl(&p, e->confidence);
-    S_span(&p, base, e->ev_start, e->ev_end);
-    S_txt(&p, e->pattern);
+    char kind[2];
+    S_event_params(&p, drow, doc, res, i, kind);
     if (id < 0) return S_insert(s, Q_INS_EVENT, &p, evid);
     S_int(&p, id);
     *evid = id;
@@ -1899,6 +2014,629 @@ int store_add_doc(store *s, const sr_doc *doc, const char *hash, const pipeline_
     return 0;
 }
 
+static int S_lock_pairs(store *s, const pipeline_result *res, const pipeline_result *const *resp, int n);
+
+/* ---- PostgreSQL: a batch of documents in a few round trips ----------------
+ *
+ * S_add_docs_pg stores n new documents as n calls of S_add_pg would, in
+ * their order, with the same rows and ids, and waits for the server three
+ * times in all instead of four times a document: the candidates of every
+ * report of the batch with their votes, and the ids of the documents and
+ * events (1); the ids of the new world events (2); every row written, one
+ * statement per table (3).  Between 1 and 2 the batch's merges run here,
+ * against the world events as the batch leaves them: a report of a later
+ * document sees what the earlier ones added (ranges, votes, summaries),
+ * exactly as S_add_pg would find it in the database. */
+
+/* The first n - 1 bytes of src at most (S_copy into a smaller buffer). */
+static void S_trunc(char *dst, size_t n, const char *src)
+{
+    size_t l = strnlen(src, n - 1);
+    memcpy(dst, src, l);
+    dst[l] = 0;
+}
+
+/* A vote of a world event the batch sees: n0 counted before the batch
+ * (kinds >= MERGE_V_MODALITY, and the source outlets of the batch), n added
+ * by it. */
+typedef struct {
+    int kind, n0, n;
+    const char *value;
+} S_bvote;
+
+/* A world event the batch sees: a candidate of one of its reports (read
+ * with its votes) or one it creates.  Fields as S_cand has them. */
+typedef struct {
+    long long id;          /* -1: created by the batch, id not taken yet */
+    int created, hypo, joined;
+    int last;              /* the document of the batch that joined it last, or -1 */
+    char type[32], pair[64], skey[64], tkey[64], country[64];
+    int has_skey, has_tkey, has_country;
+    merge_when when;       /* day and prec of its summary, first and last seen */
+    long lo, hi;
+    int nm, na, ns;        /* reports, articles and sources the batch adds */
+    const char *ntype, *nskey, *ntkey;   /* created: the creating report's (full) values */
+    vec votes;             /* S_bvote, kept in (kind, value) order */
+} S_bw;
+
+/* A report of the batch (S_add_pg's struct pgev). */
+typedef struct {
+    int d, i, hypo, world;
+    char pair[64], key[96];
+    long lo, hi;
+    merge_when we;
+    S_ev v;
+    long long evid;
+} S_brep;
+
+static int S_bvote_cmp(const void *a, const void *b)
+{
+    const S_bvote *x = a, *y = b;
+    return x->kind != y->kind ? (x->kind < y->kind ? -1 : 1) : strcmp(x->value, y->value);
+}
+
+/* The vote (kind, value) of w, added with counts 0 when absent (value
+ * copied into a); NULL when out of memory. */
+static S_bvote *S_bw_vote(S_bw *w, arena *a, int kind, const char *value)
+{
+    size_t lo = 0, hi = w->votes.len;
+    S_bvote key = {kind, 0, 0, value};
+    while (lo < hi) {   /* binary search: the votes are kept sorted */
+        size_t mid = (lo + hi) / 2;
+        int c = S_bvote_cmp(&VEC_AT(&w->votes, S_bvote, mid), &key);
+        if (!c) return &VEC_AT(&w->votes, S_bvote, mid);
+        if (c < 0) lo = mid + 1;
+        else hi = mid;
+    }
+    char *copy = arena_strdup(a, value);
+    if (!copy || !vec_push(&w->votes)) return NULL;
+    S_bvote *v = &VEC_AT(&w->votes, S_bvote, lo);
+    memmove(v + 1, v, (w->votes.len - 1 - lo) * sizeof *v);
+    *v = (S_bvote){kind, 0, 0, copy};
+    return v;
+}
+
+/* w's summary from its votes into m, as S_summarise computes it from
+ * world_votes (merge_summary_add is order-free; the votes come in the
+ * order of world_votes' key, as an index scan reads them), and the date
+ * and country merging reads back from its row. */
+static void S_bw_summary(S_bw *w, merge_summary *m)
+{
+    char sk[16], tk[16];   /* S_join's wskey, wtkey */
+    S_trunc(sk, sizeof sk, w->skey);
+    S_trunc(tk, sizeof tk, w->tkey);
+    merge_summary_init(m);
+    for (size_t k = 0; k < w->votes.len; k++) {
+        const S_bvote *v = &VEC_AT(&w->votes, S_bvote, k);
+        if (v->kind >= MERGE_V_MODALITY && v->n0 + v->n > 0) merge_summary_add(m, v->kind, v->value, v->n0 + v->n);
+    }
+    merge_summary_finish(m, *sk ? sk : NULL, *tk ? tk : NULL);
+    w->when.day = m->day >= 0 ? m->day : -1;
+    w->when.prec = m->day >= 0 ? (sitrep_prec)m->prec : (sitrep_prec)0;   /* NULL reads as 0 */
+    w->has_country = m->has_place && m->pcountry;
+    S_copy(w->country, sizeof w->country, w->has_country ? m->pcountry : NULL);
+}
+
+typedef struct {
+    S_bw *w;
+    arena *a;
+    int created;
+    int bad;
+} S_bvote_ctx;
+
+/* merge_votes' callback: counts the vote in the world event; its
+ * freshness as S_vote1 knows it in S_add_pg (a document is always new to
+ * the world events it joins; its source outlet when the world event has no
+ * vote for it yet). */
+static int S_bvote_cb(void *ctx, int kind, const char *value, int *fresh)
+{
+    S_bvote_ctx *c = ctx;
+    S_bvote *v = S_bw_vote(c->w, c->a, kind, value);
+    if (!v) return SITREP_ENOMEM;
+    int isnew = c->created || kind == MERGE_V_DOC || v->n0 + v->n == 0;
+    v->n++;
+    if (fresh) *fresh = isnew;
+    return 0;
+}
+
+/* The columns of a statement of many rows: one PostgreSQL array literal
+ * per parameter, a row added at a time from an S_par (S_cols_row), so the
+ * values are those the one-row statement would get. */
+typedef struct {
+    int n, rows;
+    buf col[S_MAXPAR];
+} S_cols;
+
+static void S_cols_init(S_cols *c, int n)
+{
+    c->n = n;
+    c->rows = 0;
+    for (int k = 0; k < n; k++) {
+        buf_init(&c->col[k]);
+        buf_putc(&c->col[k], '{');
+    }
+}
+
+static void S_cols_free(S_cols *c)
+{
+    for (int k = 0; k < c->n; k++) buf_free(&c->col[k]);
+}
+
+/* Adds the parameters p (c->n of them) as a row. */
+static void S_cols_row(S_cols *c, const S_par *p)
+{
+    for (int k = 0; k < c->n; k++) {
+        const S_arg *a = k < p->n ? &p->a[k] : NULL;
+        buf *b = &c->col[k];
+        if (!a || (a->kind == 't' && !a->t)) S_arr_addn(b, NULL, 0);
+        else if (a->kind == 'i') S_arr_int(b, a->i);
+        else if (a->kind == 'd') buf_printf(b, b->len > 1 ? ",%.17g" : "%.17g", a->d);
+        else S_arr_addn(b, a->t, a->len >= 0 ? (size_t)a->len : strlen(a->t));
+    }
+    c->rows++;
+}
+
+/* Sends statement id with the columns as its parameters (nothing when
+ * there are no rows); frees them. */
+static int S_cols_send(store *s, int id, S_cols *c)
+{
+    int rc = 0;
+    if (c->rows) {
+        S_par p;
+        S_pinit(&p);
+        for (int k = 0; k < c->n; k++) {
+            buf_putc(&c->col[k], '}');
+            if (!c->col[k].s) rc = SITREP_ENOMEM;
+            S_txt(&p, c->col[k].s);
+        }
+        if (!rc) rc = S_do(s, id, &p);
+    }
+    S_cols_free(c);
+    return rc;
+}
+
+/* A cursor over the kept result of ticket t (store_pg_send_keep). */
+static int S_open_kept(store *s, int t, S_cur *c)
+{
+    S_cinit(s, c);
+    c->res = t >= 0 ? store_pg_take(s->pg, t) : NULL;
+    if (!c->res) return S_rfail(s, "a statement of the batch gave no result", 0);
+    c->nrows = store_pg_nrows(c->res);
+    return 0;
+}
+
+/* Sends statement id, its result kept: the ticket, or a negative code. */
+static int S_pgkeep(store *s, int id, const S_par *p)
+{
+    const char *sql = S_pgsql(s, id);
+    if (!sql || p->bad) return S_rfail(s, "out of memory", 0);
+    const char *vals[S_MAXPAR] = {0};
+    char nums[S_MAXPAR][32], *copies[S_MAXPAR];
+    int ncopies = 0;
+    int rc = S_pgvals(s, p, vals, nums, copies, &ncopies);
+    if (!rc) rc = store_pg_send_keep(s->pg, sql, p->n, vals, S_sql[id].plan);
+    while (ncopies) free(copies[--ncopies]);
+    return rc;
+}
+
+/* The sentences and mentions of the batch's document drow as rows of
+ * Q_PGB_SENTS and Q_PGB_MENTIONS (those of Q_INS_SENT, Q_INS_MENTION). */
+static void S_rows_cols(S_cols *sents, S_cols *ments, long long drow, const sr_doc *doc,
+                        const pipeline_result *res)
+{
+    S_par p;
+    for (int i = 0; i < res->seg.nsents; i++) {
+        const sr_sentence *se = &res->seg.sents[i];
+        S_pinit(&p);
+        S_int(&p, drow);
+        S_int(&p, i);
+        S_int(&p, se->start);
+        S_int(&p, se->end);
+        S_int(&p, se->para);
+        S_cols_row(sents, &p);
+    }
+    for (int i = 0; i < res->nmentions; i++) {
+        const sr_mention *m = &res->mentions[i];
+        S_pinit(&p);
+        S_int(&p, drow);
+        S_int(&p, m->sent);
+        S_int(&p, m->start);
+        S_int(&p, m->end);
+        S_span(&p, doc->text, m->start, m->end);
+        S_txt(&p, m->name);
+        S_txt(&p, m->key);
+        S_txt(&p, m->code);
+        S_int(&p, (int)m->kind);
+        S_int(&p, (int)m->how);
+        S_cols_row(ments, &p);
+    }
+}
+
+/* The batch's world events and links as rows: new world events, the
+ * summaries of those the batch joins, links, votes. */
+static int S_world_cols(vec *ws, const S_brep *reps, int nrep, S_cols *neww, S_cols *grow, S_cols *links,
+                        S_cols *votes)
+{
+    merge_summary *m = malloc(sizeof *m);
+    if (!m) return SITREP_ENOMEM;
+    S_par p;
+    for (size_t k = 0; k < ws->len; k++) {
+        S_bw *w = &VEC_AT(ws, S_bw, k);
+        if (!w->created && !w->joined) continue;
+        S_bw_summary(w, m);
+        S_pinit(&p);
+        if (w->created) {
+            S_txt(&p, w->ntype);
+            S_txt(&p, w->pair);
+            S_int(&p, w->hypo);
+            S_txt(&p, w->nskey);
+            S_txt(&p, w->ntkey);
+            S_day(&p, w->when.first);
+            S_day(&p, w->when.last);
+            S_int(&p, w->lo);
+            S_int(&p, w->hi);
+        } else {
+            S_int(&p, w->id);
+            S_int(&p, w->lo);
+            S_int(&p, w->hi);
+            S_day(&p, w->when.first);
+            S_day(&p, w->when.last);
+        }
+        S_summary_params(&p, m, w->nm, w->na, w->ns);
+        if (w->created) S_int(&p, w->id);
+        S_cols_row(w->created ? neww : grow, &p);
+        for (size_t j = 0; j < w->votes.len; j++) {
+            const S_bvote *v = &VEC_AT(&w->votes, S_bvote, j);
+            if (!v->n) continue;
+            S_pinit(&p);
+            S_int(&p, w->id);
+            S_int(&p, v->kind);
+            S_txt(&p, v->value);
+            S_int(&p, v->n);
+            S_cols_row(votes, &p);
+        }
+    }
+    for (int j = 0; j < nrep; j++) {
+        S_pinit(&p);
+        S_int(&p, reps[j].evid);
+        S_int(&p, VEC_AT(ws, S_bw, reps[j].world).id);
+        S_cols_row(links, &p);
+    }
+    free(m);
+    return 0;
+}
+
+/* Reads Q_PGB_CANDS' rows (grouped by world event) into ws. */
+static int S_read_cands(S_cur *c, vec *ws, arena *a)
+{
+    int rc;
+    S_bw *w = NULL;
+    while ((rc = S_next(c)) == 1) {
+        long long id = S_cll(c, 0);
+        if (!w || w->id != id) {
+            if (!(w = vec_push(ws))) return SITREP_ENOMEM;
+            w->id = id;
+            w->last = -1;
+            w->has_skey = !S_cnull(c, 1);
+            w->has_tkey = !S_cnull(c, 2);
+            w->has_country = !S_cnull(c, 5);
+            S_copy(w->skey, sizeof w->skey, S_cstr(c, 1));
+            S_copy(w->tkey, sizeof w->tkey, S_cstr(c, 2));
+            S_copy(w->country, sizeof w->country, S_cstr(c, 5));
+            w->when = (merge_when){S_cday(c, 3), (sitrep_prec)S_cint(c, 4), S_cday(c, 6), S_cday(c, 7)};
+            S_copy(w->type, sizeof w->type, S_cstr(c, 8));
+            S_copy(w->pair, sizeof w->pair, S_cstr(c, 9));
+            w->lo = (long)S_cll(c, 10);
+            w->hi = (long)S_cll(c, 11);
+            vec_init(&w->votes, sizeof(S_bvote));
+        }
+        if (S_cnull(c, 12)) continue;
+        S_bvote *v = S_bw_vote(w, a, S_cint(c, 12), S_cstr(c, 13));
+        if (!v) return SITREP_ENOMEM;
+        v->n0 = S_cint(c, 14);
+    }
+    return rc;
+}
+
+/* The reports of the batch in the order of assignment (document by
+ * document, each in merge.h's passes), into reps; the lock keys, and the
+ * types, pairs and windows of the non-hypothetical ones as array literals;
+ * the distinct source votes of the documents in srcs.  Returns the number
+ * of reports. */
+static int S_batch_reports(const sr_doc *const *docs, const pipeline_result *const *res, int n,
+                           S_brep *reps, buf *cols, buf *srcs)
+{
+    int k = 0;
+    for (int d = 0; d < n; d++) {
+        const char *source = docs[d]->source && *docs[d]->source ? docs[d]->source : NULL;
+        char sv[1024];   /* the value of its source vote, as merge_votes writes it */
+        if (source) snprintf(sv, sizeof sv, "%s", source);
+        else snprintf(sv, sizeof sv, "doc:%s", docs[d]->id);
+        S_arr_add(srcs, sv);
+        for (int pass = 0; pass < MERGE_PASSES; pass++)
+            for (int i = 0; i < res[d]->nevents; i++) {
+                const sr_event *ev = &res[d]->events[i];
+                if (merge_assign_pass(ev) != pass) continue;
+                S_brep *q = &reps[k++];
+                q->d = d;
+                q->i = i;
+                q->world = -1;
+                q->v = S_report(-1, docs[d], source, ev);   /* the row id comes with the ids */
+                q->hypo = !strcmp(q->v.modality, "hypothetical");
+                S_pair(q->v.type, q->v.skey, q->v.tkey, q->pair, q->key);
+                q->we = (merge_when){q->v.day, (sitrep_prec)q->v.prec, q->v.pub, q->v.pub};
+                merge_window(&q->we, &q->lo, &q->hi);
+                if (q->hypo) continue;
+                S_arr_add(&cols[0], q->key);
+                S_arr_add(&cols[1], q->v.type);
+                S_arr_add(&cols[2], q->pair);
+                S_arr_int(&cols[3], q->lo);
+                S_arr_int(&cols[4], q->hi);
+            }
+    }
+    return k;
+}
+
+/* Assigns each report of the batch its world event, as S_add_pg would
+ * one document after the other (the closest compatible candidate, first
+ * by id on ties; none joined or created by the same document), or a new
+ * one; counts its votes there. */
+static int S_batch_merge(vec *ws, S_brep *reps, int nrep, arena *a, merge_summary *m)
+{
+    for (int j = 0; j < nrep; j++) {
+        S_brep *q = &reps[j];
+        int best = -1;
+        long bestd = LONG_MAX;
+        for (size_t k = 0; !q->hypo && k < ws->len; k++) {
+            const S_bw *w = &VEC_AT(ws, S_bw, k);
+            if (w->hypo || w->last == q->d || strcmp(w->type, q->v.type) || strcmp(w->pair, q->pair)) continue;
+            if (w->hi < q->lo || w->lo > q->hi) continue;
+            if (!merge_dates_compatible(&q->we, &w->when)) continue;
+            if (!merge_places_compatible(q->v.lcountry, w->has_country ? w->country : NULL,
+                                         w->has_skey ? w->skey : NULL, w->has_tkey ? w->tkey : NULL))
+                continue;
+            long dd = merge_distance(&q->we, &w->when);
+            if (dd < bestd) {
+                bestd = dd;
+                best = (int)k;
+            }
+        }
+        S_bw *w;
+        int swapped = 0;
+        if (best < 0) {   /* a new world event (Q_INS_WORLD_ID) */
+            if (!(w = vec_push(ws))) return SITREP_ENOMEM;
+            best = (int)ws->len - 1;
+            w->id = -1;
+            w->created = 1;
+            w->hypo = q->hypo;
+            S_copy(w->type, sizeof w->type, q->v.type);
+            S_copy(w->pair, sizeof w->pair, q->pair);
+            w->ntype = q->v.type;
+            w->nskey = q->v.skey;
+            w->ntkey = q->v.tkey;
+            w->has_skey = q->v.skey != NULL;
+            w->has_tkey = q->v.tkey != NULL;
+            S_copy(w->skey, sizeof w->skey, q->v.skey);
+            S_copy(w->tkey, sizeof w->tkey, q->v.tkey);
+            w->lo = q->lo;
+            w->hi = q->hi;
+            w->when.first = w->when.last = q->v.pub;
+            vec_init(&w->votes, sizeof(S_bvote));
+        } else {          /* Q_GROW_WORLD */
+            w = &VEC_AT(ws, S_bw, best);
+            char wsk[16];   /* S_join's wskey */
+            S_trunc(wsk, sizeof wsk, w->skey);
+            swapped = strcmp(q->v.skey ? q->v.skey : "", wsk) != 0;
+            if (q->lo < w->lo) w->lo = q->lo;
+            if (q->hi > w->hi) w->hi = q->hi;
+            long pub = q->v.pub;
+            if (pub >= 0 && (w->when.first < 0 || pub < w->when.first)) w->when.first = pub;
+            if (pub >= 0 && (w->when.last < 0 || pub > w->when.last)) w->when.last = pub;
+            w->joined = 1;
+        }
+        w->last = q->d;
+        q->world = best;
+        S_bvote_ctx c = {w, a, w->created && w->nm == 0, 0};
+        int nd = 0, nsrc = 0, rc = merge_votes(&q->v, swapped, S_bvote_cb, &c, &nd, &nsrc);
+        if (rc) return rc;
+        w->nm++;
+        w->na += nd;
+        w->ns += nsrc;
+        S_bw_summary(w, m);
+    }
+    return 0;
+}
+
+/* PostgreSQL: stores the documents docs[0..n) (new, ids distinct) as n
+ * calls of S_add_pg would (see above).  0; 1 when one of them turns out
+ * to be stored already (nothing is written: the caller stores them one at
+ * a time); or a negative code, *undone set when the batch's statements
+ * were rolled back (the transaction goes on), else the transaction has
+ * failed. */
+static int S_add_docs_pg(store *s, const sr_doc *const *docs, const char *const *hashes,
+                         const pipeline_result *const *res, int n, int *undone)
+{
+    int nrep = 0, rc = 0, saved = 0;
+    *undone = 0;
+    for (int d = 0; d < n; d++) nrep += res[d]->nevents;
+    S_brep *reps = calloc((size_t)nrep + 1, sizeof *reps);
+    long long *drows = calloc((size_t)n, sizeof *drows), *evids = calloc((size_t)nrep + 1, sizeof *evids);
+    merge_summary *m = malloc(sizeof *m);
+    arena a;
+    arena_init(&a);
+    vec ws;
+    vec_init(&ws, sizeof(S_bw));
+    enum { NC = 7 };   /* lock keys, types, pairs, windows' lo and hi, source votes, doc ids */
+    buf cols[NC];
+    for (int k = 0; k < NC; k++) {
+        buf_init(&cols[k]);
+        buf_putc(&cols[k], '{');
+    }
+    if (!reps || !drows || !evids || !m) rc = SITREP_ENOMEM;
+    if (!rc) S_batch_reports(docs, res, n, reps, cols, &cols[5]);
+    for (int d = 0; d < n; d++) S_arr_add(&cols[6], docs[d]->id);
+    for (int k = 1; k < NC; k++) buf_putc(&cols[k], '}');
+    for (int k = 0; k < NC; k++)
+        if (!cols[k].s) rc = SITREP_ENOMEM;
+    int have_cands = cols[1].len > 2;
+    /* 1: the merge locks of the whole batch in one order (S_add_pg takes
+     * them per document), a savepoint, the candidates, the ids */
+    int tsave = -1, tcand = -1, tids = -1;
+    S_par p;
+    if (!rc && have_cands) rc = S_do_array(s, Q_LOCK_PAIRS, &cols[0]);
+    if (!rc) {
+        S_pinit(&p);
+        rc = tsave = S_pgkeep(s, Q_PGB_SAVE, &p);
+    }
+    if (rc >= 0 && have_cands) {
+        S_pinit(&p);
+        for (int k = 1; k < 6; k++) S_txt(&p, cols[k].s);
+        rc = tcand = S_pgkeep(s, Q_PGB_CANDS, &p);
+    }
+    if (rc >= 0) {
+        S_pinit(&p);
+        S_int(&p, n);
+        S_int(&p, nrep);
+        S_txt(&p, cols[6].s);
+        rc = tids = S_pgkeep(s, Q_PGB_IDS, &p);
+    }
+    if (rc >= 0) rc = store_pg_flush(s->pg);
+    store_pg_result *sp = tsave >= 0 ? store_pg_take(s->pg, tsave) : NULL;
+    saved = sp != NULL;
+    if (sp) store_pg_clear(sp);
+    S_cur c;
+    if (!rc && !(rc = S_open_kept(s, tids, &c))) {
+        if ((rc = S_next(&c)) == 1) {
+            const char *have = S_cstr(&c, 0);
+            if (have && *have == 't') rc = 1;   /* stored already: one at a time */
+            else if (S_arr_ids(S_cstr(&c, 1), drows, n) != n || S_arr_ids(S_cstr(&c, 2), evids, nrep) != nrep)
+                rc = S_rfail(s, "the sequences gave too few ids", 0);
+            else
+                rc = 0;
+        } else if (!rc) {
+            rc = S_rfail(s, "the sequences gave no ids", 0);
+        }
+        S_close(&c);
+    }
+    if (!rc && have_cands && !(rc = S_open_kept(s, tcand, &c))) {
+        rc = S_read_cands(&c, &ws, &a);
+        S_close(&c);
+    }
+    /* the merges, one document after the other */
+    for (int j = 0; !rc && j < nrep; j++) {
+        reps[j].v.doc = drows[reps[j].d];
+        reps[j].evid = evids[j];
+    }
+    if (!rc) rc = S_batch_merge(&ws, reps, nrep, &a, m);
+    /* 2: the ids of the new world events, in the order of their creation */
+    int nnew = 0;
+    for (size_t k = 0; !rc && k < ws.len; k++) nnew += VEC_AT(&ws, S_bw, k).created;
+    if (!rc && nnew) {
+        long long *wids = calloc((size_t)nnew, sizeof *wids);
+        S_pinit(&p);
+        S_int(&p, nnew);
+        int t = wids ? S_pgkeep(s, Q_PGB_WIDS, &p) : SITREP_ENOMEM;
+        rc = t < 0 ? t : store_pg_flush(s->pg);
+        if (!rc && !(rc = S_open_kept(s, t, &c))) {
+            rc = S_next(&c) == 1 && S_arr_ids(S_cstr(&c, 0), wids, nnew) == nnew
+                     ? 0
+                     : S_rfail(s, "the sequences gave too few ids", 0);
+            S_close(&c);
+        }
+        for (size_t k = 0, w = 0; !rc && k < ws.len; k++)
+            if (VEC_AT(&ws, S_bw, k).created) VEC_AT(&ws, S_bw, k).id = wids[w++];
+        free(wids);
+    }
+    /* 3: every row, one statement per table, then one wait */
+    if (!rc) {
+        S_cols dc, sc, mc, ec;
+        S_cols_init(&dc, 14);
+        S_cols_init(&sc, 5);
+        S_cols_init(&mc, 10);
+        S_cols_init(&ec, 35);
+        for (int d = 0; d < n; d++) {
+            char date[11];
+            const char *source = docs[d]->source && *docs[d]->source ? docs[d]->source : NULL;
+            S_doc_params(&p, docs[d], hashes[d], res[d], source, date);
+            S_int(&p, drows[d]);
+            S_cols_row(&dc, &p);
+            S_rows_cols(&sc, &mc, drows[d], docs[d], res[d]);
+        }
+        for (int j = 0; j < nrep; j++) {
+            char kind[2];
+            S_event_params(&p, drows[reps[j].d], docs[reps[j].d], res[reps[j].d], reps[j].i, kind);
+            S_int(&p, reps[j].evid);
+            S_cols_row(&ec, &p);
+        }
+        S_cols wc, gc, lc, vc;
+        S_cols_init(&wc, 30);
+        S_cols_init(&gc, 25);
+        S_cols_init(&lc, 2);
+        S_cols_init(&vc, 4);
+        rc = S_world_cols(&ws, reps, nrep, &wc, &gc, &lc, &vc);
+        static const int ids[8] = {Q_PGB_DOCS, Q_PGB_SENTS, Q_PGB_MENTIONS, Q_PGB_EVENTS,
+                                   Q_PGB_WORLDS, Q_PGB_GROW, Q_PGB_LINKS, Q_PGB_VOTES};
+        S_cols *cs[8] = {&dc, &sc, &mc, &ec, &wc, &gc, &lc, &vc};
+        for (int k = 0; k < 8; k++) {
+            if (rc) S_cols_free(cs[k]);
+            else rc = S_cols_send(s, ids[k], cs[k]);
+        }
+        if (!rc) {
+            S_pinit(&p);
+            rc = S_do(s, Q_PGB_RELEASE, &p);
+        }
+        if (!rc) rc = store_pg_flush(s->pg);
+    }
+    if (rc && saved) {   /* back to before the batch; the transaction goes on */
+        char keep[sizeof s->err];
+        snprintf(keep, sizeof keep, "%s", store_errmsg(s));
+        if (!S_xexec(s, "ROLLBACK TO SAVEPOINT batch; RELEASE batch")) *undone = 1;
+        S_rfail(s, keep, 0);
+    }
+    store_pg_drop_kept(s->pg);
+    for (size_t k = 0; k < ws.len; k++) vec_free(&VEC_AT(&ws, S_bw, k).votes);
+    vec_free(&ws);
+    for (int k = 0; k < NC; k++) buf_free(&cols[k]);
+    arena_free(&a);
+    free(m);
+    free(evids);
+    free(drows);
+    free(reps);
+    return rc;
+}
+
+int store_add_docs(store *s, const sr_doc *const *docs, const char *const *hashes,
+                   const pipeline_result *const *res, int n, int *rcs, int *done)
+{
+    *done = 0;
+    int rc = 0, dup = 0;
+    for (int i = 0; i < n && !dup; i++)
+        for (int j = 0; j < i && !dup; j++) dup = !strcmp(docs[i]->id, docs[j]->id);
+    if (s->pg && n > 0 && dup && (rc = S_lock_pairs(s, NULL, res, n))) return rc;
+    if (s->pg && n > 0 && !dup) {
+        int undone = 0;
+        if ((rc = S_begin(s))) return rc;
+        rc = S_add_docs_pg(s, docs, hashes, res, n, &undone);
+        if (!rc) {
+            for (int i = 0; i < n; i++) rcs[i] = 0;
+            *done = n;
+            s->nbatch += n;
+            if (s->nbatch >= s->batch && !s->claimed.len) return store_commit(s);
+            return 0;
+        }
+        if (rc < 0 && !undone) return rc;   /* the transaction has failed */
+        /* stored already, or a statement failed: one at a time, which names
+         * the document that fails */
+    }
+    for (int i = 0; i < n; i++) {
+        rcs[i] = store_add_doc(s, docs[i], hashes[i], res[i]);
+        *done = i + 1;
+        if (rcs[i] == SITREP_EDB) return rcs[i];
+    }
+    return 0;
+}
+
+
 /* ---- the work queue (PostgreSQL only) --------------------------------------- */
 
 static int S_needs_pg(store *s, const char *what)
@@ -1934,7 +2672,7 @@ static const char *S_dup(arena *a, const char *v)
     return v ? arena_strdup(a, v) : NULL;
 }
 
-int store_claim(store *s, int n, arena *a, sr_doc *docs, int *ndocs)
+int store_claim(store *s, int n, arena *a, sr_doc *docs, char (*stored)[17], int *ndocs)
 {
     *ndocs = 0;
     if (!s->pg) return S_needs_pg(s, "the work queue");
@@ -1966,6 +2704,7 @@ int store_claim(store *s, int n, arena *a, sr_doc *docs, int *ndocs)
             break;
         }
         *id = S_cll(&c, 0);
+        if (stored) S_copy(stored[*ndocs], sizeof stored[*ndocs], S_cstr(&c, 11));
         (*ndocs)++;
         rc = 0;
     }
@@ -1973,7 +2712,8 @@ int store_claim(store *s, int n, arena *a, sr_doc *docs, int *ndocs)
     return rc;
 }
 
-int store_lock_pairs(store *s, const pipeline_result *res, int n)
+/* store_lock_pairs of res[0..n), or of *resp[0..n) when resp is not NULL. */
+static int S_lock_pairs(store *s, const pipeline_result *res, const pipeline_result *const *resp, int n)
 {
     if (!s->pg) return 0;   /* SQLite: one writer at a time */
     int rc = S_begin(s);
@@ -1984,8 +2724,8 @@ int store_lock_pairs(store *s, const pipeline_result *res, int n)
     buf_init(&arr);
     buf_putc(&arr, '{');
     for (int d = 0; d < n; d++)
-        for (int i = 0; i < res[d].nevents; i++) {
-            const sr_event *e = &res[d].events[i];
+        for (int i = 0; i < (resp ? resp[d] : &res[d])->nevents; i++) {
+            const sr_event *e = &(resp ? resp[d] : &res[d])->events[i];
             if (e->modality == MOD_HYPOTHETICAL) continue;
             const char *sk = e->source ? e->source->key : NULL, *tk = e->target ? e->target->key : NULL;
             char pair[64], key[96];
@@ -1998,6 +2738,11 @@ int store_lock_pairs(store *s, const pipeline_result *res, int n)
             buf_putc(&arr, '"');
         }
     return S_do_array(s, Q_LOCK_PAIRS, &arr);
+}
+
+int store_lock_pairs(store *s, const pipeline_result *res, int n)
+{
+    return S_lock_pairs(s, res, NULL, n);
 }
 
 /* ---- reading ----------------------------------------------------------------- */

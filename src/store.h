@@ -59,6 +59,20 @@ int store_has_docs(store *s, const char *const *ids, const char *const *hashes, 
  * negative code. */
 int store_add_doc(store *s, const sr_doc *doc, const char *hash, const pipeline_result *res);
 
+/* Stores the coded documents docs[i] (with hashes[i], res[i]) of
+ * i = 0..n-1 as that many calls of store_add_doc would, in that order:
+ * the same rows with the same ids.  On PostgreSQL, when none of them is
+ * stored yet and no id comes twice, in about three round trips to the
+ * server for all of them, taking the merge locks of the whole batch in one
+ * order first (as store_lock_pairs); otherwise, or when a statement of the
+ * batch fails (it is rolled back), one at a time.  rcs[i] is what
+ * store_add_doc answered for document i, for i < *done; the return value
+ * is 0, or SITREP_EDB when the database failed: for document *done - 1
+ * when *done > 0, else for the batch as a whole (its transaction has
+ * failed: roll it back). */
+int store_add_docs(store *s, const sr_doc *const *docs, const char *const *hashes,
+                   const pipeline_result *const *res, int n, int *rcs, int *done);
+
 /* Commits the open batch (if any). */
 int store_commit(store *s);
 
@@ -254,13 +268,17 @@ const char *store_notice(const store *s);
 int store_enqueue(store *s, const sr_doc *doc);
 /* Commits any open batch, then opens a transaction and claims up to n
  * queued documents (SELECT ... FOR UPDATE SKIP LOCKED): docs[0..*ndocs)
- * with strings in a; *ndocs 0 when nothing is left.  store_add_doc then
- * stores them in that transaction and store_commit marks them done in it;
- * store_rollback (or a dead worker) releases them for another worker. */
-int store_claim(store *s, int n, arena *a, sr_doc *docs, int *ndocs);
-/* Before storing the coded documents res[0..n) of a claim: takes, in one
- * global order, the transaction-scoped locks their world-event merges
- * need, so that concurrent workers do not deadlock.  0 on SQLite. */
+ * with strings in a; *ndocs 0 when nothing is left.  stored (when not
+ * NULL): for each, the hash (store_doc_hash) under which a document of its
+ * id is stored already, "" when none is.  store_add_docs (or
+ * store_add_doc) then stores them in that transaction and store_commit
+ * marks them done in it; store_rollback (or a dead worker) releases them
+ * for another worker.  One round trip to the server. */
+int store_claim(store *s, int n, arena *a, sr_doc *docs, char (*stored)[17], int *ndocs);
+/* Before storing the coded documents res[0..n) of a claim one at a time
+ * (store_add_doc): takes, in one global order, the transaction-scoped
+ * locks their world-event merges need, so that concurrent workers do not
+ * deadlock (store_add_docs takes them itself).  0 on SQLite. */
 int store_lock_pairs(store *s, const pipeline_result *res, int n);
 /* Rolls back the open transaction (a claim is released). */
 int store_rollback(store *s);

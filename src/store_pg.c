@@ -35,7 +35,7 @@
     X(PQfinish) X(PQgetResult) X(PQgetisnull) X(PQgetlength) X(PQgetvalue) \
     X(PQntuples) X(PQpipelineStatus) X(PQpipelineSync) X(PQprepare) \
     X(PQresultErrorField) X(PQresultErrorMessage) X(PQresultStatus) \
-    X(PQsendQueryPrepared) X(PQserverVersion) X(PQstatus)
+    X(PQsendQueryParams) X(PQsendQueryPrepared) X(PQserverVersion) X(PQstatus)
 DYNLIB_TABLE(S_pq, S_PQ_SYMS, SITREP_SO_PQ);
 #define PQclear DYNLIB_CALL(S_pq, PQclear)
 #define PQconnectdb DYNLIB_CALL(S_pq, PQconnectdb)
@@ -57,6 +57,7 @@ DYNLIB_TABLE(S_pq, S_PQ_SYMS, SITREP_SO_PQ);
 #define PQresultErrorField DYNLIB_CALL(S_pq, PQresultErrorField)
 #define PQresultErrorMessage DYNLIB_CALL(S_pq, PQresultErrorMessage)
 #define PQresultStatus DYNLIB_CALL(S_pq, PQresultStatus)
+#define PQsendQueryParams DYNLIB_CALL(S_pq, PQsendQueryParams)
 #define PQsendQueryPrepared DYNLIB_CALL(S_pq, PQsendQueryPrepared)
 #define PQserverVersion DYNLIB_CALL(S_pq, PQserverVersion)
 #define PQstatus DYNLIB_CALL(S_pq, PQstatus)
@@ -117,6 +118,7 @@ static const char S_schema[] =
 #define S_RCACHE 64   /* statements prepared per connection (store.c's writes and reads) */
 #define S_MAXPIPE 512 /* statements sent before the pipeline is synced (the server's
                          answers to them must fit its socket buffer) */
+#define S_MAXKEEP 8   /* results kept from one pipeline (store_pg_send_keep) */
 
 struct store_pg {
     PGconn *db;
@@ -125,6 +127,9 @@ struct store_pg {
     } rcache[S_RCACHE];
     int nrcache, nextr;
     int npiped;           /* statements sent in pipeline mode, answers not read yet */
+    signed char keep[S_MAXPIPE];   /* per statement piped: its ticket in kept[], or -1 */
+    PGresult *kept[S_MAXKEEP];     /* results of store_pg_send_keep, until taken */
+    int nkeep;            /* tickets given since store_pg_drop_kept */
     int timeout_ms;       /* statement_timeout set on the connection */
     int timed_out;        /* the last failure was a cancelled statement */
     char notice[512];
@@ -145,7 +150,7 @@ static int S_fail(store_pg *s)
 int store_pg_flush(store_pg *s)
 {
     if (PQpipelineStatus(s->db) == PQ_PIPELINE_OFF) return 0;
-    int rc = 0, nulls = 0;
+    int rc = 0, nulls = 0, k = 0, npiped = s->npiped;
     s->npiped = 0;
     if (!PQpipelineSync(s->db)) rc = S_fail(s);
     /* each statement's results end with one NULL, the sync point ends them
@@ -157,6 +162,7 @@ int store_pg_flush(store_pg *s)
                 if (!rc) rc = S_fail(s);
                 break;
             }
+            k++;   /* the next statement's results */
             continue;
         }
         nulls = 0;
@@ -173,7 +179,9 @@ int store_pg_flush(store_pg *s)
             s->timed_out = code && !strcmp(code, "57014");
             rc = SITREP_EDB;
         }
-        PQclear(r);
+        int t = k < npiped ? s->keep[k] : -1;
+        if (t >= 0 && (st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK) && !s->kept[t]) s->kept[t] = r;
+        else PQclear(r);
     }
     if (!PQexitPipelineMode(s->db) && !rc) rc = S_fail(s);
     return rc;
@@ -328,6 +336,7 @@ void store_pg_close(store_pg *s)
 {
     if (!s) return;
     store_pg_flush(s);
+    store_pg_drop_kept(s);
     for (int i = 0; i < s->nrcache; i++) free(s->rcache[i].sql);
     PQfinish(s->db);
     free(s);
@@ -385,25 +394,89 @@ static const char *S_prepared(store_pg *s, const char *sql, int n, char name[16]
     return name;
 }
 
-int store_pg_send(store_pg *s, const char *sql, int n, const char *const *vals)
+/* The cache slot of sql when it is prepared already, else -1. */
+static int S_slot(const store_pg *s, const char *sql)
+{
+    for (int i = 0; i < s->nrcache; i++)
+        if (s->rcache[i].sql && !strcmp(s->rcache[i].sql, sql)) return i;
+    return -1;
+}
+
+/* Sends sql in pipeline mode; its result gets ticket keep (-1: dropped).
+ * plan: not prepared, planned by the server for the values at each run. */
+static int S_send(store_pg *s, const char *sql, int n, const char *const *vals, int keep, int plan)
 {
     char name[16];
-    int slot = -1;   /* prepared already? (S_prepared would prepare it, which waits) */
-    for (int i = 0; i < s->nrcache && slot < 0; i++)
-        if (s->rcache[i].sql && !strcmp(s->rcache[i].sql, sql)) slot = i;
+    int slot = plan ? 0 : S_slot(s, sql);   /* prepared already? (S_prepared would prepare it, which waits) */
     int rc = 0;
     if ((slot < 0 || s->npiped >= S_MAXPIPE) && (rc = store_pg_flush(s))) return rc;
-    if (!S_prepared(s, sql, n, name)) return SITREP_EDB;
+    if (!plan && !S_prepared(s, sql, n, name)) return SITREP_EDB;
     if (PQpipelineStatus(s->db) == PQ_PIPELINE_OFF && !PQenterPipelineMode(s->db)) return S_fail(s);
-    if (!PQsendQueryPrepared(s->db, name, n, vals, NULL, NULL, 0)) return S_fail(s);
-    s->npiped++;
+    if (plan ? !PQsendQueryParams(s->db, sql, n, NULL, vals, NULL, NULL, 0)
+             : !PQsendQueryPrepared(s->db, name, n, vals, NULL, NULL, 0))
+        return S_fail(s);
+    s->keep[s->npiped++] = (signed char)keep;
     return 0;
+}
+
+int store_pg_send(store_pg *s, const char *sql, int n, const char *const *vals)
+{
+    return S_send(s, sql, n, vals, -1, 0);
+}
+
+int store_pg_send_keep(store_pg *s, const char *sql, int n, const char *const *vals, int plan)
+{
+    if (s->nkeep == S_MAXKEEP) {
+        snprintf(s->err, sizeof s->err, "too many results kept from one pipeline");
+        return SITREP_EDB;
+    }
+    int t = s->nkeep, rc = S_send(s, sql, n, vals, t, plan);
+    if (rc) return rc;
+    s->nkeep++;
+    return t;
+}
+
+store_pg_result *store_pg_take(store_pg *s, int ticket)
+{
+    if (ticket < 0 || ticket >= s->nkeep) return NULL;
+    PGresult *r = s->kept[ticket];
+    s->kept[ticket] = NULL;
+    return (store_pg_result *)(void *)r;
+}
+
+void store_pg_drop_kept(store_pg *s)
+{
+    for (int i = 0; i < S_MAXKEEP; i++) {
+        PQclear(s->kept[i]);
+        s->kept[i] = NULL;
+    }
+    s->nkeep = 0;
 }
 
 int store_pg_query(store_pg *s, const char *sql, int n, const char *const *vals, store_pg_result **out)
 {
     *out = NULL;
     char name[16];
+    if (PQpipelineStatus(s->db) != PQ_PIPELINE_OFF && S_slot(s, sql) >= 0 && s->npiped < S_MAXPIPE &&
+        s->nkeep < S_MAXKEEP) {
+        /* statements are waiting in the pipeline: this one joins them, and
+         * one round trip answers all */
+        int t = store_pg_send_keep(s, sql, n, vals, 0);
+        int rc = t < 0 ? t : store_pg_flush(s);
+        store_pg_result *r = rc ? NULL : store_pg_take(s, t);
+        if (t >= 0 && t == s->nkeep - 1) {   /* give the ticket back */
+            PQclear(s->kept[t]);
+            s->kept[t] = NULL;
+            s->nkeep--;
+        }
+        if (rc) return rc;
+        if (!r) {
+            snprintf(s->err, sizeof s->err, "a statement gave no result");
+            return SITREP_EDB;
+        }
+        *out = r;
+        return 0;
+    }
     int rc0 = store_pg_flush(s);
     if (rc0) return rc0;
     if (!S_prepared(s, sql, n, name)) return SITREP_EDB;
