@@ -270,10 +270,113 @@ int cmd_enqueue(const cli_options *o)
     return rctx.errors ? CLI_EXIT_INPUT : CLI_EXIT_OK;
 }
 
+/* A claimed batch of `sitrep worker` and what coding made of it. */
+typedef struct {
+    sr_doc *docs;
+    arena a;              /* the documents' strings */
+    arena *das;           /* each document's coding */
+    pipeline_result *res;
+    char (*hashes)[17], (*stored)[17];
+    int *held;            /* still claimed (store_next) */
+    int *coded;           /* res[k] is the coding of docs[coded[k]] */
+    const sr_doc **cdocs; /* what store_add_docs_send takes: those coded */
+    const char **chashes;
+    const pipeline_result **cres;
+    int got, ncoded;
+    long unchanged;       /* stored already with this content */
+} S_wbatch;
+
+static int S_wb_init(S_wbatch *b, int n)
+{
+    memset(b, 0, sizeof *b);
+    arena_init(&b->a);
+    b->docs = calloc((size_t)n, sizeof *b->docs);
+    b->das = calloc((size_t)n, sizeof *b->das);
+    b->res = calloc((size_t)n, sizeof *b->res);
+    b->hashes = calloc((size_t)n, sizeof *b->hashes);
+    b->stored = calloc((size_t)n, sizeof *b->stored);
+    b->held = calloc((size_t)n, sizeof *b->held);
+    b->coded = calloc((size_t)n, sizeof *b->coded);
+    b->cdocs = calloc((size_t)n, sizeof *b->cdocs);
+    b->chashes = calloc((size_t)n, sizeof *b->chashes);
+    b->cres = calloc((size_t)n, sizeof *b->cres);
+    if (b->das)
+        for (int i = 0; i < n; i++) arena_init(&b->das[i]);
+    return b->docs && b->das && b->res && b->hashes && b->stored && b->held && b->coded && b->cdocs &&
+           b->chashes && b->cres;
+}
+
+/* Forgets the batch's documents (b is reused for the next claim). */
+static void S_wb_clear(S_wbatch *b, int n)
+{
+    for (int i = 0; b->das && i < n; i++) arena_free(&b->das[i]);
+    arena_free(&b->a);
+    b->got = b->ncoded = 0;
+    b->unchanged = 0;
+}
+
+static void S_wb_free(S_wbatch *b, int n)
+{
+    S_wb_clear(b, n);
+    free(b->docs);
+    free(b->das);
+    free(b->res);
+    free(b->hashes);
+    free(b->stored);
+    free(b->held);
+    free(b->coded);
+    free(b->cdocs);
+    free(b->chashes);
+    free(b->cres);
+}
+
+/* Codes the batch's documents not stored already (b->held all 1). */
+static void S_wb_code(S_wbatch *b, const sitrep_kb *kb, const pipeline_options *popt, cli_report_ctx *rctx)
+{
+    b->ncoded = 0;
+    for (int i = 0; i < b->got; i++) {
+        b->held[i] = 1;
+        store_doc_hash(&b->docs[i], b->hashes[i]);
+        if (*b->stored[i] && !strcmp(b->stored[i], b->hashes[i])) continue;
+        int rc = pipeline_run(kb, &b->das[i], &b->docs[i], popt, &b->res[b->ncoded]);
+        if (rc) {
+            cli_report(rctx, READ_ERROR, b->docs[i].file, b->docs[i].line, b->docs[i].id, sitrep_strerror(rc));
+            continue;
+        }
+        b->coded[b->ncoded++] = i;
+    }
+}
+
+/* After store_add_docs_wait: the documents to store of a batch coded in
+ * advance, those still claimed and not stored meanwhile (the others were
+ * coded for nothing); 0 when none of the batch is claimed any more. */
+static int S_wb_keep(S_wbatch *b)
+{
+    int k = 0, held = 0;
+    b->unchanged = 0;
+    for (int i = 0; i < b->got; i++) {
+        held += b->held[i];
+        if (b->held[i] && *b->stored[i] && !strcmp(b->stored[i], b->hashes[i])) b->unchanged++;
+    }
+    for (int j = 0; j < b->ncoded; j++) {
+        int i = b->coded[j];
+        if (!b->held[i] || (*b->stored[i] && !strcmp(b->stored[i], b->hashes[i]))) continue;
+        b->coded[k] = i;
+        b->cdocs[k] = &b->docs[i];
+        b->chashes[k] = b->hashes[i];
+        b->cres[k] = &b->res[j];
+        k++;
+    }
+    b->ncoded = k;
+    return held > 0;
+}
+
 /* `sitrep worker`: claims batches of queued documents, codes them and
  * commits their events with their done-marks in one transaction, until the
- * queue is empty.  A failed batch (a deadlock, a concurrent insert of the
- * same document) is rolled back and claimed again. */
+ * queue is empty.  While the server stores one batch (store_add_docs_send),
+ * the next one, claimed with it, is coded.  A failed batch (a deadlock, a
+ * concurrent insert of the same document) is rolled back and claimed
+ * again. */
 int cmd_worker(const cli_options *o)
 {
     if (!store_is_url(cli_db_path(o))) return cli_misuse("%s", "worker needs --db postgresql://...");
@@ -289,72 +392,57 @@ int cmd_worker(const cli_options *o)
     }
     int n = o->batch ? o->batch : 20;
     store_set_batch(s, INT_MAX);   /* store_commit ends each claimed batch */
-    sr_doc *docs = calloc((size_t)n, sizeof *docs);
-    arena *das = calloc((size_t)n, sizeof *das);
-    pipeline_result *res = calloc((size_t)n, sizeof *res);
-    int *coded = calloc((size_t)n, sizeof *coded), *rcs = calloc((size_t)n, sizeof *rcs);
-    char (*hashes)[17] = calloc((size_t)n, sizeof *hashes), (*stored)[17] = calloc((size_t)n, sizeof *stored);
-    const sr_doc **cdocs = calloc((size_t)n, sizeof *cdocs);
-    const char **chashes = calloc((size_t)n, sizeof *chashes);
-    const pipeline_result **cres = calloc((size_t)n, sizeof *cres);
-    if (das)
-        for (int i = 0; i < n; i++) arena_init(&das[i]);
+    S_wbatch wb[2];
+    int *rcs = calloc((size_t)n, sizeof *rcs);
+    int ok0 = S_wb_init(&wb[0], n), ok1 = S_wb_init(&wb[1], n);
     cli_report_ctx rctx = {0, 0, o->quiet};
     long added = 0, unchanged = 0, batches = 0;
-    int fatal = docs && das && res && coded && rcs && hashes && stored && cdocs && chashes && cres ? 0 : 1;
-    int failures = 0, got = 0;
-    arena a;
-    arena_init(&a);
+    int fatal = ok0 && ok1 && rcs ? 0 : 1, failures = 0, cur = 0, claim = 1;
     while (!fatal) {
-        arena_free(&a);
-        /* the claim says which documents are stored already (one question) */
-        if (store_claim(s, n, &a, docs, stored, &got)) {
-            fprintf(stderr, "sitrep: %s: %s\n", cli_db_path(o), store_errmsg(s));
-            fatal = 1;
-            break;
-        }
-        if (!got) break;
-        /* code the batch first, then store it at once (store_add_docs:
-         * the merge locks of the whole batch in one order, so concurrent
-         * workers cannot deadlock, held only while it is stored) */
-        long ad = 0, un = 0;
-        int bad = 0, ncoded = 0;
-        for (int i = 0; i < got; i++) {
-            store_doc_hash(&docs[i], hashes[i]);
-            if (*stored[i] && !strcmp(stored[i], hashes[i])) {
-                un++;
-            } else if ((rc = pipeline_run(&kb, &das[i], &docs[i], &popt, &res[ncoded]))) {
-                cli_report(&rctx, READ_ERROR, docs[i].file, docs[i].line, docs[i].id, sitrep_strerror(rc));
-            } else {
-                cdocs[ncoded] = &docs[i];
-                chashes[ncoded] = hashes[i];
-                cres[ncoded] = &res[ncoded];
-                coded[ncoded++] = i;
+        S_wbatch *b = &wb[cur], *nx = &wb[1 - cur];
+        if (claim) {   /* a batch claimed on its own: the first, or after a failure */
+            S_wb_clear(b, n);
+            if (store_claim(s, n, &b->a, b->docs, b->stored, &b->got)) {
+                fprintf(stderr, "sitrep: %s: %s\n", cli_db_path(o), store_errmsg(s));
+                fatal = 1;
+                break;
             }
+            S_wb_code(b, &kb, &popt, &rctx);
+            S_wb_keep(b);
+            claim = 0;
         }
-        int done = 0, src = store_add_docs(s, cdocs, chashes, cres, ncoded, rcs, &done);
+        if (!b->got) break;
+        /* store the batch (its merge locks in one order, so concurrent
+         * workers cannot deadlock, held only while it is stored) and
+         * claim the next, coded while the server works */
+        S_wb_clear(nx, n);
+        store_next next = {n, &nx->a, nx->docs, nx->stored, nx->held, 0};
+        int bad = 0, done = 0;
+        int src = store_add_docs_send(s, b->cdocs, b->chashes, b->cres, b->ncoded, rcs, &done, &next);
+        if (!src) {
+            nx->got = next.got;
+            S_wb_code(nx, &kb, &popt, &rctx);
+            src = store_add_docs_wait(s, rcs, &done, &next);
+        }
+        long ad = 0;
         for (int k = 0; k < done; k++) {
-            int i = coded[k];
+            const sr_doc *d = b->cdocs[k];
             if (rcs[k] == SITREP_EDB) {
-                fprintf(stderr, "sitrep: %s: doc %s: %s\n", cli_db_path(o), docs[i].id, store_errmsg(s));
+                fprintf(stderr, "sitrep: %s: doc %s: %s\n", cli_db_path(o), d->id, store_errmsg(s));
                 bad = 1;
             } else if (rcs[k]) {
-                cli_report(&rctx, READ_ERROR, docs[i].file, docs[i].line, docs[i].id, sitrep_strerror(rcs[k]));
+                cli_report(&rctx, READ_ERROR, d->file, d->line, d->id, sitrep_strerror(rcs[k]));
             } else {
                 ad++;
             }
         }
-        if (src && !done) {   /* the batch as a whole */
+        if (src && !bad) {   /* the batch as a whole */
             fprintf(stderr, "sitrep: %s: %s\n", cli_db_path(o), store_errmsg(s));
             bad = 1;
         }
-        for (int i = 0; i < got; i++) arena_free(&das[i]);
-        if (!bad && store_commit(s)) {
-            fprintf(stderr, "sitrep: %s: %s\n", cli_db_path(o), store_errmsg(s));
-            bad = 1;
-        }
-        if (bad) {
+        if (bad) {   /* both batches go back to the queue */
             store_rollback(s);
+            claim = 1;
             if (++failures > 5) fatal = 1;
             else if (!o->quiet) fprintf(stderr, "sitrep: batch rolled back; claiming again\n");
             continue;
@@ -362,19 +450,13 @@ int cmd_worker(const cli_options *o)
         failures = 0;
         batches++;
         added += ad;
-        unchanged += un;
+        unchanged += b->unchanged;
+        if (!S_wb_keep(nx) && nx->got) claim = 1;   /* the next batch is no longer ours */
+        cur = 1 - cur;
     }
-    arena_free(&a);
-    free(docs);
-    free(das);
-    free(res);
-    free(coded);
+    S_wb_free(&wb[0], n);
+    S_wb_free(&wb[1], n);
     free(rcs);
-    free(hashes);
-    free(stored);
-    free(cdocs);
-    free(chashes);
-    free(cres);
     pipeline_free(&kb);
     store_rollback(s);
     if (!fatal && !o->quiet)

@@ -17,9 +17,16 @@
  * workers: a merge's candidate search is serialised per (type, pair) by
  * the row lock an upsert takes on that key's row of merge_keys (a unique
  * constraint; taken for a whole batch in one global order by
- * store_lock_pairs and held until commit), votes are upserts, documents
- * are unique by doc_id, and workers claim queued documents with SKIP
- * LOCKED.  No advisory lock is involved in merging.
+ * store_lock_pairs or the batch's first statement, and held until
+ * commit), votes are upserts, documents are unique by doc_id, and workers
+ * claim queued documents with SKIP LOCKED.  No advisory lock is involved
+ * in merging.
+ * Round trips (PostgreSQL): a document alone (store_add_doc) waits for
+ * the server about four times; a batch (store_add_docs, S_bat_plan) three
+ * times in all, its merges computed here as the documents one at a time
+ * would find them in the database; a pipelined worker's batch
+ * (store_add_docs_send) also claims the next batch and sends its commit
+ * without waiting, so that the next batch is coded meanwhile.
  * Invariants: every stored event has exactly one row in event_world; a
  * world event's summary columns are a function of its votes (world_votes:
  * per attribute value, how many reports say it), which are a function of
@@ -88,11 +95,12 @@ enum {
     Q_LOCK_PAIR, Q_CANDIDATES, Q_INS_WORLD, Q_GROW_WORLD, Q_LINK, Q_VOTE, Q_VOTE_UP, Q_UPSERT_VOTE,
     Q_VOTES, Q_SUMMARY, Q_DOC_WORLDS, Q_MEMBERS, Q_WORLD_KEYS, Q_SET_RANGE, Q_DEL_VOTES, Q_DEL_WORLD,
     Q_DEL_LINKS, Q_DEL_EVENTS, Q_DEL_MENTIONS, Q_DEL_SENTS, Q_DEL_DOC,
-    Q_ENQUEUE, Q_CLAIM, Q_DONE, Q_LOCK_PAIRS, Q_DOCUMENT, Q_WATCH_TABLE, Q_FILE_SEEN, Q_FILE_DONE,
+    Q_ENQUEUE, Q_CLAIM, Q_DONE, Q_CLAIM_NEXT, Q_RELOCK, Q_LOCK_PAIRS, Q_DOCUMENT, Q_WATCH_TABLE, Q_FILE_SEEN, Q_FILE_DONE,
     Q_SAVEPOINT, Q_RELEASE, Q_PG_CANDIDATES, Q_PG_IDS, Q_INS_DOC_ID, Q_INS_EVENT_ID, Q_INS_WORLD_ID,
     Q_PG_HAVE_DOCS, Q_PG_SENTS, Q_PG_MENTIONS, Q_PG_VOTES, Q_INS_WORLD_FULL,
     Q_BEGIN, Q_COMMIT, Q_PGB_SAVE, Q_PGB_RELEASE, Q_PGB_CANDS, Q_PGB_IDS, Q_PGB_WIDS, Q_PGB_DOCS,
-    Q_PGB_SENTS, Q_PGB_MENTIONS, Q_PGB_EVENTS, Q_PGB_WORLDS, Q_PGB_GROW, Q_PGB_LINKS, Q_PGB_VOTES, Q_COUNT
+    Q_PGB_SENTS, Q_PGB_MENTIONS, Q_PGB_EVENTS, Q_PGB_WORLDS, Q_PGB_GROW, Q_PGB_LINKS, Q_PGB_NEWVOTES,
+    Q_PGB_VOTES, Q_COUNT
 };
 
 enum { S_BOTH, S_LITE, S_PG };   /* the backends a statement runs on */
@@ -186,6 +194,17 @@ static const struct {
                  " FOR UPDATE SKIP LOCKED) q LEFT JOIN documents d ON d.doc_id = q.doc_id ORDER BY q.id",
                  S_PG},
     [Q_DONE] = {"UPDATE queue SET done = true WHERE id = ANY(?1::bigint[])", S_PG},
+    /* a pipelined worker (store_add_docs_send): the next batch, claimed in
+     * the transaction that stores this one (whose rows ?2 it skips), and
+     * locked again, with the hashes stored by then, in the next one */
+    [Q_CLAIM_NEXT] = {"SELECT q.id, q.doc_id, q.date, q.day, q.date_origin, q.source, q.url, q.title, q.text,"
+                      " q.file, q.line, d.hash FROM (SELECT * FROM queue WHERE NOT done"
+                      " AND id <> ALL(?2::bigint[]) ORDER BY id LIMIT ?1 FOR UPDATE SKIP LOCKED) q"
+                      " LEFT JOIN documents d ON d.doc_id = q.doc_id ORDER BY q.id",
+                      S_PG},
+    [Q_RELOCK] = {"SELECT q.id, d.hash FROM queue q LEFT JOIN documents d ON d.doc_id = q.doc_id"
+                  " WHERE q.id = ANY(?1::bigint[]) AND NOT q.done ORDER BY q.id FOR UPDATE OF q SKIP LOCKED",
+                  S_PG},
     /* the locks of Q_LOCK_PAIR for a whole batch, in one order: workers
      * taking them so cannot deadlock */
     [Q_LOCK_PAIRS] = {"INSERT INTO merge_keys(k) SELECT DISTINCT k FROM unnest(?1::text[]) k ORDER BY k"
@@ -289,7 +308,7 @@ static const struct {
                    " ARRAY(SELECT nextval(pg_get_serial_sequence('events', 'id'))"
                    " FROM generate_series(1, CASE WHEN h.have THEN 0 ELSE ?2::int END) ORDER BY 1)::text"
                    " FROM h",
-                   S_PG},
+                   S_PG, 0, 1},
     [Q_PGB_WIDS] = {"SELECT ARRAY(SELECT nextval(pg_get_serial_sequence('world_events', 'id'))"
                     " FROM generate_series(1, ?1::int) ORDER BY 1)::text",
                     S_PG},
@@ -341,10 +360,14 @@ static const struct {
                     " ?19::text[], ?20::text[], ?21::float8[], ?22::float8[], ?23::int[], ?24::int[],"
                     " ?25::int[]) u(id, lo, hi, fs, ls, sn, sc, tn, tc, md, cm, qd, gs, mo, ms, dy, pr, pn,"
                     " pc, pk, la, ln, nm, na, ns) WHERE w.id = u.id",
-                    S_PG},
+                    S_PG, 0, 1},
     [Q_PGB_LINKS] = {"INSERT INTO event_world(event, world) SELECT * FROM unnest(?1::bigint[], ?2::bigint[])",
                      S_PG},
-    /* the votes of the batch, each (world, kind, value) once with its count */
+    /* the votes of the batch, each (world, kind, value) once with its
+     * count: those of new world events inserted, the others counted in */
+    [Q_PGB_NEWVOTES] = {"INSERT INTO world_votes(world, kind, value, n) SELECT * FROM unnest(?1::bigint[],"
+                        " ?2::int[], ?3::text[], ?4::int[])",
+                        S_PG},
     [Q_PGB_VOTES] = {"INSERT INTO world_votes AS v(world, kind, value, n) SELECT * FROM unnest(?1::bigint[],"
                      " ?2::int[], ?3::text[], ?4::int[]) ON CONFLICT (world, kind, value)"
                      " DO UPDATE SET n = v.n + EXCLUDED.n",
@@ -367,6 +390,8 @@ struct store {
     buf *votes;           /* S_vote on PostgreSQL, every answer known: the kinds and
                              values of the votes as array literals, sent at once */
     vec claimed;          /* queue ids claimed in the open transaction */
+    vec next_claimed;     /* store_add_docs_send: those of the next batch */
+    struct store_pipe *pipe;   /* store_add_docs_send: the batch on its way */
     vec fts_pending;      /* SQLite: rows of documents added in the open transaction,
                              indexed for full-text search by store_commit */
     struct {              /* read statements (S_rprep), by SQL text */
@@ -379,6 +404,8 @@ struct store {
     int has_deadline, timed_out, progress, watch_table;
     char err[512];
 };
+
+static void S_pipe_free(struct store_pipe *pp);
 
 /* ---- helpers ------------------------------------------------------------- */
 
@@ -750,7 +777,7 @@ static int S_pgsend(store *s, int id, const S_par *p)
     char nums[S_MAXPAR][32], *copies[S_MAXPAR];
     int ncopies = 0;
     int rc = S_pgvals(s, p, vals, nums, copies, &ncopies);
-    if (!rc && store_pg_send(s->pg, sql, p->n, vals)) {
+    if (!rc && store_pg_send(s->pg, sql, p->n, vals, S_sql[id].plan)) {
         s->timed_out = store_pg_timed_out(s->pg);
         rc = SITREP_EDB;
     }
@@ -814,6 +841,7 @@ int store_open(const char *path, int readonly, store **out, char *err, size_t er
     s->batch = 200;
     s->src_fresh = -1;
     vec_init(&s->claimed, sizeof(long long));
+    vec_init(&s->next_claimed, sizeof(long long));
     vec_init(&s->fts_pending, sizeof(long long));
     if (store_is_url(path)) {
         int rc = store_pg_open(path, readonly, &s->pg, err, errlen);
@@ -933,6 +961,7 @@ int store_commit(store *s)
 int store_rollback(store *s)
 {
     s->claimed.len = 0;
+    s->next_claimed.len = 0;
     s->fts_pending.len = 0;
     if (!s->in_tx) return 0;
     s->in_tx = 0;
@@ -956,6 +985,8 @@ int store_close(store *s)
     if (s->pg) store_pg_close(s->pg);
     else sqlite3_close(s->db);
     vec_free(&s->claimed);
+    vec_free(&s->next_claimed);
+    if (s->pipe) S_pipe_free(s->pipe);
     vec_free(&s->fts_pending);
     free(s);
     return rc;
@@ -2016,6 +2047,17 @@ int store_add_doc(store *s, const sr_doc *doc, const char *hash, const pipeline_
 
 static int S_lock_pairs(store *s, const pipeline_result *res, const pipeline_result *const *resp, int n);
 
+static const char *S_dup(arena *a, const char *v)
+{
+    return v ? arena_strdup(a, v) : NULL;
+}
+
+static int S_needs_pg(store *s, const char *what)
+{
+    snprintf(s->err, sizeof s->err, "%s needs a PostgreSQL store (--db postgresql://...)", what);
+    return SITREP_EDB;
+}
+
 /* ---- PostgreSQL: a batch of documents in a few round trips ----------------
  *
  * S_add_docs_pg stores n new documents as n calls of S_add_pg would, in
@@ -2255,7 +2297,7 @@ static void S_rows_cols(S_cols *sents, S_cols *ments, long long drow, const sr_d
 /* The batch's world events and links as rows: new world events, the
  * summaries of those the batch joins, links, votes. */
 static int S_world_cols(vec *ws, const S_brep *reps, int nrep, S_cols *neww, S_cols *grow, S_cols *links,
-                        S_cols *votes)
+                        S_cols *newvotes, S_cols *votes)
 {
     merge_summary *m = malloc(sizeof *m);
     if (!m) return SITREP_ENOMEM;
@@ -2293,7 +2335,7 @@ static int S_world_cols(vec *ws, const S_brep *reps, int nrep, S_cols *neww, S_c
             S_int(&p, v->kind);
             S_txt(&p, v->value);
             S_int(&p, v->n);
-            S_cols_row(votes, &p);
+            S_cols_row(w->created ? newvotes : votes, &p);
         }
     }
     for (int j = 0; j < nrep; j++) {
@@ -2447,44 +2489,130 @@ static int S_batch_merge(vec *ws, S_brep *reps, int nrep, arena *a, merge_summar
     return 0;
 }
 
-/* PostgreSQL: stores the documents docs[0..n) (new, ids distinct) as n
- * calls of S_add_pg would (see above).  0; 1 when one of them turns out
- * to be stored already (nothing is written: the caller stores them one at
- * a time); or a negative code, *undone set when the batch's statements
- * were rolled back (the transaction goes on), else the transaction has
- * failed. */
-static int S_add_docs_pg(store *s, const sr_doc *const *docs, const char *const *hashes,
-                         const pipeline_result *const *res, int n, int *undone)
-{
-    int nrep = 0, rc = 0, saved = 0;
-    *undone = 0;
-    for (int d = 0; d < n; d++) nrep += res[d]->nevents;
-    S_brep *reps = calloc((size_t)nrep + 1, sizeof *reps);
-    long long *drows = calloc((size_t)n, sizeof *drows), *evids = calloc((size_t)nrep + 1, sizeof *evids);
-    merge_summary *m = malloc(sizeof *m);
+/* A batch on its way to the server (S_bat_plan, S_bat_rows): what the
+ * three steps need of one another. */
+typedef struct {
+    const sr_doc *const *docs;
+    const char *const *hashes;
+    const pipeline_result *const *res;
+    int n, nrep;
+    S_brep *reps;
+    long long *drows, *evids;
+    merge_summary *m;
     arena a;
-    arena_init(&a);
-    vec ws;
-    vec_init(&ws, sizeof(S_bw));
+    vec ws;                /* S_bw */
+    int saved;             /* the savepoint "batch" is set */
+} S_bat;
+
+static void S_bat_free(S_bat *b)
+{
+    for (size_t k = 0; k < b->ws.len; k++) vec_free(&VEC_AT(&b->ws, S_bw, k).votes);
+    vec_free(&b->ws);
+    arena_free(&b->a);
+    free(b->m);
+    free(b->evids);
+    free(b->drows);
+    free(b->reps);
+    memset(b, 0, sizeof *b);
+}
+
+/* Reads claimed queue rows (Q_CLAIM's columns) into docs[*ndocs..n), their
+ * queue ids into ids, the stored hashes into stored (when not NULL). */
+static int S_read_claim(S_cur *c, int n, arena *a, sr_doc *docs, char (*stored)[17], int *ndocs, vec *ids)
+{
+    int rc = 0;
+    while (*ndocs < n && (rc = S_next(c)) == 1) {
+        long long *id = vec_push(ids);
+        sr_doc *d = &docs[*ndocs];
+        memset(d, 0, sizeof *d);
+        d->id = S_dup(a, S_cstr(c, 1));
+        d->date = S_dup(a, S_cstr(c, 2));
+        d->day = S_cday(c, 3);
+        d->date_origin = (sr_date_origin)S_cint(c, 4);
+        d->source = S_dup(a, S_cstr(c, 5));
+        d->url = S_dup(a, S_cstr(c, 6));
+        d->title = S_dup(a, S_cstr(c, 7));
+        d->text = S_dup(a, S_cstr(c, 8));
+        d->text_len = d->text ? strlen(d->text) : 0;
+        d->file = S_dup(a, S_cstr(c, 9));
+        d->line = (long)S_cll(c, 10);
+        if (!id || !d->id || !d->text) return SITREP_ENOMEM;
+        *id = S_cll(c, 0);
+        if (stored) S_copy(stored[*ndocs], sizeof stored[*ndocs], S_cstr(c, 11));
+        (*ndocs)++;
+        rc = 0;
+    }
+    return rc;
+}
+
+/* The queue ids of v as an array literal in b (b->s NULL: out of memory). */
+static void S_ids_lit(buf *b, const vec *v)
+{
+    buf_init(b);
+    buf_putc(b, '{');
+    for (size_t i = 0; i < v->len; i++) buf_printf(b, "%s%lld", i ? "," : "", VEC_AT(v, long long, i));
+    buf_putc(b, '}');
+}
+
+/* Sends statement id with the queue ids of v as its one parameter (keep:
+ * its result kept; returns the ticket). */
+static int S_ids_param(store *s, int id, const vec *v, int keep)
+{
+    buf ids;
+    S_ids_lit(&ids, v);
+    S_par p;
+    S_pinit(&p);
+    S_txt(&p, ids.s);
+    int rc = !ids.s ? S_rfail(s, "out of memory", 0) : keep ? S_pgkeep(s, id, &p) : S_do(s, id, &p);
+    buf_free(&ids);
+    return rc;
+}
+
+/* Steps 1 and 2 of a batch b (docs new, ids distinct): the merge locks of
+ * the whole batch in one order (as S_add_pg takes each document's), the
+ * next claim when next is not NULL (in this transaction, before the
+ * savepoint), the savepoint, the candidates and the ids; the merges; the
+ * ids of the new world events.  0; 1 when a document turns out to be
+ * stored already (nothing is written; the savepoint is released); or a
+ * negative code (b->saved: the savepoint holds). */
+static int S_bat_plan(store *s, S_bat *b, store_next *next)
+{
+    int n = b->n, rc = 0;
+    b->nrep = 0;
+    for (int d = 0; d < n; d++) b->nrep += b->res[d]->nevents;
+    int nrep = b->nrep;
+    b->reps = calloc((size_t)nrep + 1, sizeof *b->reps);
+    b->drows = calloc((size_t)n + 1, sizeof *b->drows);
+    b->evids = calloc((size_t)nrep + 1, sizeof *b->evids);
+    b->m = malloc(sizeof *b->m);
+    arena_init(&b->a);
+    vec_init(&b->ws, sizeof(S_bw));
     enum { NC = 7 };   /* lock keys, types, pairs, windows' lo and hi, source votes, doc ids */
     buf cols[NC];
     for (int k = 0; k < NC; k++) {
         buf_init(&cols[k]);
         buf_putc(&cols[k], '{');
     }
-    if (!reps || !drows || !evids || !m) rc = SITREP_ENOMEM;
-    if (!rc) S_batch_reports(docs, res, n, reps, cols, &cols[5]);
-    for (int d = 0; d < n; d++) S_arr_add(&cols[6], docs[d]->id);
+    if (!b->reps || !b->drows || !b->evids || !b->m) rc = SITREP_ENOMEM;
+    if (!rc) S_batch_reports(b->docs, b->res, n, b->reps, cols, &cols[5]);
+    for (int d = 0; d < n; d++) S_arr_add(&cols[6], b->docs[d]->id);
     for (int k = 1; k < NC; k++) buf_putc(&cols[k], '}');
     for (int k = 0; k < NC; k++)
         if (!cols[k].s) rc = SITREP_ENOMEM;
-    int have_cands = cols[1].len > 2;
-    /* 1: the merge locks of the whole batch in one order (S_add_pg takes
-     * them per document), a savepoint, the candidates, the ids */
-    int tsave = -1, tcand = -1, tids = -1;
+    int have_cands = !rc && cols[1].len > 2;
+    int tsave = -1, tcand = -1, tids = -1, tnext = -1;
     S_par p;
-    if (!rc && have_cands) rc = S_do_array(s, Q_LOCK_PAIRS, &cols[0]);
-    if (!rc) {
+    if (have_cands) rc = S_do_array(s, Q_LOCK_PAIRS, &cols[0]);
+    if (!rc && next) {
+        buf ex;   /* the batch's own queue rows are not claimed again */
+        S_ids_lit(&ex, &s->claimed);
+        S_pinit(&p);
+        S_int(&p, next->n);
+        S_txt(&p, ex.s);
+        rc = tnext = ex.s ? S_pgkeep(s, Q_CLAIM_NEXT, &p) : SITREP_ENOMEM;
+        buf_free(&ex);
+    }
+    if (rc >= 0) {
         S_pinit(&p);
         rc = tsave = S_pgkeep(s, Q_PGB_SAVE, &p);
     }
@@ -2502,14 +2630,22 @@ static int S_add_docs_pg(store *s, const sr_doc *const *docs, const char *const 
     }
     if (rc >= 0) rc = store_pg_flush(s->pg);
     store_pg_result *sp = tsave >= 0 ? store_pg_take(s->pg, tsave) : NULL;
-    saved = sp != NULL;
+    b->saved = sp != NULL;
     if (sp) store_pg_clear(sp);
     S_cur c;
+    if (!rc && next) {   /* the next batch, claimed in this transaction */
+        next->got = 0;
+        s->next_claimed.len = 0;
+        if (!(rc = S_open_kept(s, tnext, &c))) {
+            rc = S_read_claim(&c, next->n, next->a, next->docs, next->stored, &next->got, &s->next_claimed);
+            S_close(&c);
+        }
+    }
     if (!rc && !(rc = S_open_kept(s, tids, &c))) {
         if ((rc = S_next(&c)) == 1) {
             const char *have = S_cstr(&c, 0);
             if (have && *have == 't') rc = 1;   /* stored already: one at a time */
-            else if (S_arr_ids(S_cstr(&c, 1), drows, n) != n || S_arr_ids(S_cstr(&c, 2), evids, nrep) != nrep)
+            else if (S_arr_ids(S_cstr(&c, 1), b->drows, n) != n || S_arr_ids(S_cstr(&c, 2), b->evids, nrep) != nrep)
                 rc = S_rfail(s, "the sequences gave too few ids", 0);
             else
                 rc = 0;
@@ -2519,18 +2655,18 @@ static int S_add_docs_pg(store *s, const sr_doc *const *docs, const char *const 
         S_close(&c);
     }
     if (!rc && have_cands && !(rc = S_open_kept(s, tcand, &c))) {
-        rc = S_read_cands(&c, &ws, &a);
+        rc = S_read_cands(&c, &b->ws, &b->a);
         S_close(&c);
     }
     /* the merges, one document after the other */
     for (int j = 0; !rc && j < nrep; j++) {
-        reps[j].v.doc = drows[reps[j].d];
-        reps[j].evid = evids[j];
+        b->reps[j].v.doc = b->drows[b->reps[j].d];
+        b->reps[j].evid = b->evids[j];
     }
-    if (!rc) rc = S_batch_merge(&ws, reps, nrep, &a, m);
+    if (!rc) rc = S_batch_merge(&b->ws, b->reps, nrep, &b->a, b->m);
     /* 2: the ids of the new world events, in the order of their creation */
     int nnew = 0;
-    for (size_t k = 0; !rc && k < ws.len; k++) nnew += VEC_AT(&ws, S_bw, k).created;
+    for (size_t k = 0; !rc && k < b->ws.len; k++) nnew += VEC_AT(&b->ws, S_bw, k).created;
     if (!rc && nnew) {
         long long *wids = calloc((size_t)nnew, sizeof *wids);
         S_pinit(&p);
@@ -2543,91 +2679,84 @@ static int S_add_docs_pg(store *s, const sr_doc *const *docs, const char *const 
                      : S_rfail(s, "the sequences gave too few ids", 0);
             S_close(&c);
         }
-        for (size_t k = 0, w = 0; !rc && k < ws.len; k++)
-            if (VEC_AT(&ws, S_bw, k).created) VEC_AT(&ws, S_bw, k).id = wids[w++];
+        for (size_t k = 0, w = 0; !rc && k < b->ws.len; k++)
+            if (VEC_AT(&b->ws, S_bw, k).created) VEC_AT(&b->ws, S_bw, k).id = wids[w++];
         free(wids);
     }
-    /* 3: every row, one statement per table, then one wait */
-    if (!rc) {
-        S_cols dc, sc, mc, ec;
-        S_cols_init(&dc, 14);
-        S_cols_init(&sc, 5);
-        S_cols_init(&mc, 10);
-        S_cols_init(&ec, 35);
-        for (int d = 0; d < n; d++) {
-            char date[11];
-            const char *source = docs[d]->source && *docs[d]->source ? docs[d]->source : NULL;
-            S_doc_params(&p, docs[d], hashes[d], res[d], source, date);
-            S_int(&p, drows[d]);
-            S_cols_row(&dc, &p);
-            S_rows_cols(&sc, &mc, drows[d], docs[d], res[d]);
-        }
-        for (int j = 0; j < nrep; j++) {
-            char kind[2];
-            S_event_params(&p, drows[reps[j].d], docs[reps[j].d], res[reps[j].d], reps[j].i, kind);
-            S_int(&p, reps[j].evid);
-            S_cols_row(&ec, &p);
-        }
-        S_cols wc, gc, lc, vc;
-        S_cols_init(&wc, 30);
-        S_cols_init(&gc, 25);
-        S_cols_init(&lc, 2);
-        S_cols_init(&vc, 4);
-        rc = S_world_cols(&ws, reps, nrep, &wc, &gc, &lc, &vc);
-        static const int ids[8] = {Q_PGB_DOCS, Q_PGB_SENTS, Q_PGB_MENTIONS, Q_PGB_EVENTS,
-                                   Q_PGB_WORLDS, Q_PGB_GROW, Q_PGB_LINKS, Q_PGB_VOTES};
-        S_cols *cs[8] = {&dc, &sc, &mc, &ec, &wc, &gc, &lc, &vc};
-        for (int k = 0; k < 8; k++) {
-            if (rc) S_cols_free(cs[k]);
-            else rc = S_cols_send(s, ids[k], cs[k]);
-        }
-        if (!rc) {
-            S_pinit(&p);
-            rc = S_do(s, Q_PGB_RELEASE, &p);
-        }
-        if (!rc) rc = store_pg_flush(s->pg);
-    }
-    if (rc && saved) {   /* back to before the batch; the transaction goes on */
-        char keep[sizeof s->err];
-        snprintf(keep, sizeof keep, "%s", store_errmsg(s));
-        if (!S_xexec(s, "ROLLBACK TO SAVEPOINT batch; RELEASE batch")) *undone = 1;
-        S_rfail(s, keep, 0);
+    if (rc == 1) {   /* nothing written: the savepoint goes */
+        S_pinit(&p);
+        if (S_do(s, Q_PGB_RELEASE, &p)) rc = SITREP_EDB;
+        else b->saved = 0;
     }
     store_pg_drop_kept(s->pg);
-    for (size_t k = 0; k < ws.len; k++) vec_free(&VEC_AT(&ws, S_bw, k).votes);
-    vec_free(&ws);
     for (int k = 0; k < NC; k++) buf_free(&cols[k]);
-    arena_free(&a);
-    free(m);
-    free(evids);
-    free(drows);
-    free(reps);
     return rc;
 }
 
-int store_add_docs(store *s, const sr_doc *const *docs, const char *const *hashes,
-                   const pipeline_result *const *res, int n, int *rcs, int *done)
+/* Step 3 of a batch b: every row, one statement per table, and the
+ * savepoint's release, sent without waiting.  0 or a negative code. */
+static int S_bat_rows(store *s, S_bat *b)
 {
-    *done = 0;
-    int rc = 0, dup = 0;
-    for (int i = 0; i < n && !dup; i++)
-        for (int j = 0; j < i && !dup; j++) dup = !strcmp(docs[i]->id, docs[j]->id);
-    if (s->pg && n > 0 && dup && (rc = S_lock_pairs(s, NULL, res, n))) return rc;
-    if (s->pg && n > 0 && !dup) {
-        int undone = 0;
-        if ((rc = S_begin(s))) return rc;
-        rc = S_add_docs_pg(s, docs, hashes, res, n, &undone);
-        if (!rc) {
-            for (int i = 0; i < n; i++) rcs[i] = 0;
-            *done = n;
-            s->nbatch += n;
-            if (s->nbatch >= s->batch && !s->claimed.len) return store_commit(s);
-            return 0;
-        }
-        if (rc < 0 && !undone) return rc;   /* the transaction has failed */
-        /* stored already, or a statement failed: one at a time, which names
-         * the document that fails */
+    S_par p;
+    S_cols dc, sc, mc, ec, wc, gc, lc, nvc, vc;
+    S_cols_init(&dc, 14);
+    S_cols_init(&sc, 5);
+    S_cols_init(&mc, 10);
+    S_cols_init(&ec, 35);
+    for (int d = 0; d < b->n; d++) {
+        char date[11];
+        const sr_doc *doc = b->docs[d];
+        const char *source = doc->source && *doc->source ? doc->source : NULL;
+        S_doc_params(&p, doc, b->hashes[d], b->res[d], source, date);
+        S_int(&p, b->drows[d]);
+        S_cols_row(&dc, &p);
+        S_rows_cols(&sc, &mc, b->drows[d], doc, b->res[d]);
     }
+    for (int j = 0; j < b->nrep; j++) {
+        char kind[2];
+        const S_brep *q = &b->reps[j];
+        S_event_params(&p, b->drows[q->d], b->docs[q->d], b->res[q->d], q->i, kind);
+        S_int(&p, q->evid);
+        S_cols_row(&ec, &p);
+    }
+    S_cols_init(&wc, 30);
+    S_cols_init(&gc, 25);
+    S_cols_init(&lc, 2);
+    S_cols_init(&nvc, 4);
+    S_cols_init(&vc, 4);
+    int rc = S_world_cols(&b->ws, b->reps, b->nrep, &wc, &gc, &lc, &nvc, &vc);
+    static const int ids[9] = {Q_PGB_DOCS, Q_PGB_SENTS, Q_PGB_MENTIONS, Q_PGB_EVENTS, Q_PGB_WORLDS,
+                               Q_PGB_GROW, Q_PGB_LINKS, Q_PGB_NEWVOTES, Q_PGB_VOTES};
+    S_cols *cs[9] = {&dc, &sc, &mc, &ec, &wc, &gc, &lc, &nvc, &vc};
+    for (int k = 0; k < 9; k++) {
+        if (rc) S_cols_free(cs[k]);
+        else rc = S_cols_send(s, ids[k], cs[k]);
+    }
+    if (!rc) {
+        S_pinit(&p);
+        rc = S_do(s, Q_PGB_RELEASE, &p);
+    }
+    return rc;
+}
+
+/* After a failure in a batch whose savepoint holds: back to before the
+ * batch, the message kept.  0 when the transaction goes on. */
+static int S_bat_undo(store *s, S_bat *b)
+{
+    if (!b->saved) return SITREP_EDB;
+    char keep[sizeof s->err];
+    snprintf(keep, sizeof keep, "%s", store_errmsg(s));
+    int rc = S_xexec(s, "ROLLBACK TO SAVEPOINT batch; RELEASE batch");
+    b->saved = 0;
+    S_rfail(s, keep, 0);
+    return rc;
+}
+
+/* The documents one at a time (store_add_doc, which names the one that
+ * fails): rcs[i] for i < *done; stops at the first SITREP_EDB. */
+static int S_one_by_one(store *s, const sr_doc *const *docs, const char *const *hashes,
+                        const pipeline_result *const *res, int n, int *rcs, int *done)
+{
     for (int i = 0; i < n; i++) {
         rcs[i] = store_add_doc(s, docs[i], hashes[i], res[i]);
         *done = i + 1;
@@ -2636,14 +2765,188 @@ int store_add_docs(store *s, const sr_doc *const *docs, const char *const *hashe
     return 0;
 }
 
+/* 1 when two of the n documents have one id. */
+static int S_dup_ids(const sr_doc *const *docs, int n)
+{
+    for (int i = 0; i < n; i++)
+        for (int j = 0; j < i; j++)
+            if (!strcmp(docs[i]->id, docs[j]->id)) return 1;
+    return 0;
+}
+
+int store_add_docs(store *s, const sr_doc *const *docs, const char *const *hashes,
+                   const pipeline_result *const *res, int n, int *rcs, int *done)
+{
+    *done = 0;
+    S_bat b = {.docs = docs, .hashes = hashes, .res = res, .n = n};
+    int rc = 0;
+    if (s->pg && n > 0 && S_dup_ids(docs, n)) {
+        if ((rc = S_lock_pairs(s, NULL, res, n))) return rc;
+    } else if (s->pg && n > 0) {
+        if ((rc = S_begin(s))) return rc;
+        rc = S_bat_plan(s, &b, NULL);
+        if (!rc) rc = S_bat_rows(s, &b);
+        if (!rc) rc = store_pg_flush(s->pg);
+        if (rc < 0 && S_bat_undo(s, &b)) {   /* the transaction has failed */
+            S_bat_free(&b);
+            return rc;
+        }
+        S_bat_free(&b);
+        if (!rc) {
+            for (int i = 0; i < n; i++) rcs[i] = 0;
+            *done = n;
+            s->nbatch += n;
+            if (s->nbatch >= s->batch && !s->claimed.len) return store_commit(s);
+            return 0;
+        }
+        /* stored already, or a statement failed: one at a time, which
+         * names the document that fails */
+    }
+    return S_one_by_one(s, docs, hashes, res, n, rcs, done);
+}
+
+/* The end of a pipelined batch: the done-marks, the commit, a new
+ * transaction and in it the next batch's queue rows locked again (they
+ * were claimed in the one committed). */
+static int S_bat_tail(store *s, int *tcommit, int *trelock)
+{
+    S_par p;
+    S_pinit(&p);
+    int rc = s->claimed.len ? S_ids_param(s, Q_DONE, &s->claimed, 0) : 0;
+    if (!rc) rc = *tcommit = S_pgkeep(s, Q_COMMIT, &p);
+    if (rc >= 0) rc = S_do(s, Q_BEGIN, &p);
+    if (!rc) rc = *trelock = S_ids_param(s, Q_RELOCK, &s->next_claimed, 1);
+    return rc < 0 ? rc : 0;
+}
+
+/* The state of a pipelined batch between store_add_docs_send and
+ * store_add_docs_wait. */
+struct store_pipe {
+    S_bat b;
+    int fast;              /* stored at once (S_bat_rows), else one at a time */
+    int tcommit, trelock;
+};
+
+static void S_pipe_free(struct store_pipe *pp)
+{
+    S_bat_free(&pp->b);
+    free(pp);
+}
+
+int store_add_docs_send(store *s, const sr_doc *const *docs, const char *const *hashes,
+                        const pipeline_result *const *res, int n, int *rcs, int *done, store_next *next)
+{
+    *done = 0;
+    if (!s->pg) return S_needs_pg(s, "the work queue");
+    if (!s->pipe && !(s->pipe = calloc(1, sizeof *s->pipe))) return S_rfail(s, "out of memory", 0);
+    struct store_pipe *pp = s->pipe;
+    S_bat_free(&pp->b);
+    pp->b = (S_bat){.docs = docs, .hashes = hashes, .res = res, .n = n};
+    pp->fast = 0;
+    pp->tcommit = pp->trelock = -1;
+    if (next) next->got = 0;
+    int rc = S_begin(s);
+    if (rc) return rc;
+    if (n > 0 && !S_dup_ids(docs, n)) {
+        rc = S_bat_plan(s, &pp->b, next);
+        if (!rc) rc = S_bat_rows(s, &pp->b);
+        if (!rc) pp->fast = 1;
+        else if (rc < 0 && S_bat_undo(s, &pp->b)) return rc;   /* the transaction has failed */
+    } else {
+        rc = 1;
+    }
+    if (!pp->fast) {   /* one at a time, each waited for */
+        if (n > 0 && (rc = S_lock_pairs(s, NULL, res, n))) return rc;
+        if (!next) s->next_claimed.len = 0;
+        else if (next->got == 0 || rc < 0) {   /* the claim did not run */
+            S_par p;
+            S_pinit(&p);
+            S_cur c;
+            next->got = 0;
+            s->next_claimed.len = 0;
+            buf ex;
+            S_ids_lit(&ex, &s->claimed);
+            S_int(&p, next->n);
+            S_txt(&p, ex.s);
+            rc = ex.s ? S_open_id(s, Q_CLAIM_NEXT, &p, &c) : S_rfail(s, "out of memory", 0);
+            if (!rc) rc = S_read_claim(&c, next->n, next->a, next->docs, next->stored, &next->got, &s->next_claimed);
+            if (ex.s) S_close(&c);
+            buf_free(&ex);
+            if (rc) return rc;
+        }
+        if ((rc = S_one_by_one(s, docs, hashes, res, n, rcs, done))) return rc;
+    }
+    rc = S_bat_tail(s, &pp->tcommit, &pp->trelock);
+    if (!rc) rc = store_pg_sync(s->pg);
+    return rc;
+}
+
+int store_add_docs_wait(store *s, int *rcs, int *done, store_next *next)
+{
+    struct store_pipe *pp = s->pipe;
+    int rc = store_pg_flush(s->pg), n = pp->b.n;
+    store_pg_result *com = store_pg_take(s->pg, pp->tcommit);
+    S_cur c;
+    S_cinit(s, &c);
+    c.res = store_pg_take(s->pg, pp->trelock);
+    store_pg_drop_kept(s->pg);
+    if (com) store_pg_clear(com);
+    if (rc && !com && pp->fast && pp->b.saved) {
+        /* a statement of the batch failed: back to before it, then one at
+         * a time, which names the document that fails */
+        S_close(&c);
+        if ((rc = S_bat_undo(s, &pp->b))) return rc;
+        const S_bat *pb = &pp->b;
+        if ((rc = S_one_by_one(s, pb->docs, pb->hashes, pb->res, n, rcs, done))) return rc;
+        int tcommit = -1, trelock = -1;
+        rc = S_bat_tail(s, &tcommit, &trelock);
+        if (!rc) rc = store_pg_flush(s->pg);
+        com = store_pg_take(s->pg, tcommit);
+        c.res = store_pg_take(s->pg, trelock);
+        store_pg_drop_kept(s->pg);
+        if (com) store_pg_clear(com);
+    } else if (!rc || com) {
+        if (pp->fast)
+            for (int i = 0; i < n; i++) rcs[i] = 0;
+        *done = n;
+    }
+    if (!com) {   /* the transaction has failed */
+        S_close(&c);
+        return rc ? rc : S_rfail(s, "the commit gave no result", 0);
+    }
+    /* committed: the batch is done; which of the next are still ours */
+    s->in_tx = 1;
+    s->nbatch = 0;
+    s->claimed.len = 0;
+    for (int i = 0; next && i < next->got; i++) next->held[i] = 0;
+    if (rc || !c.res) {   /* the new transaction failed: the next batch is lost */
+        S_close(&c);
+        s->next_claimed.len = 0;
+        S_xexec(s, "ROLLBACK");
+        s->in_tx = 0;
+        return 0;
+    }
+    c.nrows = store_pg_nrows(c.res);
+    while (S_next(&c) == 1) {
+        long long id = S_cll(&c, 0);
+        for (size_t i = 0; next && i < s->next_claimed.len && (int)i < next->got; i++)
+            if (VEC_AT(&s->next_claimed, long long, i) == id) {
+                next->held[i] = 1;
+                S_copy(next->stored[i], sizeof next->stored[i], S_cstr(&c, 1));
+                long long *keep = vec_push(&s->claimed);
+                if (!keep) {
+                    S_close(&c);
+                    return S_rfail(s, "out of memory", 0);
+                }
+                *keep = id;
+            }
+    }
+    S_close(&c);
+    s->next_claimed.len = 0;
+    return 0;
+}
 
 /* ---- the work queue (PostgreSQL only) --------------------------------------- */
-
-static int S_needs_pg(store *s, const char *what)
-{
-    snprintf(s->err, sizeof s->err, "%s needs a PostgreSQL store (--db postgresql://...)", what);
-    return SITREP_EDB;
-}
 
 int store_enqueue(store *s, const sr_doc *doc)
 {
@@ -2667,11 +2970,6 @@ int store_enqueue(store *s, const sr_doc *doc)
     return 0;
 }
 
-static const char *S_dup(arena *a, const char *v)
-{
-    return v ? arena_strdup(a, v) : NULL;
-}
-
 int store_claim(store *s, int n, arena *a, sr_doc *docs, char (*stored)[17], int *ndocs)
 {
     *ndocs = 0;
@@ -2684,30 +2982,7 @@ int store_claim(store *s, int n, arena *a, sr_doc *docs, char (*stored)[17], int
     S_int(&p, n);
     S_cur c;
     rc = S_open_id(s, Q_CLAIM, &p, &c);
-    while (!rc && *ndocs < n && (rc = S_next(&c)) == 1) {
-        long long *id = vec_push(&s->claimed);
-        sr_doc *d = &docs[*ndocs];
-        memset(d, 0, sizeof *d);
-        d->id = S_dup(a, S_cstr(&c, 1));
-        d->date = S_dup(a, S_cstr(&c, 2));
-        d->day = S_cday(&c, 3);
-        d->date_origin = (sr_date_origin)S_cint(&c, 4);
-        d->source = S_dup(a, S_cstr(&c, 5));
-        d->url = S_dup(a, S_cstr(&c, 6));
-        d->title = S_dup(a, S_cstr(&c, 7));
-        d->text = S_dup(a, S_cstr(&c, 8));
-        d->text_len = d->text ? strlen(d->text) : 0;
-        d->file = S_dup(a, S_cstr(&c, 9));
-        d->line = (long)S_cll(&c, 10);
-        if (!id || !d->id || !d->text) {
-            rc = SITREP_ENOMEM;
-            break;
-        }
-        *id = S_cll(&c, 0);
-        if (stored) S_copy(stored[*ndocs], sizeof stored[*ndocs], S_cstr(&c, 11));
-        (*ndocs)++;
-        rc = 0;
-    }
+    if (!rc) rc = S_read_claim(&c, n, a, docs, stored, ndocs, &s->claimed);
     S_close(&c);
     return rc;
 }

@@ -283,4 +283,46 @@ int store_lock_pairs(store *s, const pipeline_result *res, int n);
 /* Rolls back the open transaction (a claim is released). */
 int store_rollback(store *s);
 
+/* A pipelined worker: while the server stores one claimed batch, the
+ * caller codes the next, claimed in the same round trip as the batch's
+ * first question.
+ *
+ *   store_add_docs_send(batch k, next = batch k+1)   -- returns once the
+ *       batch's rows, its done-marks and the commit are on their way
+ *   ... code batch k+1 ...
+ *   store_add_docs_wait(next)   -- batch k committed; batch k+1 is the
+ *       claim of the new transaction: store it the same way
+ *
+ * The next batch is claimed in the transaction that stores batch k and
+ * locked again (with SKIP LOCKED) right after its commit, in the same
+ * pipeline: a document another worker took in between is no longer ours
+ * (held[i] 0; it was coded for nothing).  A killed worker loses no
+ * committed batch and leaves its claims to others, as with store_claim. */
+typedef struct {
+    int n;                /* in: documents wanted */
+    arena *a;             /* in: for their strings */
+    sr_doc *docs;         /* in: room for n; out: docs[0..got) */
+    char (*stored)[17];   /* in: room for n; out: as store_claim's, read
+                             again after the commit by store_add_docs_wait */
+    int *held;            /* in: room for n; out (store_add_docs_wait): 1 when
+                             docs[i] is still claimed, else 0 */
+    int got;              /* out: documents claimed */
+} store_next;
+
+/* Stores the documents of the open claim (store_claim, or the next of the
+ * last store_add_docs_wait) as store_add_docs does, claims up to next->n
+ * more (next may be NULL), and sends the rows, the done-marks and the
+ * commit without waiting for them.  The arrays must live until
+ * store_add_docs_wait.  0, or SITREP_EDB as store_add_docs (documents
+ * stored one at a time are answered here: rcs, *done); after a failure
+ * roll back.  PostgreSQL only. */
+int store_add_docs_send(store *s, const sr_doc *const *docs, const char *const *hashes,
+                        const pipeline_result *const *res, int n, int *rcs, int *done, store_next *next);
+/* Waits for the batch of store_add_docs_send: 0 when it is committed
+ * (rcs[0..*done) as store_add_docs; next->held says which of the next
+ * batch are claimed in the new transaction, none when it could not begin),
+ * or SITREP_EDB as store_add_docs (roll back: the next batch is released
+ * too). */
+int store_add_docs_wait(store *s, int *rcs, int *done, store_next *next);
+
 #endif

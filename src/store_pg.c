@@ -127,6 +127,7 @@ struct store_pg {
     } rcache[S_RCACHE];
     int nrcache, nextr;
     int npiped;           /* statements sent in pipeline mode, answers not read yet */
+    int synced;           /* their sync point is sent (store_pg_sync) */
     signed char keep[S_MAXPIPE];   /* per statement piped: its ticket in kept[], or -1 */
     PGresult *kept[S_MAXKEEP];     /* results of store_pg_send_keep, until taken */
     int nkeep;            /* tickets given since store_pg_drop_kept */
@@ -152,7 +153,8 @@ int store_pg_flush(store_pg *s)
     if (PQpipelineStatus(s->db) == PQ_PIPELINE_OFF) return 0;
     int rc = 0, nulls = 0, k = 0, npiped = s->npiped;
     s->npiped = 0;
-    if (!PQpipelineSync(s->db)) rc = S_fail(s);
+    if (!s->synced && !PQpipelineSync(s->db)) rc = S_fail(s);
+    s->synced = 0;
     /* each statement's results end with one NULL, the sync point ends them
      * all; two NULLs in a row: nothing more will come (a lost connection) */
     for (;;) {
@@ -185,6 +187,14 @@ int store_pg_flush(store_pg *s)
     }
     if (!PQexitPipelineMode(s->db) && !rc) rc = S_fail(s);
     return rc;
+}
+
+int store_pg_sync(store_pg *s)
+{
+    if (PQpipelineStatus(s->db) == PQ_PIPELINE_OFF || s->synced) return 0;
+    if (!PQpipelineSync(s->db)) return S_fail(s);
+    s->synced = 1;
+    return 0;
 }
 
 int store_pg_exec(store_pg *s, const char *sql)
@@ -409,7 +419,7 @@ static int S_send(store_pg *s, const char *sql, int n, const char *const *vals, 
     char name[16];
     int slot = plan ? 0 : S_slot(s, sql);   /* prepared already? (S_prepared would prepare it, which waits) */
     int rc = 0;
-    if ((slot < 0 || s->npiped >= S_MAXPIPE) && (rc = store_pg_flush(s))) return rc;
+    if ((slot < 0 || s->npiped >= S_MAXPIPE || s->synced) && (rc = store_pg_flush(s))) return rc;
     if (!plan && !S_prepared(s, sql, n, name)) return SITREP_EDB;
     if (PQpipelineStatus(s->db) == PQ_PIPELINE_OFF && !PQenterPipelineMode(s->db)) return S_fail(s);
     if (plan ? !PQsendQueryParams(s->db, sql, n, NULL, vals, NULL, NULL, 0)
@@ -419,9 +429,9 @@ static int S_send(store_pg *s, const char *sql, int n, const char *const *vals, 
     return 0;
 }
 
-int store_pg_send(store_pg *s, const char *sql, int n, const char *const *vals)
+int store_pg_send(store_pg *s, const char *sql, int n, const char *const *vals, int plan)
 {
-    return S_send(s, sql, n, vals, -1, 0);
+    return S_send(s, sql, n, vals, -1, plan);
 }
 
 int store_pg_send_keep(store_pg *s, const char *sql, int n, const char *const *vals, int plan)
@@ -458,7 +468,7 @@ int store_pg_query(store_pg *s, const char *sql, int n, const char *const *vals,
     *out = NULL;
     char name[16];
     if (PQpipelineStatus(s->db) != PQ_PIPELINE_OFF && S_slot(s, sql) >= 0 && s->npiped < S_MAXPIPE &&
-        s->nkeep < S_MAXKEEP) {
+        s->nkeep < S_MAXKEEP && !s->synced) {
         /* statements are waiting in the pipeline: this one joins them, and
          * one round trip answers all */
         int t = store_pg_send_keep(s, sql, n, vals, 0);

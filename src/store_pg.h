@@ -44,21 +44,24 @@ int store_pg_query(store_pg *s, const char *sql, int n, const char *const *vals,
 /* Sends sql with n text parameters like store_pg_query, without waiting
  * for its answer (libpq pipeline mode): its rows are dropped and a failure
  * is reported by the next store_pg_flush, store_pg_query or store_pg_exec
- * (statements sent after a failed one up to there are not run).  0 or
- * SITREP_EDB. */
-int store_pg_send(store_pg *s, const char *sql, int n, const char *const *vals);
+ * (statements sent after a failed one up to there are not run).  plan:
+ * the statement is not prepared but planned by the server for its values
+ * at each run (for one whose best plan depends on them and on the tables'
+ * sizes, which the generic plan of a prepared statement, made while the
+ * tables were small, would not follow).  0 or SITREP_EDB. */
+int store_pg_send(store_pg *s, const char *sql, int n, const char *const *vals, int plan);
 /* store_pg_send, but the statement's result is kept: returns a ticket
  * (>= 0) for store_pg_take after the next store_pg_flush, or SITREP_EDB.
- * Several statements whose answers are wanted thus share one round trip.
- * plan: the statement is not prepared but planned by the server for its
- * values at each run (for one whose best plan depends on them and on the
- * tables' sizes, which the generic plan of a prepared statement, made
- * while the tables were small, would not follow). */
+ * Several statements whose answers are wanted thus share one round trip. */
 int store_pg_send_keep(store_pg *s, const char *sql, int n, const char *const *vals, int plan);
 /* Waits for every statement sent and reports the first failure among
  * them.  0 or SITREP_EDB.  (store_pg_query with statements waiting in the
  * pipeline sends its own after them and waits once for all.) */
 int store_pg_flush(store_pg *s);
+/* Sends the statements waiting in the pipeline on their way (their sync
+ * point) without waiting for their answers: the caller works meanwhile,
+ * then store_pg_flush reads them.  0 or SITREP_EDB. */
+int store_pg_sync(store_pg *s);
 /* The kept result of ticket (the caller frees it with store_pg_clear), or
  * NULL when the statement failed, was skipped or was taken already. */
 store_pg_result *store_pg_take(store_pg *s, int ticket);
