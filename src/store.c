@@ -98,12 +98,17 @@ enum {
     Q_ENQUEUE, Q_CLAIM, Q_DONE, Q_CLAIM_NEXT, Q_RELOCK, Q_LOCK_PAIRS, Q_DOCUMENT, Q_WATCH_TABLE, Q_FILE_SEEN, Q_FILE_DONE,
     Q_SAVEPOINT, Q_RELEASE, Q_PG_CANDIDATES, Q_PG_IDS, Q_INS_DOC_ID, Q_INS_EVENT_ID, Q_INS_WORLD_ID,
     Q_PG_HAVE_DOCS, Q_PG_SENTS, Q_PG_MENTIONS, Q_PG_VOTES, Q_INS_WORLD_FULL,
-    Q_BEGIN, Q_COMMIT, Q_PGB_SAVE, Q_PGB_RELEASE, Q_PGB_CANDS, Q_PGB_IDS, Q_PGB_WIDS, Q_PGB_DOCS,
+    Q_BEGIN, Q_COMMIT, Q_PGB_SAVE, Q_PGB_RELEASE, Q_PGB_CANDS, Q_PGB_VOTESOF, Q_PGB_IDS, Q_PGB_WIDS, Q_PGB_DOCS,
     Q_PGB_SENTS, Q_PGB_MENTIONS, Q_PGB_EVENTS, Q_PGB_WORLDS, Q_PGB_GROW, Q_PGB_LINKS, Q_PGB_NEWVOTES,
     Q_PGB_VOTES, Q_COUNT
 };
 
 enum { S_BOTH, S_LITE, S_PG };   /* the backends a statement runs on */
+
+/* The hash under which the document of queue row q is stored (NULL: not
+ * stored): a scalar subquery, one index lookup whatever the statistics
+ * (a join may be planned as a scan of documents). */
+#define S_STORED_HASH "(SELECT d.hash FROM documents d WHERE d.doc_id = q.doc_id)"
 
 /* In SQLite's dialect; PostgreSQL runs them with $N for ?N (no statement
  * here has another '?') and, for the inserts marked ret, " RETURNING id"
@@ -190,20 +195,19 @@ static const struct {
                    S_PG},
     /* with the hash under which each document is stored already (NULL: not stored) */
     [Q_CLAIM] = {"SELECT q.id, q.doc_id, q.date, q.day, q.date_origin, q.source, q.url, q.title, q.text,"
-                 " q.file, q.line, d.hash FROM (SELECT * FROM queue WHERE NOT done ORDER BY id LIMIT ?1"
-                 " FOR UPDATE SKIP LOCKED) q LEFT JOIN documents d ON d.doc_id = q.doc_id ORDER BY q.id",
+                 " q.file, q.line, " S_STORED_HASH " FROM (SELECT * FROM queue WHERE NOT done ORDER BY id"
+                 " LIMIT ?1 FOR UPDATE SKIP LOCKED) q ORDER BY q.id",
                  S_PG},
     [Q_DONE] = {"UPDATE queue SET done = true WHERE id = ANY(?1::bigint[])", S_PG},
     /* a pipelined worker (store_add_docs_send): the next batch, claimed in
      * the transaction that stores this one (whose rows ?2 it skips), and
      * locked again, with the hashes stored by then, in the next one */
     [Q_CLAIM_NEXT] = {"SELECT q.id, q.doc_id, q.date, q.day, q.date_origin, q.source, q.url, q.title, q.text,"
-                      " q.file, q.line, d.hash FROM (SELECT * FROM queue WHERE NOT done"
-                      " AND id <> ALL(?2::bigint[]) ORDER BY id LIMIT ?1 FOR UPDATE SKIP LOCKED) q"
-                      " LEFT JOIN documents d ON d.doc_id = q.doc_id ORDER BY q.id",
+                      " q.file, q.line, " S_STORED_HASH " FROM (SELECT * FROM queue WHERE NOT done"
+                      " AND id <> ALL(?2::bigint[]) ORDER BY id LIMIT ?1 FOR UPDATE SKIP LOCKED) q ORDER BY q.id",
                       S_PG},
-    [Q_RELOCK] = {"SELECT q.id, d.hash FROM queue q LEFT JOIN documents d ON d.doc_id = q.doc_id"
-                  " WHERE q.id = ANY(?1::bigint[]) AND NOT q.done ORDER BY q.id FOR UPDATE OF q SKIP LOCKED",
+    [Q_RELOCK] = {"SELECT q.id, " S_STORED_HASH " FROM queue q WHERE q.id = ANY(?1::bigint[]) AND NOT q.done"
+                  " ORDER BY q.id FOR UPDATE SKIP LOCKED",
                   S_PG},
     /* the locks of Q_LOCK_PAIR for a whole batch, in one order: workers
      * taking them so cannot deadlock */
@@ -291,24 +295,36 @@ static const struct {
     [Q_PGB_RELEASE] = {"RELEASE batch", S_PG},
     /* the world events any report of the batch may join (those Q_PG_CANDIDATES
      * gives for one report: ?1..?4 its type, pair and day window), with
-     * their votes of kinds >= 3 and those for the batch's source outlets ?5 */
+     * their votes for the batch's source outlets ?5 and, when ?6 says
+     * that another document of the batch has a report of the same type
+     * and pair (so that a world event one joins may be a candidate of
+     * another), their votes of kinds >= 3; a lateral subquery, not
+     * flattened: an index scan of world_match per report, where a join of
+     * the reports with world_events may be planned as a scan of the whole
+     * table on stale statistics */
     [Q_PGB_CANDS] = {"SELECT w.id, w.src_key, w.tgt_key, w.day, w.prec, w.loc_country, w.first_seen,"
-                     " w.last_seen, w.type, w.pair, w.lo, w.hi, v.kind, v.value, v.n FROM (SELECT DISTINCT"
-                     " w.id FROM unnest(?1::text[], ?2::text[], ?3::bigint[], ?4::bigint[]) r(t, p, lo, hi)"
-                     " JOIN world_events w ON w.type = r.t AND w.pair = r.p AND w.hi >= r.lo AND w.lo <= r.hi"
-                     " AND w.hypo = 0) c JOIN world_events w ON w.id = c.id LEFT JOIN world_votes v"
-                     " ON v.world = w.id AND (v.kind >= 3 OR (v.kind = 2 AND v.value = ANY(?5::text[])))"
+                     " w.last_seen, w.type, w.pair, w.lo, w.hi, c.sh, v.kind, v.value, v.n FROM (SELECT"
+                     " DISTINCT c.id, c.sh FROM unnest(?1::text[], ?2::text[], ?3::bigint[], ?4::bigint[],"
+                     " ?6::bool[]) r(t, p, lo, hi, sh), LATERAL (SELECT w.id, r.sh FROM world_events w"
+                     " WHERE w.type = r.t AND w.pair = r.p AND w.hi >= r.lo AND w.lo <= r.hi AND w.hypo = 0"
+                     " OFFSET 0) c) c JOIN world_events w ON w.id = c.id LEFT JOIN world_votes v"
+                     " ON v.world = w.id AND ((v.kind = 2 AND v.value = ANY(?5::text[])) OR (c.sh AND v.kind >= 3))"
                      " ORDER BY w.id",
                      S_PG, 0, 1},
+    /* the votes of kinds >= 3 of the world events ?1 (an index scan each) */
+    [Q_PGB_VOTESOF] = {"SELECT v.world, v.kind, v.value, v.n FROM unnest(?1::bigint[]) i, LATERAL (SELECT"
+                       " world, kind, value, n FROM world_votes x WHERE x.world = i AND x.kind >= 3 OFFSET 0) v",
+                       S_PG},
     /* whether one of the documents ?3 is stored already; if not, the ids
      * of the batch's ?1 documents and ?2 events (as Q_PG_IDS takes them) */
-    [Q_PGB_IDS] = {"WITH h AS (SELECT EXISTS (SELECT 1 FROM documents WHERE doc_id = ANY(?3::text[])) AS have)"
+    [Q_PGB_IDS] = {"WITH h AS (SELECT EXISTS (SELECT 1 FROM unnest(?3::text[]) i WHERE (SELECT 1 FROM documents d"
+                   " WHERE d.doc_id = i) IS NOT NULL) AS have)"
                    " SELECT h.have, ARRAY(SELECT nextval(pg_get_serial_sequence('documents', 'id'))"
                    " FROM generate_series(1, CASE WHEN h.have THEN 0 ELSE ?1::int END) ORDER BY 1)::text,"
                    " ARRAY(SELECT nextval(pg_get_serial_sequence('events', 'id'))"
                    " FROM generate_series(1, CASE WHEN h.have THEN 0 ELSE ?2::int END) ORDER BY 1)::text"
                    " FROM h",
-                   S_PG, 0, 1},
+                   S_PG},
     [Q_PGB_WIDS] = {"SELECT ARRAY(SELECT nextval(pg_get_serial_sequence('world_events', 'id'))"
                     " FROM generate_series(1, ?1::int) ORDER BY 1)::text",
                     S_PG},
@@ -1056,35 +1072,57 @@ int store_counts(store *s, long long *docs, long long *events, long long *worlds
 /* ---- world events ----------------------------------------------------- */
 
 /* Adds v to the PostgreSQL array literal b ("{" and elements so far). */
-static void S_arr_add(buf *b, const char *v)
+static int S_arr_addn(buf *b, const char *v, size_t n);
+
+static int S_arr_add(buf *b, const char *v)
 {
-    buf_puts(b, b->len > 1 ? ",\"" : "\"");
-    for (const char *c = v; *c; c++) {
-        if (*c == '"' || *c == '\\') buf_putc(b, '\\');
-        buf_putc(b, *c);
-    }
-    buf_putc(b, '"');
+    return S_arr_addn(b, v, strlen(v));
 }
 
-/* Adds n bytes of v (NULL: SQL NULL) to the array literal b. */
-static void S_arr_addn(buf *b, const char *v, size_t n)
+/* Adds n bytes of v (NULL: SQL NULL) to the array literal b, quoted, with
+ * '"' and '\\' escaped.  0, or -1 when out of memory (b may then lack
+ * it: the caller gives up on b). */
+static int S_arr_addn(buf *b, const char *v, size_t n)
 {
-    if (!v) {
-        buf_puts(b, b->len > 1 ? ",NULL" : "NULL");
-        return;
+    int bad = 0;
+    if (!v) return buf_puts(b, b->len > 1 ? ",NULL" : "NULL");
+    bad |= buf_puts(b, b->len > 1 ? ",\"" : "\"");
+    for (size_t i = 0; i < n;) {   /* runs without a character to escape */
+        size_t j = i;
+        while (j < n && v[j] != '"' && v[j] != '\\') j++;
+        bad |= buf_put(b, v + i, j - i);
+        if (j < n) {
+            char esc[2] = {'\\', v[j]};
+            bad |= buf_put(b, esc, 2);
+            j++;
+        }
+        i = j;
     }
-    buf_puts(b, b->len > 1 ? ",\"" : "\"");
-    for (size_t i = 0; i < n; i++) {
-        if (v[i] == '"' || v[i] == '\\') buf_putc(b, '\\');
-        buf_putc(b, v[i]);
-    }
-    buf_putc(b, '"');
+    bad |= buf_putc(b, '"');
+    return bad ? -1 : 0;
 }
 
-/* Adds the integer v to the array literal b. */
-static void S_arr_int(buf *b, long long v)
+/* Adds the integer v to the array literal b (as "%lld" prints it). */
+static int S_arr_int(buf *b, long long v)
 {
-    buf_printf(b, b->len > 1 ? ",%lld" : "%lld", v);
+    char out[24];
+    size_t k = sizeof out;
+    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+    do {
+        out[--k] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0) out[--k] = '-';
+    if (b->len > 1) out[--k] = ',';
+    return buf_put(b, out + k, sizeof out - k);
+}
+
+/* Adds the double v to the array literal b (as S_pgvals prints it). */
+static int S_arr_dbl(buf *b, double v)
+{
+    char out[40];
+    int k = snprintf(out, sizeof out, b->len > 1 ? ",%.17g" : "%.17g", v);
+    return k > 0 && k < (int)sizeof out ? buf_put(b, out, (size_t)k) : -1;
 }
 
 typedef merge_report S_ev; /* what merging needs of one report (merge.h) */
@@ -2091,6 +2129,7 @@ typedef struct {
 typedef struct {
     long long id;          /* -1: created by the batch, id not taken yet */
     int created, hypo, joined;
+    int loaded;            /* its votes of kinds >= 3 are read (created: it has none) */
     int last;              /* the document of the batch that joined it last, or -1 */
     char type[32], pair[64], skey[64], tkey[64], country[64];
     int has_skey, has_tkey, has_country;
@@ -2185,14 +2224,14 @@ static int S_bvote_cb(void *ctx, int kind, const char *value, int *fresh)
  * per parameter, a row added at a time from an S_par (S_cols_row), so the
  * values are those the one-row statement would get. */
 typedef struct {
-    int n, rows;
+    int n, rows, bad;
     buf col[S_MAXPAR];
 } S_cols;
 
 static void S_cols_init(S_cols *c, int n)
 {
     c->n = n;
-    c->rows = 0;
+    c->rows = c->bad = 0;
     for (int k = 0; k < n; k++) {
         buf_init(&c->col[k]);
         buf_putc(&c->col[k], '{');
@@ -2210,10 +2249,12 @@ static void S_cols_row(S_cols *c, const S_par *p)
     for (int k = 0; k < c->n; k++) {
         const S_arg *a = k < p->n ? &p->a[k] : NULL;
         buf *b = &c->col[k];
-        if (!a || (a->kind == 't' && !a->t)) S_arr_addn(b, NULL, 0);
-        else if (a->kind == 'i') S_arr_int(b, a->i);
-        else if (a->kind == 'd') buf_printf(b, b->len > 1 ? ",%.17g" : "%.17g", a->d);
-        else S_arr_addn(b, a->t, a->len >= 0 ? (size_t)a->len : strlen(a->t));
+        int bad;
+        if (!a || (a->kind == 't' && !a->t)) bad = S_arr_addn(b, NULL, 0);
+        else if (a->kind == 'i') bad = S_arr_int(b, a->i);
+        else if (a->kind == 'd') bad = S_arr_dbl(b, a->d);
+        else bad = S_arr_addn(b, a->t, a->len >= 0 ? (size_t)a->len : strlen(a->t));
+        c->bad |= bad;
     }
     c->rows++;
 }
@@ -2227,8 +2268,7 @@ static int S_cols_send(store *s, int id, S_cols *c)
         S_par p;
         S_pinit(&p);
         for (int k = 0; k < c->n; k++) {
-            buf_putc(&c->col[k], '}');
-            if (!c->col[k].s) rc = SITREP_ENOMEM;
+            if (buf_putc(&c->col[k], '}') || c->bad) rc = SITREP_ENOMEM;
             S_txt(&p, c->col[k].s);
         }
         if (!rc) rc = S_do(s, id, &p);
@@ -2370,31 +2410,33 @@ static int S_read_cands(S_cur *c, vec *ws, arena *a)
             S_copy(w->pair, sizeof w->pair, S_cstr(c, 9));
             w->lo = (long)S_cll(c, 10);
             w->hi = (long)S_cll(c, 11);
+            w->loaded = S_cstr(c, 12) && *S_cstr(c, 12) == 't';
             vec_init(&w->votes, sizeof(S_bvote));
         }
-        if (S_cnull(c, 12)) continue;
-        S_bvote *v = S_bw_vote(w, a, S_cint(c, 12), S_cstr(c, 13));
+        if (S_cnull(c, 13)) continue;
+        S_bvote *v = S_bw_vote(w, a, S_cint(c, 13), S_cstr(c, 14));
         if (!v) return SITREP_ENOMEM;
-        v->n0 = S_cint(c, 14);
+        v->n0 = S_cint(c, 15);
     }
     return rc;
 }
 
 /* The reports of the batch in the order of assignment (document by
  * document, each in merge.h's passes), into reps; the lock keys, and the
- * types, pairs and windows of the non-hypothetical ones as array literals;
- * the distinct source votes of the documents in srcs.  Returns the number
- * of reports. */
+ * types, pairs and windows of the non-hypothetical ones as array literals
+ * (cols[0..4]), with whether another document has a report of the same
+ * type and pair (cols[7]); the source votes of the documents in srcs.
+ * Returns the number of reports, or SITREP_ENOMEM. */
 static int S_batch_reports(const sr_doc *const *docs, const pipeline_result *const *res, int n,
                            S_brep *reps, buf *cols, buf *srcs)
 {
-    int k = 0;
+    int k = 0, bad = 0;
     for (int d = 0; d < n; d++) {
         const char *source = docs[d]->source && *docs[d]->source ? docs[d]->source : NULL;
         char sv[1024];   /* the value of its source vote, as merge_votes writes it */
         if (source) snprintf(sv, sizeof sv, "%s", source);
         else snprintf(sv, sizeof sv, "doc:%s", docs[d]->id);
-        S_arr_add(srcs, sv);
+        bad |= S_arr_add(srcs, sv);
         for (int pass = 0; pass < MERGE_PASSES; pass++)
             for (int i = 0; i < res[d]->nevents; i++) {
                 const sr_event *ev = &res[d]->events[i];
@@ -2409,14 +2451,22 @@ static int S_batch_reports(const sr_doc *const *docs, const pipeline_result *con
                 q->we = (merge_when){q->v.day, (sitrep_prec)q->v.prec, q->v.pub, q->v.pub};
                 merge_window(&q->we, &q->lo, &q->hi);
                 if (q->hypo) continue;
-                S_arr_add(&cols[0], q->key);
-                S_arr_add(&cols[1], q->v.type);
-                S_arr_add(&cols[2], q->pair);
-                S_arr_int(&cols[3], q->lo);
-                S_arr_int(&cols[4], q->hi);
+                bad |= S_arr_add(&cols[0], q->key);
+                bad |= S_arr_add(&cols[1], q->v.type);
+                bad |= S_arr_add(&cols[2], q->pair);
+                bad |= S_arr_int(&cols[3], q->lo);
+                bad |= S_arr_int(&cols[4], q->hi);
             }
     }
-    return k;
+    /* whether another document has a report of the same type and pair */
+    for (int j = 0; j < k; j++) {
+        if (reps[j].hypo) continue;
+        int shared = 0;
+        for (int i = 0; i < k && !shared; i++)
+            shared = !reps[i].hypo && reps[i].d != reps[j].d && !strcmp(reps[i].key, reps[j].key);
+        bad |= buf_puts(&cols[7], cols[7].len > 1 ? (shared ? ",t" : ",f") : (shared ? "t" : "f"));
+    }
+    return bad ? SITREP_ENOMEM : k;
 }
 
 /* Assigns each report of the batch its world event, as S_add_pg would
@@ -2433,6 +2483,7 @@ static int S_batch_merge(vec *ws, S_brep *reps, int nrep, arena *a, merge_summar
             const S_bw *w = &VEC_AT(ws, S_bw, k);
             if (w->hypo || w->last == q->d || strcmp(w->type, q->v.type) || strcmp(w->pair, q->pair)) continue;
             if (w->hi < q->lo || w->lo > q->hi) continue;
+            if (w->joined && !w->loaded) return 1;   /* its summary is not known (cannot happen) */
             if (!merge_dates_compatible(&q->we, &w->when)) continue;
             if (!merge_places_compatible(q->v.lcountry, w->has_country ? w->country : NULL,
                                          w->has_skey ? w->skey : NULL, w->has_tkey ? w->tkey : NULL))
@@ -2449,7 +2500,7 @@ static int S_batch_merge(vec *ws, S_brep *reps, int nrep, arena *a, merge_summar
             if (!(w = vec_push(ws))) return SITREP_ENOMEM;
             best = (int)ws->len - 1;
             w->id = -1;
-            w->created = 1;
+            w->created = w->loaded = 1;
             w->hypo = q->hypo;
             S_copy(w->type, sizeof w->type, q->v.type);
             S_copy(w->pair, sizeof w->pair, q->pair);
@@ -2587,16 +2638,18 @@ static int S_bat_plan(store *s, S_bat *b, store_next *next)
     b->m = malloc(sizeof *b->m);
     arena_init(&b->a);
     vec_init(&b->ws, sizeof(S_bw));
-    enum { NC = 7 };   /* lock keys, types, pairs, windows' lo and hi, source votes, doc ids */
+    enum { NC = 8 };   /* lock keys, types, pairs, windows' lo and hi, source votes, doc ids, shared */
     buf cols[NC];
     for (int k = 0; k < NC; k++) {
         buf_init(&cols[k]);
         buf_putc(&cols[k], '{');
     }
     if (!b->reps || !b->drows || !b->evids || !b->m) rc = SITREP_ENOMEM;
-    if (!rc) S_batch_reports(b->docs, b->res, n, b->reps, cols, &cols[5]);
-    for (int d = 0; d < n; d++) S_arr_add(&cols[6], b->docs[d]->id);
-    for (int k = 1; k < NC; k++) buf_putc(&cols[k], '}');
+    if (!rc && S_batch_reports(b->docs, b->res, n, b->reps, cols, &cols[5]) < 0) rc = SITREP_ENOMEM;
+    for (int d = 0; d < n; d++)
+        if (S_arr_add(&cols[6], b->docs[d]->id)) rc = SITREP_ENOMEM;
+    for (int k = 1; k < NC; k++)
+        if (buf_putc(&cols[k], '}')) rc = SITREP_ENOMEM;
     for (int k = 0; k < NC; k++)
         if (!cols[k].s) rc = SITREP_ENOMEM;
     int have_cands = !rc && cols[1].len > 2;
@@ -2619,6 +2672,7 @@ static int S_bat_plan(store *s, S_bat *b, store_next *next)
     if (rc >= 0 && have_cands) {
         S_pinit(&p);
         for (int k = 1; k < 6; k++) S_txt(&p, cols[k].s);
+        S_txt(&p, cols[7].s);
         rc = tcand = S_pgkeep(s, Q_PGB_CANDS, &p);
     }
     if (rc >= 0) {
@@ -2664,25 +2718,62 @@ static int S_bat_plan(store *s, S_bat *b, store_next *next)
         b->reps[j].evid = b->evids[j];
     }
     if (!rc) rc = S_batch_merge(&b->ws, b->reps, nrep, &b->a, b->m);
-    /* 2: the ids of the new world events, in the order of their creation */
-    int nnew = 0;
-    for (size_t k = 0; !rc && k < b->ws.len; k++) nnew += VEC_AT(&b->ws, S_bw, k).created;
-    if (!rc && nnew) {
-        long long *wids = calloc((size_t)nnew, sizeof *wids);
-        S_pinit(&p);
-        S_int(&p, nnew);
-        int t = wids ? S_pgkeep(s, Q_PGB_WIDS, &p) : SITREP_ENOMEM;
-        rc = t < 0 ? t : store_pg_flush(s->pg);
-        if (!rc && !(rc = S_open_kept(s, t, &c))) {
+    /* 2: the ids of the new world events, in the order of their creation,
+     * and the votes of those joined whose votes were not read, for their
+     * summaries */
+    int nnew = 0, nfetched = 0;
+    vec unread;
+    vec_init(&unread, sizeof(long long));
+    for (size_t k = 0; !rc && k < b->ws.len; k++) {
+        const S_bw *w = &VEC_AT(&b->ws, S_bw, k);
+        nnew += w->created;
+        nfetched += !w->created;
+        long long *id = w->joined && !w->loaded ? vec_push(&unread) : NULL;
+        if (id) *id = w->id;
+        else if (w->joined && !w->loaded) rc = SITREP_ENOMEM;
+    }
+    if (!rc && (nnew || unread.len)) {
+        long long *wids = calloc((size_t)nnew + 1, sizeof *wids);
+        int t = -1, tv = -1;
+        if (!wids) rc = SITREP_ENOMEM;
+        if (!rc && nnew) {
+            S_pinit(&p);
+            S_int(&p, nnew);
+            rc = t = S_pgkeep(s, Q_PGB_WIDS, &p);
+        }
+        if (rc >= 0 && unread.len) rc = tv = S_ids_param(s, Q_PGB_VOTESOF, &unread, 1);
+        if (rc >= 0) rc = store_pg_flush(s->pg);
+        if (!rc && nnew && !(rc = S_open_kept(s, t, &c))) {
             rc = S_next(&c) == 1 && S_arr_ids(S_cstr(&c, 0), wids, nnew) == nnew
                      ? 0
                      : S_rfail(s, "the sequences gave too few ids", 0);
+            S_close(&c);
+        }
+        if (!rc && unread.len && !(rc = S_open_kept(s, tv, &c))) {
+            while ((rc = S_next(&c)) == 1) {   /* the fetched world events are in id order */
+                long long id = S_cll(&c, 0);
+                size_t lo = 0, hi = (size_t)nfetched;
+                while (lo < hi) {
+                    size_t mid = (lo + hi) / 2;
+                    if (VEC_AT(&b->ws, S_bw, mid).id < id) lo = mid + 1;
+                    else hi = mid;
+                }
+                S_bvote *v = lo < (size_t)nfetched && VEC_AT(&b->ws, S_bw, lo).id == id
+                                 ? S_bw_vote(&VEC_AT(&b->ws, S_bw, lo), &b->a, S_cint(&c, 1), S_cstr(&c, 2))
+                                 : NULL;
+                if (!v) {
+                    rc = S_rfail(s, "a vote of an unknown world event", 0);
+                    break;
+                }
+                v->n0 = S_cint(&c, 3);
+            }
             S_close(&c);
         }
         for (size_t k = 0, w = 0; !rc && k < b->ws.len; k++)
             if (VEC_AT(&b->ws, S_bw, k).created) VEC_AT(&b->ws, S_bw, k).id = wids[w++];
         free(wids);
     }
+    vec_free(&unread);
     if (rc == 1) {   /* nothing written: the savepoint goes */
         S_pinit(&p);
         if (S_do(s, Q_PGB_RELEASE, &p)) rc = SITREP_EDB;
