@@ -10,7 +10,9 @@
 # serves.  Then a generated corpus is queued, a worker is killed with
 # SIGKILL in the middle of a batch, and a second worker finishes the queue
 # with no lost and no duplicated events (against a single-process SQLite
-# ingest).  Skipped (exit 77 after a "SKIP: reason" line) only when the
+# ingest); one worker alone stores exactly what that ingest stores, ids
+# included, also when the queue brings changed documents and one twice;
+# a document the database refuses is named.  Skipped (exit 77 after a "SKIP: reason" line) only when the
 # PostgreSQL server binaries are missing; under CI=true scripts/run-tests
 # counts that as a failure.
 set -u
@@ -221,5 +223,43 @@ cmp -s <("$SITREP" export --format jsonl --db "$tmp/clean.db" | noids | sort) \
   && ok || bad "worker events differ from the single-process ingest (lost or duplicated)"
 dup=$(sql "$qurl" 'select count(*) - count(distinct (doc, ord)) from events')
 [ "$dup" = 0 ] && ok || bad "$dup duplicated events"
+
+# 3. one worker stores what one SQLite ingest stores, ids included: the
+# batches (store_add_docs) merge as the documents one at a time would; then
+# the queue brings changed documents (replacements: one at a time) and one
+# twice, in batches of 7
+python3 - "$tmp/corpus.jsonl" > "$tmp/changed.jsonl" <<'PY'
+import json, sys
+docs = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8") if l.strip()]
+for i, d in enumerate(docs[:60]):
+    if i % 4 == 0:
+        d["text"] = d["text"] + " Later, Russia and Ukraine signed an agreement on grain exports."
+    print(json.dumps(d, ensure_ascii=False))
+print(json.dumps(docs[5], ensure_ascii=False))
+PY
+ourl=$(scripts/pg-test-server createdb "$pgdir" one) || bad "createdb"
+"$SITREP" enqueue -q --db "$ourl" "$tmp/corpus.jsonl" && "$SITREP" worker -q --db "$ourl" || bad "one worker exit $?"
+cmp -s <("$SITREP" export --format jsonl --db "$tmp/clean.db") <("$SITREP" export --format jsonl --db "$ourl") \
+  && ok || bad "one worker's export differs from the single-process SQLite ingest (ids included)"
+"$SITREP" ingest -q --db "$tmp/clean.db" "$tmp/changed.jsonl"
+"$SITREP" enqueue -q --db "$ourl" "$tmp/changed.jsonl" && "$SITREP" worker -q --batch 7 --db "$ourl" \
+  || bad "worker on changed documents exit $?"
+cmp -s <("$SITREP" export --format jsonl --db "$tmp/clean.db") <("$SITREP" export --format jsonl --db "$ourl") \
+  && ok || bad "after changed documents, the worker's export differs from SQLite ingest's"
+# a document the database refuses (an id too long for its index) is named
+python3 - "$tmp/corpus.jsonl" > "$tmp/refused.jsonl" <<'PY'
+import json, sys
+docs = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8") if l.strip()][:12]
+import random
+r = random.Random(7)
+docs[4]["id"] = "refused-" + "".join(r.choice("abcdefghijklmnopqrstuvwxyz0123456789") for _ in range(9000))
+for d in docs:
+    print(json.dumps(d))
+PY
+rurl=$(scripts/pg-test-server createdb "$pgdir" refused) || bad "createdb"
+"$SITREP" enqueue -q --db "$rurl" "$tmp/refused.jsonl"
+"$SITREP" worker -q --db "$rurl" 2> "$tmp/refused.err"; rc=$?
+[ $rc -eq 2 ] && grep -q ": doc refused-[0-9a-z]*: ERROR: .*index row" "$tmp/refused.err" && ok \
+  || bad "a refused document is not named (exit $rc): $(head -c 300 "$tmp/refused.err")"
 echo "pg: $pass passed, $fail failed"
 [ $fail -eq 0 ]
