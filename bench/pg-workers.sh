@@ -16,7 +16,7 @@
 #                                      also an older binary, run in turns with
 #                                      this one (same data/), side by side
 set -u
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 2
 SITREP=${SITREP:-./sitrep}
 SHARED=${SHARED:-../shared}
 ROUNDS=${ROUNDS:-1}

@@ -2655,9 +2655,12 @@ static int S_bat_plan(store *s, S_bat *b, store_next *next)
     int have_cands = !rc && cols[1].len > 2;
     int tsave = -1, tcand = -1, tids = -1, tnext = -1;
     S_par p;
-    if (have_cands) rc = S_do_array(s, Q_LOCK_PAIRS, &cols[0]);
     if (!rc && next) {
-        buf ex;   /* the batch's own queue rows are not claimed again */
+        /* before the locks: a worker that waits for them until another
+         * commits would otherwise claim, the moment it commits, the rows
+         * that other one claimed for its next batch, before it locks them
+         * again.  The batch's own rows are not claimed again. */
+        buf ex;
         S_ids_lit(&ex, &s->claimed);
         S_pinit(&p);
         S_int(&p, next->n);
@@ -2665,6 +2668,7 @@ static int S_bat_plan(store *s, S_bat *b, store_next *next)
         rc = tnext = ex.s ? S_pgkeep(s, Q_CLAIM_NEXT, &p) : SITREP_ENOMEM;
         buf_free(&ex);
     }
+    if (rc >= 0 && have_cands) rc = S_do_array(s, Q_LOCK_PAIRS, &cols[0]);
     if (rc >= 0) {
         S_pinit(&p);
         rc = tsave = S_pgkeep(s, Q_PGB_SAVE, &p);
