@@ -8,11 +8,14 @@
  * Out: whole results (store_pg_result), errors in store_pg_errmsg.
  *
  * Every statement is parameterised and prepared once per connection and
- * SQL text.  Writes whose rows nobody reads (store_pg_send) go out in
- * libpq's pipeline mode without waiting for the server; the next statement
- * that needs an answer (store_pg_query, store_pg_exec, store_pg_flush)
- * first ends the pipeline and reports its first error, so a caller sees
- * every failure before its transaction or savepoint ends.  PostGIS, when the server has it and the user may create it,
+ * SQL text (or, when asked, planned for its values at each run).  Writes
+ * whose rows nobody reads (store_pg_send) go out in libpq's pipeline mode
+ * without waiting for the server, and so do reads whose results are kept
+ * for later (store_pg_send_keep, store_pg_take): several questions share
+ * one round trip; the next statement that needs an answer (store_pg_query
+ * joins the pipeline, store_pg_exec, store_pg_flush) ends the pipeline
+ * and reports its first error, so a caller sees every failure before its
+ * transaction or savepoint ends.  PostGIS, when the server has it and the user may create it,
  * adds a generated geography(Point,4326) column `geog` (from lat/lon,
  * GiST-indexed) to events and world_events; without it the store works the
  * same and store_pg_notice says why there is no such column.
