@@ -2201,8 +2201,7 @@ static void S_bw_summary(S_bw *w, merge_summary *m)
 typedef struct {
     S_bw *w;
     arena *a;
-    int created;
-    int bad;
+    int created;   /* the report creates w: all its votes are new */
 } S_bvote_ctx;
 
 /* merge_votes' callback: counts the vote in the world event; its
@@ -2529,7 +2528,7 @@ static int S_batch_merge(vec *ws, S_brep *reps, int nrep, arena *a, merge_summar
         }
         w->last = q->d;
         q->world = best;
-        S_bvote_ctx c = {w, a, w->created && w->nm == 0, 0};
+        S_bvote_ctx c = {w, a, w->created && w->nm == 0};
         int nd = 0, nsrc = 0, rc = merge_votes(&q->v, swapped, S_bvote_cb, &c, &nd, &nsrc);
         if (rc) return rc;
         w->nm++;
