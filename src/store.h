@@ -297,7 +297,9 @@ int store_rollback(store *s);
  * locked again (with SKIP LOCKED) right after its commit, in the same
  * pipeline: a document another worker took in between is no longer ours
  * (held[i] 0; it was coded for nothing).  A killed worker loses no
- * committed batch and leaves its claims to others, as with store_claim. */
+ * committed batch and leaves its claims to others, as with store_claim;
+ * a batch whose commit it had sent may still commit after it died, whole
+ * (the server runs what it received). */
 typedef struct {
     int n;                /* in: documents wanted */
     arena *a;             /* in: for their strings */
