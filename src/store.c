@@ -1726,6 +1726,33 @@ static int S_add_rows_pg(store *s, long long drow, const sr_doc *doc, const pipe
     return rc;
 }
 
+/* The parameters of one sentence row and one mention row of document
+ * drow (Q_INS_SENT, Q_INS_MENTION; the batch's Q_PGB_* take the same). */
+static void S_sent_params(S_par *p, long long drow, int i, const sr_sentence *se)
+{
+    S_pinit(p);
+    S_int(p, drow);
+    S_int(p, i);
+    S_int(p, se->start);
+    S_int(p, se->end);
+    S_int(p, se->para);
+}
+
+static void S_mention_params(S_par *p, long long drow, const sr_doc *doc, const sr_mention *m)
+{
+    S_pinit(p);
+    S_int(p, drow);
+    S_int(p, m->sent);
+    S_int(p, m->start);
+    S_int(p, m->end);
+    S_span(p, doc->text, m->start, m->end);
+    S_txt(p, m->name);
+    S_txt(p, m->key);
+    S_txt(p, m->code);
+    S_int(p, (int)m->kind);
+    S_int(p, (int)m->how);
+}
+
 /* The sentences and actor mentions of the document drow. */
 static int S_add_rows(store *s, long long drow, const sr_doc *doc, const pipeline_result *res)
 {
@@ -1734,27 +1761,12 @@ static int S_add_rows(store *s, long long drow, const sr_doc *doc, const pipelin
     S_par p;
     for (int i = 0; !rc && i < res->seg.nsents; i++) {
         const sr_sentence *se = &res->seg.sents[i];
-        S_pinit(&p);
-        S_int(&p, drow);
-        S_int(&p, i);
-        S_int(&p, se->start);
-        S_int(&p, se->end);
-        S_int(&p, se->para);
+        S_sent_params(&p, drow, i, se);
         rc = S_do(s, Q_INS_SENT, &p);
     }
     for (int i = 0; !rc && i < res->nmentions; i++) {
         const sr_mention *m = &res->mentions[i];
-        S_pinit(&p);
-        S_int(&p, drow);
-        S_int(&p, m->sent);
-        S_int(&p, m->start);
-        S_int(&p, m->end);
-        S_span(&p, doc->text, m->start, m->end);
-        S_txt(&p, m->name);
-        S_txt(&p, m->key);
-        S_txt(&p, m->code);
-        S_int(&p, (int)m->kind);
-        S_int(&p, (int)m->how);
+        S_mention_params(&p, drow, doc, m);
         rc = S_do(s, Q_INS_MENTION, &p);
     }
     return rc;
@@ -2308,27 +2320,12 @@ static void S_rows_cols(S_cols *sents, S_cols *ments, long long drow, const sr_d
     S_par p;
     for (int i = 0; i < res->seg.nsents; i++) {
         const sr_sentence *se = &res->seg.sents[i];
-        S_pinit(&p);
-        S_int(&p, drow);
-        S_int(&p, i);
-        S_int(&p, se->start);
-        S_int(&p, se->end);
-        S_int(&p, se->para);
+        S_sent_params(&p, drow, i, se);
         S_cols_row(sents, &p);
     }
     for (int i = 0; i < res->nmentions; i++) {
         const sr_mention *m = &res->mentions[i];
-        S_pinit(&p);
-        S_int(&p, drow);
-        S_int(&p, m->sent);
-        S_int(&p, m->start);
-        S_int(&p, m->end);
-        S_span(&p, doc->text, m->start, m->end);
-        S_txt(&p, m->name);
-        S_txt(&p, m->key);
-        S_txt(&p, m->code);
-        S_int(&p, (int)m->kind);
-        S_int(&p, (int)m->how);
+        S_mention_params(&p, drow, doc, m);
         S_cols_row(ments, &p);
     }
 }
