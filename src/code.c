@@ -13,8 +13,9 @@
  * Compound actors give one event per distinct (source key, target key).
  * Words are tested by vocabulary id (VW_*) and class (W_*, bits 32-63 of
  * the token's class, added to the vocabulary at load); modality cues are
- * keyed by the ids of their words.  Still by string: the lemmas of a word
- * and the pattern heads and alternatives they are looked up in, suffix
+ * keyed by the ids of their words; the lemmas of a word that head
+ * patterns, the literals it matches and its verb lists are looked up by
+ * its id in tables built at load (S_build_lex).  Still by string: suffix
  * tests ("-ing", "-ly", "n't") and the learned layer's feature names.
  */
 #include "code.h"
@@ -39,6 +40,11 @@ typedef struct {
     int t;
     const char **alts;
     int nalts;
+    /* the vocabulary ids of the words that match (S_build_lex), sorted:
+     * ids as written or with a possessive ('s, '), lids by a lemma other
+     * than the word itself (for word tokens only) */
+    const int *ids, *lids;
+    int nids, nlids;
 } S_elem;
 
 typedef struct {
@@ -80,6 +86,33 @@ struct coder {
     vocab *voc;          /* loading only: where the coder adds its words */
     vec conflicts;       /* S_conflict: wars, for attacks with no target */
     vec treaties;        /* S_treaty: two-sided treaties, for leaving them */
+    /* what the lexicon says of each word by vocabulary id (S_build_lex) */
+    int *lexi;           /* id -> 1 + index into lexes, 0 for none */
+    int nlexi;           /* ids below it have an entry in lexi */
+    vec lexes;           /* S_lex */
+    vec hents;           /* S_hent: the heads of S_lex.head */
+};
+
+/* One word's lemmas, as far as the coder asks (S_build_lex): which of
+ * them head patterns, in lexicon_lemmas' order, and the LX_* bits. */
+typedef struct {
+    int head[2], nhead[2];   /* by part of speech: hents[head .. head + nhead) */
+    unsigned bits;
+} S_lex;
+
+/* A lemma of a word that heads patterns: the first of them (PAT). */
+typedef struct {
+    const char *lemma;
+    int first;
+} S_hent;
+
+enum {
+    LX_PAST = 1,         /* lexicon_is_past */
+    LX_LIGHT = 2,        /* a verb lemma in S_light */
+    LX_CONTROL = 4,      /* ... in S_control */
+    LX_ANSWER = 8,       /* ... in S_answer */
+    LX_OFFER = 16,       /* ... is "offer" */
+    LX_KNOWN = 32,       /* the word has an entry (every S_lex has) */
 };
 
 /* One war of conflicts.tsv: sides a and b from day `from` to `to`. */
@@ -114,6 +147,9 @@ void coder_free(coder *c)
     dict_free(&c->heads[1]);
     dict_free(&c->cameo);
     free(c->cue_last);
+    free(c->lexi);
+    vec_free(&c->lexes);
+    vec_free(&c->hents);
     arena_free(&c->mem);
     free(c);
 }
@@ -467,6 +503,7 @@ oom:
 static int S_cmpstr(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
 static int S_build_wclass(vocab *v);
+static int S_build_lex(coder *c, vocab *voc);
 
 coder *coder_load(const char *dir, const lexicon *lx, vocab *voc, char *err, size_t errlen)
 {
@@ -479,6 +516,8 @@ coder *coder_load(const char *dir, const lexicon *lx, vocab *voc, char *err, siz
     vec_init(&c->cameos, sizeof(S_cameo));
     vec_init(&c->conflicts, sizeof(S_conflict));
     vec_init(&c->treaties, sizeof(S_treaty));
+    vec_init(&c->lexes, sizeof(S_lex));
+    vec_init(&c->hents, sizeof(S_hent));
     dict_init(&c->heads[0]);
     dict_init(&c->heads[1]);
     dict_init(&c->cameo);
@@ -523,6 +562,10 @@ coder *coder_load(const char *dir, const lexicon *lx, vocab *voc, char *err, siz
         free(names[i]);
     }
     if (rc) goto fail;
+    if ((rc = S_build_lex(c, voc))) {
+        snprintf(err, errlen, "out of memory");
+        goto fail;
+    }
     return c;
 fail:
     coder_free(c);
@@ -544,8 +587,7 @@ typedef struct {
                        * China"): an unnamed patient is no domestic target */
     signed char *verb_cache, *report_cache, *adv_cache;  /* per token: -1 unknown, 0, 1 */
     unsigned *wc;                            /* per token: W_* word classes */
-    const char ***lem[2];                    /* per token and part of speech: lemmas */
-    signed char *nlem[2];                    /* their number, -1 not yet computed */
+    const S_lex **lx;                        /* per token: its lemmas (S_build_lex) */
     vec events;
     /* the document's actor keys, most mentioned first (the learned layer) */
     const char *keyrank[4];
@@ -683,55 +725,442 @@ static int S_build_wclass(vocab *v)
     return 0;
 }
 
-/* Strips a possessive for literal comparison. */
-static int S_word_eq(const char *tok, const char *lit)
+/* Verbs (by lemma) that lend their subject to their object noun
+ * (S_is_light_verb), that control the subject of an infinitive after
+ * their object (S_controlled), of answering (S_answers). */
+static const char *const S_light[] = {"launch", "begin", "start", "plan", "carry", "conduct", "hold",
+                                      "stage", "make", "pay", "attend", "host", "order", "announce",
+                                      "prepare", "mount", "continue", "intensify", "escalate", "step",
+                                      "resume", "open", "undertake", "stage", "have", "give", "increase",
+                                      "boost", "expand", "provide", "offer", "promise", "pledge", NULL};
+static const char *const S_control[] = {"warn", "urge", "ask", "tell", "encourage", "press", "persuade",
+                                        "order", "force", "allow", "invite", "call", "push", "pressure",
+                                        "convince", "instruct", "request", NULL};
+static const char *const S_answer[] = {"respond", "retaliate", "react", "answer", NULL};
+
+/* ---- the words of the patterns by vocabulary id -------------------------
+ *
+ * The rules ask of a word which of its lemmas head patterns (S_best_pattern,
+ * S_propose), whether it matches a pattern's literal as written or by a
+ * lemma (S_lit), whether it is a past form and whether a lemma is in a
+ * few verb lists.  S_build_lex answers these once at load for every word
+ * that has an answer, by vocabulary id: the heads, the literals and the
+ * listed verbs, every form the lexicon's detachment rules take back to one
+ * of them (lexicon_forms), every form of its exception lists, and each
+ * literal with a possessive are added to the vocabulary; each such form's
+ * lemmas are computed by lexicon_lemmas as before.  A word that is none of
+ * these forms has no lemma that heads a pattern or is a literal, matches
+ * no literal as written, and is a past form only by its "-ed". */
+
+/* What the coder asks of a lemma (S_build_lex). */
+typedef struct {
+    int head[2];          /* the first pattern it heads as a verb, a noun; -1 */
+    int alt;              /* its index among the literals' alternatives; -1 */
+    unsigned vbits;       /* LX_LIGHT ...: the verb lists it is in */
+    const char *copy;     /* the lemma in the coder's arena, once a head */
+} S_target;
+
+/* One lemma of one form: target -1 for a form alone (its past flag);
+ * slow: its lemmas may be cut at LEXICON_MAX, S_lex_entry asks the lexicon. */
+typedef struct {
+    int id, target;
+    unsigned char pos, rank, past, slow;
+} S_rec;
+
+/* (alternative, id) pairs: kind 0 as written, 1 by a lemma. */
+typedef struct {
+    int alt, kind, id;
+} S_altid;
+
+typedef struct {
+    coder *c;
+    vocab *voc;
+    dict tdict;           /* lemma -> index into targets */
+    vec targets;          /* S_target */
+    vec recs;             /* S_rec */
+    vec pairs;            /* S_altid */
+    int nalts;
+    int target, pos;      /* what S_rec_form records */
+    int bound[2];         /* lexicon_bound */
+} S_lexb;
+
+/* The target entry of w, created when new; -1 when out of memory. */
+static int S_target_of(S_lexb *b, const char *w)
 {
-    size_t tl = strlen(tok), ll = strlen(lit);
-    if (tl == ll) return !memcmp(tok, lit, ll);
-    if (tl == ll + 2 && !memcmp(tok, lit, ll) && tok[ll] == '\'' && tok[ll + 1] == 's') return 1;
-    if (tl == ll + 1 && !memcmp(tok, lit, ll) && tok[ll] == '\'') return 1;
+    int k;
+    if (dict_get(&b->tdict, w, strlen(w), &k)) return k;
+    S_target *t = vec_push(&b->targets);
+    if (!t || dict_set(&b->tdict, w, strlen(w), (int)b->targets.len - 1)) return -1;
+    *t = (S_target){{-1, -1}, -1, 0, NULL};
+    return (int)b->targets.len - 1;
+}
+
+static int S_push_rec(S_lexb *b, const char *f, size_t n, int target, int pos, int rank, int past)
+{
+    int id = vocab_add(b->voc, f, n, 0);
+    S_rec *r = id < 0 ? NULL : vec_push(&b->recs);
+    if (!r) return SITREP_ENOMEM;
+    /* a past form by its "-ed" (lexicon_is_past) */
+    past |= n > 3 && f[n - 2] == 'e' && f[n - 1] == 'd';
+    *r = (S_rec){id, target, (unsigned char)pos, (unsigned char)rank, (unsigned char)past, 0};
     return 0;
 }
 
-/* The candidate lemmas of token t as a verb (pos 0) or noun (pos 1),
- * computed once per token and kept in the document's arena. */
-static int S_lemmas(const S_ctx *x, int t, int pos, const char *const **out)
+/* lexicon_forms: a form of b->target as b->pos */
+static int S_rec_form(void *arg, const char *f, size_t n, int rank)
 {
-    if (x->nlem[pos][t] < 0) {
+    S_lexb *b = arg;
+    return S_push_rec(b, f, n, b->target, b->pos, rank, 0);
+}
+
+/* lexicon_exceptions: a form of the exception list and its lemmas */
+static int S_rec_exc(void *arg, const char *f, size_t n, const char *lemma, size_t ln, int rank)
+{
+    S_lexb *b = arg;
+    if (!lemma) {
+        int rc = S_push_rec(b, f, n, -1, b->pos, 0, lexicon_is_past(b->c->lx, f));
+        /* rank: the number of its lemmas */
+        if (!rc && b->bound[b->pos] + rank > LEXICON_MAX)
+            VEC_AT(&b->recs, S_rec, b->recs.len - 1).slow = 1;
+        return rc;
+    }
+    int k;
+    char w[64];
+    memcpy(w, lemma, ln);   /* ln < 63 */
+    w[ln] = 0;
+    if (!dict_get(&b->tdict, w, ln, &k)) return 0;
+    return S_push_rec(b, f, n, k, b->pos, rank, 0);
+}
+
+/* A lemma the coder asks about, as pos, and its inflections. */
+static int S_rec_lemma(S_lexb *b, int target, int pos, const char *w)
+{
+    int rc = S_push_rec(b, w, strlen(w), target, pos, 0, 0);
+    b->target = target;
+    b->pos = pos;
+    return rc ? rc : lexicon_forms(b->c->lx, (lexicon_pos)pos, w, S_rec_form, b);
+}
+
+static int S_cmp_int(const void *a, const void *b);
+
+/* Sorts a[0..n) and drops repeats; returns the new length. */
+static int S_sort_ids(int *a, int n)
+{
+    if (n > 16) qsort(a, (size_t)n, sizeof *a, S_cmp_int);
+    else for (int i = 1; i < n; i++) {
+        int v = a[i], j = i;
+        while (j > 0 && a[j - 1] > v) { a[j] = a[j - 1]; j--; }
+        a[j] = v;
+    }
+    int m = 0;
+    for (int i = 0; i < n; i++)
+        if (!m || a[m - 1] != a[i]) a[m++] = a[i];
+    return m;
+}
+
+static int S_cmp_int(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x > y) - (x < y);
+}
+
+/* The entry of the word whose records are r[0..n) (one id, sorted by
+ * part of speech and rank), as lexicon_lemmas would give it. */
+static int S_lex_entry(S_lexb *b, S_rec *r, int n)
+{
+    coder *c = b->c;
+    S_lex le;
+    memset(&le, 0, sizeof le);
+    le.bits = LX_KNOWN;
+    le.head[0] = le.head[1] = (int)c->hents.len;
+    for (int i = 0; i < n; i++) {
+        if (r[i].past) le.bits |= LX_PAST;
+        if (r[i].target < 0) continue;
+        int dup = 0;   /* a lemma found twice counts at its lower rank */
+        for (int k = i - 1; k >= 0 && r[k].pos == r[i].pos && !dup; k--) dup = r[k].target == r[i].target;
+        if (dup) continue;
+        S_target *t = &VEC_AT(&b->targets, S_target, r[i].target);
+        int pos = r[i].pos;
+        if (t->head[pos] >= 0) {
+            if (!le.nhead[pos]) le.head[pos] = (int)c->hents.len;
+            S_hent *h = vec_push(&c->hents);
+            if (!h) return SITREP_ENOMEM;
+            h->lemma = t->copy;
+            h->first = t->head[pos];
+            le.nhead[pos]++;
+        }
+        if (r[i].rank > 0 && t->alt >= 0) {
+            S_altid *pr = vec_push(&b->pairs);
+            if (!pr) return SITREP_ENOMEM;
+            *pr = (S_altid){t->alt, 1, r[i].id};
+        }
+        if (pos == LEX_VERB) le.bits |= t->vbits;
+    }
+    S_lex *slot = vec_push(&c->lexes);
+    if (!slot) return SITREP_ENOMEM;
+    *slot = le;
+    c->lexi[r[0].id] = (int)c->lexes.len;
+    return 0;
+}
+
+/* The entry of word id by lexicon_lemmas itself: for a word whose
+ * lemmas may be cut (S_rec.slow). */
+static int S_lex_forward(S_lexb *b, int id)
+{
+    coder *c = b->c;
+    const char *f = vocab_str(b->voc, id);
+    S_lex le;
+    memset(&le, 0, sizeof le);
+    le.bits = LX_KNOWN;
+    if (lexicon_is_past(c->lx, f)) le.bits |= LX_PAST;
+    for (int pos = 0; pos < 2; pos++) {
         const char *lem[LEXICON_MAX];
         char scratch[LEXICON_MAX * 64];
-        int n = lexicon_lemmas(x->c->lx, (lexicon_pos)pos, S_norm(x, t), lem, scratch);
-        const char **keep = arena_alloc(x->a, (size_t)(n ? n : 1) * sizeof *keep);
-        if (!keep) n = 0;
+        int n = lexicon_lemmas(c->lx, (lexicon_pos)pos, f, lem, scratch);
+        le.head[pos] = (int)c->hents.len;
         for (int k = 0; k < n; k++) {
-            /* lemmas in scratch must be copied; the others live in the lexicon */
-            int in_scratch = lem[k] >= scratch && lem[k] < scratch + sizeof scratch;
-            keep[k] = in_scratch ? arena_strdup(x->a, lem[k]) : lem[k];
-            if (!keep[k]) { n = k; break; }
+            int ti;
+            if (!dict_get(&b->tdict, lem[k], strlen(lem[k]), &ti)) continue;
+            const S_target *t = &VEC_AT(&b->targets, S_target, ti);
+            if (t->head[pos] >= 0) {
+                S_hent *h = vec_push(&c->hents);
+                if (!h) return SITREP_ENOMEM;
+                h->lemma = t->copy;
+                h->first = t->head[pos];
+                le.nhead[pos]++;
+            }
+            if (k > 0 && t->alt >= 0) {
+                S_altid *pr = vec_push(&b->pairs);
+                if (!pr) return SITREP_ENOMEM;
+                *pr = (S_altid){t->alt, 1, id};
+            }
+            if (pos == LEX_VERB) le.bits |= t->vbits;
         }
-        x->lem[pos][t] = keep;
-        x->nlem[pos][t] = (signed char)n;
     }
-    *out = x->lem[pos][t];
-    return x->nlem[pos][t];
-}
-
-/* Does token t match one of the alternatives (as written, or by lemma)? */
-static int S_lit(const S_ctx *x, int t, const S_elem *e)
-{
-    const char *w = S_norm(x, t);
-    for (int i = 0; i < e->nalts; i++)
-        if (S_word_eq(w, e->alts[i])) return 1;
-    if (!(S_flags(x, t) & TOK_WORD)) return 0;
-    for (int pos = 0; pos < 2; pos++) {
-        const char *const *lem;
-        int n = S_lemmas(x, t, pos, &lem);
-        for (int k = 1; k < n; k++)
-            for (int i = 0; i < e->nalts; i++)
-                if (!strcmp(lem[k], e->alts[i])) return 1;
-    }
+    S_lex *slot = vec_push(&c->lexes);
+    if (!slot) return SITREP_ENOMEM;
+    *slot = le;
+    c->lexi[id] = (int)c->lexes.len;
     return 0;
 }
+
+static int S_build_lex(coder *c, vocab *voc)
+{
+    const lexicon *lx = c->lx;
+    if (!lx) return 0;
+    S_lexb b;
+    memset(&b, 0, sizeof b);
+    b.c = c;
+    b.voc = voc;
+    dict_init(&b.tdict);
+    vec_init(&b.targets, sizeof(S_target));
+    vec_init(&b.recs, sizeof(S_rec));
+    vec_init(&b.pairs, sizeof(S_altid));
+    int *aoff = NULL, *afill = NULL, *aids = NULL, *cnt = NULL;
+    S_rec *sorted = NULL;
+    int rc = 0;
+    b.bound[0] = lexicon_bound(LEX_VERB);
+    b.bound[1] = lexicon_bound(LEX_NOUN);
+    int slow_all = b.bound[0] > LEXICON_MAX || b.bound[1] > LEXICON_MAX;
+    /* the lemmas asked about */
+    for (int pos = 0; pos < 2 && !rc; pos++) {
+        const dict *hd = &c->heads[pos];
+        for (size_t j = 0; j < hd->cap && !rc; j++) {
+            if (!hd->hashes[j]) continue;
+            int t = S_target_of(&b, hd->keys[j]);
+            if (t < 0) { rc = SITREP_ENOMEM; break; }
+            S_target *tt = &VEC_AT(&b.targets, S_target, t);
+            tt->head[pos] = hd->vals[j];
+            if (!tt->copy && !(tt->copy = arena_strdup(&c->mem, hd->keys[j]))) rc = SITREP_ENOMEM;
+        }
+    }
+    const char *const *lists[] = {S_light, S_control, S_answer, (const char *const[]){"offer", NULL}};
+    const unsigned lbits[] = {LX_LIGHT, LX_CONTROL, LX_ANSWER, LX_OFFER};
+    for (unsigned k = 0; k < sizeof lists / sizeof lists[0] && !rc; k++)
+        for (int i = 0; lists[k][i] && !rc; i++) {
+            int t = S_target_of(&b, lists[k][i]);
+            if (t < 0) rc = SITREP_ENOMEM;
+            else VEC_AT(&b.targets, S_target, t).vbits |= lbits[k];
+        }
+    for (size_t pi = 0; pi < c->pats.len && !rc; pi++) {
+        S_pat *p = PAT(c, pi);
+        for (int ei = 0; ei < p->nel && !rc; ei++) {
+            S_elem *e = &p->el[ei];
+            for (int a = 0; a < e->nalts && !rc; a++) {
+                int t = S_target_of(&b, e->alts[a]);
+                if (t < 0) { rc = SITREP_ENOMEM; break; }
+                S_target *tt = &VEC_AT(&b.targets, S_target, t);
+                if (tt->alt < 0) tt->alt = b.nalts++;
+            }
+        }
+    }
+    /* their forms: the lemma itself, its inflections, the exception lists */
+    for (size_t j = 0; j < b.tdict.cap && !rc; j++) {
+        if (!b.tdict.hashes[j]) continue;
+        const char *w = b.tdict.keys[j];
+        int t = b.tdict.vals[j];
+        const S_target *tt = &VEC_AT(&b.targets, S_target, t);
+        if (tt->head[0] >= 0 || tt->vbits || tt->alt >= 0) rc = S_rec_lemma(&b, t, LEX_VERB, w);
+        tt = &VEC_AT(&b.targets, S_target, t);
+        if (!rc && (tt->head[1] >= 0 || tt->alt >= 0)) rc = S_rec_lemma(&b, t, LEX_NOUN, w);
+        /* as written, and with a possessive ("talks'", "Russia's") */
+        tt = &VEC_AT(&b.targets, S_target, t);
+        if (!rc && tt->alt >= 0) {
+            size_t n = strlen(w);
+            char *buf = malloc(n + 3);
+            if (!buf) { rc = SITREP_ENOMEM; break; }
+            memcpy(buf, w, n);
+            memcpy(buf + n, "'s", 3);
+            const size_t lens[3] = {n, n + 2, n + 1};
+            for (int k = 0; k < 3 && !rc; k++) {
+                int id = vocab_add(voc, buf, lens[k], 0);
+                S_altid *pr = id < 0 ? NULL : vec_push(&b.pairs);
+                if (!pr) rc = SITREP_ENOMEM;
+                else *pr = (S_altid){tt->alt, 0, id};
+                if (!rc && k) rc = S_push_rec(&b, buf, lens[k], -1, 0, 0, 0);
+            }
+            free(buf);
+        }
+    }
+    for (int pos = 0; pos < 2 && !rc; pos++) {
+        b.pos = pos;
+        rc = lexicon_exceptions(lx, (lexicon_pos)pos, S_rec_exc, &b);
+    }
+    /* the records by id (counting sort), each id's by part of speech and rank */
+    if (!rc) {
+        c->nlexi = vocab_count(voc);
+        c->lexi = calloc((size_t)c->nlexi, sizeof *c->lexi);
+        cnt = calloc((size_t)c->nlexi + 1, sizeof *cnt);
+        sorted = malloc((b.recs.len ? b.recs.len : 1) * sizeof *sorted);
+        if (!c->lexi || !cnt || !sorted) rc = SITREP_ENOMEM;
+    }
+    if (!rc) {
+        const S_rec *rs = b.recs.data;
+        for (size_t i = 0; i < b.recs.len; i++) cnt[rs[i].id + 1]++;
+        for (int i = 0; i < c->nlexi; i++) cnt[i + 1] += cnt[i];
+        for (size_t i = 0; i < b.recs.len; i++) sorted[cnt[rs[i].id]++] = rs[i];
+        for (size_t i = 0; i < b.recs.len && !rc;) {
+            size_t j = i;
+            while (j < b.recs.len && sorted[j].id == sorted[i].id) j++;
+            for (size_t k = i + 1; k < j; k++) {   /* a few records: insertion sort */
+                S_rec v = sorted[k];
+                size_t m = k;
+                while (m > i && (sorted[m - 1].pos > v.pos || (sorted[m - 1].pos == v.pos && sorted[m - 1].rank > v.rank))) {
+                    sorted[m] = sorted[m - 1];
+                    m--;
+                }
+                sorted[m] = v;
+            }
+            int slow = slow_all;
+            for (size_t k = i; k < j; k++) slow |= sorted[k].slow;
+            rc = slow ? S_lex_forward(&b, sorted[i].id) : S_lex_entry(&b, sorted + i, (int)(j - i));
+            i = j;
+        }
+    }
+    /* each alternative's ids, by counting */
+    size_t na = (size_t)b.nalts;
+    if (!rc && !(aoff = calloc(2 * na + 1, sizeof *aoff))) rc = SITREP_ENOMEM;
+    if (!rc && !(afill = calloc(2 * na + 1, sizeof *afill))) rc = SITREP_ENOMEM;
+    if (!rc && !(aids = arena_alloc(&c->mem, (b.pairs.len ? b.pairs.len : 1) * sizeof *aids))) rc = SITREP_ENOMEM;
+    if (!rc) {
+        const S_altid *ps = b.pairs.data;
+        for (size_t i = 0; i < b.pairs.len; i++) aoff[2 * ps[i].alt + ps[i].kind + 1]++;
+        for (size_t k = 1; k <= 2 * na; k++) aoff[k] += aoff[k - 1];
+        for (size_t i = 0; i < b.pairs.len; i++) {
+            size_t k = 2 * (size_t)ps[i].alt + (size_t)ps[i].kind;
+            aids[aoff[k] + afill[k]++] = ps[i].id;
+        }
+        for (size_t k = 0; k < 2 * na; k++) {
+            afill[k] = S_sort_ids(aids + aoff[k], afill[k]);
+        }
+    }
+    /* each element's: the union of its alternatives' */
+    for (size_t pi = 0; pi < c->pats.len && !rc; pi++) {
+        S_pat *p = PAT(c, pi);
+        for (int ei = 0; ei < p->nel && !rc; ei++) {
+            S_elem *e = &p->el[ei];
+            for (int kind = 0; kind < 2 && !rc; kind++) {
+                const int **out = kind ? &e->lids : &e->ids;
+                int *nout = kind ? &e->nlids : &e->nids, total = 0;
+                for (int a = 0; a < e->nalts; a++) {
+                    int ti;
+                    dict_get(&b.tdict, e->alts[a], strlen(e->alts[a]), &ti);
+                    int k = 2 * VEC_AT(&b.targets, S_target, ti).alt + kind;
+                    if (a == 0) { *out = aids + aoff[k]; *nout = afill[k]; }
+                    total += afill[k];
+                }
+                if (e->nalts < 2) continue;
+                /* merged one alternative at a time: both sorted */
+                int *u = arena_alloc(&c->mem, (size_t)(total ? total : 1) * sizeof *u), n = 0;
+                int *tmp = malloc((size_t)(total ? total : 1) * sizeof *tmp);
+                if (!u || !tmp) { free(tmp); rc = SITREP_ENOMEM; break; }
+                for (int a = 0; a < e->nalts; a++) {
+                    int ti;
+                    dict_get(&b.tdict, e->alts[a], strlen(e->alts[a]), &ti);
+                    int k = 2 * VEC_AT(&b.targets, S_target, ti).alt + kind;
+                    const int *v = aids + aoff[k];
+                    int nv = afill[k], i = 0, j = 0, m = 0;
+                    while (i < n || j < nv) {
+                        int x = j >= nv || (i < n && u[i] <= v[j]) ? u[i] : v[j];
+                        if (i < n && u[i] == x) i++;
+                        if (j < nv && v[j] == x) j++;
+                        tmp[m++] = x;
+                    }
+                    memcpy(u, tmp, (size_t)m * sizeof *u);
+                    n = m;
+                }
+                free(tmp);
+                *out = u;
+                *nout = n;
+            }
+        }
+    }
+    free(aoff);
+    free(afill);
+    free(cnt);
+    free(sorted);
+    dict_free(&b.tdict);
+    vec_free(&b.targets);
+    vec_free(&b.recs);
+    vec_free(&b.pairs);
+    return rc;
+}
+
+/* Is id in the sorted a[0..n)? */
+static int S_has(const int *a, int n, int id)
+{
+    int lo = 0, hi = n;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        if (a[mid] < id) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo < n && a[lo] == id;
+}
+
+/* Does token t match one of the alternatives (as written, or by lemma)?
+ * By vocabulary id: every word that matches has one (S_build_lex). */
+static int S_lit(const S_ctx *x, int t, const S_elem *e)
+{
+    int id = S_id(x, t);
+    if (id == VOCAB_UNKNOWN) return 0;
+    if (S_has(e->ids, e->nids, id)) return 1;
+    return (S_flags(x, t) & TOK_WORD) && S_has(e->lids, e->nlids, id);
+}
+
+/* Is token t a past tense or participle (lexicon_is_past)? */
+static int S_is_past(const S_ctx *x, int t)
+{
+    if (x->lx[t]->bits & LX_KNOWN) return (x->lx[t]->bits & LX_PAST) != 0;
+    const char *w = S_norm(x, t);
+    size_t l = strlen(w);
+    return l > 3 && w[l - 2] == 'e' && w[l - 1] == 'd';   /* in no exception list */
+}
+
+#define HENT(c, i) (&VEC_AT(&(c)->hents, S_hent, i))
+
+/* The entry of a word with none. */
+static const S_lex S_nolex = {{0, 0}, {0, 0}, 0};
 
 typedef struct {
     int end;                 /* first token after the match */
@@ -1004,30 +1433,15 @@ static int S_is_verb_form_raw(const S_ctx *x, int t)
     if (S_is(x, t, W_PREPS | W_DETS | W_BE)) return 0;
     int len;
     if (S_cue_at(x, t, t, &len) == C_REPORT) return 0; /* "said Russia is ..." opens a clause */
-    const char *const *lem;
-    int n = S_lemmas(x, t, LEX_VERB, &lem);
-    for (int k = 0; k < n; k++) {
-        int pi;
-        if (dict_get(&x->c->heads[0], lem[k], strlen(lem[k]), &pi)) return 1;
-    }
-    return lexicon_is_past(x->c->lx, S_norm(x, t));
+    if (x->lx[t]->nhead[0]) return 1;
+    return S_is_past(x, t);
 }
 
 /* A verb that lends its subject to its object noun ("Moscow is planning an
  * invasion", "launched an attack"), unlike "stop the killing". */
 static int S_is_light_verb(const S_ctx *x, int t)
 {
-    static const char *const light[] = {"launch", "begin", "start", "plan", "carry", "conduct", "hold",
-                                        "stage", "make", "pay", "attend", "host", "order", "announce",
-                                        "prepare", "mount", "continue", "intensify", "escalate", "step",
-                                        "resume", "open", "undertake", "stage", "have", "give", "increase",
-                                        "boost", "expand", "provide", "offer", "promise", "pledge", NULL};
-    const char *lem[LEXICON_MAX];
-    char scratch[LEXICON_MAX * 64];
-    int n = lexicon_lemmas(x->c->lx, LEX_VERB, S_norm(x, t), lem, scratch);
-    for (int k = 0; k < n; k++)
-        if (S_in(lem[k], light)) return 1;
-    return 0;
+    return (x->lx[t]->bits & LX_LIGHT) != 0;
 }
 
 /* Is mention mi a modifier of the noun after it ("the NATO summit", "the
@@ -1041,14 +1455,7 @@ static int S_is_modifier(const S_ctx *x, int mi, int s1)
     const char *w = S_norm(x, t);
     size_t l = strlen(w);
     if (l > 2 && (!strcmp(w + l - 2, "ed") || w[l - 1] == 's')) return 0; /* "Russia attacked", "Russia says" */
-    const char *lem[LEXICON_MAX];
-    char scratch[LEXICON_MAX * 64];
-    int n = lexicon_lemmas(x->c->lx, LEX_NOUN, w, lem, scratch);
-    for (int k = 0; k < n; k++) {
-        int pi;
-        if (dict_get(&x->c->heads[1], lem[k], strlen(lem[k]), &pi)) return 1;
-    }
-    return 0;
+    return x->lx[t]->nhead[1] > 0;
 }
 
 /* Is mention mi the object of a preposition or of a verb, or an
@@ -1193,9 +1600,6 @@ static int S_reporter(const S_ctx *x, int s0, int s1, int trig)
 
 static int S_controlled(const S_ctx *x, int s0, int trig, int *nsrc, int *srcs)
 {
-    static const char *const control[] = {"warn", "urge", "ask", "tell", "encourage", "press", "persuade",
-                                          "order", "force", "allow", "invite", "call", "push", "pressure",
-                                          "convince", "instruct", "request", NULL};
     int k = trig - 1;
     if (k >= s0 && (S_id(x, k) == VW_NOT)) k--;
     if (k < s0 || (S_id(x, k) != VW_TO)) return 0;
@@ -1210,12 +1614,7 @@ static int S_controlled(const S_ctx *x, int s0, int trig, int *nsrc, int *srcs)
         while (v >= s0 && v > obj_end - 3 && (S_flags(x, v) & TOK_WORD) && !S_is_verb_form(x, v)) v--;
     if (v >= s0 && (S_id(x, v) == VW_ON)) v--; /* "called on X to" */
     if (v < s0 || !(S_flags(x, v) & TOK_WORD)) return 0;
-    const char *lem[LEXICON_MAX];
-    char scratch[LEXICON_MAX * 64];
-    int n = lexicon_lemmas(x->c->lx, LEX_VERB, S_norm(x, v), lem, scratch), ok = 0;
-    for (int i = 0; i < n; i++)
-        if (S_in(lem[i], control)) ok = 1;
-    if (!ok) return 0;
+    if (!(x->lx[v]->bits & LX_CONTROL)) return 0;
     *nsrc = 0;
     if (mi >= 0) srcs[(*nsrc)++] = mi;
     return 1;
@@ -1325,13 +1724,8 @@ static void S_scan_right(const S_ctx *x, int trig, int lit_last, int end, int s1
  * incursion"): the attack answered shares the clause's modality. */
 static int S_answers(const S_ctx *x, int s0, int t)
 {
-    static const char *const verbs[] = {"respond", "retaliate", "react", "answer", NULL};
     for (int k = t - 1; k >= s0 && k >= t - 2; k--) {
-        const char *lem[LEXICON_MAX];
-        char scratch[LEXICON_MAX * 64];
-        int n = lexicon_lemmas(x->c->lx, LEX_VERB, S_norm(x, k), lem, scratch);
-        for (int i = 0; i < n; i++)
-            if (S_in(lem[i], verbs)) return 1;
+        if (x->lx[k]->bits & LX_ANSWER) return 1;
         if (!S_is_adverb(x, k)) break;
     }
     return 0;
@@ -1423,23 +1817,22 @@ static int S_is_report_word(const S_ctx *x, int t)
  * has/had/did ("has assembled", "did not meet")? */
 static int S_past_clause(const S_ctx *x, int s0, int trig, int noun)
 {
-    if (lexicon_is_past(x->c->lx, S_norm(x, trig))) return 1;
+    if (S_is_past(x, trig)) return 1;
     /* an event noun as the subject of a past verb: "talks between them
      * ended on Monday" */
     for (int k = trig + 1; noun && k < x->in->seg->ntoks && k <= trig + 10; k++) {
         if ((S_id(x, k) == VW_P_COMMA) && k + 1 < x->in->seg->ntoks && x->minside[k + 1] >= 0) continue;
         if (S_flags(x, k) & TOK_PUNCT) break;
         if (x->minside[k] < 0 && S_is_verb_form(x, k)) {
-            if (lexicon_is_past(x->c->lx, S_norm(x, k))) return 1;
+            if (S_is_past(x, k)) return 1;
             break;
         }
     }
     for (int k = trig - 1; k >= s0 && k >= trig - (noun ? 8 : 4); k--) {
-        const char *w = S_norm(x, k);
         int wid = S_id(x, k);
         /* an event noun after a past verb: "held four days of talks",
          * "travelled to Helsinki for a meeting" */
-        if (noun && k < trig - 1 && lexicon_is_past(x->c->lx, w)) return 1;
+        if (noun && k < trig - 1 && S_is_past(x, k)) return 1;
         if (noun && k < trig - 4) {
             if (!(S_flags(x, k) & TOK_WORD) || S_is_report_word(x, k) || S_is_verb_form(x, k)) break;
             continue;
@@ -1948,14 +2341,10 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
     /* an offer of aid is hypothetical aid (the gold conventions: "an offer
      * or 'ready to help' is hypothetical AID, a pledge planned") */
     if (mod == MOD_ASSERTED && !strcmp(p->type, "AID") && !p->noun) {
-        const char *const *lem;
-        int nl = S_lemmas(x, trig, 0, &lem);
-        for (int k = 0; k < nl; k++)
-            if (!strcmp(lem[k], "offer")) {
-                mod = MOD_HYPOTHETICAL;
-                buf_printf(&q.why, "%san offer of aid", q.why.len ? ", " : "");
-                break;
-            }
+        if (x->lx[trig]->bits & LX_OFFER) {
+            mod = MOD_HYPOTHETICAL;
+            buf_printf(&q.why, "%san offer of aid", q.why.len ? ", " : "");
+        }
     }
     /* a refusal pattern (REJECT) is itself the act: asserted; so is a
      * charge its target denies ("Kyiv denied Moscow's accusations"): the
@@ -2390,7 +2779,6 @@ typedef struct {
  * matches.  Sets x->passive for a verb in the passive. */
 static const S_pat *S_best_pattern(S_ctx *x, int s0, int s1, int t, S_match *out)
 {
-    const lexicon *lx = x->c->lx;
     const S_pat *best = NULL;
     memset(out, 0, sizeof *out);
     int best_score = -1;
@@ -2411,7 +2799,8 @@ static const S_pat *S_best_pattern(S_ctx *x, int s0, int s1, int t, S_match *out
     /* "a bomb shelter", "a drone attack", "the US missile strike": a word
      * after a determiner and up to two modifiers (no verb, no plural noun:
      * "the rebels attack" is a clause) is a noun */
-    if (!nominal && !lexicon_is_past(lx, w)) {
+    int past = S_is_past(x, t);
+    if (!nominal && !past) {
         int k = t - 1, mods = 0;
         while (k >= s0 && mods < 2 && !S_is(x, k, W_DETS) && (S_flags(x, k) & TOK_WORD) && !S_is_verb_form(x, k)) {
             const char *mw = S_norm(x, k);
@@ -2427,7 +2816,7 @@ static const S_pat *S_best_pattern(S_ctx *x, int s0, int s1, int t, S_match *out
         nominal = k >= s0 && S_is(x, k, W_DETS) && (S_id(x, k) != VW_TOP);
     }
     x->passive = 0;
-    if (lexicon_is_past(lx, w))
+    if (past)
         for (int k = t - 1; k >= s0 && k >= t - 3; k--) {
             if (S_is(x, k, W_BE)) { x->passive = 1; break; }
             if (!(S_flags(x, k) & TOK_WORD)) break;
@@ -2435,7 +2824,7 @@ static const S_pat *S_best_pattern(S_ctx *x, int s0, int s1, int t, S_match *out
     /* "supported by the council but vetoed by Russia", "an attack carried
      * out by Hamas": a past participle with a "by" agent is passive with
      * no auxiliary of its own (not "stood by Kyiv", "abided by the deal") */
-    if (!x->passive && lexicon_is_past(lx, w) && t + 2 < s1 && (S_id(x, t + 1) == VW_BY) &&
+    if (!x->passive && past && t + 2 < s1 && (S_id(x, t + 1) == VW_BY) &&
         (x->mstart[t + 2] >= 0 || ((S_id(x, t + 2) == VW_THE) && t + 3 < s1 && x->mstart[t + 3] >= 0)) &&
         !S_in(w, (const char *const[]){"stood", "abided", "abode", "went", "passed", "dropped", "stopped", "came",
                                         "got", "lived", "swore", "sworn", NULL}))
@@ -2444,13 +2833,10 @@ static const S_pat *S_best_pattern(S_ctx *x, int s0, int s1, int t, S_match *out
     if (!x->passive && t > s0 && S_is(x, t - 1, W_BE) && (S_id(x, t - 1) != VW_BE) &&
         (S_id(x, t - 1) != VW_BEING) && S_is_verb_form(x, t) && t + 1 < s1 && (S_id(x, t + 1) == VW_BY))
         x->passive = 1;
+    const S_lex *le = x->lx[t];
     for (int pos = 0; pos < 2; pos++) {
-        const char *const *lem;
-        int nl = S_lemmas(x, t, pos, &lem);
-        for (int li = 0; li < nl; li++) {
-            int pi;
-            if (!dict_get(&x->c->heads[pos], lem[li], strlen(lem[li]), &pi)) continue;
-            for (; pi >= 0; pi = PAT(x->c, pi)->next) {
+        for (int hi = 0; hi < le->nhead[pos]; hi++) {
+            for (int pi = HENT(x->c, le->head[pos] + hi)->first; pi >= 0; pi = PAT(x->c, pi)->next) {
                 const S_pat *p = PAT(x->c, pi);
                 S_match m;
                 memset(&m, 0, sizeof m);
@@ -2562,7 +2948,7 @@ static void S_find_agent(S_ctx *x, S_trig *g)
          * was welcomed by Stoltenberg") */
         /* ... unless a participle right before "by" reduces a relative
          * clause of the noun ("the sanctions imposed by Brussels") */
-        if (p->noun && k > g->end - 1 && lexicon_is_past(x->c->lx, S_norm(x, k)) && k + 1 < s1 &&
+        if (p->noun && k > g->end - 1 && S_is_past(x, k) && k + 1 < s1 &&
             (S_id(x, k + 1) == VW_BY) && !S_is(x, k - 1, W_BE))
             continue;
         if (p->noun && (S_is_verb_form(x, k) || S_is(x, k, W_BE))) break;
@@ -4025,11 +4411,10 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
                           !(t + 2 < s1 && x->minside[t + 2] >= 0 && S_is(x, t + 1, W_PREPS));
         for (int pos = 0; pos < 2 && !rc; pos++) {
             if (time_anchor) continue;
-            const char *const *lem;
-            int nl = S_lemmas(x, t, pos, &lem);
-            for (int li = 0; li < nl && !rc; li++) {
-                int pi;
-                if (!dict_get(&x->c->heads[pos], lem[li], strlen(lem[li]), &pi)) continue;
+            const S_lex *le = x->lx[t];
+            for (int hi = 0; hi < le->nhead[pos] && !rc; hi++) {
+                const S_hent *he = HENT(x->c, le->head[pos] + hi);
+                int pi = he->first;
                 /* the types this head serves, each with its plainest pattern,
                  * and 1 + the most words besides the head of a pattern of
                  * that type matching here in full (0: none matches) */
@@ -4122,7 +4507,7 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
                                         gdup = 1;
                                 if (gdup) continue;
                             }
-                            S_fctx fc = {T, lem[li], pos, t, s0, s1, nkeys, full[ti], sm, gm,
+                            S_fctx fc = {T, he->lemma, pos, t, s0, s1, nkeys, full[ti], sm, gm,
                                          si == nearL || si == nearR,
                                          gm && (gi == nearL || gi == nearR), sent, first_event};
                             /* the score by groups of features: the trigger's once per
@@ -4278,11 +4663,11 @@ int coder_code(const coder *c, arena *a, const code_input *in, sr_event **out, i
     memset(x.adv_cache, -1, (size_t)(nt + 1));
     if (!x.mstart || !x.minside || !x.pstart || !x.tend || !x.verb_cache || !x.report_cache) return SITREP_ENOMEM;
     memset(x.verb_cache, -1, (size_t)(nt + 1));
-    for (int pos = 0; pos < 2; pos++) {
-        x.lem[pos] = arena_alloc(a, (size_t)(nt + 1) * sizeof(char **));
-        x.nlem[pos] = arena_alloc(a, (size_t)(nt + 1));
-        if (!x.lem[pos] || !x.nlem[pos]) return SITREP_ENOMEM;
-        memset(x.nlem[pos], -1, (size_t)(nt + 1));
+    x.lx = arena_alloc(a, (size_t)(nt + 1) * sizeof *x.lx);
+    if (!x.lx) return SITREP_ENOMEM;
+    for (int i = 0; i <= nt; i++) {
+        int id = i < nt ? in->seg->toks[i].id : VOCAB_UNKNOWN;
+        x.lx[i] = id > 0 && id < c->nlexi && c->lexi[id] ? &VEC_AT(&c->lexes, S_lex, c->lexi[id] - 1) : &S_nolex;
     }
     memset(x.report_cache, -1, (size_t)(nt + 1));
     for (int i = 0; i <= nt; i++) x.mstart[i] = x.minside[i] = x.pstart[i] = x.tend[i] = -1;
