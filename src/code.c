@@ -49,6 +49,7 @@ typedef struct {
 
 typedef struct {
     const char *cameo, *type, *mode;
+    int tix;             /* type's index in S_types */
     int quad;
     double goldstein;
     int noun;
@@ -91,6 +92,15 @@ struct coder {
     int nlexi;           /* ids below it have an entry in lexi */
     vec lexes;           /* S_lex */
     vec hents;           /* S_hent: the heads of S_lex.head */
+    /* the learned layer's words that tie an actor to what precedes it
+     * (S_link_word), by vocabulary id: index into linkw, 0 for none */
+    unsigned char *linkof;
+    int nlinkof;
+    const char *linkw[64];
+    int nlinkw;
+    /* the weights of the model's features of few values (coder_bind_model) */
+    struct S_wtab *wt;
+    const learn_model *wt_model;
 };
 
 /* One word's lemmas, as far as the coder asks (S_build_lex): which of
@@ -148,6 +158,8 @@ void coder_free(coder *c)
     dict_free(&c->cameo);
     free(c->cue_last);
     free(c->lexi);
+    free(c->linkof);
+    free(c->wt);
     vec_free(&c->lexes);
     vec_free(&c->hents);
     arena_free(&c->mem);
@@ -377,6 +389,7 @@ static int S_pattern_line(coder *c, char **cols, int nc, const char *where, char
     if (!p) return SITREP_ENOMEM;
     p->cameo = arena_strdup(&c->mem, cols[0]);
     p->type = type;
+    for (p->tix = 0; S_types[p->tix] != type; p->tix++) {}
     p->mode = strcmp(cols[2], "-") && *cols[2] ? arena_strdup(&c->mem, cols[2]) : NULL;
     const S_cameo *cm = &VEC_AT(&c->cameos, S_cameo, ci);
     p->quad = cm->quad;
@@ -505,6 +518,8 @@ static int S_cmpstr(const void *a, const void *b) { return strcmp(*(char *const 
 static int S_build_wclass(vocab *v);
 static int S_build_lex(coder *c, vocab *voc);
 
+static int S_build_links(coder *c, const vocab *voc);
+
 coder *coder_load(const char *dir, const lexicon *lx, vocab *voc, char *err, size_t errlen)
 {
     coder *c = calloc(1, sizeof *c);
@@ -562,7 +577,7 @@ coder *coder_load(const char *dir, const lexicon *lx, vocab *voc, char *err, siz
         free(names[i]);
     }
     if (rc) goto fail;
-    if ((rc = S_build_lex(c, voc))) {
+    if ((rc = S_build_lex(c, voc)) || (rc = S_build_links(c, voc))) {
         snprintf(err, errlen, "out of memory");
         goto fail;
     }
@@ -592,6 +607,10 @@ typedef struct {
     /* the document's actor keys, most mentioned first (the learned layer) */
     const char *keyrank[4];
     int nkeyrank;
+    /* the weights of a mention's role features (S_role_feat), by mention,
+     * side and type (NTYPES: "s:kind=K|role=R"); set when wrole_set */
+    struct S_wx_ *wrole;
+    unsigned char *wrole_set;
 } S_ctx;
 
 static const char *S_norm(const S_ctx *x, int t) { return x->in->seg->toks[t].norm; }
@@ -722,6 +741,30 @@ static int S_build_wclass(vocab *v)
         for (int i = 0; lists[k][i]; i++)
             if (vocab_add(v, lists[k][i], strlen(lists[k][i]), (vocab_cls)(1u << k) << VC_CODER_SHIFT) < 0)
                 return SITREP_ENOMEM;
+    return 0;
+}
+
+/* The learned layer's linking words, the word before an actor when it ties
+ * the actor to what precedes it: "^" (none before), "-" (another word),
+ * the prepositions and a few more, by vocabulary id (S_link_ix). */
+static int S_build_links(coder *c, const vocab *voc)
+{
+    static const int more[] = {VW_AND, VW_P_COMMA, VW_BETWEEN, VW_AGAINST, VW_TOWARD, VW_TOWARDS, VW_OVER,
+                               VW_THAT, VW_THE};
+    c->nlinkof = vocab_count(voc);
+    if (!(c->linkof = calloc((size_t)c->nlinkof, 1))) return SITREP_ENOMEM;
+    c->linkw[0] = "^";
+    c->linkw[1] = "-";
+    c->nlinkw = 2;
+    int nprep = 0;
+    while (S_preps[nprep]) nprep++;
+    for (int i = 0; i < nprep + (int)(sizeof more / sizeof more[0]); i++) {
+        int id = i < nprep ? vocab_id(voc, S_preps[i], strlen(S_preps[i])) : more[i - nprep];
+        if (id <= 0 || id >= c->nlinkof || c->linkof[id]) continue;
+        if (c->nlinkw == (int)(sizeof c->linkw / sizeof c->linkw[0])) return SITREP_ENOMEM;
+        if (!(c->linkw[c->nlinkw] = arena_strdup(&c->mem, vocab_str(voc, id)))) return SITREP_ENOMEM;
+        c->linkof[id] = (unsigned char)c->nlinkw++;
+    }
     return 0;
 }
 
@@ -4079,6 +4122,17 @@ static int S_mediated_pairs(S_ctx *x)
 
 enum { P_MAXM = 24, P_MAXT = 6, P_MAXF = 48, P_FLEN = 64 };
 
+/* What one candidate's features are computed from. */
+typedef struct {
+    const char *T, *lem;
+    int tix;                     /* T's index in S_types */
+    int pos, t, s0, s1, nkeys, full;
+    const sr_mention *sm, *gm;   /* gm NULL: no target */
+    int snear, gnear;            /* the nearest actor on its side of the trigger */
+    int sent;
+    size_t first_event;          /* the rules' events of this sentence start here */
+} S_fctx;
+
 typedef struct {
     const char *type;
     const sr_mention *src, *tgt;
@@ -4088,6 +4142,7 @@ typedef struct {
     int rule;                  /* the rules coded the same keys */
     const char *why;           /* the heaviest features, when kept; arena */
     const char *feats;         /* every feature (code --candidates); arena */
+    S_fctx fc;                 /* what its features are computed from */
 } S_cand;
 
 static const char *S_bucket(int d)
@@ -4103,81 +4158,264 @@ static const char *S_role(const sr_mention *m)
     return m->kind == AK_ORG ? "IGO" : "-";
 }
 
-/* The word before token t when it ties a phrase to what precedes it. */
-static const char *S_link_word(const S_ctx *x, int t, int s0)
-{
-    if (t <= s0) return "^";
-    const char *w = S_norm(x, t - 1);
-    int wid = S_id(x, t - 1);
-    if (S_is(x, t - 1, W_PREPS) || (wid == VW_AND) || (wid == VW_P_COMMA) || (wid == VW_BETWEEN) ||
-        (wid == VW_AGAINST) || (wid == VW_TOWARD) || (wid == VW_TOWARDS) || (wid == VW_OVER) ||
-        (wid == VW_THAT) || (wid == VW_THE))
-        return w;
-    return "-";
-}
 
+/* ---- features by table --------------------------------------------------
+ *
+ * Most features take few values (a type, a side, left or right, a distance
+ * bucket, a linking word, a count): coder_bind_model looks each of their
+ * names up in the model once.  To score a candidate, S_cand_feats adds
+ * those weights in the order it writes the features when their names are
+ * asked for, so the sums are learn_sum's to the bit (a name the model
+ * lacks adds 0.0, which leaves a sum that starts at +0.0 unchanged).  The
+ * rest (a lemma, the words around the trigger) are written and looked up
+ * by name; a mention's roles once per document. */
+
+enum { NTYPES = 16, NLINK = 64 };
+
+/* A feature's weight (0.0 when the model lacks it) and index (-1). */
+typedef struct S_wx_ {
+    double w;
+    int ix;
+} S_wx;
+
+struct S_wtab {
+    /* by type, side (0 's', 1 'g'), left/right (0 'L', 1 'R'), ... */
+    S_wx tt[NTYPES], keys[NTYPES][5], match[NTYPES][4], title[NTYPES], passive[NTYPES];
+    S_wx docrank[NTYPES][2][5], dir[NTYPES][2][2], dird[NTYPES][2][2][5];
+    S_wx linkd[2][NLINK][2], link[NTYPES][2][NLINK];
+    S_wx poss[NTYPES][2], adj[NTYPES][2][2], coref[2], place[NTYPES][2], nearest[NTYPES][2][2], first[NTYPES][2];
+    S_wx coord[NTYPES][2], gnull[NTYPES], gnullk[NTYPES][4];
+    S_wx order[NTYPES][2], order2[NTYPES][2][2][2], same[NTYPES], repb[NTYPES], pb[NTYPES][3];
+    S_wx rule[NTYPES], rule0, rulesrc[NTYPES], rot;
+};
+typedef struct S_wtab S_wtab;
+
+/* A candidate's features: names (P_MAXF at most, each cut at P_FLEN - 1
+ * bytes; the rest are dropped), each looked up in the model once as it
+ * is written, and the sum of their weights in order (learn_sum's).  With
+ * W set the sum by table where it can, and with explain the indexes of
+ * the features too, named only when the model has them (learn_explain's
+ * input: the names of those it lacks are never shown). */
 typedef struct {
-    char *buf;
+    char *buf;                 /* P_MAXF names of P_FLEN bytes */
     const char *ptr[P_MAXF];
+    int ix[P_MAXF];            /* each one's learn_index, -1 */
     int n;
+    const learn_model *m;      /* NULL: names only */
+    const S_wtab *W;           /* m's tables */
+    int explain;
+    double z;
+    char junk[P_FLEN];         /* where a feature past P_MAXF is written */
 } S_feats;
 
-static void S_feat(S_feats *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void S_feat(S_feats *f, const char *fmt, ...)
+/* A feature by table. */
+static inline void S_tadd(S_feats *f, const S_wx *e)
 {
-    if (f->n >= P_MAXF) return;
-    /* %s, %c and %d only, written by hand: this runs for every feature
-     * of every candidate (the format attribute still checks the calls) */
-    char *dst = f->buf + f->n * P_FLEN, *o = dst, *end = dst + P_FLEN - 1;
-    va_list ap;
-    va_start(ap, fmt);
-    for (const char *q = fmt; *q && o < end; q++) {
-        if (*q != '%') { *o++ = *q; continue; }
-        q++;
-        if (*q == 's') {
-            for (const char *a = va_arg(ap, const char *); *a && o < end; a++)
-                *o++ = (*a == '\t' || *a == ' ' || *a == '\n') ? '_' : *a;
-        } else if (*q == 'c') {
-            *o++ = (char)va_arg(ap, int);
-        } else if (*q == 'd') {
-            char num[16];
-            int v = va_arg(ap, int), k = 0;
-            unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
-            do num[k++] = (char)('0' + u % 10); while ((u /= 10) && k < 15);
-            if (v < 0 && o < end) *o++ = '-';
-            while (k && o < end) *o++ = num[--k];
-        } else {
-            break;  /* no other conversions are used */
-        }
-    }
-    va_end(ap);
-    *o = 0;
-    f->ptr[f->n] = dst;
-    f->n++;
+    f->z += e->w;
+    if (!f->explain || f->n >= P_MAXF) return;
+    f->ptr[f->n] = e->ix >= 0 ? learn_name(f->m, e->ix) : NULL;
+    f->ix[f->n++] = e->ix;
 }
 
-/* Features of one side (s: source, g: target) of a candidate. */
-static void S_side_feats(const S_ctx *x, S_feats *f, const char *T, char side, const sr_mention *m, int trig,
-                         int s0, int nearest)
+/* The feature being written: pieces are appended to dst while they fit
+ * (as the snprintf-like writer they replace did: a name is the first
+ * P_FLEN - 1 bytes of its text). */
+typedef struct {
+    char *dst, *o, *end;
+} S_fb;
+
+static inline void S_fopen(S_feats *f, S_fb *b)
 {
+    b->dst = b->o = f->n < P_MAXF ? f->buf + f->n * P_FLEN : f->junk;
+    b->end = b->dst + P_FLEN - 1;
+}
+
+/* Bytes as they are (literals and type names: no blank in them). */
+static inline void S_fraw(S_fb *b, const char *s, size_t n)
+{
+    size_t room = (size_t)(b->end - b->o);
+    if (n > room) n = room;
+    memcpy(b->o, s, n);
+    b->o += n;
+}
+#define S_FLIT(b, s) S_fraw(b, s, sizeof(s) - 1)
+
+/* A word of the text or the data: blanks become '_'. */
+static inline void S_fstr(S_fb *b, const char *s)
+{
+    for (; *s && b->o < b->end; s++) *b->o++ = (*s == '\t' || *s == ' ' || *s == '\n') ? '_' : *s;
+}
+
+static inline void S_fchr(S_fb *b, char c)
+{
+    if (b->o < b->end) *b->o++ = c;
+}
+
+static void S_fint(S_fb *b, int v)
+{
+    char num[16];
+    int k = 0;
+    unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
+    do num[k++] = (char)('0' + u % 10); while ((u /= 10) && k < 15);
+    if (v < 0) S_fchr(b, '-');
+    while (k && b->o < b->end) *b->o++ = num[--k];
+}
+
+static void S_fclose(S_feats *f, S_fb *b)
+{
+    *b->o = 0;
+    if (b->dst == f->junk) return;
+    int k = f->m ? learn_index(f->m, b->dst, (size_t)(b->o - b->dst)) : -1;
+    if (k >= 0) f->z += learn_weight(f->m, k);
+    if (f->W && !f->explain) return;   /* the sum only: no name kept */
+    f->ptr[f->n] = b->dst;
+    f->ix[f->n++] = k;
+}
+
+/* A feature "PRE" + "LIT" (+ c): the commonest shapes. */
+static void S_fpre(S_feats *f, const char *pre, size_t pl, const char *lit, size_t ll)
+{
+    S_fb b;
+    S_fopen(f, &b);
+    S_fraw(&b, pre, pl);
+    S_fraw(&b, lit, ll);
+    S_fclose(f, &b);
+}
+#define S_FPRE(f, pre, pl, lit) S_fpre(f, pre, pl, lit, sizeof(lit) - 1)
+
+static void S_fpre_c(S_feats *f, const char *pre, size_t pl, const char *lit, size_t ll, char c)
+{
+    S_fb b;
+    S_fopen(f, &b);
+    S_fraw(&b, pre, pl);
+    S_fraw(&b, lit, ll);
+    S_fchr(&b, c);
+    S_fclose(f, &b);
+}
+#define S_FPRE_C(f, pre, pl, lit, c) S_fpre_c(f, pre, pl, lit, sizeof(lit) - 1, c)
+
+/* S_link_word as an index into coder.linkw. */
+static int S_link_ix(const S_ctx *x, int t, int s0)
+{
+    if (t <= s0) return 0;   /* "^" */
+    int wid = S_id(x, t - 1);
+    return wid >= 0 && wid < x->c->nlinkof && x->c->linkof[wid] ? x->c->linkof[wid] : 1;   /* "-" */
+}
+
+static int S_bucket_ix(int d) { return d <= 1 ? 0 : d <= 3 ? 1 : d <= 6 ? 2 : d <= 10 ? 3 : 4; }
+
+/* Mention m's feature "T|s:role=R" (T < NTYPES; "s:kind=K|role=R" for T ==
+ * NTYPES): its weight, looked up once per document (S_ctx.wrole), or its
+ * name. */
+static void S_role_feat(const S_ctx *x, S_feats *f, int T, int sd, const sr_mention *m)
+{
+    size_t k = 0;
+    if (f->W) {
+        k = ((size_t)(m - x->in->mentions) * 2 + (size_t)sd) * (NTYPES + 1) + (size_t)T;
+        if (x->wrole_set[k]) {
+            S_tadd(f, &x->wrole[k]);
+            return;
+        }
+    }
+    char sc = sd ? 'g' : 's';
+    S_fb b;
+    S_fopen(f, &b);
+    if (T < NTYPES) {
+        S_fraw(&b, S_types[T], strlen(S_types[T]));
+        S_fchr(&b, '|');
+        S_fchr(&b, sc);
+        S_FLIT(&b, ":role=");
+    } else {
+        S_fchr(&b, sc);
+        S_FLIT(&b, ":kind=");
+        S_fint(&b, (int)m->kind);
+        S_FLIT(&b, "|role=");
+    }
+    S_fstr(&b, S_role(m));
+    if (!f->W) {
+        S_fclose(f, &b);
+        return;
+    }
+    *b.o = 0;
+    int ix = learn_index(f->m, b.dst, (size_t)(b.o - b.dst));
+    x->wrole[k] = (S_wx){ix >= 0 ? learn_weight(f->m, ix) : 0, ix};   /* 0.0: a name the model lacks */
+    x->wrole_set[k] = 1;
+    S_tadd(f, &x->wrole[k]);
+}
+
+/* Features of one side (sd 0: source 's', 1: target 'g') of a candidate,
+ * T its type (Tl bytes, index tix). */
+static void S_side_feats(const S_ctx *x, S_feats *f, const char *T, size_t Tl, int tix, int sd,
+                         const sr_mention *m, int trig, int s0, int nearest)
+{
+    const S_wtab *W = f->W;
+    char side = sd ? 'g' : 's';
     int rank = 0;
     while (rank < x->nkeyrank && strcmp(x->keyrank[rank], m->key)) rank++;
-    S_feat(f, "%s|%c:docrank=%d", T, side, rank);
-    int before = m->t1 <= trig;
+    char pre[32];            /* "T|s:" */
+    size_t pl = Tl + 3 < sizeof pre ? Tl + 3 : sizeof pre;
+    memcpy(pre, T, pl - 3);
+    pre[pl - 3] = '|';
+    pre[pl - 2] = side;
+    pre[pl - 1] = ':';
+    const char *sp = pre + pl - 2;   /* "s:" */
+    int before = m->t1 <= trig, lr = !before;
+    char lrc = before ? 'L' : 'R';
     int d = before ? trig - m->t1 : m->t0 - trig;
-    S_feat(f, "%s|%c:dir=%c", T, side, before ? 'L' : 'R');
-    S_feat(f, "%s|%c:dir=%c|d=%s", T, side, before ? 'L' : 'R', S_bucket(d));
-    const char *lw = S_link_word(x, m->t0, s0);
-    S_feat(f, "%c:link=%s|dir=%c", side, lw, before ? 'L' : 'R');
-    S_feat(f, "%s|%c:link=%s", T, side, lw);
-    S_feat(f, "%c:kind=%d|role=%s", side, (int)m->kind, S_role(m));
-    S_feat(f, "%s|%c:role=%s", T, side, S_role(m));
-    if (m->how & AH_POSS) S_feat(f, "%s|%c:poss", T, side);
-    if (m->how & AH_ADJ) S_feat(f, "%s|%c:adj|dir=%c", T, side, before ? 'L' : 'R');
-    if (m->how & (AH_PRONOUN | AH_COREF)) S_feat(f, "%c:coref", side);
-    if (m->how & AH_PLACE) S_feat(f, "%s|%c:place", T, side);
-    if (nearest) S_feat(f, "%s|%c:nearest%c", T, side, before ? 'L' : 'R');
-    if (m->t0 == s0 || (m->t0 == s0 + 1 && (S_id(x, s0) == VW_THE))) S_feat(f, "%s|%c:first", T, side);
+    int li = S_link_ix(x, m->t0, s0);
+    S_fb b;
+    if (W) {
+        S_tadd(f, &W->docrank[tix][sd][rank]);
+        S_tadd(f, &W->dir[tix][sd][lr]);
+        S_tadd(f, &W->dird[tix][sd][lr][S_bucket_ix(d)]);
+        S_tadd(f, &W->linkd[sd][li][lr]);
+        S_tadd(f, &W->link[tix][sd][li]);
+    } else {
+        S_fopen(f, &b);                              /* T|s:docrank=N */
+        S_fraw(&b, pre, pl);
+        S_FLIT(&b, "docrank=");
+        S_fint(&b, rank);
+        S_fclose(f, &b);
+        S_FPRE_C(f, pre, pl, "dir=", lrc);           /* T|s:dir=L */
+        S_fopen(f, &b);                              /* T|s:dir=L|d=B */
+        S_fraw(&b, pre, pl);
+        S_FLIT(&b, "dir=");
+        S_fchr(&b, lrc);
+        S_FLIT(&b, "|d=");
+        const char *bk = S_bucket(d);
+        S_fraw(&b, bk, strlen(bk));
+        S_fclose(f, &b);
+        const char *lw = x->c->linkw[li];
+        S_fopen(f, &b);                              /* s:link=W|dir=L */
+        S_fraw(&b, sp, 2);
+        S_FLIT(&b, "link=");
+        S_fstr(&b, lw);
+        S_FLIT(&b, "|dir=");
+        S_fchr(&b, lrc);
+        S_fclose(f, &b);
+        S_fopen(f, &b);                              /* T|s:link=W */
+        S_fraw(&b, pre, pl);
+        S_FLIT(&b, "link=");
+        S_fstr(&b, lw);
+        S_fclose(f, &b);
+    }
+    S_role_feat(x, f, NTYPES, sd, m);                /* s:kind=K|role=R */
+    S_role_feat(x, f, tix, sd, m);                   /* T|s:role=R */
+    if (W) {
+        if (m->how & AH_POSS) S_tadd(f, &W->poss[tix][sd]);
+        if (m->how & AH_ADJ) S_tadd(f, &W->adj[tix][sd][lr]);
+        if (m->how & (AH_PRONOUN | AH_COREF)) S_tadd(f, &W->coref[sd]);
+        if (m->how & AH_PLACE) S_tadd(f, &W->place[tix][sd]);
+        if (nearest) S_tadd(f, &W->nearest[tix][sd][lr]);
+        if (m->t0 == s0 || (m->t0 == s0 + 1 && (S_id(x, s0) == VW_THE))) S_tadd(f, &W->first[tix][sd]);
+        return;
+    }
+    if (m->how & AH_POSS) S_FPRE(f, pre, pl, "poss");
+    if (m->how & AH_ADJ) S_FPRE_C(f, pre, pl, "adj|dir=", lrc);
+    if (m->how & (AH_PRONOUN | AH_COREF)) S_FPRE(f, sp, 2, "coref");
+    if (m->how & AH_PLACE) S_FPRE(f, pre, pl, "place");
+    if (nearest) S_FPRE_C(f, pre, pl, "nearest", lrc);
+    if (m->t0 == s0 || (m->t0 == s0 + 1 && (S_id(x, s0) == VW_THE))) S_FPRE(f, pre, pl, "first");
 }
 
 static int S_same_pair(const sr_mention *a, const sr_mention *b, const sr_mention *c, const sr_mention *d)
@@ -4185,16 +4423,6 @@ static int S_same_pair(const sr_mention *a, const sr_mention *b, const sr_mentio
     const char *ka = a ? a->key : "", *kb = b ? b->key : "", *kc = c ? c->key : "", *kd = d ? d->key : "";
     return (!strcmp(ka, kc) && !strcmp(kb, kd)) || (!strcmp(ka, kd) && !strcmp(kb, kc));
 }
-
-/* What one candidate's features are computed from. */
-typedef struct {
-    const char *T, *lem;
-    int pos, t, s0, s1, nkeys, full;
-    const sr_mention *sm, *gm;   /* gm NULL: no target */
-    int snear, gnear;            /* the nearest actor on its side of the trigger */
-    int sent;
-    size_t first_event;          /* the rules' events of this sentence start here */
-} S_fctx;
 
 enum { FG_TRIG = 1, FG_SRC = 2, FG_TGT = 4, FG_PAIR = 8 };
 
@@ -4215,55 +4443,154 @@ static int S_pair_rule(const S_ctx *x, const S_fctx *c)
     return r;
 }
 
-/* Appends the features of the groups asked (data/model/README.md). */
+/* "T|lem=LEM|" + the rest: the features that name the lemma. */
+static void S_flem(S_fb *b, const char *T, size_t Tl, const char *lem)
+{
+    S_fraw(b, T, Tl);
+    S_FLIT(b, "|lem=");
+    S_fstr(b, lem);
+}
+
+/* Appends the features of the groups asked (data/model/README.md), or
+ * with f->W adds their weights to f->z. */
 static void S_cand_feats(const S_ctx *x, S_feats *f, const S_fctx *c, int groups)
 {
+    const S_wtab *W = f->W;
     const char *T = c->T;
-    int t = c->t, s0 = c->s0, s1 = c->s1;
+    size_t Tl = strlen(T);
+    int tix = c->tix, t = c->t, s0 = c->s0, s1 = c->s1;
     const sr_mention *sm = c->sm, *gm = c->gm;
+    char pre[32];            /* "T|" */
+    size_t pl = Tl + 1 < sizeof pre ? Tl + 1 : sizeof pre;
+    memcpy(pre, T, pl - 1);
+    pre[pl - 1] = '|';
+    char vn = c->pos ? 'n' : 'v';
+    S_fb b;
     if (groups & FG_TRIG) {
-        S_feat(f, "T=%s", T);
-        S_feat(f, "T=%s|lem=%s|%c", T, c->lem, c->pos ? 'n' : 'v');
-        S_feat(f, "lem=%s|%c", c->lem, c->pos ? 'n' : 'v');
-        S_feat(f, "%s|next=%s", T, t + 1 < s1 ? S_norm(x, t + 1) : "$");
-        S_feat(f, "%s|prev=%s", T, t > s0 ? S_norm(x, t - 1) : "^");
-        S_feat(f, "%s|keys=%d", T, c->nkeys > 4 ? 4 : c->nkeys);
-        S_feat(f, "%s|match=%d", T, c->full > 3 ? 3 : c->full);
-        S_feat(f, "%s|lem=%s|match=%d", T, c->lem, c->full > 2 ? 2 : c->full);
-        if (x->in->title) S_feat(f, "%s|title", T);
-        if (c->pos == 0 && x->passive) S_feat(f, "%s|passive", T);
-    }
-    if (groups & FG_SRC) {
-        S_side_feats(x, f, T, 's', sm, t, s0, c->snear);
-        S_feat(f, "%s|lem=%s|s:%c|%s", T, c->lem, sm->t1 <= t ? 'L' : 'R', S_link_word(x, sm->t0, s0));
-        /* coordinated actors: "A and B met" */
-        if ((sm->t1 < s1 && (S_id(x, sm->t1) == VW_AND)) ||
-            (sm->t0 > s0 && (S_id(x, sm->t0 - 1) == VW_AND)))
-            S_feat(f, "%s|s:coord", T);
-    }
-    if (groups & FG_TGT) {
-        if (gm) {
-            S_side_feats(x, f, T, 'g', gm, t, s0, c->gnear);
-            S_feat(f, "%s|lem=%s|g:%c|%s", T, c->lem, gm->t1 <= t ? 'L' : 'R', S_link_word(x, gm->t0, s0));
-            if ((gm->t1 < s1 && (S_id(x, gm->t1) == VW_AND)) ||
-                (gm->t0 > s0 && (S_id(x, gm->t0 - 1) == VW_AND)))
-                S_feat(f, "%s|g:coord", T);
+        if (W) S_tadd(f, &W->tt[tix]);
+        else {
+            S_fopen(f, &b);                          /* T=T */
+            S_FLIT(&b, "T=");
+            S_fraw(&b, T, Tl);
+            S_fclose(f, &b);
+        }
+        S_fopen(f, &b);                              /* T=T|lem=LEM|v */
+        S_FLIT(&b, "T=");
+        S_flem(&b, T, Tl, c->lem);
+        S_fchr(&b, '|');
+        S_fchr(&b, vn);
+        S_fclose(f, &b);
+        S_fopen(f, &b);                              /* lem=LEM|v */
+        S_FLIT(&b, "lem=");
+        S_fstr(&b, c->lem);
+        S_fchr(&b, '|');
+        S_fchr(&b, vn);
+        S_fclose(f, &b);
+        S_fopen(f, &b);                              /* T|next=W */
+        S_fraw(&b, pre, pl);
+        S_FLIT(&b, "next=");
+        S_fstr(&b, t + 1 < s1 ? S_norm(x, t + 1) : "$");
+        S_fclose(f, &b);
+        S_fopen(f, &b);                              /* T|prev=W */
+        S_fraw(&b, pre, pl);
+        S_FLIT(&b, "prev=");
+        S_fstr(&b, t > s0 ? S_norm(x, t - 1) : "^");
+        S_fclose(f, &b);
+        if (W) {
+            S_tadd(f, &W->keys[tix][c->nkeys > 4 ? 4 : c->nkeys]);
+            S_tadd(f, &W->match[tix][c->full > 3 ? 3 : c->full]);
         } else {
-            S_feat(f, "%s|g:null", T);
-            S_feat(f, "%s|g:null|keys=%d", T, c->nkeys > 3 ? 3 : c->nkeys);
+            S_fopen(f, &b);                          /* T|keys=N */
+            S_fraw(&b, pre, pl);
+            S_FLIT(&b, "keys=");
+            S_fint(&b, c->nkeys > 4 ? 4 : c->nkeys);
+            S_fclose(f, &b);
+            S_fopen(f, &b);                          /* T|match=N */
+            S_fraw(&b, pre, pl);
+            S_FLIT(&b, "match=");
+            S_fint(&b, c->full > 3 ? 3 : c->full);
+            S_fclose(f, &b);
+        }
+        S_fopen(f, &b);                              /* T|lem=LEM|match=N */
+        S_flem(&b, T, Tl, c->lem);
+        S_FLIT(&b, "|match=");
+        S_fint(&b, c->full > 2 ? 2 : c->full);
+        S_fclose(f, &b);
+        if (W) {
+            if (x->in->title) S_tadd(f, &W->title[tix]);
+            if (c->pos == 0 && x->passive) S_tadd(f, &W->passive[tix]);
+        } else {
+            if (x->in->title) S_FPRE(f, pre, pl, "title");
+            if (c->pos == 0 && x->passive) S_FPRE(f, pre, pl, "passive");
+        }
+    }
+    for (int sd = 0; sd < 2; sd++) {
+        if (!(groups & (sd ? FG_TGT : FG_SRC))) continue;
+        const sr_mention *m = sd ? gm : sm;
+        char sc = sd ? 'g' : 's';
+        if (!m) {
+            if (W) {
+                S_tadd(f, &W->gnull[tix]);
+                S_tadd(f, &W->gnullk[tix][c->nkeys > 3 ? 3 : c->nkeys]);
+                continue;
+            }
+            S_FPRE(f, pre, pl, "g:null");
+            S_fopen(f, &b);                          /* T|g:null|keys=N */
+            S_fraw(&b, pre, pl);
+            S_FLIT(&b, "g:null|keys=");
+            S_fint(&b, c->nkeys > 3 ? 3 : c->nkeys);
+            S_fclose(f, &b);
+            continue;
+        }
+        S_side_feats(x, f, T, Tl, tix, sd, m, t, s0, sd ? c->gnear : c->snear);
+        S_fopen(f, &b);                              /* T|lem=LEM|s:L|W */
+        S_flem(&b, T, Tl, c->lem);
+        S_fchr(&b, '|');
+        S_fchr(&b, sc);
+        S_fchr(&b, ':');
+        S_fchr(&b, m->t1 <= t ? 'L' : 'R');
+        S_fchr(&b, '|');
+        S_fstr(&b, x->c->linkw[S_link_ix(x, m->t0, s0)]);
+        S_fclose(f, &b);
+        /* coordinated actors: "A and B met" */
+        if ((m->t1 < s1 && (S_id(x, m->t1) == VW_AND)) || (m->t0 > s0 && (S_id(x, m->t0 - 1) == VW_AND))) {
+            if (W) S_tadd(f, &W->coord[tix][sd]);
+            else S_fpre(f, pre, pl, sd ? "g:coord" : "s:coord", 7);
         }
     }
     if (groups & FG_PAIR) {
         if (gm) {
-            S_feat(f, "%s|order=%s", T, sm->t0 < gm->t0 ? "sg" : "gs");
-            S_feat(f, "%s|order=%s|%c%c", T, sm->t0 < gm->t0 ? "sg" : "gs", sm->t1 <= t ? 'L' : 'R',
-                   gm->t1 <= t ? 'L' : 'R');
-            if (!strcmp(sm->key, gm->key)) S_feat(f, "%s|same", T);
+            int o = sm->t0 < gm->t0 ? 0 : 1;
+            const char *order = o ? "gs" : "sg";
+            if (W) {
+                S_tadd(f, &W->order[tix][o]);
+                S_tadd(f, &W->order2[tix][o][sm->t1 <= t ? 0 : 1][gm->t1 <= t ? 0 : 1]);
+                if (!strcmp(sm->key, gm->key)) S_tadd(f, &W->same[tix]);
+            } else {
+                S_fopen(f, &b);                      /* T|order=sg */
+                S_fraw(&b, pre, pl);
+                S_FLIT(&b, "order=");
+                S_fraw(&b, order, 2);
+                S_fclose(f, &b);
+                S_fopen(f, &b);                      /* T|order=sg|LR */
+                S_fraw(&b, pre, pl);
+                S_FLIT(&b, "order=");
+                S_fraw(&b, order, 2);
+                S_fchr(&b, '|');
+                S_fchr(&b, sm->t1 <= t ? 'L' : 'R');
+                S_fchr(&b, gm->t1 <= t ? 'L' : 'R');
+                S_fclose(f, &b);
+                if (!strcmp(sm->key, gm->key)) S_FPRE(f, pre, pl, "same");
+            }
         }
         /* a reporting verb between the source and the trigger */
         int lo = sm->t1 < t ? sm->t1 : t + 1, hi = sm->t1 < t ? t : sm->t0;
         for (int k = lo; k < hi; k++)
-            if (S_is_report_word(x, k)) { S_feat(f, "%s|s:report_between", T); break; }
+            if (S_is_report_word(x, k)) {
+                if (W) S_tadd(f, &W->repb[tix]);
+                else S_FPRE(f, pre, pl, "s:report_between");
+                break;
+            }
         /* the same pair in the sentences before */
         int before = 0;
         for (size_t k = 0; k < c->first_event && before < 2; k++) {
@@ -4271,14 +4598,103 @@ static void S_cand_feats(const S_ctx *x, S_feats *f, const S_fctx *c, int groups
             if (!o->source || !S_same_pair(o->source, o->target, sm, gm)) continue;
             before = o->type == T ? 2 : 1;
         }
-        if (before) S_feat(f, "%s|pair_before=%d", T, before);
+        if (before && W) S_tadd(f, &W->pb[tix][before]);
+        else if (before) {
+            S_fopen(f, &b);                          /* T|pair_before=N */
+            S_fraw(&b, pre, pl);
+            S_FLIT(&b, "pair_before=");
+            S_fint(&b, before);
+            S_fclose(f, &b);
+        }
         /* what the rules said of this sentence */
         int r = S_pair_rule(x, c);
-        if (r & 1) S_feat(f, "%s|rule", T);
-        if (r & 1) S_feat(f, "rule");
-        if (r & 2) S_feat(f, "%s|rule_src", T);
-        if (r & 4) S_feat(f, "rule_other_type");
+        if (W) {
+            if (r & 1) S_tadd(f, &W->rule[tix]);
+            if (r & 1) S_tadd(f, &W->rule0);
+            if (r & 2) S_tadd(f, &W->rulesrc[tix]);
+            if (r & 4) S_tadd(f, &W->rot);
+        } else {
+            if (r & 1) S_FPRE(f, pre, pl, "rule");
+            if (r & 1) S_fpre(f, "", 0, "rule", 4);
+            if (r & 2) S_FPRE(f, pre, pl, "rule_src");
+            if (r & 4) S_fpre(f, "", 0, "rule_other_type", 15);
+        }
     }
+}
+
+/* The weight and index of the feature named by fmt (as S_cand_feats
+ * writes it: cut at P_FLEN - 1 bytes), 0.0 and -1 when the model lacks it. */
+static S_wx S_wname(const learn_model *m, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static S_wx S_wname(const learn_model *m, const char *fmt, ...)
+{
+    char buf[P_FLEN];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    int k = n < 0 ? -1 : learn_index(m, buf, strlen(buf));
+    return (S_wx){k >= 0 ? learn_weight(m, k) : 0, k};
+}
+
+int coder_bind_model(coder *c, const learn_model *m)
+{
+    free(c->wt);
+    c->wt = NULL;
+    c->wt_model = NULL;
+    if (!m) return 0;
+    S_wtab *W = calloc(1, sizeof *W);
+    if (!W) return SITREP_ENOMEM;
+    static const char lrs[2] = {'L', 'R'}, sides[2] = {'s', 'g'};
+    static const char *const orders[2] = {"sg", "gs"};
+    static const int bucket_d[5] = {1, 3, 6, 10, 11};   /* one distance of each S_bucket */
+    for (int T = 0; T < NTYPES; T++) {
+        const char *t = S_types[T];
+        W->tt[T] = S_wname(m, "T=%s", t);
+        for (int k = 0; k < 5; k++) W->keys[T][k] = S_wname(m, "%s|keys=%d", t, k);
+        for (int k = 0; k < 4; k++) W->match[T][k] = S_wname(m, "%s|match=%d", t, k);
+        W->title[T] = S_wname(m, "%s|title", t);
+        W->passive[T] = S_wname(m, "%s|passive", t);
+        for (int sd = 0; sd < 2; sd++) {
+            char sc = sides[sd];
+            for (int r = 0; r < 5; r++) W->docrank[T][sd][r] = S_wname(m, "%s|%c:docrank=%d", t, sc, r);
+            for (int lr = 0; lr < 2; lr++) {
+                W->dir[T][sd][lr] = S_wname(m, "%s|%c:dir=%c", t, sc, lrs[lr]);
+                for (int k = 0; k < 5; k++)
+                    W->dird[T][sd][lr][k] = S_wname(m, "%s|%c:dir=%c|d=%s", t, sc, lrs[lr], S_bucket(bucket_d[k]));
+                W->adj[T][sd][lr] = S_wname(m, "%s|%c:adj|dir=%c", t, sc, lrs[lr]);
+                W->nearest[T][sd][lr] = S_wname(m, "%s|%c:nearest%c", t, sc, lrs[lr]);
+            }
+            for (int k = 0; k < c->nlinkw; k++) W->link[T][sd][k] = S_wname(m, "%s|%c:link=%s", t, sc, c->linkw[k]);
+            W->poss[T][sd] = S_wname(m, "%s|%c:poss", t, sc);
+            W->place[T][sd] = S_wname(m, "%s|%c:place", t, sc);
+            W->first[T][sd] = S_wname(m, "%s|%c:first", t, sc);
+            W->coord[T][sd] = S_wname(m, "%s|%c:coord", t, sc);
+        }
+        W->gnull[T] = S_wname(m, "%s|g:null", t);
+        for (int k = 0; k < 4; k++) W->gnullk[T][k] = S_wname(m, "%s|g:null|keys=%d", t, k);
+        for (int o = 0; o < 2; o++) {
+            W->order[T][o] = S_wname(m, "%s|order=%s", t, orders[o]);
+            for (int a = 0; a < 2; a++)
+                for (int b = 0; b < 2; b++)
+                    W->order2[T][o][a][b] = S_wname(m, "%s|order=%s|%c%c", t, orders[o], lrs[a], lrs[b]);
+        }
+        W->same[T] = S_wname(m, "%s|same", t);
+        W->repb[T] = S_wname(m, "%s|s:report_between", t);
+        for (int k = 1; k < 3; k++) W->pb[T][k] = S_wname(m, "%s|pair_before=%d", t, k);
+        W->rule[T] = S_wname(m, "%s|rule", t);
+        W->rulesrc[T] = S_wname(m, "%s|rule_src", t);
+    }
+    for (int sd = 0; sd < 2; sd++) {
+        W->coref[sd] = S_wname(m, "%c:coref", sides[sd]);
+        for (int k = 0; k < c->nlinkw; k++)
+            for (int lr = 0; lr < 2; lr++)
+                W->linkd[sd][k][lr] = S_wname(m, "%c:link=%s|dir=%c", sides[sd], c->linkw[k], lrs[lr]);
+    }
+    W->rule0 = S_wname(m, "rule");
+    W->rot = S_wname(m, "rule_other_type");
+    c->wt = W;
+    c->wt_model = m;
+    return 0;
 }
 
 /* 1 when candidate c differs from event o, of the same trigger and type,
@@ -4376,6 +4792,15 @@ static int S_words_between(const S_ctx *x, int a, int b)
     return n;
 }
 
+/* The sum of the weights of a group of features, by their names. */
+static double S_group_sum(const S_ctx *x, S_feats *f, const S_fctx *c, int group)
+{
+    f->n = 0;
+    f->z = 0;
+    S_cand_feats(x, f, c, group);
+    return f->z;
+}
+
 static int S_propose(S_ctx *x, int sent, size_t first_event)
 {
     const code_input *in = x->in;
@@ -4399,8 +4824,28 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
     }
     vec cands;
     vec_init(&cands, sizeof(S_cand));
-    char fbuf[P_MAXF * P_FLEN];
-    S_feats f = {fbuf, {0}, 0};
+    char fbuf[P_MAXF * P_FLEN], tbuf[P_FLEN * 2];
+    S_feats f, ft, *fz = &f;
+    f.buf = fbuf;
+    f.m = model;
+    f.W = NULL;
+    f.explain = 0;
+    /* the scores by table when the coder knows the model, else by name */
+    int fast = model && x->c->wt && x->c->wt_model == model;
+    if (fast) {
+        ft.buf = tbuf;
+        ft.m = model;
+        ft.W = x->c->wt;
+        ft.explain = 0;
+        fz = &ft;
+    }
+    if (fast && !x->wrole) {
+        size_t n = (size_t)in->nmentions * 2 * (NTYPES + 1);
+        x->wrole = arena_alloc(x->a, (n ? n : 1) * sizeof *x->wrole);
+        x->wrole_set = arena_alloc(x->a, n ? n : 1);
+        if (!x->wrole || !x->wrole_set) return SITREP_ENOMEM;
+        memset(x->wrole_set, 0, n);
+    }
     int rc = 0;
     for (int t = s0; t < s1 && !rc; t++) {
         if (!(S_flags(x, t) & TOK_WORD)) continue;
@@ -4507,7 +4952,7 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
                                         gdup = 1;
                                 if (gdup) continue;
                             }
-                            S_fctx fc = {T, he->lemma, pos, t, s0, s1, nkeys, full[ti], sm, gm,
+                            S_fctx fc = {T, he->lemma, p->tix, pos, t, s0, s1, nkeys, full[ti], sm, gm,
                                          si == nearL || si == nearR,
                                          gm && (gi == nearL || gi == nearR), sent, first_event};
                             /* the score by groups of features: the trigger's once per
@@ -4516,30 +4961,29 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
                             int rule = S_pair_rule(x, &fc) & 1;
                             if (model) {
                                 if (!have_zt) {
-                                    f.n = 0;
-                                    S_cand_feats(x, &f, &fc, FG_TRIG);
-                                    zt = learn_sum(model, f.ptr, f.n);
+                                    zt = S_group_sum(x, fz, &fc, FG_TRIG);
                                     have_zt = 1;
                                 }
                                 if (!have_zs[si]) {
-                                    f.n = 0;
-                                    S_cand_feats(x, &f, &fc, FG_SRC);
-                                    zs[si] = learn_sum(model, f.ptr, f.n);
+                                    zs[si] = S_group_sum(x, fz, &fc, FG_SRC);
                                     have_zs[si] = 1;
                                 }
                                 if (!have_zg[gi + 1]) {
-                                    f.n = 0;
-                                    S_cand_feats(x, &f, &fc, FG_TGT);
-                                    zg[gi + 1] = learn_sum(model, f.ptr, f.n);
+                                    zg[gi + 1] = S_group_sum(x, fz, &fc, FG_TGT);
                                     have_zg[gi + 1] = 1;
                                 }
-                                f.n = 0;
-                                S_cand_feats(x, &f, &fc, FG_PAIR);
-                                sc = learn_prob(model, zt + zs[si] + zg[gi + 1] + learn_sum(model, f.ptr, f.n));
-                            }
-                            if (in->candidates || (model && sc >= learn_threshold(model))) {
-                                f.n = 0;
-                                S_cand_feats(x, &f, &fc, FG_TRIG | FG_SRC | FG_TGT | FG_PAIR);
+                                double zp = S_group_sum(x, fz, &fc, FG_PAIR);
+#ifdef SITREP_CHECK_FEATS
+                                /* the tables give learn_sum's sums to the bit */
+                                if (fast) {
+                                    double a[3] = {zs[si], zg[gi + 1], zp};
+                                    double b[3] = {S_group_sum(x, &f, &fc, FG_SRC), S_group_sum(x, &f, &fc, FG_TGT),
+                                                   S_group_sum(x, &f, &fc, FG_PAIR)};
+                                    if (S_group_sum(x, &f, &fc, FG_TRIG) != zt) abort();
+                                    if (memcmp(a, b, sizeof a)) abort();
+                                }
+#endif
+                                sc = learn_prob(model, zt + zs[si] + zg[gi + 1] + zp);
                             }
                             /* one candidate per (type, source key, target key) */
                             S_cand *c = NULL;
@@ -4560,28 +5004,43 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
                             c->rule = rule;
                             c->why = "";
                             c->feats = NULL;
-                            if (model && sc >= learn_threshold(model)) {
-                                char why[256];
-                                learn_score(model, f.ptr, f.n, why, sizeof why);
-                                if (!(c->why = arena_strdup(x->a, why))) { rc = SITREP_ENOMEM; break; }
-                            }
-                            if (in->candidates) {
-                                char all[P_MAXF * P_FLEN];
-                                size_t o = 0;
-                                for (int k = 0; k < f.n; k++) {
-                                    size_t l = strlen(f.ptr[k]);
-                                    if (o + l + 2 >= sizeof all) break;
-                                    if (o) all[o++] = ' ';
-                                    memcpy(all + o, f.ptr[k], l);
-                                    o += l;
-                                }
-                                all[o] = 0;
-                                if (!(c->feats = arena_strdup(x->a, all))) { rc = SITREP_ENOMEM; break; }
-                            }
+                            c->fc = fc;
                         }
                     }
                 }
             }
+        }
+    }
+    /* each kept candidate's heaviest features (and with code_input.candidates
+     * every candidate's features): only the last of a (type, source key,
+     * target key) is kept, and nothing its features read (the events, the
+     * passive) changes until now */
+    for (size_t k = 0; k < cands.len && !rc; k++) {
+        S_cand *c = &VEC_AT(&cands, S_cand, k);
+        int explain = model && c->score >= learn_threshold(model);
+        if (!explain && !in->candidates) continue;
+        f.W = fast && !in->candidates ? x->c->wt : NULL;   /* names only where they are read */
+        f.explain = 1;
+        f.n = 0;
+        f.z = 0;
+        S_cand_feats(x, &f, &c->fc, FG_TRIG | FG_SRC | FG_TGT | FG_PAIR);
+        if (explain) {
+            char why[256];
+            learn_explain(model, f.ix, f.ptr, f.n, why, sizeof why);
+            if (!(c->why = arena_strdup(x->a, why))) { rc = SITREP_ENOMEM; break; }
+        }
+        if (in->candidates) {
+            char all[P_MAXF * P_FLEN];
+            size_t o = 0;
+            for (int i = 0; i < f.n; i++) {
+                size_t l = strlen(f.ptr[i]);
+                if (o + l + 2 >= sizeof all) break;
+                if (o) all[o++] = ' ';
+                memcpy(all + o, f.ptr[i], l);
+                o += l;
+            }
+            all[o] = 0;
+            if (!(c->feats = arena_strdup(x->a, all))) { rc = SITREP_ENOMEM; break; }
         }
     }
     /* the rules found an act and its source but no target: the best

@@ -11,11 +11,25 @@
 #include "dict.h"
 #include "sitrep.h"
 
+/* The index built once the file is read (S_index): open addressing over
+ * the names' hashes, at most half full, the names in one block. */
+typedef struct {
+    uint32_t hash, k1;   /* k1: the feature's index + 1, 0 for an empty slot */
+} S_lslot;
+
+typedef struct {
+    uint32_t off, len;   /* its name: names[off .. off + len) */
+} S_lname;
+
 struct learn_model {
-    dict index;          /* feature name -> index into w */
+    dict index;          /* feature name -> index into w, while loading */
     double *w;
     size_t n, cap;
     double bias, threshold;
+    S_lslot *slots;
+    size_t mask;
+    S_lname *nm;
+    char *names;
 };
 
 void learn_free(learn_model *m)
@@ -23,7 +37,40 @@ void learn_free(learn_model *m)
     if (!m) return;
     dict_free(&m->index);
     free(m->w);
+    free(m->slots);
+    free(m->nm);
+    free(m->names);
     free(m);
+}
+
+static int S_index(learn_model *m)
+{
+    size_t cap = 16, total = 0;
+    while (cap < 2 * m->n) cap *= 2;
+    const dict *d = &m->index;
+    for (size_t j = 0; j < d->cap; j++)
+        if (d->hashes[j]) total += strlen(d->keys[j]) + 1;
+    if (total > UINT32_MAX) return SITREP_ENOMEM;
+    m->slots = calloc(cap, sizeof *m->slots);
+    m->nm = malloc((m->n ? m->n : 1) * sizeof *m->nm);
+    m->names = malloc(total ? total : 1);
+    if (!m->slots || !m->nm || !m->names) return SITREP_ENOMEM;
+    m->mask = cap - 1;
+    size_t o = 0;
+    for (size_t j = 0; j < d->cap; j++) {
+        if (!d->hashes[j]) continue;
+        size_t l = strlen(d->keys[j]);
+        int k = d->vals[j];
+        memcpy(m->names + o, d->keys[j], l + 1);
+        m->nm[k] = (S_lname){(uint32_t)o, (uint32_t)l};
+        o += l + 1;
+        uint32_t h = dict_hash(d->keys[j], l);
+        size_t s = h & m->mask;
+        while (m->slots[s].k1) s = (s + 1) & m->mask;
+        m->slots[s] = (S_lslot){h, (uint32_t)k + 1};
+    }
+    dict_free(&m->index);   /* the names live in the block now */
+    return 0;
 }
 
 size_t learn_feature_count(const learn_model *m) { return m ? m->n : 0; }
@@ -113,6 +160,11 @@ learn_model *learn_load(const char *path, char *err, size_t errlen)
         m->w[m->n++] = v;
     }
     fclose(f);
+    if (S_index(m)) {
+        snprintf(err, errlen, "%s: out of memory", path);
+        learn_free(m);
+        return NULL;
+    }
     return m;
 fail:
     fclose(f);
@@ -125,47 +177,126 @@ double learn_sum(const learn_model *m, const char *const *feats, int n)
     double z = 0;
     for (int i = 0; i < n; i++) {
         int k;
-        if (dict_get(&m->index, feats[i], strlen(feats[i]), &k)) z += m->w[k];
+        if ((k = learn_index(m, feats[i], strlen(feats[i]))) >= 0) z += m->w[k];
     }
     return z;
 }
 
 double learn_prob(const learn_model *m, double sum) { return 1.0 / (1.0 + exp(-(m->bias + sum))); }
 
+int learn_index(const learn_model *m, const char *name, size_t n)
+{
+    uint32_t h = dict_hash(name, n);
+    for (size_t s = h & m->mask;; s = (s + 1) & m->mask) {
+        S_lslot sl = m->slots[s];
+        if (!sl.k1) return -1;
+        if (sl.hash != h) continue;
+        const S_lname *e = &m->nm[sl.k1 - 1];
+        if (e->len == n && !memcmp(m->names + e->off, name, n)) return (int)sl.k1 - 1;
+    }
+}
+
+double learn_weight(const learn_model *m, int k) { return m->w[k]; }
+const char *learn_name(const learn_model *m, int k) { return m->names + m->nm[k].off; }
+
+/* The TOP heaviest of the features found (by absolute weight), written
+ * to why as "name+0.83 name-0.41 ...". */
+enum { S_TOP = 6 };
+typedef struct {
+    int top[S_TOP], n;
+    double w[S_TOP];
+} S_heavy;
+
+static void S_heavy_add(S_heavy *h, int i, double w)
+{
+    /* a full list gives up its lightest for a heavier one */
+    int j;
+    if (h->n < S_TOP) j = h->n++;
+    else if (fabs(w) > fabs(h->w[S_TOP - 1])) j = S_TOP - 1;
+    else return;
+    while (j > 0 && fabs(h->w[j - 1]) < fabs(w)) {
+        h->top[j] = h->top[j - 1];
+        h->w[j] = h->w[j - 1];
+        j--;
+    }
+    h->top[j] = i;
+    h->w[j] = w;
+}
+
+/* w as printf's "%+.2f" writes it, into out (S_FMT2_MAX bytes); its length.  The
+ * rounding is printf's: to the nearest hundredth of w's exact binary
+ * value, ties to even (fma gives the exact sign of v * 100 - k). */
+enum { S_FMT2_MAX = 400 };   /* "%+.2f" of DBL_MAX: 313 bytes */
+
+static int S_fmt2(double w, char *out)
+{
+    double v = fabs(w);
+    if (!(v < 1e13)) return snprintf(out, S_FMT2_MAX, "%+.2f", w);   /* inf, nan, huge: k must stay exact */
+    double k = floor(v * 100.0);
+    while (k > 0 && fma(v, 100.0, -k) < 0) k -= 1;
+    while (fma(v, 100.0, -(k + 1)) >= 0) k += 1;
+    double r = fma(v, 100.0, -(k + 0.5));
+    if (r > 0 || (r == 0 && fmod(k, 2.0) == 1.0)) k += 1;
+    unsigned long long h = (unsigned long long)k;
+    char tmp[24];
+    int n = 0;
+    tmp[n++] = (char)('0' + h % 10);
+    tmp[n++] = (char)('0' + h / 10 % 10);
+    tmp[n++] = '.';
+    h /= 100;
+    do tmp[n++] = (char)('0' + h % 10); while (h /= 10);
+    int o = 0;
+    out[o++] = signbit(w) ? '-' : '+';
+    while (n) out[o++] = tmp[--n];
+    out[o] = 0;
+    return o;
+}
+
+static void S_heavy_write(const S_heavy *h, const char *const *feats, char *why, size_t whylen)
+{
+    size_t o = 0;
+    why[0] = 0;
+    for (int j = 0; j < h->n && o + 1 < whylen; j++) {
+        /* snprintf(why + o, whylen - o, "%s%s%+.2f", j ? " " : "", name, w),
+         * written by hand: printf's %f is most of explaining a score */
+        const char *name = feats[h->top[j]];
+        size_t nl = strlen(name), room = whylen - o - 1, r = 0;
+        char num[S_FMT2_MAX];
+        int numl = S_fmt2(h->w[j], num);
+        if (numl < 0) break;
+        const char *parts[3] = {j ? " " : "", name, num};
+        size_t lens[3] = {j ? 1u : 0u, nl, (size_t)numl};
+        for (int k = 0; k < 3; k++) {
+            size_t at = r < room ? r : room, c = lens[k] < room - at ? lens[k] : room - at;
+            memcpy(why + o + at, parts[k], c);
+            r += lens[k];
+        }
+        why[o + (r < room ? r : room)] = 0;
+        o += r;
+    }
+}
+
+void learn_explain(const learn_model *m, const int *ix, const char *const *feats, int n, char *why, size_t whylen)
+{
+    S_heavy h;
+    h.n = 0;
+    for (int i = 0; i < n; i++)
+        if (ix[i] >= 0) S_heavy_add(&h, i, m->w[ix[i]]);
+    if (whylen) S_heavy_write(&h, feats, why, whylen);
+}
+
 double learn_score(const learn_model *m, const char *const *feats, int n, char *why, size_t whylen)
 {
     double z = m->bias;
-    enum { TOP = 6 };
-    int top[TOP], ntop = 0;
-    double topw[TOP];
+    S_heavy h;
+    h.n = 0;
     for (int i = 0; i < n; i++) {
         int k;
-        if (!dict_get(&m->index, feats[i], strlen(feats[i]), &k)) continue;
+        if ((k = learn_index(m, feats[i], strlen(feats[i]))) < 0) continue;
         double w = m->w[k];
         z += w;
-        if (!why) continue;
-        /* keep the TOP heaviest, by absolute weight: a full list gives
-         * up its lightest for a heavier one */
-        int j;
-        if (ntop < TOP) j = ntop++;
-        else if (fabs(w) > fabs(topw[TOP - 1])) j = TOP - 1;
-        else continue;
-        while (j > 0 && fabs(topw[j - 1]) < fabs(w)) {
-            top[j] = top[j - 1];
-            topw[j] = topw[j - 1];
-            j--;
-        }
-        top[j] = i;
-        topw[j] = w;
+        if (why) S_heavy_add(&h, i, w);
     }
-    if (why && whylen) {
-        size_t o = 0;
-        why[0] = 0;
-        for (int j = 0; j < ntop && o + 1 < whylen; j++) {
-            int r = snprintf(why + o, whylen - o, "%s%s%+.2f", j ? " " : "", feats[top[j]], topw[j]);
-            if (r < 0) break;
-            o += (size_t)r;
-        }
-    }
+    if (why && whylen) S_heavy_write(&h, feats, why, whylen);
     return 1.0 / (1.0 + exp(-z));
 }

@@ -33,6 +33,15 @@ double learn_threshold(const learn_model *m);
 double learn_sum(const learn_model *m, const char *const *feats, int n);
 double learn_prob(const learn_model *m, double sum);
 
+/* By index, for callers that look each feature up once: the index of the
+ * feature name[0..n) (no NUL needed), or -1 when the model lacks it; its
+ * weight and name (the model's); and learn_score's explanation of features already looked up
+ * (ix[i] the index of feats[i], or -1), written the same way. */
+int learn_index(const learn_model *m, const char *name, size_t n);
+double learn_weight(const learn_model *m, int k);
+const char *learn_name(const learn_model *m, int k);
+void learn_explain(const learn_model *m, const int *ix, const char *const *feats, int n, char *why, size_t whylen);
+
 /* The probability of the feature set feats[0..n) (unknown names weigh 0).
  * When why is not NULL and whylen > 0, the heaviest features (by absolute
  * weight) are written there as "name+0.83 name-0.41 ...". */
