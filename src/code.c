@@ -123,6 +123,7 @@ enum {
     LX_ANSWER = 8,       /* ... in S_answer */
     LX_OFFER = 16,       /* ... is "offer" */
     LX_KNOWN = 32,       /* the word has an entry (every S_lex has) */
+    LX_LIT = 64,         /* it matches some literal (S_elem.ids, .lids) */
 };
 
 /* One war of conflicts.tsv: sides a and b from day `from` to `to`. */
@@ -1115,6 +1116,10 @@ static int S_build_lex(coder *c, vocab *voc)
         }
         for (size_t k = 0; k < 2 * na; k++) {
             afill[k] = S_sort_ids(aids + aoff[k], afill[k]);
+            for (int i = 0; i < afill[k]; i++) {   /* every such word has an entry */
+                int id = aids[aoff[k] + i];
+                VEC_AT(&c->lexes, S_lex, c->lexi[id] - 1).bits |= LX_LIT;
+            }
         }
     }
     /* each element's: the union of its alternatives' */
@@ -1185,8 +1190,8 @@ static int S_has(const int *a, int n, int id)
  * By vocabulary id: every word that matches has one (S_build_lex). */
 static int S_lit(const S_ctx *x, int t, const S_elem *e)
 {
+    if (!(x->lx[t]->bits & LX_LIT)) return 0;   /* no literal's word (nor an unknown one) */
     int id = S_id(x, t);
-    if (id == VOCAB_UNKNOWN) return 0;
     if (S_has(e->ids, e->nids, id)) return 1;
     return (S_flags(x, t) & TOK_WORD) && S_has(e->lids, e->nlids, id);
 }
@@ -2826,10 +2831,12 @@ static const S_pat *S_best_pattern(S_ctx *x, int s0, int s1, int t, S_match *out
     memset(out, 0, sizeof *out);
     int best_score = -1;
     const char *w = S_norm(x, t);
+    const S_lex *le = x->lx[t];
+    int heads = le->nhead[0] || le->nhead[1];
     /* a gerund after a determiner or an owner is a noun ("the killing
      * of", "Harris' meeting with"): no verb pattern then */
     int nominal = 0;
-    if (t > s0) {
+    if (heads && t > s0) {
         const char *pw = S_norm(x, t - 1);
         int pwid = S_id(x, t - 1);
         size_t pl = strlen(pw), wl = strlen(w);
@@ -2843,7 +2850,7 @@ static const S_pat *S_best_pattern(S_ctx *x, int s0, int s1, int t, S_match *out
      * after a determiner and up to two modifiers (no verb, no plural noun:
      * "the rebels attack" is a clause) is a noun */
     int past = S_is_past(x, t);
-    if (!nominal && !past) {
+    if (heads && !nominal && !past) {
         int k = t - 1, mods = 0;
         while (k >= s0 && mods < 2 && !S_is(x, k, W_DETS) && (S_flags(x, k) & TOK_WORD) && !S_is_verb_form(x, k)) {
             const char *mw = S_norm(x, k);
@@ -2876,7 +2883,8 @@ static const S_pat *S_best_pattern(S_ctx *x, int s0, int s1, int t, S_match *out
     if (!x->passive && t > s0 && S_is(x, t - 1, W_BE) && (S_id(x, t - 1) != VW_BE) &&
         (S_id(x, t - 1) != VW_BEING) && S_is_verb_form(x, t) && t + 1 < s1 && (S_id(x, t + 1) == VW_BY))
         x->passive = 1;
-    const S_lex *le = x->lx[t];
+    /* (x->passive is set for every word: S_propose reads the last one's) */
+    if (!heads) return NULL;
     for (int pos = 0; pos < 2; pos++) {
         for (int hi = 0; hi < le->nhead[pos]; hi++) {
             for (int pi = HENT(x->c, le->head[pos] + hi)->first; pi >= 0; pi = PAT(x->c, pi)->next) {
