@@ -25,6 +25,7 @@
 #include <limits.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -85,11 +86,17 @@ struct coder {
     int *cue_last;       /* vocabulary id of a last word -> first cue, or -1 */
     int ncue_last;       /* ids below it have an entry */
     vocab *voc;          /* loading only: where the coder adds its words */
+    dict attach;         /* loading only: S_attach */
     vec conflicts;       /* S_conflict: wars, for attacks with no target */
     vec treaties;        /* S_treaty: two-sided treaties, for leaving them */
-    /* what the lexicon says of each word by vocabulary id (S_build_lex) */
-    int *lexi;           /* id -> 1 + index into lexes, 0 for none */
-    int nlexi;           /* ids below it have an entry in lexi */
+    /* what the lexicon says of each word by its number (S_build_lex): a
+     * word of the vocabulary by its id (below vbase), another by a number
+     * from vbase up, given in forms (S_cid) */
+    int *lexi;           /* number -> 1 + index into lexes, 0 for none */
+    int nlexi;           /* numbers below it have an entry in lexi */
+    int vbase;           /* the vocabulary's size when the coder was loaded */
+    struct S_fslot_ *forms;
+    size_t fsmask, nforms;
     vec lexes;           /* S_lex */
     vec hents;           /* S_hent: the heads of S_lex.head */
     /* the learned layer's words that tie an actor to what precedes it
@@ -101,6 +108,15 @@ struct coder {
     /* the weights of the model's features of few values (coder_bind_model) */
     struct S_wtab *wt;
     const learn_model *wt_model;
+    /* ... and of those naming a lemma or a word, by their numbers */
+    uint64_t *fkeys;             /* 0: empty */
+    struct S_wx_ *fvals;
+    size_t fmask;
+    unsigned char *lidok;        /* by lemma number: its names are looked up by number */
+    int nlid, id_dollar, id_caret;
+    /* by type (S_types): a speech act or SUPPORT (its reporter may be its
+     * source), symmetric (merge_symmetric) */
+    unsigned char tspeech[16], tsym[16];
 };
 
 /* One word's lemmas, as far as the coder asks (S_build_lex): which of
@@ -110,10 +126,11 @@ typedef struct {
     unsigned bits;
 } S_lex;
 
-/* A lemma of a word that heads patterns: the first of them (PAT). */
+/* A lemma of a word that heads patterns: the first of them (PAT), and
+ * the lemma's number (the same for the same lemma). */
 typedef struct {
     const char *lemma;
-    int first;
+    int first, lid;
 } S_hent;
 
 enum {
@@ -157,10 +174,15 @@ void coder_free(coder *c)
     dict_free(&c->heads[0]);
     dict_free(&c->heads[1]);
     dict_free(&c->cameo);
+    dict_free(&c->attach);
     free(c->cue_last);
     free(c->lexi);
+    free(c->forms);
     free(c->linkof);
     free(c->wt);
+    free(c->fkeys);
+    free(c->fvals);
+    free(c->lidok);
     vec_free(&c->lexes);
     vec_free(&c->hents);
     arena_free(&c->mem);
@@ -172,6 +194,9 @@ size_t coder_pattern_count(const coder *c) { return c->pats.len; }
 static const char *const S_types[] = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID",
                                       "RETREAT", "REQUEST", "ACCUSE", "REJECT", "THREATEN",
                                       "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", NULL};
+
+/* types that are speech acts: their source can be the reporter */
+static const char *const S_speech_acts[] = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", NULL};
 
 static const char *S_type_name(const char *s)
 {
@@ -199,7 +224,8 @@ static int S_in(const char *w, const char *const *list);
 static const char *S_singular(coder *c, const char *w)
 {
     size_t n = strlen(w);
-    if (!c->lx || n < 4 || w[n - 1] != 's' || strchr("siu", w[n - 2]) || S_in(w, S_attach)) return NULL;
+    int k;
+    if (!c->lx || n < 4 || w[n - 1] != 's' || strchr("siu", w[n - 2]) || dict_get(&c->attach, w, n, &k)) return NULL;
     const char *lem[LEXICON_MAX];
     char scratch[LEXICON_MAX * 64];
     int nl = lexicon_lemmas(c->lx, LEX_NOUN, w, lem, scratch);
@@ -275,8 +301,8 @@ static int S_parse_pattern(coder *c, S_pat *p, char *text, char *err, size_t err
              * attaches the target ("sanctions on $T"), a verb's may carry
              * the meaning ("stand with $T", "side with $T") */
             int content = !p->noun;
-            for (int k = 0; k < e->nalts; k++)
-                if (!S_in(e->alts[k], S_attach)) content = 1;
+            for (int k = 0, v; k < e->nalts; k++)
+                if (!dict_get(&c->attach, e->alts[k], strlen(e->alts[k]), &v)) content = 1;
             if (!opt && content) p->ncontent++;
         }
         n++;
@@ -325,8 +351,16 @@ static int S_read_tsv(coder *c, const char *path, const char *base, S_line_fn fn
         cols[nc++] = line;
         for (char *p = line; *p && nc < 8; p++)
             if (*p == '\t') { *p = 0; cols[nc++] = p + 1; }
-        char where[512];
-        snprintf(where, sizeof where, "%s:%ld", base, lineno);
+        /* "BASE:LINE", as snprintf(where, sizeof where, "%s:%ld") writes it */
+        char where[512], num[24];
+        int nl = 0;
+        for (long v = lineno; v; v /= 10) num[nl++] = (char)('0' + v % 10);
+        size_t bl = strlen(base);
+        if (bl > sizeof where - 1) bl = sizeof where - 1;
+        memcpy(where, base, bl);
+        if (bl < sizeof where - 1) where[bl++] = ':';
+        while (nl && bl < sizeof where - 1) where[bl++] = num[--nl];
+        where[bl] = 0;
         rc = fn(c, cols, nc, where, err, errlen);
     }
     free(line);
@@ -395,7 +429,14 @@ static int S_pattern_line(coder *c, char **cols, int nc, const char *where, char
     const S_cameo *cm = &VEC_AT(&c->cameos, S_cameo, ci);
     p->quad = cm->quad;
     p->goldstein = cm->goldstein;
-    p->where = arena_printf(&c->mem, "%s: %s", where, cols[3]);
+    size_t wl = strlen(where), pl = strlen(cols[3]);
+    char *wh = arena_alloc(&c->mem, wl + 2 + pl + 1);   /* "WHERE: PATTERN" */
+    if (wh) {
+        memcpy(wh, where, wl);
+        memcpy(wh + wl, ": ", 2);
+        memcpy(wh + wl + 2, cols[3], pl + 1);
+    }
+    p->where = wh;
     char *text = arena_strdup(&c->mem, cols[3]);
     if (!p->where || !text) return SITREP_ENOMEM;
     return S_parse_pattern(c, p, text, err, errlen, where);
@@ -517,7 +558,7 @@ oom:
 static int S_cmpstr(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
 static int S_build_wclass(vocab *v);
-static int S_build_lex(coder *c, vocab *voc);
+static int S_build_lex(coder *c, const vocab *voc);
 
 static int S_build_links(coder *c, const vocab *voc);
 
@@ -537,7 +578,13 @@ coder *coder_load(const char *dir, const lexicon *lx, vocab *voc, char *err, siz
     dict_init(&c->heads[0]);
     dict_init(&c->heads[1]);
     dict_init(&c->cameo);
+    dict_init(&c->attach);
     c->voc = voc;
+    for (int i = 0; S_attach[i]; i++)
+        if (dict_set(&c->attach, S_attach[i], strlen(S_attach[i]), 1)) {
+            snprintf(err, errlen, "out of memory");
+            goto fail;
+        }
     char path[4096];
     if (S_build_wclass(voc)) {
         snprintf(err, errlen, "out of memory");
@@ -578,10 +625,15 @@ coder *coder_load(const char *dir, const lexicon *lx, vocab *voc, char *err, siz
         free(names[i]);
     }
     if (rc) goto fail;
+    for (int i = 0; S_types[i]; i++) {
+        c->tspeech[i] = S_in(S_types[i], S_speech_acts) || !strcmp(S_types[i], "SUPPORT");
+        c->tsym[i] = (unsigned char)merge_symmetric(S_types[i]);
+    }
     if ((rc = S_build_lex(c, voc)) || (rc = S_build_links(c, voc))) {
         snprintf(err, errlen, "out of memory");
         goto fail;
     }
+    dict_free(&c->attach);
     return c;
 fail:
     coder_free(c);
@@ -604,6 +656,7 @@ typedef struct {
     signed char *verb_cache, *report_cache, *adv_cache;  /* per token: -1 unknown, 0, 1 */
     unsigned *wc;                            /* per token: W_* word classes */
     const S_lex **lx;                        /* per token: its lemmas (S_build_lex) */
+    int *cid;                                /* per token: its number (S_cid) */
     vec events;
     /* the document's actor keys, most mentioned first (the learned layer) */
     const char *keyrank[4];
@@ -612,6 +665,8 @@ typedef struct {
      * side and type (NTYPES: "s:kind=K|role=R"); set when wrole_set */
     struct S_wx_ *wrole;
     unsigned char *wrole_set;
+    const struct S_sent_ *sn;   /* the sentence S_propose is at */
+    int *txp;                   /* S_words_between: tokens in time expressions before each token */
 } S_ctx;
 
 static const char *S_norm(const S_ctx *x, int t) { return x->in->seg->toks[t].norm; }
@@ -796,6 +851,59 @@ static const char *const S_answer[] = {"respond", "retaliate", "react", "answer"
  * these forms has no lemma that heads a pattern or is a literal, matches
  * no literal as written, and is a past form only by its "-ed". */
 
+/* The coder's own words: the forms S_build_lex and coder_bind_model ask
+ * about that the vocabulary lacks (mostly inflections no text uses,
+ * "meetted", which would only make the vocabulary's table larger for
+ * every stage), numbered from vbase up.  A token's number (S_cid): its
+ * vocabulary id when it has one from before the coder, else its form's
+ * number here, else 0. */
+typedef struct S_fslot_ {
+    uint32_t hash;
+    int cid;             /* 0: an empty slot */
+    const char *s;       /* in the coder's arena */
+} S_fslot;
+
+static int S_forms_find(const coder *c, const char *w, size_t n)
+{
+    if (!c->forms) return 0;
+    uint32_t h = dict_hash(w, n);
+    for (size_t j = h & c->fsmask;; j = (j + 1) & c->fsmask) {
+        const S_fslot *sl = &c->forms[j];
+        if (!sl->cid) return 0;
+        if (sl->hash == h && !strncmp(sl->s, w, n) && !sl->s[n]) return sl->cid;
+    }
+}
+
+/* The number of form w[0..n) (S_cid), a new one when it has none;
+ * negative when out of memory. */
+static int S_cid_add(coder *c, const vocab *voc, const char *w, size_t n)
+{
+    int id = vocab_id(voc, w, n);
+    if (id > 0 && id < c->vbase) return id;
+    if ((id = S_forms_find(c, w, n))) return id;
+    if ((c->nforms + 1) * 2 > (c->forms ? c->fsmask + 1 : 0)) {
+        size_t cap = c->forms ? 2 * (c->fsmask + 1) : 4096;
+        S_fslot *ns = calloc(cap, sizeof *ns);
+        if (!ns) return SITREP_ENOMEM;
+        for (size_t j = 0; c->forms && j <= c->fsmask; j++) {
+            if (!c->forms[j].cid) continue;
+            size_t k = c->forms[j].hash & (cap - 1);
+            while (ns[k].cid) k = (k + 1) & (cap - 1);
+            ns[k] = c->forms[j];
+        }
+        free(c->forms);
+        c->forms = ns;
+        c->fsmask = cap - 1;
+    }
+    uint32_t h = dict_hash(w, n);
+    size_t j = h & c->fsmask;
+    while (c->forms[j].cid) j = (j + 1) & c->fsmask;
+    char *copy = arena_strndup(&c->mem, w, n);
+    if (!copy) return SITREP_ENOMEM;
+    c->forms[j] = (S_fslot){h, c->vbase + (int)c->nforms++, copy};
+    return c->forms[j].cid;
+}
+
 /* What the coder asks of a lemma (S_build_lex). */
 typedef struct {
     int head[2];          /* the first pattern it heads as a verb, a noun; -1 */
@@ -818,7 +926,7 @@ typedef struct {
 
 typedef struct {
     coder *c;
-    vocab *voc;
+    const vocab *voc;
     dict tdict;           /* lemma -> index into targets */
     vec targets;          /* S_target */
     vec recs;             /* S_rec */
@@ -841,7 +949,7 @@ static int S_target_of(S_lexb *b, const char *w)
 
 static int S_push_rec(S_lexb *b, const char *f, size_t n, int target, int pos, int rank, int past)
 {
-    int id = vocab_add(b->voc, f, n, 0);
+    int id = S_cid_add(b->c, b->voc, f, n);
     S_rec *r = id < 0 ? NULL : vec_push(&b->recs);
     if (!r) return SITREP_ENOMEM;
     /* a past form by its "-ed" (lexicon_is_past) */
@@ -931,6 +1039,7 @@ static int S_lex_entry(S_lexb *b, S_rec *r, int n)
             if (!h) return SITREP_ENOMEM;
             h->lemma = t->copy;
             h->first = t->head[pos];
+            h->lid = r[i].target;
             le.nhead[pos]++;
         }
         if (r[i].rank > 0 && t->alt >= 0) {
@@ -952,7 +1061,9 @@ static int S_lex_entry(S_lexb *b, S_rec *r, int n)
 static int S_lex_forward(S_lexb *b, int id)
 {
     coder *c = b->c;
-    const char *f = vocab_str(b->voc, id);
+    const char *f = id < c->vbase ? vocab_str(b->voc, id) : NULL;
+    for (size_t j = 0; !f && j <= c->fsmask; j++)
+        if (c->forms[j].cid == id) f = c->forms[j].s;
     S_lex le;
     memset(&le, 0, sizeof le);
     le.bits = LX_KNOWN;
@@ -971,6 +1082,7 @@ static int S_lex_forward(S_lexb *b, int id)
                 if (!h) return SITREP_ENOMEM;
                 h->lemma = t->copy;
                 h->first = t->head[pos];
+                h->lid = ti;
                 le.nhead[pos]++;
             }
             if (k > 0 && t->alt >= 0) {
@@ -988,7 +1100,7 @@ static int S_lex_forward(S_lexb *b, int id)
     return 0;
 }
 
-static int S_build_lex(coder *c, vocab *voc)
+static int S_build_lex(coder *c, const vocab *voc)
 {
     const lexicon *lx = c->lx;
     if (!lx) return 0;
@@ -996,6 +1108,7 @@ static int S_build_lex(coder *c, vocab *voc)
     memset(&b, 0, sizeof b);
     b.c = c;
     b.voc = voc;
+    c->vbase = vocab_count(voc);
     dict_init(&b.tdict);
     vec_init(&b.targets, sizeof(S_target));
     vec_init(&b.recs, sizeof(S_rec));
@@ -1057,7 +1170,7 @@ static int S_build_lex(coder *c, vocab *voc)
             memcpy(buf + n, "'s", 3);
             const size_t lens[3] = {n, n + 2, n + 1};
             for (int k = 0; k < 3 && !rc; k++) {
-                int id = vocab_add(voc, buf, lens[k], 0);
+                int id = S_cid_add(c, voc, buf, lens[k]);
                 S_altid *pr = id < 0 ? NULL : vec_push(&b.pairs);
                 if (!pr) rc = SITREP_ENOMEM;
                 else *pr = (S_altid){tt->alt, 0, id};
@@ -1072,7 +1185,7 @@ static int S_build_lex(coder *c, vocab *voc)
     }
     /* the records by id (counting sort), each id's by part of speech and rank */
     if (!rc) {
-        c->nlexi = vocab_count(voc);
+        c->nlexi = c->vbase + (int)c->nforms;
         c->lexi = calloc((size_t)c->nlexi, sizeof *c->lexi);
         cnt = calloc((size_t)c->nlexi + 1, sizeof *cnt);
         sorted = malloc((b.recs.len ? b.recs.len : 1) * sizeof *sorted);
@@ -1122,11 +1235,32 @@ static int S_build_lex(coder *c, vocab *voc)
             }
         }
     }
-    /* each element's: the union of its alternatives' */
+    /* each element's: the union of its alternatives' (the same set of
+     * alternatives, the same union: unions by their alternatives' numbers) */
+    dict unions;
+    vec uvec;                /* S_elem: the union of each set seen */
+    dict_init(&unions);
+    vec_init(&uvec, sizeof(S_elem));
     for (size_t pi = 0; pi < c->pats.len && !rc; pi++) {
         S_pat *p = PAT(c, pi);
         for (int ei = 0; ei < p->nel && !rc; ei++) {
             S_elem *e = &p->el[ei];
+            char sig[256];
+            size_t sl = 0;
+            for (int a = 0; a < e->nalts && e->nalts > 1 && sl + 12 < sizeof sig; a++) {
+                int ti;
+                dict_get(&b.tdict, e->alts[a], strlen(e->alts[a]), &ti);
+                sl += (size_t)snprintf(sig + sl, sizeof sig - sl, "%d,", VEC_AT(&b.targets, S_target, ti).alt);
+            }
+            int ui;
+            if (e->nalts > 1 && sl + 12 < sizeof sig && dict_get(&unions, sig, sl, &ui)) {
+                const S_elem *u = &VEC_AT(&uvec, S_elem, ui);
+                e->ids = u->ids;
+                e->nids = u->nids;
+                e->lids = u->lids;
+                e->nlids = u->nlids;
+                continue;
+            }
             for (int kind = 0; kind < 2 && !rc; kind++) {
                 const int **out = kind ? &e->lids : &e->ids;
                 int *nout = kind ? &e->nlids : &e->nids, total = 0;
@@ -1161,8 +1295,15 @@ static int S_build_lex(coder *c, vocab *voc)
                 *out = u;
                 *nout = n;
             }
+            if (!rc && e->nalts > 1 && sl + 12 < sizeof sig) {
+                S_elem *u = vec_push(&uvec);
+                if (!u || dict_set(&unions, sig, sl, (int)uvec.len - 1)) rc = SITREP_ENOMEM;
+                else *u = *e;
+            }
         }
     }
+    dict_free(&unions);
+    vec_free(&uvec);
     free(aoff);
     free(afill);
     free(cnt);
@@ -1191,7 +1332,7 @@ static int S_has(const int *a, int n, int id)
 static int S_lit(const S_ctx *x, int t, const S_elem *e)
 {
     if (!(x->lx[t]->bits & LX_LIT)) return 0;   /* no literal's word (nor an unknown one) */
-    int id = S_id(x, t);
+    int id = x->cid[t];
     if (S_has(e->ids, e->nids, id)) return 1;
     return (S_flags(x, t) & TOK_WORD) && S_has(e->lids, e->nlids, id);
 }
@@ -1626,8 +1767,6 @@ static int S_subject(const S_ctx *x, int s0, int t, int *out, int max, const int
  * word before trig ("Harris suggested that Moscow must be held
  * accountable"), or the actor by one after it ('"Now is the time for
  * Russia to withdraw," Psaki said'; "said Psaki").  A mention index or -1. */
-/* types that are speech acts: their source can be the reporter */
-static const char *const S_speech_acts[] = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", NULL};
 
 static int S_reporter(const S_ctx *x, int s0, int s1, int trig)
 {
@@ -4130,15 +4269,33 @@ static int S_mediated_pairs(S_ctx *x)
 
 enum { P_MAXM = 24, P_MAXT = 6, P_MAXF = 48, P_FLEN = 64 };
 
+/* What S_propose computes once per sentence: its actors, their keys as
+ * small numbers (kid: the first of ms with the same key, so that keys
+ * compare as numbers), their ranks among the document's keys, and where
+ * the next reporting word is. */
+typedef struct S_sent_ {
+    const sr_mention *ms[P_MAXM];
+    int nm, kid[P_MAXM], rank[P_MAXM];
+    int placeprep[P_MAXM];       /* after in/at/to/into/from */
+    const int *next_rep;         /* [k - s0], k in s0..s1: the first reporting word at k or after, s1 */
+    int s0, s1;
+} S_sent;
+
 /* What one candidate's features are computed from. */
 typedef struct {
     const char *T, *lem;
     int tix;                     /* T's index in S_types */
+    int lid;                     /* lem's number (S_hent.lid) */
     int pos, t, s0, s1, nkeys, full;
     const sr_mention *sm, *gm;   /* gm NULL: no target */
+    int si, gi;                  /* their indexes in S_sent.ms, gi -1 for none */
     int snear, gnear;            /* the nearest actor on its side of the trigger */
     int sent;
     size_t first_event;          /* the rules' events of this sentence start here */
+    int prule;                   /* what the rules coded between its keys in this sentence: bit 1
+                                  * its type, bit 2 its type from its source to another target,
+                                  * bit 4 another type */
+    int before;                  /* the pair in the sentences before: 2 with this type, 1 another */
 } S_fctx;
 
 typedef struct {
@@ -4302,6 +4459,52 @@ static void S_fpre_c(S_feats *f, const char *pre, size_t pl, const char *lit, si
 }
 #define S_FPRE_C(f, pre, pl, lit, c) S_fpre_c(f, pre, pl, lit, sizeof(lit) - 1, c)
 
+/* The features that name a lemma or a word (data/model/README.md), by
+ * number: FK_A "T=T|lem=LEM|v", FK_B "lem=LEM|v", FK_C "T|next=W",
+ * FK_D "T|prev=W", FK_E "T|lem=LEM|match=N", FK_F "T|lem=LEM|s:L|W"
+ * (W a linking word).  A key packs the template, the type, the lemma's
+ * number and the rest (a word's vocabulary id; the part of speech, N, or
+ * side, direction and linking word). */
+enum { FK_A = 1, FK_B, FK_C, FK_D, FK_E, FK_F };
+
+static uint64_t S_fkey(int tmpl, int tix, int lid, uint32_t rest)
+{
+    return (uint64_t)tmpl << 58 | (uint64_t)tix << 52 | (uint64_t)(lid & 0xfffff) << 32 | rest;
+}
+
+static const S_wx S_nowx = {0, -1};
+
+/* The weight and index of the feature of key k, {0.0, -1} when the model
+ * lacks it. */
+static const S_wx *S_fmap(const coder *c, uint64_t k)
+{
+    uint64_t h = k * 0x9e3779b97f4a7c15ull;
+    for (size_t j = (h >> 32) & c->fmask;; j = (j + 1) & c->fmask) {
+        if (c->fkeys[j] == k) return &c->fvals[j];
+        if (!c->fkeys[j]) return &S_nowx;
+    }
+}
+
+static int S_fmap_set(coder *c, uint64_t k, S_wx v)
+{
+    uint64_t h = k * 0x9e3779b97f4a7c15ull;
+    size_t j = (h >> 32) & c->fmask;
+    while (c->fkeys[j] && c->fkeys[j] != k) j = (j + 1) & c->fmask;
+    c->fkeys[j] = k;
+    c->fvals[j] = v;
+    return 0;
+}
+
+/* May a word's feature T|next=W or T|prev=W be looked up by its number:
+ * no blank in it (the name has '_' there) and the name not cut? */
+static int S_word_ok(const char *w, size_t Tl)
+{
+    size_t n = 0;
+    for (; w[n]; n++)
+        if (w[n] == ' ' || w[n] == '\t' || w[n] == '\n') return 0;
+    return Tl + 6 + n <= P_FLEN - 1;
+}
+
 /* S_link_word as an index into coder.linkw. */
 static int S_link_ix(const S_ctx *x, int t, int s0)
 {
@@ -4354,12 +4557,10 @@ static void S_role_feat(const S_ctx *x, S_feats *f, int T, int sd, const sr_ment
 /* Features of one side (sd 0: source 's', 1: target 'g') of a candidate,
  * T its type (Tl bytes, index tix). */
 static void S_side_feats(const S_ctx *x, S_feats *f, const char *T, size_t Tl, int tix, int sd,
-                         const sr_mention *m, int trig, int s0, int nearest)
+                         const sr_mention *m, int rank, int trig, int s0, int nearest)
 {
     const S_wtab *W = f->W;
     char side = sd ? 'g' : 's';
-    int rank = 0;
-    while (rank < x->nkeyrank && strcmp(x->keyrank[rank], m->key)) rank++;
     char pre[32];            /* "T|s:" */
     size_t pl = Tl + 3 < sizeof pre ? Tl + 3 : sizeof pre;
     memcpy(pre, T, pl - 3);
@@ -4434,23 +4635,6 @@ static int S_same_pair(const sr_mention *a, const sr_mention *b, const sr_mentio
 
 enum { FG_TRIG = 1, FG_SRC = 2, FG_TGT = 4, FG_PAIR = 8 };
 
-/* What the rules coded between the candidate's keys: bit 1 its type, bit 2
- * its type from its source to another target, bit 4 another type. */
-static int S_pair_rule(const S_ctx *x, const S_fctx *c)
-{
-    int r = 0;
-    for (size_t k = c->first_event; k < x->events.len; k++) {
-        const sr_event *o = &VEC_AT(&x->events, sr_event, k);
-        if (o->sent != c->sent || !o->source) continue;
-        int sk = !strcmp(o->source->key, c->sm->key);
-        int gk = c->gm ? o->target && !strcmp(o->target->key, c->gm->key) : !o->target;
-        if (o->type == c->T && sk && gk) r |= 1;
-        else if (o->type == c->T && sk) r |= 2;
-        else if (sk && gk) r |= 4;
-    }
-    return r;
-}
-
 /* "T|lem=LEM|" + the rest: the features that name the lemma. */
 static void S_flem(S_fb *b, const char *T, size_t Tl, const char *lem)
 {
@@ -4482,28 +4666,46 @@ static void S_cand_feats(const S_ctx *x, S_feats *f, const S_fctx *c, int groups
             S_fraw(&b, T, Tl);
             S_fclose(f, &b);
         }
-        S_fopen(f, &b);                              /* T=T|lem=LEM|v */
-        S_FLIT(&b, "T=");
-        S_flem(&b, T, Tl, c->lem);
-        S_fchr(&b, '|');
-        S_fchr(&b, vn);
-        S_fclose(f, &b);
-        S_fopen(f, &b);                              /* lem=LEM|v */
-        S_FLIT(&b, "lem=");
-        S_fstr(&b, c->lem);
-        S_fchr(&b, '|');
-        S_fchr(&b, vn);
-        S_fclose(f, &b);
-        S_fopen(f, &b);                              /* T|next=W */
-        S_fraw(&b, pre, pl);
-        S_FLIT(&b, "next=");
-        S_fstr(&b, t + 1 < s1 ? S_norm(x, t + 1) : "$");
-        S_fclose(f, &b);
-        S_fopen(f, &b);                              /* T|prev=W */
-        S_fraw(&b, pre, pl);
-        S_FLIT(&b, "prev=");
-        S_fstr(&b, t > s0 ? S_norm(x, t - 1) : "^");
-        S_fclose(f, &b);
+        int bylid = W && x->c->lidok[c->lid];   /* the lemma's features by number */
+        if (bylid) {
+            S_tadd(f, S_fmap(x->c, S_fkey(FK_A, tix, c->lid, (uint32_t)c->pos)));
+            S_tadd(f, S_fmap(x->c, S_fkey(FK_B, 0, c->lid, (uint32_t)c->pos)));
+        } else {
+            S_fopen(f, &b);                          /* T=T|lem=LEM|v */
+            S_FLIT(&b, "T=");
+            S_flem(&b, T, Tl, c->lem);
+            S_fchr(&b, '|');
+            S_fchr(&b, vn);
+            S_fclose(f, &b);
+            S_fopen(f, &b);                          /* lem=LEM|v */
+            S_FLIT(&b, "lem=");
+            S_fstr(&b, c->lem);
+            S_fchr(&b, '|');
+            S_fchr(&b, vn);
+            S_fclose(f, &b);
+        }
+        const char *nw = t + 1 < s1 ? S_norm(x, t + 1) : "$";
+        if (W && S_word_ok(nw, Tl)) {
+            int id = t + 1 < s1 ? x->cid[t + 1] : x->c->id_dollar;
+            S_tadd(f, id > 0 ? S_fmap(x->c, S_fkey(FK_C, tix, 0, (uint32_t)id)) : &S_nowx);
+        } else {
+            S_fopen(f, &b);                          /* T|next=W */
+            S_fraw(&b, pre, pl);
+            S_FLIT(&b, "next=");
+            S_fstr(&b, nw);
+            S_fclose(f, &b);
+        }
+        const char *pw = t > s0 ? S_norm(x, t - 1) : "^";
+        if (W && S_word_ok(pw, Tl)) {
+            int id = t > s0 ? x->cid[t - 1] : x->c->id_caret;
+            S_tadd(f, id > 0 ? S_fmap(x->c, S_fkey(FK_D, tix, 0, (uint32_t)id)) : &S_nowx);
+        } else {
+            S_fopen(f, &b);                          /* T|prev=W */
+            S_fraw(&b, pre, pl);
+            S_FLIT(&b, "prev=");
+            S_fstr(&b, pw);
+            S_fclose(f, &b);
+        }
         if (W) {
             S_tadd(f, &W->keys[tix][c->nkeys > 4 ? 4 : c->nkeys]);
             S_tadd(f, &W->match[tix][c->full > 3 ? 3 : c->full]);
@@ -4519,11 +4721,14 @@ static void S_cand_feats(const S_ctx *x, S_feats *f, const S_fctx *c, int groups
             S_fint(&b, c->full > 3 ? 3 : c->full);
             S_fclose(f, &b);
         }
-        S_fopen(f, &b);                              /* T|lem=LEM|match=N */
-        S_flem(&b, T, Tl, c->lem);
-        S_FLIT(&b, "|match=");
-        S_fint(&b, c->full > 2 ? 2 : c->full);
-        S_fclose(f, &b);
+        if (bylid) S_tadd(f, S_fmap(x->c, S_fkey(FK_E, tix, c->lid, (uint32_t)(c->full > 2 ? 2 : c->full))));
+        else {
+            S_fopen(f, &b);                          /* T|lem=LEM|match=N */
+            S_flem(&b, T, Tl, c->lem);
+            S_FLIT(&b, "|match=");
+            S_fint(&b, c->full > 2 ? 2 : c->full);
+            S_fclose(f, &b);
+        }
         if (W) {
             if (x->in->title) S_tadd(f, &W->title[tix]);
             if (c->pos == 0 && x->passive) S_tadd(f, &W->passive[tix]);
@@ -4550,16 +4755,21 @@ static void S_cand_feats(const S_ctx *x, S_feats *f, const S_fctx *c, int groups
             S_fclose(f, &b);
             continue;
         }
-        S_side_feats(x, f, T, Tl, tix, sd, m, t, s0, sd ? c->gnear : c->snear);
-        S_fopen(f, &b);                              /* T|lem=LEM|s:L|W */
-        S_flem(&b, T, Tl, c->lem);
-        S_fchr(&b, '|');
-        S_fchr(&b, sc);
-        S_fchr(&b, ':');
-        S_fchr(&b, m->t1 <= t ? 'L' : 'R');
-        S_fchr(&b, '|');
-        S_fstr(&b, x->c->linkw[S_link_ix(x, m->t0, s0)]);
-        S_fclose(f, &b);
+        S_side_feats(x, f, T, Tl, tix, sd, m, x->sn->rank[sd ? c->gi : c->si], t, s0, sd ? c->gnear : c->snear);
+        int li = S_link_ix(x, m->t0, s0);
+        if (W && x->c->lidok[c->lid])
+            S_tadd(f, S_fmap(x->c, S_fkey(FK_F, tix, c->lid, (uint32_t)(sd << 9 | (m->t1 <= t ? 0 : 1) << 8 | li))));
+        else {
+            S_fopen(f, &b);                          /* T|lem=LEM|s:L|W */
+            S_flem(&b, T, Tl, c->lem);
+            S_fchr(&b, '|');
+            S_fchr(&b, sc);
+            S_fchr(&b, ':');
+            S_fchr(&b, m->t1 <= t ? 'L' : 'R');
+            S_fchr(&b, '|');
+            S_fstr(&b, x->c->linkw[li]);
+            S_fclose(f, &b);
+        }
         /* coordinated actors: "A and B met" */
         if ((m->t1 < s1 && (S_id(x, m->t1) == VW_AND)) || (m->t0 > s0 && (S_id(x, m->t0 - 1) == VW_AND))) {
             if (W) S_tadd(f, &W->coord[tix][sd]);
@@ -4593,19 +4803,12 @@ static void S_cand_feats(const S_ctx *x, S_feats *f, const S_fctx *c, int groups
         }
         /* a reporting verb between the source and the trigger */
         int lo = sm->t1 < t ? sm->t1 : t + 1, hi = sm->t1 < t ? t : sm->t0;
-        for (int k = lo; k < hi; k++)
-            if (S_is_report_word(x, k)) {
-                if (W) S_tadd(f, &W->repb[tix]);
-                else S_FPRE(f, pre, pl, "s:report_between");
-                break;
-            }
-        /* the same pair in the sentences before */
-        int before = 0;
-        for (size_t k = 0; k < c->first_event && before < 2; k++) {
-            const sr_event *o = &VEC_AT(&x->events, sr_event, k);
-            if (!o->source || !S_same_pair(o->source, o->target, sm, gm)) continue;
-            before = o->type == T ? 2 : 1;
+        if (lo < hi && x->sn->next_rep[lo - x->sn->s0] < hi) {
+            if (W) S_tadd(f, &W->repb[tix]);
+            else S_FPRE(f, pre, pl, "s:report_between");
         }
+        /* the same pair in the sentences before */
+        int before = c->before;
         if (before && W) S_tadd(f, &W->pb[tix][before]);
         else if (before) {
             S_fopen(f, &b);                          /* T|pair_before=N */
@@ -4615,7 +4818,7 @@ static void S_cand_feats(const S_ctx *x, S_feats *f, const S_fctx *c, int groups
             S_fclose(f, &b);
         }
         /* what the rules said of this sentence */
-        int r = S_pair_rule(x, c);
+        int r = c->prule;
         if (W) {
             if (r & 1) S_tadd(f, &W->rule[tix]);
             if (r & 1) S_tadd(f, &W->rule0);
@@ -4635,21 +4838,122 @@ static void S_cand_feats(const S_ctx *x, S_feats *f, const S_fctx *c, int groups
 static S_wx S_wname(const learn_model *m, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static S_wx S_wname(const learn_model *m, const char *fmt, ...)
 {
+    /* %s, %c and %d (the arguments have no blanks to escape) */
     char buf[P_FLEN];
+    S_fb b = {buf, buf, buf + P_FLEN - 1};
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(buf, sizeof buf, fmt, ap);
+    for (const char *q = fmt; *q; q++) {
+        if (*q != '%') S_fchr(&b, *q);
+        else if (*++q == 's') S_fstr(&b, va_arg(ap, const char *));
+        else if (*q == 'c') S_fchr(&b, (char)va_arg(ap, int));
+        else S_fint(&b, va_arg(ap, int));
+    }
     va_end(ap);
-    int k = n < 0 ? -1 : learn_index(m, buf, strlen(buf));
+    int k = learn_index(m, buf, (size_t)(b.o - buf));
     return (S_wx){k >= 0 ? learn_weight(m, k) : 0, k};
 }
 
-int coder_bind_model(coder *c, const learn_model *m)
+/* The features of m that name a lemma or a word, by number (S_fkey):
+ * each name parsed by the templates S_cand_feats writes (a lemma has no
+ * '|'; a word the model names gets a number, S_cid, so that the tokens
+ * equal to it have it). */
+static int S_bind_names(coder *c, const learn_model *m, const vocab *voc)
+{
+    size_t nf = learn_feature_count(m), cap = 16;
+    while (cap < 2 * nf) cap *= 2;
+    c->fkeys = calloc(cap, sizeof *c->fkeys);
+    c->fvals = calloc(cap, sizeof *c->fvals);
+    if (!c->fkeys || !c->fvals) return SITREP_ENOMEM;
+    c->fmask = cap - 1;
+    /* the heads' lemmas by number; those whose names are never cut */
+    dict lids;
+    dict_init(&lids);
+    int rc = 0, maxlink = 0;
+    for (int k = 0; k < c->nlinkw; k++)
+        if ((int)strlen(c->linkw[k]) > maxlink) maxlink = (int)strlen(c->linkw[k]);
+    c->nlid = 0;
+    for (size_t i = 0; i < c->hents.len; i++)
+        if (HENT(c, i)->lid >= c->nlid) c->nlid = HENT(c, i)->lid + 1;
+    c->lidok = calloc((size_t)c->nlid + 1, 1);
+    if (!c->lidok) rc = SITREP_ENOMEM;
+    size_t tlen[NTYPES];
+    for (int i = 0; i < NTYPES; i++) tlen[i] = strlen(S_types[i]);
+    for (size_t i = 0; i < c->hents.len && !rc; i++) {
+        const S_hent *h = HENT(c, i);
+        if (c->lidok[h->lid] & 2) continue;   /* seen */
+        size_t l = strlen(h->lemma);
+        /* the longest name: "COOPERATE|lem=LEM|s:L|" + a linking word */
+        c->lidok[h->lid] = 2 | (!strpbrk(h->lemma, " \t\n|") && 9 + 5 + l + 5 + (size_t)maxlink <= P_FLEN - 1);
+        rc = dict_set(&lids, h->lemma, l, h->lid);
+    }
+    for (int i = 0; i < c->nlid; i++) c->lidok[i] &= 1;
+    int ids[2] = {S_cid_add(c, voc, "$", 1), S_cid_add(c, voc, "^", 1)};
+    if (ids[0] < 0 || ids[1] < 0) rc = SITREP_ENOMEM;
+    c->id_dollar = ids[0];
+    c->id_caret = ids[1];
+    for (size_t k = 0; k < nf && !rc; k++) {
+        const char *n = learn_name(m, (int)k), *bar;
+        S_wx v = {learn_weight(m, (int)k), (int)k};
+        int tmpl = 0, tix = 0, lid = 0;
+        uint32_t rest = 0;
+        const char *q = n;
+        if (!strncmp(q, "T=", 2)) { tmpl = FK_A; q += 2; }
+        else if (!strncmp(q, "lem=", 4)) tmpl = FK_B;
+        if (tmpl != FK_B) {   /* the type */
+            if (!(bar = strchr(q, '|'))) continue;
+            size_t tl = (size_t)(bar - q);
+            for (tix = 0; tix < NTYPES && (tlen[tix] != tl || memcmp(S_types[tix], q, tl)); tix++) {}
+            if (tix == NTYPES) continue;
+            q = bar + 1;
+        }
+        if (!strncmp(q, "next=", 5) || !strncmp(q, "prev=", 5)) {
+            if (tmpl) continue;
+            tmpl = q[0] == 'n' ? FK_C : FK_D;
+            int id = S_cid_add(c, voc, q + 5, strlen(q + 5));
+            if (id < 0) { rc = SITREP_ENOMEM; break; }
+            rest = (uint32_t)id;
+        } else if (!strncmp(q, "lem=", 4)) {
+            q += 4;
+            if (!(bar = strchr(q, '|')) || !dict_get(&lids, q, (size_t)(bar - q), &lid)) continue;
+            q = bar + 1;
+            if (tmpl == FK_A || tmpl == FK_B) {   /* ...|v */
+                if ((q[0] != 'v' && q[0] != 'n') || q[1]) continue;
+                rest = q[0] == 'n';
+            } else if (!strncmp(q, "match=", 6)) {
+                tmpl = FK_E;
+                if (q[6] < '0' || q[6] > '2' || q[7]) continue;
+                rest = (uint32_t)(q[6] - '0');
+            } else {                            /* s:L|W */
+                tmpl = FK_F;
+                if ((q[0] != 's' && q[0] != 'g') || q[1] != ':' || (q[2] != 'L' && q[2] != 'R') || q[3] != '|')
+                    continue;
+                const char *w = q + 4;
+                int wid = vocab_id(voc, w, strlen(w));
+                int li = !strcmp(w, "^") ? 0 : !strcmp(w, "-") ? 1 : wid > 0 && wid < c->nlinkof ? c->linkof[wid] : 0;
+                if (!li && strcmp(w, "^")) continue;   /* no linking word */
+                rest = (uint32_t)((q[0] == 'g') << 9 | (q[2] == 'R') << 8 | li);
+            }
+        } else continue;
+        rc = S_fmap_set(c, S_fkey(tmpl, tix, lid, rest), v);
+    }
+    dict_free(&lids);
+    return rc;
+}
+
+int coder_bind_model(coder *c, const learn_model *m, const vocab *voc)
 {
     free(c->wt);
+    free(c->fkeys);
+    free(c->fvals);
+    free(c->lidok);
     c->wt = NULL;
+    c->fkeys = NULL;
+    c->fvals = NULL;
+    c->lidok = NULL;
     c->wt_model = NULL;
     if (!m) return 0;
+    if (S_bind_names(c, m, voc)) return SITREP_ENOMEM;
     S_wtab *W = calloc(1, sizeof *W);
     if (!W) return SITREP_ENOMEM;
     static const char lrs[2] = {'L', 'R'}, sides[2] = {'s', 'g'};
@@ -4809,6 +5113,24 @@ static double S_group_sum(const S_ctx *x, S_feats *f, const S_fctx *c, int group
     return f->z;
 }
 
+/* The key class of a mention's key among the sentence's actors (S_sent.kid
+ * of the first with that key), -2 for no key ("" or no mention), -1 for
+ * another. */
+static int S_key_class(const S_sent *sn, const sr_mention *m)
+{
+    if (!m || !m->key[0]) return -2;
+    for (int i = 0; i < sn->nm; i++)
+        if (sn->kid[i] == i && !strcmp(sn->ms[i]->key, m->key)) return i;
+    return -1;
+}
+
+/* An event of the document, as S_fctx.prule and the pair-before feature
+ * compare it with a candidate: its type and the classes of its keys. */
+typedef struct {
+    const char *type;
+    int sk, gk;                  /* S_key_class of source and target */
+} S_evkey;
+
 static int S_propose(S_ctx *x, int sent, size_t first_event)
 {
     const code_input *in = x->in;
@@ -4817,21 +5139,54 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
     const sr_sentence *se = &in->seg->sents[sent];
     int s0 = se->tok0, s1 = se->tok0 + se->ntok;
     /* the sentence's actors: per key the mentions, in order */
-    const sr_mention *ms[P_MAXM];
+    S_sent sn;
     int nm = 0;
     for (int i = 0; i < in->nmentions && nm < P_MAXM; i++) {
         const sr_mention *m = &in->mentions[i];
-        if (m->sent == sent && m->t0 >= s0 && m->t1 <= s1 && m->key[0]) ms[nm++] = m;
+        if (m->sent == sent && m->t0 >= s0 && m->t1 <= s1 && m->key[0]) sn.ms[nm++] = m;
     }
     if (!nm) return 0;
+    const sr_mention *const *ms = sn.ms;
+    sn.nm = nm;
+    sn.s0 = s0;
+    sn.s1 = s1;
     int nkeys = 0;
     for (int i = 0; i < nm; i++) {
         int j = 0;
         while (j < i && strcmp(ms[j]->key, ms[i]->key)) j++;
+        sn.kid[i] = j;
         if (j == i) nkeys++;
+        int rank = 0;
+        while (rank < x->nkeyrank && strcmp(x->keyrank[rank], ms[i]->key)) rank++;
+        sn.rank[i] = rank;
+        sn.placeprep[i] = ms[i]->t0 > s0 && S_in(S_norm(x, ms[i]->t0 - 1),
+                                                 (const char *const[]){"in", "at", "to", "into", "from", NULL});
+    }
+    int *next_rep = arena_alloc(x->a, (size_t)(s1 - s0 + 1) * sizeof *next_rep);
+    if (!next_rep) return SITREP_ENOMEM;
+    next_rep[s1 - s0] = s1;
+    for (int k = s1 - 1; k >= s0; k--) next_rep[k - s0] = S_is_report_word(x, k) ? k : next_rep[k + 1 - s0];
+    sn.next_rep = next_rep;
+    x->sn = &sn;
+    /* the events so far, by key class: the sentence's (S_fctx.prule) and the
+     * sentences' before (the pair-before feature) */
+    size_t nev = x->events.len;
+    S_evkey *evk = arena_alloc(x->a, (nev ? nev : 1) * sizeof *evk);
+    if (!evk) {
+        x->sn = NULL;
+        return SITREP_ENOMEM;
+    }
+    for (size_t k = 0; k < nev; k++) {
+        const sr_event *o = &VEC_AT(&x->events, sr_event, k);
+        evk[k].type = o->source && (k < first_event || o->sent == sent) ? o->type : NULL;
+        if (!evk[k].type) continue;
+        evk[k].sk = S_key_class(&sn, o->source);
+        evk[k].gk = S_key_class(&sn, o->target);
     }
     vec cands;
     vec_init(&cands, sizeof(S_cand));
+    vec ckeys;                /* each candidate's (type, source key, target key) */
+    vec_init(&ckeys, sizeof(int));
     char fbuf[P_MAXF * P_FLEN], tbuf[P_FLEN * 2];
     S_feats f, ft, *fz = &f;
     f.buf = fbuf;
@@ -4862,9 +5217,50 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
          * dates something else, with no actor in its own phrase */
         int time_anchor = t >= s0 + 2 && S_is_time_pp(x, t - 2) && (S_id(x, t - 1) == VW_THE) &&
                           !(t + 2 < s1 && x->minside[t + 2] >= 0 && S_is(x, t + 1, W_PREPS));
+        if (time_anchor) continue;
+        const S_lex *le = x->lx[t];
+        if (!le->nhead[0] && !le->nhead[1]) continue;
+        /* what does not depend on the type: the nearest mention on each
+         * side of the trigger; the mentions' distances to it, and per key
+         * the nearest two; each mention as a source (ok_src: 1 any type,
+         * 2 the speech acts and SUPPORT only) */
+        int nearL = -1, nearR = -1, dist[P_MAXM], best1[P_MAXM], best1i[P_MAXM], best2[P_MAXM];
+        unsigned char ok_src[P_MAXM];
+        for (int i = 0; i < nm; i++) {
+            if (ms[i]->t1 <= t) nearL = i;
+            else if (ms[i]->t0 > t && nearR < 0) nearR = i;
+            dist[i] = abs(ms[i]->t0 - t);
+            best1[i] = best2[i] = INT_MAX;
+            best1i[i] = -1;
+        }
+        for (int i = 0; i < nm; i++) {
+            int k = sn.kid[i];
+            if (dist[i] < best1[k]) { best2[k] = best1[k]; best1[k] = dist[i]; best1i[k] = i; }
+            else if (dist[i] < best2[k]) best2[k] = dist[i];
+        }
+        for (int si = 0; si < nm; si++) {
+            const sr_mention *sm = ms[si];
+            ok_src[si] = 1;
+            /* "Blinken said Russia must answer for the massacre": the one
+             * who reports a material act is not its actor when the report
+             * names another actor before it */
+            if (sm->t1 <= t) {
+                int rep = next_rep[sm->t1 - s0] < t ? next_rep[sm->t1 - s0] : -1, other = 0;
+                for (int k = 0; rep >= 0 && k < nm && !other; k++)
+                    other = ms[k]->t0 > rep && ms[k]->t1 <= t && sn.kid[k] != sn.kid[si];
+                if (other) ok_src[si] = 2;
+            }
+            /* a place in a place phrase is where, not who: "travelled
+             * to Baku for a meeting with Aliyev" */
+            if ((sm->how & AH_PLACE) && sn.placeprep[si]) ok_src[si] = 0;
+            /* a possessor acts only in its own noun phrase ("Iran's drone
+             * attack on Israel drew condemnation": Iran owns the attack,
+             * not the condemnation) */
+            else if ((sm->how & AH_POSS) && (t < sm->t1 || S_words_between(x, sm->t1, t) > 3)) ok_src[si] = 0;
+            /* the nearest mention of each key */
+            else if (best1[sn.kid[si]] < dist[si]) ok_src[si] = 0;
+        }
         for (int pos = 0; pos < 2 && !rc; pos++) {
-            if (time_anchor) continue;
-            const S_lex *le = x->lx[t];
             for (int hi = 0; hi < le->nhead[pos] && !rc; hi++) {
                 const S_hent *he = HENT(x->c, le->head[pos] + hi);
                 int pi = he->first;
@@ -4898,75 +5294,54 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
                      * plainest pattern of the type has more words than the
                      * head proposes the type only where one matches whole */
                     if (p->ncontent > 0 && !full[ti]) continue;
-                    /* the nearest mention of each key, and the nearest mention
-                     * on each side of the trigger */
-                    int nearL = -1, nearR = -1;
-                    for (int i = 0; i < nm; i++) {
-                        if (ms[i]->t1 <= t) nearL = i;
-                        else if (ms[i]->t0 > t && nearR < 0) nearR = i;
-                    }
+                    int speech = x->c->tspeech[p->tix], sym = x->c->tsym[p->tix];
                     double zt = 0, zs[P_MAXM], zg[P_MAXM + 1];
                     int have_zt = 0;
                     char have_zs[P_MAXM] = {0}, have_zg[P_MAXM + 1] = {0};
                     for (int si = 0; si < nm && !rc; si++) {
                         const sr_mention *sm = ms[si];
-                        /* "Blinken said Russia must answer for the massacre":
-                         * the one who reports a material act is not its actor
-                         * when the report names another actor before it */
-                        if (sm->t1 <= t && !S_in(T, S_speech_acts) && strcmp(T, "SUPPORT")) {
-                            int rep = -1;
-                            for (int k = sm->t1; k < t && rep < 0; k++)
-                                if (S_is_report_word(x, k)) rep = k;
-                            int other = 0;
-                            for (int k = 0; rep >= 0 && k < nm && !other; k++)
-                                other = ms[k]->t0 > rep && ms[k]->t1 <= t && strcmp(ms[k]->key, sm->key);
-                            if (other) continue;
-                        }
-                        /* a place in a place phrase is where, not who: "travelled
-                         * to Baku for a meeting with Aliyev" */
-                        if ((sm->how & AH_PLACE) && sm->t0 > s0 &&
-                            S_in(S_norm(x, sm->t0 - 1), (const char *const[]){"in", "at", "to", "into", "from", NULL}))
-                            continue;
-                        /* a possessor acts only in its own noun phrase
-                         * ("Iran's drone attack on Israel drew condemnation":
-                         * Iran owns the attack, not the condemnation) */
-                        if ((sm->how & AH_POSS) && (t < sm->t1 || S_words_between(x, sm->t1, t) > 3)) continue;
-                        int dup = 0;
-                        for (int k = 0; k < nm; k++)
-                            if (k != si && !strcmp(ms[k]->key, sm->key) &&
-                                abs(ms[k]->t0 - t) < abs(sm->t0 - t))
-                                dup = 1;
-                        if (dup) continue;
+                        if (!ok_src[si] || (ok_src[si] == 2 && !speech)) continue;
+                        int skey = sn.kid[si];
                         for (int gi = -1; gi < nm && !rc; gi++) {
                             const sr_mention *gm = gi >= 0 ? ms[gi] : NULL;
                             if (gm) {
                                 if (gi == si) continue;
                                 /* a city standing for its own country's leader is
                                  * no second party ("went to Baku to meet Aliyev") */
-                                if (merge_symmetric(T) && ((sm->how | gm->how) & (AH_PLACE | AH_METONYM)) &&
-                                    !strcmp(sm->key, gm->key))
+                                if (sym && ((sm->how | gm->how) & (AH_PLACE | AH_METONYM)) && sn.kid[gi] == skey)
                                     continue;
                                 /* the speaker of "A said B did X" is no party to X;
                                  * "A and B announced an agreement" speak together */
-                                int spoke = 0;
-                                for (int k = gm->t1; k < t && gm->t1 <= t && !spoke; k++)
-                                    spoke = S_is_report_word(x, k);
-                                if (spoke && merge_symmetric(T) && S_coordinated(x, sm, gm)) spoke = 0;
+                                int spoke = gm->t1 < t && next_rep[gm->t1 - s0] < t;
+                                if (spoke && sym && S_coordinated(x, sm, gm)) spoke = 0;
                                 if (spoke) continue;
-                                int gdup = 0;
-                                for (int k = 0; k < nm; k++)
-                                    if (k != gi && k != si && !strcmp(ms[k]->key, gm->key) &&
-                                        abs(ms[k]->t0 - t) < abs(gm->t0 - t))
-                                        gdup = 1;
-                                if (gdup) continue;
+                                /* the nearest mention of its key, the source aside */
+                                int k = sn.kid[gi];
+                                if ((best1i[k] == si ? best2[k] : best1[k]) < dist[gi]) continue;
                             }
-                            S_fctx fc = {T, he->lemma, p->tix, pos, t, s0, s1, nkeys, full[ti], sm, gm,
+                            S_fctx fc = {T, he->lemma, p->tix, he->lid, pos, t, s0, s1, nkeys, full[ti], sm, gm, si, gi,
                                          si == nearL || si == nearR,
-                                         gm && (gi == nearL || gi == nearR), sent, first_event};
+                                         gm && (gi == nearL || gi == nearR), sent, first_event, 0, 0};
+                            /* what the rules coded between the keys (S_fctx.prule),
+                             * and the pair in the sentences before */
+                            int gkey = gm ? sn.kid[gi] : -2;
+                            for (size_t k = first_event; k < nev; k++) {
+                                if (!evk[k].type) continue;
+                                int sk = evk[k].sk == skey, gk = gm ? evk[k].gk >= 0 && evk[k].gk == gkey : !VEC_AT(&x->events, sr_event, k).target;
+                                if (evk[k].type == T && sk && gk) fc.prule |= 1;
+                                else if (evk[k].type == T && sk) fc.prule |= 2;
+                                else if (sk && gk) fc.prule |= 4;
+                            }
+                            for (size_t k = 0; k < first_event && fc.before < 2; k++) {
+                                const S_evkey *e = &evk[k];
+                                if (!e->type) continue;
+                                if ((e->sk == skey && e->gk == gkey) || (e->sk == gkey && e->gk == skey))
+                                    fc.before = e->type == T ? 2 : 1;
+                            }
                             /* the score by groups of features: the trigger's once per
                              * type, each side's once per mention, the pair's each time */
                             double sc = 0;
-                            int rule = S_pair_rule(x, &fc) & 1;
+                            int rule = fc.prule & 1;
                             if (model) {
                                 if (!have_zt) {
                                     zt = S_group_sum(x, fz, &fc, FG_TRIG);
@@ -4994,15 +5369,16 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
                                 sc = learn_prob(model, zt + zs[si] + zg[gi + 1] + zp);
                             }
                             /* one candidate per (type, source key, target key) */
+                            int ckey = (p->tix * (P_MAXM + 1) + skey) * (P_MAXM + 1) + (gm ? gkey + 1 : 0);
                             S_cand *c = NULL;
-                            for (size_t k = 0; k < cands.len && !c; k++) {
-                                S_cand *o = &VEC_AT(&cands, S_cand, k);
-                                if (o->type == T && !strcmp(o->src->key, sm->key) &&
-                                    (gm ? o->tgt && !strcmp(o->tgt->key, gm->key) : !o->tgt))
-                                    c = o;
-                            }
+                            for (size_t k = 0; k < ckeys.len && !c; k++)
+                                if (VEC_AT(&ckeys, int, k) == ckey) c = &VEC_AT(&cands, S_cand, k);
                             if (c && c->score >= sc && (model || c->rule >= rule)) continue;
-                            if (!c && !(c = vec_push(&cands))) { rc = SITREP_ENOMEM; break; }
+                            if (!c) {
+                                int *ck = vec_push(&ckeys);
+                                if (!ck || !(c = vec_push(&cands))) { rc = SITREP_ENOMEM; break; }
+                                *ck = ckey;
+                            }
                             c->type = T;
                             c->src = sm;
                             c->tgt = gm;
@@ -5105,6 +5481,8 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
         }
     }
     vec_free(&cands);
+    vec_free(&ckeys);
+    x->sn = NULL;
     return rc;
 }
 
@@ -5131,9 +5509,16 @@ int coder_code(const coder *c, arena *a, const code_input *in, sr_event **out, i
     if (!x.mstart || !x.minside || !x.pstart || !x.tend || !x.verb_cache || !x.report_cache) return SITREP_ENOMEM;
     memset(x.verb_cache, -1, (size_t)(nt + 1));
     x.lx = arena_alloc(a, (size_t)(nt + 1) * sizeof *x.lx);
-    if (!x.lx) return SITREP_ENOMEM;
+    x.cid = arena_alloc(a, (size_t)(nt + 1) * sizeof *x.cid);
+    if (!x.lx || !x.cid) return SITREP_ENOMEM;
     for (int i = 0; i <= nt; i++) {
+        /* S_cid: the vocabulary's id, else the coder's own word's number */
         int id = i < nt ? in->seg->toks[i].id : VOCAB_UNKNOWN;
+        if (i < nt && !(id > 0 && id < c->vbase)) {
+            const char *w = in->seg->toks[i].norm;
+            id = S_forms_find(c, w, strlen(w));
+        }
+        x.cid[i] = id;
         x.lx[i] = id > 0 && id < c->nlexi && c->lexi[id] ? &VEC_AT(&c->lexes, S_lex, c->lexi[id] - 1) : &S_nolex;
     }
     memset(x.report_cache, -1, (size_t)(nt + 1));

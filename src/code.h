@@ -33,12 +33,13 @@ coder *coder_load(const char *dir, const lexicon *lx, vocab *voc, char *err, siz
 void coder_free(coder *c);
 size_t coder_pattern_count(const coder *c);
 
-/* Looks up once the weights of the model's features that take few values,
- * for coder_code with that model (with another, or before this call, it
- * looks every feature up by name: the same scores, more slowly).  Returns
- * 0 or SITREP_ENOMEM.  Call it before the coder is shared; m must outlive
- * the coder or the next call; NULL forgets the model. */
-int coder_bind_model(coder *c, const learn_model *m);
+/* Looks up once the weights of the model's features that take few values
+ * or name a lemma or a word, for coder_code with that model (with another,
+ * or before this call, it looks every feature up by name: the same scores,
+ * more slowly); voc is the coder's (read only).  Returns 0 or
+ * SITREP_ENOMEM.  Call it at load, before the coder is shared; m must
+ * outlive the coder or the next call; NULL forgets the model. */
+int coder_bind_model(coder *c, const learn_model *m, const vocab *voc);
 
 /* Everything the coder needs about one document. */
 typedef struct {

@@ -56,7 +56,7 @@ int pipeline_load(sitrep_kb *kb, const char *datadir, const char *const *actor_f
      * with the rules alone */
     snprintf(path, sizeof path, "%s/model/events.tsv", datadir);
     if (access(path, F_OK) == 0 && !(kb->model = learn_load(path, err, errlen))) goto fail;
-    if (coder_bind_model(kb->coder, kb->model)) {
+    if (coder_bind_model(kb->coder, kb->model, kb->vocab)) {
         snprintf(err, errlen, "out of memory");
         goto fail;
     }
