@@ -97,6 +97,7 @@ struct coder {
     int vbase;           /* the vocabulary's size when the coder was loaded */
     struct S_fslot_ *forms;
     size_t fsmask, nforms;
+    uint64_t fbloom[4096];       /* two bits of 2^18 per form (S_fbits) */
     vec lexes;           /* S_lex */
     vec hents;           /* S_hent: the heads of S_lex.head */
     /* the learned layer's words that tie an actor to what precedes it
@@ -113,6 +114,7 @@ struct coder {
     struct S_wx_ *fvals;
     size_t fmask;
     unsigned char *lidok;        /* by lemma number: its names are looked up by number */
+    dict roles;                  /* the roles the model's names write -> their numbers, from 1 */
     int nlid, id_dollar, id_caret;
     /* by type (S_types): a speech act or SUPPORT (its reporter may be its
      * source), symmetric (merge_symmetric) */
@@ -183,6 +185,7 @@ void coder_free(coder *c)
     free(c->fkeys);
     free(c->fvals);
     free(c->lidok);
+    dict_free(&c->roles);
     vec_free(&c->lexes);
     vec_free(&c->hents);
     arena_free(&c->mem);
@@ -579,6 +582,7 @@ coder *coder_load(const char *dir, const lexicon *lx, vocab *voc, char *err, siz
     dict_init(&c->heads[1]);
     dict_init(&c->cameo);
     dict_init(&c->attach);
+    dict_init(&c->roles);
     c->voc = voc;
     for (int i = 0; S_attach[i]; i++)
         if (dict_set(&c->attach, S_attach[i], strlen(S_attach[i]), 1)) {
@@ -657,14 +661,19 @@ typedef struct {
     unsigned *wc;                            /* per token: W_* word classes */
     const S_lex **lx;                        /* per token: its lemmas (S_build_lex) */
     int *cid;                                /* per token: its number (S_cid) */
+    /* S_best_pattern's matches of each pattern from the word after the
+     * trigger, for S_propose: per token 1 + where they start in mres (0:
+     * none) and the passive they were matched with */
+    int *mres_at;
+    unsigned char *mres_pass;
+    vec mres;                                /* unsigned char: 0, 1 */
     vec events;
     /* the document's actor keys, most mentioned first (the learned layer) */
     const char *keyrank[4];
     int nkeyrank;
-    /* the weights of a mention's role features (S_role_feat), by mention,
-     * side and type (NTYPES: "s:kind=K|role=R"); set when wrole_set */
-    struct S_wx_ *wrole;
-    unsigned char *wrole_set;
+    /* per mention: 2 + the number of its role among the model's (0 not yet
+     * known, 1 by name: a role whose names may be cut) (S_role_feat) */
+    int *mrid;
     const struct S_sent_ *sn;   /* the sentence S_propose is at */
     int *txp;                   /* S_words_between: tokens in time expressions before each token */
 } S_ctx;
@@ -863,10 +872,20 @@ typedef struct S_fslot_ {
     const char *s;       /* in the coder's arena */
 } S_fslot;
 
+/* A form's two bits in coder.fbloom, from its hash. */
+static void S_fbits(uint32_t h, uint32_t *b1, uint32_t *b2)
+{
+    *b1 = h >> 14;
+    *b2 = (h * 0x9e3779b1u) >> 14;
+}
+
 static int S_forms_find(const coder *c, const char *w, size_t n)
 {
     if (!c->forms) return 0;
-    uint32_t h = dict_hash(w, n);
+    uint32_t h = dict_hash(w, n), b1, b2;
+    S_fbits(h, &b1, &b2);
+    if (!(c->fbloom[b1 >> 6] >> (b1 & 63) & 1) || !(c->fbloom[b2 >> 6] >> (b2 & 63) & 1))
+        return 0;   /* most words: no probe of the table */
     for (size_t j = h & c->fsmask;; j = (j + 1) & c->fsmask) {
         const S_fslot *sl = &c->forms[j];
         if (!sl->cid) return 0;
@@ -901,6 +920,10 @@ static int S_cid_add(coder *c, const vocab *voc, const char *w, size_t n)
     char *copy = arena_strndup(&c->mem, w, n);
     if (!copy) return SITREP_ENOMEM;
     c->forms[j] = (S_fslot){h, c->vbase + (int)c->nforms++, copy};
+    uint32_t b1, b2;
+    S_fbits(h, &b1, &b2);
+    c->fbloom[b1 >> 6] |= (uint64_t)1 << (b1 & 63);
+    c->fbloom[b2 >> 6] |= (uint64_t)1 << (b2 & 63);
     return c->forms[j].cid;
 }
 
@@ -1994,7 +2017,10 @@ static int S_conditional_elsewhere(const S_ctx *x, int s0, int s1, int t)
 static int S_is_report_word(const S_ctx *x, int t)
 {
     if (x->report_cache[t] < 0) {
-        int len;
+        int len, wid = S_id(x, t);
+        /* no cue ends with the word: S_cue_at finds none, or only one of
+         * its contractions, never a report */
+        if (wid <= 0 || wid >= x->c->ncue_last || x->c->cue_last[wid] < 0) return x->report_cache[t] = 0;
         x->report_cache[t] = (signed char)(S_cue_at(x, t, 0, &len) == C_REPORT);
     }
     return x->report_cache[t];
@@ -2736,8 +2762,8 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
      * the country of the adjective */
     if (!place && in->gaz)
         for (int k = s0 + 1; k + 1 < s1 && !place; k++) {
-            if (!S_in(S_norm(x, k - 1), (const char *const[]){"in", "inside", "into", "on", "over", "within", NULL}) ||
-                x->mstart[k] < 0)
+            if (x->mstart[k] < 0 ||
+                !S_in(S_norm(x, k - 1), (const char *const[]){"in", "inside", "into", "on", "over", "within", NULL}))
                 continue;
             const sr_mention *am = &in->mentions[x->mstart[k]];
             if (!(am->how & AH_ADJ) || am->t1 >= s1 || strlen(am->key) != 3 ||
@@ -3024,6 +3050,8 @@ static const S_pat *S_best_pattern(S_ctx *x, int s0, int s1, int t, S_match *out
         x->passive = 1;
     /* (x->passive is set for every word: S_propose reads the last one's) */
     if (!heads) return NULL;
+    x->mres_at[t] = (int)x->mres.len + 1;
+    x->mres_pass[t] = (unsigned char)x->passive;
     for (int pos = 0; pos < 2; pos++) {
         for (int hi = 0; hi < le->nhead[pos]; hi++) {
             for (int pi = HENT(x->c, le->head[pos] + hi)->first; pi >= 0; pi = PAT(x->c, pi)->next) {
@@ -3033,7 +3061,11 @@ static const S_pat *S_best_pattern(S_ctx *x, int s0, int s1, int t, S_match *out
                 m.tplace = -1;
                 m.src = -1;
                 m.lit_last = t;
-                if (!S_match_el(x, p, 0, t + 1, s1, &m)) {
+                int matched = S_match_el(x, p, 0, t + 1, s1, &m);
+                unsigned char *r = vec_push(&x->mres);
+                if (r) *r = (unsigned char)matched;
+                else x->mres_at[t] = 0;   /* out of memory: S_propose matches again */
+                if (!matched) {
                     /* a passive whose object stands before the verb:
                      * "American troops will be sent to Ukraine" for
                      * "send .. troops to $T" */
@@ -4462,10 +4494,11 @@ static void S_fpre_c(S_feats *f, const char *pre, size_t pl, const char *lit, si
 /* The features that name a lemma or a word (data/model/README.md), by
  * number: FK_A "T=T|lem=LEM|v", FK_B "lem=LEM|v", FK_C "T|next=W",
  * FK_D "T|prev=W", FK_E "T|lem=LEM|match=N", FK_F "T|lem=LEM|s:L|W"
- * (W a linking word).  A key packs the template, the type, the lemma's
+ * (W a linking word), FK_G "T|s:role=R", FK_H "s:kind=K|role=R" (R a
+ * role's number in coder.roles, K in the lemma's place).  A key packs the template, the type, the lemma's
  * number and the rest (a word's vocabulary id; the part of speech, N, or
  * side, direction and linking word). */
-enum { FK_A = 1, FK_B, FK_C, FK_D, FK_E, FK_F };
+enum { FK_A = 1, FK_B, FK_C, FK_D, FK_E, FK_F, FK_G, FK_H };
 
 static uint64_t S_fkey(int tmpl, int tix, int lid, uint32_t rest)
 {
@@ -4520,11 +4553,22 @@ static int S_bucket_ix(int d) { return d <= 1 ? 0 : d <= 3 ? 1 : d <= 6 ? 2 : d 
  * name. */
 static void S_role_feat(const S_ctx *x, S_feats *f, int T, int sd, const sr_mention *m)
 {
-    size_t k = 0;
     if (f->W) {
-        k = ((size_t)(m - x->in->mentions) * 2 + (size_t)sd) * (NTYPES + 1) + (size_t)T;
-        if (x->wrole_set[k]) {
-            S_tadd(f, &x->wrole[k]);
+        int *r = &x->mrid[m - x->in->mentions];
+        if (!*r) {
+            /* its role as the names write it, short enough never to be cut
+             * (nor its kind too large for a key) */
+            char buf[40];
+            S_fb rb = {buf, buf, buf + sizeof buf - 1};
+            S_fstr(&rb, S_role(m));
+            int rid = 0, fits = rb.o < rb.end && (int)m->kind >= 0 && (int)m->kind < 0x100000;
+            if (fits && !dict_get(&x->c->roles, buf, (size_t)(rb.o - buf), &rid)) rid = 0;
+            *r = fits ? 2 + rid : 1;
+        }
+        if (*r > 1) {
+            uint32_t rest = (uint32_t)sd << 24 | (uint32_t)(*r - 2);
+            uint64_t k = T < NTYPES ? S_fkey(FK_G, T, 0, rest) : S_fkey(FK_H, 0, (int)m->kind, rest);
+            S_tadd(f, *r > 2 ? S_fmap(x->c, k) : &S_nowx);   /* a role the model never names */
             return;
         }
     }
@@ -4543,15 +4587,7 @@ static void S_role_feat(const S_ctx *x, S_feats *f, int T, int sd, const sr_ment
         S_FLIT(&b, "|role=");
     }
     S_fstr(&b, S_role(m));
-    if (!f->W) {
-        S_fclose(f, &b);
-        return;
-    }
-    *b.o = 0;
-    int ix = learn_index(f->m, b.dst, (size_t)(b.o - b.dst));
-    x->wrole[k] = (S_wx){ix >= 0 ? learn_weight(f->m, ix) : 0, ix};   /* 0.0: a name the model lacks */
-    x->wrole_set[k] = 1;
-    S_tadd(f, &x->wrole[k]);
+    S_fclose(f, &b);
 }
 
 /* Features of one side (sd 0: source 's', 1: target 'g') of a candidate,
@@ -4898,6 +4934,19 @@ static int S_bind_names(coder *c, const learn_model *m, const vocab *voc)
         int tmpl = 0, tix = 0, lid = 0;
         uint32_t rest = 0;
         const char *q = n;
+        if ((q[0] == 's' || q[0] == 'g') && !strncmp(q + 1, ":kind=", 6)) {   /* s:kind=K|role=R */
+            int sd = q[0] == 'g', kind = 0, nd = 0;
+            for (q += 7; *q >= '0' && *q <= '9' && nd < 7; q++, nd++) kind = kind * 10 + (*q - '0');
+            /* as S_fint writes a kind: no sign, no leading zero */
+            if (!nd || (nd > 1 && n[7] == '0') || kind >= 0x100000 || strncmp(q, "|role=", 6)) continue;
+            int rid;
+            const char *r = q + 6;
+            if (!dict_get(&c->roles, r, strlen(r), &rid) &&
+                (rc = dict_set(&c->roles, r, strlen(r), rid = (int)c->roles.len + 1)))
+                break;
+            rc = S_fmap_set(c, S_fkey(FK_H, 0, kind, (uint32_t)sd << 24 | (uint32_t)rid), v);
+            continue;
+        }
         if (!strncmp(q, "T=", 2)) { tmpl = FK_A; q += 2; }
         else if (!strncmp(q, "lem=", 4)) tmpl = FK_B;
         if (tmpl != FK_B) {   /* the type */
@@ -4907,7 +4956,15 @@ static int S_bind_names(coder *c, const learn_model *m, const vocab *voc)
             if (tix == NTYPES) continue;
             q = bar + 1;
         }
-        if (!strncmp(q, "next=", 5) || !strncmp(q, "prev=", 5)) {
+        if (!tmpl && (q[0] == 's' || q[0] == 'g') && !strncmp(q + 1, ":role=", 6)) {   /* T|s:role=R */
+            int rid, sd = q[0] == 'g';
+            const char *r = q + 7;
+            if (!dict_get(&c->roles, r, strlen(r), &rid) &&
+                (rc = dict_set(&c->roles, r, strlen(r), rid = (int)c->roles.len + 1)))
+                break;
+            tmpl = FK_G;
+            rest = (uint32_t)sd << 24 | (uint32_t)rid;
+        } else if (!strncmp(q, "next=", 5) || !strncmp(q, "prev=", 5)) {
             if (tmpl) continue;
             tmpl = q[0] == 'n' ? FK_C : FK_D;
             int id = S_cid_add(c, voc, q + 5, strlen(q + 5));
@@ -4947,6 +5004,8 @@ int coder_bind_model(coder *c, const learn_model *m, const vocab *voc)
     free(c->fkeys);
     free(c->fvals);
     free(c->lidok);
+    dict_free(&c->roles);
+    dict_init(&c->roles);
     c->wt = NULL;
     c->fkeys = NULL;
     c->fvals = NULL;
@@ -5202,13 +5261,8 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
         ft.explain = 0;
         fz = &ft;
     }
-    if (fast && !x->wrole) {
-        size_t n = (size_t)in->nmentions * 2 * (NTYPES + 1);
-        x->wrole = arena_alloc(x->a, (n ? n : 1) * sizeof *x->wrole);
-        x->wrole_set = arena_alloc(x->a, n ? n : 1);
-        if (!x->wrole || !x->wrole_set) return SITREP_ENOMEM;
-        memset(x->wrole_set, 0, n);
-    }
+    if (fast && !x->mrid && !(x->mrid = arena_alloc(x->a, (size_t)(in->nmentions + 1) * sizeof *x->mrid)))
+        return SITREP_ENOMEM;   /* zeroed: no role known yet */
     int rc = 0;
     for (int t = s0; t < s1 && !rc; t++) {
         if (!(S_flags(x, t) & TOK_WORD)) continue;
@@ -5260,6 +5314,11 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
             /* the nearest mention of each key */
             else if (best1[sn.kid[si]] < dist[si]) ok_src[si] = 0;
         }
+        /* S_best_pattern's matches here, when they hold for this passive:
+         * the same patterns in the same order */
+        const unsigned char *rr = x->mres_at[t] && x->mres_pass[t] == x->passive
+                                      ? &VEC_AT(&x->mres, unsigned char, x->mres_at[t] - 1) : NULL;
+        size_t ri = 0;
         for (int pos = 0; pos < 2 && !rc; pos++) {
             for (int hi = 0; hi < le->nhead[pos] && !rc; hi++) {
                 const S_hent *he = HENT(x->c, le->head[pos] + hi);
@@ -5269,7 +5328,7 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
                  * that type matching here in full (0: none matches) */
                 const S_pat *tp[P_MAXT];
                 int ntp = 0, full[P_MAXT];
-                for (; pi >= 0; pi = PAT(x->c, pi)->next) {
+                for (; pi >= 0; pi = PAT(x->c, pi)->next, ri++) {
                     const S_pat *p = PAT(x->c, pi);
                     int j = 0;
                     while (j < ntp && tp[j]->type != p->type) j++;
@@ -5283,7 +5342,8 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
                         m.tplace = -1;
                         m.src = -1;
                         m.lit_last = t;
-                        if (S_match_el(x, p, 0, t + 1, s1, &m)) full[j] = p->nlit + 1;
+                        int ok = rr ? rr[ri] : S_match_el(x, p, 0, t + 1, s1, &m);
+                        if (ok) full[j] = p->nlit + 1;
                     }
                 }
                 for (int ti = 0; ti < ntp && !rc; ti++) {
@@ -5510,7 +5570,10 @@ int coder_code(const coder *c, arena *a, const code_input *in, sr_event **out, i
     memset(x.verb_cache, -1, (size_t)(nt + 1));
     x.lx = arena_alloc(a, (size_t)(nt + 1) * sizeof *x.lx);
     x.cid = arena_alloc(a, (size_t)(nt + 1) * sizeof *x.cid);
-    if (!x.lx || !x.cid) return SITREP_ENOMEM;
+    x.mres_at = arena_alloc(a, (size_t)(nt + 1) * sizeof *x.mres_at);   /* zeroed: none */
+    x.mres_pass = arena_alloc(a, (size_t)(nt + 1));
+    if (!x.lx || !x.cid || !x.mres_at || !x.mres_pass) return SITREP_ENOMEM;
+    vec_init(&x.mres, 1);
     for (int i = 0; i <= nt; i++) {
         /* S_cid: the vocabulary's id, else the coder's own word's number */
         int id = i < nt ? in->seg->toks[i].id : VOCAB_UNKNOWN;
@@ -5580,5 +5643,6 @@ int coder_code(const coder *c, arena *a, const code_input *in, sr_event **out, i
         else if (x.events.len) memcpy(*out, x.events.data, x.events.len * sizeof(sr_event));
     }
     vec_free(&x.events);
+    vec_free(&x.mres);
     return rc;
 }
