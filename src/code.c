@@ -97,9 +97,14 @@ struct coder {
     int vbase;           /* the vocabulary's size when the coder was loaded */
     struct S_fslot_ *forms;
     size_t fsmask, nforms;
+    const char **fstr;           /* by number - vbase: the form (coder's arena) */
     uint64_t fbloom[4096];       /* two bits of 2^18 per form (S_fbits) */
     vec lexes;           /* S_lex */
     vec hents;           /* S_hent: the heads of S_lex.head */
+    /* per head, what S_propose reads of its patterns (S_build_chains) */
+    int *chain_of;       /* first pattern of a head -> index into chains */
+    vec chains;          /* S_chain */
+    vec centries;        /* S_centry */
     /* the learned layer's words that tie an actor to what precedes it
      * (S_link_word), by vocabulary id: index into linkw, 0 for none */
     unsigned char *linkof;
@@ -127,6 +132,18 @@ typedef struct {
     int head[2], nhead[2];   /* by part of speech: hents[head .. head + nhead) */
     unsigned bits;
 } S_lex;
+
+/* A head's patterns as S_propose walks them: the types they serve (at
+ * most P_MAXT_, the first pattern of each type), each one's pattern and
+ * type slot (P_MAXT_: none) and 1 + its literals. */
+enum { P_MAXT_ = 6 };
+typedef struct {
+    int ntp, tp[P_MAXT_];
+    int e0, ne;          /* coder.centries[e0 .. e0 + ne) */
+} S_chain;
+typedef struct {
+    int pi, j, nlit1;
+} S_centry;
 
 /* A lemma of a word that heads patterns: the first of them (PAT), and
  * the lemma's number (the same for the same lemma). */
@@ -180,6 +197,10 @@ void coder_free(coder *c)
     free(c->cue_last);
     free(c->lexi);
     free(c->forms);
+    free(c->fstr);
+    free(c->chain_of);
+    vec_free(&c->chains);
+    vec_free(&c->centries);
     free(c->linkof);
     free(c->wt);
     free(c->fkeys);
@@ -565,6 +586,64 @@ static int S_build_lex(coder *c, const vocab *voc);
 
 static int S_build_links(coder *c, const vocab *voc);
 
+/* Each head's chain of patterns as S_propose reads it: the types in the
+ * order they first come, the plainest pattern of each (fewest content
+ * words, then fewest elements, the first of equals), each pattern's type
+ * slot. */
+static int S_build_chains(coder *c)
+{
+    if (!(c->chain_of = malloc((c->pats.len ? c->pats.len : 1) * sizeof *c->chain_of))) return SITREP_ENOMEM;
+    for (size_t i = 0; i < c->pats.len; i++) c->chain_of[i] = -1;
+    for (int pos = 0; pos < 2; pos++) {
+        const dict *hd = &c->heads[pos];
+        for (size_t k = 0; k < hd->cap; k++) {
+            if (!hd->hashes[k]) continue;
+            int first = hd->vals[k];
+            if (c->chain_of[first] >= 0) continue;
+            S_chain ch;
+            memset(&ch, 0, sizeof ch);
+            ch.e0 = (int)c->centries.len;
+            for (int pi = first; pi >= 0; pi = PAT(c, pi)->next) {
+                const S_pat *p = PAT(c, pi);
+                int j = 0;
+                while (j < ch.ntp && PAT(c, ch.tp[j])->type != p->type) j++;
+                if (j == ch.ntp && ch.ntp < P_MAXT_) ch.tp[ch.ntp++] = pi;
+                else if (j < ch.ntp) {
+                    const S_pat *q = PAT(c, ch.tp[j]);
+                    if (p->ncontent < q->ncontent || (p->ncontent == q->ncontent && p->nel < q->nel)) ch.tp[j] = pi;
+                }
+                S_centry *e = vec_push(&c->centries);
+                if (!e) return SITREP_ENOMEM;
+                *e = (S_centry){pi, j < ch.ntp ? j : P_MAXT_, p->nlit + 1};
+                ch.ne++;
+            }
+            S_chain *slot = vec_push(&c->chains);
+            if (!slot) return SITREP_ENOMEM;
+            *slot = ch;
+            c->chain_of[first] = (int)c->chains.len - 1;
+        }
+    }
+    return 0;
+}
+
+/* The patterns' elements in one block, a head's patterns after each other
+ * (S_match_el reads them for every word that heads a pattern). */
+static int S_pack_elems(coder *c)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < c->pats.len; i++) n += (size_t)PAT(c, i)->nel;
+    S_elem *all = arena_alloc(&c->mem, (n ? n : 1) * sizeof *all);
+    if (!all) return SITREP_ENOMEM;
+    size_t o = 0;
+    for (size_t k = 0; k < c->centries.len; k++) {
+        S_pat *p = PAT(c, VEC_AT(&c->centries, S_centry, k).pi);
+        if (p->nel) memcpy(all + o, p->el, (size_t)p->nel * sizeof *all);
+        p->el = all + o;
+        o += (size_t)p->nel;
+    }
+    return 0;
+}
+
 coder *coder_load(const char *dir, const lexicon *lx, vocab *voc, char *err, size_t errlen)
 {
     coder *c = calloc(1, sizeof *c);
@@ -578,6 +657,8 @@ coder *coder_load(const char *dir, const lexicon *lx, vocab *voc, char *err, siz
     vec_init(&c->treaties, sizeof(S_treaty));
     vec_init(&c->lexes, sizeof(S_lex));
     vec_init(&c->hents, sizeof(S_hent));
+    vec_init(&c->chains, sizeof(S_chain));
+    vec_init(&c->centries, sizeof(S_centry));
     dict_init(&c->heads[0]);
     dict_init(&c->heads[1]);
     dict_init(&c->cameo);
@@ -633,7 +714,8 @@ coder *coder_load(const char *dir, const lexicon *lx, vocab *voc, char *err, siz
         c->tspeech[i] = S_in(S_types[i], S_speech_acts) || !strcmp(S_types[i], "SUPPORT");
         c->tsym[i] = (unsigned char)merge_symmetric(S_types[i]);
     }
-    if ((rc = S_build_lex(c, voc)) || (rc = S_build_links(c, voc))) {
+    if ((rc = S_build_chains(c)) || (rc = S_build_lex(c, voc)) || (rc = S_build_links(c, voc)) ||
+        (rc = S_pack_elems(c))) {
         snprintf(err, errlen, "out of memory");
         goto fail;
     }
@@ -868,8 +950,7 @@ static const char *const S_answer[] = {"respond", "retaliate", "react", "answer"
  * number here, else 0. */
 typedef struct S_fslot_ {
     uint32_t hash;
-    int cid;             /* 0: an empty slot */
-    const char *s;       /* in the coder's arena */
+    int cid;             /* 0: an empty slot; the form is fstr[cid - vbase] */
 } S_fslot;
 
 /* A form's two bits in coder.fbloom, from its hash. */
@@ -889,7 +970,9 @@ static int S_forms_find(const coder *c, const char *w, size_t n)
     for (size_t j = h & c->fsmask;; j = (j + 1) & c->fsmask) {
         const S_fslot *sl = &c->forms[j];
         if (!sl->cid) return 0;
-        if (sl->hash == h && !strncmp(sl->s, w, n) && !sl->s[n]) return sl->cid;
+        if (sl->hash != h) continue;
+        const char *f = c->fstr[sl->cid - c->vbase];
+        if (!strncmp(f, w, n) && !f[n]) return sl->cid;
     }
 }
 
@@ -900,10 +983,12 @@ static int S_cid_add(coder *c, const vocab *voc, const char *w, size_t n)
     int id = vocab_id(voc, w, n);
     if (id > 0 && id < c->vbase) return id;
     if ((id = S_forms_find(c, w, n))) return id;
-    if ((c->nforms + 1) * 2 > (c->forms ? c->fsmask + 1 : 0)) {
+    if ((c->nforms + 1) * 4 > (c->forms ? c->fsmask + 1 : 0) * 3) {   /* at most 3/4 full */
         size_t cap = c->forms ? 2 * (c->fsmask + 1) : 4096;
         S_fslot *ns = calloc(cap, sizeof *ns);
-        if (!ns) return SITREP_ENOMEM;
+        const char **fs = realloc(c->fstr, cap * sizeof *fs);
+        if (fs) c->fstr = fs;
+        if (!ns || !fs) { free(ns); return SITREP_ENOMEM; }
         for (size_t j = 0; c->forms && j <= c->fsmask; j++) {
             if (!c->forms[j].cid) continue;
             size_t k = c->forms[j].hash & (cap - 1);
@@ -919,7 +1004,8 @@ static int S_cid_add(coder *c, const vocab *voc, const char *w, size_t n)
     while (c->forms[j].cid) j = (j + 1) & c->fsmask;
     char *copy = arena_strndup(&c->mem, w, n);
     if (!copy) return SITREP_ENOMEM;
-    c->forms[j] = (S_fslot){h, c->vbase + (int)c->nforms++, copy};
+    c->fstr[c->nforms] = copy;
+    c->forms[j] = (S_fslot){h, c->vbase + (int)c->nforms++};
     uint32_t b1, b2;
     S_fbits(h, &b1, &b2);
     c->fbloom[b1 >> 6] |= (uint64_t)1 << (b1 & 63);
@@ -1084,9 +1170,7 @@ static int S_lex_entry(S_lexb *b, S_rec *r, int n)
 static int S_lex_forward(S_lexb *b, int id)
 {
     coder *c = b->c;
-    const char *f = id < c->vbase ? vocab_str(b->voc, id) : NULL;
-    for (size_t j = 0; !f && j <= c->fsmask; j++)
-        if (c->forms[j].cid == id) f = c->forms[j].s;
+    const char *f = id < c->vbase ? vocab_str(b->voc, id) : c->fstr[id - c->vbase];
     S_lex le;
     memset(&le, 0, sizeof le);
     le.bits = LX_KNOWN;
@@ -4299,7 +4383,7 @@ static int S_mediated_pairs(S_ctx *x)
  * code_input.candidates set every candidate is returned, scored, with its
  * features: the training data. */
 
-enum { P_MAXM = 24, P_MAXT = 6, P_MAXF = 48, P_FLEN = 64 };
+enum { P_MAXM = 24, P_MAXT = P_MAXT_, P_MAXF = 48, P_FLEN = 64 };
 
 /* What S_propose computes once per sentence: its actors, their keys as
  * small numbers (kid: the first of ms with the same key, so that keys
@@ -5242,6 +5326,19 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
         evk[k].sk = S_key_class(&sn, o->source);
         evk[k].gk = S_key_class(&sn, o->target);
     }
+    /* the pairs of the sentences before: per (source class, target class
+     * + 1, -1 for none) a bit per type of their events (bit NTYPES for a
+     * type of no pattern) */
+    uint32_t bef[P_MAXM][P_MAXM + 1];
+    memset(bef, 0, sizeof bef);
+    for (size_t k = 0; k < first_event; k++) {
+        const S_evkey *e = &evk[k];
+        if (!e->type) continue;
+        int ty = 0;
+        while (ty < NTYPES && S_types[ty] != e->type) ty++;
+        if (e->sk >= 0 && (e->gk >= 0 || e->gk == -2)) bef[e->sk][e->gk + 1 > 0 ? e->gk + 1 : 0] |= 1u << ty;
+        if (e->gk >= 0 && (e->sk >= 0 || e->sk == -2)) bef[e->gk][e->sk + 1 > 0 ? e->sk + 1 : 0] |= 1u << ty;
+    }
     vec cands;
     vec_init(&cands, sizeof(S_cand));
     vec ckeys;                /* each candidate's (type, source key, target key) */
@@ -5322,28 +5419,27 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
         for (int pos = 0; pos < 2 && !rc; pos++) {
             for (int hi = 0; hi < le->nhead[pos] && !rc; hi++) {
                 const S_hent *he = HENT(x->c, le->head[pos] + hi);
-                int pi = he->first;
-                /* the types this head serves, each with its plainest pattern,
-                 * and 1 + the most words besides the head of a pattern of
-                 * that type matching here in full (0: none matches) */
+                /* the types this head serves, each with its plainest pattern
+                 * (S_build_chains), and 1 + the most words besides the head
+                 * of a pattern of that type matching here in full (0: none
+                 * matches) */
+                const S_chain *ch = &VEC_AT(&x->c->chains, S_chain, x->c->chain_of[he->first]);
                 const S_pat *tp[P_MAXT];
-                int ntp = 0, full[P_MAXT];
-                for (; pi >= 0; pi = PAT(x->c, pi)->next, ri++) {
-                    const S_pat *p = PAT(x->c, pi);
-                    int j = 0;
-                    while (j < ntp && tp[j]->type != p->type) j++;
-                    if (j == ntp && ntp < P_MAXT) { full[ntp] = 0; tp[ntp++] = p; }
-                    else if (j < ntp && (p->ncontent < tp[j]->ncontent ||
-                                         (p->ncontent == tp[j]->ncontent && p->nel < tp[j]->nel)))
-                        tp[j] = p;
-                    if (j < ntp && p->nlit + 1 > full[j]) {
+                int ntp = ch->ntp, full[P_MAXT];
+                for (int j = 0; j < ntp; j++) {
+                    tp[j] = PAT(x->c, ch->tp[j]);
+                    full[j] = 0;
+                }
+                for (int k = 0; k < ch->ne; k++, ri++) {
+                    const S_centry *e = &VEC_AT(&x->c->centries, S_centry, (size_t)(ch->e0 + k));
+                    if (e->j < ntp && e->nlit1 > full[e->j]) {
                         S_match m;
                         memset(&m, 0, sizeof m);
                         m.tplace = -1;
                         m.src = -1;
                         m.lit_last = t;
-                        int ok = rr ? rr[ri] : S_match_el(x, p, 0, t + 1, s1, &m);
-                        if (ok) full[j] = p->nlit + 1;
+                        int ok = rr ? rr[ri] : S_match_el(x, PAT(x->c, e->pi), 0, t + 1, s1, &m);
+                        if (ok) full[e->j] = e->nlit1;
                     }
                 }
                 for (int ti = 0; ti < ntp && !rc; ti++) {
@@ -5392,12 +5488,8 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
                                 else if (evk[k].type == T && sk) fc.prule |= 2;
                                 else if (sk && gk) fc.prule |= 4;
                             }
-                            for (size_t k = 0; k < first_event && fc.before < 2; k++) {
-                                const S_evkey *e = &evk[k];
-                                if (!e->type) continue;
-                                if ((e->sk == skey && e->gk == gkey) || (e->sk == gkey && e->gk == skey))
-                                    fc.before = e->type == T ? 2 : 1;
-                            }
+                            uint32_t bm = bef[skey][gkey >= 0 ? gkey + 1 : 0];
+                            fc.before = bm >> p->tix & 1 ? 2 : bm ? 1 : 0;
                             /* the score by groups of features: the trigger's once per
                              * type, each side's once per mention, the pair's each time */
                             double sc = 0;
