@@ -5738,3 +5738,253 @@ int coder_code(const coder *c, arena *a, const code_input *in, sr_event **out, i
     vec_free(&x.mres);
     return rc;
 }
+
+/* ------------------------------------------------------------ self-check
+ * coder_check compares what the tables built at load (S_build_lex) say of
+ * a word with what the lexicon says of it directly, as the coder asked it
+ * before the tables: the lemmas that head patterns (lexicon_lemmas, then
+ * the heads' dictionaries), the literals it matches (S_word_eq's rule, or
+ * a lemma other than itself), its verb lists, whether it is a past form.
+ * The words: the vocabulary's, the coder's own, and around every lemma the
+ * coder asks about, its stems and endings combined (the words the tables
+ * must not miss). */
+
+/* The literals' alternatives -> the elements that have them (the check's
+ * own index: a word's candidates, looked up). */
+typedef struct {
+    dict alts;           /* alternative -> first of its (element, next) in refs */
+    vec refs;            /* int[2] */
+    vec elems;           /* const S_elem * */
+    int *byid_first;     /* number -> first of its (element, next) in idrefs: the tables' answers */
+    vec idrefs;          /* int[2] */
+    int nbyid;
+} S_chk;
+
+static int S_chk_ref(vec *refs, int el, int next)
+{
+    int *r = vec_push(refs);
+    if (!r) return -1;
+    r[0] = el;
+    r[1] = next;
+    return (int)refs->len - 1;
+}
+
+static int S_cmp_int2(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x > y) - (x < y);
+}
+
+/* One word: 0, or -1 with the difference in err. */
+static int S_check_word(const coder *c, const vocab *voc, S_chk *k, const char *w, char *err, size_t errlen)
+{
+    size_t wl = strlen(w);
+    int id = vocab_id(voc, w, wl);
+    int cid = id > 0 && id < c->vbase ? id : S_forms_find(c, w, wl);
+    const S_lex *le = cid > 0 && cid < c->nlexi && c->lexi[cid] ? &VEC_AT(&c->lexes, S_lex, c->lexi[cid] - 1) : &S_nolex;
+    /* heads and verb lists */
+    unsigned bits = 0;
+    for (int pos = 0; pos < 2; pos++) {
+        const char *lem[LEXICON_MAX];
+        char scratch[LEXICON_MAX * 64];
+        int n = lexicon_lemmas(c->lx, (lexicon_pos)pos, w, lem, scratch), nh = 0;
+        for (int i = 0; i < n; i++) {
+            int first;
+            if (dict_get(&c->heads[pos], lem[i], strlen(lem[i]), &first)) {
+                const S_hent *h = nh < le->nhead[pos] ? HENT(c, le->head[pos] + nh) : NULL;
+                if (!h || h->first != first || strcmp(h->lemma, lem[i])) {
+                    snprintf(err, errlen, "'%s': head %d ('%s') differs", w, nh, lem[i]);
+                    return -1;
+                }
+                nh++;
+            }
+            if (pos == LEX_VERB) {
+                if (S_in(lem[i], S_light)) bits |= LX_LIGHT;
+                if (S_in(lem[i], S_control)) bits |= LX_CONTROL;
+                if (S_in(lem[i], S_answer)) bits |= LX_ANSWER;
+                if (!strcmp(lem[i], "offer")) bits |= LX_OFFER;
+            }
+        }
+        if (nh != le->nhead[pos]) {
+            snprintf(err, errlen, "'%s': %d heads as %s, the table has %d", w, nh, pos ? "a noun" : "a verb",
+                     le->nhead[pos]);
+            return -1;
+        }
+    }
+    int past = (le->bits & LX_KNOWN) ? (le->bits & LX_PAST) != 0 : wl > 3 && !strcmp(w + wl - 2, "ed");
+    if ((le->bits & (LX_LIGHT | LX_CONTROL | LX_ANSWER | LX_OFFER)) != bits || past != lexicon_is_past(c->lx, w)) {
+        snprintf(err, errlen, "'%s': verb lists or past form differ", w);
+        return -1;
+    }
+    /* literals: the elements matched, for a word token (1) and another (0) */
+    for (int word = 0; word < 2; word++) {
+        vec want, got;
+        vec_init(&want, sizeof(int));
+        vec_init(&got, sizeof(int));
+        int rc = 0;
+        /* as written, or with a possessive: the alternatives w is */
+        const char *cands[3] = {w, NULL, NULL};
+        char b1[256], b2[256];
+        if (wl > 2 && wl < sizeof b1 && w[wl - 2] == '\'' && w[wl - 1] == 's') {
+            memcpy(b1, w, wl - 2);
+            b1[wl - 2] = 0;
+            cands[1] = b1;
+        }
+        if (wl > 1 && wl < sizeof b2 && w[wl - 1] == '\'') {
+            memcpy(b2, w, wl - 1);
+            b2[wl - 1] = 0;
+            cands[2] = b2;
+        }
+        for (int i = 0; i < 3 && !rc; i++) {
+            int r;
+            if (!cands[i] || !dict_get(&k->alts, cands[i], strlen(cands[i]), &r)) continue;
+            for (; r >= 0 && !rc; r = VEC_AT(&k->refs, int, 2 * (size_t)r + 1)) {
+                int *p = vec_push(&want);
+                if (!p) rc = -1;
+                else *p = VEC_AT(&k->refs, int, 2 * (size_t)r);
+            }
+        }
+        for (int pos = 0; pos < 2 && word && !rc; pos++) {
+            const char *lem[LEXICON_MAX];
+            char scratch[LEXICON_MAX * 64];
+            int n = lexicon_lemmas(c->lx, (lexicon_pos)pos, w, lem, scratch);
+            for (int i = 1; i < n && !rc; i++) {
+                int r;
+                if (!dict_get(&k->alts, lem[i], strlen(lem[i]), &r)) continue;
+                for (; r >= 0 && !rc; r = VEC_AT(&k->refs, int, 2 * (size_t)r + 1)) {
+                    int *p = vec_push(&want);
+                    if (!p) rc = -1;
+                    else *p = VEC_AT(&k->refs, int, 2 * (size_t)r);
+                }
+            }
+        }
+        /* the tables: the elements whose ids (or, for a word, lids) hold
+         * its number, and only when the word is some literal's (LX_LIT) */
+        for (int r = cid > 0 && cid < k->nbyid ? k->byid_first[cid] : -1; r >= 0 && !rc;
+             r = VEC_AT(&k->idrefs, int, 2 * (size_t)r + 1)) {
+            int el = VEC_AT(&k->idrefs, int, 2 * (size_t)r);
+            const S_elem *e = VEC_AT(&k->elems, const S_elem *, el);
+            if (!(le->bits & LX_LIT) || !(S_has(e->ids, e->nids, cid) || (word && S_has(e->lids, e->nlids, cid))))
+                continue;
+            int *p = vec_push(&got);
+            if (!p) rc = -1;
+            else *p = el;
+        }
+        if (!rc) {
+            if (want.len) qsort(want.data, want.len, sizeof(int), S_cmp_int2);
+            if (got.len) qsort(got.data, got.len, sizeof(int), S_cmp_int2);
+            size_t nw = 0, ng = 0;   /* without repeats */
+            for (size_t i = 0; i < want.len; i++)
+                if (!nw || VEC_AT(&want, int, nw - 1) != VEC_AT(&want, int, i)) VEC_AT(&want, int, nw++) = VEC_AT(&want, int, i);
+            for (size_t i = 0; i < got.len; i++)
+                if (!ng || VEC_AT(&got, int, ng - 1) != VEC_AT(&got, int, i)) VEC_AT(&got, int, ng++) = VEC_AT(&got, int, i);
+            if (nw != ng || (nw && memcmp(want.data, got.data, nw * sizeof(int)))) {
+                snprintf(err, errlen, "'%s': matches %zu literals%s, the tables %zu", w, nw, word ? " as a word" : "", ng);
+                rc = -1;
+            }
+        }
+        vec_free(&want);
+        vec_free(&got);
+        if (rc) return rc;
+    }
+    return 0;
+}
+
+int coder_check(const coder *c, const vocab *voc, char *err, size_t errlen)
+{
+    if (!c->lx) return 0;
+    S_chk k;
+    memset(&k, 0, sizeof k);
+    dict_init(&k.alts);
+    vec_init(&k.refs, 2 * sizeof(int));
+    vec_init(&k.elems, sizeof(const S_elem *));
+    vec_init(&k.idrefs, 2 * sizeof(int));
+    int rc = 0;
+    k.nbyid = c->nlexi;
+    if (!(k.byid_first = malloc(((size_t)k.nbyid + 1) * sizeof *k.byid_first))) rc = SITREP_ENOMEM;
+    for (int i = 0; !rc && i <= k.nbyid; i++) k.byid_first[i] = -1;
+    for (size_t pi = 0; pi < c->pats.len && !rc; pi++) {
+        const S_pat *p = PAT(c, pi);
+        for (int ei = 0; ei < p->nel && !rc; ei++) {
+            const S_elem *e = &p->el[ei];
+            if (!e->nalts) continue;
+            const S_elem **ep = vec_push(&k.elems);
+            if (!ep) { rc = SITREP_ENOMEM; break; }
+            *ep = e;
+            int el = (int)k.elems.len - 1;
+            for (int a = 0; a < e->nalts && !rc; a++) {
+                int first, r;
+                if (!dict_get(&k.alts, e->alts[a], strlen(e->alts[a]), &first)) first = -1;
+                if ((r = S_chk_ref(&k.refs, el, first)) < 0 || dict_set(&k.alts, e->alts[a], strlen(e->alts[a]), r))
+                    rc = SITREP_ENOMEM;
+            }
+            for (int kind = 0; kind < 2 && !rc; kind++) {
+                const int *ids = kind ? e->lids : e->ids;
+                int n = kind ? e->nlids : e->nids;
+                for (int i = 0; i < n && !rc; i++) {
+                    int r = S_chk_ref(&k.idrefs, el, k.byid_first[ids[i]]);
+                    if (r < 0) rc = SITREP_ENOMEM;
+                    else k.byid_first[ids[i]] = r;
+                }
+            }
+        }
+    }
+    /* the words */
+    for (int id = 1; !rc && id < c->vbase; id++) rc = S_check_word(c, voc, &k, vocab_str(voc, id), err, errlen);
+    for (size_t i = 0; !rc && i < c->nforms; i++) rc = S_check_word(c, voc, &k, c->fstr[i], err, errlen);
+    /* around every lemma asked about: stems (the lemma, shorter by one or
+     * two letters, its last letter doubled or turned to i) and endings */
+    static const char *const ends[] = {"", "s", "es", "ed", "ing", "ies", "ied", "ying", "y", "e", "ie", "men", "man",
+                                       "ses", "xes", "zes", "ches", "shes", "'s", "'", "s'", "d", "n", "er", NULL};
+    vec lemmas;
+    vec_init(&lemmas, sizeof(const char *));
+    for (int pos = 0; pos < 2 && !rc; pos++)
+        for (size_t j = 0; j < c->heads[pos].cap && !rc; j++)
+            if (c->heads[pos].hashes[j]) {
+                const char **l = vec_push(&lemmas);
+                if (!l) rc = SITREP_ENOMEM;
+                else *l = c->heads[pos].keys[j];
+            }
+    for (size_t i = 0; i < k.elems.len && !rc; i++) {
+        const S_elem *e = VEC_AT(&k.elems, const S_elem *, i);
+        for (int a = 0; a < e->nalts && !rc; a++) {
+            const char **l = vec_push(&lemmas);
+            if (!l) rc = SITREP_ENOMEM;
+            else *l = e->alts[a];
+        }
+    }
+    const char *const *lists[] = {S_light, S_control, S_answer};
+    for (int li = 0; li < 3 && !rc; li++)
+        for (int i = 0; lists[li][i] && !rc; i++) {
+            const char **l = vec_push(&lemmas);
+            if (!l) rc = SITREP_ENOMEM;
+            else *l = lists[li][i];
+        }
+    for (size_t i = 0; i < lemmas.len && !rc; i++) {
+        const char *l = VEC_AT(&lemmas, const char *, i);
+        size_t n = strlen(l);
+        if (n + 8 > 120) continue;
+        char stem[128], word[128];
+        for (int v = 0; v < 5 && !rc; v++) {
+            size_t sn = n;
+            memcpy(stem, l, n + 1);
+            if (v == 1 && n > 1) stem[sn = n - 1] = 0;
+            else if (v == 2 && n > 2) stem[sn = n - 2] = 0;
+            else if (v == 3 && n > 0) { stem[n] = l[n - 1]; stem[sn = n + 1] = 0; }
+            else if (v == 4 && n > 1) { stem[n - 1] = 'i'; sn = n; }
+            else if (v) continue;
+            for (int e = 0; ends[e] && !rc; e++) {
+                snprintf(word, sizeof word, "%s%s", stem, ends[e]);
+                (void)sn;
+                rc = S_check_word(c, voc, &k, word, err, errlen);
+            }
+        }
+    }
+    vec_free(&lemmas);
+    dict_free(&k.alts);
+    vec_free(&k.refs);
+    vec_free(&k.elems);
+    vec_free(&k.idrefs);
+    free(k.byid_first);
+    return rc;
+}

@@ -41,6 +41,12 @@ size_t coder_pattern_count(const coder *c);
  * outlive the coder or the next call; NULL forgets the model. */
 int coder_bind_model(coder *c, const learn_model *m, const vocab *voc);
 
+/* A self-check for the tests: the tables built at load answer for the
+ * words of voc, the coder's own words and many words near the lemmas the
+ * coder asks about as the lexicon does.  Returns 0, or -1 with the first
+ * word that differs in err (SITREP_ENOMEM when out of memory). */
+int coder_check(const coder *c, const vocab *voc, char *err, size_t errlen);
+
 /* Everything the coder needs about one document. */
 typedef struct {
     const char *text;
