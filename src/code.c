@@ -585,6 +585,7 @@ static int S_build_wclass(vocab *v);
 static int S_build_lex(coder *c, const vocab *voc);
 
 static int S_build_links(coder *c, const vocab *voc);
+static int S_add_words(coder *c, vocab *voc);
 
 /* Each head's chain of patterns as S_propose reads it: the types in the
  * order they first come, the plainest pattern of each (fewest content
@@ -714,7 +715,8 @@ coder *coder_load(const char *dir, const lexicon *lx, vocab *voc, char *err, siz
         c->tspeech[i] = S_in(S_types[i], S_speech_acts) || !strcmp(S_types[i], "SUPPORT");
         c->tsym[i] = (unsigned char)merge_symmetric(S_types[i]);
     }
-    if ((rc = S_build_chains(c)) || (rc = S_build_lex(c, voc)) || (rc = S_build_links(c, voc)) ||
+    if ((rc = S_build_chains(c)) || (rc = S_add_words(c, voc)) || (rc = S_build_lex(c, voc)) ||
+        (rc = S_build_links(c, voc)) ||
         (rc = S_pack_elems(c))) {
         snprintf(err, errlen, "out of memory");
         goto fail;
@@ -927,6 +929,28 @@ static const char *const S_control[] = {"warn", "urge", "ask", "tell", "encourag
                                         "order", "force", "allow", "invite", "call", "push", "pressure",
                                         "convince", "instruct", "request", NULL};
 static const char *const S_answer[] = {"respond", "retaliate", "react", "answer", NULL};
+
+/* The words the patterns and the verb lists name join the vocabulary, so
+ * that their tokens have ids (the coder's own table, S_cid, keeps their
+ * inflections, most of which no text uses). */
+static int S_add_words(coder *c, vocab *voc)
+{
+    for (int pos = 0; pos < 2; pos++)
+        for (size_t j = 0; j < c->heads[pos].cap; j++)
+            if (c->heads[pos].hashes[j] && vocab_add(voc, c->heads[pos].keys[j], strlen(c->heads[pos].keys[j]), 0) < 0)
+                return SITREP_ENOMEM;
+    for (size_t pi = 0; pi < c->pats.len; pi++) {
+        const S_pat *p = PAT(c, pi);
+        for (int ei = 0; ei < p->nel; ei++)
+            for (int a = 0; a < p->el[ei].nalts; a++)
+                if (vocab_add(voc, p->el[ei].alts[a], strlen(p->el[ei].alts[a]), 0) < 0) return SITREP_ENOMEM;
+    }
+    const char *const *lists[] = {S_light, S_control, S_answer};
+    for (int k = 0; k < 3; k++)
+        for (int i = 0; lists[k][i]; i++)
+            if (vocab_add(voc, lists[k][i], strlen(lists[k][i]), 0) < 0) return SITREP_ENOMEM;
+    return 0;
+}
 
 /* ---- the words of the patterns by vocabulary id -------------------------
  *
