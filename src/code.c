@@ -4436,6 +4436,7 @@ typedef struct {
                                   * its type, bit 2 its type from its source to another target,
                                   * bit 4 another type */
     int before;                  /* the pair in the sentences before: 2 with this type, 1 another */
+    int passive;                 /* x->passive when it was proposed */
 } S_fctx;
 
 typedef struct {
@@ -4875,10 +4876,10 @@ static void S_cand_feats(const S_ctx *x, S_feats *f, const S_fctx *c, int groups
         }
         if (W) {
             if (x->in->title) S_tadd(f, &W->title[tix]);
-            if (c->pos == 0 && x->passive) S_tadd(f, &W->passive[tix]);
+            if (c->pos == 0 && c->passive) S_tadd(f, &W->passive[tix]);
         } else {
             if (x->in->title) S_FPRE(f, pre, pl, "title");
-            if (c->pos == 0 && x->passive) S_FPRE(f, pre, pl, "passive");
+            if (c->pos == 0 && c->passive) S_FPRE(f, pre, pl, "passive");
         }
     }
     for (int sd = 0; sd < 2; sd++) {
@@ -5271,6 +5272,21 @@ static int S_words_between(const S_ctx *x, int a, int b)
     return n;
 }
 
+/* A kept candidate's heaviest features (S_cand.why), once it is used. */
+static int S_cand_why(const S_ctx *x, S_feats *f, S_cand *c)
+{
+    if (c->why[0]) return 0;
+    int fast = x->c->wt && x->c->wt_model == f->m;
+    f->W = fast ? x->c->wt : NULL;
+    f->explain = 1;
+    f->n = 0;
+    f->z = 0;
+    S_cand_feats(x, f, &c->fc, FG_TRIG | FG_SRC | FG_TGT | FG_PAIR);
+    char why[256];
+    learn_explain(f->m, f->ix, f->ptr, f->n, why, sizeof why);
+    return (c->why = arena_strdup(x->a, why)) ? 0 : SITREP_ENOMEM;
+}
+
 /* The sum of the weights of a group of features, by their names. */
 static double S_group_sum(const S_ctx *x, S_feats *f, const S_fctx *c, int group)
 {
@@ -5501,7 +5517,7 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
                             }
                             S_fctx fc = {T, he->lemma, p->tix, he->lid, pos, t, s0, s1, nkeys, full[ti], sm, gm, si, gi,
                                          si == nearL || si == nearR,
-                                         gm && (gi == nearL || gi == nearR), sent, first_event, 0, 0};
+                                         gm && (gi == nearL || gi == nearR), sent, first_event, 0, 0, x->passive};
                             /* what the rules coded between the keys (S_fctx.prule),
                              * and the pair in the sentences before */
                             int gkey = gm ? sn.kid[gi] : -2;
@@ -5571,15 +5587,13 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
             }
         }
     }
-    /* each kept candidate's heaviest features (and with code_input.candidates
-     * every candidate's features): only the last of a (type, source key,
-     * target key) is kept, and nothing its features read (the events, the
-     * passive) changes until now */
-    for (size_t k = 0; k < cands.len && !rc; k++) {
+    /* with code_input.candidates every candidate's features (and the kept
+     * ones' heaviest): only the last of a (type, source key, target key)
+     * is kept, and its features read nothing that changes later (S_fctx) */
+    for (size_t k = 0; k < cands.len && !rc && in->candidates; k++) {
         S_cand *c = &VEC_AT(&cands, S_cand, k);
         int explain = model && c->score >= learn_threshold(model);
-        if (!explain && !in->candidates) continue;
-        f.W = fast && !in->candidates ? x->c->wt : NULL;   /* names only where they are read */
+        f.W = NULL;
         f.explain = 1;
         f.n = 0;
         f.z = 0;
@@ -5619,6 +5633,7 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
                 if (!best || c->score > best->score) best = c;
             }
             if (!best) continue;
+            if ((rc = S_cand_why(x, &f, best))) break;
             o->target = best->tgt;
             o->pattern = arena_printf(x->a, "%s; target by the model p=%.2f: %s", o->pattern, best->score, best->why);
             best->score = -1;  /* used */
@@ -5647,6 +5662,7 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
         }
         rc = S_add_event(x, c->p, sent, c->trig, &m, es, et, NULL, s0, s1);
         if (rc || x->events.len == before) continue;
+        if (!in->candidates && (rc = S_cand_why(x, &f, c))) break;
         sr_event *ev = &VEC_AT(&x->events, sr_event, x->events.len - 1);
         ev->confidence = round(c->score * 100) / 100;
         ev->pattern = arena_printf(x->a, "model p=%.2f: %s", c->score, c->why);
