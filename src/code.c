@@ -1477,6 +1477,14 @@ static int S_is_past(const S_ctx *x, int t)
     return l > 3 && w[l - 2] == 'e' && w[l - 1] == 'd';   /* in no exception list */
 }
 
+/* Does token t end in "-ing" (a gerund or present participle)? */
+static int S_is_ing(const S_ctx *x, int t)
+{
+    const char *w = S_norm(x, t);
+    size_t l = strlen(w);
+    return l > 4 && !strcmp(w + l - 3, "ing");
+}
+
 #define HENT(c, i) (&VEC_AT(&(c)->hents, S_hent, i))
 
 /* The entry of a word with none. */
@@ -1512,8 +1520,10 @@ static int S_slot(const S_ctx *x, int t, int lim, int *mention, int *place)
             return x->in->places[*place].t1;
         }
         /* a number before the actor: "28 Afghans", "1.7 million
-         * Afghans", "some 300 Syrians" */
-        if ((S_flags(x, t) & TOK_NUM) && t + 1 < lim) {
+         * Afghans", "some 300 Syrians", "six Americans" */
+        if (((S_flags(x, t) & TOK_NUM) ||
+             ((x->in->seg->toks[t].cls & VC_COUNT) && !(vocab_value(S_id(x, t)) & VV_ARTICLE))) &&
+            t + 1 < lim) {
             if (S_in(S_norm(x, t + 1), (const char *const[]){"million", "thousand", "billion", NULL}) && t + 2 < lim)
                 t++;
             continue;
@@ -3208,7 +3218,6 @@ static int S_trigger_ok(const S_ctx *x, const S_trig *g, int last_lit)
 {
     const S_pat *p = g->p;
     int s1 = g->s1, t = g->t;
-    const char *w = S_norm(x, t);
     /* a noun right after another trigger's words is part of it ("summit
      * meeting"), unless it names both sides itself ("hosted talks
      * between the foreign ministers of Russia and Ukraine") */
@@ -3216,7 +3225,7 @@ static int S_trigger_ok(const S_ctx *x, const S_trig *g, int last_lit)
     /* ... and so is a gerund there ("attend the NATO summit meeting"),
      * not one after "of" or "for": that is an act of its own, the
      * accused's or the one thanked ("accused Russia of shelling Kyiv") */
-    if (!p->noun && t == last_lit + 1 && strlen(w) > 4 && !strcmp(w + strlen(w) - 3, "ing") &&
+    if (!p->noun && t == last_lit + 1 && S_is_ing(x, t) &&
         (S_id(x, t - 1) != VW_OF) && (S_id(x, t - 1) != VW_FOR))
         return 0;
     /* "declined to comment" is no rejection */
@@ -3463,7 +3472,6 @@ static int S_find_sources(S_ctx *x, S_trig *g)
     const code_input *in = x->in;
     const S_pat *p = g->p;
     int s0 = g->s0, s1 = g->s1, t = g->t;
-    const char *w = S_norm(x, t);
     /* sources */
     int rep;
     g->nsrc = 0;
@@ -3557,9 +3565,8 @@ static int S_find_sources(S_ctx *x, S_trig *g)
     } else {
         /* "confront Putin for launching an invasion", "accused Russia of
          * shelling Kyiv": the one before for/of acts */
-        size_t wl = strlen(w);
         int obj = -1;
-        if (wl > 4 && !strcmp(w + wl - 3, "ing") && t - 2 >= s0 &&
+        if (S_is_ing(x, t) && t - 2 >= s0 &&
             ((S_id(x, t - 1) == VW_FOR) || (S_id(x, t - 1) == VW_OF))) {
             /* the object of the verb before: "accused Russian forces on
              * Friday of torturing" */
@@ -5185,6 +5192,9 @@ int coder_bind_model(coder *c, const learn_model *m, const vocab *voc)
 static int S_list_pair(const S_ctx *x, const sr_event *o, const S_cand *c)
 {
     const sr_mention *os = o->source, *ot = o->target, *cs = c->src, *ct = c->tgt;
+    if (!os || !cs) return 0;
+    /* "A and B praised the ceasefire": each of a list of sources */
+    if (!ot || !ct) return !ot && !ct && S_coordinated(x, os, cs);
     if ((!strcmp(os->key, cs->key) && S_coordinated(x, ot, ct)) ||
         (!strcmp(ot->key, ct->key) && S_coordinated(x, os, cs)))
         return 1;
@@ -5212,7 +5222,7 @@ static int S_outranked(const S_ctx *x, const vec *cands, size_t k, size_t first_
         /* a trigger gives one event, except to the members of a list
          * ("A and B were among the leaders congratulating C") */
         if (c->trig >= o->trig0 && c->trig < o->trig1 &&
-            (o->type != c->type || !c->tgt || !o->target || !S_list_pair(x, o, c)))
+            (o->type != c->type || !S_list_pair(x, o, c)))
             return 1;
         /* the complement of an act ("urged Putin to declare a ceasefire",
          * "refused to cede territory", "invited them to talks") is no
@@ -5226,6 +5236,13 @@ static int S_outranked(const S_ctx *x, const vec *cands, size_t k, size_t first_
             }
             if (to && !bound) return 1;
         }
+        /* the act of which an event's target is accused or thanked
+         * ("accused Egypt of backing the rebels", "thanked Japan for
+         * sending aid") is that target's, not the speaker's */
+        if (c->trig == o->trig1 && o->target && c->trig > o->trig0 &&
+            ((S_id(x, c->trig - 1) == VW_OF) || (S_id(x, c->trig - 1) == VW_FOR)) && S_is_ing(x, c->trig) &&
+            strcmp(c->src->key, o->target->key))
+            return 1;
         /* the pair coded already (either way round for a symmetric act;
          * "the US struck Yemen after Houthi attacks on US ships" holds both ways) */
         if (o->type == c->type &&
@@ -5505,6 +5522,13 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
                                 /* a city standing for its own country's leader is
                                  * no second party ("went to Baku to meet Aliyev") */
                                 if (sym && ((sm->how | gm->how) & (AH_PLACE | AH_METONYM)) && sn.kid[gi] == skey)
+                                    continue;
+                                /* the members of a list subject act together:
+                                 * "Norway and Switzerland praised the truce" is
+                                 * no praise of Norway (a symmetric act is between
+                                 * them; fighting and releases may be mutual) */
+                                if (!sym && pos == 0 && sm->t1 <= t && gm->t1 <= t && strcmp(T, "ASSAULT") &&
+                                    strcmp(T, "RETREAT") && S_coordinated(x, sm, gm))
                                     continue;
                                 /* the speaker of "A said B did X" is no party to X;
                                  * "A and B announced an agreement" speak together */
