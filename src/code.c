@@ -2164,6 +2164,11 @@ static int S_past_clause(const S_ctx *x, int s0, int trig, int noun)
         /* an event noun after a past verb: "held four days of talks",
          * "travelled to Helsinki for a meeting" */
         if (noun && k < trig - 1 && S_is_past(x, k)) return 1;
+        /* ... right after its subject ("India and Japan announced
+         * agreements"; "Russia's proposed truce" is an adjective) */
+        if (noun && k == trig - 1 && k > s0 && x->minside[k - 1] >= 0 && S_is_past(x, k) &&
+            !S_possessive(x, &x->in->mentions[x->minside[k - 1]]))
+            return 1;
         if (noun && k < trig - 4) {
             if (!(S_flags(x, k) & TOK_WORD) || S_is_report_word(x, k) || S_is_verb_form(x, k)) break;
             continue;
