@@ -2031,6 +2031,9 @@ static void S_scan_right(const S_ctx *x, int trig, int lit_last, int end, int s1
         int cls = S_cue_at(x, t, trig, &len);
         /* readiness written into the pattern ("stand ready to defend") is
          * the act itself; plans and pledges ("pledged to support") stay */
+        /* ... and a refusal that heads the pattern is the act ("denied
+         * entry to", "refused visas to") */
+        if (cls == C_REFUSE && t == trig) continue;
         if (cls && cls != C_REPORT && cls != C_NEG && cls != C_NOTYET && cls != C_HYP) S_note(q, cls, S_norm(x, t));
     }
     if (!noun) return;
