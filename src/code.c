@@ -2589,6 +2589,14 @@ static const sr_mention *S_home_deployment(const S_ctx *x, const sr_mention *src
     return NULL;
 }
 
+/* Easing political restrictions, a curfew, a state of emergency or
+ * martial law (CAMEO 0811-0814, the mirror of the domestic 172x) is done
+ * at home: with no one named, its target is its source's own country. */
+static int S_home_easing(const S_pat *p)
+{
+    return !strcmp(p->type, "RETREAT") && !strncmp(p->cameo, "081", 3) && p->cameo[3] >= '1' && p->cameo[3] <= '4';
+}
+
 static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_match *m, const sr_mention *src,
                        const sr_mention *tgt, const sr_place *tplace, int s0, int s1)
 {
@@ -2618,6 +2626,8 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
             if (S_is(x, k, W_HOME)) tgt = src;
         }
     }
+    /* ... and so is its undoing (S_home_easing) */
+    if (!tgt && src && !x->abroad && src->kind != AK_ORG && strlen(src->key) == 3 && S_home_easing(p)) tgt = src;
     if (!tgt && src && !strcmp(p->type, "MOBILIZE")) tgt = S_home_deployment(x, src, s0, s1);
     /* a coup is done at home: the army of a state against its government
      * ("Niger's coup drew condemnation from France" is no act against
@@ -3930,7 +3940,7 @@ static int S_keep_act(S_ctx *x, S_trig *g)
      * source deals with elsewhere in the document, else untargeted */
     int speech = !strcmp(p->type, "REJECT") || !strcmp(p->type, "REQUEST") || !strcmp(p->type, "ACCUSE");
     g->implicit = !g->ntg && (!strcmp(p->type, "ASSAULT") || (p->noun && !strcmp(p->type, "AID")) || drills || speech);
-    if (!g->ntg && !g->implicit && !S_in(p->type, S_null_target_ok)) return 0;
+    if (!g->ntg && !g->implicit && !S_in(p->type, S_null_target_ok) && !S_home_easing(p)) return 0;
     if (!strcmp(p->type, "CONSULT") && p->mode && !strcmp(p->mode, "visit") && g->ntg == 1 &&
         S_trip_for_talks(x, t, g->end > t ? g->end : t + 1, s1, g->tg[0]))
         return 0;
