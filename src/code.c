@@ -2589,6 +2589,30 @@ static const sr_mention *S_home_deployment(const S_ctx *x, const sr_mention *src
     return NULL;
 }
 
+/* What an event is: its PLOVER type, CAMEO code, mode, QuadClass and
+ * Goldstein score. */
+typedef struct {
+    const char *type, *cameo, *mode;
+    int quad;
+    double goldstein;
+} S_kind;
+
+/* Makes k the CAMEO code's (its quad and Goldstein score from
+ * patterns/cameo.tsv), of type and mode.  0 when the code is unknown
+ * (k unchanged). */
+static int S_recode(const S_ctx *x, S_kind *k, const char *type, const char *cameo, const char *mode)
+{
+    int ci;
+    if (!dict_get(&x->c->cameo, cameo, strlen(cameo), &ci)) return 0;
+    const S_cameo *cm = &VEC_AT(&x->c->cameos, S_cameo, ci);
+    k->type = type;
+    k->cameo = cameo;
+    k->mode = mode;
+    k->quad = cm->quad;
+    k->goldstein = cm->goldstein;
+    return 1;
+}
+
 /* Easing political restrictions, a curfew, a state of emergency or
  * martial law (CAMEO 0811-0814, the mirror of the domestic 172x) is done
  * at home: with no one named, its target is its source's own country. */
@@ -2706,13 +2730,10 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
         mod = MOD_ASSERTED;
     /* a refused concession ("will not compromise", "will not accept their
      * red line") is an explicit rejection: asserted REJECT (CAMEO 120) */
-    const char *type = p->type, *cameo = p->cameo, *mode = p->mode;
-    int quad = p->quad;
-    double goldstein = p->goldstein;
-    int ci;
+    S_kind k = {p->type, p->cameo, p->mode, p->quad, p->goldstein};
     /* aid of no stated kind takes the kind its words name ("delivered food
      * aid", "Washington's military aid to Kyiv") */
-    if (!strcmp(p->type, "AID") && !mode) {
+    if (!strcmp(p->type, "AID") && !k.mode) {
         static const char *const kinds[][3] = {{"military", "072", "military"}, {"weapons", "072", "military"},
                                                {"arms", "072", "military"}, {"defense", "072", "military"},
                                                {"defence", "072", "military"}, {"security", "072", "military"},
@@ -2722,57 +2743,30 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
                                                {"financial", "071", "economic"}, {"economic", "071", "economic"},
                                                {"budget", "071", "economic"}};
         int lo = trig - 3 < s0 ? s0 : trig - 3, hi = m->end > trig ? m->end : trig + 1;
-        for (int k = lo; k < hi && !mode; k++)
+        for (int t = lo; t < hi && !k.mode; t++)
             for (size_t j = 0; j < sizeof kinds / sizeof kinds[0]; j++)
-                if (!strcmp(S_norm(x, k), kinds[j][0]) && dict_get(&x->c->cameo, kinds[j][1], 3, &ci)) {
-                    const S_cameo *cm = &VEC_AT(&x->c->cameos, S_cameo, ci);
-                    cameo = kinds[j][1];
-                    mode = kinds[j][2];
-                    quad = cm->quad;
-                    goldstein = cm->goldstein;
-                    break;
-                }
+                if (!strcmp(S_norm(x, t), kinds[j][0]) && S_recode(x, &k, k.type, kinds[j][1], kinds[j][2])) break;
     }
     /* a refused concession is a REJECT (above); one not made so far ("has
      * yet to resign") stays a negated CONCEDE */
     if (mod == MOD_NEGATED && !strcmp(p->type, "CONCEDE") && !(q.notyet && !q.refuse) &&
-        dict_get(&x->c->cameo, "120", 3, &ci)) {
-        const S_cameo *cm = &VEC_AT(&x->c->cameos, S_cameo, ci);
-        type = "REJECT";
-        cameo = "120";
-        mode = NULL;
-        quad = cm->quad;
-        goldstein = cm->goldstein;
+        S_recode(x, &k, "REJECT", "120", NULL)) {
         mod = MOD_ASSERTED;
         buf_printf(&q.why, "%srefused concession: REJECT", q.why.len ? ", " : "");
     }
     /* violence of a country's protesters against their own state ("set fire
      * to the state broadcaster", "stormed the parliament") is a riot (CAMEO
      * 145; the gold conventions: PROTEST riot toward that state) */
-    if (!strcmp(type, "ASSAULT") && src && tgt && !strcmp(src->key, tgt->key) && strlen(src->key) == 3 &&
-        !strcmp(src->code + 3, "CVL") && dict_get(&x->c->cameo, "145", 3, &ci)) {
-        const S_cameo *cm = &VEC_AT(&x->c->cameos, S_cameo, ci);
-        type = "PROTEST";
-        cameo = "145";
-        mode = "riot";
-        quad = cm->quad;
-        goldstein = cm->goldstein;
+    if (!strcmp(k.type, "ASSAULT") && src && tgt && !strcmp(src->key, tgt->key) && strlen(src->key) == 3 &&
+        !strcmp(src->code + 3, "CVL") && S_recode(x, &k, "PROTEST", "145", "riot"))
         buf_printf(&q.why, "%sviolence of protesters: a riot", q.why.len ? ", " : "");
-    }
 
     /* expelling a country's people, not its envoys ("expelled hundreds of
      * Afghans") is a deportation (CAMEO 174, COERCE), not a diplomatic
      * expulsion (166, SANCTION) */
-    if (!strcmp(type, "SANCTION") && mode && !strcmp(mode, "expel") && tgt && strlen(tgt->code) >= 6 &&
-        !strcmp(tgt->code + strlen(tgt->code) - 3, "CVL") && dict_get(&x->c->cameo, "174", 3, &ci)) {
-        const S_cameo *cm = &VEC_AT(&x->c->cameos, S_cameo, ci);
-        type = "COERCE";
-        cameo = "174";
-        mode = "deport";
-        quad = cm->quad;
-        goldstein = cm->goldstein;
+    if (!strcmp(k.type, "SANCTION") && k.mode && !strcmp(k.mode, "expel") && tgt && strlen(tgt->code) >= 6 &&
+        !strcmp(tgt->code + strlen(tgt->code) - 3, "CVL") && S_recode(x, &k, "COERCE", "174", "deport"))
         buf_printf(&q.why, "%sexpelled people: a deportation", q.why.len ? ", " : "");
-    }
 
     /* date */
     int is_report = 0;
@@ -2940,14 +2934,14 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
     }
     /* a meeting's mode from where it happens: in the target's country a
      * visit, in the source's the host's, elsewhere a third place */
-    if (!strcmp(type, "CONSULT") && !mode && place && tgt && src) {
-        if (!strcmp(place->country, tgt->key)) mode = "visit";
-        else if (!strcmp(place->country, src->key)) mode = "host";
-        else if (tgt->kind != AK_ORG && strlen(tgt->key) == 3) mode = "third-party";
+    if (!strcmp(k.type, "CONSULT") && !k.mode && place && tgt && src) {
+        if (!strcmp(place->country, tgt->key)) k.mode = "visit";
+        else if (!strcmp(place->country, src->key)) k.mode = "host";
+        else if (tgt->kind != AK_ORG && strlen(tgt->key) == 3) k.mode = "third-party";
     }
     /* a warning's own consequence phrased as a threat ("warned Russia
      * that Britain would respond decisively") is the same warning */
-    if (!strcmp(type, "THREATEN"))
+    if (!strcmp(k.type, "THREATEN"))
         for (size_t i = 0; i < x->events.len; i++) {
             const sr_event *o = &VEC_AT(&x->events, sr_event, i);
             if (o->sent == sent && !strcmp(o->type, "THREATEN") && o->source && src &&
@@ -2965,11 +2959,11 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
     if (tgt && tgt->t0 < t0 && tgt->sent == sent) t0 = tgt->t0;
     ev->start = in->seg->toks[t0].start;
     ev->end = in->seg->toks[t1 - 1].end;
-    ev->type = type;
-    ev->mode = mode;
-    ev->cameo = cameo;
-    ev->quad = quad;
-    ev->goldstein = goldstein;
+    ev->type = k.type;
+    ev->mode = k.mode;
+    ev->cameo = k.cameo;
+    ev->quad = k.quad;
+    ev->goldstein = k.goldstein;
     ev->modality = mod;
     ev->source = src;
     ev->target = tgt;
