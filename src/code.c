@@ -219,6 +219,11 @@ static const char *const S_types[] = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", 
                                       "RETREAT", "REQUEST", "ACCUSE", "REJECT", "THREATEN",
                                       "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", NULL};
 
+/* Words of a fight between two sides, each the other's attacker. */
+static const char *const S_clash_words[] = {"clash", "clashes", "clashed", "clashing", "skirmish", "skirmishes",
+                                            "skirmished", "firefight", "firefights", "gunfight", "gunfights",
+                                            "shootout", "shootouts", NULL};
+
 /* types that are speech acts: their source can be the reporter */
 static const char *const S_speech_acts[] = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", NULL};
 
@@ -3650,11 +3655,13 @@ static void S_group_targets(S_ctx *x, S_trig *g)
         g->nsrc--;
     }
     /* "Washington and Moscow accused each other", "traded threats",
-     * "exchanged fire": both ways */
+     * "exchanged fire", "Indian and Chinese troops clashed" (not
+     * "clashes": a verb in -s has one subject, so it is the plural noun,
+     * "to end deadly border clashes"): both ways */
     const char *v = S_norm(x, t);
     int vid = S_id(x, t);
     int reciprocal = !p->noun && (!strncmp(v, "trade", 5) || (vid == VW_TRADING) || !strncmp(v, "exchange", 8) ||
-                                  (vid == VW_EXCHANGING));
+                                  (vid == VW_EXCHANGING) || (S_in(v, S_clash_words) && v[strlen(v) - 1] != 's'));
     for (int k = t + 1; k < s1 && k <= g->end + 1; k++)
         if (((S_id(x, k) == VW_EACH) && k + 1 < s1 && (S_id(x, k + 1) == VW_OTHER)) ||
             ((S_id(x, k) == VW_ONE) && k + 1 < s1 && (S_id(x, k + 1) == VW_ANOTHER)))
@@ -4331,9 +4338,7 @@ static int S_insert_after(S_ctx *x, size_t i, const sr_event *e)
  * Israel"). */
 static int S_reciprocal_clashes(S_ctx *x)
 {
-    static const char *const clash[] = {"clash", "clashes", "clashed", "clashing", "skirmish", "skirmishes",
-                                        "skirmished", "firefight", "firefights", "gunfight", "gunfights",
-                                        "shootout", "shootouts", NULL};
+    const char *const *clash = S_clash_words;
     for (size_t i = 0; i < x->events.len; i++) {
         sr_event e = VEC_AT(&x->events, sr_event, i);
         if (strcmp(e.type, "ASSAULT") || !e.source || !e.target || !strcmp(e.source->key, e.target->key) ||
