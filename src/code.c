@@ -3481,6 +3481,32 @@ static void S_add_conjuncts(const S_ctx *x, S_trig *g, int mi)
     }
 }
 
+/* The one who does the act of a gerund after an object and for, of or
+ * against ("accused Russian forces on Friday of torturing", "thanked
+ * Japan for sending aid", "warned Iran against arming the rebels"): that
+ * object, a mention index; -1 when the object names no actor ("warned
+ * the West against sending missiles": not the warner's act); -2 when t
+ * is no such gerund (or no object stands before it: "was accused of"). */
+static int S_gerund_agent(const S_ctx *x, int s0, int t)
+{
+    if (!S_is_ing(x, t) || t - 2 < s0 ||
+        ((S_id(x, t - 1) != VW_FOR) && (S_id(x, t - 1) != VW_OF) && (S_id(x, t - 1) != VW_AGAINST)))
+        return -2;
+    for (int k = t - 2; k >= s0 && k >= t - 8; k--) {
+        if (S_flags(x, k) & TOK_PUNCT) break;
+        if (x->minside[k] < 0) continue;
+        const sr_mention *mm = &x->in->mentions[x->minside[k]];
+        if (mm->t0 > s0 && (k == t - 2 || S_is_verb_form(x, mm->t0 - 1))) return x->minside[k];
+        break;
+    }
+    /* an object: a phrase after its article ("the West"; not "capable
+     * of") */
+    int k = t - 2;
+    while (k > s0 && (S_flags(x, k) & TOK_WORD) && x->minside[k] < 0 && !S_is(x, k, W_DETS) && !S_is_verb_form(x, k))
+        k--;
+    return k < t - 2 && S_is(x, k, W_DETS) ? -1 : -2;
+}
+
 /* The sources: the pattern's $S slot, a passive's agent, a noun's owner,
  * the one urged, the one accused, else the clause's subject.  0 when the
  * act has none. */
@@ -3582,19 +3608,8 @@ static int S_find_sources(S_ctx *x, S_trig *g)
     } else {
         /* "confront Putin for launching an invasion", "accused Russia of
          * shelling Kyiv": the one before for/of acts */
-        int obj = -1;
-        if (S_is_ing(x, t) && t - 2 >= s0 &&
-            ((S_id(x, t - 1) == VW_FOR) || (S_id(x, t - 1) == VW_OF))) {
-            /* the object of the verb before: "accused Russian forces on
-             * Friday of torturing" */
-            for (int k = t - 2; k >= s0 && k >= t - 8 && obj < 0; k--) {
-                if (S_flags(x, k) & TOK_PUNCT) break;
-                if (x->minside[k] < 0) continue;
-                const sr_mention *mm = &in->mentions[x->minside[k]];
-                if (mm->t0 > s0 && (k == t - 2 || S_is_verb_form(x, mm->t0 - 1))) obj = x->minside[k];
-                else break;
-            }
-        }
+        int obj = S_gerund_agent(x, s0, t);
+        if (obj == -1) return 0;
         int reduced = obj < 0 && S_reduced_relative(x, s0, t);
         if (obj >= 0) g->srcs[g->nsrc++] = obj;
         else if (reduced) {
@@ -5463,9 +5478,15 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
             if (dist[i] < best1[k]) { best2[k] = best1[k]; best1[k] = dist[i]; best1i[k] = i; }
             else if (dist[i] < best2[k]) best2[k] = dist[i];
         }
+        int gagent = S_gerund_agent(x, s0, t);
         for (int si = 0; si < nm; si++) {
             const sr_mention *sm = ms[si];
             ok_src[si] = 1;
+            /* a gerund's agent (S_gerund_agent) is its only source */
+            if (gagent != -2 && (gagent < 0 || sm != &x->in->mentions[gagent])) {
+                ok_src[si] = 0;
+                continue;
+            }
             /* "Blinken said Russia must answer for the massacre": the one
              * who reports a material act is not its actor when the report
              * names another actor before it */
