@@ -4157,6 +4157,41 @@ static int S_civil_war(S_ctx *x, S_trig *g)
     return 1;
 }
 
+/* A protest with no actor for its protesters ("Thousands protested in
+ * Tbilisi", "protesters rallied in Belgrade") is that place's country's
+ * people against their state (the gold conventions key both sides to the
+ * country): its source is a mention of that country, in the sentence or
+ * else the document's first.  1 when found. */
+static int S_protest_place(S_ctx *x, S_trig *g)
+{
+    const code_input *in = x->in;
+    if (strcmp(g->p->type, "PROTEST") || g->p->noun) return 0;
+    int end = g->bm.end > g->t ? g->bm.end : g->t + 1;
+    const char *country = NULL;
+    for (int k = g->t + 1; k < g->s1 && k <= end + 4 && !country; k++) {
+        if (S_flags(x, k) & TOK_PUNCT) break;
+        if (x->pstart[k] >= 0 && k > g->s0 && S_is(x, k - 1, W_PLACEPREP))
+            country = in->places[x->pstart[k]].place->country;
+    }
+    if (!country) return 0;
+    /* the country itself before a mention of its parts ("Serbia's
+     * parliament"), one in the sentence before one elsewhere */
+    const sr_mention *c = NULL;
+    for (int mi = 0; mi < in->nmentions; mi++) {
+        const sr_mention *m = &in->mentions[mi];
+        if (strcmp(m->key, country)) continue;
+        if (!c || (m->sent == g->sent && c->sent != g->sent) ||
+            (m->kind == AK_COUNTRY && c->kind != AK_COUNTRY && (m->sent == g->sent) == (c->sent == g->sent)))
+            c = m;
+    }
+    if (!c) return 0;
+    g->nsrc = 1;
+    g->srcs[0] = (int)(c - in->mentions);
+    g->nskip = 0;
+    g->list = 0;
+    return 1;
+}
+
 /* Codes one sentence by the rules: each token that triggers a pattern goes
  * through the steps above, and each (source, target) pair it finds is an
  * event (S_add_event). */
@@ -4186,7 +4221,7 @@ static int S_code_sentence(S_ctx *x, int sent)
              * war", "the Ukraine war" name a place, not a side */
             if (g->p->noun && g->p->nel == 0 && S_in(S_norm(x, t), (const char *const[]){"war", "wars", NULL}))
                 continue;
-            if (!S_find_sources(x, g)) continue;
+            if (!S_find_sources(x, g) && !S_protest_place(x, g)) continue;
         }
         if ((rc = S_more_targets(x, g))) return rc;
         if ((rc = S_keep_act(x, g)) <= 0) {
