@@ -2051,6 +2051,13 @@ static void S_scan_right(const S_ctx *x, int trig, int lit_last, int end, int s1
             S_note(q, C_HYP, w);
             break;
         }
+        /* "the meeting is expected to take place", "the talks are due to
+         * resume" (a cue of two words after the verb) */
+        int len = 1;
+        if (S_is(x, t, W_BE) && t + 2 < s1 && S_cue_at(x, t + 2, t + 1, &len) == C_PLAN) {
+            S_note(q, C_PLAN, S_norm(x, t + 1));
+            break;
+        }
         if (S_is(x, t, W_BE) || S_is_verb_form(x, t)) break;
     }
 }
