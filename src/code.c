@@ -2673,6 +2673,16 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
         for (int k = trig; k < end && k < s1; k++)
             if (S_in(S_norm(x, k), (const char *const[]){"coup", "coups", "putsch", NULL})) {
                 tgt = src;
+                /* ... of the country it happens in: "France condemned the
+                 * coup in Niger" is Niger's */
+                for (int j = end; j < s1 && j <= end + 2; j++)
+                    if (x->pstart[j] >= 0 && S_is(x, j - 1, W_PLACEPREP)) {
+                        const sr_place_ref *pr = &in->places[x->pstart[j]];
+                        if (strcmp(pr->place->country, src->key) &&
+                            !(src = tgt = S_place_actor(x, pr, sent)))
+                            return SITREP_ENOMEM;
+                        break;
+                    }
                 break;
             }
     }
