@@ -83,6 +83,8 @@ struct coder {
     dict heads[2];       /* lemma -> first pattern: [0] verbs, [1] nouns */
     dict cameo;          /* code -> index into cameos */
     vec cameos;
+    dict classes;        /* loading only: word class name -> index into classv */
+    vec classv;          /* loading only: const char *, its words as "a|b|c" */
     int *cue_last;       /* vocabulary id of a last word -> first cue, or -1 */
     int ncue_last;       /* ids below it have an entry */
     vocab *voc;          /* loading only: where the coder adds its words */
@@ -193,6 +195,8 @@ void coder_free(coder *c)
     dict_free(&c->heads[0]);
     dict_free(&c->heads[1]);
     dict_free(&c->cameo);
+    dict_free(&c->classes);
+    vec_free(&c->classv);
     dict_free(&c->attach);
     free(c->cue_last);
     free(c->lexi);
@@ -432,6 +436,69 @@ static int S_cameo_line(coder *c, char **cols, int nc, const char *where, char *
     return dict_set(&c->cameo, cols[0], strlen(cols[0]), (int)c->cameos.len - 1);
 }
 
+/* A word class (classes.tsv): NAME<TAB>word|word|...; a pattern names
+ * it as &NAME wherever it may write the alternatives. */
+static int S_class_line(coder *c, char **cols, int nc, const char *where, char *err, size_t errlen)
+{
+    if (nc < 2 || !*cols[0] || !*cols[1]) {
+        snprintf(err, errlen, "%s: expected NAME<TAB>word|word|...", where);
+        return SITREP_EDATA;
+    }
+    for (const char *k = cols[0]; *k; k++)
+        if (!((*k >= 'a' && *k <= 'z') || *k == '-')) {
+            snprintf(err, errlen, "%s: class name '%s' is not a lowercase word", where, cols[0]);
+            return SITREP_EDATA;
+        }
+    for (const char *k = cols[1]; *k; k++)
+        if (*k == ' ' || (*k == '|' && (k == cols[1] || k[1] == '|' || !k[1]))) {
+            snprintf(err, errlen, "%s: class '%s': words are single words separated by '|'", where, cols[0]);
+            return SITREP_EDATA;
+        }
+    int had;
+    if (dict_get(&c->classes, cols[0], strlen(cols[0]), &had)) {
+        snprintf(err, errlen, "%s: class '%s' defined twice", where, cols[0]);
+        return SITREP_EDATA;
+    }
+    const char **slot = vec_push(&c->classv);
+    if (!slot || !(*slot = arena_strdup(&c->mem, cols[1]))) return SITREP_ENOMEM;
+    return dict_set(&c->classes, cols[0], strlen(cols[0]), (int)c->classv.len - 1);
+}
+
+/* The pattern text with each element &NAME, or (&NAME), written out as
+ * its class's alternatives (arena copy), or NULL with err set. */
+static char *S_expand_classes(coder *c, const char *pat, const char *where, char *err, size_t errlen)
+{
+    buf b = {0};
+    const char *s = pat;
+    while (*s) {
+        const char *e = strchr(s, ' ');
+        size_t n = e ? (size_t)(e - s) : strlen(s);
+        int opt = n > 3 && s[0] == '(' && s[1] == '&' && s[n - 1] == ')';
+        if (n > 1 && (s[0] == '&' || opt)) {
+            const char *name = s + 1 + opt;
+            size_t nl = n - 1 - 2 * opt;
+            int ci;
+            if (!dict_get(&c->classes, name, nl, &ci)) {
+                snprintf(err, errlen, "%s: unknown word class '&%.*s' (classes.tsv)", where, (int)nl, name);
+                buf_free(&b);
+                return NULL;
+            }
+            buf_printf(&b, "%s%s%s", opt ? "(" : "", VEC_AT(&c->classv, const char *, ci), opt ? ")" : "");
+        } else {
+            buf_printf(&b, "%.*s", (int)n, s);
+        }
+        s += n;
+        if (*s == ' ') {
+            buf_printf(&b, " ");
+            s++;
+        }
+    }
+    char *out = b.len ? arena_strdup(&c->mem, b.s) : NULL;
+    buf_free(&b);
+    if (!out) snprintf(err, errlen, "out of memory");
+    return out;
+}
+
 static int S_pattern_line(coder *c, char **cols, int nc, const char *where, char *err, size_t errlen)
 {
     if (nc < 4) {
@@ -466,8 +533,10 @@ static int S_pattern_line(coder *c, char **cols, int nc, const char *where, char
         memcpy(wh + wl + 2, cols[3], pl + 1);
     }
     p->where = wh;
-    char *text = arena_strdup(&c->mem, cols[3]);
-    if (!p->where || !text) return SITREP_ENOMEM;
+    char *text = strchr(cols[3], '&') ? S_expand_classes(c, cols[3], where, err, errlen)
+                                      : arena_strdup(&c->mem, cols[3]);
+    if (!text) return strchr(cols[3], '&') && strcmp(err, "out of memory") ? SITREP_EDATA : SITREP_ENOMEM;
+    if (!p->where) return SITREP_ENOMEM;
     return S_parse_pattern(c, p, text, err, errlen, where);
 }
 
@@ -659,6 +728,7 @@ coder *coder_load(const char *dir, const lexicon *lx, vocab *voc, char *err, siz
     vec_init(&c->pats, sizeof(S_pat));
     vec_init(&c->cues, sizeof(S_cue));
     vec_init(&c->cameos, sizeof(S_cameo));
+    vec_init(&c->classv, sizeof(const char *));
     vec_init(&c->conflicts, sizeof(S_conflict));
     vec_init(&c->treaties, sizeof(S_treaty));
     vec_init(&c->lexes, sizeof(S_lex));
@@ -668,6 +738,7 @@ coder *coder_load(const char *dir, const lexicon *lx, vocab *voc, char *err, siz
     dict_init(&c->heads[0]);
     dict_init(&c->heads[1]);
     dict_init(&c->cameo);
+    dict_init(&c->classes);
     dict_init(&c->attach);
     dict_init(&c->roles);
     c->voc = voc;
@@ -683,6 +754,8 @@ coder *coder_load(const char *dir, const lexicon *lx, vocab *voc, char *err, siz
     }
     snprintf(path, sizeof path, "%s/cameo.tsv", dir);
     if (S_read_tsv(c, path, "cameo.tsv", S_cameo_line, err, errlen)) goto fail;
+    snprintf(path, sizeof path, "%s/classes.tsv", dir);     /* optional */
+    if (!access(path, F_OK) && S_read_tsv(c, path, "classes.tsv", S_class_line, err, errlen)) goto fail;
     snprintf(path, sizeof path, "%s/modality.tsv", dir);
     if (S_read_tsv(c, path, "modality.tsv", S_cue_line, err, errlen)) goto fail;
     if (S_index_cues(c)) {
@@ -727,6 +800,8 @@ coder *coder_load(const char *dir, const lexicon *lx, vocab *voc, char *err, siz
         goto fail;
     }
     dict_free(&c->attach);
+    dict_free(&c->classes);
+    vec_free(&c->classv);
     return c;
 fail:
     coder_free(c);

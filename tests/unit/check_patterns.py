@@ -141,6 +141,53 @@ def load_cameo(path, rep):
     return table
 
 
+RE_CLASS = re.compile(r"^[a-z-]+$")
+
+
+def load_classes(path, rep):
+    """Word classes (classes.tsv): name -> "a|b|c".  Optional file."""
+    classes = {}
+    if not os.path.exists(path):
+        return classes
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().split("\n")
+    rep.check(header_ok(lines), path, "missing header (format/source/licence/date)")
+    for n, ln in enumerate(lines, 1):
+        if not ln or ln.startswith("#"):
+            continue
+        where = f"{path}:{n}"
+        cols = ln.split("\t")
+        if not rep.check(len(cols) == 2, where, f"expected NAME<TAB>words, got {len(cols)} columns"):
+            continue
+        name, words = cols
+        errs = []
+        if not RE_CLASS.match(name):
+            errs.append(f"bad class name {name!r}")
+        if name in classes:
+            errs.append(f"class {name!r} defined twice")
+        if not RE_LIT.match(words):
+            errs.append("words are single lowercase words separated by '|'")
+        elif len(set(words.split("|"))) != len(words.split("|")):
+            errs.append("repeated word")
+        rep.check(not errs, where, "; ".join(errs))
+        classes[name] = words
+    return classes
+
+
+def expand_classes(pat, classes):
+    """The pattern with each &NAME or (&NAME) written out; KeyError names an
+    unknown class."""
+    out = []
+    for t in pat.split(" "):
+        opt = t.startswith("(&") and t.endswith(")")
+        if t.startswith("&") or opt:
+            name = t[2:-1] if opt else t[1:]
+            w = classes[name]
+            t = "(%s)" % w if opt else w
+        out.append(t)
+    return " ".join(out)
+
+
 def pattern_errors(pat):
     """Return a list of syntax problems of one pattern (empty when fine)."""
     errs = []
@@ -196,7 +243,7 @@ def pattern_errors(pat):
     return errs
 
 
-def check_patterns(pdir, cameo, rep):
+def check_patterns(pdir, cameo, rep, classes=None):
     files = sorted(f for f in os.listdir(pdir) if f.endswith(".txt"))
     expected = [t.lower() + ".txt" for t in TYPES] + [STATEMENT_FILE]
     for e in expected:
@@ -238,7 +285,10 @@ def check_patterns(pdir, cameo, rep):
                 errs.append(f"CAMEO code {code!r} not in cameo.tsv")
             elif typ in ROOTS and code[:2] not in ROOTS[typ]:
                 errs.append(f"CAMEO root {code[:2]} unexpected for {typ}")
-            errs.extend(pattern_errors(pat))
+            try:
+                errs.extend(pattern_errors(expand_classes(pat, classes or {})))
+            except KeyError as k:
+                errs.append(f"unknown word class &{k.args[0]} (classes.tsv)")
             if pat in seen:
                 w0, t0 = seen[pat]
                 errs.append(f"duplicate pattern (also {w0}, type {t0})")
@@ -263,6 +313,14 @@ def self_test(rep):
         rep.check(not pattern_errors(p), "self-test", f"rejected valid {p!r}")
     for p in bad:
         rep.check(bool(pattern_errors(p)), "self-test", f"accepted invalid {p!r}")
+    cls = {"arms": "tanks|jets"}
+    rep.check(expand_classes("send .. &arms to $T", cls) == "send .. tanks|jets to $T" and
+              expand_classes("send (&arms)", cls) == "send (tanks|jets)", "self-test", "word classes not expanded")
+    try:
+        expand_classes("send .. &guns to $T", cls)
+        rep.check(False, "self-test", "unknown word class accepted")
+    except KeyError:
+        pass
 
 
 def check_conflicts(data, rep):
@@ -308,7 +366,8 @@ def main():
     rep = Report()
     self_test(rep)
     cameo = load_cameo(os.path.join(pdir, "cameo.tsv"), rep)
-    total, per_type = check_patterns(pdir, cameo, rep)
+    classes = load_classes(os.path.join(pdir, "classes.tsv"), rep)
+    total, per_type = check_patterns(pdir, cameo, rep, classes)
     check_conflicts(data, rep)
     print("patterns: %d (%s)" % (total, ", ".join(f"{t} {n}" for t, n in per_type.items())))
     print(f"{rep.passed} passed, {rep.failed} failed")
