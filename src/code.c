@@ -2028,6 +2028,31 @@ static int S_controlled(const S_ctx *x, int s0, int trig, int *nsrc, int *srcs)
     return 1;
 }
 
+/* The owner of a noun of intent before an infinitive, who acts in it:
+ * "Tehran's decision to supply drones", "Moscow's plan to annex".  (The
+ * one asked acts in "Kyiv's call to allies to send", so only nouns whose
+ * owner is the infinitive's subject.)  A mention index or -1. */
+static int S_noun_owner_to(const S_ctx *x, int s0, int trig)
+{
+    int k = trig - 1;
+    if (k >= s0 && (S_id(x, k) == VW_NOT)) k--;
+    if (k - 1 < s0 || (S_id(x, k) != VW_TO)) return -1;
+    int noun = k - 1;
+    static const char *const intent[] = {"decision", "plan", "plans", "move", "bid", "attempt", "attempts",
+                                         "effort", "efforts", "intention", "readiness", "willingness", "refusal",
+                                         "failure", "promise", "pledge", "vow", "threat", "offer", "commitment",
+                                         "determination", "decisions", "moves", "threats", "offers", NULL};
+    if (x->minside[noun] >= 0 || !S_in(S_norm(x, noun), intent)) return -1;
+    for (int j = noun - 1; j >= s0 && j >= noun - 2 && (S_flags(x, j) & TOK_WORD); j--) {
+        if (x->minside[j] < 0) {
+            if (S_is_verb_form(x, j)) return -1;
+            continue;
+        }
+        return S_possessive(x, &x->in->mentions[x->minside[j]]) ? x->minside[j] : -1;
+    }
+    return -1;
+}
+
 /* First actor after position t in the clause (object without a pattern slot). */
 static int S_object_after(const S_ctx *x, int t, int s1, int not_before)
 {
@@ -2149,9 +2174,15 @@ static int S_answers(const S_ctx *x, int s0, int t)
     return 0;
 }
 
+static int S_noun_owner_to(const S_ctx *x, int s0, int trig);
+
 static void S_scan_cues(const S_ctx *x, int s0, int s1, int trig, int noun, S_cues *q)
 {
     int clause_done = 0, crossed_that = 0, that_at = -1, hard = 0;
+    /* "would downgrade ties over Tehran's decision to supply drones": the
+     * decision's infinitive takes no cue from beyond its owner */
+    int owner = S_noun_owner_to(x, s0, trig);
+    if (owner >= 0) s0 = x->in->mentions[owner].t0;
     for (int t = trig - 1; t >= s0; t--) {
         const char *w = S_norm(x, t);
         int wid = S_id(x, t);
@@ -3693,6 +3724,8 @@ static int S_find_sources(S_ctx *x, S_trig *g)
         g->tg[g->ntg++] = &in->mentions[subj[0]];
     } else if (p->noun) {
         S_noun_sources(x, g);
+    } else if ((rep = S_noun_owner_to(x, s0, t)) >= 0) {
+        g->srcs[g->nsrc++] = rep;
     } else if (S_controlled(x, s0, t, &g->nsrc, g->srcs)) {
         g->controlled = 1;
         /* "urged Russia to withdraw": the one urged acts (maybe no actor:
