@@ -4542,6 +4542,48 @@ static int S_reciprocal_clashes(S_ctx *x)
     return 0;
 }
 
+/* "accused Eritrea of sending troops into Tigray, a charge Asmara denies":
+ * the accused act is asserted (gold conventions) and its doer's denial
+ * the same act negated, a line of its own.  The denial is an apposition
+ * closing the sentence after the act: ", a charge (that) X denies". */
+static int S_denied_charges(S_ctx *x)
+{
+    static const char *const charge[] = {"charge", "charges", "accusation", "accusations", "claim", "claims",
+                                         "allegation", "allegations", NULL};
+    static const char *const deny[] = {"denies", "denied", "deny", "rejects", "rejected", "reject", "disputes",
+                                       "disputed", NULL};
+    size_t n = x->events.len;
+    for (size_t i = 0; i < n; i++) {
+        sr_event e = VEC_AT(&x->events, sr_event, i);
+        if (!e.source || e.modality != MOD_ASSERTED || !strcmp(e.type, "ACCUSE") || e.trig1 <= e.trig0) continue;
+        /* the act is one its doer is accused of in the sentence */
+        int accused = 0;
+        for (size_t j = 0; j < x->events.len && !accused; j++) {
+            const sr_event *o = &VEC_AT(&x->events, sr_event, j);
+            accused = o->sent == e.sent && !strcmp(o->type, "ACCUSE") && o->target && o->trig1 <= e.trig0 &&
+                      !strcmp(o->target->key, e.source->key);
+        }
+        if (!accused) continue;
+        const sr_sentence *st = &x->in->seg->sents[e.sent];
+        int s1 = st->tok0 + st->ntok, k = e.trig1;
+        while (k < s1 && (S_id(x, k) != VW_P_COMMA)) k++;
+        if (++k < s1 && ((S_id(x, k) == VW_A) || (S_id(x, k) == VW_AN))) k++;
+        if (k >= s1 || !S_in(S_norm(x, k), charge)) continue;
+        if (++k < s1 && (S_id(x, k) == VW_THAT)) k++;
+        if (k >= s1 || x->mstart[k] < 0 || strcmp(x->in->mentions[x->mstart[k]].key, e.source->key)) continue;
+        k = x->in->mentions[x->mstart[k]].t1;
+        if (k < s1 && ((S_id(x, k) == VW_HAS) || (S_id(x, k) == VW_HAVE))) k++;
+        if (k >= s1 || !S_in(S_norm(x, k), deny)) continue;
+        e.modality = MOD_NEGATED;
+        e.day = -1;   /* "denies": the report's present, no day of the act */
+        e.prec = PREC_NONE;
+        e.date_text = NULL;
+        if (S_insert_after(x, i++, &e)) return SITREP_ENOMEM;
+        n++;
+    }
+    return 0;
+}
+
 /* Aid accepted is aid given: "Morocco will accept aid from Spain and
  * Qatar" is AGREE from Morocco to each donor (gold README: accepting aid
  * is AGREE) and AID from each donor to Morocco, in the same modality. */
@@ -5988,6 +6030,7 @@ int coder_code(const coder *c, arena *a, const code_input *in, sr_event **out, i
     if (!rc && !in->candidates) S_drop_untargeted(&x);
     if (!rc && !in->candidates) rc = S_reciprocal_clashes(&x);
     if (!rc && !in->candidates) rc = S_accepted_aid(&x);
+    if (!rc && !in->candidates) rc = S_denied_charges(&x);
     if (!rc && !in->candidates) rc = S_mediated_pairs(&x);
     if (!rc) S_scene_locations(&x);
     if (!rc) {
