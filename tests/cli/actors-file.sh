@@ -52,5 +52,18 @@ n=$(($(wc -l < "$tmp/data/patterns/treaties.tsv") + 1))
 printf 'PER\n' >> "$tmp/data/patterns/treaties.tsv"
 err=$("$SITREP" code -q --data "$tmp/data" "$tmp/t.jsonl" 2>&1 >/dev/null)
 printf '%s' "$err" | grep -q "treaties.tsv:$n:" && ok || ko "bad treaty line not reported with its line: $err"
+# a word class added to patterns/classes.tsv serves the patterns that name it
+cp -r data "$tmp/data2"
+printf 'testgear\tzorbles|quibbets\n' >> "$tmp/data2/patterns/classes.tsv"
+printf '072\tAID\tmilitary\tsend .. &testgear to $T\n' >> "$tmp/data2/patterns/aid.txt"
+printf '{"id":"w","date":"2024-01-03","text":"Chile sent zorbles to Peru."}\n' > "$tmp/w.jsonl"
+out=$("$SITREP" code -q --data "$tmp/data2" "$tmp/w.jsonl")
+printf '%s' "$out" | grep -q '"type":"AID".*"target":{[^}]*"key":"PER"' && ok || ko "word class not used: $out"
+# a pattern naming an unknown class is an error naming the file and the line
+n=$(($(wc -l < "$tmp/data2/patterns/aid.txt") + 1))
+printf '072\tAID\tmilitary\tsend .. &nosuchclass to $T\n' >> "$tmp/data2/patterns/aid.txt"
+err=$("$SITREP" code -q --data "$tmp/data2" "$tmp/w.jsonl" 2>&1 >/dev/null); rc=$?
+[ $rc -ne 0 ] && printf '%s' "$err" | grep -q "aid.txt:$n: unknown word class '&nosuchclass'" && ok ||
+    ko "unknown class not reported with its line: rc=$rc $err"
 echo "actors-file: $pass passed, $fail failed"
 [ $fail -eq 0 ]
