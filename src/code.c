@@ -2009,6 +2009,12 @@ static int S_reporter(const S_ctx *x, int s0, int s1, int trig)
 static int S_controlled(const S_ctx *x, int s0, int trig, int *nsrc, int *srcs)
 {
     int k = trig - 1;
+    /* "urged Washington to stop arming Taiwan": an aspectual verb between
+     * "to" and the gerund passes the control on */
+    if (k > s0 && S_is_ing(x, trig) &&
+        S_in(S_norm(x, k), (const char *const[]){"stop", "cease", "continue", "keep", "start", "begin", "resume",
+                                                  "end", "quit", NULL}))
+        k--;
     if (k >= s0 && (S_id(x, k) == VW_NOT)) k--;
     if (k < s0 || (S_id(x, k) != VW_TO)) return 0;
     int obj_end = k - 1;
