@@ -3402,7 +3402,11 @@ static int S_pattern_targets(S_ctx *x, S_trig *g)
         const sr_place *pl = in->places[g->bm.tplace].place;
         int city = pl->kind != 'C';
         int visit = p->mode && !strcmp(p->mode, "visit");
-        if (!strcmp(p->type, "CONSULT") ? (visit || city)
+        /* "talks with Kyiv": a capital standing for its government is a
+         * party, not where the talks are */
+        int t0 = in->places[g->bm.tplace].t0;
+        int party = t0 > g->s0 && (S_id(x, t0 - 1) == VW_WITH);
+        if (!strcmp(p->type, "CONSULT") ? (visit || (city && !party))
                                          : (city && (!strcmp(p->type, "ASSAULT") || !strcmp(p->type, "COERCE") ||
                                                      !strcmp(p->type, "PROTEST"))))
             g->tplace = pl;
