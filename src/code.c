@@ -1565,6 +1565,16 @@ static int S_is_ing(const S_ctx *x, int t)
     return l > 4 && !strcmp(w + l - 3, "ing");
 }
 
+/* Does a gerund clause open at k: for, of or against and a word in -ing
+ * with more after it ("accused Iran of supplying drones"; "memorandum of
+ * understanding (MoU)" is a noun)? */
+static int S_gerund_at(const S_ctx *x, int k)
+{
+    int wid = S_id(x, k);
+    return ((wid == VW_FOR) || (wid == VW_OF) || (wid == VW_AGAINST)) && k + 2 < x->in->seg->ntoks &&
+           S_is_ing(x, k + 1) && !(S_flags(x, k + 2) & TOK_PUNCT);
+}
+
 #define HENT(c, i) (&VEC_AT(&(c)->hents, S_hent, i))
 
 /* The entry of a word with none. */
@@ -2066,8 +2076,10 @@ static int S_object_after(const S_ctx *x, int t, int s1, int not_before)
         int wid = S_id(x, k);
         if ((k > not_before && S_is(x, k, W_BOUNDS)) || (wid == VW_P_COMMA) || (wid == VW_P_PERIOD) ||
             (wid == VW_P_SEMICOLON) || (wid == VW_P_COLON) || (wid == VW_NOT) ||
-            ((wid == VW_TO) && k + 1 < s1 && x->mstart[k + 1] < 0 && S_is_verb_form(x, k + 1)))
-            return -1; /* "warned Europe not to arm the rebels": the object is Europe */
+            ((wid == VW_TO) && k + 1 < s1 && x->mstart[k + 1] < 0 && S_is_verb_form(x, k + 1)) ||
+            (k + 2 < s1 && S_gerund_at(x, k)))
+            return -1; /* "warned Europe not to arm the rebels", "criticised the West for
+                        * arming Taiwan": the object is the one before */
         if (x->mstart[k] >= 0) {
             int mi = x->mstart[k];
             if (k > 0 && S_is(x, k - 1, W_LOCPREP)) { k = x->in->mentions[mi].t1 - 1; continue; }
@@ -3638,6 +3650,16 @@ static int S_gerund_agent(const S_ctx *x, int s0, int t)
     while (k > s0 && (S_flags(x, k) & TOK_WORD) && x->minside[k] < 0 && !S_is(x, k, W_DETS) && !S_is_verb_form(x, k))
         k--;
     return k < t - 2 && S_is(x, k, W_DETS) ? -1 : -2;
+}
+
+/* 1 when a gerund after for/of/against stands in [from, to): what comes
+ * after it is its own act's ("criticised the West for selling weapons to
+ * Taiwan": Taiwan is no target of the criticism). */
+static int S_in_gerund_phrase(const S_ctx *x, int from, int to)
+{
+    for (int k = from; k + 2 < to; k++)
+        if (S_gerund_at(x, k)) return 1;
+    return 0;
 }
 
 /* The sources: the pattern's $S slot, a passive's agent, a noun's owner,
@@ -5691,6 +5713,13 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
             else if (dist[i] < best2[k]) best2[k] = dist[i];
         }
         int gagent = S_gerund_agent(x, s0, t);
+        /* ... and of the nouns of its phrase ("selling weapons to Taiwan") */
+        for (int k = t - 1; gagent == -2 && k > s0 && k >= t - 3 && (S_flags(x, k) & TOK_WORD) && x->minside[k] < 0;
+             k--)
+            if (S_is_ing(x, k)) {
+                gagent = S_gerund_agent(x, s0, k);
+                break;
+            }
         for (int si = 0; si < nm; si++) {
             const sr_mention *sm = ms[si];
             ok_src[si] = 1;
@@ -5902,7 +5931,7 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
                 S_cand *c = &VEC_AT(&cands, S_cand, k);
                 if (c->type != o->type || !c->tgt || c->trig < o->trig0 || c->trig >= o->trig1 ||
                     strcmp(c->src->key, o->source->key) || !strcmp(c->tgt->key, o->source->key) ||
-                    c->score < learn_threshold(model))
+                    c->score < learn_threshold(model) || S_in_gerund_phrase(x, o->trig1, c->tgt->t0))
                     continue;
                 if (!best || c->score > best->score) best = c;
             }
