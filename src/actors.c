@@ -1053,16 +1053,42 @@ static int S_in_list(const char *w, const char *const *list)
     return 0;
 }
 
+/* A new sub-token at the end of d->subs, its fields to be set by the
+ * caller (not zeroed: S_build_subs sets every one), or NULL when out of
+ * memory. */
+static S_sub *S_new_sub(S_doc *d)
+{
+    vec *v = &d->subs;
+    if (v->len == v->cap) {
+        size_t cap = v->cap ? v->cap * 2 : 16;
+        void *data = realloc(v->data, cap * sizeof(S_sub));
+        if (!data) return NULL;
+        v->data = data;
+        v->cap = cap;
+    }
+    return (S_sub *)v->data + v->len++;
+}
+
 static int S_build_subs(S_doc *d)
 {
     const sr_segmentation *seg = d->seg;
+    /* one sub-token per token but for the few split at hyphens: sized
+     * once, where growing and zeroing one at a time (vec_push) took a
+     * quarter of the matcher's time */
+    size_t want = (size_t)seg->ntoks + 16;
+    if (d->subs.cap < want) {
+        void *data = realloc(d->subs.data, want * sizeof(S_sub));
+        if (!data) return SITREP_ENOMEM;
+        d->subs.data = data;
+        d->subs.cap = want;
+    }
     for (int s = 0; s < seg->nsents; s++) {
         const sr_sentence *se = &seg->sents[s];
         for (int t = se->tok0; t < se->tok0 + se->ntok; t++) {
             const sr_token *tk = &seg->toks[t];
             const char *nm = tk->norm;
             size_t nl = strlen(nm);
-            const char *hy = (tk->flags & TOK_WORD) ? strchr(nm, '-') : NULL;
+            const char *hy = (tk->flags & TOK_WORD) ? memchr(nm, '-', nl) : NULL;
             /* "Biden-Putin" splits; "US-led" stays one word, but "US-Albania-sponsored"
              * (two hyphens) splits into its countries, and so do a ship's or a
              * firm's owner and flag: "US-owned", "Greek-flagged" ("Qaeda-linked" is no owner) */
@@ -1070,18 +1096,17 @@ static int S_build_subs(S_doc *d)
                         (!(nl > 2 && !strcmp(nm + nl - 2, "ed")) || strchr(hy + 1, '-') ||
                          S_in_list(hy + 1, S_owner_suffix));
             if (!split) {
-                S_sub *sb = vec_push(&d->subs);
+                S_sub *sb = S_new_sub(d);
                 if (!sb) return SITREP_ENOMEM;
-                int poss;
-                size_t l = S_strip_poss(nm, nl, &poss);
-                sb->norm = l == nl ? nm : arena_strndup(d->a, nm, l);
-                sb->id = poss ? tk->base : tk->id;
+                /* most words end in neither 's nor s' */
+                int poss = 0;
+                size_t l = nl > 2 && (nm[nl - 1] == 's' || nm[nl - 1] == '\'') ? S_strip_poss(nm, nl, &poss) : nl;
+                const char *norm = nm;
+                if (l != nl && !(norm = arena_strndup(d->a, nm, l))) return SITREP_ENOMEM;
+                int id = poss ? tk->base : tk->id;
                 /* the token's class is its id's (and its form's when unknown) */
-                sb->cls = poss ? vocab_class(d->kb->voc, sb->id) : tk->id ? tk->cls : 0;
-                sb->len = (int)l;
-                sb->tok = t; sb->start = tk->start; sb->end = tk->end;
-                sb->flags = tk->flags; sb->poss = poss; sb->sent = s;
-                sb->longest = -1;
+                *sb = (S_sub){norm, id, poss ? vocab_class(d->kb->voc, id) : tk->id ? tk->cls : 0, (int)l, t,
+                              tk->start, tk->end, tk->flags, poss, s, -1, -1};
                 continue;
             }
             /* split the original bytes at hyphens */
@@ -1094,8 +1119,9 @@ static int S_build_subs(S_doc *d)
                          ((unsigned char)d->text[q + 2] == 0x90 || (unsigned char)d->text[q + 2] == 0x91)))
                     q++;
                 if (q > p) {
-                    S_sub *sb = vec_push(&d->subs);
+                    S_sub *sb = S_new_sub(d);
                     if (!sb) return SITREP_ENOMEM;
+                    sb->hit = -1;
                     char *f = segment_fold(d->a, d->text + p, (size_t)(q - p));
                     if (!f) return SITREP_ENOMEM;
                     int poss;
