@@ -2959,7 +2959,20 @@ static int S_ref_the_country(S_doc *d, int s0, int s1, int p)
  * takes is left as it is.  Returns 0 or SITREP_ENOMEM. */
 static int S_pronouns(S_doc *d, int s0, int s1)
 {
+    /* the words some step takes as its case; any other word is none's
+     * (a role of S_group_in has its class bit), and most words are none */
+    static const unsigned char step_word[VW__COUNT] = {
+        [VW_I] = 1, [VW_WE] = 1, [VW_OUR] = 1, [VW_US] = 1, [VW_MY] = 1, [VW_IT] = 1, [VW_ITS] = 1,
+        [VW_COUNTRIES] = 1, [VW_NATIONS] = 1, [VW_STATES] = 1, [VW_LEADERS] = 1, [VW_GOVERNMENTS] = 1,
+        [VW_SIDES] = 1, [VW_NEIGHBOURS] = 1, [VW_NEIGHBORS] = 1, [VW_COMBATANTS] = 1,
+        [VW_BELLIGERENTS] = 1, [VW_PARTIES] = 1, [VW_FACTIONS] = 1, [VW_GOVERNMENT] = 1,
+        [VW_AUTHORITIES] = 1, [VW_REGIME] = 1, [VW_JUNTA] = 1, [VW_ADMINISTRATION] = 1, [VW_BLOC] = 1,
+        [VW_AGENCY] = 1, [VW_WATCHDOG] = 1, [VW_UNION] = 1, [VW_MILITIA] = 1, [VW_KINGDOM] = 1,
+        [VW_REPUBLIC] = 1, [VW_EMIRATE] = 1, [VW_STATE] = 1, [VW_COUNTRY] = 1, [VW_THEY] = 1,
+        [VW_THEM] = 1, [VW_HE] = 1, [VW_HIM] = 1, [VW_HIS] = 1, [VW_SHE] = 1, [VW_HER] = 1};
     for (int p = s0; p < s1; p++) {
+        const S_sub *sb = SUB(d, p);
+        if (!(sb->cls & VC_A_ROLE1) && !(sb->id < VW__COUNT && step_word[sb->id])) continue;
         int rc = S_group_in(d, p, s1);
         if (!rc) rc = S_ref_speaker(d, s0, s1, p);
         if (!rc) rc = S_ref_it(d, s0, s1, p);
