@@ -1004,7 +1004,8 @@ typedef struct {
     unsigned flags;
     int poss;
     int sent;
-    int longest, hit;   /* S_longest here (-1 until asked), and its hit */
+    int longest, hit;   /* S_longest here (-1 until asked; 0 from the start
+                         * for a word that starts no phrase), and its hit */
 } S_sub;
 
 typedef enum { I_HIT = 1, I_UNKNOWN, I_LOCAL } S_itype;
@@ -1034,6 +1035,7 @@ typedef struct {
     const sr_segmentation *seg;
     long day;
     vec subs;           /* S_sub */
+    int *sub0;          /* per sentence, its first sub-token; then subs.len */
     vec locals;         /* S_local */
     dict learned;       /* folded name -> local */
     vec out;            /* sr_mention */
@@ -1082,8 +1084,10 @@ static int S_build_subs(S_doc *d)
         d->subs.data = data;
         d->subs.cap = want;
     }
+    if (!(d->sub0 = malloc(((size_t)seg->nsents + 1) * sizeof(int)))) return SITREP_ENOMEM;
     for (int s = 0; s < seg->nsents; s++) {
         const sr_sentence *se = &seg->sents[s];
+        d->sub0[s] = (int)d->subs.len;
         for (int t = se->tok0; t < se->tok0 + se->ntok; t++) {
             const sr_token *tk = &seg->toks[t];
             const char *nm = tk->norm;
@@ -1105,8 +1109,10 @@ static int S_build_subs(S_doc *d)
                 if (l != nl && !(norm = arena_strndup(d->a, nm, l))) return SITREP_ENOMEM;
                 int id = poss ? tk->base : tk->id;
                 /* the token's class is its id's (and its form's when unknown) */
-                *sb = (S_sub){norm, id, poss ? vocab_class(d->kb->voc, id) : tk->id ? tk->cls : 0, (int)l, t,
-                              tk->start, tk->end, tk->flags, poss, s, -1, -1};
+                vocab_cls cls = poss ? vocab_class(d->kb->voc, id) : tk->id ? tk->cls : 0;
+                /* a word that starts no phrase (most) needs no S_longest_from */
+                *sb = (S_sub){norm, id, cls, (int)l, t, tk->start, tk->end, tk->flags, poss, s,
+                              cls & VC_A_PHRASE1 ? -1 : 0, -1};
                 continue;
             }
             /* split the original bytes at hyphens */
@@ -1145,6 +1151,7 @@ static int S_build_subs(S_doc *d)
             }
         }
     }
+    d->sub0[seg->nsents] = (int)d->subs.len;
     return 0;
 }
 
@@ -3005,15 +3012,12 @@ static int S_learn_title(S_doc *d, const char *title, const sr_segmentation *tse
     td.text = title;
     td.seg = tseg;
     vec_init(&td.subs, sizeof(S_sub));
+    td.sub0 = NULL;
     int rc = S_build_subs(&td);
-    int nsub = (int)td.subs.len, p = 0;
-    while (!rc && p < nsub) {
-        int q = p;
-        while (q < nsub && VEC_AT(&td.subs, S_sub, q).sent == VEC_AT(&td.subs, S_sub, p).sent) q++;
-        rc = S_compose_sentence(&td, p, q, items, 1);
-        p = q;
-    }
+    for (int s = 0; !rc && s < tseg->nsents; s++)
+        if (td.sub0[s] < td.sub0[s + 1]) rc = S_compose_sentence(&td, td.sub0[s], td.sub0[s + 1], items, 1);
     vec_free(&td.subs);
+    free(td.sub0);
     d->locals = td.locals;   /* the learned names (vec and dict may have grown) */
     d->learned = td.learned;
     return rc;
@@ -3085,13 +3089,10 @@ int actors_find(const actors_kb *kb, arena *a, const char *text, const sr_segmen
     vec_init(&items, sizeof(S_item));
     int rc = title && title_seg ? S_learn_title(&d, title, title_seg, &items) : 0;
     if (!rc) rc = S_build_subs(&d);
-    /* sentence boundaries in sub-token indices */
-    int nsub = (int)d.subs.len;
     for (int pass = 0; pass < 2 && !rc; pass++) {
-        int p = 0;
-        while (p < nsub && !rc) {
-            int q = p;
-            while (q < nsub && SUB(&d, q)->sent == SUB(&d, p)->sent) q++;
+        for (int s = 0; s < seg->nsents && !rc; s++) {
+            int p = d.sub0[s], q = d.sub0[s + 1];
+            if (p == q) continue;
             size_t before = d.out.len;
             rc = S_compose_sentence(&d, p, q, &items, pass == 0);
             if (!rc && pass == 1) {
@@ -3102,7 +3103,6 @@ int actors_find(const actors_kb *kb, arena *a, const char *text, const sr_segmen
                 if (!rc && d.out.len > before)
                     qsort((sr_mention *)d.out.data + before, d.out.len - before, sizeof(sr_mention), S_cmp_mention);
             }
-            p = q;
         }
     }
     S_mark_datelines(&d);
@@ -3121,6 +3121,7 @@ int actors_find(const actors_kb *kb, arena *a, const char *text, const sr_segmen
     }
     vec_free(&items);
     vec_free(&d.subs);
+    free(d.sub0);
     vec_free(&d.locals);
     vec_free(&d.out);
     dict_free(&d.learned);
