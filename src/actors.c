@@ -2231,12 +2231,31 @@ static int S_emit_role(S_doc *d, const S_phrase *ph)
     return 0;
 }
 
-static int S_compose_sentence(S_doc *d, int s0, int s1, vec *items, int learn)
+/* What the passes of actors_find need of a sentence's items its[0..n):
+ * S_NEED_NAMES when one is a name no phrase gives (I_UNKNOWN, I_LOCAL),
+ * which a name learned later in the document may read otherwise: the
+ * second pass collects that sentence's items again, and reuses the
+ * first pass's for the others (S_items reads nothing else that learning
+ * changes); S_NEED_LEARN when the first pass may learn a name from them
+ * (such a name, or a known person's full name: S_learn_name,
+ * S_learn_apposition).  Most sentences need neither. */
+enum { S_NEED_NAMES = 1, S_NEED_LEARN = 2 };
+
+static int S_items_need(const actors_kb *kb, const S_item *its, int n)
 {
-    int rc = S_items(d, s0, s1, items);
-    if (rc) return rc;
-    S_item *its = items->data;
-    int n = (int)items->len;
+    int need = 0;
+    for (int k = 0; k < n; k++) {
+        if (its[k].itype != I_HIT) return S_NEED_NAMES | S_NEED_LEARN;
+        if (its[k].p1 - its[k].p0 >= 2 && S_person_of(kb, &its[k]) >= 0) need = S_NEED_LEARN;
+    }
+    return need;
+}
+
+/* Composes the mentions of the items its[0..n) of the sentence [s0, s1)
+ * (S_items), or with learn only learns the names they teach. */
+static int S_compose_sentence(S_doc *d, int s0, int s1, S_item *its, int n, int learn)
+{
+    int rc;
     for (int k = 0; k < n;) {
         S_phrase ph = {its, n, s0, s1, k, k, -1, -1, -1, NULL, NULL, NULL, 0, NULL, 0, 0};
         int joined = S_phrase_parts(d, &ph);
@@ -3014,8 +3033,12 @@ static int S_learn_title(S_doc *d, const char *title, const sr_segmentation *tse
     vec_init(&td.subs, sizeof(S_sub));
     td.sub0 = NULL;
     int rc = S_build_subs(&td);
-    for (int s = 0; !rc && s < tseg->nsents; s++)
-        if (td.sub0[s] < td.sub0[s + 1]) rc = S_compose_sentence(&td, td.sub0[s], td.sub0[s + 1], items, 1);
+    for (int s = 0; !rc && s < tseg->nsents; s++) {
+        int p = td.sub0[s], q = td.sub0[s + 1];
+        if (p == q || (rc = S_items(&td, p, q, items))) continue;
+        if (S_items_need(d->kb, items->data, (int)items->len) & S_NEED_LEARN)
+            rc = S_compose_sentence(&td, p, q, items->data, (int)items->len, 1);
+    }
     vec_free(&td.subs);
     free(td.sub0);
     d->locals = td.locals;   /* the learned names (vec and dict may have grown) */
@@ -3089,20 +3112,55 @@ int actors_find(const actors_kb *kb, arena *a, const char *text, const sr_segmen
     vec_init(&items, sizeof(S_item));
     int rc = title && title_seg ? S_learn_title(&d, title, title_seg, &items) : 0;
     if (!rc) rc = S_build_subs(&d);
-    for (int pass = 0; pass < 2 && !rc; pass++) {
-        for (int s = 0; s < seg->nsents && !rc; s++) {
-            int p = d.sub0[s], q = d.sub0[s + 1];
-            if (p == q) continue;
-            size_t before = d.out.len;
-            rc = S_compose_sentence(&d, p, q, &items, pass == 0);
-            if (!rc && pass == 1) {
-                /* keep this sentence's mentions in order before pronouns */
-                if (d.out.len > before)
-                    qsort((sr_mention *)d.out.data + before, d.out.len - before, sizeof(sr_mention), S_cmp_mention);
-                rc = S_pronouns(&d, p, q);
-                if (!rc && d.out.len > before)
-                    qsort((sr_mention *)d.out.data + before, d.out.len - before, sizeof(sr_mention), S_cmp_mention);
+    /* the first pass's items of each sentence whose items the second
+     * pass reuses (S_items_need): kept[2s] of them from kept[2s + 1] in
+     * keep; kept[2s + 1] is -1 for the others */
+    vec keep;
+    vec_init(&keep, sizeof(S_item));
+    int *kept = rc ? NULL : malloc(2 * ((size_t)seg->nsents + 1) * sizeof(int));
+    if (!rc && !kept) rc = SITREP_ENOMEM;
+    for (int s = 0; s < seg->nsents && !rc; s++) {
+        int p = d.sub0[s], q = d.sub0[s + 1];
+        kept[2 * s] = 0;
+        kept[2 * s + 1] = -1;
+        if (p == q || (rc = S_items(&d, p, q, &items))) continue;
+        int n = (int)items.len, need = S_items_need(kb, items.data, n);
+        if (!(need & S_NEED_NAMES)) {
+            if (keep.len + (size_t)n > keep.cap) {
+                size_t cap = 2 * (keep.len + (size_t)n);
+                void *data = realloc(keep.data, cap * sizeof(S_item));
+                if (!data) { rc = SITREP_ENOMEM; continue; }
+                keep.data = data;
+                keep.cap = cap;
             }
+            if (n) memcpy((S_item *)keep.data + keep.len, items.data, (size_t)n * sizeof(S_item));
+            kept[2 * s] = n;
+            kept[2 * s + 1] = (int)keep.len;
+            keep.len += (size_t)n;
+        }
+        if (need & S_NEED_LEARN) rc = S_compose_sentence(&d, p, q, items.data, n, 1);
+    }
+    for (int s = 0; s < seg->nsents && !rc; s++) {
+        int p = d.sub0[s], q = d.sub0[s + 1];
+        if (p == q) continue;
+        S_item *its;
+        int n = kept[2 * s];
+        if (kept[2 * s + 1] >= 0) {
+            its = (S_item *)keep.data + kept[2 * s + 1];
+        } else {
+            if ((rc = S_items(&d, p, q, &items))) break;
+            its = items.data;
+            n = (int)items.len;
+        }
+        size_t before = d.out.len;
+        rc = S_compose_sentence(&d, p, q, its, n, 0);
+        if (!rc) {
+            /* keep this sentence's mentions in order before pronouns */
+            if (d.out.len > before)
+                qsort((sr_mention *)d.out.data + before, d.out.len - before, sizeof(sr_mention), S_cmp_mention);
+            rc = S_pronouns(&d, p, q);
+            if (!rc && d.out.len > before)
+                qsort((sr_mention *)d.out.data + before, d.out.len - before, sizeof(sr_mention), S_cmp_mention);
         }
     }
     S_mark_datelines(&d);
@@ -3120,6 +3178,8 @@ int actors_find(const actors_kb *kb, arena *a, const char *text, const sr_segmen
         else if (d.out.len) memcpy(*out, d.out.data, d.out.len * sizeof(sr_mention));
     }
     vec_free(&items);
+    vec_free(&keep);
+    free(kept);
     vec_free(&d.subs);
     free(d.sub0);
     vec_free(&d.locals);
