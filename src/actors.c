@@ -1026,6 +1026,17 @@ typedef struct {
     int country;        /* a (misspelt) country rather than a person */
 } S_local;
 
+enum { S_MAXSTATES = 32 };
+
+/* The states named in a run of mentions (S_states_so_far): each key once,
+ * by its first mention's index in the document's mentions, in the order
+ * first named, and how often it was named. */
+typedef struct {
+    int upto;                  /* the mentions counted: out[0 .. upto) */
+    int nk;
+    int first[S_MAXSTATES], count[S_MAXSTATES];
+} S_states;
+
 typedef struct {
     const actors_kb *kb;
     arena *a;
@@ -1039,10 +1050,34 @@ typedef struct {
     vec locals;         /* S_local */
     dict learned;       /* folded name -> local */
     vec out;            /* sr_mention */
+    int cur;            /* the sentence the second pass reads */
+    int *ment0;         /* per sentence up to cur, its first mention in out:
+                         * the second pass emits mentions sentence by
+                         * sentence, so a sentence's lie together, in the
+                         * order of their sentences (S_sent_mentions) */
+    S_states states;    /* those of the sentences before cur (S_states_so_far) */
 } S_doc;
 
 #define SUB(d, i) (&VEC_AT(&(d)->subs, S_sub, i))
 #define LOCAL(d, i) (&VEC_AT(&(d)->locals, S_local, i))
+
+/* The mentions of sentences s0 .. d->cur, [*i0, *i1) in d->out (none
+ * when s0 is past the sentence being read; from the first when s0 < 0):
+ * the coreference steps read the sentences near the current one, not
+ * every mention of a long document. */
+static void S_sent_mentions(const S_doc *d, int s0, size_t *i0, size_t *i1)
+{
+    *i1 = d->out.len;
+    *i0 = s0 > d->cur ? *i1 : s0 < 0 ? 0 : (size_t)d->ment0[s0];
+}
+
+/* The mentions of sentence s alone (s <= d->cur). */
+static void S_sent_only(const S_doc *d, int s, size_t *i0, size_t *i1)
+{
+    S_sent_mentions(d, s, i0, i1);
+    if (s >= 0 && s < d->cur) *i1 = (size_t)d->ment0[s + 1];
+    else if (s < 0) *i1 = 0;
+}
 
 /* The second halves of hyphenated words whose first half is the owner or
  * flag state of a ship, plane or firm ("US-owned", "Liberian-flagged"). */
@@ -1077,7 +1112,7 @@ static int S_build_subs(S_doc *d)
     /* one sub-token per token but for the few split at hyphens: sized
      * once, where growing and zeroing one at a time (vec_push) took a
      * quarter of the matcher's time */
-    size_t want = (size_t)seg->ntoks + 16;
+    size_t want = (size_t)seg->ntoks + (size_t)seg->ntoks / 8 + 16;
     if (d->subs.cap < want) {
         void *data = realloc(d->subs.data, want * sizeof(S_sub));
         if (!data) return SITREP_ENOMEM;
@@ -1901,8 +1936,8 @@ static int S_learn_name(S_doc *d, const S_phrase *ph)
     return rc;
 }
 
-static const sr_mention *S_main_country(const S_doc *d, int tok, int sent);
-static const sr_mention *S_last_country(const S_doc *d, int tok, int sent);
+static const sr_mention *S_main_country(S_doc *d, int tok);
+static const sr_mention *S_last_country(S_doc *d, int tok, int sent);
 
 /* A title and a name no list knows, with no country of its own ("Prime
  * Minister Alberto Otarola"), in a report about one country (the country
@@ -1921,7 +1956,7 @@ static int S_titled_unknown(S_doc *d, const S_phrase *ph)
      * one it names most (a foreign minister no list knows is as likely a
      * visitor's as a host's) */
     int tok = SUB(d, ph->p0)->tok, sent = SUB(d, ph->p0)->sent;
-    const sr_mention *ref = S_last_country(d, tok, sent), *main = S_main_country(d, tok, sent);
+    const sr_mention *ref = S_last_country(d, tok, sent), *main = S_main_country(d, tok);
     if (!ref || !main || strcmp(ref->key, main->key)) return 1;
     char key[sizeof ref->key], code[24];
     memcpy(key, ref->key, sizeof key);   /* S_emit may move d->out */
@@ -2141,13 +2176,14 @@ static int S_domestic_body(S_doc *d, const S_phrase *ph)
     int tok = SUB(d, ph->p0)->tok, sent = SUB(d, ph->p0)->sent;
     for (size_t i = d->out.len; !ref && i-- > 0;) {
         const sr_mention *o = &VEC_AT(&d->out, sr_mention, i);
-        if (o->t0 >= tok || o->sent < sent - 3) continue;
+        if (o->sent < sent - 3) break;   /* and so are those before it */
+        if (o->t0 >= tok) continue;
         int ci;
         if ((o->kind == AK_COUNTRY || o->kind == AK_GROUP) && !(o->how & (AH_METONYM | AH_PRONOUN)) &&
             dict_get(&kb->country_by_key, o->key, strlen(o->key), &ci))
             ref = o;   /* "Kenya", "Kenya's parliament" */
     }
-    if (!ref) ref = S_main_country(d, tok, sent);   /* the country the report is about */
+    if (!ref) ref = S_main_country(d, tok);   /* the country the report is about */
     if (!ref) return 0;
     char key[sizeof ref->key];
     memcpy(key, ref->key, sizeof key);   /* S_emit may move d->out */
@@ -2191,15 +2227,18 @@ static int S_role_alone(S_doc *d, const S_phrase *ph)
          * ...  The official said: ..." is Biden's) */
         const sr_mention *gov = NULL;
         int tok = SUB(d, ph->p0)->tok, sent = SUB(d, ph->p0)->sent;
-        for (int s = sent; !gov && s >= sent - 2; s--)
-            for (size_t i = 0; !gov && i < d->out.len; i++) {
+        for (int s = sent; !gov && s >= sent - 2; s--) {
+            size_t i0, i1;
+            S_sent_only(d, s, &i0, &i1);
+            for (size_t i = i0; !gov && i < i1; i++) {
                 const sr_mention *o = &VEC_AT(&d->out, sr_mention, i);
-                if (o->sent != s || o->t0 >= tok || o->kind == AK_ORG) continue;
+                if (o->t0 >= tok || o->kind == AK_ORG) continue;
                 size_t kl = strlen(o->key);
                 if (!strncmp(o->code, o->key, kl) &&
                     (!strcmp(o->code + kl, "GOV") || !strcmp(o->code + kl, "ELI")))
                     gov = o;
             }
+        }
         if (gov) {
             sr_mention ref = *gov;   /* S_emit may move d->out */
             sr_mention *m = S_emit(d, ph->p0, ph->p1);
@@ -2286,9 +2325,11 @@ static const sr_mention *S_speaker(const S_doc *d, int s0, int s1, int tok)
     for (int p = s0; p < s1; p++) {
         const S_sub *sb = SUB(d, p);
         if (!(sb->cls & VC_A_SAY)) continue;
-        for (size_t i = 0; i < d->out.len; i++) {
+        size_t i0, i1;
+        S_sent_only(d, sb->sent, &i0, &i1);
+        for (size_t i = i0; i < i1; i++) {
             const sr_mention *m = &VEC_AT(&d->out, sr_mention, i);
-            if (m->sent != sb->sent || m->kind == AK_COUNTRY) continue;
+            if (m->kind == AK_COUNTRY) continue;
             /* right before the verb, or right after it */
             int gap = m->t1 <= sb->tok ? sb->tok - m->t1 : m->t0 - sb->tok - 1;
             if (gap < 0 || gap > 1) continue;
@@ -2316,9 +2357,11 @@ static int S_plural_role(const S_doc *d, const sr_mention *m)
  * before token tok ("Russia and Ukraine"): fills two[], returns 2, or 0. */
 static int S_and_pair(const S_doc *d, int sent, int tok, const sr_mention *two[2])
 {
-    for (size_t i = 0; i + 1 < d->out.len; i++) {
+    size_t i0, i1;
+    S_sent_only(d, sent, &i0, &i1);
+    for (size_t i = i0; i + 1 < i1; i++) {
         const sr_mention *m = &VEC_AT(&d->out, sr_mention, i), *n = m + 1;
-        if (m->sent != sent || n->sent != sent || n->t0 >= tok || (m->how & (AH_PRONOUN | AH_POSS)) ||
+        if (n->t0 >= tok || (m->how & (AH_PRONOUN | AH_POSS)) ||
             (n->how & (AH_PRONOUN | AH_POSS)) || m->kind == AK_PERSON || n->kind == AK_PERSON)
             continue;
         if (n->t0 == m->t1 + 1 && d->seg->toks[m->t1].id == VW_AND && strcmp(m->key, n->key)) {
@@ -2330,33 +2373,38 @@ static int S_and_pair(const S_doc *d, int sent, int tok, const sr_mention *two[2
     return 0;
 }
 
-/* The states a document has named before token tok of sentence sent, each
- * key once with its first mention and how often it was named, in the order
- * first named.  Returns how many (at most max). */
-static int S_states_so_far(const S_doc *d, int tok, int sent, const sr_mention **first, int *count, int max)
+/* Counts mention out[i] into st if it names a state. */
+static void S_count_state(const S_doc *d, S_states *st, size_t i)
 {
-    int nk = 0;
-    for (size_t i = 0; i < d->out.len; i++) {
-        const sr_mention *m = &VEC_AT(&d->out, sr_mention, i);
-        if (m->sent > sent || (m->sent == sent && m->t0 >= tok)) continue;
-        int ci;
-        if ((m->how & (AH_PRONOUN | AH_METONYM)) || m->kind == AK_ORG || !m->key[0] || !m->key[1] ||
-            !m->key[2] || m->key[3] ||
-            !dict_get(&d->kb->country_by_key, m->key, 3, &ci))
-            continue;
-        int k = 0;   /* both keys are 3 letters and a NUL */
-        while (k < nk && memcmp(first[k]->key, m->key, 4)) k++;
-        if (k == nk) {
-            if (nk == max) continue;
-            first[nk] = m;
-            count[nk++] = 0;
-        }
-        count[k]++;
+    const sr_mention *m = &VEC_AT(&d->out, sr_mention, i);
+    int ci;
+    if ((m->how & (AH_PRONOUN | AH_METONYM)) || m->kind == AK_ORG || !m->key[0] || !m->key[1] ||
+        !m->key[2] || m->key[3] || !dict_get(&d->kb->country_by_key, m->key, 3, &ci))
+        return;
+    int k = 0;   /* both keys are 3 letters and a NUL */
+    while (k < st->nk && memcmp(VEC_AT(&d->out, sr_mention, (size_t)st->first[k]).key, m->key, 4)) k++;
+    if (k == st->nk) {
+        if (st->nk == S_MAXSTATES) return;
+        st->first[st->nk] = (int)i;
+        st->count[st->nk++] = 0;
     }
-    return nk;
+    st->count[k]++;
 }
 
-enum { S_MAXSTATES = 32 };
+/* The states a document has named before token tok of sentence d->cur,
+ * each key once with its first mention and how often it was named, in
+ * the order first named (at most S_MAXSTATES).  The sentences before are
+ * counted once, into d->states, as they are first asked for: a long
+ * document is not read again at every question. */
+static S_states S_states_so_far(S_doc *d, int tok)
+{
+    S_states *done = &d->states;
+    for (; done->upto < d->ment0[d->cur]; done->upto++) S_count_state(d, done, (size_t)done->upto);
+    S_states st = *done;
+    for (size_t i = (size_t)d->ment0[d->cur]; i < d->out.len; i++)
+        if (VEC_AT(&d->out, sr_mention, i).t0 < tok) S_count_state(d, &st, i);
+    return st;
+}
 
 /* The indexes of the largest and the second largest of count[0..n) (the
  * first one on ties), or -1. */
@@ -2370,48 +2418,49 @@ static void S_top_two(const int *count, int n, int *b1, int *b2)
 }
 
 /* The two countries a document is about so far: the two states named most
- * often before token tok of sentence sent, when both are named at least
+ * often before token tok of the sentence being read, when both are named at least
  * twice and no third as often as the second.  Fills two[] with their first
  * mentions, in the order first named; returns 2, or 0. */
-static int S_two_main_sides(const S_doc *d, int tok, int sent, const sr_mention *two[2])
+static int S_two_main_sides(S_doc *d, int tok, const sr_mention *two[2])
 {
-    const sr_mention *first[S_MAXSTATES];
-    int count[S_MAXSTATES], b1, b2;
-    int nk = S_states_so_far(d, tok, sent, first, count, S_MAXSTATES);
+    S_states st = S_states_so_far(d, tok);
+    const int *count = st.count;
+    int nk = st.nk, b1, b2;
     S_top_two(count, nk, &b1, &b2);
     if (b2 < 0 || count[b2] < 2) return 0;
     for (int k = 0; k < nk; k++)
         if (k != b1 && k != b2 && count[k] >= count[b2]) return 0;
-    two[0] = first[b1 < b2 ? b1 : b2];
-    two[1] = first[b1 < b2 ? b2 : b1];
+    two[0] = &VEC_AT(&d->out, sr_mention, (size_t)st.first[b1 < b2 ? b1 : b2]);
+    two[1] = &VEC_AT(&d->out, sr_mention, (size_t)st.first[b1 < b2 ? b2 : b1]);
     return 2;
 }
 
 /* The country a document is about so far: the state named most often
- * before token tok of sentence sent, at least twice and more often than
+ * before token tok of the sentence being read, at least twice and more often than
  * any other; NULL if none stands out. */
-static const sr_mention *S_main_country(const S_doc *d, int tok, int sent)
+static const sr_mention *S_main_country(S_doc *d, int tok)
 {
-    const sr_mention *first[S_MAXSTATES];
-    int count[S_MAXSTATES], b1, b2;
-    int nk = S_states_so_far(d, tok, sent, first, count, S_MAXSTATES);
+    S_states st = S_states_so_far(d, tok);
+    const int *count = st.count;
+    int nk = st.nk, b1, b2;
     S_top_two(count, nk, &b1, &b2);
     if (b1 < 0 || count[b1] < 2 || (b2 >= 0 && count[b2] >= count[b1])) return NULL;
-    return first[b1];
+    return &VEC_AT(&d->out, sr_mention, (size_t)st.first[b1]);
 }
 
 /* The last country named (no seat of power, no pronoun) before token tok,
  * in sentence sent or the three before it, else the document's main
  * country (S_main_country); NULL if none. */
-static const sr_mention *S_last_country(const S_doc *d, int tok, int sent)
+static const sr_mention *S_last_country(S_doc *d, int tok, int sent)
 {
     for (size_t i = d->out.len; i-- > 0;) {
         const sr_mention *m = &VEC_AT(&d->out, sr_mention, i);
-        if (m->t0 >= tok || m->sent < sent - 3) continue;
+        if (m->sent < sent - 3) break;   /* and so are those before it */
+        if (m->t0 >= tok) continue;
         if (m->kind == AK_COUNTRY && !(m->how & (AH_METONYM | AH_PRONOUN)) && strlen(m->key) == 3) return m;
     }
     /* none that near: the country the report is about */
-    return S_main_country(d, tok, sent);
+    return S_main_country(d, tok);
 }
 
 /* Emits sub-tokens [p0, p1) as a pronoun mention standing for *ref (copied
@@ -2449,10 +2498,13 @@ static const char *S_country_name(const actors_kb *kb, const char *key)
     return key;
 }
 
-/* 1 when a mention found so far covers document token tok. */
+/* 1 when a mention found so far covers document token tok, of the
+ * sentence being read (a mention lies in one sentence). */
 static int S_inside(const S_doc *d, int tok)
 {
-    for (size_t i = 0; i < d->out.len; i++) {
+    size_t i0, i1;
+    S_sent_only(d, d->cur, &i0, &i1);
+    for (size_t i = i0; i < i1; i++) {
         const sr_mention *m = &VEC_AT(&d->out, sr_mention, i);
         if (m->t0 <= tok && tok < m->t1) return 1;
     }
@@ -2487,7 +2539,9 @@ static int S_group_in(S_doc *d, int p, int s1)
     }
     if (q >= s1) return 0;
     const sr_mention *c = NULL;
-    for (size_t i = 0; i < d->out.len; i++) {
+    size_t i0, i1;
+    S_sent_only(d, d->cur, &i0, &i1);
+    for (size_t i = i0; i < i1; i++) {
         const sr_mention *m = &VEC_AT(&d->out, sr_mention, i);
         if (m->t0 == SUB(d, q)->tok && m->kind == AK_COUNTRY && !(m->how & (AH_ADJ | AH_PRONOUN))) c = m;
     }
@@ -2648,16 +2702,17 @@ static int S_ref_it(S_doc *d, int s0, int s1, int p)
      * announcement that it would"), else the previous sentence's
      * first one, its subject most often */
     const sr_mention *ref = NULL;
-    for (size_t i = d->out.len; subj && !ref && i-- > 0;) {
+    size_t i0, i1;
+    S_sent_only(d, sb->sent, &i0, &i1);
+    for (size_t i = i1; subj && !ref && i-- > i0;) {
         const sr_mention *m = &VEC_AT(&d->out, sr_mention, i);
-        if (m->t0 >= sb->tok || m->sent != sb->sent) continue;
+        if (m->t0 >= sb->tok) continue;
         if ((m->kind == AK_COUNTRY || m->kind == AK_ORG) && !(m->how & (AH_ADJ | AH_PRONOUN))) ref = m;
     }
-    for (size_t i = 0; subj && !ref && i < d->out.len; i++) {
-        const sr_mention *m = &VEC_AT(&d->out, sr_mention, i);
-        if (m->sent != sb->sent - 1) continue;
+    S_sent_only(d, sb->sent - 1, &i0, &i1);
+    if (subj && !ref && i0 < i1) {
+        const sr_mention *m = &VEC_AT(&d->out, sr_mention, i0);
         if ((m->kind == AK_COUNTRY || m->kind == AK_ORG) && !(m->how & (AH_ADJ | AH_PRONOUN))) ref = m;
-        break;
     }
 
     if (ref) {
@@ -2733,10 +2788,11 @@ static int S_ref_two_sides(S_doc *d, int s0, int s1, int p)
     int ntwo = 0, more = 0;
     for (int back = 0; back < 4 && ntwo < 2; back++) {
         ntwo = more = 0;
-        for (size_t i = 0; i < d->out.len; i++) {
+        size_t i0, i1;
+        S_sent_only(d, sb->sent - back, &i0, &i1);
+        for (size_t i = i0; i < i1; i++) {
             const sr_mention *m = &VEC_AT(&d->out, sr_mention, i);
-            if (m->sent != sb->sent - back || m->t0 >= SUB(d, a)->tok ||
-                (m->how & (AH_PRONOUN | AH_POSS)) || m->kind == AK_PERSON)
+            if (m->t0 >= SUB(d, a)->tok || (m->how & (AH_PRONOUN | AH_POSS)) || m->kind == AK_PERSON)
                 continue;
             if (ntwo && !strcmp(two[0]->key, m->key)) continue;
             if (ntwo == 2 && !strcmp(two[1]->key, m->key)) continue;
@@ -2749,7 +2805,7 @@ static int S_ref_two_sides(S_doc *d, int s0, int s1, int p)
     }
     /* named further back: the document's two sides, when two
      * countries stand out among those it has named so far */
-    if (ntwo < 2) ntwo = S_two_main_sides(d, SUB(d, a)->tok, sb->sent, two);
+    if (ntwo < 2) ntwo = S_two_main_sides(d, SUB(d, a)->tok, two);
     if (ntwo == 2 && S_emit_sides(d, a, p + 1, two, sb->norm)) return SITREP_ENOMEM;
     return 1;
 }
@@ -2804,8 +2860,8 @@ static int S_ref_org(S_doc *d, int s0, int s1, int p)
     const sr_mention *ref = NULL;
     for (size_t i = d->out.len; !ref && i-- > 0;) {
         const sr_mention *m = &VEC_AT(&d->out, sr_mention, i);
-        if (m->t0 >= SUB(d, a)->tok || m->sent < sb->sent - 3) continue;
-        if (m->how & AH_PRONOUN) continue;
+        if (m->sent < sb->sent - 3) break;   /* and so are those before it */
+        if (m->t0 >= SUB(d, a)->tok || (m->how & AH_PRONOUN)) continue;
         /* an organisation, or its people ("EU diplomats") */
         int ei, org = m->kind == AK_ORG || dict_get(&d->kb->org_by_key, m->key, strlen(m->key), &ei);
         if (org && S_is_armed_group(d->kb, m) == grpnoun) ref = m;
@@ -2875,11 +2931,11 @@ static int S_ref_they(S_doc *d, int s0, int s1, int p)
          * the sentence named them (the coder pairs them) */
         const sr_mention *two[2] = {NULL, NULL};
         int ntwo = 0, more = 0;
-        for (size_t i = 0; i < d->out.len; i++) {
+        size_t i0, i1;
+        S_sent_only(d, sb->sent - 1, &i0, &i1);
+        for (size_t i = i0; i < i1; i++) {
             const sr_mention *m = &VEC_AT(&d->out, sr_mention, i);
-            if (m->sent != sb->sent - 1 || (m->how & (AH_ADJ | AH_PRONOUN | AH_POSS)) ||
-                m->kind == AK_GROUP)
-                continue;
+            if ((m->how & (AH_ADJ | AH_PRONOUN | AH_POSS)) || m->kind == AK_GROUP) continue;
             if (ntwo && !strcmp(two[0]->key, m->key)) continue;
             if (ntwo == 2 && !strcmp(two[1]->key, m->key)) continue;
             if (ntwo == 2) { more = 1; break; }
@@ -2909,19 +2965,23 @@ static int S_ref_person(S_doc *d, int s0, int s1, int p)
     if (!gender) return 0;
     if (S_inside(d, sb->tok)) return 1;   /* skip positions already inside a mention */
     int best = -1, bestscore = -1000;
-    for (size_t i = 0; i < d->out.len; i++) {
+    size_t i0, i1;
+    S_sent_mentions(d, sb->sent - 2, &i0, &i1);
+    for (size_t i = i0; i < i1; i++) {
         const sr_mention *m = &VEC_AT(&d->out, sr_mention, i);
-        if (m->kind != AK_PERSON || m->t0 >= sb->tok || m->sent < sb->sent - 2 || !m->name) continue;
+        if (m->kind != AK_PERSON || m->t0 >= sb->tok || !m->name) continue;
         int score = 0;
-        for (size_t j = 0; j < d->out.len; j++) {
+        for (size_t j = i0; j < i1; j++) {
             const sr_mention *o = &VEC_AT(&d->out, sr_mention, j);
-            if (o->sent < sb->sent - 2 || o->t0 >= sb->tok || !o->name || strcmp(o->name, m->name)) continue;
+            if (o->t0 >= sb->tok || !o->name || strcmp(o->name, m->name)) continue;
             if (o != m) score += 1;
         }
         int first = 1;
-        for (size_t k = 0; k < d->out.len; k++) {
+        size_t f0, f1;
+        S_sent_only(d, m->sent, &f0, &f1);
+        for (size_t k = f0; k < f1; k++) {
             const sr_mention *f = &VEC_AT(&d->out, sr_mention, k);
-            if (f->sent == m->sent && f->t0 < m->t0) { first = 0; break; }
+            if (f->t0 < m->t0) { first = 0; break; }
         }
         if (first) score += 5;
         /* gender decides within a sentence; across sentences it only
@@ -2957,14 +3017,17 @@ static int S_ref_the_country(S_doc *d, int s0, int s1, int p)
                    (SUB(d, p + 1)->id == VW_WILL) || (SUB(d, p + 1)->id == VW_WOULD) ||
                    (SUB(d, p + 1)->id == VW_SAID));
     if (subject) {
-        for (size_t i = 0; i < d->out.len; i++) {
+        size_t i0, i1;
+        S_sent_only(d, sb->sent, &i0, &i1);
+        for (size_t i = i0; i < i1; i++) {
             const sr_mention *m = &VEC_AT(&d->out, sr_mention, i);
-            if (m->sent == sb->sent && m->t0 < sb->tok && m->kind != AK_ORG) { ref = m; break; }
+            if (m->t0 < sb->tok && m->kind != AK_ORG) { ref = m; break; }
         }
     }
     for (size_t i = d->out.len; !ref && i-- > 0;) {
         const sr_mention *m = &VEC_AT(&d->out, sr_mention, i);
-        if (m->t0 >= sb->tok || m->sent < sb->sent - 3) continue;
+        if (m->sent < sb->sent - 3) break;   /* and so are those before it */
+        if (m->t0 >= sb->tok) continue;
         if (m->kind == AK_COUNTRY && !(m->how & AH_METONYM)) ref = m;
     }
     if (!ref) return 1;
@@ -3104,6 +3167,7 @@ int actors_find(const actors_kb *kb, arena *a, const char *text, const sr_segmen
     d.title = title;
     d.seg = seg;
     d.day = day;
+    d.cur = -1;
     vec_init(&d.subs, sizeof(S_sub));
     vec_init(&d.locals, sizeof(S_local));
     vec_init(&d.out, sizeof(sr_mention));
@@ -3140,8 +3204,11 @@ int actors_find(const actors_kb *kb, arena *a, const char *text, const sr_segmen
         }
         if (need & S_NEED_LEARN) rc = S_compose_sentence(&d, p, q, items.data, n, 1);
     }
+    if (!rc && !(d.ment0 = malloc(((size_t)seg->nsents + 1) * sizeof(int)))) rc = SITREP_ENOMEM;
     for (int s = 0; s < seg->nsents && !rc; s++) {
         int p = d.sub0[s], q = d.sub0[s + 1];
+        d.cur = s;
+        d.ment0[s] = (int)d.out.len;
         if (p == q) continue;
         S_item *its;
         int n = kept[2 * s];
@@ -3182,6 +3249,7 @@ int actors_find(const actors_kb *kb, arena *a, const char *text, const sr_segmen
     free(kept);
     vec_free(&d.subs);
     free(d.sub0);
+    free(d.ment0);
     vec_free(&d.locals);
     vec_free(&d.out);
     dict_free(&d.learned);
