@@ -44,7 +44,8 @@ typedef struct {
 typedef struct {
     int person;
     const char *key;  /* the office's key (a person may move: NLD, then NATO) */
-    const char *role, *rolecode, *rclass;
+    const char *role, *rolecode;
+    const char *rclass;  /* the role's class (S_role_class), set by S_index_terms */
     long from, to;    /* day numbers; LONG_MIN / LONG_MAX when open */
     int next;
     int keyid;        /* key's index among the interned strings */
@@ -55,6 +56,7 @@ typedef struct {
     const char *phrase, *code, *rclass;
     char gender;
     int plural;
+    int collective;    /* of class "group" or "institution": no one holder */
     int caps;          /* written in capitals ("VP"): text must be too */
     int home;          /* a domestic body: with no country of its own, the
                         * country named last (roles.tsv column 5 "home") */
@@ -638,6 +640,7 @@ static int S_load_line(actors_kb *kb, arena *tmp, S_format fmt, char **c, int nc
         r->rclass = arena_strdup(&kb->mem, *col[2] ? col[2] : "official");
         r->gender = *col[3] ? col[3][0] : '-';
         r->plural = !strcmp(r->rclass, "group");
+        r->collective = !strcmp(r->rclass, "group") || !strcmp(r->rclass, "institution");
         r->home = !strcmp(col[4], "home");
         if (*col[4] && !r->home) {
             snprintf(err, errlen, "%s:%ld: scope is 'home' or empty, not '%s'", path, lineno, col[4]);
@@ -820,6 +823,18 @@ static int S_index_surnames(actors_kb *kb)
     return rc;
 }
 
+/* The class of a role phrase (roles.tsv), or NULL. */
+static const char *S_role_class(const actors_kb *kb, const char *role)
+{
+    int ri;
+    char key[128];
+    size_t n = strlen(role);
+    if (n >= sizeof key) return NULL;
+    for (size_t i = 0; i <= n; i++) key[i] = (char)tolower((unsigned char)role[i]);
+    if (dict_get(&kb->role_by_phrase, key, n, &ri)) return ROLE(kb, ri)->rclass;
+    return NULL;
+}
+
 /* Chains the terms of each office key in data order (S_person_by_role
  * walks one key's terms, not all of them). */
 static int S_index_terms(actors_kb *kb)
@@ -832,6 +847,8 @@ static int S_index_terms(actors_kb *kb)
     }
     for (size_t i = kb->terms.len; i-- > 0;) {
         S_term *t = TERM(kb, i);
+        /* after every file: a later one may add the role */
+        t->rclass = S_role_class(kb, t->role);
         int *h = &VEC_AT(&kb->key_terms, int, t->keyid);
         t->next_key = *h;
         *h = (int)i;
@@ -1015,6 +1032,10 @@ typedef struct {
     int p0, p1;         /* sub-token span */
     int hit;            /* first hit (I_HIT) */
     int local;          /* I_LOCAL: index into the document's learned names */
+    /* I_HIT: its hits' types (1 << H_*), its first role's and first
+     * person's index (-1: none), read once: composing asks them often */
+    unsigned types;
+    int role, person;
 } S_item;
 
 /* A name learned in this document. */
@@ -1318,17 +1339,6 @@ static const S_term *S_term_at(const actors_kb *kb, int person, long day, int *i
     return best;
 }
 
-static const char *S_role_class(const actors_kb *kb, const char *role)
-{
-    int ri;
-    char key[128];
-    size_t n = strlen(role);
-    if (n >= sizeof key) return NULL;
-    for (size_t i = 0; i <= n; i++) key[i] = (char)tolower((unsigned char)role[i]);
-    if (dict_get(&kb->role_by_phrase, key, n, &ri)) return ROLE(kb, ri)->rclass;
-    return NULL;
-}
-
 /* Code for a key: an organisation's own code, else KEY + role. */
 /* snprintf(out, n, "%s%s", a, b) (n > 0) without the formatting: the
  * matcher copies a key and a code into every mention.  NULL copies as
@@ -1348,7 +1358,10 @@ static void S_copy2(char *out, size_t n, const char *a, const char *b)
 #define S_copy(out, n, s) S_copy2(out, n, s, "")
 
 /* The strings up to NULL, concatenated into the arena (an explanation:
- * arena_printf of "%s" only, without the formatting). */
+ * arena_printf of "%s" only, without the formatting; an argument that may
+ * be NULL goes through S_str, which gives it as printf does). */
+static const char *S_str(const char *s) { return s ? s : "(null)"; }
+
 static char *S_cat(arena *a, ...)
 {
     va_list ap;
@@ -1392,7 +1405,7 @@ static void S_fill_person(S_doc *d, sr_mention *m, int person)
     S_copy(m->key, sizeof m->key, key);
     S_code(kb, key, t && in_office ? t->rolecode : "ELI", m->code, sizeof m->code);
     m->gender = p->gender;
-    m->rclass = t && in_office ? S_role_class(kb, t->role) : NULL;
+    m->rclass = t && in_office ? t->rclass : NULL;
     m->why = t ? S_cat(d->a, "person ", p->name, " (", t->role,
                        in_office ? "" : ", out of office on the document date", ")", (char *)NULL)
                : S_cat(d->a, "person ", p->name, (char *)NULL);
@@ -1410,7 +1423,7 @@ static int S_person_by_role(const actors_kb *kb, const char *key, const char *rp
         if (day >= 0 && (day < tm->from || day > tm->to)) continue;
         if (strcasecmp(tm->role, rphrase)) {
             /* class match only for unambiguous classes */
-            const char *c = S_role_class(kb, tm->role);
+            const char *c = tm->rclass;
             if (!c || !rclass || strcmp(c, rclass) || strcmp(rclass, "deputy")) continue;
         }
         if (day < 0) return -1; /* without a date a role does not name a person */
@@ -1644,6 +1657,13 @@ static int S_items(S_doc *d, int s0, int s1, vec *items)
             it->p0 = p;
             it->p1 = p + n;
             it->hit = hit;
+            it->role = it->person = -1;
+            for (int h = hit; h >= 0; h = HIT(d->kb, h)->next) {
+                const S_hit *hh = HIT(d->kb, h);
+                it->types |= 1u << hh->type;
+                if (hh->type == H_ROLE && it->role < 0) it->role = hh->idx;
+                if (hh->type == H_PERSON && it->person < 0) it->person = hh->idx;
+            }
             p += n;
             continue;
         }
@@ -1686,28 +1706,20 @@ static int S_items(S_doc *d, int s0, int s1, vec *items)
     return 0;
 }
 
-static int S_is_mod(const actors_kb *kb, const S_item *it)
+static int S_is_mod(const S_item *it)
 {
-    if (it->itype != I_HIT) return 0;
-    for (int h = it->hit; h >= 0; h = HIT(kb, h)->next) {
-        int t = HIT(kb, h)->type;
-        if (t == H_COUNTRY || t == H_ADJ || t == H_METONYM || t == H_ORG) return 1;
-    }
-    return 0;
+    return it->itype == I_HIT &&
+           (it->types & (1u << H_COUNTRY | 1u << H_ADJ | 1u << H_METONYM | 1u << H_ORG)) != 0;
 }
 
-static int S_role_of(const actors_kb *kb, const S_item *it)
+static int S_role_of(const S_item *it)
 {
-    if (it->itype != I_HIT) return -1;
-    int h = S_has_type(kb, it->hit, H_ROLE);
-    return h >= 0 ? HIT(kb, h)->idx : -1;
+    return it->itype == I_HIT ? it->role : -1;
 }
 
-static int S_person_of(const actors_kb *kb, const S_item *it)
+static int S_person_of(const S_item *it)
 {
-    if (it->itype != I_HIT) return -1;
-    int h = S_has_type(kb, it->hit, H_PERSON);
-    return h >= 0 ? HIT(kb, h)->idx : -1;
+    return it->itype == I_HIT ? it->person : -1;
 }
 
 /* Is sub-token q a comma (or an opening of an apposition)? */
@@ -1800,14 +1812,13 @@ typedef struct {
  * its first name (the caller looks again). */
 static int S_phrase_parts(S_doc *d, S_phrase *ph)
 {
-    const actors_kb *kb = d->kb;
     S_item *its = ph->its;
     int n = ph->n;
-    if (S_is_mod(kb, &its[ph->k]) && ph->k + 1 < n && S_role_of(kb, &its[ph->k + 1]) >= 0 &&
+    if (S_is_mod(&its[ph->k]) && ph->k + 1 < n && S_role_of(&its[ph->k + 1]) >= 0 &&
         its[ph->k + 1].p0 == its[ph->k].p1) {
         ph->mod = ph->k++;
     }
-    while (ph->k < n && S_role_of(kb, &its[ph->k]) >= 0 && S_person_of(kb, &its[ph->k]) < 0 &&
+    while (ph->k < n && S_role_of(&its[ph->k]) >= 0 && S_person_of(&its[ph->k]) < 0 &&
            (ph->role < 0 || its[ph->k].p0 == its[ph->role].p1 || (its[ph->k].p0 == its[ph->role].p1 + 1 && (SUB(d, its[ph->role].p1)->id == VW_OF)))) {
         if (ph->role >= 0 || ph->mod >= 0 || ph->k == ph->k0) ph->role = ph->k++;
         else break;
@@ -1816,13 +1827,13 @@ static int S_phrase_parts(S_doc *d, S_phrase *ph)
         const S_item *nx = &its[ph->k];
         int gap = nx->p0 - its[ph->role].p1;
         int ok = gap == 0 || (gap == 1 && S_is_comma(d, its[ph->role].p1));
-        if (ok && (S_person_of(kb, nx) >= 0 || nx->itype == I_UNKNOWN || nx->itype == I_LOCAL)) ph->name = ph->k++;
+        if (ok && (S_person_of(nx) >= 0 || nx->itype == I_UNKNOWN || nx->itype == I_LOCAL)) ph->name = ph->k++;
     }
     if (ph->mod < 0 && ph->role < 0) {
         /* a bare item: an unknown name followed by a known one is a first name */
         if ((its[ph->k].itype == I_UNKNOWN || its[ph->k].itype == I_LOCAL) && ph->k + 1 < n &&
             its[ph->k + 1].p0 == its[ph->k].p1 &&
-            (S_person_of(kb, &its[ph->k + 1]) >= 0 || its[ph->k + 1].itype == I_LOCAL)) {
+            (S_person_of(&its[ph->k + 1]) >= 0 || its[ph->k + 1].itype == I_LOCAL)) {
             its[ph->k + 1].p0 = its[ph->k].p0;
             ph->k++;
             return 1;
@@ -1842,15 +1853,15 @@ static int S_learn_apposition(S_doc *d, const S_phrase *ph)
     int rc = 0;
     if (ph->name >= 0 && its[ph->name].itype == I_UNKNOWN && ph->mod < 0 && ph->role < 0 && ph->k + 1 < n &&
         its[ph->name].p1 < s1 && S_is_comma(d, its[ph->name].p1) && its[ph->k].p0 == its[ph->name].p1 + 1 &&
-        S_is_mod(kb, &its[ph->k]) && S_role_of(kb, &its[ph->k + 1]) >= 0 && its[ph->k + 1].p0 == its[ph->k].p1 &&
+        S_is_mod(&its[ph->k]) && S_role_of(&its[ph->k + 1]) >= 0 && its[ph->k + 1].p0 == its[ph->k].p1 &&
         /* not "in Adelaide, Australian Prime Minister Anthony Albanese said":
          * the title has its own name */
         !(ph->k + 2 < n && its[ph->k + 2].p0 == its[ph->k + 1].p1 &&
-          (its[ph->k + 2].itype != I_HIT || S_person_of(kb, &its[ph->k + 2]) >= 0))) {
+          (its[ph->k + 2].itype != I_HIT || S_person_of(&its[ph->k + 2]) >= 0))) {
         const char *key, *mname, *rcode;
         int is_org;
         S_mod_key(d, &its[ph->k], &key, &mname, &rcode, &is_org);
-        const S_role *r = ROLE(kb, S_role_of(kb, &its[ph->k + 1]));
+        const S_role *r = ROLE(kb, S_role_of(&its[ph->k + 1]));
         if (key && !r->plural) {
             char code[24], nm[256];
             S_code(kb, key, r->code, code, sizeof code);
@@ -1871,7 +1882,7 @@ static void S_phrase_keys(S_doc *d, S_phrase *ph)
     const actors_kb *kb = d->kb;
     S_item *its = ph->its;
     if (ph->mod >= 0) S_mod_key(d, &its[ph->mod], &ph->mkey, &ph->mname, &ph->mrcode, &ph->mis_org);
-    ph->r = ph->role >= 0 ? ROLE(kb, S_role_of(kb, &its[ph->role])) : NULL;
+    ph->r = ph->role >= 0 ? ROLE(kb, S_role_of(&its[ph->role])) : NULL;
     ph->p0 = its[ph->k0].p0;
     ph->p1 = its[ph->k - 1].p1;
 
@@ -1886,7 +1897,7 @@ static int S_learn_name(S_doc *d, const S_phrase *ph)
     S_item *its = ph->its;
     int rc = 0;
     const S_item *nm = &its[ph->name];
-    int person = S_person_of(kb, nm);
+    int person = S_person_of(nm);
     if (person >= 0 && nm->p1 - nm->p0 >= 2) {
         /* teach the first name ("Kamala") and the surname ("Harris"),
          * which the data may leave out as too common on their own */
@@ -1921,8 +1932,7 @@ static int S_learn_name(S_doc *d, const S_phrase *ph)
             rc = S_learn(d, key, kl, cp, pp->name, pp->key, NULL, pp->gender, 1, NULL);
             const char *sp = strrchr(key, ' ');
             if (!rc && sp) rc = S_learn(d, sp + 1, strlen(sp + 1), cp, pp->name, pp->key, NULL, pp->gender, 1, NULL);
-        } else if (ph->r && ph->mkey && !ph->r->plural && strcmp(ph->r->rclass, "group") &&
-                   strcmp(ph->r->rclass, "institution") && !S_hyphen_part(d, nm->p1 - 1)) {
+        } else if (ph->r && ph->mkey && !ph->r->plural && !ph->r->collective && !S_hyphen_part(d, nm->p1 - 1)) {
             /* "Romanian President Klaus Iohannis" (not the "Abdel Fattah Al"
              * of "Abdel Fattah Al-Burhan": a name ends at a word's end) */
             char code[24];
@@ -1971,8 +1981,8 @@ static int S_titled_unknown(S_doc *d, const S_phrase *ph)
     m->gender = ph->r->gender;
     m->rclass = ph->r->rclass;
     m->how = AH_COMPOSED | AH_COREF;
-    m->why = arena_printf(d->a, "'%s' %s with no country: of %s, the country named last", ph->r->phrase, full,
-                          S_country_name(d->kb, key));
+    m->why = S_cat(d->a, "'", S_str(ph->r->phrase), "' ", S_str(full), " with no country: of ",
+                   S_str(S_country_name(d->kb, key)), ", the country named last", (char *)NULL);
     /* the learned name keeps pointers: key and code must outlive this frame */
     const char *pkey = arena_strdup(d->a, key), *pcode = arena_strdup(d->a, code);
     if (!pkey || !pcode) return SITREP_ENOMEM;
@@ -1994,7 +2004,7 @@ static int S_emit_name(S_doc *d, S_phrase *ph)
     S_item *its = ph->its;
     int n = ph->n, s0 = ph->s0;
     const S_item *nm = &its[ph->name];
-    int person = S_person_of(kb, nm);
+    int person = S_person_of(nm);
     if (person >= 0) {
         sr_mention *m = S_emit(d, ph->p0, ph->p1);
         if (!m) return SITREP_ENOMEM;
@@ -2014,11 +2024,11 @@ static int S_emit_name(S_doc *d, S_phrase *ph)
             S_copy(m->code, sizeof m->code, l->code);
             m->gender = l->gender;
             m->rclass = l->rclass;
-            m->why = arena_printf(d->a, "name learned in this document (%s)", l->name);
+            m->why = S_cat(d->a, "name learned in this document (", S_str(l->name), ")", (char *)NULL);
         }
         m->how = l->corrected ? AH_CORRECTED : AH_LEARNED;
         if (l->corrected)
-            m->why = arena_printf(d->a, "misspelling of %s corrected", m->name);
+            m->why = S_cat(d->a, "misspelling of ", S_str(m->name), " corrected", (char *)NULL);
         return 1;
     }
     if (nm->itype == I_UNKNOWN) {
@@ -2061,9 +2071,9 @@ static int S_emit_name(S_doc *d, S_phrase *ph)
             /* "Latvian, Lithuanian and Estonian officials" */
             int sepid = SUB(d, its[q].p1)->id;
             if (its[q + 1].p0 != its[q].p1 + 1 || ((sepid != VW_AND) && (sepid != VW_P_COMMA)) ||
-                !S_is_mod(kb, &its[q + 1]))
+                !S_is_mod(&its[q + 1]))
                 break;
-            if (its[q + 2].p0 == its[q + 1].p1) shared_role = S_role_of(kb, &its[q + 2]);
+            if (its[q + 2].p0 == its[q + 1].p1) shared_role = S_role_of(&its[q + 2]);
         }
         if (shared_role >= 0) {
             const S_role *sr = ROLE(kb, shared_role);
@@ -2071,14 +2081,15 @@ static int S_emit_name(S_doc *d, S_phrase *ph)
             m->how = AH_COMPOSED;
             m->plural = sr->plural;
             S_code(kb, e->key, sr->code, m->code, sizeof m->code);
-            m->why = arena_printf(d->a, "%s + shared role '%s' (%s)", e->name, sr->phrase, sr->code);
+            m->why = S_cat(d->a, S_str(e->name), " + shared role '", S_str(sr->phrase), "' (", S_str(sr->code), ")",
+                           (char *)NULL);
             return 1;
         }
         if (best->type == H_METONYM) {
             m->how |= AH_METONYM;
             S_code(kb, e->key, best->rolecode, m->code, sizeof m->code);
-            m->why = arena_printf(d->a, "%s of %s", !strcmp(best->rolecode, "BUS") ? "a firm" : "seat of power",
-                                  e->name);
+            m->why = S_cat(d->a, !strcmp(best->rolecode, "BUS") ? "a firm" : "seat of power", " of ", S_str(e->name),
+                           (char *)NULL);
         } else {
             S_copy(m->code, sizeof m->code, e->code);
             if (best->type == H_ADJ) {
@@ -2112,7 +2123,8 @@ static int S_role_with_modifier(S_doc *d, const S_phrase *ph, int single)
             if (!m) return SITREP_ENOMEM;
             S_fill_person(d, m, person);
             m->how = AH_COMPOSED | AH_COREF;
-            m->why = arena_printf(d->a, "%s: the %s of %s on the document date", m->name, ph->r->phrase, ph->mname);
+            m->why = S_cat(d->a, S_str(m->name), ": the ", S_str(ph->r->phrase), " of ", S_str(ph->mname),
+                           " on the document date", (char *)NULL);
             return 0;
         }
     }
@@ -2152,7 +2164,7 @@ static int S_domestic_body(S_doc *d, const S_phrase *ph)
     if (in) {
         int named = 0;
         for (int q = ph->k; q < n && !named && q <= ph->k + 1; q++)
-            if (S_is_mod(kb, &its[q]) && its[q].p0 <= ph->p1 + in + 3) named = 1;
+            if (S_is_mod(&its[q]) && its[q].p0 <= ph->p1 + in + 3) named = 1;
         if (named) return 0;
     }
     const S_sub *pv = ph->p0 > s0 ? SUB(d, ph->p0 - 1) : NULL;
@@ -2195,7 +2207,8 @@ static int S_domestic_body(S_doc *d, const S_phrase *ph)
     S_code(kb, key, ph->r->code, m->code, sizeof m->code);
     m->how = AH_COREF;
     m->plural = ph->r->plural;
-    m->why = arena_printf(d->a, "'%s' with no country: of %s, the country named last", ph->r->phrase, m->name);
+    m->why = S_cat(d->a, "'", S_str(ph->r->phrase), "' with no country: of ", S_str(m->name),
+                   ", the country named last", (char *)NULL);
     return 0;
     return 0;
 }
@@ -2218,7 +2231,8 @@ static int S_role_alone(S_doc *d, const S_phrase *ph)
         m->gender = ref.gender;
         m->rclass = ref.rclass;
         m->how = AH_COREF;
-        m->why = arena_printf(d->a, "'%s' refers to %s, the most recent %s", ph->r->phrase, ref.name, ph->r->rclass);
+        m->why = S_cat(d->a, "'", S_str(ph->r->phrase), "' refers to ", S_str(ref.name), ", the most recent ",
+                       S_str(ph->r->rclass), (char *)NULL);
     } else if (!strcmp(ph->r->rclass, "official") || !strcmp(ph->r->rclass, "spokes")) {
         /* an unnamed official ("the official said", "a spokesperson
          * said"): of the government first named (the subject, most
@@ -2248,8 +2262,8 @@ static int S_role_alone(S_doc *d, const S_phrase *ph)
             memcpy(m->key, ref.key, sizeof m->key);
             S_code(kb, ref.key, ph->r->code, m->code, sizeof m->code);
             m->how = AH_COREF;
-            m->why = arena_printf(d->a, "an unnamed %s of %s, the government last named", ph->r->phrase,
-                                  m->name ? m->name : m->key);
+            m->why = S_cat(d->a, "an unnamed ", S_str(ph->r->phrase), " of ", m->name ? m->name : m->key,
+                           ", the government last named", (char *)NULL);
         }
     }
     return 0;
@@ -2262,7 +2276,7 @@ static int S_role_alone(S_doc *d, const S_phrase *ph)
 static int S_emit_role(S_doc *d, const S_phrase *ph)
 {
     /* one holder of an office, or a group or an institution */
-    int single = strcmp(ph->r->rclass, "group") && strcmp(ph->r->rclass, "institution") && !ph->r->plural;
+    int single = !ph->r->collective && !ph->r->plural;
     if (ph->mkey) return S_role_with_modifier(d, ph, single);
     if (!single && ph->role == ph->k0 && ph->k == ph->k0 + 1 && ph->r->home)
         return S_domestic_body(d, ph);
@@ -2280,12 +2294,12 @@ static int S_emit_role(S_doc *d, const S_phrase *ph)
  * S_learn_apposition).  Most sentences need neither. */
 enum { S_NEED_NAMES = 1, S_NEED_LEARN = 2 };
 
-static int S_items_need(const actors_kb *kb, const S_item *its, int n)
+static int S_items_need(const S_item *its, int n)
 {
     int need = 0;
     for (int k = 0; k < n; k++) {
         if (its[k].itype != I_HIT) return S_NEED_NAMES | S_NEED_LEARN;
-        if (its[k].p1 - its[k].p0 >= 2 && S_person_of(kb, &its[k]) >= 0) need = S_NEED_LEARN;
+        if (its[k].p1 - its[k].p0 >= 2 && S_person_of(&its[k]) >= 0) need = S_NEED_LEARN;
     }
     return need;
 }
@@ -2555,7 +2569,8 @@ static int S_group_in(S_doc *d, int p, int s1)
     S_code(d->kb, ref.key, r->code, m->code, sizeof m->code);
     m->how = AH_COMPOSED;
     m->plural = 1;
-    m->why = arena_printf(d->a, "role '%s' (%s) in %s", r->phrase, r->code, ref.name ? ref.name : ref.key);
+    m->why = S_cat(d->a, "role '", S_str(r->phrase), "' (", S_str(r->code), ") in ", ref.name ? ref.name : ref.key,
+                   (char *)NULL);
     return 1;
 }
 
@@ -2652,8 +2667,8 @@ static int S_emit_sides(S_doc *d, int p0, int p1, const sr_mention *const two[2]
         if (!m) return SITREP_ENOMEM;
         m->plural = 1;
         m->pair = k + 1;
-        m->why = arena_printf(d->a, "'%s' refers to %s and %s", w, copy[0].name ? copy[0].name : copy[0].key,
-                              copy[1].name ? copy[1].name : copy[1].key);
+        m->why = S_cat(d->a, "'", S_str(w), "' refers to ", copy[0].name ? copy[0].name : copy[0].key, " and ",
+                       copy[1].name ? copy[1].name : copy[1].key, (char *)NULL);
     }
     return 0;
 }
@@ -2675,7 +2690,7 @@ static int S_ref_speaker(S_doc *d, int s0, int s1, int p)
     if (spk) {
         sr_mention *m = S_emit_ref(d, p, p + 1, spk);
         if (!m) return SITREP_ENOMEM;
-        m->why = arena_printf(d->a, "'%s' is the speaker, %s", sb->norm, m->name ? m->name : m->key);
+        m->why = S_cat(d->a, "'", sb->norm, "' is the speaker, ", m->name ? m->name : m->key, (char *)NULL);
     }
     return 1;
 }
@@ -2718,7 +2733,7 @@ static int S_ref_it(S_doc *d, int s0, int s1, int p)
     if (ref) {
         sr_mention *m = S_emit_ref(d, p, p + 1, ref);
         if (!m) return SITREP_ENOMEM;
-        m->why = arena_printf(d->a, "'it' refers to %s", m->name ? m->name : m->key);
+        m->why = S_cat(d->a, "'it' refers to ", m->name ? m->name : m->key, (char *)NULL);
     }
     return 1;
 }
@@ -2836,7 +2851,7 @@ static int S_ref_government(S_doc *d, int s0, int s1, int p)
     m->name = S_country_name(d->kb, copy.key);
     S_code(d->kb, copy.key, "GOV", m->code, sizeof m->code);
     m->how = AH_COREF;
-    m->why = arena_printf(d->a, "'%s' refers to the government of %s", sb->norm, m->name);
+    m->why = S_cat(d->a, "'", sb->norm, "' refers to the government of ", S_str(m->name), (char *)NULL);
     return 1;
 }
 
@@ -2870,7 +2885,7 @@ static int S_ref_org(S_doc *d, int s0, int s1, int p)
     sr_mention *m = S_emit_ref(d, a, p + 1, ref);
     if (!m) return SITREP_ENOMEM;
     m->how = AH_COREF;
-    m->why = arena_printf(d->a, "'the %s' refers to %s", sb->norm, m->name ? m->name : m->key);
+    m->why = S_cat(d->a, "'the ", sb->norm, "' refers to ", m->name ? m->name : m->key, (char *)NULL);
     return 1;
 }
 
@@ -2898,7 +2913,7 @@ static int S_ref_country_noun(S_doc *d, int s0, int s1, int p)
     S_copy(m->code, sizeof m->code, m->key);
     m->kind = AK_COUNTRY;
     m->name = S_country_name(d->kb, m->key);
-    m->why = arena_printf(d->a, "'the ... %s' refers to %s", sb->norm, m->name);
+    m->why = S_cat(d->a, "'the ... ", sb->norm, "' refers to ", S_str(m->name), (char *)NULL);
     return 1;
 }
 
@@ -2923,7 +2938,7 @@ static int S_ref_they(S_doc *d, int s0, int s1, int p)
     if (ref) {
         sr_mention *m = S_emit_ref(d, p, p + 1, ref);
         if (!m) return SITREP_ENOMEM;
-        m->why = arena_printf(d->a, "'%s' refers to %s", sb->norm, m->name ? m->name : m->key);
+        m->why = S_cat(d->a, "'", sb->norm, "' refers to ", m->name ? m->name : m->key, (char *)NULL);
     } else if ((wid == VW_THEY)) {
         /* "Kuleba met Lavrov on Thursday.  They will meet again":
          * the two sides of the previous sentence, when it names
@@ -2995,7 +3010,7 @@ static int S_ref_person(S_doc *d, int s0, int s1, int p)
     const sr_mention *ref = &VEC_AT(&d->out, sr_mention, (size_t)best);
     sr_mention *m = S_emit_ref(d, p, p + 1, ref);
     if (!m) return SITREP_ENOMEM;
-    m->why = arena_printf(d->a, "'%s' refers to %s", sb->norm, m->name);
+    m->why = S_cat(d->a, "'", sb->norm, "' refers to ", S_str(m->name), (char *)NULL);
     return 1;
 }
 
@@ -3037,7 +3052,7 @@ static int S_ref_the_country(S_doc *d, int s0, int s1, int p)
     S_copy(m->code, sizeof m->code, m->key);
     m->kind = AK_COUNTRY;
     m->name = S_country_name(d->kb, m->key);
-    m->why = arena_printf(d->a, "'the country' refers to %s", refname);
+    m->why = S_cat(d->a, "'the country' refers to ", S_str(refname), (char *)NULL);
     return 1;
 }
 
@@ -3099,7 +3114,7 @@ static int S_learn_title(S_doc *d, const char *title, const sr_segmentation *tse
     for (int s = 0; !rc && s < tseg->nsents; s++) {
         int p = td.sub0[s], q = td.sub0[s + 1];
         if (p == q || (rc = S_items(&td, p, q, items))) continue;
-        if (S_items_need(d->kb, items->data, (int)items->len) & S_NEED_LEARN)
+        if (S_items_need(items->data, (int)items->len) & S_NEED_LEARN)
             rc = S_compose_sentence(&td, p, q, items->data, (int)items->len, 1);
     }
     vec_free(&td.subs);
@@ -3188,7 +3203,7 @@ int actors_find(const actors_kb *kb, arena *a, const char *text, const sr_segmen
         kept[2 * s] = 0;
         kept[2 * s + 1] = -1;
         if (p == q || (rc = S_items(&d, p, q, &items))) continue;
-        int n = (int)items.len, need = S_items_need(kb, items.data, n);
+        int n = (int)items.len, need = S_items_need(items.data, n);
         if (!(need & S_NEED_NAMES)) {
             if (keep.len + (size_t)n > keep.cap) {
                 size_t cap = 2 * (keep.len + (size_t)n);
