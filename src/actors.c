@@ -1021,8 +1021,9 @@ typedef struct {
     unsigned flags;
     int poss;
     int sent;
-    int longest, hit;   /* S_longest here (-1 until asked; 0 from the start
-                         * for a word that starts no phrase), and its hit */
+    int longest, hit;   /* S_longest here (-1 until asked; set from the start
+                         * for a word that starts no phrase longer than
+                         * itself), and its hit */
 } S_sub;
 
 typedef enum { I_HIT = 1, I_UNKNOWN, I_LOCAL } S_itype;
@@ -1141,6 +1142,7 @@ static int S_build_subs(S_doc *d)
         d->subs.cap = want;
     }
     if (!(d->sub0 = malloc(((size_t)seg->nsents + 1) * sizeof(int)))) return SITREP_ENOMEM;
+    const actors_kb *kb = d->kb;
     for (int s = 0; s < seg->nsents; s++) {
         const sr_sentence *se = &seg->sents[s];
         d->sub0[s] = (int)d->subs.len;
@@ -1165,10 +1167,18 @@ static int S_build_subs(S_doc *d)
                 if (l != nl && !(norm = arena_strndup(d->a, nm, l))) return SITREP_ENOMEM;
                 int id = poss ? tk->base : tk->id;
                 /* the token's class is its id's (and its form's when unknown) */
-                vocab_cls cls = poss ? vocab_class(d->kb->voc, id) : tk->id ? tk->cls : 0;
-                /* a word that starts no phrase (most) needs no S_longest_from */
-                *sb = (S_sub){norm, id, cls, (int)l, t, tk->start, tk->end, tk->flags, poss, s,
-                              cls & VC_A_PHRASE1 ? -1 : 0, -1};
+                vocab_cls cls = poss ? vocab_class(kb->voc, id) : tk->id ? tk->cls : 0;
+                /* S_longest_from's first step, here where the loads of
+                 * one word's slot do not wait for each other: a word that
+                 * starts no phrase (most) or only a one-word phrase needs
+                 * no S_longest_from */
+                int longest = 0, hit = -1;
+                if ((cls & VC_A_PHRASE1) && id && (size_t)id < kb->npone && l <= 510) {
+                    S_pone one = kb->pone[id];
+                    if (one.prefix) longest = -1;
+                    else if (one.hit >= 0) longest = 1, hit = one.hit;
+                }
+                *sb = (S_sub){norm, id, cls, (int)l, t, tk->start, tk->end, tk->flags, poss, s, longest, hit};
                 continue;
             }
             /* split the original bytes at hyphens */
