@@ -2711,7 +2711,6 @@ static int S_ref_speaker(S_doc *d, int s0, int s1, int p)
  * sentence is this step's case, resolved or not. */
 static int S_ref_it(S_doc *d, int s0, int s1, int p)
 {
-    (void)s0;
     const S_sub *sb = SUB(d, p);
     int wid = sb->id;
     if (!(((wid == VW_IT) || (wid == VW_ITS)) && p + 1 < s1)) return 0;
@@ -2723,13 +2722,17 @@ static int S_ref_it(S_doc *d, int s0, int s1, int p)
                 (nxid == VW_PLANS) || (nxid == VW_INTENDS) || (nxid == VW_WANTS) ||
                 (nxid == VW_ALSO) || (nxid == VW_NOW) || (nxid == VW_THEN) ||
                 S_past_ed(SUB(d, p + 1)));
+    /* a condition's subject: "warned Iran of the consequences if it
+     * attacked Israel", "will sanction Russia if it invades" -- the
+     * nearest state before it */
+    int cond = (wid == VW_IT) && p > s0 && ((SUB(d, p - 1)->id == VW_IF) || (SUB(d, p - 1)->id == VW_UNLESS));
     /* the nearest state before it in its sentence ("Russia's
      * announcement that it would"), else the previous sentence's
      * first one, its subject most often */
     const sr_mention *ref = NULL;
     size_t i0, i1;
     S_sent_only(d, sb->sent, &i0, &i1);
-    for (size_t i = i1; subj && !ref && i-- > i0;) {
+    for (size_t i = i1; (subj || cond) && !ref && i-- > i0;) {
         const sr_mention *m = &VEC_AT(&d->out, sr_mention, i);
         if (m->t0 >= sb->tok) continue;
         if ((m->kind == AK_COUNTRY || m->kind == AK_ORG) && !(m->how & (AH_ADJ | AH_PRONOUN))) ref = m;
