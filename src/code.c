@@ -2194,6 +2194,18 @@ static int S_answers(const S_ctx *x, int s0, int t)
 
 static int S_noun_owner_to(const S_ctx *x, int s0, int trig);
 
+/* The warning verb of "warned (X) of <trig>", within a few words of
+ * the trigger: its token, or -1. */
+static int S_warned_of(const S_ctx *x, int s0, int trig)
+{
+    int k = trig - 1;
+    while (k > s0 && k >= trig - 4 && (S_flags(x, k) & TOK_WORD) && (S_id(x, k) != VW_OF) && x->minside[k] < 0) k--;
+    if (k <= s0 || (S_id(x, k) != VW_OF)) return -1;
+    int v = k - 1;
+    if (x->minside[v] >= 0) v = x->in->mentions[x->minside[v]].t0 - 1;
+    return v >= s0 && !strncmp(S_norm(x, v), "warn", 4) ? v : -1;
+}
+
 static void S_scan_cues(const S_ctx *x, int s0, int s1, int trig, int noun, S_cues *q)
 {
     int clause_done = 0, crossed_that = 0, that_at = -1, hard = 0;
@@ -2201,6 +2213,14 @@ static void S_scan_cues(const S_ctx *x, int s0, int s1, int trig, int noun, S_cu
      * decision's infinitive takes no cue from beyond its owner */
     int owner = S_noun_owner_to(x, s0, trig);
     if (owner >= 0) s0 = x->in->mentions[owner].t0;
+    /* what one warns of is a threat's content, not done: "warned Serbia
+     * of sanctions if it attacked Kosovo" (gold conventions: the
+     * consequence of a conditional warning is hypothetical) */
+    int warn = S_warned_of(x, s0, trig);
+    if (warn >= 0) {
+        q->hyp = 1;
+        buf_printf(&q->why, "%s'%s ... of'", q->why.len ? ", " : "", S_norm(x, warn));
+    }
     for (int t = trig - 1; t >= s0; t--) {
         const char *w = S_norm(x, t);
         int wid = S_id(x, t);
