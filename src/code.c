@@ -3823,7 +3823,13 @@ static void S_object_targets(S_ctx *x, S_trig *g)
         }
         if (!g->ntg) {
             int mi = S_object_after(x, g->end, s1, g->end);
-            if (mi >= 0) g->tg[g->ntg++] = &in->mentions[mi];
+            /* two sides that act together ("Kenya and Ethiopia agreed to
+             * share intelligence on al-Shabaab") do it with each other: an
+             * actor after on/about/over/against is their topic */
+            int topic = mi >= 0 && g->nsrc >= 2 && merge_symmetric(p->type) && in->mentions[mi].t0 > 0 &&
+                        S_in(S_norm(x, in->mentions[mi].t0 - 1),
+                             (const char *const[]){"on", "about", "over", "against", "regarding", NULL});
+            if (mi >= 0 && !topic) g->tg[g->ntg++] = &in->mentions[mi];
         }
     }
 }
