@@ -277,16 +277,19 @@ enum {
     R_ELLIPSIS = 2,   /* punctuation "..." or "\xE2\x80\xA6" */
     R_PERIOD = 4,     /* a word whose folded form ends with a period */
     R_CLOSER = 8,     /* a quote, or ")" or "]" */
-    R_UNPADDED = 16   /* the norm is not in the padded block (S_room) */
+    R_UNPADDED = 16,  /* the norm is not in the padded block (S_room) */
+    R_SLOW = 32       /* tagged by S_tag: unpadded, or 16 bytes or more */
 };
 
 typedef struct {
     const char *text;
     arena *a;
     const vocab *v;
+    vocab_table tab;    /* v's table (no slots without v) */
     sr_token *toks;     /* malloc'd, ntoks of cap */
     unsigned char *role; /* R_* of each token, malloc'd beside toks */
     uint32_t *nlen;     /* the length of each token's norm, likewise */
+    uint32_t *hash;     /* its vocabulary hash (not R_SLOW), likewise */
     const char *end;    /* text .. end may be read: the end of the last region */
     size_t ntoks, cap;
     char *norms;        /* the folded forms of ASCII tokens, one after the
@@ -294,6 +297,34 @@ typedef struct {
                          * never longer than its token */
     size_t nused, nroom;
 } S_state;
+
+/* segment_strip_poss, inlined where every token is tagged. */
+static inline size_t S_strip_poss(const char *s, size_t n, int *poss)
+{
+    *poss = 0;
+    if (n > 3 && s[n - 2] == '\'' && s[n - 1] == 's') { *poss = 1; return n - 2; }
+    if (n > 2 && s[n - 1] == '\'' && s[n - 2] == 's') { *poss = 1; return n - 1; }
+    return n;
+}
+
+/* The vocabulary key (vocab.h) of the folded form o[0..n), n < 16, where
+ * o[0..16) may be read (padded): the bytes from n on masked off. */
+static inline vocab_key S_key16(const char *o, size_t n)
+{
+    vocab_key k;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    memcpy(k.w, o, 16);
+    k.w[0] &= n >= 8 ? ~0ull : (1ull << (8 * n)) - 1;
+    k.w[1] &= n <= 8 ? 0 : (1ull << (8 * (n - 8))) - 1;
+    k.w[1] |= (uint64_t)n << 56;
+#else
+    unsigned char b[16] = {0};
+    memcpy(b, o, n);
+    b[15] = (unsigned char)n;
+    memcpy(k.w, b, 16);
+#endif
+    return k;
+}
 
 /* Sets the id, base id and class of t, whose norm is l bytes long and is
  * readable for VOCAB_PAD bytes at least when padded. */
@@ -306,7 +337,7 @@ static void S_tag(const vocab *v, sr_token *t, size_t l, int padded)
     }
     vocab_cls cls;
     int id = padded ? vocab_find_padded(v, t->norm, l, &cls) : vocab_find(v, t->norm, l, &cls), poss;
-    size_t bl = segment_strip_poss(t->norm, l, &poss);
+    size_t bl = S_strip_poss(t->norm, l, &poss);
     t->id = id;
     t->base = !poss ? id : padded ? vocab_find_padded(v, t->norm, bl, NULL) : vocab_id(v, t->norm, bl);
     t->cls = id ? cls : vocab_form_class(t->norm, l);
@@ -325,24 +356,42 @@ static int S_grow(S_state *st)
     uint32_t *nl = realloc(st->nlen, cap * sizeof *nl);
     if (!nl) return SITREP_ENOMEM;
     st->nlen = nl;
+    uint32_t *h = realloc(st->hash, cap * sizeof *h);
+    if (!h) return SITREP_ENOMEM;
+    st->hash = h;
     st->cap = cap;
     return 0;
 }
 
-/* Ends adding token text[s..e) with flags, whose folded form o (len
- * bytes; in the padded block unless r has R_UNPADDED) is written: its
- * sentence roles, and the prefetch of its vocabulary slot (it is tagged
- * once its region is tokenised, segment_text: meanwhile the slot comes
- * into the cache). */
-static inline void S_push(S_state *st, size_t s, size_t e, unsigned flags, const char *o, size_t len,
-                          unsigned r)
+/* Ends adding token text[s..e) with flags and sentence roles r, whose
+ * folded form o (len bytes) is written; k is its key unless r has R_SLOW.
+ * The form's hash is kept and its vocabulary slot prefetched: the token
+ * is tagged once the whole text is tokenised (segment_text), and
+ * meanwhile the slot comes into the cache. */
+static inline void S_push_key(S_state *st, size_t s, size_t e, unsigned flags, const char *o, size_t len,
+                              unsigned r, vocab_key k)
 {
     sr_token *t = &st->toks[st->ntoks];
     t->start = (int)s;
     t->end = (int)e;
     t->flags = flags;
     t->norm = o;
-    if (st->v && !(r & R_UNPADDED)) vocab_prefetch(st->v, o, len);
+    if (st->tab.slots && !(r & R_SLOW)) {
+        uint32_t h = vocab_hash(k, 0);
+        st->hash[st->ntoks] = h;
+#if defined(__GNUC__)
+        __builtin_prefetch(&st->tab.slots[h & st->tab.mask]);
+#endif
+    }
+    st->role[st->ntoks] = (unsigned char)r;
+    st->nlen[st->ntoks++] = (uint32_t)len;
+}
+
+/* S_push_key for a token of any form (in the padded block unless r has
+ * R_UNPADDED), its sentence roles found here. */
+static inline void S_push(S_state *st, size_t s, size_t e, unsigned flags, const char *o, size_t len,
+                          unsigned r)
+{
     if (flags & TOK_PUNCT) {
         if ((o[0] == '.' || o[0] == '!' || o[0] == '?') && !o[1]) r |= R_FINAL;
         else if ((o[0] == '.' && o[1] == '.' && o[2] == '.' && !o[3]) ||
@@ -352,8 +401,12 @@ static inline void S_push(S_state *st, size_t s, size_t e, unsigned flags, const
     }
     if ((flags & TOK_QUOTE) || ((o[0] == ')' || o[0] == ']') && !o[1])) r |= R_CLOSER;
     if (len && o[len - 1] == '.' && strlen(o) == len) r |= R_PERIOD;
-    st->role[st->ntoks] = (unsigned char)r;
-    st->nlen[st->ntoks++] = (uint32_t)len;
+    if ((r & R_UNPADDED) || len >= 16) {
+        vocab_key none = {{0, 0}};
+        S_push_key(st, s, e, flags, o, len, r | R_SLOW, none);
+    } else {
+        S_push_key(st, s, e, flags, o, len, r, S_key16(o, len));
+    }
 }
 
 /* Adds the token text[s..e), folded at once (and tagged later, S_push). */
@@ -488,7 +541,12 @@ static inline int S_fast_word(S_state *st, size_t i, size_t s1)
     char *o = st->norms + st->nused;
     _mm_storeu_si128((__m128i *)o, low);
     st->nused += n + 1;
-    S_push(st, i, i + n, flags, o, n, 0);
+    /* its key: the 16 bytes just stored (zero from n on), n in byte 15;
+     * no sentence role (no period, quote or bracket) */
+    vocab_key k;
+    memcpy(k.w, o, 16);
+    k.w[1] |= (uint64_t)n << 56;
+    S_push_key(st, i, i + n, flags, o, n, 0, k);
     return (int)n;
 #else
     (void)st, (void)i, (void)s1;
@@ -608,10 +666,7 @@ static int S_tokenize(S_state *st, size_t s0, size_t s1)
 
 size_t segment_strip_poss(const char *s, size_t n, int *poss)
 {
-    *poss = 0;
-    if (n > 3 && s[n - 2] == '\'' && s[n - 1] == 's') { *poss = 1; return n - 2; }
-    if (n > 2 && s[n - 1] == '\'' && s[n - 2] == 's') { *poss = 1; return n - 1; }
-    return n;
+    return S_strip_poss(s, n, poss);
 }
 
 void segment_tag(const vocab *v, sr_token *toks, int n)
@@ -622,7 +677,7 @@ void segment_tag(const vocab *v, sr_token *toks, int n)
 int segment_text(arena *a, const vocab *v, const char *text, const sr_region *regions, int nregions,
                  sr_segmentation *out)
 {
-    S_state st = {text, a, v, NULL, NULL, NULL, text, 0, 0, NULL, 0, 0};
+    S_state st = {text, a, v, vocab_get_table(v), NULL, NULL, NULL, NULL, text, 0, 0, NULL, 0, 0};
     for (int r = 0; r < nregions; r++)
         if (text + regions[r].end > st.end) st.end = text + regions[r].end;
     vec sents;
@@ -680,17 +735,36 @@ int segment_text(arena *a, const vocab *v, const char *text, const sr_region *re
         out->nsents = (int)sents.len;
         out->toks = arena_alloc(a, (st.ntoks + 1) * sizeof(sr_token));
         out->sents = arena_alloc(a, (sents.len + 1) * sizeof(sr_sentence));
-        if (out->toks && st.ntoks) memcpy(out->toks, st.toks, st.ntoks * sizeof(sr_token));
-        /* every token is tagged at the end: its vocabulary slot, prefetched
-         * when it was made, has had the whole document's time to come */
-        for (size_t i = 0; out->toks && i < st.ntoks; i++)
-            S_tag(v, &out->toks[i], st.nlen[i], !(st.role[i] & R_UNPADDED));
+        /* every token is tagged as it is copied, at the end: its
+         * vocabulary slot, prefetched when it was made, has had the whole
+         * document's time to come (S_tag's lookups, inlined) */
+        for (size_t i = 0; out->toks && i < st.ntoks; i++) {
+            sr_token *t = &out->toks[i];
+            *t = st.toks[i];
+            size_t l = st.nlen[i];
+            if (!st.tab.slots || (st.role[i] & R_SLOW)) {
+                S_tag(v, t, l, !(st.role[i] & R_UNPADDED));
+                continue;
+            }
+            const vocab_slot *sl = vocab_probe(st.tab, S_key16(t->norm, l), st.hash[i]);
+            int poss;
+            size_t bl = S_strip_poss(t->norm, l, &poss);
+            t->id = (int)sl->id;
+            t->cls = sl->id ? sl->cls : vocab_form_class(t->norm, l);
+            if (poss) {
+                vocab_key bk = S_key16(t->norm, bl);
+                t->base = (int)vocab_probe(st.tab, bk, vocab_hash(bk, 0))->id;
+            } else {
+                t->base = t->id;
+            }
+        }
         if (out->sents && sents.len) memcpy(out->sents, sents.data, sents.len * sizeof(sr_sentence));
         if (!out->toks || !out->sents) rc = SITREP_ENOMEM;
     }
     free(st.toks);
     free(st.role);
     free(st.nlen);
+    free(st.hash);
     vec_free(&sents);
     return rc;
 }

@@ -2,11 +2,12 @@
  * bitmask per id.  An open-addressing table of 32-byte slots maps each
  * form to its id; ids index a vec of entries (form, length, hash, class).
  * A slot holds, besides the hash and the id, the id's class and the
- * form's first 15 bytes with its length (S_key): a lookup of a form of up
- * to 15 bytes -- nearly every token -- reads one slot and nothing else
- * (segment_text looks up every token; the entries and the forms were two
- * more cache misses each).  The well-known words of vocab.h are interned
- * first, in their order, so VW_* are their ids.  Read-only after load.
+ * form's first 15 bytes with its length (vocab_slot, vocab_key): a lookup
+ * of a form of up to 15 bytes -- nearly every token -- reads one slot and
+ * nothing else (segment_text looks up every token, probing the table
+ * itself: vocab_probe; the entries and the forms were two more cache
+ * misses each).  The well-known words of vocab.h are interned first, in
+ * their order, so VW_* are their ids.  Read-only after load.
  */
 #include "vocab.h"
 
@@ -24,22 +25,8 @@ typedef struct {
     vocab_cls cls;
 } S_entry;
 
-/* A form's key: its first 15 bytes, zero-padded, and in byte 15 its
- * length (255 for 255 or more).  Forms of up to 15 bytes are equal exactly
- * when their keys are. */
-typedef struct {
-    uint64_t w[2];
-} S_key_t;
-
-/* A slot of the table (id 0: empty), which is at most half full. */
-typedef struct {
-    uint32_t hash, id;
-    vocab_cls cls;   /* == entries[id].cls */
-    S_key_t key;
-} S_slot_t;
-
 struct vocab {
-    S_slot_t *slots;
+    vocab_slot *slots;
     size_t cap;      /* a power of two */
     vec entries;     /* S_entry, indexed by id */
     arena mem;       /* the forms */
@@ -47,9 +34,9 @@ struct vocab {
 
 /* The key of s[0..n), where s[0..16) may be read whatever n (padded):
  * the bytes from n on are masked off. */
-static inline S_key_t S_key_padded(const char *s, size_t n)
+static inline vocab_key S_key_padded(const char *s, size_t n)
 {
-    S_key_t k;
+    vocab_key k;
     memcpy(k.w, s, 16);
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     if (n < 8) {
@@ -68,7 +55,7 @@ static inline S_key_t S_key_padded(const char *s, size_t n)
 }
 
 /* The key of s[0..n), reading no byte past s[n-1]. */
-static inline S_key_t S_key(const char *s, size_t n)
+static inline vocab_key S_key(const char *s, size_t n)
 {
     if (n >= 16) return S_key_padded(s, n);
     char b[16] = {0};
@@ -79,23 +66,18 @@ static inline S_key_t S_key(const char *s, size_t n)
 /* The hash of a form (never 0), from its key and, past 15 bytes, dict.c's
  * string hash of the rest.  Only lookups use it: no order reaches the
  * output. */
-static inline uint32_t S_hash(S_key_t k, const char *s, size_t n)
+static inline uint32_t S_hash(vocab_key k, const char *s, size_t n)
 {
-    uint64_t h = k.w[0] * 0x9e3779b97f4a7c15ull ^ k.w[1];
-    if (n > 15) h ^= dict_hash(s + 15, n - 15);
-    h ^= h >> 32;
-    h *= 0xd6e8feb86659fd93ull;
-    h ^= h >> 32;
-    return (uint32_t)h ? (uint32_t)h : 1;
+    return vocab_hash(k, n > 15 ? dict_hash(s + 15, n - 15) : 0);
 }
 
 /* The slot holding s[0..n) (key k, hash h), or the empty slot where it
  * goes. */
-static inline S_slot_t *S_slot(const vocab *v, const char *s, size_t n, S_key_t k, uint32_t h)
+static inline vocab_slot *S_slot(const vocab *v, const char *s, size_t n, vocab_key k, uint32_t h)
 {
     size_t mask = v->cap - 1, i = h & mask;
     for (;; i = (i + 1) & mask) {
-        S_slot_t *sl = &v->slots[i];
+        vocab_slot *sl = &v->slots[i];
         if (!sl->id) return sl;
         if (sl->hash == h && sl->key.w[0] == k.w[0] && sl->key.w[1] == k.w[1]) {
             if (n < 16) return sl;
@@ -109,9 +91,9 @@ static inline S_slot_t *S_slot(const vocab *v, const char *s, size_t n, S_key_t 
  * marked for transparent huge pages where the system has them: one TLB
  * entry then covers it, where 4 KB pages took 512 (every token's lookup
  * is a random access into it).  A hint only. */
-static S_slot_t *S_table(size_t n)
+static vocab_slot *S_table(size_t n)
 {
-    size_t bytes = n * sizeof(S_slot_t), huge = (size_t)2 << 20;
+    size_t bytes = n * sizeof(vocab_slot), huge = (size_t)2 << 20;
 #ifdef MADV_HUGEPAGE
     if (bytes >= huge && bytes % huge == 0) {
         void *p = aligned_alloc(huge, bytes);
@@ -123,13 +105,13 @@ static S_slot_t *S_table(size_t n)
     }
 #endif
     (void)huge;
-    return calloc(n, sizeof(S_slot_t));
+    return calloc(n, sizeof(vocab_slot));
 }
 
 static int S_grow(vocab *v)
 {
     size_t cap = v->cap ? v->cap * 2 : 1024;
-    S_slot_t *slots = S_table(cap);
+    vocab_slot *slots = S_table(cap);
     if (!slots) return SITREP_ENOMEM;
     for (size_t i = 0; i < v->cap; i++) {
         if (!v->slots[i].id) continue;
@@ -219,9 +201,9 @@ void vocab_free(vocab *v)
 int vocab_add(vocab *v, const char *s, size_t n, vocab_cls cls)
 {
     if (n > UINT32_MAX) return SITREP_ENOMEM;
-    S_key_t k = S_key(s, n);
+    vocab_key k = S_key(s, n);
     uint32_t h = S_hash(k, s, n);
-    S_slot_t *slot = S_slot(v, s, n, k, h);
+    vocab_slot *slot = S_slot(v, s, n, k, h);
     if (slot->id) {
         slot->cls = VEC_AT(&v->entries, S_entry, slot->id).cls |= cls;
         return (int)slot->id;
@@ -256,20 +238,10 @@ int vocab_find(const vocab *v, const char *s, size_t n, vocab_cls *cls)
         if (cls) *cls = 0;
         return VOCAB_UNKNOWN;
     }
-    S_key_t k = S_key(s, n);
-    const S_slot_t *sl = S_slot(v, s, n, k, S_hash(k, s, n));
+    vocab_key k = S_key(s, n);
+    const vocab_slot *sl = S_slot(v, s, n, k, S_hash(k, s, n));
     if (cls) *cls = sl->cls;
     return (int)sl->id;
-}
-
-void vocab_prefetch(const vocab *v, const char *s, size_t n)
-{
-#if defined(__GNUC__)
-    S_key_t k = S_key_padded(s, n);
-    __builtin_prefetch(&v->slots[S_hash(k, s, n) & (v->cap - 1)]);
-#else
-    (void)v, (void)s, (void)n;
-#endif
 }
 
 int vocab_find_padded(const vocab *v, const char *s, size_t n, vocab_cls *cls)
@@ -278,10 +250,16 @@ int vocab_find_padded(const vocab *v, const char *s, size_t n, vocab_cls *cls)
         if (cls) *cls = 0;
         return VOCAB_UNKNOWN;
     }
-    S_key_t k = S_key_padded(s, n);
-    const S_slot_t *sl = S_slot(v, s, n, k, S_hash(k, s, n));
+    vocab_key k = S_key_padded(s, n);
+    const vocab_slot *sl = S_slot(v, s, n, k, S_hash(k, s, n));
     if (cls) *cls = sl->cls;
     return (int)sl->id;
+}
+
+vocab_table vocab_get_table(const vocab *v)
+{
+    vocab_table t = {v ? v->slots : NULL, v ? v->cap - 1 : 0};
+    return t;
 }
 
 vocab_cls vocab_class(const vocab *v, int id)

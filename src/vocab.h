@@ -251,11 +251,55 @@ int vocab_find(const vocab *v, const char *s, size_t n, vocab_cls *cls);
 enum { VOCAB_PAD = 16 };
 int vocab_find_padded(const vocab *v, const char *s, size_t n, vocab_cls *cls);
 
-/* Starts fetching into the cache the table slot where vocab_find_padded
- * will look s[0..n) up (same padding): a caller that looks up many forms
- * prefetches each a while before (the table is larger than the caches).
- * A hint only: it changes no result. */
-void vocab_prefetch(const vocab *v, const char *s, size_t n);
+/* ---- the table, for a caller that probes it inline ---------------------- */
+
+/* segment_text looks up every token of every text, nearly all shorter
+ * than 16 bytes: it computes each form's key and hash once, where it makes
+ * the form, prefetches its slot and probes the table itself (vocab_probe);
+ * a call to hash for the prefetch and another to hash again and probe were
+ * half of its time.  These are the table's own definitions (vocab.c). */
+
+/* A form's key: its first 15 bytes, zero-padded, and in byte 15 its length
+ * (255 for 255 or more).  Forms of up to 15 bytes are equal exactly when
+ * their keys are. */
+typedef struct {
+    uint64_t w[2];
+} vocab_key;
+
+/* A slot of the table (id 0: empty), which is at most half full. */
+typedef struct {
+    uint32_t hash, id;
+    vocab_cls cls;   /* the id's class */
+    vocab_key key;
+} vocab_slot;
+
+typedef struct {
+    const vocab_slot *slots;   /* NULL for no vocabulary */
+    size_t mask;               /* the number of slots - 1 */
+} vocab_table;
+
+vocab_table vocab_get_table(const vocab *v);
+
+/* The hash of a form with key k (never 0); more is 0 for a form of up to
+ * 15 bytes (vocab.c mixes in the hash of the rest of a longer one). */
+static inline uint32_t vocab_hash(vocab_key k, uint64_t more)
+{
+    uint64_t h = (k.w[0] * 0x9e3779b97f4a7c15ull ^ k.w[1]) ^ more;
+    h ^= h >> 32;
+    h *= 0xd6e8feb86659fd93ull;
+    h ^= h >> 32;
+    return (uint32_t)h ? (uint32_t)h : 1;
+}
+
+/* The slot of table t holding the form of up to 15 bytes whose key is k
+ * and hash h, or the empty slot (id VOCAB_UNKNOWN) where it would go. */
+static inline const vocab_slot *vocab_probe(vocab_table t, vocab_key k, uint32_t h)
+{
+    for (size_t i = h & t.mask;; i = (i + 1) & t.mask) {
+        const vocab_slot *sl = &t.slots[i];
+        if (!sl->id || (sl->key.w[0] == k.w[0] && sl->key.w[1] == k.w[1])) return sl;
+    }
+}
 
 /* The class of a known id (0 for VOCAB_UNKNOWN), its form, the count of
  * ids (VOCAB_UNKNOWN included). */
