@@ -48,6 +48,18 @@ static const char *const S_starters[] = {"the", "a", "an", "he", "she", "it", "t
                                          "those", "his", "her", "their", "its", "there", "as",
                                          "after", "when", "while", "officials", "meanwhile", NULL};
 
+/* Is the string of 8 bytes w (zero-padded) one of the n8 rows of list? */
+static int S_in8w(const S_abbr8 *list, size_t n8, const char *w)
+{
+    uint64_t x, r;
+    memcpy(&x, w, 8);
+    for (size_t i = 0; i < n8; i++) {
+        memcpy(&r, list[i], 8);
+        if (r == x) return 1;
+    }
+    return 0;
+}
+
 /* Is the string s[0..n) (up to a NUL, as strcmp reads it) one of the n8
  * rows of list?  A string of 8 bytes or more is none. */
 static int S_in8(const S_abbr8 *list, size_t n8, const char *s, size_t n)
@@ -55,13 +67,9 @@ static int S_in8(const S_abbr8 *list, size_t n8, const char *s, size_t n)
     const char *z = memchr(s, 0, n);
     if (z) n = (size_t)(z - s);
     if (n >= 8) return 0;
-    uint64_t w = 0, r;
-    memcpy(&w, s, n);
-    for (size_t i = 0; i < n8; i++) {
-        memcpy(&r, list[i], 8);
-        if (r == w) return 1;
-    }
-    return 0;
+    char w[8] = {0};
+    memcpy(w, s, n);
+    return S_in8w(list, n8, w);
 }
 
 static int S_in(const char *const *list, const char *s)
@@ -496,14 +504,15 @@ static inline size_t S_alnum_run(const char *t, size_t j, size_t s1, const char 
 
 /* The common word in one step: at text[i], a word or number of 1-15 ASCII
  * letters and digits that ends before s1 or at it, followed by an ASCII
- * character that neither joins nor follows a word ('-' '\'' ',' '.': the
- * word loop of S_tokenize decides those) and with no upper-case letter
- * right after a lower-case one ("UkraineBiden": likewise).  The 16 bytes
- * at text[i] are classified at once (SSE2), the token's flags are what
- * the word loop would give, and its folded form is the same bytes with
- * A-Z lowered, stored in one 16-byte write.  Returns the token's length,
- * 0 when text[i] starts no such word (S_tokenize goes on as for any
- * token), or SITREP_ENOMEM. */
+ * character that does not join it to more ('-' '\'' always may, ',' '.'
+ * may: the word loop of S_tokenize decides those) and with no upper-case
+ * letter right after a lower-case one ("UkraineBiden": likewise).  The 16
+ * bytes at text[i] are classified at once (SSE2), the token's flags are
+ * what the word loop would give, and its folded form is the same bytes
+ * with A-Z lowered, stored in one 16-byte write; the period after an
+ * abbreviation or an initial is taken as the word loop takes it.  Returns
+ * the token's length, 0 when text[i] starts no such word (S_tokenize goes
+ * on as for any token), or SITREP_ENOMEM. */
 static inline int S_fast_word(S_state *st, size_t i, size_t s1)
 {
 #if defined(__SSE2__) && defined(__GNUC__)
@@ -521,13 +530,26 @@ static inline int S_fast_word(S_state *st, size_t i, size_t s1)
     if (!(an & 1)) return 0;
     unsigned n = (unsigned)__builtin_ctz(~an | 0x10000u);
     if (n >= 16) return 0;
+    int digit_start = dg & 1, period = 0;
     if (n >= s1 - i) n = (unsigned)(s1 - i);   /* the region ends the word */
-    else {
-        unsigned char d = (unsigned char)p[n];
-        if (d >= 0x80 || d == '-' || d == '\'' || d == ',' || d == '.') return 0;
-    }
     unsigned m = (1u << n) - 1, letters = (lo | up) & m;
-    int digit_start = dg & 1;
+    if (n < s1 - i) {
+        unsigned char d = (unsigned char)p[n];
+        if (d >= 0x80 || d == '-' || d == '\'') return 0;
+        if (d == ',' || d == '.') {
+            /* a number goes on over either before a digit ("1,000", "2.5");
+             * a word of at most three letters over a period before a
+             * letter or a digit ("U.S."; a byte past ASCII may start a
+             * letter) */
+            unsigned char nx = i + n + 1 < s1 ? (unsigned char)p[n + 1] : ' ';
+            int nx_digit = (unsigned)nx - '0' < 10u;
+            if (digit_start && nx_digit) return 0;
+            if (!digit_start && d == '.' &&
+                (nx >= 0x80 || ((nx_digit || (unsigned)(nx | 32) - 'a' < 26u) && S_pop16(letters) <= 3)))
+                return 0;
+            period = !digit_start && d == '.';
+        }
+    }
     if (!digit_start && (up & (lo << 1) & m)) return 0;
     if (st->ntoks == st->cap && S_grow(st)) return SITREP_ENOMEM;
     unsigned flags = digit_start ? TOK_NUM : TOK_WORD;
@@ -540,13 +562,24 @@ static inline int S_fast_word(S_state *st, size_t i, size_t s1)
     low = _mm_and_si128(low, _mm_loadu_si128((const __m128i *)(keep + 16 - n)));
     char *o = st->norms + st->nused;
     _mm_storeu_si128((__m128i *)o, low);
+    unsigned r = 0;
+    if (period && n + 1 < 16) {
+        /* the period of an initial ("V.") or an abbreviation ("Gen.") is
+         * the word's; the form "gen." is at most 7 bytes (S_abbrev) */
+        o[n] = '.';
+        if ((letters == 1 && (up & 1)) ||
+            (n + 1 < 8 && S_in8w(S_abbrev, sizeof S_abbrev / sizeof *S_abbrev, o)))
+            n++, r = R_PERIOD;
+        else
+            o[n] = 0;
+    }
     st->nused += n + 1;
     /* its key: the 16 bytes just stored (zero from n on), n in byte 15;
-     * no sentence role (no period, quote or bracket) */
+     * no sentence role but that period (no quote or bracket) */
     vocab_key k;
     memcpy(k.w, o, 16);
     k.w[1] |= (uint64_t)n << 56;
-    S_push_key(st, i, i + n, flags, o, n, 0, k);
+    S_push_key(st, i, i + n, flags, o, n, r, k);
     return (int)n;
 #else
     (void)st, (void)i, (void)s1;
@@ -692,6 +725,8 @@ int segment_text(arena *a, const vocab *v, const char *text, const sr_region *re
         const unsigned char *role = st.role;
         size_t s = first;
         for (size_t i = first; i < last; i++) {
+            /* most tokens can end no sentence: one byte tells */
+            if (!(role[i] & (R_FINAL | R_ELLIPSIS | R_PERIOD)) && i + 1 < last) continue;
             int end = 0;
             size_t stop = i; /* last token of the sentence */
             int is_final = role[i] & (R_FINAL | R_ELLIPSIS);
