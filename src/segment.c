@@ -289,15 +289,23 @@ enum {
     R_SLOW = 32       /* tagged by S_tag: unpadded, or 16 bytes or more */
 };
 
+/* A token as it is made: an sr_token's text and form, and what tagging
+ * it and splitting sentences need (segment_text makes the sr_tokens). */
+typedef struct {
+    int start, end;
+    const char *norm;
+    unsigned flags;
+    uint32_t len;      /* of norm */
+    uint32_t hash;     /* norm's vocabulary hash (not R_SLOW) */
+    unsigned char role; /* R_* */
+} S_tok;
+
 typedef struct {
     const char *text;
     arena *a;
     const vocab *v;
     vocab_table tab;    /* v's table (no slots without v) */
-    sr_token *toks;     /* malloc'd, ntoks of cap */
-    unsigned char *role; /* R_* of each token, malloc'd beside toks */
-    uint32_t *nlen;     /* the length of each token's norm, likewise */
-    uint32_t *hash;     /* its vocabulary hash (not R_SLOW), likewise */
+    S_tok *toks;        /* malloc'd, ntoks of cap */
     const char *end;    /* text .. end may be read: the end of the last region */
     size_t ntoks, cap;
     char *norms;        /* the folded forms of ASCII tokens, one after the
@@ -355,18 +363,9 @@ static void S_tag(const vocab *v, sr_token *t, size_t l, int padded)
 static int S_grow(S_state *st)
 {
     size_t cap = st->cap ? st->cap * 2 : 256;
-    sr_token *t = realloc(st->toks, cap * sizeof *t);
+    S_tok *t = realloc(st->toks, cap * sizeof *t);
     if (!t) return SITREP_ENOMEM;
     st->toks = t;
-    unsigned char *r = realloc(st->role, cap);
-    if (!r) return SITREP_ENOMEM;
-    st->role = r;
-    uint32_t *nl = realloc(st->nlen, cap * sizeof *nl);
-    if (!nl) return SITREP_ENOMEM;
-    st->nlen = nl;
-    uint32_t *h = realloc(st->hash, cap * sizeof *h);
-    if (!h) return SITREP_ENOMEM;
-    st->hash = h;
     st->cap = cap;
     return 0;
 }
@@ -379,20 +378,19 @@ static int S_grow(S_state *st)
 static inline void S_push_key(S_state *st, size_t s, size_t e, unsigned flags, const char *o, size_t len,
                               unsigned r, vocab_key k)
 {
-    sr_token *t = &st->toks[st->ntoks];
+    S_tok *t = &st->toks[st->ntoks++];
     t->start = (int)s;
     t->end = (int)e;
     t->flags = flags;
     t->norm = o;
+    t->len = (uint32_t)len;
+    t->role = (unsigned char)r;
     if (st->tab.slots && !(r & R_SLOW)) {
-        uint32_t h = vocab_hash(k, 0);
-        st->hash[st->ntoks] = h;
+        t->hash = vocab_hash(k, 0);
 #if defined(__GNUC__)
-        __builtin_prefetch(&st->tab.slots[h & st->tab.mask]);
+        __builtin_prefetch(&st->tab.slots[t->hash & st->tab.mask]);
 #endif
     }
-    st->role[st->ntoks] = (unsigned char)r;
-    st->nlen[st->ntoks++] = (uint32_t)len;
 }
 
 /* S_push_key for a token of any form (in the padded block unless r has
@@ -710,7 +708,7 @@ void segment_tag(const vocab *v, sr_token *toks, int n)
 int segment_text(arena *a, const vocab *v, const char *text, const sr_region *regions, int nregions,
                  sr_segmentation *out)
 {
-    S_state st = {text, a, v, vocab_get_table(v), NULL, NULL, NULL, NULL, text, 0, 0, NULL, 0, 0};
+    S_state st = {text, a, v, vocab_get_table(v), NULL, text, 0, 0, NULL, 0, 0};
     for (int r = 0; r < nregions; r++)
         if (text + regions[r].end > st.end) st.end = text + regions[r].end;
     vec sents;
@@ -721,33 +719,32 @@ int segment_text(arena *a, const vocab *v, const char *text, const sr_region *re
         rc = S_tokenize(&st, (size_t)regions[r].start, (size_t)regions[r].end);
         if (rc) break;
         size_t last = st.ntoks;
-        sr_token *tk = st.toks;
-        const unsigned char *role = st.role;
+        S_tok *tk = st.toks;
         size_t s = first;
         for (size_t i = first; i < last; i++) {
             /* most tokens can end no sentence: one byte tells */
-            if (!(role[i] & (R_FINAL | R_ELLIPSIS | R_PERIOD)) && i + 1 < last) continue;
+            if (!(tk[i].role & (R_FINAL | R_ELLIPSIS | R_PERIOD)) && i + 1 < last) continue;
             int end = 0;
             size_t stop = i; /* last token of the sentence */
-            int is_final = role[i] & (R_FINAL | R_ELLIPSIS);
+            int is_final = tk[i].role & (R_FINAL | R_ELLIPSIS);
             int abbrev_end = 0;
             /* every final abbreviation ends with its period: a word
              * without one is none of them (most words; the list is not
              * scanned for them) */
-            if (!is_final && (tk[i].flags & TOK_WORD) && (role[i] & R_PERIOD) &&
+            if (!is_final && (tk[i].flags & TOK_WORD) && (tk[i].role & R_PERIOD) &&
                 S_in8(S_final_abbrev, sizeof S_final_abbrev / sizeof *S_final_abbrev, tk[i].norm,
                       strlen(tk[i].norm)))
                 abbrev_end = 1;
             if (is_final || abbrev_end) {
                 /* closing quotes and brackets touch what they close; a quote
                  * after a space opens the next sentence */
-                while (stop + 1 < last && (role[stop + 1] & R_CLOSER) && tk[stop + 1].start == tk[stop].end) stop++;
+                while (stop + 1 < last && (tk[stop + 1].role & R_CLOSER) && tk[stop + 1].start == tk[stop].end) stop++;
                 if (stop + 1 >= last) end = 1;
                 else {
-                    const sr_token *nx = &tk[stop + 1];
+                    const S_tok *nx = &tk[stop + 1];
                     int starts = (nx->flags & (TOK_CAP | TOK_NUM)) || (nx->flags & TOK_QUOTE);
                     if (abbrev_end) starts = (nx->flags & TOK_CAP) && S_in(S_starters, nx->norm);
-                    if (role[i] & R_ELLIPSIS) starts = (nx->flags & TOK_CAP) != 0;
+                    if (tk[i].role & R_ELLIPSIS) starts = (nx->flags & TOK_CAP) != 0;
                     end = starts;
                 }
             }
@@ -774,14 +771,18 @@ int segment_text(arena *a, const vocab *v, const char *text, const sr_region *re
          * vocabulary slot, prefetched when it was made, has had the whole
          * document's time to come (S_tag's lookups, inlined) */
         for (size_t i = 0; out->toks && i < st.ntoks; i++) {
+            const S_tok *k = &st.toks[i];
             sr_token *t = &out->toks[i];
-            *t = st.toks[i];
-            size_t l = st.nlen[i];
-            if (!st.tab.slots || (st.role[i] & R_SLOW)) {
-                S_tag(v, t, l, !(st.role[i] & R_UNPADDED));
+            t->start = k->start;
+            t->end = k->end;
+            t->norm = k->norm;
+            t->flags = k->flags;
+            size_t l = k->len;
+            if (!st.tab.slots || (k->role & R_SLOW)) {
+                S_tag(v, t, l, !(k->role & R_UNPADDED));
                 continue;
             }
-            const vocab_slot *sl = vocab_probe(st.tab, S_key16(t->norm, l), st.hash[i]);
+            const vocab_slot *sl = vocab_probe(st.tab, S_key16(t->norm, l), k->hash);
             int poss;
             size_t bl = S_strip_poss(t->norm, l, &poss);
             t->id = (int)sl->id;
@@ -797,9 +798,6 @@ int segment_text(arena *a, const vocab *v, const char *text, const sr_region *re
         if (!out->toks || !out->sents) rc = SITREP_ENOMEM;
     }
     free(st.toks);
-    free(st.role);
-    free(st.nlen);
-    free(st.hash);
     vec_free(&sents);
     return rc;
 }
