@@ -585,6 +585,35 @@ static inline int S_fast_word(S_state *st, size_t i, size_t s1)
 #endif
 }
 
+/* The common symbol in one step: at text[i], printable ASCII punctuation
+ * (what S_tokenize makes a token of its own: one character, or a run of
+ * '.' or '-' of at most 15), made a token with the flags and sentence
+ * roles S_push would find, its form its own bytes.  Returns the token's
+ * length, 0 when text[i] is none (S_tokenize goes on as for any token),
+ * or SITREP_ENOMEM. */
+static inline int S_fast_punct(S_state *st, size_t i, size_t s1)
+{
+    const char *p = st->text + i;
+    unsigned char c = (unsigned char)p[0];
+    if (c <= ' ' || c >= 0x7f || (unsigned)c - '0' < 10u || (unsigned)(c | 32) - 'a' < 26u) return 0;
+    size_t n = 1;
+    if (c == '.' || c == '-')
+        while (i + n < s1 && p[n] == (char)c) n++;
+    if (n >= 16) return 0;
+    if (st->ntoks == st->cap && S_grow(st)) return SITREP_ENOMEM;
+    unsigned flags = TOK_PUNCT, r = 0;
+    if (c == '"' || c == '\'') flags |= TOK_QUOTE, r = R_CLOSER;
+    else if (c == ')' || c == ']') r = R_CLOSER;
+    else if (c == '.') r = R_PERIOD | (n == 1 ? R_FINAL : n == 3 ? R_ELLIPSIS : 0);
+    else if (c == '!' || c == '?') r = R_FINAL;
+    char *o = st->norms + st->nused;
+    memset(o, c, n);
+    o[n] = 0;
+    st->nused += n + 1;
+    S_push_key(st, i, i + n, flags, o, n, r, S_key16(o, n));
+    return (int)n;
+}
+
 /* Tokenises text[s0..s1). */
 static int S_tokenize(S_state *st, size_t s0, size_t s1)
 {
@@ -594,6 +623,7 @@ static int S_tokenize(S_state *st, size_t s0, size_t s1)
     while (i < s1) {
         if (t[i] == ' ') { i++; continue; }
         int fast = S_fast_word(st, i, s1);
+        if (!fast) fast = S_fast_punct(st, i, s1);
         if (fast < 0) return SITREP_ENOMEM;
         if (fast) { i += (size_t)fast; continue; }
         int len;
