@@ -286,7 +286,9 @@ enum {
     R_PERIOD = 4,     /* a word whose folded form ends with a period */
     R_CLOSER = 8,     /* a quote, or ")" or "]" */
     R_UNPADDED = 16,  /* the norm is not in the padded block (S_room) */
-    R_SLOW = 32       /* tagged by S_tag: unpadded, or 16 bytes or more */
+    R_SLOW = 32,      /* tagged by S_tag: unpadded, or 16 bytes or more */
+    R_POSS = 64       /* the form ends with a possessive (S_strip_poss; no
+                       * form of the fast paths has an apostrophe) */
 };
 
 /* A token as it is made: an sr_token's text and form, and what tagging
@@ -407,6 +409,9 @@ static inline void S_push(S_state *st, size_t s, size_t e, unsigned flags, const
     }
     if ((flags & TOK_QUOTE) || ((o[0] == ')' || o[0] == ']') && !o[1])) r |= R_CLOSER;
     if (len && o[len - 1] == '.' && strlen(o) == len) r |= R_PERIOD;
+    int poss;
+    S_strip_poss(o, len, &poss);
+    if (poss) r |= R_POSS;
     if ((r & R_UNPADDED) || len >= 16) {
         vocab_key none = {{0, 0}};
         S_push_key(st, s, e, flags, o, len, r | R_SLOW, none);
@@ -813,12 +818,11 @@ int segment_text(arena *a, const vocab *v, const char *text, const sr_region *re
                 continue;
             }
             const vocab_slot *sl = vocab_probe(st.tab, S_key16(t->norm, l), k->hash);
-            int poss;
-            size_t bl = S_strip_poss(t->norm, l, &poss);
             t->id = (int)sl->id;
             t->cls = sl->id ? sl->cls : vocab_form_class(t->norm, l);
-            if (poss) {
-                vocab_key bk = S_key16(t->norm, bl);
+            if (k->role & R_POSS) {
+                int poss;
+                vocab_key bk = S_key16(t->norm, S_strip_poss(t->norm, l, &poss));
                 t->base = (int)vocab_probe(st.tab, bk, vocab_hash(bk, 0))->id;
             } else {
                 t->base = t->id;
