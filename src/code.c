@@ -2927,6 +2927,13 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
         !strcmp(src->code + 3, "CVL") && S_recode(x, &k, "PROTEST", "145", "riot"))
         buf_printf(&q.why, "%sviolence of protesters: a riot", q.why.len ? ", " : "");
 
+    /* leaving an organisation ("Burkina Faso withdrew from ECOWAS") is no
+     * pullback of forces but a cut in relations (gold conventions:
+     * leaving a bloc is SANCTION) */
+    if (!strcmp(k.type, "RETREAT") && k.mode && !strcmp(k.mode, "withdraw") && tgt && tgt->kind == AK_ORG &&
+        m->lit_last == trig + 1 && (S_id(x, trig + 1) == VW_FROM) && S_recode(x, &k, "SANCTION", "160", NULL))
+        buf_printf(&q.why, "%sleaving an organisation: SANCTION", q.why.len ? ", " : "");
+
     /* expelling a country's people, not its envoys ("expelled hundreds of
      * Afghans") is a deportation (CAMEO 174, COERCE), not a diplomatic
      * expulsion (166, SANCTION) */
