@@ -102,19 +102,26 @@ def header_ok(lines):
                               ("format", "source", "licen", "date"))
 
 
-def load_cameo(path, rep):
-    table = {}
+def tsv_rows(path, rep, ncols, want):
+    """The rows of a data file with its header checked: (where, columns)
+    for each line that is no comment and has ncols columns (want names them
+    in the message of a line that has not)."""
     with open(path, encoding="utf-8") as f:
         lines = f.read().split("\n")
     rep.check(header_ok(lines), path, "missing header (format/source/licence/date)")
-    prev = ""
     for n, ln in enumerate(lines, 1):
         if not ln or ln.startswith("#"):
             continue
         where = f"{path}:{n}"
         cols = ln.split("\t")
-        if not rep.check(len(cols) == 4, where, f"expected 4 columns, got {len(cols)}"):
-            continue
+        if rep.check(len(cols) == ncols, where, f"expected {want}, got {len(cols)} columns"):
+            yield where, cols
+
+
+def load_cameo(path, rep):
+    table = {}
+    prev = ""
+    for where, cols in tsv_rows(path, rep, 4, "4 columns"):
         code, quad, gold, name = cols
         ok = re.fullmatch(r"\d{2,4}", code) is not None and 1 <= int(code[:2]) <= 20
         ok = rep.check(ok, where, f"bad CAMEO code {code!r}") and ok
@@ -149,16 +156,7 @@ def load_classes(path, rep):
     classes = {}
     if not os.path.exists(path):
         return classes
-    with open(path, encoding="utf-8") as f:
-        lines = f.read().split("\n")
-    rep.check(header_ok(lines), path, "missing header (format/source/licence/date)")
-    for n, ln in enumerate(lines, 1):
-        if not ln or ln.startswith("#"):
-            continue
-        where = f"{path}:{n}"
-        cols = ln.split("\t")
-        if not rep.check(len(cols) == 2, where, f"expected NAME<TAB>words, got {len(cols)} columns"):
-            continue
+    for where, cols in tsv_rows(path, rep, 2, "NAME<TAB>words"):
         name, words = cols
         errs = []
         if not RE_CLASS.match(name):
