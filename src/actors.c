@@ -3241,7 +3241,7 @@ int actors_find(const actors_kb *kb, arena *a, const char *text, const sr_segmen
         S_item *its;
         int n = kept[2 * s];
         if (kept[2 * s + 1] >= 0) {
-            its = (S_item *)keep.data + kept[2 * s + 1];
+            its = keep.data ? (S_item *)keep.data + kept[2 * s + 1] : NULL;   /* none kept at all: n is 0 */
         } else {
             if ((rc = S_items(&d, p, q, &items))) break;
             its = items.data;
