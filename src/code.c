@@ -2559,9 +2559,16 @@ static int S_token_possessive(const char *w)
  * the city of Rzeszow", "through the streets of Minsk", "on the outskirts
  * of Khartoum", "took to the streets of Belgrade", "in Kenya's capital
  * Nairobi", "a visit to Bangkok", "off the coast of Yemen". */
+/* The compass words that name a part of a country or region ("southern
+ * Lebanon", "eastern Ukraine"). */
+static const char *const S_compass[] = {"northern", "southern", "eastern", "western", "central", "northeastern",
+                                        "northwestern", "southeastern", "southwestern", "north-eastern",
+                                        "north-western", "south-eastern", "south-western", NULL};
+
 static int S_place_phrase(const S_ctx *x, int s0, int t0)
 {
     int pre = t0 - 1, streets = 0;
+    if (pre > s0 && S_in(S_norm(x, pre), S_compass)) pre--;   /* "in southern Lebanon" */
     /* "the streets of", "the city of" */
     if (pre - 1 >= s0 && (S_id(x, pre) == VW_OF) && S_is(x, pre - 1, W_FRAME)) {
         streets = (S_id(x, pre - 1) == VW_STREETS);
@@ -2606,6 +2613,28 @@ static int S_narrow_place(const S_ctx *x, int pi, int s1)
     if (!frame || t >= s1 || x->pstart[t] < 0) return pi;
     const sr_place *in = x->in->places[x->pstart[t]].place;
     return in->kind != 'C' && !strcmp(in->country, pr->place->country) ? x->pstart[t] : pi;
+}
+
+/* "southern Lebanon", "eastern Ukraine": a part of a country or region
+ * named by a compass word before it is the event's place as the text
+ * names it (the gold conventions write "southern Lebanon"), with the
+ * whole's country, kind and coordinates: its precision is the whole's
+ * (the exports' geographic type says so).  The place ref pi's place, or
+ * that part (arena); *text gets the words. */
+static const sr_place *S_compass_place(S_ctx *x, int pi, const char **text)
+{
+    const sr_place_ref *pr = &x->in->places[pi];
+    const sr_place *pl = pr->place;
+    int t = pr->t0 - 1;
+    if (t < 0 || (pl->kind != 'C' && pl->kind != 'A') || !S_in(S_norm(x, t), S_compass)) return pl;
+    sr_place *part = arena_alloc(x->a, sizeof *part);
+    const char *name = part ? arena_printf(x->a, "%s %s", S_norm(x, t), pl->name) : NULL;
+    const char *words = name ? S_span_text(x, t, pr->t1) : NULL;
+    if (!words) return pl;   /* out of memory: the whole */
+    *part = *pl;
+    part->name = name;
+    *text = words;
+    return part;
 }
 
 /* The target of an act aimed at an act told before: who did it.  "condemned
@@ -3013,6 +3042,7 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
         int pi = S_narrow_place(x, m->tplace, s1);
         if (pi != m->tplace) place = in->places[pi].place;
         place_text = S_span_text(x, in->places[pi].t0, in->places[pi].t1);
+        place = S_compass_place(x, pi, &place_text);
     }
     int bestd = 1 << 30;   /* the distance of the place found from the trigger */
     if (!place) {
@@ -3044,6 +3074,7 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
             best = S_narrow_place(x, best, s1);
             place = in->places[best].place;
             place_text = S_span_text(x, in->places[best].t0, in->places[best].t1);
+            place = S_compass_place(x, best, &place_text);
         }
         /* "in the Georgian capital", "across Armenia's capital": the
          * country's capital, when no named place is nearer */
