@@ -3042,7 +3042,7 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
         int pi = S_narrow_place(x, m->tplace, s1);
         if (pi != m->tplace) place = in->places[pi].place;
         place_text = S_span_text(x, in->places[pi].t0, in->places[pi].t1);
-        place = S_compass_place(x, pi, &place_text);
+        if (place == in->places[pi].place) place = S_compass_place(x, pi, &place_text);
     }
     int bestd = 1 << 30;   /* the distance of the place found from the trigger */
     if (!place) {
