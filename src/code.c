@@ -1565,14 +1565,19 @@ static int S_is_ing(const S_ctx *x, int t)
     return l > 4 && !strcmp(w + l - 3, "ing");
 }
 
-/* Does a gerund clause open at k: for, of or against and a word in -ing
- * with more after it ("accused Iran of supplying drones"; "memorandum of
- * understanding (MoU)" is a noun)? */
-static int S_gerund_at(const S_ctx *x, int k)
+/* Does a gerund follow the for, of or against at k?  And does a gerund
+ * clause open there, with more words after the gerund ("accused Iran of
+ * supplying drones"; "memorandum of understanding (MoU)" is a noun)? */
+static int S_gerund_after(const S_ctx *x, int k)
 {
     int wid = S_id(x, k);
-    return ((wid == VW_FOR) || (wid == VW_OF) || (wid == VW_AGAINST)) && k + 2 < x->in->seg->ntoks &&
-           S_is_ing(x, k + 1) && !(S_flags(x, k + 2) & TOK_PUNCT);
+    return ((wid == VW_FOR) || (wid == VW_OF) || (wid == VW_AGAINST)) && k + 1 < x->in->seg->ntoks &&
+           S_is_ing(x, k + 1);
+}
+
+static int S_gerund_at(const S_ctx *x, int k)
+{
+    return S_gerund_after(x, k) && k + 2 < x->in->seg->ntoks && !(S_flags(x, k + 2) & TOK_PUNCT);
 }
 
 #define HENT(c, i) (&VEC_AT(&(c)->hents, S_hent, i))
@@ -3692,9 +3697,7 @@ static void S_add_conjuncts(const S_ctx *x, S_trig *g, int mi)
  * is no such gerund (or no object stands before it: "was accused of"). */
 static int S_gerund_agent(const S_ctx *x, int s0, int t)
 {
-    if (!S_is_ing(x, t) || t - 2 < s0 ||
-        ((S_id(x, t - 1) != VW_FOR) && (S_id(x, t - 1) != VW_OF) && (S_id(x, t - 1) != VW_AGAINST)))
-        return -2;
+    if (t - 2 < s0 || !S_gerund_after(x, t - 1)) return -2;
     for (int k = t - 2; k >= s0 && k >= t - 8; k--) {
         if (S_flags(x, k) & TOK_PUNCT) break;
         if (x->minside[k] < 0) continue;
