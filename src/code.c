@@ -846,6 +846,13 @@ static const char *S_norm(const S_ctx *x, int t) { return x->in->seg->toks[t].no
 /* Token t's vocabulary id (VW_* for the words the rules name). */
 static int S_id(const S_ctx *x, int t) { return x->in->seg->toks[t].id; }
 static unsigned S_flags(const S_ctx *x, int t) { return x->in->seg->toks[t].flags; }
+
+/* A number word ("six", "dozens"; not the article "a"), which counts what
+ * follows it like a figure. */
+static int S_is_count(const S_ctx *x, int t)
+{
+    return (x->in->seg->toks[t].cls & VC_COUNT) && !(vocab_value(S_id(x, t)) & VV_ARTICLE);
+}
 /* Is token t in one of the word classes (W_*)? */
 static int S_is(const S_ctx *x, int t, unsigned classes) { return (x->wc[t] & classes) != 0; }
 
@@ -1616,8 +1623,7 @@ static int S_slot(const S_ctx *x, int t, int lim, int *mention, int *place)
         }
         /* a number before the actor: "28 Afghans", "1.7 million
          * Afghans", "some 300 Syrians", "six Americans" */
-        if (((S_flags(x, t) & TOK_NUM) ||
-             ((x->in->seg->toks[t].cls & VC_COUNT) && !(vocab_value(S_id(x, t)) & VV_ARTICLE))) &&
+        if (((S_flags(x, t) & TOK_NUM) || S_is_count(x, t)) &&
             t + 1 < lim) {
             if (S_in(S_norm(x, t + 1), (const char *const[]){"million", "thousand", "billion", NULL}) && t + 2 < lim)
                 t++;
@@ -1889,7 +1895,9 @@ static int S_is_object(const S_ctx *x, int mi, int s0)
 {
     const sr_mention *m = &x->in->mentions[mi];
     int t = m->t0 - 1;
-    while (t >= s0 && (S_is(x, t, W_DETS) || (S_flags(x, t) & TOK_NUM))) t--;
+    /* back over articles and numbers, figures or words ("released six
+     * Americans") */
+    while (t >= s0 && (S_is(x, t, W_DETS) || (S_flags(x, t) & TOK_NUM) || S_is_count(x, t))) t--;
     if (t < s0) return 0;
     /* "thousands of Serbians", "the government of Bolivia", "officials from
      * Iran": the phrase is the actor, an object only where the phrase
@@ -2004,6 +2012,8 @@ static int S_subject(const S_ctx *x, int s0, int t, int *out, int max, const int
  * accountable"), or the actor by one after it ('"Now is the time for
  * Russia to withdraw," Psaki said'; "said Psaki").  A mention index or -1. */
 
+static int S_reporter_after(const S_ctx *x, int s1, int trig);
+
 static int S_reporter(const S_ctx *x, int s0, int s1, int trig)
 {
     for (int k = trig - 1; k >= s0; k--) {
@@ -2011,6 +2021,12 @@ static int S_reporter(const S_ctx *x, int s0, int s1, int trig)
         int subj[2];
         return S_subject(x, s0, k, subj, 1, NULL, 0) ? subj[0] : -1;
     }
+    return S_reporter_after(x, s1, trig);
+}
+
+/* The reporter of a reporting word after trig, or -1. */
+static int S_reporter_after(const S_ctx *x, int s1, int trig)
+{
     for (int k = trig + 1; k < s1; k++) {
         if (!S_is_report_word(x, k)) continue;
         if (k + 1 < s1 && x->mstart[k + 1] >= 0) return x->mstart[k + 1];   /* said Psaki */
@@ -3605,8 +3621,10 @@ static void S_noun_sources(S_ctx *x, S_trig *g)
     /* back over adjectives, not over a determiner or a verb: in
      * "Guterres condemned the attacks" Guterres owns no attack */
     int k = t - 1;
+    /* nor over a preposition of time: "released the Americans following
+     * talks with" (S_is_time_pp) */
     while (k >= s0 && k >= t - 3 && x->minside[k] < 0 && (S_flags(x, k) & TOK_WORD) &&
-           !S_is(x, k, W_PREPS) && !(S_flags(x, k) & TOK_CAP) && (S_id(x, k) != VW_THE) &&
+           !S_is(x, k, W_PREPS | W_TIMEPP) && !(S_flags(x, k) & TOK_CAP) && (S_id(x, k) != VW_THE) &&
            (S_id(x, k) != VW_A) && (S_id(x, k) != VW_AN) && !S_is_verb_form(x, k))
         k--;
     if (!(k >= s0 && x->minside[k] >= 0)) {
@@ -3616,7 +3634,7 @@ static void S_noun_sources(S_ctx *x, S_trig *g)
         int j = t - 1;
         while (j >= s0 && j >= t - 7 && x->minside[j] < 0 &&
                (S_in_timex(x, j) ||
-                (!S_is(x, j, W_PREPS | W_DETS) && !(S_flags(x, j) & TOK_CAP) &&
+                (!S_is(x, j, W_PREPS | W_DETS | W_TIMEPP) && !(S_flags(x, j) & TOK_CAP) &&
                  ((S_flags(x, j) & TOK_WORD) || (S_id(x, j) == VW_P_HYPHEN)))))
             j--;
         if (j >= s0 && x->minside[j] >= 0 && S_possessive(x, &in->mentions[x->minside[j]])) k = j;
@@ -5993,12 +6011,17 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
         for (size_t i = first_event; i < x->events.len; i++) {
             sr_event *o = &VEC_AT(&x->events, sr_event, i);
             if (o->sent != sent || o->target || !o->source) continue;
+            /* not the one who reports the act after it ("North Korea
+             * fired a ballistic missile, Seoul said") */
+            int rep = S_reporter_after(x, in->seg->sents[sent].tok0 + in->seg->sents[sent].ntok, o->trig1 - 1);
+            const sr_mention *reporter = rep >= 0 ? &in->mentions[rep] : NULL;
             S_cand *best = NULL;
             for (size_t k = 0; k < cands.len; k++) {
                 S_cand *c = &VEC_AT(&cands, S_cand, k);
                 if (c->type != o->type || !c->tgt || c->trig < o->trig0 || c->trig >= o->trig1 ||
                     strcmp(c->src->key, o->source->key) || !strcmp(c->tgt->key, o->source->key) ||
-                    c->score < learn_threshold(model) || S_in_gerund_phrase(x, o->trig1, c->tgt->t0))
+                    c->score < learn_threshold(model) || S_in_gerund_phrase(x, o->trig1, c->tgt->t0) ||
+                    c->tgt == reporter)
                     continue;
                 if (!best || c->score > best->score) best = c;
             }
