@@ -2470,14 +2470,18 @@ static const sr_timex *S_quote_time(const S_ctx *x, int sent)
 }
 
 /* Picks the time expression for an event at trigger t. */
-/* 1 when a reporting verb and a phrase of its manner stand right before
- * token t0 ("said in a statement on Saturday", "said at a news conference
- * on Friday"): the time is the report's.  trig is no reporting verb. */
+/* 1 when a reporting verb and a phrase of its manner or its audience stand
+ * right before token t0 ("said in a statement on Saturday", "said at a
+ * news conference on Friday", "told a news conference on Friday"): the
+ * time is the report's.  trig is no reporting verb. */
 static int S_report_pp_before(const S_ctx *x, int s0, int t0, int trig)
 {
     for (int k = t0 - 2; k >= s0 && k >= t0 - 6; k--) {
         if (!(S_flags(x, k + 1) & TOK_WORD) || S_is(x, k + 1, W_BOUNDS)) return 0;
-        if (k != trig && S_is_report_word(x, k)) return S_is(x, k + 1, W_PREPS);
+        /* "told a news conference on Monday": what follows "told" is
+         * its audience */
+        if (k != trig && S_is_report_word(x, k))
+            return S_is(x, k + 1, W_PREPS) || S_in(S_norm(x, k), (const char *const[]){"told", "tells", NULL});
     }
     return 0;
 }
