@@ -5829,6 +5829,9 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
             /* a place in a place phrase is where, not who: "travelled
              * to Baku for a meeting with Aliyev" */
             if ((sm->how & AH_PLACE) && sn.placeprep[si]) ok_src[si] = 0;
+            /* what follows a gerund after for/of/against is the gerund's
+             * ("convicted a woman of spying for Israel") */
+            else if (sm->t0 > t + 2 && S_in_gerund_phrase(x, t + 1, sm->t0)) ok_src[si] = 0;
             /* a possessor acts only in its own noun phrase ("Iran's drone
              * attack on Israel drew condemnation": Iran owns the attack,
              * not the condemnation) */
@@ -5903,6 +5906,9 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
                                 int spoke = gm->t1 < t && next_rep[gm->t1 - s0] < t;
                                 if (spoke && sym && S_coordinated(x, sm, gm)) spoke = 0;
                                 if (spoke) continue;
+                                /* what follows a gerund after for/of/against is
+                                 * the gerund's ("convicted of spying for Israel") */
+                                if (gm->t0 > t + 2 && S_in_gerund_phrase(x, t + 1, gm->t0)) continue;
                                 /* the nearest mention of its key, the source aside */
                                 int k = sn.kid[gi];
                                 if ((best1i[k] == si ? best2[k] : best1[k]) < dist[gi]) continue;
