@@ -1817,6 +1817,20 @@ typedef struct {
     int p0, p1;                          /* sub-token span */
 } S_phrase;
 
+/* "Russia shells Kharkiv", "Israel bombs Gaza": a country's bare name
+ * before a plural role word that is also a verb in -s, with a name or
+ * "the" after it, is the subject of that verb, not a modifier ("Russian
+ * shells", "Russia's shells" and "Russia shells fell" stay roles). */
+static int S_headline_verb(const S_doc *d, const S_phrase *ph, const S_item *mod, const S_item *role)
+{
+    if (!(mod->types & 1u << H_COUNTRY) || (mod->types & (1u << H_ADJ | 1u << H_METONYM | 1u << H_ORG)) ||
+        SUB(d, mod->p1 - 1)->poss || role->p1 - role->p0 != 1 || role->p1 >= ph->s1)
+        return 0;
+    const S_sub *rw = SUB(d, role->p0), *nx = SUB(d, role->p1);
+    if (rw->len < 4 || rw->norm[rw->len - 1] != 's' || rw->poss) return 0;
+    return (nx->id == VW_THE) || ((nx->flags & TOK_CAP) && (nx->flags & TOK_WORD));
+}
+
 /* Splits the next phrase off the items: [modifier] role... [name], or a
  * bare item.  1 when an unknown word was joined to the name after it as
  * its first name (the caller looks again). */
@@ -1825,7 +1839,7 @@ static int S_phrase_parts(S_doc *d, S_phrase *ph)
     S_item *its = ph->its;
     int n = ph->n;
     if (S_is_mod(&its[ph->k]) && ph->k + 1 < n && S_role_of(&its[ph->k + 1]) >= 0 &&
-        its[ph->k + 1].p0 == its[ph->k].p1) {
+        its[ph->k + 1].p0 == its[ph->k].p1 && !S_headline_verb(d, ph, &its[ph->k], &its[ph->k + 1])) {
         ph->mod = ph->k++;
     }
     while (ph->k < n && S_role_of(&its[ph->k]) >= 0 && S_person_of(&its[ph->k]) < 0 &&

@@ -2709,6 +2709,7 @@ static const sr_mention *S_anaphoric_target(const S_ctx *x, const S_pat *p, int 
 }
 
 static const sr_mention *S_place_actor(S_ctx *x, const sr_place_ref *pr, int sent);
+static const sr_mention *S_place_subject(S_ctx *x, int s0, int t, int sent);
 
 /* "condemned the airstrike on a market in Sagaing", "denounced the
  * killings in Darfur", with no attacker coded before: the
@@ -3219,6 +3220,24 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
     return 0;
 }
 
+/* The place that is the subject of the verb at t, as its country's
+ * mention ("Odesa was shelled", "Kharkiv hit by drones"): the nearest
+ * place before t, in the clause, with no preposition before it and no
+ * actor after it.  NULL when there is none. */
+static const sr_mention *S_place_subject(S_ctx *x, int s0, int t, int sent)
+{
+    for (int k = t - 1; k >= s0 && k >= t - 8; k--) {
+        if (x->minside[k] >= 0 || S_is(x, k, W_BOUNDS) || (S_flags(x, k) & TOK_PUNCT)) return NULL;
+        if (x->pstart[k] < 0) continue;
+        const sr_place_ref *pr = &x->in->places[x->pstart[k]];
+        int b = pr->t0 - 1;
+        while (b >= s0 && S_is(x, b, W_DETS)) b--;
+        if (b >= s0 && (S_is(x, b, W_PREPS) || S_is_verb_form(x, b))) return NULL;
+        return S_place_actor(x, pr, sent);
+    }
+    return NULL;
+}
+
 /* Builds a mention for a place target ("visited Poland", "arrives in Bucharest"). */
 static const sr_mention *S_place_actor(S_ctx *x, const sr_place_ref *pr, int sent)
 {
@@ -3398,7 +3417,12 @@ static const S_pat *S_best_pattern(S_ctx *x, int s0, int s1, int t, S_match *out
     /* "supported by the council but vetoed by Russia", "an attack carried
      * out by Hamas": a past participle with a "by" agent is passive with
      * no auxiliary of its own (not "stood by Kyiv", "abided by the deal") */
-    if (!x->passive && past && t + 2 < s1 && (S_id(x, t + 1) == VW_BY) &&
+    /* ... also a participle spelt like the base form ("Kyiv hit by Russian
+     * missiles": English's verbs with one form for all three, a closed
+     * class) */
+    static const char *const same_pp[] = {"hit", "cut", "shut", "hurt", "set", "put", "spread", "split", "cast",
+                                          "shed", "upset", "quit", "bid", "rid", NULL};
+    if (!x->passive && (past || S_in(w, same_pp)) && t + 2 < s1 && (S_id(x, t + 1) == VW_BY) &&
         (x->mstart[t + 2] >= 0 || ((S_id(x, t + 2) == VW_THE) && t + 3 < s1 && x->mstart[t + 3] >= 0)) &&
         !S_in(w, (const char *const[]){"stood", "abided", "abode", "went", "passed", "dropped", "stopped", "came",
                                         "got", "lived", "swore", "sworn", NULL}))
@@ -3812,6 +3836,11 @@ static int S_find_sources(S_ctx *x, S_trig *g)
             }
             if (ns) g->ntg = 0;
             for (int k = 0; k < ns && g->ntg < 8; k++) g->tg[g->ntg++] = &in->mentions[subj[k]];
+            /* "Odesa was shelled by Russian forces": a place as the
+             * subject is its country */
+            const sr_mention *pm;
+            if (!ns && !g->ntg && (pm = S_place_subject(x, s0, t, g->sent)) && strcmp(pm->key, in->mentions[g->agent].key))
+                g->tg[g->ntg++] = pm;
         }
     } else if (g->passive && !p->noun && S_in(p->type, S_speech_acts) && (rep = S_reporter(x, s0, s1, t)) >= 0) {
         /* "Harris suggested that Moscow must be held accountable": a
