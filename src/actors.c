@@ -2186,10 +2186,31 @@ static int S_domestic_body(S_doc *d, const S_phrase *ph)
     if ((nxid == VW_OF) || S_hyphen_part(d, ph->p0) || S_hyphen_part(d, ph->p1 - 1)) return 0;
     int in = (nxid == VW_IN) || (nxid == VW_FROM) ? 1 : (nx2id == VW_IN) || (nx2id == VW_FROM) ? 2 : 0;
     if (in) {
-        int named = 0;
-        for (int q = ph->k; q < n && !named && q <= ph->k + 1; q++)
-            if (S_is_mod(&its[q]) && its[q].p0 <= ph->p1 + in + 3) named = 1;
-        if (named) return 0;
+        int named = -1;
+        for (int q = ph->k; q < n && named < 0 && q <= ph->k + 1; q++)
+            if (S_is_mod(&its[q]) && its[q].p0 <= ph->p1 + in + 3) named = q;
+        /* "protesters in Nairobi": a seat of power names the country of
+         * the people there (S_group_in takes "protesters in Kenya") */
+        const S_item *cap = named >= 0 ? &its[named] : NULL;
+        if (cap && ph->r->plural && (cap->types & 1u << H_METONYM) &&
+            !(cap->types & (1u << H_COUNTRY | 1u << H_ADJ | 1u << H_ORG)) && cap->p0 == ph->p1 + in) {
+            const char *ck, *cn, *crc;
+            int corg;
+            S_mod_key(d, cap, &ck, &cn, &crc, &corg);
+            if (!ck || corg) return 0;
+            sr_mention *m = S_emit(d, ph->p0, ph->p1);
+            if (!m) return SITREP_ENOMEM;
+            m->kind = AK_GROUP;
+            m->name = cn;
+            S_copy(m->key, sizeof m->key, ck);
+            S_code(kb, ck, ph->r->code, m->code, sizeof m->code);
+            m->how = AH_COMPOSED;
+            m->plural = 1;
+            m->why = S_cat(d->a, "role '", S_str(ph->r->phrase), "' (", S_str(ph->r->code), ") in ", S_str(cn),
+                           (char *)NULL);
+            return 0;
+        }
+        if (named >= 0) return 0;
     }
     const S_sub *pv = ph->p0 > s0 ? SUB(d, ph->p0 - 1) : NULL;
     /* "Republican lawmakers", "Houthi protesters": someone's own */
