@@ -2981,6 +2981,13 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
     if (!strcmp(k.type, "ASSAULT") && src && tgt && !strcmp(src->key, tgt->key) && strlen(src->key) == 3 &&
         !strcmp(src->code + 3, "CVL") && S_recode(x, &k, "PROTEST", "145", "riot"))
         buf_printf(&q.why, "%sviolence of protesters: a riot", q.why.len ? ", " : "");
+    /* ... and a state's violence against its own protesters ("security
+     * forces targeted demonstrators", "police attacked the crowd") is
+     * repression (CAMEO 175; the gold conventions: police -> protesters,
+     * COERCE repress) */
+    else if (!strcmp(k.type, "ASSAULT") && src && tgt && !strcmp(src->key, tgt->key) && strlen(src->key) == 3 &&
+             strcmp(src->code + 3, "CVL") && !strcmp(tgt->code + 3, "CVL") && S_recode(x, &k, "COERCE", "175", "repress"))
+        buf_printf(&q.why, "%sviolence against protesters: repression", q.why.len ? ", " : "");
 
     /* leaving an organisation ("Burkina Faso withdrew from ECOWAS") is no
      * pullback of forces but a cut in relations (gold conventions:
