@@ -1774,6 +1774,9 @@ static int S_match_el(const S_ctx *x, const S_pat *p, int ei, int t, int lim, S_
     case E_GAP:
         for (int k = 0; k <= 5 && t + k <= lim; k++) {
             if (k > 0 && (S_flags(x, t + k - 1) & TOK_PUNCT) && !S_is(x, t + k - 1, W_MONEY)) break;
+            /* nor through a passive's agent ("were killed by Chinese
+             * troops" is no "kill .. troops") */
+            if (k > 0 && x->passive && (S_id(x, t + k - 1) == VW_BY)) break;
             if (S_match_el(x, p, ei + 1, t + k, lim, m)) return 1;
         }
         return 0;
@@ -3502,6 +3505,19 @@ static int S_trigger_ok(const S_ctx *x, const S_trig *g, int last_lit)
         return 0;
     /* "declined to comment" is no rejection */
     if (!strcmp(p->type, "REJECT") && g->bm.end < s1 && S_is(x, g->bm.end, W_SPEECH)) return 0;
+    /* an incoming missile or rocket shot down is an interception, no
+     * attack (gold conventions): the weapon is the object after "down" or
+     * the subject of the passive (not a drone: "shot down a US drone"
+     * over the Gulf is an attack on the US) */
+    if (!strcmp(p->type, "ASSAULT") && !strcmp(S_norm(x, t + 1 < s1 ? t + 1 : t), "down") &&
+        S_in(x->lx[t]->nhead[0] ? HENT(x->c, x->lx[t]->head[0])->lemma : "", (const char *const[]){"shoot", NULL})) {
+        static const char *const incoming[] = {"missile", "missiles", "rocket", "rockets", "projectile",
+                                               "projectiles", NULL};
+        for (int k = t + 2; k < s1 && k <= t + 5 && !(S_flags(x, k) & TOK_PUNCT); k++)
+            if (S_in(S_norm(x, k), incoming)) return 0;
+        for (int k = t - 1; k >= g->s0 && k >= t - 4 && !(S_flags(x, k) & TOK_PUNCT); k--)
+            if (S_in(S_norm(x, k), incoming)) return 0;
+    }
     return 1;
 }
 
