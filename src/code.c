@@ -1634,6 +1634,15 @@ static int S_slot(const S_ctx *x, int t, int lim, int *mention, int *place)
             t++;
             continue;
         }
+        /* "the city of Odesa", "the port city of Hodeidah": the place */
+        if (S_is(x, t, W_SETTLEMENT)) {
+            int k = t;
+            while (k + 1 < lim && S_is(x, k + 1, W_SETTLEMENT)) k++;
+            if (k + 2 < lim && (S_id(x, k + 1) == VW_OF) && x->pstart[k + 2] >= 0) {
+                t = k + 1;
+                continue;
+            }
+        }
         /* "members of the OSCE", "leaders of NATO" */
         if (t + 1 < lim && S_is(x, t, W_PART_OF) &&
             ((S_id(x, t + 1) == VW_OF) || (S_id(x, t + 1) == VW_FROM))) {
@@ -2170,7 +2179,7 @@ static void S_note(S_cues *q, int cls, const char *w)
  * noun trigger the modal it is the subject of ("an attack ... would
  * trigger", "the meeting will be"). */
 static void S_scan_right(const S_ctx *x, int trig, int lit_last, int end, int s1, int noun, int threat,
-                         S_cues *q)
+                         int support, S_cues *q)
 {
     /* a threat is asserted; "threatened to" makes only its infinitive hypothetical */
     for (int t = trig; !threat && t <= lit_last && t < s1; t++) {
@@ -2181,6 +2190,11 @@ static void S_scan_right(const S_ctx *x, int trig, int lit_last, int end, int s1
         /* ... and a refusal that heads the pattern is the act ("denied
          * entry to", "refused visas to") */
         if (cls == C_REFUSE && t == trig) continue;
+        /* ... and so is support pledged as a noun ("pledged support for
+         * Ukraine's sovereignty", "promised solidarity"): the pledge is the
+         * support (gold README: commitments are SUPPORT); "pledged to
+         * support" stays planned */
+        if (cls == C_PLAN && t == trig && support && !(t + 1 < s1 && (S_id(x, t + 1) == VW_TO))) continue;
         if (cls && cls != C_REPORT && cls != C_NEG && cls != C_NOTYET && cls != C_HYP) S_note(q, cls, S_norm(x, t));
     }
     if (!noun) return;
@@ -2589,7 +2603,8 @@ static int S_token_possessive(const char *w)
  * Nairobi", "a visit to Bangkok", "off the coast of Yemen". */
 /* The compass words that name a part of a country or region ("southern
  * Lebanon", "eastern Ukraine"). */
-static const char *const S_compass[] = {"northern", "southern", "eastern", "western", "central", "northeastern",
+static const char *const S_compass[] = {"northern", "southern", "eastern", "western", "central", "north", "south",
+                                        "east", "west", "northeastern",
                                         "northwestern", "southeastern", "southwestern", "north-eastern",
                                         "north-western", "south-eastern", "south-western", NULL};
 
@@ -2909,7 +2924,7 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
         }
     S_scan_cues(x, c0, s1, trig, p->noun, &q);
     S_scan_right(x, trig, m->lit_last, m->end > trig ? m->end : trig + 1, s1, p->noun,
-                 !strcmp(p->type, "THREATEN"), &q);
+                 !strcmp(p->type, "THREATEN"), !strcmp(p->type, "SUPPORT"), &q);
     sr_modality mod = MOD_ASSERTED;
     int threat = !strcmp(p->type, "THREATEN");
     /* a warning is a speech act: "ready to respond decisively" and "if
