@@ -3979,8 +3979,12 @@ static void S_group_targets(S_ctx *x, S_trig *g)
     if (joint && g->nsrc >= 2 && !p->has_tgt &&
         (!strcmp(p->type, "COOPERATE") || !strcmp(p->type, "CONSULT") || !strcmp(p->type, "AGREE"))) {
         g->ntg = 0;
-        g->tg[g->ntg++] = &in->mentions[g->srcs[g->nsrc - 1]];
-        g->nsrc--;
+        if (g->nsrc == 2) {
+            g->tg[g->ntg++] = &in->mentions[g->srcs[1]];
+            g->nsrc--;
+        }
+        /* three or more ("Iran, Saudi Arabia and China signed a joint
+         * statement"): each pair, below */
     }
     /* "Washington and Moscow accused each other", "traded threats",
      * "exchanged fire", "Indian and Chinese troops clashed" (not
