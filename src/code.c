@@ -3807,6 +3807,14 @@ static int S_in_gerund_phrase(const S_ctx *x, int from, int to)
     return 0;
 }
 
+/* 1 when the past participle at t is used as an adjective: after a
+ * determiner, before a word of its noun phrase ("the detained blogger"). */
+static int S_attributive(const S_ctx *x, int s0, int s1, int t)
+{
+    return t > s0 && t + 1 < s1 && S_is_past(x, t) && S_is(x, t - 1, W_DETS) && (S_flags(x, t + 1) & TOK_WORD) &&
+           !S_is(x, t + 1, W_PREPS) && !S_is_verb_form(x, t + 1);
+}
+
 /* The sources: the pattern's $S slot, a passive's agent, a noun's owner,
  * the one urged, the one accused, else the clause's subject.  0 when the
  * act has none. */
@@ -3917,6 +3925,11 @@ static int S_find_sources(S_ctx *x, S_trig *g)
          * shelling Kyiv": the one before for/of acts */
         int obj = S_gerund_agent(x, s0, t);
         if (obj == -1) return 0;
+        /* a participle used as an adjective ("demanded the release of the
+         * detained journalists", "the jailed opposition leader") is no
+         * arrest by the clause's subject (an occupied territory is still
+         * its occupier's: "the occupied Golan Heights") */
+        if (obj < 0 && !strcmp(p->type, "COERCE") && S_attributive(x, s0, s1, t)) return 0;
         int reduced = obj < 0 && S_reduced_relative(x, s0, t);
         if (obj >= 0) g->srcs[g->nsrc++] = obj;
         else if (reduced) {
@@ -5949,6 +5962,8 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
                      * plainest pattern of the type has more words than the
                      * head proposes the type only where one matches whole */
                     if (p->ncontent > 0 && !full[ti]) continue;
+                    /* "the detained blogger": no one's arrest here (S_find_sources) */
+                    if (pos == 0 && !strcmp(T, "COERCE") && S_attributive(x, s0, s1, t)) continue;
                     int speech = x->c->tspeech[p->tix], sym = x->c->tsym[p->tix];
                     double zt = 0, zs[P_MAXM], zg[P_MAXM + 1];
                     int have_zt = 0;
