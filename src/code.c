@@ -1634,6 +1634,15 @@ static int S_slot(const S_ctx *x, int t, int lim, int *mention, int *place)
             t++;
             continue;
         }
+        /* "the waters near Taiwan", "the border with Ukraine", "the coast of
+         * Yemen": the country whose edge it is */
+        if (t + 2 < lim && S_in(S_norm(x, t), (const char *const[]){"waters", "coast", "border", "borders", "shores",
+                                                                       "airspace", "skies", "vicinity", NULL}) &&
+            S_in(S_norm(x, t + 1), (const char *const[]){"near", "off", "of", "with", "around", NULL}) &&
+            (x->mstart[t + 2] >= 0 || x->pstart[t + 2] >= 0 || (S_is(x, t + 2, W_DETS) && t + 3 < lim))) {
+            t++;
+            continue;
+        }
         /* "the city of Odesa", "the port city of Hodeidah": the place */
         if (S_is(x, t, W_SETTLEMENT)) {
             int k = t;
