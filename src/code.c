@@ -1643,6 +1643,11 @@ static int S_slot(const S_ctx *x, int t, int lim, int *mention, int *place)
             t++;
             continue;
         }
+        /* a participle before the actor: "released the detained Swedish
+         * journalist", "freed the kidnapped Italian engineers" */
+        if (t + 1 < lim && x->mstart[t + 1] >= 0 && (S_flags(x, t) & TOK_WORD) && !(S_flags(x, t) & TOK_CAP) &&
+            S_is_past(x, t) && !S_is(x, t, W_PREPS))
+            continue;
         /* "the city of Odesa", "the port city of Hodeidah": the place */
         if (S_is(x, t, W_SETTLEMENT)) {
             int k = t;
