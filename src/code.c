@@ -2984,6 +2984,30 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
     /* a refused concession ("will not compromise", "will not accept their
      * red line") is an explicit rejection: asserted REJECT (CAMEO 120) */
     S_kind k = {p->type, p->cameo, p->mode, p->quad, p->goldstein};
+    /* support in money is aid ("offered financial support to", "will
+     * support Ukraine militarily"): the word right before the support, or
+     * an adverb of kind after the act's words ("military support" stays
+     * SUPPORT: measured, the gold codes it so at least once) */
+    if (!strcmp(p->type, "SUPPORT")) {
+        static const char *const before[][3] = {{"financial", "071", "economic"}, {"economic", "071", "economic"},
+                                                {"budget", "071", "economic"}, {"budgetary", "071", "economic"}};
+        static const char *const after[][3] = {{"militarily", "072", "military"}, {"financially", "071", "economic"},
+                                               {"economically", "071", "economic"}};
+        int end = m->end > trig ? m->end : trig + 1;
+        for (int t = trig; t <= end && t < s1; t++) {
+            if (!S_in(S_norm(x, t), (const char *const[]){"support", "backing", NULL})) continue;
+            for (size_t j = 0; t > s0 && j < sizeof before / sizeof before[0]; j++)
+                if (!strcmp(S_norm(x, t - 1), before[j][0]) && S_recode(x, &k, "AID", before[j][1], before[j][2])) break;
+            break;
+        }
+        for (size_t j = 0; !strcmp(k.type, "SUPPORT") && end < s1 && j < sizeof after / sizeof after[0]; j++)
+            if (!strcmp(S_norm(x, end), after[j][0]) && S_recode(x, &k, "AID", after[j][1], after[j][2])) break;
+        if (!strcmp(k.type, "AID")) {
+            buf_printf(&q.why, "%ssupport in money or arms: aid", q.why.len ? ", " : "");
+            /* an offer of aid is hypothetical (the gold conventions) */
+            if (mod == MOD_ASSERTED && (x->lx[trig]->bits & LX_OFFER)) mod = MOD_HYPOTHETICAL;
+        }
+    }
     /* aid of no stated kind takes the kind its words name ("delivered food
      * aid", "Washington's military aid to Kyiv") */
     if (!strcmp(p->type, "AID") && !k.mode) {
