@@ -2903,7 +2903,7 @@ static int S_ref_government(S_doc *d, int s0, int s1, int p)
     return 1;
 }
 
-/* "the bloc", "the agency", "the 27-nation bloc", "the UN watchdog": the
+/* "the bloc", "the agency", "the council", "the 27-nation bloc", "the UN watchdog": the
  * international organisation named last (or its people: "EU diplomats"),
  * in this sentence or the three before; "the militia": the armed group
  * named last (groups.tsv).  Not "the group", "the alliance", "the
@@ -2914,7 +2914,8 @@ static int S_ref_org(S_doc *d, int s0, int s1, int p)
 {
     const S_sub *sb = SUB(d, p);
     int wid = sb->id;
-    int orgnoun = (wid == VW_BLOC) || (wid == VW_AGENCY) || (wid == VW_WATCHDOG) || (wid == VW_UNION);
+    int orgnoun = (wid == VW_BLOC) || (wid == VW_AGENCY) || (wid == VW_WATCHDOG) || (wid == VW_UNION) ||
+                  (wid == VW_COUNCIL);
     int grpnoun = (wid == VW_MILITIA);
     if (!((orgnoun || grpnoun) && !(sb->flags & TOK_CAP))) return 0;
     if (S_inside(d, sb->tok) || (p + 1 < s1 && (SUB(d, p + 1)->id == VW_OF))) return 1;
@@ -3119,7 +3120,7 @@ static int S_pronouns(S_doc *d, int s0, int s1)
         [VW_SIDES] = 1, [VW_NEIGHBOURS] = 1, [VW_NEIGHBORS] = 1, [VW_COMBATANTS] = 1,
         [VW_BELLIGERENTS] = 1, [VW_PARTIES] = 1, [VW_FACTIONS] = 1, [VW_GOVERNMENT] = 1,
         [VW_AUTHORITIES] = 1, [VW_REGIME] = 1, [VW_JUNTA] = 1, [VW_ADMINISTRATION] = 1, [VW_BLOC] = 1,
-        [VW_AGENCY] = 1, [VW_WATCHDOG] = 1, [VW_UNION] = 1, [VW_MILITIA] = 1, [VW_KINGDOM] = 1,
+        [VW_AGENCY] = 1, [VW_WATCHDOG] = 1, [VW_UNION] = 1, [VW_COUNCIL] = 1, [VW_MILITIA] = 1, [VW_KINGDOM] = 1,
         [VW_REPUBLIC] = 1, [VW_EMIRATE] = 1, [VW_STATE] = 1, [VW_COUNTRY] = 1, [VW_THEY] = 1,
         [VW_THEM] = 1, [VW_HE] = 1, [VW_HIM] = 1, [VW_HIS] = 1, [VW_SHE] = 1, [VW_HER] = 1};
     for (int p = s0; p < s1; p++) {

@@ -165,6 +165,7 @@ enum { VOCAB_UNKNOWN = 0 };
     X(P_APOS, "'", 0, 0)                                                       \
     /* the actor matcher's */                                                 \
     X(STATE, "state", 0, 0) X(COUNTRY, "country", 0, 0)                        \
+    X(COUNCIL, "council", 0, 0)                                                \
     X(AUTHORITIES, "authorities", 0, 0) X(WOULD, "would", 0, 0)                \
     X(WILL, "will", 0, 0) X(WARRING, "warring", 0, 0) X(THEY, "they", 0, 0)    \
     X(SIDES, "sides", 0, 0) X(NATIONS, "nations", 0, 0)                        \
