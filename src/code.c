@@ -2011,9 +2011,12 @@ static int S_subject(const S_ctx *x, int s0, int t, int *out, int max, const int
                 gap++;
             }
             /* "A and B", "A, B and C", "A, the B and C" (the "and" is seen
-             * first, right to left) */
+             * first, right to left); headline grammar has a comma for
+             * "and" ("India, Pakistan exchange fire"): two names opening a
+             * title */
             if (conj) saw_and = 1;
-            if (!ok || !saw_and || gap > 2) break;
+            int head_list = !saw_and && x->in->title && gap == 1 && m->t0 == s0 && n == 1;
+            if (!ok || (!saw_and && !head_list) || gap > 2) break;
         }
         /* a mention inside the same hyphenated token as the previous one */
         if (n && m->t0 == x->in->mentions[out[n - 1]].t0 && m->t1 == x->in->mentions[out[n - 1]].t1) continue;
