@@ -2896,6 +2896,11 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
             if (S_is(x, k, W_HOME)) tgt = src;
         }
     }
+    /* a country's own people refusing what they are told ("protesters
+     * ignored the order", "defied the curfew") refuse their state */
+    if (!tgt && src && !strcmp(p->type, "REJECT") && strlen(src->key) == 3 && strlen(src->code) == 6 &&
+        !strcmp(src->code + 3, "CVL"))
+        tgt = src;
     /* ... and so is its undoing (S_home_easing) */
     if (!tgt && src && !x->abroad && src->kind != AK_ORG && strlen(src->key) == 3 && S_home_easing(p)) tgt = src;
     if (!tgt && src && !strcmp(p->type, "MOBILIZE")) tgt = S_home_deployment(x, src, s0, s1);
@@ -3207,11 +3212,15 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
     if ((!place || (!tplace && place->kind == 'C')) && src && tgt && !strcmp(src->key, tgt->key) &&
         src->kind != AK_ORG && strlen(src->key) == 3 && in->gaz)
         for (int k = s0 + 2; k < s1; k++) {
+            /* ... or "in several parts of the capital", "the streets of the
+             * capital" */
             if ((S_id(x, k) != VW_CAPITAL) || (S_id(x, k - 1) != VW_THE) ||
-                !S_in(S_norm(x, k - 2), (const char *const[]){"in", "across", "outside", "around", NULL}))
+                !(S_in(S_norm(x, k - 2), (const char *const[]){"in", "across", "outside", "around", NULL}) ||
+                  ((S_id(x, k - 2) == VW_OF) && k - 3 > s0 && S_is(x, k - 3, W_FRAME))))
                 continue;
+            /* not "the capital of X", "the capital, Nairobi" (named above) */
             if (k + 1 < s1 && (x->pstart[k + 1] >= 0 || x->mstart[k + 1] >= 0 || (S_id(x, k + 1) == VW_OF) ||
-                               (S_id(x, k + 1) == VW_P_COMMA)))
+                               ((S_id(x, k + 1) == VW_P_COMMA) && k + 2 < s1 && x->pstart[k + 2] >= 0)))
                 continue;
             int d = k > trig ? k - trig : (trig - k) + 8;
             if (d >= 25 || d >= bestd) continue;
