@@ -46,6 +46,10 @@ typedef struct {
      * than the word itself (for word tokens only) */
     const int *ids, *lids;
     int nids, nlids;
+    /* a literal's ids and lids, hashed to one bit of 128 each (S_lbit):
+     * a sentence whose words after the trigger set none of these bits has
+     * no word the literal matches (S_lits_after) */
+    uint64_t bloom[2];
 } S_elem;
 
 typedef struct {
@@ -701,6 +705,26 @@ static int S_build_chains(coder *c)
     return 0;
 }
 
+/* The bit of 128 that a literal's word sets in S_elem.bloom and
+ * S_ctx.lsfx (Fibonacci hashing of its number). */
+static unsigned S_lbit(int id) { return ((uint32_t)id * 0x9e3779b1u) >> 25; }
+
+/* Each literal's bloom (S_elem.bloom), from the ids S_build_lex gave it. */
+static void S_elem_blooms(coder *c)
+{
+    for (size_t pi = 0; pi < c->pats.len; pi++) {
+        S_pat *p = PAT(c, pi);
+        for (int ei = 0; ei < p->nel; ei++) {
+            S_elem *e = &p->el[ei];
+            e->bloom[0] = e->bloom[1] = 0;
+            for (int k = 0; k < e->nids + e->nlids; k++) {
+                unsigned b = S_lbit(k < e->nids ? e->ids[k] : e->lids[k - e->nids]);
+                e->bloom[b >> 6] |= (uint64_t)1 << (b & 63);
+            }
+        }
+    }
+}
+
 /* The patterns' elements in one block, a head's patterns after each other
  * (S_match_el reads them for every word that heads a pattern). */
 static int S_pack_elems(coder *c)
@@ -799,6 +823,7 @@ coder *coder_load(const char *dir, const lexicon *lx, vocab *voc, char *err, siz
         snprintf(err, errlen, "out of memory");
         goto fail;
     }
+    S_elem_blooms(c);
     dict_free(&c->attach);
     dict_free(&c->classes);
     vec_free(&c->classv);
@@ -831,6 +856,10 @@ typedef struct {
     int *mres_at;
     unsigned char *mres_pass;
     vec mres;                                /* unsigned char: 0, 1 */
+    /* per token of the sentence [lsfx_s0, lsfx_s1): the S_lbit bits of the
+     * literals' words from it to the sentence's end (S_lits_after) */
+    uint64_t (*lsfx)[2];
+    int lsfx_s0, lsfx_s1;
     vec events;
     /* the document's actor keys, most mentioned first (the learned layer) */
     const char *keyrank[4];
@@ -3443,6 +3472,33 @@ typedef struct {
 /* The pattern a token triggers: of all the patterns its lemmas head (as a
  * verb or a noun), the one matching with the most words; NULL when none
  * matches.  Sets x->passive for a verb in the passive. */
+/* 0 when a literal of p matches no word in [from, s1): then p matches
+ * nowhere from there (S_match_el finds each literal at or after where it
+ * starts, before s1), and S_match_el need not walk its gaps. */
+static int S_lits_after(S_ctx *x, const S_pat *p, int s0, int s1, int from)
+{
+    if (x->lsfx_s0 != s0 || x->lsfx_s1 != s1) {
+        uint64_t a = 0, b = 0;
+        for (int k = s1 - 1; k >= s0; k--) {
+            if (x->lx[k]->bits & LX_LIT) {
+                unsigned bit = S_lbit(x->cid[k]);
+                if (bit >> 6) b |= (uint64_t)1 << (bit & 63);
+                else a |= (uint64_t)1 << (bit & 63);
+            }
+            x->lsfx[k][0] = a;
+            x->lsfx[k][1] = b;
+        }
+        x->lsfx_s0 = s0;
+        x->lsfx_s1 = s1;
+    }
+    uint64_t a = from < s1 ? x->lsfx[from][0] : 0, b = from < s1 ? x->lsfx[from][1] : 0;
+    for (int ei = 0; ei < p->nel; ei++) {
+        const S_elem *e = &p->el[ei];
+        if (e->t == E_LIT && !(e->bloom[0] & a) && !(e->bloom[1] & b)) return 0;
+    }
+    return 1;
+}
+
 static const S_pat *S_best_pattern(S_ctx *x, int s0, int s1, int t, S_match *out)
 {
     const S_pat *best = NULL;
@@ -3519,7 +3575,7 @@ static const S_pat *S_best_pattern(S_ctx *x, int s0, int s1, int t, S_match *out
                 m.tplace = -1;
                 m.src = -1;
                 m.lit_last = t;
-                int matched = S_match_el(x, p, 0, t + 1, s1, &m);
+                int matched = S_lits_after(x, p, s0, s1, t + 1) && S_match_el(x, p, 0, t + 1, s1, &m);
                 unsigned char *r = vec_push(&x->mres);
                 if (r) *r = (unsigned char)matched;
                 else x->mres_at[t] = 0;   /* out of memory: S_propose matches again */
@@ -6000,7 +6056,8 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
                         m.tplace = -1;
                         m.src = -1;
                         m.lit_last = t;
-                        int ok = rr ? rr[ri] : S_match_el(x, PAT(x->c, e->pi), 0, t + 1, s1, &m);
+                        const S_pat *ep = PAT(x->c, e->pi);
+                        int ok = rr ? rr[ri] : S_lits_after(x, ep, s0, s1, t + 1) && S_match_el(x, ep, 0, t + 1, s1, &m);
                         if (ok) full[e->j] = e->nlit1;
                     }
                 }
@@ -6243,7 +6300,9 @@ int coder_code(const coder *c, arena *a, const code_input *in, sr_event **out, i
     x.cid = arena_alloc(a, (size_t)(nt + 1) * sizeof *x.cid);
     x.mres_at = arena_alloc(a, (size_t)(nt + 1) * sizeof *x.mres_at);   /* zeroed: none */
     x.mres_pass = arena_alloc(a, (size_t)(nt + 1));
-    if (!x.lx || !x.cid || !x.mres_at || !x.mres_pass) return SITREP_ENOMEM;
+    x.lsfx = arena_alloc(a, (size_t)(nt + 1) * sizeof *x.lsfx);
+    x.lsfx_s0 = x.lsfx_s1 = -1;
+    if (!x.lx || !x.cid || !x.mres_at || !x.mres_pass || !x.lsfx) return SITREP_ENOMEM;
     vec_init(&x.mres, 1);
     for (int i = 0; i <= nt; i++) {
         /* S_cid: the vocabulary's id, else the coder's own word's number */
