@@ -91,6 +91,7 @@ struct coder {
     vec classv;          /* loading only: const char *, its words as "a|b|c" */
     int *cue_last;       /* vocabulary id of a last word -> first cue, or -1 */
     int ncue_last;       /* ids below it have an entry */
+    uint64_t cue_pairs[128];     /* S_cue_bit of each cue's last two words (one word: -1 before it) */
     vocab *voc;          /* loading only: where the coder adds its words */
     dict attach;         /* loading only: S_attach */
     vec conflicts;       /* S_conflict: wars, for attacks with no target */
@@ -574,6 +575,19 @@ static int S_cue_line(coder *c, char **cols, int nc, const char *where, char *er
     return 0;
 }
 
+/* The bit of 8192 in coder.cue_pairs of a cue's last word and the one
+ * before it (-1: none). */
+static unsigned S_cue_bit(int last, int prev)
+{
+    return (unsigned)(((uint64_t)(uint32_t)last << 32 | (uint32_t)prev) * 0x9e3779b97f4a7c15ull >> 51);
+}
+
+static int S_cue_pair(const coder *c, int last, int prev)
+{
+    unsigned b = S_cue_bit(last, prev);
+    return (c->cue_pairs[b >> 6] >> (b & 63)) & 1;
+}
+
 /* Chains the cues by their last word's id, the one loaded last first. */
 static int S_index_cues(coder *c)
 {
@@ -586,6 +600,8 @@ static int S_index_cues(coder *c)
         int last = q->ids[q->n - 1];
         q->next = c->cue_last[last];
         c->cue_last[last] = (int)qi;
+        unsigned b = S_cue_bit(last, q->n > 1 ? q->ids[q->n - 2] : -1);
+        c->cue_pairs[b >> 6] |= (uint64_t)1 << (b & 63);
     }
     return 0;
 }
@@ -2188,9 +2204,12 @@ static int S_cue_at(const S_ctx *x, int t, int s0, int *len)
         ((wid == VW_MAY) || (wid == VW_WILL) || (wid == VW_MARCH) || (wid == VW_SHOULD)))
         return 0;
     /* contractions stay inside their word: "didn't", "won't", "he'll" */
-    if (wl > 3 && !strcmp(w + wl - 3, "n't")) { *len = 1; return C_NEG; }
-    if (wl > 3 && !strcmp(w + wl - 3, "'ll")) { *len = 1; return C_PLAN; }
+    if (wl > 3 && w[wl - 3] == 'n' && w[wl - 2] == '\'' && w[wl - 1] == 't') { *len = 1; return C_NEG; }
+    if (wl > 3 && w[wl - 3] == '\'' && w[wl - 2] == 'l' && w[wl - 1] == 'l') { *len = 1; return C_PLAN; }
     if (wid <= 0 || wid >= x->c->ncue_last) return 0;   /* unknown words end no cue */
+    /* "to" ends dozens of cues, all longer than it: unless a one-word cue ends
+     * with the word or the word before it is one of theirs, none is here */
+    if (!S_cue_pair(x->c, wid, -1) && (t - 1 < s0 || !S_cue_pair(x->c, wid, S_id(x, t - 1)))) return 0;
     for (qi = x->c->cue_last[wid]; qi >= 0; qi = CUE(x->c, qi)->next) {
         const S_cue *q = CUE(x->c, qi);
         int ok = 1;
