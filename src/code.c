@@ -5929,7 +5929,12 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
     int *next_rep = arena_alloc(x->a, (size_t)(s1 - s0 + 1) * sizeof *next_rep);
     if (!next_rep) return SITREP_ENOMEM;
     next_rep[s1 - s0] = s1;
-    for (int k = s1 - 1; k >= s0; k--) next_rep[k - s0] = S_is_report_word(x, k) ? k : next_rep[k + 1 - s0];
+    for (int k = s1 - 1; k >= s0; k--) {
+        /* S_is_report_word's first test here: most words end no cue */
+        int wid = S_id(x, k);
+        int rep = wid > 0 && wid < x->c->ncue_last && x->c->cue_last[wid] >= 0 && S_is_report_word(x, k);
+        next_rep[k - s0] = rep ? k : next_rep[k + 1 - s0];
+    }
     sn.next_rep = next_rep;
     x->sn = &sn;
     /* the events so far, by key class: the sentence's (S_fctx.prule) and the
