@@ -3595,7 +3595,8 @@ static const S_pat *S_best_pattern(S_ctx *x, int s0, int s1, int t, S_match *out
                 m.src = -1;
                 m.lit_last = t;
                 int matched = S_lits_after(x, p, s0, s1, t + 1) && S_match_el(x, p, 0, t + 1, s1, &m);
-                unsigned char *r = vec_push(&x->mres);
+                /* vec_push but inline: a byte per pattern tried */
+                unsigned char *r = x->mres.len < x->mres.cap ? (unsigned char *)x->mres.data + x->mres.len++ : vec_push(&x->mres);
                 if (r) *r = (unsigned char)matched;
                 else x->mres_at[t] = 0;   /* out of memory: S_propose matches again */
                 if (!matched) {
