@@ -1820,7 +1820,7 @@ static int S_match_el(const S_ctx *x, const S_pat *p, int ei, int t, int lim, S_
             m->lit_last = save;
         }
         /* one adverb may stand before a literal ("spoke again with") */
-        if (t + 1 < lim && S_is_adverb(x, t) && S_lit(x, t + 1, e)) {
+        if (t + 1 < lim && (x->adv_cache[t] >= 0 ? x->adv_cache[t] : S_is_adverb(x, t)) && S_lit(x, t + 1, e)) {
             int save = m->lit_last;
             m->lit_last = t + 1;
             if (S_match_el(x, p, ei + 1, t + 2, lim, m)) return 1;
