@@ -5970,6 +5970,11 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
     vec_init(&cands, sizeof(S_cand));
     vec ckeys;                /* each candidate's (type, source key, target key) */
     vec_init(&ckeys, sizeof(int));
+    /* ... and where it is: 1 + its index, by open addressing, while the
+     * candidates fill less than 3/4 of the table (then by ckeys alone) */
+    enum { CT_N = 256, CT_FULL = CT_N * 3 / 4 };
+    unsigned short ctab[CT_N];
+    memset(ctab, 0, sizeof ctab);
     char fbuf[P_MAXF * P_FLEN], tbuf[P_FLEN * 2];
     S_feats f, ft, *fz = &f;
     f.buf = fbuf;
@@ -6179,10 +6184,22 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
                             /* one candidate per (type, source key, target key) */
                             int ckey = (p->tix * (P_MAXM + 1) + skey) * (P_MAXM + 1) + (gm ? gkey + 1 : 0);
                             S_cand *c = NULL;
-                            for (size_t k = 0; k < ckeys.len && !c; k++)
-                                if (VEC_AT(&ckeys, int, k) == ckey) c = &VEC_AT(&cands, S_cand, k);
+                            size_t slot = 0;
+                            if (ckeys.len < CT_FULL) {
+                                for (slot = (uint32_t)ckey * 2654435761u >> 24;; slot = (slot + 1) & (CT_N - 1)) {
+                                    int ix = ctab[slot];
+                                    if (!ix) break;
+                                    if (VEC_AT(&ckeys, int, ix - 1) == ckey) {
+                                        c = &VEC_AT(&cands, S_cand, ix - 1);
+                                        break;
+                                    }
+                                }
+                            } else
+                                for (size_t k = 0; k < ckeys.len && !c; k++)
+                                    if (VEC_AT(&ckeys, int, k) == ckey) c = &VEC_AT(&cands, S_cand, k);
                             if (c && c->score >= sc && (model || c->rule >= rule)) continue;
                             if (!c) {
+                                if (ckeys.len < CT_FULL) ctab[slot] = (unsigned short)(ckeys.len + 1);
                                 int *ck = vec_push(&ckeys);
                                 if (!ck || !(c = vec_push(&cands))) { rc = SITREP_ENOMEM; break; }
                                 *ck = ckey;
