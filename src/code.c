@@ -5885,7 +5885,7 @@ static int S_key_class(const S_sent *sn, const sr_mention *m)
 {
     if (!m || !m->key[0]) return -2;
     for (int i = 0; i < sn->nm; i++)
-        if (sn->kid[i] == i && !strcmp(sn->ms[i]->key, m->key)) return i;
+        if (sn->kid[i] == i && sn->ms[i]->key[0] == m->key[0] && !strcmp(sn->ms[i]->key, m->key)) return i;
     return -1;
 }
 
@@ -5957,7 +5957,7 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
      * + 1, -1 for none) a bit per type of their events (bit NTYPES for a
      * type of no pattern) */
     uint32_t bef[P_MAXM][P_MAXM + 1];
-    memset(bef, 0, sizeof bef);
+    memset(bef, 0, (size_t)nm * sizeof bef[0]);   /* key classes are below nm */
     for (size_t k = 0; k < first_event; k++) {
         const S_evkey *e = &evk[k];
         if (!e->type) continue;
