@@ -131,6 +131,10 @@ struct coder {
     /* by type (S_types): a speech act or SUPPORT (its reporter may be its
      * source), symmetric (merge_symmetric) */
     unsigned char tspeech[16], tsym[16];
+    /* by type: its name's length and the prefixes of its features' names,
+     * "T|", "T|s:", "T|g:" (S_cand_feats, S_side_feats) */
+    unsigned char tlen[16];
+    char tpre[16][3][32];
 };
 
 /* One word's lemmas, as far as the coder asks (S_build_lex): which of
@@ -832,6 +836,20 @@ coder *coder_load(const char *dir, const lexicon *lx, vocab *voc, char *err, siz
     for (int i = 0; S_types[i]; i++) {
         c->tspeech[i] = S_in(S_types[i], S_speech_acts) || !strcmp(S_types[i], "SUPPORT");
         c->tsym[i] = (unsigned char)merge_symmetric(S_types[i]);
+        size_t Tl = strlen(S_types[i]);
+        c->tlen[i] = (unsigned char)Tl;
+        char *pre = c->tpre[i][0];
+        size_t pl = Tl + 1 < sizeof c->tpre[i][0] ? Tl + 1 : sizeof c->tpre[i][0];
+        memcpy(pre, S_types[i], pl - 1);
+        pre[pl - 1] = '|';
+        for (int sd = 0; sd < 2; sd++) {
+            pre = c->tpre[i][1 + sd];
+            pl = Tl + 3 < sizeof c->tpre[i][0] ? Tl + 3 : sizeof c->tpre[i][0];
+            memcpy(pre, S_types[i], pl - 3);
+            pre[pl - 3] = '|';
+            pre[pl - 2] = sd ? 'g' : 's';
+            pre[pl - 1] = ':';
+        }
     }
     if ((rc = S_build_chains(c)) || (rc = S_add_words(c, voc)) || (rc = S_build_lex(c, voc)) ||
         (rc = S_build_links(c, voc)) ||
@@ -5277,13 +5295,9 @@ static void S_side_feats(const S_ctx *x, S_feats *f, const char *T, size_t Tl, i
                          const sr_mention *m, int rank, int trig, int s0, int nearest)
 {
     const S_wtab *W = f->W;
-    char side = sd ? 'g' : 's';
-    char pre[32];            /* "T|s:" */
-    size_t pl = Tl + 3 < sizeof pre ? Tl + 3 : sizeof pre;
-    memcpy(pre, T, pl - 3);
-    pre[pl - 3] = '|';
-    pre[pl - 2] = side;
-    pre[pl - 1] = ':';
+    (void)T;                 /* T is S_types[tix]: */
+    const char *pre = x->c->tpre[tix][1 + sd];   /* "T|s:", made at load */
+    size_t pl = Tl + 3 < sizeof x->c->tpre[tix][0] ? Tl + 3 : sizeof x->c->tpre[tix][0];
     const char *sp = pre + pl - 2;   /* "s:" */
     int before = m->t1 <= trig, lr = !before;
     char lrc = before ? 'L' : 'R';
@@ -5366,13 +5380,11 @@ static void S_cand_feats(const S_ctx *x, S_feats *f, const S_fctx *c, int groups
 {
     const S_wtab *W = f->W;
     const char *T = c->T;
-    size_t Tl = strlen(T);
     int tix = c->tix, t = c->t, s0 = c->s0, s1 = c->s1;
+    size_t Tl = x->c->tlen[tix];     /* T is S_types[tix] */
     const sr_mention *sm = c->sm, *gm = c->gm;
-    char pre[32];            /* "T|" */
-    size_t pl = Tl + 1 < sizeof pre ? Tl + 1 : sizeof pre;
-    memcpy(pre, T, pl - 1);
-    pre[pl - 1] = '|';
+    const char *pre = x->c->tpre[tix][0];   /* "T|", made at load */
+    size_t pl = Tl + 1 < sizeof x->c->tpre[tix][0] ? Tl + 1 : sizeof x->c->tpre[tix][0];
     char vn = c->pos ? 'n' : 'v';
     S_fb b;
     if (groups & FG_TRIG) {
