@@ -890,6 +890,7 @@ typedef struct {
     int *mres_at;
     unsigned char *mres_pass;
     vec mres;                                /* unsigned char: 0, 1 */
+    vec cands, ckeys;                        /* S_propose's, kept from sentence to sentence */
     /* per token of the sentence [lsfx_s0, lsfx_s1): the S_lbit bits of the
      * literals' words from it to the sentence's end (S_lits_after) */
     uint64_t (*lsfx)[2];
@@ -5978,10 +5979,10 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
         if (e->sk >= 0 && (e->gk >= 0 || e->gk == -2)) bef[e->sk][e->gk + 1 > 0 ? e->gk + 1 : 0] |= 1u << ty;
         if (e->gk >= 0 && (e->sk >= 0 || e->sk == -2)) bef[e->gk][e->sk + 1 > 0 ? e->sk + 1 : 0] |= 1u << ty;
     }
-    vec cands;
-    vec_init(&cands, sizeof(S_cand));
-    vec ckeys;                /* each candidate's (type, source key, target key) */
-    vec_init(&ckeys, sizeof(int));
+    vec cands = x->cands;     /* the storage of the sentences before, emptied */
+    cands.len = 0;
+    vec ckeys = x->ckeys;     /* each candidate's (type, source key, target key) */
+    ckeys.len = 0;
     /* ... and where it is: 1 + its index, by open addressing, while the
      * candidates fill less than 3/4 of the table (then by ckeys alone) */
     enum { CT_N = 256, CT_FULL = CT_N * 3 / 4 };
@@ -6212,8 +6213,10 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
                             if (c && c->score >= sc && (model || c->rule >= rule)) continue;
                             if (!c) {
                                 if (ckeys.len < CT_FULL) ctab[slot] = (unsigned short)(ckeys.len + 1);
-                                int *ck = vec_push(&ckeys);
-                                if (!ck || !(c = vec_push(&cands))) { rc = SITREP_ENOMEM; break; }
+                                /* inline while they have room; every field of c is set below */
+                                int *ck = ckeys.len < ckeys.cap ? &VEC_AT(&ckeys, int, ckeys.len++) : vec_push(&ckeys);
+                                if (ck) c = cands.len < cands.cap ? &VEC_AT(&cands, S_cand, cands.len++) : vec_push(&cands);
+                                if (!ck || !c) { rc = SITREP_ENOMEM; break; }
                                 *ck = ckey;
                             }
                             c->type = T;
@@ -6322,8 +6325,8 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
             ev->rule = c->rule;
         }
     }
-    vec_free(&cands);
-    vec_free(&ckeys);
+    x->cands = cands;         /* kept for the next sentence (coder_code frees them) */
+    x->ckeys = ckeys;
     x->sn = NULL;
     return rc;
 }
@@ -6358,6 +6361,8 @@ int coder_code(const coder *c, arena *a, const code_input *in, sr_event **out, i
     x.lsfx_s0 = x.lsfx_s1 = -1;
     if (!x.lx || !x.cid || !x.mres_at || !x.mres_pass || !x.lsfx) return SITREP_ENOMEM;
     vec_init(&x.mres, 1);
+    vec_init(&x.cands, sizeof(S_cand));
+    vec_init(&x.ckeys, sizeof(int));
     for (int i = 0; i <= nt; i++) {
         /* S_cid: the vocabulary's id, else the coder's own word's number */
         int id = i < nt ? in->seg->toks[i].id : VOCAB_UNKNOWN;
@@ -6429,6 +6434,8 @@ int coder_code(const coder *c, arena *a, const code_input *in, sr_event **out, i
     }
     vec_free(&x.events);
     vec_free(&x.mres);
+    vec_free(&x.cands);
+    vec_free(&x.ckeys);
     return rc;
 }
 
