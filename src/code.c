@@ -36,6 +36,7 @@
 #include "merge.h"
 
 enum { E_LIT = 1, E_OPT, E_GAP, E_TGT, E_SRC };
+enum { S_LW = 4, S_LBITS = 8 };   /* the literals' blooms: S_LW words, 2^S_LBITS bits */
 
 typedef struct {
     int t;
@@ -46,10 +47,10 @@ typedef struct {
      * than the word itself (for word tokens only) */
     const int *ids, *lids;
     int nids, nlids;
-    /* a literal's ids and lids, hashed to one bit of 128 each (S_lbit):
-     * a sentence whose words after the trigger set none of these bits has
-     * no word the literal matches (S_lits_after) */
-    uint64_t bloom[2];
+    /* a literal's ids and lids, hashed to one bit of S_LBITS each
+     * (S_lbit): a sentence whose words after the trigger set none of these
+     * bits has no word the literal matches (S_lits_after) */
+    uint64_t bloom[S_LW];
 } S_elem;
 
 typedef struct {
@@ -725,9 +726,9 @@ static int S_build_chains(coder *c)
     return 0;
 }
 
-/* The bit of 128 that a literal's word sets in S_elem.bloom and
- * S_ctx.lsfx (Fibonacci hashing of its number). */
-static unsigned S_lbit(int id) { return ((uint32_t)id * 0x9e3779b1u) >> 25; }
+/* The bit that a literal's word sets in S_elem.bloom and S_ctx.lsfx
+ * (Fibonacci hashing of its number). */
+static unsigned S_lbit(int id) { return ((uint32_t)id * 0x9e3779b1u) >> (32 - S_LBITS); }
 
 /* Each literal's bloom (S_elem.bloom), from the ids S_build_lex gave it. */
 static void S_elem_blooms(coder *c)
@@ -736,7 +737,7 @@ static void S_elem_blooms(coder *c)
         S_pat *p = PAT(c, pi);
         for (int ei = 0; ei < p->nel; ei++) {
             S_elem *e = &p->el[ei];
-            e->bloom[0] = e->bloom[1] = 0;
+            memset(e->bloom, 0, sizeof e->bloom);
             for (int k = 0; k < e->nids + e->nlids; k++) {
                 unsigned b = S_lbit(k < e->nids ? e->ids[k] : e->lids[k - e->nids]);
                 e->bloom[b >> 6] |= (uint64_t)1 << (b & 63);
@@ -891,10 +892,11 @@ typedef struct {
     unsigned char *mres_pass;
     vec mres;                                /* unsigned char: 0, 1 */
     vec cands, ckeys;                        /* S_propose's, kept from sentence to sentence */
-    /* per token of the sentence [lsfx_s0, lsfx_s1): the S_lbit bits of the
-     * literals' words from it to the sentence's end (S_lits_after) */
-    uint64_t (*lsfx)[2];
-    int lsfx_s0, lsfx_s1;
+    /* per token k of the sentence [lsfx_s0, lsfx_s1), at [k - lsfx_s0]: the
+     * S_lbit bits of the literals' words from it to the sentence's end
+     * (S_lits_after; malloc'd, lsfx_cap tokens) */
+    uint64_t (*lsfx)[S_LW];
+    int lsfx_s0, lsfx_s1, lsfx_cap;
     vec events;
     /* the document's actor keys, most mentioned first (the learned layer) */
     const char *keyrank[4];
@@ -3516,23 +3518,31 @@ typedef struct {
 static int S_lits_after(S_ctx *x, const S_pat *p, int s0, int s1, int from)
 {
     if (x->lsfx_s0 != s0 || x->lsfx_s1 != s1) {
-        uint64_t a = 0, b = 0;
+        if (s1 - s0 > x->lsfx_cap) {
+            void *m = realloc(x->lsfx, (size_t)(s1 - s0) * sizeof *x->lsfx);
+            if (!m) return 1;   /* out of memory: no filter */
+            x->lsfx = m;
+            x->lsfx_cap = s1 - s0;
+        }
+        uint64_t a[S_LW] = {0};
         for (int k = s1 - 1; k >= s0; k--) {
             if (x->lx[k]->bits & LX_LIT) {
                 unsigned bit = S_lbit(x->cid[k]);
-                if (bit >> 6) b |= (uint64_t)1 << (bit & 63);
-                else a |= (uint64_t)1 << (bit & 63);
+                a[bit >> 6] |= (uint64_t)1 << (bit & 63);
             }
-            x->lsfx[k][0] = a;
-            x->lsfx[k][1] = b;
+            memcpy(x->lsfx[k - s0], a, sizeof a);
         }
         x->lsfx_s0 = s0;
         x->lsfx_s1 = s1;
     }
-    uint64_t a = from < s1 ? x->lsfx[from][0] : 0, b = from < s1 ? x->lsfx[from][1] : 0;
+    if (from >= s1) return !p->nlit;
+    const uint64_t *a = x->lsfx[from - s0];
     for (int ei = 0; ei < p->nel; ei++) {
         const S_elem *e = &p->el[ei];
-        if (e->t == E_LIT && !(e->bloom[0] & a) && !(e->bloom[1] & b)) return 0;
+        if (e->t != E_LIT) continue;
+        uint64_t any = 0;
+        for (int w = 0; w < S_LW; w++) any |= e->bloom[w] & a[w];
+        if (!any) return 0;
     }
     return 1;
 }
@@ -6357,9 +6367,8 @@ int coder_code(const coder *c, arena *a, const code_input *in, sr_event **out, i
     x.cid = arena_alloc(a, (size_t)(nt + 1) * sizeof *x.cid);
     x.mres_at = arena_alloc(a, (size_t)(nt + 1) * sizeof *x.mres_at);   /* zeroed: none */
     x.mres_pass = arena_alloc(a, (size_t)(nt + 1));
-    x.lsfx = arena_alloc(a, (size_t)(nt + 1) * sizeof *x.lsfx);
     x.lsfx_s0 = x.lsfx_s1 = -1;
-    if (!x.lx || !x.cid || !x.mres_at || !x.mres_pass || !x.lsfx) return SITREP_ENOMEM;
+    if (!x.lx || !x.cid || !x.mres_at || !x.mres_pass) return SITREP_ENOMEM;
     vec_init(&x.mres, 1);
     vec_init(&x.cands, sizeof(S_cand));
     vec_init(&x.ckeys, sizeof(int));
@@ -6436,6 +6445,7 @@ int coder_code(const coder *c, arena *a, const code_input *in, sr_event **out, i
     vec_free(&x.mres);
     vec_free(&x.cands);
     vec_free(&x.ckeys);
+    free(x.lsfx);
     return rc;
 }
 
