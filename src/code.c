@@ -874,6 +874,7 @@ typedef struct {
     const coder *c;
     arena *a;
     const code_input *in;
+    const sr_token *toks;   /* in->seg->toks, one load nearer (S_norm, S_id, S_flags) */
     int *mstart;      /* token -> longest mention starting there, -1 */
     int *minside;     /* token -> first mention covering it, -1 */
     int *pstart;      /* token -> place starting there, -1 */
@@ -908,16 +909,16 @@ typedef struct {
     int *txp;                   /* S_words_between: tokens in time expressions before each token */
 } S_ctx;
 
-static const char *S_norm(const S_ctx *x, int t) { return x->in->seg->toks[t].norm; }
+static const char *S_norm(const S_ctx *x, int t) { return x->toks[t].norm; }
 /* Token t's vocabulary id (VW_* for the words the rules name). */
-static int S_id(const S_ctx *x, int t) { return x->in->seg->toks[t].id; }
-static unsigned S_flags(const S_ctx *x, int t) { return x->in->seg->toks[t].flags; }
+static int S_id(const S_ctx *x, int t) { return x->toks[t].id; }
+static unsigned S_flags(const S_ctx *x, int t) { return x->toks[t].flags; }
 
 /* A number word ("six", "dozens"; not the article "a"), which counts what
  * follows it like a figure. */
 static int S_is_count(const S_ctx *x, int t)
 {
-    return (x->in->seg->toks[t].cls & VC_COUNT) && !(vocab_value(S_id(x, t)) & VV_ARTICLE);
+    return (x->toks[t].cls & VC_COUNT) && !(vocab_value(S_id(x, t)) & VV_ARTICLE);
 }
 /* Is token t in one of the word classes (W_*)? */
 static int S_is(const S_ctx *x, int t, unsigned classes) { return (x->wc[t] & classes) != 0; }
@@ -6348,6 +6349,7 @@ int coder_code(const coder *c, arena *a, const code_input *in, sr_event **out, i
     x.c = c;
     x.a = a;
     x.in = in;
+    x.toks = in->seg->toks;
     int nt = in->seg->ntoks;
     x.mstart = arena_alloc(a, (size_t)(nt + 1) * sizeof(int));
     x.minside = arena_alloc(a, (size_t)(nt + 1) * sizeof(int));
