@@ -21,10 +21,18 @@ int merge_doc(sr_event *ev, int n)
 {
     int kept = 0;
     char ki[128], kj[128];
+    /* each event's key made once (two snprintf each), kept beside the
+     * events kept; without the memory, made again for each pair as before
+     * (a merge changes no field of the key) */
+    char (*keys)[128] = n > 1 ? malloc((size_t)n * sizeof *keys) : NULL;
     for (int i = 0; i < n; i++) {
         merge_key(&ev[i], ki, sizeof ki);
         int dup = -1;
         for (int j = 0; j < kept && dup < 0; j++) {
+            if (keys) {
+                if (!strcmp(ki, keys[j])) dup = j;
+                continue;
+            }
             merge_key(&ev[j], kj, sizeof kj);
             if (!strcmp(ki, kj)) dup = j;
         }
@@ -40,8 +48,10 @@ int merge_doc(sr_event *ev, int n)
             continue;
         }
         if (kept != i) ev[kept] = ev[i];
+        if (keys) memcpy(keys[kept], ki, sizeof ki);
         kept++;
     }
+    free(keys);
     return kept;
 }
 
