@@ -6,6 +6,13 @@
 #include <stdio.h>
 #include <string.h>
 
+/* Appends s at out + *o as snprintf(out, n, ...) writes it: at most n - 1
+ * bytes in all (merge_doc makes a key per event; snprintf was most of it). */
+static void S_cat(char *out, size_t n, size_t *o, const char *s)
+{
+    for (; *s && *o + 1 < n; s++) out[(*o)++] = *s;
+}
+
 void merge_key(const sr_event *e, char *out, size_t n)
 {
     char day[11] = "";
@@ -14,7 +21,16 @@ void merge_key(const sr_event *e, char *out, size_t n)
     char pair[40];
     merge_pair_key(e->type, e->source ? e->source->key : "", e->target ? e->target->key : "", pair,
                    sizeof pair);
-    snprintf(out, n, "%s|%s|%s|%s", e->type, pair, record_modality_name(e->modality), day);
+    /* "%s|%s|%s|%s": type, pair, modality, day */
+    size_t o = 0;
+    S_cat(out, n, &o, e->type);
+    S_cat(out, n, &o, "|");
+    S_cat(out, n, &o, pair);
+    S_cat(out, n, &o, "|");
+    S_cat(out, n, &o, record_modality_name(e->modality));
+    S_cat(out, n, &o, "|");
+    S_cat(out, n, &o, day);
+    if (n) out[o] = 0;
 }
 
 int merge_doc(sr_event *ev, int n)
@@ -73,7 +89,11 @@ void merge_pair_key(const char *type, const char *src, const char *tgt, char *ou
         src = tgt;
         tgt = t;
     }
-    snprintf(out, n, "%s|%s", src, tgt);
+    size_t o = 0;   /* "%s|%s" */
+    S_cat(out, n, &o, src);
+    S_cat(out, n, &o, "|");
+    S_cat(out, n, &o, tgt);
+    if (n) out[o] = 0;
 }
 
 static long S_tol(sitrep_prec p)
