@@ -1618,6 +1618,8 @@ static int S_lit(const S_ctx *x, int t, const S_elem *e)
 {
     if (!(x->lx[t]->bits & LX_LIT)) return 0;   /* no literal's word (nor an unknown one) */
     int id = x->cid[t];
+    unsigned b = S_lbit(id);   /* none of its words has id's bit: no search */
+    if (!(e->bloom[b >> 6] >> (b & 63) & 1)) return 0;
     if (S_has(e->ids, e->nids, id)) return 1;
     return (S_flags(x, t) & TOK_WORD) && S_has(e->lids, e->nlids, id);
 }
