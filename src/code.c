@@ -1826,6 +1826,15 @@ static int S_coordinated(const S_ctx *x, const sr_mention *a, const sr_mention *
     return conj;
 }
 
+/* Might token t (before lim) be one of e's words: is it a literal's word
+ * whose bit (S_lbit) e's bloom has? */
+static int S_lbit_at(const S_ctx *x, int t, int lim, const S_elem *e)
+{
+    if (t >= lim || !(x->lx[t]->bits & LX_LIT)) return 0;
+    unsigned b = S_lbit(x->cid[t]);
+    return e->bloom[b >> 6] >> (b & 63) & 1;
+}
+
 static int S_match_el(const S_ctx *x, const S_pat *p, int ei, int t, int lim, S_match *m)
 {
     if (ei == p->nel) {
@@ -1863,15 +1872,21 @@ static int S_match_el(const S_ctx *x, const S_pat *p, int ei, int t, int lim, S_
     case E_OPT:
         if (t < lim && S_lit(x, t, e) && S_match_el(x, p, ei + 1, t + 1, lim, m)) return 1;
         return S_match_el(x, p, ei + 1, t, lim, m);
-    case E_GAP:
+    case E_GAP: {
+        /* a literal after the gap matches at t + k or, after a quote or an
+         * adverb, at t + k + 1: where neither word has a bit of its bloom
+         * (S_lbit_at) it is not tried */
+        const S_elem *ne = ei + 1 < p->nel && p->el[ei + 1].t == E_LIT ? &p->el[ei + 1] : NULL;
         for (int k = 0; k <= 5 && t + k <= lim; k++) {
             if (k > 0 && (S_flags(x, t + k - 1) & TOK_PUNCT) && !S_is(x, t + k - 1, W_MONEY)) break;
             /* nor through a passive's agent ("were killed by Chinese
              * troops" is no "kill .. troops") */
             if (k > 0 && x->passive && (S_id(x, t + k - 1) == VW_BY)) break;
+            if (ne && !S_lbit_at(x, t + k, lim, ne) && !S_lbit_at(x, t + k + 1, lim, ne)) continue;
             if (S_match_el(x, p, ei + 1, t + k, lim, m)) return 1;
         }
         return 0;
+    }
     case E_TGT:
     case E_SRC: {
         int mi, pl;
