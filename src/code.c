@@ -2348,6 +2348,31 @@ static int S_warned_of(const S_ctx *x, int s0, int trig)
     return v >= s0 && !strncmp(S_norm(x, v), "warn", 4) ? v : -1;
 }
 
+/* The verb that asks for the noun at trig ("called for new sanctions",
+ * "demanded the release of", "sought a UN resolution"): what is asked for
+ * is not done.  Its token, or -1. */
+static int S_asked_for(const S_ctx *x, int s0, int trig)
+{
+    int k = trig - 1;
+    /* back over the noun's own words: articles, adjectives, an owner */
+    while (k > s0 && k >= trig - 4 && (S_flags(x, k) & TOK_WORD) && !S_is(x, k, W_PREPS) &&
+           !S_is_verb_form(x, k))
+        k--;
+    if (k <= s0) return -1;
+    const char *w = S_norm(x, k);
+    if ((S_id(x, k) == VW_FOR) && k - 1 >= s0) {
+        const char *v = S_norm(x, k - 1);
+        static const char *const askfor[] = {"call", "push", "press", "appeal", "ask", "lobby", "plead", NULL};
+        for (int i = 0; askfor[i]; i++)
+            if (!strncmp(v, askfor[i], strlen(askfor[i])) && S_is_verb_form(x, k - 1)) return k - 1;
+        return -1;
+    }
+    static const char *const ask[] = {"demand", "demands", "demanded", "demanding", "seek", "seeks", "sought",
+                                      "seeking", "urge", "urges", "urged", "urging", "request", "requests",
+                                      "requested", "requesting", NULL};
+    return S_in(w, ask) ? k : -1;
+}
+
 static void S_scan_cues(const S_ctx *x, int s0, int s1, int trig, int noun, S_cues *q)
 {
     int clause_done = 0, crossed_that = 0, that_at = -1, hard = 0;
@@ -2363,6 +2388,7 @@ static void S_scan_cues(const S_ctx *x, int s0, int s1, int trig, int noun, S_cu
         q->hyp = 1;
         buf_printf(&q->why, "%s'%s ... of'", q->why.len ? ", " : "", S_norm(x, warn));
     }
+
     for (int t = trig - 1; t >= s0; t--) {
         const char *w = S_norm(x, t);
         int wid = S_id(x, t);
@@ -3032,6 +3058,15 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
             if (!(S_flags(x, k) & TOK_WORD)) break;
         }
     S_scan_cues(x, c0, s1, trig, p->noun, &q);
+    /* what one asks another to do is not done ("called for new sanctions on
+     * Russia", "demanded the release of"); a call for a probe or a charge
+     * is the accusation itself (the gold conventions), so speech acts and
+     * support keep theirs */
+    int ask = p->noun && !S_in(p->type, S_speech_acts) && strcmp(p->type, "SUPPORT") ? S_asked_for(x, s0, trig) : -1;
+    if (ask >= 0) {
+        q.hyp = 1;
+        buf_printf(&q.why, "%sasked for: '%s'", q.why.len ? ", " : "", S_norm(x, ask));
+    }
     S_scan_right(x, trig, m->lit_last, m->end > trig ? m->end : trig + 1, s1, p->noun,
                  !strcmp(p->type, "THREATEN"), !strcmp(p->type, "SUPPORT"), &q);
     sr_modality mod = MOD_ASSERTED;
