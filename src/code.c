@@ -4180,7 +4180,25 @@ static void S_object_targets(S_ctx *x, S_trig *g)
             int topic = mi >= 0 && g->nsrc >= 2 && merge_symmetric(p->type) && in->mentions[mi].t0 > 0 &&
                         S_in(S_norm(x, in->mentions[mi].t0 - 1),
                              (const char *const[]){"on", "about", "over", "against", "regarding", NULL});
-            if (mi >= 0 && !topic) g->tg[g->ntg++] = &in->mentions[mi];
+            if (mi >= 0 && !topic) {
+                g->tg[g->ntg++] = &in->mentions[mi];
+                /* and those coordinated with it ("threatened to cut gas to
+                 * Poland and Bulgaria"); not after an adjective, which
+                 * modifies another noun ("the limits of American or NATO
+                 * willingness") */
+                int own = 0;
+                for (int q = 0; q < g->nsrc; q++)
+                    if (!strcmp(in->mentions[g->srcs[q]].key, in->mentions[mi].key)) own = 1;
+                while (g->ntg < 8 && !own && !(in->mentions[mi].how & AH_ADJ)) {
+                    const sr_mention *mm = &in->mentions[mi];
+                    int next = -1;
+                    for (int j = mm->t1; j < s1 && j <= mm->t1 + 3 && next < 0; j++)
+                        if (x->minside[j] >= 0 && S_coordinated(x, mm, &in->mentions[x->minside[j]])) next = x->minside[j];
+                    if (next < 0) break;
+                    g->tg[g->ntg++] = &in->mentions[next];
+                    mi = next;
+                }
+            }
         }
     }
 }
