@@ -1803,7 +1803,7 @@ static int S_coordinated(const S_ctx *x, const sr_mention *a, const sr_mention *
     int t = a->t1, conj = 0;
     if (t >= b->t0) return 0;
     while (t < b->t0) {
-        int c;
+        int c = 0;
         if ((S_id(x, t) == VW_P_COMMA) || ((S_id(x, t) == VW_THE) && t + 1 < b->t1 && x->minside[t + 1] >= 0)) t++;
         else if ((c = S_connector(x, t, b->t0))) { t += c; conj = 1; }
         else if (x->minside[t] >= 0) t = x->in->mentions[x->minside[t]].t1 > t ? x->in->mentions[x->minside[t]].t1 : t + 1;
@@ -1813,7 +1813,7 @@ static int S_coordinated(const S_ctx *x, const sr_mention *a, const sr_mention *
     int s1 = x->in->seg->sents[a->sent].tok0 + x->in->seg->sents[a->sent].ntok;
     t = b->t1;
     while (!conj && t < s1) {
-        int c;
+        int c = 0;
         if ((S_id(x, t) == VW_P_COMMA)) t++;
         else if ((c = S_connector(x, t, s1))) {
             int u = t + c < s1 && (S_id(x, t + c) == VW_THE) ? t + c + 1 : t + c;
