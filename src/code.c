@@ -2088,10 +2088,15 @@ static int S_subject(const S_ctx *x, int s0, int t, int *out, int max, const int
             const sr_mention *prev = &x->in->mentions[out[n - 1]];
             int ok = 1, conj = 0, gap = 0;
             for (int k = m->t1; k < prev->t0; k++) {
-                int wid = S_id(x, k);
+                int wid = S_id(x, k), c;
                 if ((wid == VW_AND)) conj = 1;
                 else if ((wid == VW_THE) && k + 1 == prev->t0) continue;
-                else if ((wid != VW_P_COMMA)) ok = 0;
+                else if (wid != VW_P_COMMA && (c = S_connector(x, k, prev->t0)) > 1) {
+                    /* "the United States, as well as Britain and Canada,"
+                     * "Moscow together with Minsk": one connector */
+                    conj = 1;
+                    k += c - 1;
+                } else if ((wid != VW_P_COMMA)) ok = 0;
                 gap++;
             }
             /* "A and B", "A, B and C", "A, the B and C" (the "and" is seen
@@ -2106,7 +2111,7 @@ static int S_subject(const S_ctx *x, int s0, int t, int *out, int max, const int
         if (n && m->t0 == x->in->mentions[out[n - 1]].t0 && m->t1 == x->in->mentions[out[n - 1]].t1) continue;
         out[n++] = mi;
         if (n == max) break;
-        stop_at = m->t0 - 3;
+        stop_at = m->t0 - 5;   /* ", as well as" */
     }
     /* text order */
     for (int i = 0; i < n / 2; i++) {
