@@ -3632,7 +3632,12 @@ static const S_pat *S_best_pattern(S_ctx *x, int s0, int s1, int t, S_match *out
     int past = S_is_past(x, t);
     if (heads && !nominal && !past) {
         int k = t - 1, mods = 0;
-        while (k >= s0 && mods < 2 && !S_is(x, k, W_DETS) && (S_flags(x, k) & TOK_WORD) && !S_is_verb_form(x, k)) {
+        /* ... never over the "to" of an agreement's infinitive ("an
+         * agreement to exchange prisoners", "a deal to buy tanks") */
+        while (k >= s0 && mods < 2 && !S_is(x, k, W_DETS) && (S_flags(x, k) & TOK_WORD) && !S_is_verb_form(x, k) &&
+               !((S_id(x, k) == VW_TO) && k > s0 &&
+                 S_in(S_norm(x, k - 1), (const char *const[]){"agreement", "agreements", "deal", "deals", "accord",
+                                                               "pact", "mou", "memorandum", "treaty", NULL}))) {
             const char *mw = S_norm(x, k);
             size_t ml = strlen(mw);
             if (x->minside[k] < 0 && ml > 3 && mw[ml - 1] == 's' && mw[ml - 2] != '\'') break;
