@@ -2360,7 +2360,7 @@ static int S_asked_for(const S_ctx *x, int s0, int trig)
 {
     int k = trig - 1;
     /* back over the noun's own words: articles, adjectives, an owner */
-    while (k > s0 && k >= trig - 4 && (S_flags(x, k) & TOK_WORD) && !S_is(x, k, W_PREPS) &&
+    while (k > s0 && k >= trig - 4 && (S_flags(x, k) & TOK_WORD) && !S_is(x, k, W_PREPS | W_TIMEPP) &&
            !S_is_verb_form(x, k))
         k--;
     if (k <= s0) return -1;
