@@ -4136,6 +4136,16 @@ static int S_find_sources(S_ctx *x, S_trig *g)
         g->srcs[g->nsrc++] = rep;
     } else if (S_controlled(x, s0, t, &g->nsrc, g->srcs)) {
         g->controlled = 1;
+        /* what one is urged, asked or called on to do is the request's
+         * content, not an act (the gold codes the REQUEST alone) */
+        for (int k = t - 2; k >= s0 && k >= t - 8; k--)
+            if (S_is_verb_form(x, k)) {
+                const char *v = S_norm(x, k);
+                if (!strncmp(v, "urg", 3) || !strncmp(v, "ask", 3) || !strncmp(v, "call", 4) ||
+                    !strncmp(v, "press", 5) || !strncmp(v, "encourag", 8) || !strncmp(v, "appeal", 6))
+                    return 0;
+                break;
+            }
         /* "urged Russia to withdraw": the one urged acts (maybe no actor:
          * "warned Europe not to arm the rebels") */
     } else {
