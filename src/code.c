@@ -3015,9 +3015,11 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
         }
     }
     /* a country's own people refusing what they are told ("protesters
-     * ignored the order", "defied the curfew") refuse their state */
-    if (!tgt && src && !strcmp(p->type, "REJECT") && strlen(src->key) == 3 && strlen(src->code) == 6 &&
-        !strcmp(src->code + 3, "CVL"))
+     * ignored the order", "defied the curfew"), or demanding or accusing
+     * with no one named ("protesters demanded the resignation of the
+     * government"), address their state */
+    if (!tgt && src && (!strcmp(p->type, "REJECT") || !strcmp(p->type, "REQUEST") || !strcmp(p->type, "ACCUSE")) &&
+        strlen(src->key) == 3 && strlen(src->code) == 6 && !strcmp(src->code + 3, "CVL"))
         tgt = src;
     /* ... and so is its undoing (S_home_easing) */
     if (!tgt && src && !x->abroad && src->kind != AK_ORG && strlen(src->key) == 3 && S_home_easing(p)) tgt = src;
