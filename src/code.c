@@ -4800,6 +4800,13 @@ static int S_code_sentence(S_ctx *x, int sent)
             if (g->p->noun && g->p->nel == 0 && S_in(S_norm(x, t), (const char *const[]){"war", "wars", NULL}))
                 continue;
             if (!S_find_sources(x, g) && !S_protest_place(x, g)) continue;
+            /* protesters with no country of their own, given the one
+             * named last ("demonstrators burned Israeli flags outside the
+             * embassy in Amman"), are the people of the place they protest
+             * in */
+            if (g->nsrc == 1 && (in->mentions[g->srcs[0]].how & AH_COREF) &&
+                strlen(in->mentions[g->srcs[0]].code) == 6 && !strcmp(in->mentions[g->srcs[0]].code + 3, "CVL"))
+                S_protest_place(x, g);
         }
         if ((rc = S_more_targets(x, g))) return rc;
         if ((rc = S_keep_act(x, g)) <= 0) {
