@@ -47,11 +47,17 @@ printf 'PER\tCHL\tPacific Testing Accord\n' >> "$tmp/data/patterns/treaties.tsv"
 printf '{"id":"t","date":"2024-01-03","text":"Peru withdrew from the Pacific Testing Accord."}\n' > "$tmp/t.jsonl"
 out=$("$SITREP" code -q --data "$tmp/data" "$tmp/t.jsonl")
 printf '%s' "$out" | grep -q '"type":"REJECT".*"target":{[^}]*"key":"CHL"' && ok || ko "treaty line not used: $out"
+# bad_line DATA FILE LINE INPUT MESSAGE: appends LINE to DATA/FILE; coding
+# INPUT must fail with FILE:n: and MESSAGE, n the number of that line
+bad_line() {
+    local n=$(($(wc -l < "$1/$2") + 1)) err rc
+    printf '%s\n' "$3" >> "$1/$2"
+    err=$("$SITREP" code -q --data "$1" "$4" 2>&1 >/dev/null); rc=$?
+    [ $rc -ne 0 ] && printf '%s' "$err" | grep -q "$(basename "$2"):$n: $5" && ok ||
+        ko "bad line of $2 not reported with its line: rc=$rc $err"
+}
 # a malformed line is an error naming the file and the line
-n=$(($(wc -l < "$tmp/data/patterns/treaties.tsv") + 1))
-printf 'PER\n' >> "$tmp/data/patterns/treaties.tsv"
-err=$("$SITREP" code -q --data "$tmp/data" "$tmp/t.jsonl" 2>&1 >/dev/null)
-printf '%s' "$err" | grep -q "treaties.tsv:$n:" && ok || ko "bad treaty line not reported with its line: $err"
+bad_line "$tmp/data" patterns/treaties.tsv 'PER' "$tmp/t.jsonl" ""
 # a word class added to patterns/classes.tsv serves the patterns that name it
 cp -r data "$tmp/data2"
 printf 'testgear\tzorbles|quibbets\n' >> "$tmp/data2/patterns/classes.tsv"
@@ -60,10 +66,7 @@ printf '{"id":"w","date":"2024-01-03","text":"Chile sent zorbles to Peru."}\n' >
 out=$("$SITREP" code -q --data "$tmp/data2" "$tmp/w.jsonl")
 printf '%s' "$out" | grep -q '"type":"AID".*"target":{[^}]*"key":"PER"' && ok || ko "word class not used: $out"
 # a pattern naming an unknown class is an error naming the file and the line
-n=$(($(wc -l < "$tmp/data2/patterns/aid.txt") + 1))
-printf '072\tAID\tmilitary\tsend .. &nosuchclass to $T\n' >> "$tmp/data2/patterns/aid.txt"
-err=$("$SITREP" code -q --data "$tmp/data2" "$tmp/w.jsonl" 2>&1 >/dev/null); rc=$?
-[ $rc -ne 0 ] && printf '%s' "$err" | grep -q "aid.txt:$n: unknown word class '&nosuchclass'" && ok ||
-    ko "unknown class not reported with its line: rc=$rc $err"
+bad_line "$tmp/data2" patterns/aid.txt "$(printf '072\tAID\tmilitary\tsend .. &nosuchclass to $T')" "$tmp/w.jsonl" \
+    "unknown word class '&nosuchclass'"
 echo "actors-file: $pass passed, $fail failed"
 [ $fail -eq 0 ]
