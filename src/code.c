@@ -3974,17 +3974,23 @@ static void S_noun_sources(S_ctx *x, S_trig *g)
     }
 }
 
+/* The mention coordinated with mention mi right after it (within three
+ * tokens, before s1), or -1. */
+static int S_next_conjunct(const S_ctx *x, int mi, int s1)
+{
+    const sr_mention *m = &x->in->mentions[mi];
+    for (int j = m->t1; j < s1 && j <= m->t1 + 3; j++)
+        if (x->minside[j] >= 0 && S_coordinated(x, m, &x->in->mentions[x->minside[j]])) return x->minside[j];
+    return -1;
+}
+
 /* Appends to g's sources the members of the list that mention mi opens
  * ("condemned by France, Germany and Britain", "support from Poland and
  * Lithuania"): each next mention coordinated with the one before. */
 static void S_add_conjuncts(const S_ctx *x, S_trig *g, int mi)
 {
-    const code_input *in = x->in;
     while (g->nsrc < 8) {
-        const sr_mention *m = &in->mentions[mi];
-        int next = -1;
-        for (int j = m->t1; j < g->s1 && j <= m->t1 + 3 && next < 0; j++)
-            if (x->minside[j] >= 0 && S_coordinated(x, m, &in->mentions[x->minside[j]])) next = x->minside[j];
+        int next = S_next_conjunct(x, mi, g->s1);
         if (next < 0) return;
         for (int k = 0; k < g->nskip; k++)
             if (g->skip[k] == next) return;   /* "between $S and $T" */
@@ -4212,10 +4218,7 @@ static void S_object_targets(S_ctx *x, S_trig *g)
                 for (int q = 0; q < g->nsrc; q++)
                     if (!strcmp(in->mentions[g->srcs[q]].key, in->mentions[mi].key)) own = 1;
                 while (g->ntg < 8 && !own && !(in->mentions[mi].how & AH_ADJ)) {
-                    const sr_mention *mm = &in->mentions[mi];
-                    int next = -1;
-                    for (int j = mm->t1; j < s1 && j <= mm->t1 + 3 && next < 0; j++)
-                        if (x->minside[j] >= 0 && S_coordinated(x, mm, &in->mentions[x->minside[j]])) next = x->minside[j];
+                    int next = S_next_conjunct(x, mi, s1);
                     if (next < 0) break;
                     g->tg[g->ntg++] = &in->mentions[next];
                     mi = next;
