@@ -3271,6 +3271,7 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
         if (place == in->places[pi].place) place = S_compass_place(x, pi, &place_text);
     }
     int bestd = 1 << 30;   /* the distance of the place found from the trigger */
+    int place_ref = -1;    /* the place phrase found, when one was */
     if (!place) {
         int best = -1;
         for (int i = 0; i < in->nplaces; i++) {
@@ -3298,6 +3299,7 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
         }
         if (best >= 0 && bestd < 25) {
             best = S_narrow_place(x, best, s1);
+            place_ref = best;
             place = in->places[best].place;
             place_text = S_span_text(x, in->places[best].t0, in->places[best].t1);
             place = S_compass_place(x, best, &place_text);
@@ -3365,6 +3367,17 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
     if (!place && src && tgt && !strcmp(src->key, tgt->key) && in->gaz) {
         place = gazetteer_country(in->gaz, src->key);
         if (place) place_text = place->name;
+    }
+    /* forces deployed in a place abroad are deployed toward its country
+     * ("Russian peacekeepers deployed in Karabakh": the gold conventions
+     * key troops sent to a country to it) */
+    /* (not weapons tested or shown: a missile test has no target) */
+    if (!tgt && src && place_ref >= 0 && !strcmp(k.type, "MOBILIZE") && src->kind != AK_ORG &&
+        !(k.mode && !strcmp(k.mode, "weapons") && !strcmp(k.cameo, "150")) &&
+        strlen(src->key) == 3 && strcmp(in->places[place_ref].place->country, src->key) &&
+        !(tgt = S_place_actor(x, &in->places[place_ref], sent))) {
+        buf_free(&q.why);
+        return SITREP_ENOMEM;
     }
     /* a meeting's mode from where it happens: in the target's country a
      * visit, in the source's the host's, elsewhere a third place */
