@@ -2985,6 +2985,36 @@ static int S_home_easing(const S_pat *p)
     return !strcmp(p->type, "RETREAT") && !strncmp(p->cameo, "081", 3) && p->cameo[3] >= '1' && p->cameo[3] <= '4';
 }
 
+/* What the actor src names when it only modifies a craft or a load: 1 a
+ * ship ("a Chinese survey ship", "warships from Russia"), 2 a plane, a
+ * convoy or goods ("Russian cargo planes", "shipments of aid from Turkey"),
+ * 0 the actor itself. */
+static int S_craft_of(const S_ctx *x, const sr_mention *src, int s0, int s1)
+{
+    static const char *const ships[] = {"ship", "ships", "vessel", "vessels", "warship", "warships", "destroyer",
+                                        "destroyers", "frigate", "frigates", "submarine", "submarines", "corvette",
+                                        "corvettes", "carrier", "carriers", "flotilla", "fleet", NULL};
+    static const char *const loads[] = {"plane", "planes", "aircraft", "airplane", "airplanes", "flight",
+                                        "flights", "convoy", "convoys", "shipment", "shipments", "truck", "trucks",
+                                        "lorry", "lorries", "cargo", "consignment", "consignments", "supplies",
+                                        "aid", "delivery", "deliveries", NULL};
+    /* "a Chinese survey ship": the head after the actor */
+    for (int k = src->t1; k < s1 && k < src->t1 + 3; k++) {
+        if (!(S_flags(x, k) & TOK_WORD) || x->minside[k] >= 0 || S_is(x, k, W_BE)) break;
+        const char *w = S_norm(x, k);
+        if (S_in(w, ships)) return 1;
+        if (S_in(w, loads)) return 2;
+    }
+    /* "shipments of aid from Turkey", "warships from Russia" */
+    int k = src->t0 - 1;
+    if (k - 1 >= s0 && (S_id(x, k) == VW_FROM)) {
+        const char *w = S_norm(x, k - 1);
+        if (S_in(w, ships)) return 1;
+        if (S_in(w, loads)) return 2;
+    }
+    return 0;
+}
+
 static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_match *m, const sr_mention *src,
                        const sr_mention *tgt, const sr_place *tplace, int s0, int s1)
 {
@@ -3121,6 +3151,17 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
     /* a refused concession ("will not compromise", "will not accept their
      * red line") is an explicit rejection: asserted REJECT (CAMEO 120) */
     S_kind k = {p->type, p->cameo, p->mode, p->quad, p->goldstein};
+    /* a ship, a plane or a load of goods that visits, arrives or flies is
+     * no meeting: a vessel's port call is a show of force (the gold
+     * conventions code a survey ship's arrival MOBILIZE), goods and planes
+     * arriving are none */
+    if (!strcmp(k.type, "CONSULT") && src) {
+        int craft = S_craft_of(x, src, s0, s1);
+        if (craft == 2 || (craft == 1 && !S_recode(x, &k, "MOBILIZE", "154", "weapons"))) {
+            buf_free(&q.why);
+            return 0;
+        }
+    }
     /* support in money is aid ("offered financial support to", "will
      * support Ukraine militarily"): the word right before the support, or
      * an adverb of kind after the act's words ("military support" stays
