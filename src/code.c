@@ -3891,6 +3891,25 @@ static void S_find_agent(S_ctx *x, S_trig *g)
             }
             if (S_flags(x, k) & TOK_PUNCT) break;
         }
+    /* "the Russian ambassador was summoned to the Dutch foreign ministry",
+     * "Germany's envoy to Russia was summoned": with no "by", the state
+     * one is summoned to, else the one the envoy is posted to, summons */
+    if (g->passive && g->agent < 0 && p->mode && !strcmp(p->mode, "summon")) {
+        for (int k = g->end; k < s1 && k <= g->end + 1 && g->agent < 0; k++) {
+            int mi, pl;
+            if ((S_id(x, k) == VW_TO) && k + 1 < s1 && S_slot(x, k + 1, s1, &mi, &pl) >= 0 && mi >= 0 &&
+                (x->in->mentions[mi].kind == AK_COUNTRY || x->in->mentions[mi].kind == AK_GROUP))
+                g->agent = mi;
+        }
+        for (int k = g->s0 + 1; k + 1 < g->t && g->agent < 0; k++) {
+            int mi, pl;
+            if (((S_id(x, k) == VW_TO) || (S_id(x, k) == VW_IN)) &&
+                S_in(S_norm(x, k - 1), (const char *const[]){"ambassador", "envoy", "diplomat", "diplomats",
+                                                              "charge", "chargé", NULL}) &&
+                S_slot(x, k + 1, g->t, &mi, &pl) >= 0 && mi >= 0 && x->in->mentions[mi].kind == AK_COUNTRY)
+                g->agent = mi;
+        }
+    }
 }
 
 /* The other side of the one war (conflicts.tsv) the country `key` was
