@@ -2638,9 +2638,41 @@ static int S_report_pp_before(const S_ctx *x, int s0, int t0, int trig)
     return 0;
 }
 
+/* 1 when the day of a lies inside the period b names ("on Sunday night"
+ * inside "over the weekend", "on 3 May" inside "in May"). */
+static int S_time_inside(const sr_timex *a, const sr_timex *b)
+{
+    if (a->day < 0 || b->day < 0 || a->prec == PREC_NONE || a->prec >= b->prec) return 0;
+    if (a->day < b->day) return 0;
+    if (b->prec == PREC_WEEK) return a->day <= b->day + 6;
+    int ya, ma, da, yb, mb, db;
+    sitrep_ymd_from_day(a->day, &ya, &ma, &da);
+    sitrep_ymd_from_day(b->day, &yb, &mb, &db);
+    return ya == yb && (b->prec == PREC_YEAR || ma == mb);
+}
+
+/* 1 when t1 stands in a relative clause on the phrase of t ("the strike
+ * over the weekend that killed him on Sunday"): one "that" or "which", no
+ * comma and no other boundary between. */
+static int S_relative_after(const S_ctx *x, int t, int t1)
+{
+    int rel = -1;
+    for (int k = t + 1; k < t1; k++) {
+        int wid = S_id(x, k);
+        if (wid == VW_P_COMMA) return 0;
+        if ((wid == VW_THAT) || (wid == VW_WHICH)) {
+            if (rel >= 0) return 0;
+            rel = k;
+        }
+    }
+    return rel >= 0 && !S_crosses_clause(x, t + 1, rel) && !S_crosses_clause(x, rel + 1, t1);
+}
+
 static const sr_timex *S_pick_time(const S_ctx *x, int s0, int s1, int t, sr_modality mod, int *is_report)
 {
     const sr_timex *best = NULL, *report = NULL;
+    const sr_timex *fine[8];
+    int nfine = 0;
     int bestd = 1 << 30;
     *is_report = 0;
     for (int i = 0; i < x->in->ntimexes; i++) {
@@ -2664,12 +2696,18 @@ static const sr_timex *S_pick_time(const S_ctx *x, int s0, int s1, int t, sr_mod
          * spokesman said that Moscow was withdrawing") */
         int lo = tx->t1 <= t ? tx->t1 : t + 1, hi = tx->t1 <= t ? t : tx->t0;
         if (S_crosses_clause(x, lo, hi)) {
+            if (nfine < 8 && tx->t0 > t && S_relative_after(x, t, tx->t0)) fine[nfine++] = tx;
             int via_report = 0;
             for (int k = lo; k < hi; k++)
                 if (S_is_report_word(x, k)) via_report = 1;
             if (via_report && tx->t1 <= t && !report) report = tx;
             continue;
         }
+        /* "agreed on Friday to exchange prisoners": a time before the "to"
+         * of an infinitive is the governing verb's */
+        if (tx->t1 == t - 1 && (S_id(x, t - 1) == VW_TO) && tx->t0 > s0 &&
+            (S_is_verb_form(x, tx->t0 - 1) || S_is_past(x, tx->t0 - 1)))
+            continue;
         /* "accused Russia on Friday of shelling Kyiv": a time before the
          * "of"/"for" of a gerund is the governing verb's */
         if (tx->t1 <= t && t - 1 > s0 && ((S_id(x, t - 1) == VW_OF) || (S_id(x, t - 1) == VW_FOR))) {
@@ -2680,10 +2718,17 @@ static const sr_timex *S_pick_time(const S_ctx *x, int s0, int s1, int t, sr_mod
         /* nearest wins; a time after the verb is its adjunct more often
          * than one before it, and a comma between weakens the link */
         int d = tx->t1 <= t ? 2 * (t - tx->t1) + 1 : 2 * (tx->t0 - t);
+        int comma = 0;
         for (int k = lo; k < hi; k++)
-            if ((S_id(x, k) == VW_P_COMMA)) d += 4;
+            if ((S_id(x, k) == VW_P_COMMA)) d += 4, comma = 1;
+        if (!comma && nfine < 8) fine[nfine++] = tx;
         if (d < bestd) { bestd = d; best = tx; }
     }
+    /* "the strike over the weekend that killed him on Sunday night": a
+     * finer time of the same clause, or of a relative clause on the act,
+     * with no comma between, inside the nearest one says which day */
+    for (int i = 0; best && i < nfine; i++)
+        if (S_time_inside(fine[i], best)) best = fine[i];
     if (!best && report && mod == MOD_ASSERTED) {
         *is_report = 1;
         return report;
