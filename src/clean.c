@@ -653,6 +653,19 @@ int clean_text(const clean_rules *r, arena *a, const char *text, size_t len,
     while (i < len) {
         const char *nl = memchr(text + i, '\n', len - i);
         size_t e = nl ? (size_t)(nl - text) : len;
+        /* a sentence broken over lines ("The UN Security Council\nhas
+         * criticised ...", "Moon Jae-in\nsaid Thursday ..."): a line without
+         * final punctuation goes on into a next line that starts in lower
+         * case */
+        while (nl) {
+            size_t k = e + 1, q = e;
+            while (k < len && (text[k] == ' ' || text[k] == '\t')) k++;
+            if (k >= len || text[k] < 'a' || text[k] > 'z') break;
+            while (q > i && isspace((unsigned char)text[q - 1])) q--;
+            if (q == i || S_final_punct(text + i, q - i)) break;
+            nl = memchr(text + k, '\n', len - k);
+            e = nl ? (size_t)(nl - text) : len;
+        }
         size_t s0 = i, s1 = e;
         i = e < len ? e + 1 : len;
         while (s0 < s1 && isspace((unsigned char)text[s0])) s0++;
