@@ -785,9 +785,8 @@ static size_t S_strip_possessive(const char *s, size_t n)
     return n;
 }
 
-int gazetteer_match(const gazetteer *g, const sr_token *toks, int i, int n,
-                    const char (*context)[4], int ncontext,
-                    const sr_place **best)
+static int S_match(const gazetteer *g, const sr_token *toks, int i, int n,
+                   const char (*context)[4], int ncontext, const sr_place **best)
 {
     *best = NULL;
     if (!g || i < 0 || i >= n || !(toks[i].flags & TOK_CAP) || !toks[i].norm)
@@ -844,6 +843,44 @@ int gazetteer_match(const gazetteer *g, const sr_token *toks, int i, int n,
         }
     }
     return 0;
+}
+
+/* A venue (data/gazetteer/venues.tsv: a populated place of population 0,
+ * "White House", "Kremlin") whose sentence also names, after "in" or "at",
+ * a populated place of its country within half a degree ("The minister
+ * arrived in Washington and met him at the White House"): that
+ * place, which the text gives as the event's place and the venue only
+ * refines; else NULL.  toks[i, i+len) is the venue, n the sentence end. */
+static const sr_place *S_venue_city(const gazetteer *g, const sr_token *toks, int i, int len, int n,
+                                    const char (*context)[4], int ncontext, const sr_place *v)
+{
+    int s = i;
+    while (s > 0 && !(toks[s].flags & TOK_SENTSTART)) s--;
+    for (int k = s + 1; k < n; k++) {
+        if (k >= i && k < i + len) continue;
+        const char *w = toks[k - 1].norm;
+        if (!w || (strcmp(w, "in") && strcmp(w, "at"))) continue;
+        const sr_place *p = NULL;
+        int l = S_match(g, toks, k, n, context, ncontext, &p);
+        if (l <= 0 || !p) continue;
+        if (p->kind == 'P' && p->population > 0 && !memcmp(p->country, v->country, 4) &&
+            p->lat - v->lat < 0.5 && v->lat - p->lat < 0.5 && p->lon - v->lon < 0.5 && v->lon - p->lon < 0.5)
+            return p;
+        k += l - 1;
+    }
+    return NULL;
+}
+
+int gazetteer_match(const gazetteer *g, const sr_token *toks, int i, int n,
+                    const char (*context)[4], int ncontext,
+                    const sr_place **best)
+{
+    int len = S_match(g, toks, i, n, context, ncontext, best);
+    if (len > 0 && *best && (*best)->kind == 'P' && (*best)->population == 0) {
+        const sr_place *city = S_venue_city(g, toks, i, len, n, context, ncontext, *best);
+        if (city) *best = city;
+    }
+    return len;
 }
 
 /* For gazetteer_lookup: 1 for the bytes S_fold or S_tokenise may change

@@ -23,8 +23,10 @@ size_t gazetteer_count(const gazetteer *g);
 /* Longest place name starting at token i (folded tokens, multiword names
  * such as "new york" or "rio de janeiro").  Candidates sharing the name are
  * ranked: a country or a place in one of the context countries (ISO3
- * codes, most relevant first) wins, then population.  Returns the number of
- * tokens matched (0 if none) and sets *best. */
+ * codes, most relevant first) wins, then population.  A venue (a place of
+ * population 0: data/gazetteer/venues.tsv) gives way to a populated place
+ * of its country near it that the sentence (n is its end) names after "in"
+ * or "at".  Returns the number of tokens matched (0 if none) and sets *best. */
 int gazetteer_match(const gazetteer *g, const sr_token *toks, int i, int n,
                     const char (*context)[4], int ncontext,
                     const sr_place **best);
