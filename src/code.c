@@ -2437,6 +2437,9 @@ static void S_scan_cues(const S_ctx *x, int s0, int s1, int trig, int noun, S_cu
         }
         if ((wid == VW_P_COMMA) || (wid == VW_P_SEMICOLON) || (wid == VW_P_COLON)) hard = 1;
         if (is_bound) clause_done = 1;
+        /* "pledged to help after officials appealed for help": a past act
+         * in a time clause takes no cue from the clause it is set in */
+        if (!noun && S_is(x, t, W_TIMEWORD) && t + 1 < trig && S_is_past(x, trig)) clause_done = 1;
         /* "in response to the invasion": a noun inside a prepositional
          * phrase takes no modality from the clause around it */
         if (noun && S_is(x, t, W_PREPS) && !cls && !S_answers(x, s0, t)) clause_done = 1;
@@ -2741,6 +2744,11 @@ static const sr_timex *S_pick_time(const S_ctx *x, int s0, int s1, int t, sr_mod
  * he addresses Congress", "When Blinken visits Kyiv, he will meet ...". */
 static int S_future_when(const S_ctx *x, int s0, int s1, int trig)
 {
+    /* a finite past verb is no future act ("pledged to help after officials
+     * appealed for it"; "once it is signed" stays) */
+    if (S_is_past(x, trig) && trig > s0 && !S_is(x, trig - 1, W_BE) && (S_id(x, trig - 1) != VW_HAS) &&
+        (S_id(x, trig - 1) != VW_HAVE) && (S_id(x, trig - 1) != VW_HAD))
+        return 0;
     int k = trig - 1;
     for (; k >= s0; k--) {
         int wid = S_id(x, k);
