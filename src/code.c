@@ -4953,7 +4953,8 @@ static int S_code_sentence(S_ctx *x, int sent)
  * is: a city of the host country named in the document after in/at
  * ("Harris will meet Iohannis on Friday" ... "Harris arrives in
  * Bucharest"), or, for meetings with third parties, the one city the
- * visitor is reported in ("in Munich Friday and Saturday"). */
+ * visitor is reported in ("in Munich Friday and Saturday"), else the one
+ * side's country the pair's other meetings are placed in. */
 static void S_scene_locations(S_ctx *x)
 {
     const code_input *in = x->in;
@@ -4991,6 +4992,25 @@ static void S_scene_locations(S_ctx *x)
                 only = v->place;
             }
             if (only && !many) best = only;
+        }
+        if (!best && e->source) {
+            /* the one country of the pair's meetings placed elsewhere in
+             * the document ("Xi held talks with his Maldivian counterpart"
+             * ... "Muizzu's state visit to China"), when it is one side's */
+            const sr_place *only = NULL;
+            int many = 0;
+            for (int j = 0; j < n; j++) {
+                const sr_event *v = &ev[j];
+                if (j == i || !v->place || strcmp(v->type, "CONSULT") || !v->source || !v->target ||
+                    v->modality == MOD_HYPOTHETICAL || v->modality == MOD_NEGATED ||
+                    !((!strcmp(v->source->key, e->source->key) && !strcmp(v->target->key, e->target->key)) ||
+                      (!strcmp(v->source->key, e->target->key) && !strcmp(v->target->key, e->source->key))) ||
+                    (strcmp(v->place->country, e->source->key) && strcmp(v->place->country, e->target->key)))
+                    continue;
+                if (only && strcmp(only->country, v->place->country)) many = 1;
+                if (!only || (only->kind == 'C' && v->place->kind != 'C')) only = v->place;
+            }
+            if (only && !many) best = only->kind == 'C' || !in->gaz ? only : gazetteer_country(in->gaz, only->country);
         }
         if (best) {
             e->place = best;
