@@ -3757,7 +3757,7 @@ static const S_pat *S_best_pattern(S_ctx *x, int s0, int s1, int t, S_match *out
                     ? x->in->mentions[x->minside[k]].t0 - 1
                     : k - 1;
         }
-        nominal = k >= s0 && S_is(x, k, W_DETS) && (S_id(x, k) != VW_TOP);
+        nominal = k >= s0 && S_is(x, k, W_DETS) && (S_id(x, k) != VW_TOP) && (le->nhead[1] > 0 || S_is_ing(x, t));
     }
     x->passive = 0;
     if (past)
