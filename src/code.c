@@ -965,6 +965,11 @@ static const char *const S_travel[] = {"visit", "visits", "visited", "visiting",
                                        "fly", "flies", "flying", "journey", "tour", "came", "come", "comes",
                                        "coming", "went", "go", "goes", "going", "headed", "heading", NULL};
 
+/* the words of an amount, which a pattern's gap skips for free ("gifted
+ * over 5 million doses of vaccine to") */
+static const char *const S_count[] = {"million", "millions", "billion", "billions", "thousand", "hundred",
+                                      "lakh", "crore", "over", "about", "nearly", "almost", "around",
+                                      "some", "more", "than", "up", NULL};
 static const char *const S_quantity[] = {"thousands", "hundreds", "dozens", "scores", "millions", "tens",
                                          "crowds", "groups", "number", "majority", "many", "some", "most",
                                          "all", "several", NULL};
@@ -1030,6 +1035,7 @@ enum {
     W_AUXV = 1u << 17,
     W_TIMEPP = 1u << 18,
     W_UNREST = 1u << 19,
+    W_COUNT = 1u << 20,
 };
 
 /* Adds every word of the closed lists to the vocabulary with its W_*
@@ -1039,7 +1045,7 @@ static int S_build_wclass(vocab *v)
     static const char *const *const lists[] = {S_preps, S_dets, S_bounds, S_be, S_locprep, S_quantity,
                                                S_part_of, S_settlement, S_speech, S_money, S_travel,
                                                S_adverbs, S_time_words, S_frames, S_place_preps,
-                                               S_home, S_glue, S_aux_adv, S_time_preps, S_unrest};
+                                               S_home, S_glue, S_aux_adv, S_time_preps, S_unrest, S_count};
     for (unsigned k = 0; k < sizeof lists / sizeof lists[0]; k++)
         for (int i = 0; lists[k][i]; i++)
             if (vocab_add(v, lists[k][i], strlen(lists[k][i]), (vocab_cls)(1u << k) << VC_CODER_SHIFT) < 0)
@@ -1877,11 +1883,17 @@ static int S_match_el(const S_ctx *x, const S_pat *p, int ei, int t, int lim, S_
          * adverb, at t + k + 1: where neither word has a bit of its bloom
          * (S_lbit_at) it is not tried */
         const S_elem *ne = ei + 1 < p->nel && p->el[ei + 1].t == E_LIT ? &p->el[ei + 1] : NULL;
-        for (int k = 0; k <= 5 && t + k <= lim; k++) {
-            if (k > 0 && (S_flags(x, t + k - 1) & TOK_PUNCT) && !S_is(x, t + k - 1, W_MONEY)) break;
-            /* nor through a passive's agent ("were killed by Chinese
-             * troops" is no "kill .. troops") */
-            if (k > 0 && x->passive && (S_id(x, t + k - 1) == VW_BY)) break;
+        /* up to five words, an amount's numbers and words not counted */
+        for (int k = 0, n = 0; t + k <= lim; k++) {
+            if (k > 0) {
+                int pk = t + k - 1;
+                if ((S_flags(x, pk) & TOK_PUNCT) && !S_is(x, pk, W_MONEY)) break;
+                /* nor through a passive's agent ("were killed by Chinese
+                 * troops" is no "kill .. troops") */
+                if (x->passive && (S_id(x, pk) == VW_BY)) break;
+                if (!(S_flags(x, pk) & TOK_NUM) && !S_is(x, pk, W_COUNT | W_MONEY) && ++n > 5) break;
+                if (k > 12) break;
+            }
             if (ne && !S_lbit_at(x, t + k, lim, ne) && !S_lbit_at(x, t + k + 1, lim, ne)) continue;
             if (S_match_el(x, p, ei + 1, t + k, lim, m)) return 1;
         }
