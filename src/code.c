@@ -3857,6 +3857,16 @@ static int S_trigger_ok(const S_ctx *x, const S_trig *g, int last_lit)
     if (!p->noun && t == last_lit + 1 && S_is_ing(x, t) &&
         (S_id(x, t - 1) != VW_OF) && (S_id(x, t - 1) != VW_FOR))
         return 0;
+    /* a noun that modifies the name of those who do a thing ("an aid
+     * worker", "aid agencies", "protest leaders", "attack helicopters")
+     * names no act */
+    if (p->noun && t + 1 < s1 && t + 1 >= g->bm.end &&
+        S_in(S_norm(x, t + 1), (const char *const[]){"worker", "workers", "agency", "agencies", "group", "groups",
+                                                      "organisation", "organisations", "organization",
+                                                      "organizations", "official", "officials", "staff",
+                                                      "volunteer", "volunteers", "leader", "leaders",
+                                                      "helicopter", "helicopters", NULL}))
+        return 0;
     /* "declined to comment" is no rejection */
     if (!strcmp(p->type, "REJECT") && g->bm.end < s1 && S_is(x, g->bm.end, W_SPEECH)) return 0;
     /* an incoming missile or rocket shot down is an interception, no
