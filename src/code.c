@@ -1678,6 +1678,13 @@ typedef struct {
 
 /* An actor mention (or a place) at token t, allowing determiners before
  * it.  Returns the token after it, or -1. */
+/* The compass words that name a part of a country or region ("southern
+ * Lebanon", "eastern Ukraine"). */
+static const char *const S_compass[] = {"northern", "southern", "eastern", "western", "central", "north", "south",
+                                        "east", "west", "northeastern",
+                                        "northwestern", "southeastern", "southwestern", "north-eastern",
+                                        "north-western", "south-eastern", "south-western", NULL};
+
 static int S_slot(const S_ctx *x, int t, int lim, int *mention, int *place)
 {
     *mention = *place = -1;
@@ -1744,6 +1751,9 @@ static int S_slot(const S_ctx *x, int t, int lim, int *mention, int *place)
             t += 2;
             continue;
         }
+        /* "from southern Lebanon", "into eastern Ukraine": the country */
+        if (t + 1 < lim && (x->mstart[t + 1] >= 0 || x->pstart[t + 1] >= 0) && S_in(S_norm(x, t), S_compass))
+            continue;
         if (!S_is(x, t, W_DETS)) break;
     }
     return -1;
@@ -2801,12 +2811,6 @@ static int S_token_possessive(const char *w)
  * the city of Rzeszow", "through the streets of Minsk", "on the outskirts
  * of Khartoum", "took to the streets of Belgrade", "in Kenya's capital
  * Nairobi", "a visit to Bangkok", "off the coast of Yemen". */
-/* The compass words that name a part of a country or region ("southern
- * Lebanon", "eastern Ukraine"). */
-static const char *const S_compass[] = {"northern", "southern", "eastern", "western", "central", "north", "south",
-                                        "east", "west", "northeastern",
-                                        "northwestern", "southeastern", "southwestern", "north-eastern",
-                                        "north-western", "south-eastern", "south-western", NULL};
 
 static int S_place_phrase(const S_ctx *x, int s0, int t0)
 {
@@ -3912,9 +3916,15 @@ static int S_pattern_targets(S_ctx *x, S_trig *g)
          * party, not where the talks are */
         int t0 = in->places[g->bm.tplace].t0;
         int party = t0 > g->s0 && (S_id(x, t0 - 1) == VW_WITH);
+        /* a withdrawal from a place leaves it: there it happens ("withdraw
+         * from southern Lebanon", the gold conventions) */
+        int b = t0 - 1;
+        if (b > g->s0 && S_in(S_norm(x, b), S_compass)) b--;
+        int left = !strcmp(p->type, "RETREAT") && p->mode && !strcmp(p->mode, "withdraw") && b >= g->s0 &&
+                   (S_id(x, b) == VW_FROM);
         if (!strcmp(p->type, "CONSULT") ? (visit || (city && !party))
-                                         : (city && (!strcmp(p->type, "ASSAULT") || !strcmp(p->type, "COERCE") ||
-                                                     !strcmp(p->type, "PROTEST"))))
+                                         : (left || (city && (!strcmp(p->type, "ASSAULT") || !strcmp(p->type, "COERCE") ||
+                                                              !strcmp(p->type, "PROTEST")))))
             g->tplace = pl;
     }
     return 0;
