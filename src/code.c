@@ -2345,6 +2345,15 @@ static void S_scan_right(const S_ctx *x, int trig, int lit_last, int end, int s1
             S_note(q, C_PLAN, S_norm(x, t + 1));
             break;
         }
+        /* "the talks are scheduled for next week", "the summit is set for
+         * Tuesday", "a meeting slated for November" */
+        int v = S_is(x, t, W_BE) ? t + 1 : t == end ? t : -1;
+        if (v >= 0 && v + 1 < s1 &&
+            S_in(S_norm(x, v), (const char *const[]){"scheduled", "slated", "planned", "set", "due", NULL}) &&
+            S_in(S_norm(x, v + 1), (const char *const[]){"for", "on", "in", "at", NULL})) {
+            S_note(q, C_PLAN, S_norm(x, v));
+            break;
+        }
         if (S_is(x, t, W_BE) || S_is_verb_form(x, t)) break;
     }
 }
@@ -3357,7 +3366,10 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
             prec = tx->prec;
         }
         date_text = S_span_text(x, tx->t0, tx->t1);
-        if (mod == MOD_ASSERTED && in->day >= 0 && day > in->day && tense != TENSE_PAST) {
+        /* "later this month", "later this week": after the report, however
+         * coarse the period ("later today" too) */
+        int later = (S_id(x, tx->t0) == VW_LATER) || (tx->t0 > s0 && (S_id(x, tx->t0 - 1) == VW_LATER));
+        if (mod == MOD_ASSERTED && in->day >= 0 && (day > in->day || later) && tense != TENSE_PAST) {
             mod = MOD_PLANNED;
             buf_printf(&q.why, "%sfuture date", q.why.len ? ", " : "");
         } else if (mod == MOD_ASSERTED && in->day >= 0 && day > in->day + 1 && tense == TENSE_PAST) {
