@@ -3131,7 +3131,9 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
         tgt = src;
     /* ... and so is its undoing (S_home_easing) */
     if (!tgt && src && !x->abroad && src->kind != AK_ORG && strlen(src->key) == 3 && S_home_easing(p)) tgt = src;
-    if (!tgt && src && !strcmp(p->type, "MOBILIZE")) tgt = S_home_deployment(x, src, s0, s1);
+    /* (a weapon tested has no target, wherever it lands: the gold conventions) */
+    if (!tgt && src && !strcmp(p->type, "MOBILIZE") && !(p->mode && !strcmp(p->mode, "weapons") && !strcmp(p->cameo, "150")))
+        tgt = S_home_deployment(x, src, s0, s1);
     /* a coup is done at home: the army of a state against its government
      * ("Niger's coup drew condemnation from France" is no act against
      * France) */

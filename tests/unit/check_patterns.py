@@ -57,7 +57,7 @@ MIN_TOTAL = 800
 MIN_PER_TYPE = 20
 STATEMENT_FILE = "statement.txt"
 
-WORD = r"[a-z0-9']+"
+WORD = r"[a-z0-9']+(-[a-z0-9']+)*"   # tokens keep internal hyphens: "short-range"
 RE_HEAD = re.compile(r"^@?[a-z]+(-[a-z]+)?$")   # one hyphen: "test-fire"
 RE_LIT = re.compile(r"^%s(\|%s)*$" % (WORD, WORD))
 RE_OPT = re.compile(r"^\(%s(\|%s)*\)$" % (WORD, WORD))
