@@ -1751,6 +1751,19 @@ static int S_slot(const S_ctx *x, int t, int lim, int *mention, int *place)
             t += 2;
             continue;
         }
+        /* "the building of the Iranian embassy", "the consulate building
+         * of", "the headquarters of the RSF": the premises' owner */
+        static const char *const premises[] = {"building", "buildings", "compound", "headquarters", "premises",
+                                               "office", "offices", "residence", "consulate", "embassy",
+                                               "embassies", "mission", NULL};
+        if (t + 2 < lim && S_in(S_norm(x, t), premises) && (S_id(x, t + 1) == VW_OF)) {
+            t++;
+            continue;
+        }
+        if (t + 3 < lim && (S_flags(x, t) & TOK_WORD) && S_in(S_norm(x, t + 1), premises) && (S_id(x, t + 2) == VW_OF)) {
+            t += 2;
+            continue;
+        }
         /* "from southern Lebanon", "into eastern Ukraine": the country */
         if (t + 1 < lim && (x->mstart[t + 1] >= 0 || x->pstart[t + 1] >= 0) && S_in(S_norm(x, t), S_compass))
             continue;
@@ -4124,6 +4137,17 @@ static void S_noun_sources(S_ctx *x, S_trig *g)
                 if (g->tg[k] == &in->mentions[mi]) is_tgt = 1;
             if (!is_tgt && g->ntg) g->srcs[g->nsrc++] = mi;
         }
+    }
+    /* "Islamic State claimed responsibility for the attack": who claims an
+     * act did it */
+    if (!g->nsrc) {
+        int j = t - 1;
+        while (j > s0 && j >= t - 4 && (S_is(x, j, W_DETS) || (S_flags(x, j) & TOK_WORD)) && (S_id(x, j) != VW_FOR) &&
+               x->minside[j] < 0 && !S_is_verb_form(x, j))
+            j--;
+        if (j - 2 >= s0 && (S_id(x, j) == VW_FOR) && !strcmp(S_norm(x, j - 1), "responsibility") &&
+            !strncmp(S_norm(x, j - 2), "claim", 5))
+            g->nsrc = S_subject(x, s0, j - 2, g->srcs, 8, g->skip, g->nskip);
     }
     /* a bare noun with no owner names no actor ("after the meeting"),
      * unless it is the object of a verb: then that verb's subject
