@@ -979,6 +979,7 @@ actors_kb *actors_load(const char *dir, vocab *voc, char *err, size_t errlen)
     static const struct { const char *name; S_format fmt; int no_fuzzy, weak, optional; } files[] = {
         {"countries.tsv", F_COUNTRIES, 0, 0, 0}, {"orgs.tsv", F_ORGS, 0, 0, 0},
         {"groups.tsv", F_ORGS, 0, 0, 1}, {"roles.tsv", F_ROLES, 0, 0, 0},
+        {"parties.tsv", F_ORGS, 0, 0, 1},
         {"people.tsv", F_PEOPLE, 0, 0, 0}, {"people-world.tsv", F_PEOPLE, 0, 1, 1},
         {"people-phoenix.tsv", F_PEOPLE, 1, 0, 1}, {"coalitions.tsv", F_ORGS, 0, 0, 1},
     };

@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
-"""Validate data/actors/countries.tsv, orgs.tsv and roles.tsv.
+"""Validate data/actors/countries.tsv, orgs.tsv, parties.tsv and roles.tsv.
 
 Checks headers, column counts, the 249 ISO 3166-1 keys against Debian's
 iso-codes, list syntax, role codes and classes, and that no folded phrase
-maps to two different actors (across countries and organisations).
+maps to two different actors (across countries, organisations, the armed
+groups of groups.tsv and the political parties of parties.tsv).
 Prints each failure as file:line: message, then "N passed, M failed";
 exits 1 on any failure.  Python 3 standard library only.
 
@@ -179,6 +180,87 @@ def check_orgs(path, t, phrases, iso3s):
         t.check(len(cs) == 1, path, f"key {key} has several codes {sorted(cs)}")
 
 
+# Bare party names and abbreviations that are common words, belong to
+# several countries or have another common sense: parties.tsv must not list
+# them (data/actors/parties.tsv header).
+PARTY_AMBIGUOUS = {
+    "labour", "labor", "labour party", "labor party", "conservatives",
+    "conservative party", "tories", "republicans", "democrats",
+    "democratic party", "greens", "green party", "congress", "liberals",
+    "liberal party", "socialist party", "socialists", "people's party",
+    "national party", "workers' party", "freedom party", "progress party",
+    "centre party", "center party", "left party", "the left", "league",
+    "social democrats", "social democratic party", "communist party",
+    "justice party", "reform party", "independence party", "national front",
+    "pp", "ps", "sd", "pd", "pt", "pl", "po", "ko", "nd", "al", "ap", "rn",
+    "lr", "dp", "sp", "pti", "ppp", "apc", "npp", "ndc", "cdc", "inc",
+    "pkr", "sdf", "pas", "psd", "sns", "bsp", "dps", "pdp", "cpp", "slpp",
+    "pan", "prd", "udp", "uda", "nsc", "bbb", "tpp", "ncp", "npc",
+    "pnp", "mas", "arena", "vox", "mud", "udc", "bnp", "aap", "eff", "mpp",
+    "nama", "splm", "law and justice", "move forward", "european solidarity",
+}
+
+
+def sub_phrases(f, phrases):
+    """The (phrase, owner) pairs of the known actor phrases inside folded f,
+    possessives stripped as the recogniser does."""
+    words = re.sub(r"'s?(?=\s|$)", "", f).split()
+    out = []
+    for i in range(len(words)):
+        for j in range(i + 1, min(len(words), i + 8) + 1):
+            hit = phrases.get(" ".join(words[i:j]))
+            if hit:
+                out.append((" ".join(words[i:j]), hit[0]))
+    return out
+
+
+def check_parties(path, t, phrases, iso3s):
+    """parties.tsv: orgs format keyed by ISO3 (or XKX), CODE = KEY + PTY.
+
+    A name that holds its own country's name or adjective and no other
+    actor's ("Serbian Progressive Party", "Liberal Party of Canada") is
+    flagged: the recogniser already gives it that country's key, and as a
+    country mention it also anchors a later bare "the government" or
+    "protesters", which a party mention does not."""
+    header, rows = read_rows(path, 4, t)
+    check_header(path, header, t)
+    keys = set()
+    names = {}
+    for n, (key, code, name, aliases) in rows:
+        where = f"{path}:{n}"
+        keys.add(key)
+        t.check(key in iso3s or key == "XKX", where, f"key '{key}' is not an ISO3 country key")
+        t.check(code == key + "PTY", where, f"CODE '{code}' is not {key}PTY")
+        t.check(name.strip() == name and name not in ("", "-"), where, "empty or padded name")
+        t.check(fold(name) not in names, where, f"duplicate party '{name}' (line {names.get(fold(name))})")
+        names.setdefault(fold(name), n)
+        owner = f"party:{key}:{fold(name)}"
+        for ph in [name] + split_list(aliases, where, t):
+            f = fold(ph)
+            found = {o for _, o in sub_phrases(f, phrases)}
+            t.check(found != {key}, where,
+                    f"'{ph}' already resolves to {key} through its country's name: not listed")
+            t.check(f not in PARTY_AMBIGUOUS, where, f"ambiguous bare name '{ph}'")
+            # the recogniser ends a name at a possessive after its first word
+            t.check(re.search(r"\S\s+\S*'s?(\s|$)", f) is None or ph == name, where,
+                    f"alias '{ph}' has a possessive after its first word: never matched")
+            add_phrase(phrases, ph, owner, where, t)
+    t.check(len(rows) >= 300, path, f"only {len(rows)} parties (want >= 300)")
+    t.check(len(keys) >= 120, path, f"only {len(keys)} countries (want >= 120)")
+
+
+def add_group_phrases(path, phrases):
+    """groups.tsv names and aliases, so that a party never takes one."""
+    with open(path, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            cols = line.rstrip("\n").split("\t")
+            if line.startswith("#") or len(cols) < 4:
+                continue
+            owner = f"group:{cols[0]}:{fold(cols[2])}"
+            for ph in [cols[2]] + [a for a in cols[3].split("|") if a != "-"]:
+                phrases.setdefault(fold(ph), (owner, f"{path}:{n}"))
+
+
 def check_roles(path, t, phrases):
     # a fifth column, the scope, is "home" or absent (data/README.md)
     header, rows = read_rows(path, (4, 5), t)
@@ -226,6 +308,8 @@ def main():
     phrases = {}
     iso3s = check_countries(os.path.join(data, "actors/countries.tsv"), t, phrases)
     check_orgs(os.path.join(data, "actors/orgs.tsv"), t, phrases, iso3s)
+    add_group_phrases(os.path.join(data, "actors/groups.tsv"), phrases)
+    check_parties(os.path.join(data, "actors/parties.tsv"), t, phrases, iso3s)
     check_roles(os.path.join(data, "actors/roles.tsv"), t, phrases)
     print(f"{t.passed} passed, {t.failed} failed")
     return 1 if t.failed else 0
