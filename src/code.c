@@ -2256,7 +2256,12 @@ static int S_object_after(const S_ctx *x, int t, int s1, int not_before)
                         * arming Taiwan": the object is the one before */
         if (x->mstart[k] >= 0) {
             int mi = x->mstart[k];
-            if (k > 0 && S_is(x, k - 1, W_LOCPREP)) { k = x->in->mentions[mi].t1 - 1; continue; }
+            /* "in Kyiv", "at the White House": where it happens, not whom
+             * ("its ambassadors in the US" stay: whom they represent) */
+            if (k > 0 && (S_is(x, k - 1, W_LOCPREP) || (k > 1 && S_is(x, k - 1, W_DETS) && (S_id(x, k - 2) == VW_AT)))) {
+                k = x->in->mentions[mi].t1 - 1;
+                continue;
+            }
             return mi;
         }
     }
