@@ -3101,8 +3101,12 @@ static int S_craft_of(const S_ctx *x, const sr_mention *src, int s0, int s1)
         if (S_in(w, ships)) return 1;
         if (S_in(w, loads)) return 2;
     }
-    /* "shipments of aid from Turkey", "warships from Russia" */
+    /* "shipments of aid from Turkey", "warships from Russia"; also for a
+     * later member of the list ("aid from Jordan, Turkey and the UAE") */
     int k = src->t0 - 1;
+    while (k > s0 && k >= src->t0 - 16 &&
+           (x->minside[k] >= 0 || (S_id(x, k) == VW_P_COMMA) || (S_id(x, k) == VW_AND) || S_is(x, k, W_DETS)))
+        k--;
     if (k - 1 >= s0 && (S_id(x, k) == VW_FROM)) {
         const char *w = S_norm(x, k - 1);
         if (S_in(w, ships)) return 1;
