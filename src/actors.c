@@ -1688,7 +1688,8 @@ static int S_items(S_doc *d, int s0, int s1, vec *items)
                 q++;
             }
             int done = 0;
-            for (int e = q; e > p && !done; e--) {
+            /* most documents learn no name: nothing to look up */
+            for (int e = q; e > p && !done && d->learned.len; e--) {
                 char key[256];
                 size_t kl = S_join(d, p, e, key, sizeof key);
                 int li;
@@ -3241,32 +3242,35 @@ int actors_find(const actors_kb *kb, arena *a, const char *text, const sr_segmen
     vec_init(&items, sizeof(S_item));
     int rc = title && title_seg ? S_learn_title(&d, title, title_seg, &items) : 0;
     if (!rc) rc = S_build_subs(&d);
-    /* the first pass's items of each sentence whose items the second
-     * pass reuses (S_items_need): kept[2s] of them from kept[2s + 1] in
-     * keep; kept[2s + 1] is -1 for the others */
+    /* the first pass's items of each sentence, which the second pass
+     * reuses (S_items_need) when no name was learned since they were
+     * collected (S_items reads only the sub-tokens and the learned names,
+     * which are only ever added to): kept[3s] of them from kept[3s + 1]
+     * in keep, collected when kept[3s + 2] names were learned (-1: the
+     * sentence reads no learned name) */
     vec keep;
     vec_init(&keep, sizeof(S_item));
-    int *kept = rc ? NULL : malloc(2 * ((size_t)seg->nsents + 1) * sizeof(int));
+    int *kept = rc ? NULL : malloc(3 * ((size_t)seg->nsents + 1) * sizeof(int));
     if (!rc && !kept) rc = SITREP_ENOMEM;
     for (int s = 0; s < seg->nsents && !rc; s++) {
         int p = d.sub0[s], q = d.sub0[s + 1];
-        kept[2 * s] = 0;
-        kept[2 * s + 1] = -1;
+        kept[3 * s] = 0;
+        kept[3 * s + 1] = 0;
+        kept[3 * s + 2] = -1;
         if (p == q || (rc = S_items(&d, p, q, &items))) continue;
         int n = (int)items.len, need = S_items_need(items.data, n);
-        if (!(need & S_NEED_NAMES)) {
-            if (keep.len + (size_t)n > keep.cap) {
-                size_t cap = 2 * (keep.len + (size_t)n);
-                void *data = realloc(keep.data, cap * sizeof(S_item));
-                if (!data) { rc = SITREP_ENOMEM; continue; }
-                keep.data = data;
-                keep.cap = cap;
-            }
-            if (n) memcpy((S_item *)keep.data + keep.len, items.data, (size_t)n * sizeof(S_item));
-            kept[2 * s] = n;
-            kept[2 * s + 1] = (int)keep.len;
-            keep.len += (size_t)n;
+        if (keep.len + (size_t)n > keep.cap) {
+            size_t cap = 2 * (keep.len + (size_t)n);
+            void *data = realloc(keep.data, cap * sizeof(S_item));
+            if (!data) { rc = SITREP_ENOMEM; continue; }
+            keep.data = data;
+            keep.cap = cap;
         }
+        if (n) memcpy((S_item *)keep.data + keep.len, items.data, (size_t)n * sizeof(S_item));
+        kept[3 * s] = n;
+        kept[3 * s + 1] = (int)keep.len;
+        kept[3 * s + 2] = need & S_NEED_NAMES ? (int)d.learned.len : -1;
+        keep.len += (size_t)n;
         if (need & S_NEED_LEARN) rc = S_compose_sentence(&d, p, q, items.data, n, 1);
     }
     if (!rc && !(d.ment0 = malloc(((size_t)seg->nsents + 1) * sizeof(int)))) rc = SITREP_ENOMEM;
@@ -3276,9 +3280,9 @@ int actors_find(const actors_kb *kb, arena *a, const char *text, const sr_segmen
         d.ment0[s] = (int)d.out.len;
         if (p == q) continue;
         S_item *its;
-        int n = kept[2 * s];
-        if (kept[2 * s + 1] >= 0) {
-            its = keep.data ? (S_item *)keep.data + kept[2 * s + 1] : NULL;   /* none kept at all: n is 0 */
+        int n = kept[3 * s];
+        if (kept[3 * s + 2] < 0 || (size_t)kept[3 * s + 2] == d.learned.len) {
+            its = keep.data ? (S_item *)keep.data + kept[3 * s + 1] : NULL;   /* none kept at all: n is 0 */
         } else {
             if ((rc = S_items(&d, p, q, &items))) break;
             its = items.data;
