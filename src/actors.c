@@ -209,8 +209,21 @@ static const char *const S_NOTTHE[] = {"other", "same", "two", "both", "another"
     "third", "fourth", "fifth", "sixth", "seventh", "last", "next", "only",
     "former", "new", NULL};
 
+/* The words some coreference step of S_pronouns takes as its case. */
+static const int S_STEP_WORDS[] = {
+    VW_I, VW_WE, VW_OUR, VW_US, VW_MY, VW_IT, VW_ITS, VW_COUNTRIES, VW_NATIONS, VW_STATES,
+    VW_LEADERS, VW_GOVERNMENTS, VW_SIDES, VW_NEIGHBOURS, VW_NEIGHBORS, VW_COMBATANTS,
+    VW_BELLIGERENTS, VW_PARTIES, VW_FACTIONS, VW_GOVERNMENT, VW_AUTHORITIES, VW_REGIME, VW_JUNTA,
+    VW_ADMINISTRATION, VW_BLOC, VW_AGENCY, VW_WATCHDOG, VW_UNION, VW_COUNCIL, VW_MILITIA,
+    VW_KINGDOM, VW_REPUBLIC, VW_EMIRATE, VW_STATE, VW_COUNTRY, VW_THEY, VW_THEM, VW_HE, VW_HIM,
+    VW_HIS, VW_SHE, VW_HER};
+
 static int S_add_classes(vocab *v)
 {
+    for (size_t k = 0; k < sizeof S_STEP_WORDS / sizeof S_STEP_WORDS[0]; k++) {
+        const char *w = vocab_str(v, S_STEP_WORDS[k]);
+        if (vocab_add(v, w, strlen(w), VC_A_STEP) != S_STEP_WORDS[k]) return SITREP_ENOMEM;
+    }
     static const struct {
         const char *const *list;
         vocab_cls cls;
@@ -1070,6 +1083,7 @@ typedef struct {
     long day;
     vec subs;           /* S_sub */
     int *sub0;          /* per sentence, its first sub-token; then subs.len */
+    vocab_cls *scls;    /* per sentence, the classes of its sub-tokens OR-ed */
     vec locals;         /* S_local */
     dict learned;       /* folded name -> local */
     vec out;            /* sr_mention */
@@ -1143,10 +1157,12 @@ static int S_build_subs(S_doc *d)
         d->subs.cap = want;
     }
     if (!(d->sub0 = malloc(((size_t)seg->nsents + 1) * sizeof(int)))) return SITREP_ENOMEM;
+    if (!(d->scls = malloc(((size_t)seg->nsents + 1) * sizeof(vocab_cls)))) return SITREP_ENOMEM;
     const actors_kb *kb = d->kb;
     for (int s = 0; s < seg->nsents; s++) {
         const sr_sentence *se = &seg->sents[s];
         d->sub0[s] = (int)d->subs.len;
+        vocab_cls scls = 0;
         for (int t = se->tok0; t < se->tok0 + se->ntok; t++) {
             const sr_token *tk = &seg->toks[t];
             const char *nm = tk->norm;
@@ -1180,6 +1196,7 @@ static int S_build_subs(S_doc *d)
                     else if (one.hit >= 0) longest = 1, hit = one.hit;
                 }
                 *sb = (S_sub){norm, id, cls, (int)l, t, tk->start, tk->end, tk->flags, poss, s, longest, hit};
+                scls |= cls;
                 continue;
             }
             /* split the original bytes at hyphens */
@@ -1205,6 +1222,7 @@ static int S_build_subs(S_doc *d)
                      * segmenter could not make */
                     sb->id = vocab_id(d->kb->voc, f, l);
                     sb->cls = vocab_class(d->kb->voc, sb->id);
+                    scls |= sb->cls;
                     sb->len = (int)l;
                     sb->tok = t; sb->start = p; sb->end = q;
                     sb->flags = (tk->flags & ~(TOK_CAP | TOK_SENTSTART)) |
@@ -1217,6 +1235,7 @@ static int S_build_subs(S_doc *d)
                 p = q + (d->text[q] == '-' ? 1 : 3);
             }
         }
+        d->scls[s] = scls;
     }
     d->sub0[seg->nsents] = (int)d->subs.len;
     return 0;
@@ -3114,20 +3133,13 @@ static int S_ref_the_country(S_doc *d, int s0, int s1, int p)
  * takes is left as it is.  Returns 0 or SITREP_ENOMEM. */
 static int S_pronouns(S_doc *d, int s0, int s1)
 {
-    /* the words some step takes as its case; any other word is none's
-     * (a role of S_group_in has its class bit), and most words are none */
-    static const unsigned char step_word[VW__COUNT] = {
-        [VW_I] = 1, [VW_WE] = 1, [VW_OUR] = 1, [VW_US] = 1, [VW_MY] = 1, [VW_IT] = 1, [VW_ITS] = 1,
-        [VW_COUNTRIES] = 1, [VW_NATIONS] = 1, [VW_STATES] = 1, [VW_LEADERS] = 1, [VW_GOVERNMENTS] = 1,
-        [VW_SIDES] = 1, [VW_NEIGHBOURS] = 1, [VW_NEIGHBORS] = 1, [VW_COMBATANTS] = 1,
-        [VW_BELLIGERENTS] = 1, [VW_PARTIES] = 1, [VW_FACTIONS] = 1, [VW_GOVERNMENT] = 1,
-        [VW_AUTHORITIES] = 1, [VW_REGIME] = 1, [VW_JUNTA] = 1, [VW_ADMINISTRATION] = 1, [VW_BLOC] = 1,
-        [VW_AGENCY] = 1, [VW_WATCHDOG] = 1, [VW_UNION] = 1, [VW_COUNCIL] = 1, [VW_MILITIA] = 1, [VW_KINGDOM] = 1,
-        [VW_REPUBLIC] = 1, [VW_EMIRATE] = 1, [VW_STATE] = 1, [VW_COUNTRY] = 1, [VW_THEY] = 1,
-        [VW_THEM] = 1, [VW_HE] = 1, [VW_HIM] = 1, [VW_HIS] = 1, [VW_SHE] = 1, [VW_HER] = 1};
+    /* the words some step takes as its case (S_STEP_WORDS: VC_A_STEP) or a
+     * role of S_group_in (VC_A_ROLE1); any other word is none's, and most
+     * sentences have none (S_build_subs: their classes, OR-ed) */
+    if (!(d->scls[SUB(d, s0)->sent] & (VC_A_ROLE1 | VC_A_STEP))) return 0;
     for (int p = s0; p < s1; p++) {
         const S_sub *sb = SUB(d, p);
-        if (!(sb->cls & VC_A_ROLE1) && !(sb->id < VW__COUNT && step_word[sb->id])) continue;
+        if (!(sb->cls & (VC_A_ROLE1 | VC_A_STEP))) continue;
         int rc = S_group_in(d, p, s1);
         if (!rc) rc = S_ref_speaker(d, s0, s1, p);
         if (!rc) rc = S_ref_it(d, s0, s1, p);
@@ -3152,6 +3164,20 @@ static int S_cmp_mention(const void *a, const void *b)
     return x->pair - y->pair;   /* "they" for two sides: one token, two mentions */
 }
 
+/* Sorts the mentions out[from ..] by S_cmp_mention.  They are most often
+ * in order already, and glibc's qsort, a merge sort, leaves a sorted
+ * array as it is: only one out of order is sorted. */
+static void S_sort_mentions(vec *out, size_t from)
+{
+    sr_mention *m = (sr_mention *)out->data + from;
+    size_t n = out->len - from;
+    for (size_t i = 1; i < n; i++)
+        if (S_cmp_mention(&m[i - 1], &m[i]) > 0) {
+            qsort(m, n, sizeof *m, S_cmp_mention);
+            return;
+        }
+}
+
 /* Runs the learning pass over a title: names introduced there ("Kamala
  * Harris visits Romania") are known in the text. */
 static int S_learn_title(S_doc *d, const char *title, const sr_segmentation *tseg, vec *items)
@@ -3161,6 +3187,7 @@ static int S_learn_title(S_doc *d, const char *title, const sr_segmentation *tse
     td.seg = tseg;
     vec_init(&td.subs, sizeof(S_sub));
     td.sub0 = NULL;
+    td.scls = NULL;
     int rc = S_build_subs(&td);
     for (int s = 0; !rc && s < tseg->nsents; s++) {
         int p = td.sub0[s], q = td.sub0[s + 1];
@@ -3170,6 +3197,7 @@ static int S_learn_title(S_doc *d, const char *title, const sr_segmentation *tse
     }
     vec_free(&td.subs);
     free(td.sub0);
+    free(td.scls);
     d->locals = td.locals;   /* the learned names (vec and dict may have grown) */
     d->learned = td.learned;
     return rc;
@@ -3292,11 +3320,9 @@ int actors_find(const actors_kb *kb, arena *a, const char *text, const sr_segmen
         rc = S_compose_sentence(&d, p, q, its, n, 0);
         if (!rc) {
             /* keep this sentence's mentions in order before pronouns */
-            if (d.out.len > before)
-                qsort((sr_mention *)d.out.data + before, d.out.len - before, sizeof(sr_mention), S_cmp_mention);
+            S_sort_mentions(&d.out, before);
             rc = S_pronouns(&d, p, q);
-            if (!rc && d.out.len > before)
-                qsort((sr_mention *)d.out.data + before, d.out.len - before, sizeof(sr_mention), S_cmp_mention);
+            if (!rc) S_sort_mentions(&d.out, before);
         }
     }
     S_mark_datelines(&d);
@@ -3318,6 +3344,7 @@ int actors_find(const actors_kb *kb, arena *a, const char *text, const sr_segmen
     free(kept);
     vec_free(&d.subs);
     free(d.sub0);
+    free(d.scls);
     free(d.ment0);
     vec_free(&d.locals);
     vec_free(&d.out);
