@@ -1027,8 +1027,8 @@ const char *actors_role(const actors_kb *kb, const char *folded, const char **rc
 
 typedef struct {
     const char *norm;   /* folded, possessive stripped (arena) */
-    int id;             /* norm's vocabulary id (VOCAB_UNKNOWN: in no phrase) */
     vocab_cls cls;      /* its class (0 when unknown) */
+    int id;             /* norm's vocabulary id (VOCAB_UNKNOWN: in no phrase) */
     int len;            /* strlen(norm) */
     int tok;            /* document token */
     int start, end;     /* bytes */
@@ -1127,20 +1127,25 @@ static int S_in_list(const char *w, const char *const *list)
     return 0;
 }
 
+/* Doubles the room of d->subs.  0 or SITREP_ENOMEM. */
+static int S_grow_subs(S_doc *d)
+{
+    vec *v = &d->subs;
+    size_t cap = v->cap ? v->cap * 2 : 16;
+    void *data = realloc(v->data, cap * sizeof(S_sub));
+    if (!data) return SITREP_ENOMEM;
+    v->data = data;
+    v->cap = cap;
+    return 0;
+}
+
 /* A new sub-token at the end of d->subs, its fields to be set by the
  * caller (not zeroed: S_build_subs sets every one), or NULL when out of
  * memory. */
-static S_sub *S_new_sub(S_doc *d)
+static inline S_sub *S_new_sub(S_doc *d)
 {
-    vec *v = &d->subs;
-    if (v->len == v->cap) {
-        size_t cap = v->cap ? v->cap * 2 : 16;
-        void *data = realloc(v->data, cap * sizeof(S_sub));
-        if (!data) return NULL;
-        v->data = data;
-        v->cap = cap;
-    }
-    return (S_sub *)v->data + v->len++;
+    if (d->subs.len == d->subs.cap && S_grow_subs(d)) return NULL;
+    return (S_sub *)d->subs.data + d->subs.len++;
 }
 
 static int S_build_subs(S_doc *d)
@@ -1167,7 +1172,8 @@ static int S_build_subs(S_doc *d)
             const sr_token *tk = &seg->toks[t];
             const char *nm = tk->norm;
             size_t nl = strlen(nm);
-            const char *hy = (tk->flags & TOK_WORD) ? memchr(nm, '-', nl) : NULL;
+            /* (a word of up to 3 bytes is never split: no need to look) */
+            const char *hy = (tk->flags & TOK_WORD) && nl > 3 ? memchr(nm, '-', nl) : NULL;
             /* "Biden-Putin" splits; "US-led" stays one word, but "US-Albania-sponsored"
              * (two hyphens) splits into its countries, and so do a ship's or a
              * firm's owner and flag: "US-owned", "Greek-flagged" ("Qaeda-linked" is no owner) */
@@ -1195,7 +1201,7 @@ static int S_build_subs(S_doc *d)
                     if (one.prefix) longest = -1;
                     else if (one.hit >= 0) longest = 1, hit = one.hit;
                 }
-                *sb = (S_sub){norm, id, cls, (int)l, t, tk->start, tk->end, tk->flags, poss, s, longest, hit};
+                *sb = (S_sub){norm, cls, id, (int)l, t, tk->start, tk->end, tk->flags, poss, s, longest, hit};
                 scls |= cls;
                 continue;
             }
