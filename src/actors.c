@@ -14,6 +14,7 @@
  */
 #include "actors.h"
 
+#include <assert.h>
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -31,6 +32,9 @@ typedef struct {
     const char *key, *code, *name;
     int is_org;
     const char *members;   /* a coalition's member keys, space-separated, or NULL */
+    const char *why, *why_adj;   /* the explanation of a mention of its name
+                                  * ("country Romania") or adjective
+                                  * ("adjective of Romania"), made at load */
 } S_ent;
 
 typedef struct {
@@ -396,6 +400,17 @@ static int S_phrase_key(arena *tmp, const char *phrase, buf *out)
     return nt;
 }
 
+/* a and b concatenated into arena a (the knowledge base's), or NULL. */
+static char *S_join2(arena *mem, const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    char *out = arena_alloc(mem, la + lb + 1);
+    if (!out) return NULL;
+    memcpy(out, a, la);
+    memcpy(out + la, b, lb + 1);
+    return out;
+}
+
 /* A bit for each byte value of s[0..n) present (modulo 64).  Each bit one
  * string has and the other lacks costs an edit, so the larger count of
  * such bits is a lower bound of the edit distance (S_over_edits). */
@@ -596,6 +611,9 @@ static int S_load_line(actors_kb *kb, arena *tmp, S_format fmt, char **c, int nc
         en->key = arena_strdup(&kb->mem, col[0]);
         en->code = arena_strdup(&kb->mem, fmt == F_ORGS && *col[1] ? col[1] : col[0]);
         en->name = arena_strdup(&kb->mem, col[2]);
+        en->why = S_join2(&kb->mem, en->is_org ? "organisation " : "country ", col[2]);
+        en->why_adj = S_join2(&kb->mem, "adjective of ", col[2]);
+        if (!en->key || !en->code || !en->name || !en->why || !en->why_adj) return SITREP_ENOMEM;
         if (!*col[0] || !*col[2]) {
             snprintf(err, errlen, "%s:%ld: empty key or name", path, lineno);
             return SITREP_EDATA;
@@ -1093,6 +1111,8 @@ typedef struct {
                          * sentence, so a sentence's lie together, in the
                          * order of their sentences (S_sent_mentions) */
     S_states states;    /* those of the sentences before cur (S_states_so_far) */
+    char *pool;         /* S_room: the rest of the block strings are carved from */
+    size_t pool_left;
 } S_doc;
 
 #define SUB(d, i) (&VEC_AT(&(d)->subs, S_sub, i))
@@ -1398,22 +1418,47 @@ static void S_copy2(char *out, size_t n, const char *a, const char *b)
  * be NULL goes through S_str, which gives it as printf does). */
 static const char *S_str(const char *s) { return s ? s : "(null)"; }
 
-static char *S_cat(arena *a, ...)
+/* Room for n bytes in the document's arena, carved from a block of
+ * S_POOL bytes (S_doc.pool): most explanations are short, and one
+ * arena_alloc each (its call, its zeroing) cost as much as the making.
+ * NULL when out of memory. */
+enum { S_POOL = 1024 };
+static char *S_room(S_doc *d, size_t n)
+{
+    if (n > d->pool_left) {
+        if (n > S_POOL / 4) return arena_alloc(d->a, n);
+        char *b = arena_alloc(d->a, S_POOL);
+        if (!b) return NULL;
+        d->pool = b;
+        d->pool_left = S_POOL;
+    }
+    char *p = d->pool;
+    d->pool += n;
+    d->pool_left -= n;
+    return p;
+}
+
+enum { S_CAT_MAX = 16 };   /* strings S_cat joins at most */
+
+static char *S_cat(S_doc *d, ...)
 {
     va_list ap;
-    size_t n = 0;
-    va_start(ap, a);
-    for (const char *s; (s = va_arg(ap, const char *));) n += strlen(s);
-    va_end(ap);
-    char *out = arena_alloc(a, n + 1), *o = out;
-    if (!out) return NULL;
-    va_start(ap, a);
+    const char *str[S_CAT_MAX];
+    size_t len[S_CAT_MAX], n = 0;
+    int k = 0;
+    va_start(ap, d);
     for (const char *s; (s = va_arg(ap, const char *));) {
-        size_t l = strlen(s);
-        memcpy(o, s, l);
-        o += l;
+        assert(k < S_CAT_MAX);
+        str[k] = s;
+        n += len[k++] = strlen(s);
     }
     va_end(ap);
+    char *out = S_room(d, n + 1), *o = out;
+    if (!out) return NULL;
+    for (int i = 0; i < k; i++) {
+        memcpy(o, str[i], len[i]);
+        o += len[i];
+    }
     *o = 0;
     return out;
 }
@@ -1442,9 +1487,9 @@ static void S_fill_person(S_doc *d, sr_mention *m, int person)
     S_code(kb, key, t && in_office ? t->rolecode : "ELI", m->code, sizeof m->code);
     m->gender = p->gender;
     m->rclass = t && in_office ? t->rclass : NULL;
-    m->why = t ? S_cat(d->a, "person ", p->name, " (", t->role,
+    m->why = t ? S_cat(d, "person ", p->name, " (", t->role,
                        in_office ? "" : ", out of office on the document date", ")", (char *)NULL)
-               : S_cat(d->a, "person ", p->name, (char *)NULL);
+               : S_cat(d, "person ", p->name, (char *)NULL);
 }
 
 /* Finds the person holding a role class (or phrase) for key on day. */
@@ -2032,7 +2077,7 @@ static int S_titled_unknown(S_doc *d, const S_phrase *ph)
     m->gender = ph->r->gender;
     m->rclass = ph->r->rclass;
     m->how = AH_COMPOSED | AH_COREF;
-    m->why = S_cat(d->a, "'", S_str(ph->r->phrase), "' ", S_str(full), " with no country: of ",
+    m->why = S_cat(d, "'", S_str(ph->r->phrase), "' ", S_str(full), " with no country: of ",
                    S_str(S_country_name(d->kb, key)), ", the country named last", (char *)NULL);
     /* the learned name keeps pointers: key and code must outlive this frame */
     const char *pkey = arena_strdup(d->a, key), *pcode = arena_strdup(d->a, code);
@@ -2075,11 +2120,11 @@ static int S_emit_name(S_doc *d, S_phrase *ph)
             S_copy(m->code, sizeof m->code, l->code);
             m->gender = l->gender;
             m->rclass = l->rclass;
-            m->why = S_cat(d->a, "name learned in this document (", S_str(l->name), ")", (char *)NULL);
+            m->why = S_cat(d, "name learned in this document (", S_str(l->name), ")", (char *)NULL);
         }
         m->how = l->corrected ? AH_CORRECTED : AH_LEARNED;
         if (l->corrected)
-            m->why = S_cat(d->a, "misspelling of ", S_str(m->name), " corrected", (char *)NULL);
+            m->why = S_cat(d, "misspelling of ", S_str(m->name), " corrected", (char *)NULL);
         return 1;
     }
     if (nm->itype == I_UNKNOWN) {
@@ -2132,14 +2177,14 @@ static int S_emit_name(S_doc *d, S_phrase *ph)
             m->how = AH_COMPOSED;
             m->plural = sr->plural;
             S_code(kb, e->key, sr->code, m->code, sizeof m->code);
-            m->why = S_cat(d->a, S_str(e->name), " + shared role '", S_str(sr->phrase), "' (", S_str(sr->code), ")",
+            m->why = S_cat(d, S_str(e->name), " + shared role '", S_str(sr->phrase), "' (", S_str(sr->code), ")",
                            (char *)NULL);
             return 1;
         }
         if (best->type == H_METONYM) {
             m->how |= AH_METONYM;
             S_code(kb, e->key, best->rolecode, m->code, sizeof m->code);
-            m->why = S_cat(d->a, !strcmp(best->rolecode, "BUS") ? "a firm" : "seat of power", " of ", S_str(e->name),
+            m->why = S_cat(d, !strcmp(best->rolecode, "BUS") ? "a firm" : "seat of power", " of ", S_str(e->name),
                            (char *)NULL);
         } else {
             S_copy(m->code, sizeof m->code, e->code);
@@ -2154,8 +2199,7 @@ static int S_emit_name(S_doc *d, S_phrase *ph)
                     m->how &= ~(unsigned)AH_ADJ;
                 }
             }
-            m->why = S_cat(d->a, best->type == H_ADJ ? "adjective of " : e->is_org ? "organisation " : "country ", e->name,
-                           (char *)NULL);
+            m->why = best->type == H_ADJ ? e->why_adj : e->why;
         }
         return 1;
     }
@@ -2174,7 +2218,7 @@ static int S_role_with_modifier(S_doc *d, const S_phrase *ph, int single)
             if (!m) return SITREP_ENOMEM;
             S_fill_person(d, m, person);
             m->how = AH_COMPOSED | AH_COREF;
-            m->why = S_cat(d->a, S_str(m->name), ": the ", S_str(ph->r->phrase), " of ", S_str(ph->mname),
+            m->why = S_cat(d, S_str(m->name), ": the ", S_str(ph->r->phrase), " of ", S_str(ph->mname),
                            " on the document date", (char *)NULL);
             return 0;
         }
@@ -2188,7 +2232,7 @@ static int S_role_with_modifier(S_doc *d, const S_phrase *ph, int single)
     m->how = AH_COMPOSED;
     m->plural = ph->r->plural;
     m->gender = ph->r->gender;
-    m->why = S_cat(d->a, ph->mname, " + role '", ph->r->phrase, "' (", ph->r->code, ")", (char *)NULL);
+    m->why = S_cat(d, ph->mname, " + role '", ph->r->phrase, "' (", ph->r->code, ")", (char *)NULL);
     return 0;
     return 0;
 }
@@ -2233,7 +2277,7 @@ static int S_domestic_body(S_doc *d, const S_phrase *ph)
             S_code(kb, ck, ph->r->code, m->code, sizeof m->code);
             m->how = AH_COMPOSED;
             m->plural = 1;
-            m->why = S_cat(d->a, "role '", S_str(ph->r->phrase), "' (", S_str(ph->r->code), ") in ", S_str(cn),
+            m->why = S_cat(d, "role '", S_str(ph->r->phrase), "' (", S_str(ph->r->code), ") in ", S_str(cn),
                            (char *)NULL);
             return 0;
         }
@@ -2279,7 +2323,7 @@ static int S_domestic_body(S_doc *d, const S_phrase *ph)
     S_code(kb, key, ph->r->code, m->code, sizeof m->code);
     m->how = AH_COREF;
     m->plural = ph->r->plural;
-    m->why = S_cat(d->a, "'", S_str(ph->r->phrase), "' with no country: of ", S_str(m->name),
+    m->why = S_cat(d, "'", S_str(ph->r->phrase), "' with no country: of ", S_str(m->name),
                    ", the country named last", (char *)NULL);
     return 0;
     return 0;
@@ -2303,7 +2347,7 @@ static int S_role_alone(S_doc *d, const S_phrase *ph)
         m->gender = ref.gender;
         m->rclass = ref.rclass;
         m->how = AH_COREF;
-        m->why = S_cat(d->a, "'", S_str(ph->r->phrase), "' refers to ", S_str(ref.name), ", the most recent ",
+        m->why = S_cat(d, "'", S_str(ph->r->phrase), "' refers to ", S_str(ref.name), ", the most recent ",
                        S_str(ph->r->rclass), (char *)NULL);
     } else if (!strcmp(ph->r->rclass, "official") || !strcmp(ph->r->rclass, "spokes")) {
         /* an unnamed official ("the official said", "a spokesperson
@@ -2334,7 +2378,7 @@ static int S_role_alone(S_doc *d, const S_phrase *ph)
             memcpy(m->key, ref.key, sizeof m->key);
             S_code(kb, ref.key, ph->r->code, m->code, sizeof m->code);
             m->how = AH_COREF;
-            m->why = S_cat(d->a, "an unnamed ", S_str(ph->r->phrase), " of ", m->name ? m->name : m->key,
+            m->why = S_cat(d, "an unnamed ", S_str(ph->r->phrase), " of ", m->name ? m->name : m->key,
                            ", the government last named", (char *)NULL);
         }
     }
@@ -2641,7 +2685,7 @@ static int S_group_in(S_doc *d, int p, int s1)
     S_code(d->kb, ref.key, r->code, m->code, sizeof m->code);
     m->how = AH_COMPOSED;
     m->plural = 1;
-    m->why = S_cat(d->a, "role '", S_str(r->phrase), "' (", S_str(r->code), ") in ", ref.name ? ref.name : ref.key,
+    m->why = S_cat(d, "role '", S_str(r->phrase), "' (", S_str(r->code), ") in ", ref.name ? ref.name : ref.key,
                    (char *)NULL);
     return 1;
 }
@@ -2739,7 +2783,7 @@ static int S_emit_sides(S_doc *d, int p0, int p1, const sr_mention *const two[2]
         if (!m) return SITREP_ENOMEM;
         m->plural = 1;
         m->pair = k + 1;
-        m->why = S_cat(d->a, "'", S_str(w), "' refers to ", copy[0].name ? copy[0].name : copy[0].key, " and ",
+        m->why = S_cat(d, "'", S_str(w), "' refers to ", copy[0].name ? copy[0].name : copy[0].key, " and ",
                        copy[1].name ? copy[1].name : copy[1].key, (char *)NULL);
     }
     return 0;
@@ -2762,7 +2806,7 @@ static int S_ref_speaker(S_doc *d, int s0, int s1, int p)
     if (spk) {
         sr_mention *m = S_emit_ref(d, p, p + 1, spk);
         if (!m) return SITREP_ENOMEM;
-        m->why = S_cat(d->a, "'", sb->norm, "' is the speaker, ", m->name ? m->name : m->key, (char *)NULL);
+        m->why = S_cat(d, "'", sb->norm, "' is the speaker, ", m->name ? m->name : m->key, (char *)NULL);
     }
     return 1;
 }
@@ -2808,7 +2852,7 @@ static int S_ref_it(S_doc *d, int s0, int s1, int p)
     if (ref) {
         sr_mention *m = S_emit_ref(d, p, p + 1, ref);
         if (!m) return SITREP_ENOMEM;
-        m->why = S_cat(d->a, "'it' refers to ", m->name ? m->name : m->key, (char *)NULL);
+        m->why = S_cat(d, "'it' refers to ", m->name ? m->name : m->key, (char *)NULL);
     }
     return 1;
 }
@@ -2926,7 +2970,7 @@ static int S_ref_government(S_doc *d, int s0, int s1, int p)
     m->name = S_country_name(d->kb, copy.key);
     S_code(d->kb, copy.key, "GOV", m->code, sizeof m->code);
     m->how = AH_COREF;
-    m->why = S_cat(d->a, "'", sb->norm, "' refers to the government of ", S_str(m->name), (char *)NULL);
+    m->why = S_cat(d, "'", sb->norm, "' refers to the government of ", S_str(m->name), (char *)NULL);
     return 1;
 }
 
@@ -2961,7 +3005,7 @@ static int S_ref_org(S_doc *d, int s0, int s1, int p)
     sr_mention *m = S_emit_ref(d, a, p + 1, ref);
     if (!m) return SITREP_ENOMEM;
     m->how = AH_COREF;
-    m->why = S_cat(d->a, "'the ", sb->norm, "' refers to ", m->name ? m->name : m->key, (char *)NULL);
+    m->why = S_cat(d, "'the ", sb->norm, "' refers to ", m->name ? m->name : m->key, (char *)NULL);
     return 1;
 }
 
@@ -2989,7 +3033,7 @@ static int S_ref_country_noun(S_doc *d, int s0, int s1, int p)
     S_copy(m->code, sizeof m->code, m->key);
     m->kind = AK_COUNTRY;
     m->name = S_country_name(d->kb, m->key);
-    m->why = S_cat(d->a, "'the ... ", sb->norm, "' refers to ", S_str(m->name), (char *)NULL);
+    m->why = S_cat(d, "'the ... ", sb->norm, "' refers to ", S_str(m->name), (char *)NULL);
     return 1;
 }
 
@@ -3014,7 +3058,7 @@ static int S_ref_they(S_doc *d, int s0, int s1, int p)
     if (ref) {
         sr_mention *m = S_emit_ref(d, p, p + 1, ref);
         if (!m) return SITREP_ENOMEM;
-        m->why = S_cat(d->a, "'", sb->norm, "' refers to ", m->name ? m->name : m->key, (char *)NULL);
+        m->why = S_cat(d, "'", sb->norm, "' refers to ", m->name ? m->name : m->key, (char *)NULL);
     } else if ((wid == VW_THEY)) {
         /* "Kuleba met Lavrov on Thursday.  They will meet again":
          * the two sides of the previous sentence, when it names
@@ -3086,7 +3130,7 @@ static int S_ref_person(S_doc *d, int s0, int s1, int p)
     const sr_mention *ref = &VEC_AT(&d->out, sr_mention, (size_t)best);
     sr_mention *m = S_emit_ref(d, p, p + 1, ref);
     if (!m) return SITREP_ENOMEM;
-    m->why = S_cat(d->a, "'", sb->norm, "' refers to ", S_str(m->name), (char *)NULL);
+    m->why = S_cat(d, "'", sb->norm, "' refers to ", S_str(m->name), (char *)NULL);
     return 1;
 }
 
@@ -3128,7 +3172,7 @@ static int S_ref_the_country(S_doc *d, int s0, int s1, int p)
     S_copy(m->code, sizeof m->code, m->key);
     m->kind = AK_COUNTRY;
     m->name = S_country_name(d->kb, m->key);
-    m->why = S_cat(d->a, "'the country' refers to ", S_str(refname), (char *)NULL);
+    m->why = S_cat(d, "'the country' refers to ", S_str(refname), (char *)NULL);
     return 1;
 }
 
@@ -3206,6 +3250,8 @@ static int S_learn_title(S_doc *d, const char *title, const sr_segmentation *tse
     free(td.scls);
     d->locals = td.locals;   /* the learned names (vec and dict may have grown) */
     d->learned = td.learned;
+    d->pool = td.pool;       /* and the strings carved for them */
+    d->pool_left = td.pool_left;
     return rc;
 }
 
