@@ -126,6 +126,10 @@ struct actors_kb {
     vocab *voc;            /* the words of every phrase (not owned; pipeline_load's) */
     dict person_by_name;   /* canonical name -> person */
     dict org_by_key;       /* key -> ent */
+    uint64_t org_mask[256];   /* per first byte of an organisation's key, a bit
+                               * per length (modulo 64): most keys asked for
+                               * are countries', which this says are no
+                               * organisation's without a lookup (S_org_key) */
     dict country_by_key;   /* ISO3 -> ent */
     dict role_by_phrase;   /* folded phrase -> role */
     dict surnames;         /* folded last name -> first S_sname */
@@ -631,6 +635,8 @@ static int S_load_line(actors_kb *kb, arena *tmp, S_format fmt, char **c, int nc
         if (!by_country && !dict_get(byk, en->key, strlen(en->key), &dummy) &&
             dict_set(byk, en->key, strlen(en->key), ei))
             return SITREP_ENOMEM;
+        if (byk == &kb->org_by_key)
+            kb->org_mask[(unsigned char)en->key[0]] |= 1ull << (strlen(en->key) & 63);
         int htype = fmt == F_ORGS ? H_ORG : H_COUNTRY;
         rc = S_add_phrase(kb, tmp, col[2], htype, ei, NULL, key);
         char *aliases = c[fmt == F_ORGS ? 3 : 3 < nc ? 3 : 0];
@@ -1147,6 +1153,25 @@ static int S_in_list(const char *w, const char *const *list)
     return 0;
 }
 
+/* Room for one more element at the end of v, not zeroed (vec_push zeroes
+ * it with a call to memset: the caller sets every field), or NULL when
+ * out of memory. */
+static int S_vec_grow(vec *v)
+{
+    size_t cap = v->cap ? v->cap * 2 : 16;
+    void *data = realloc(v->data, cap * v->size);
+    if (!data) return SITREP_ENOMEM;
+    v->data = data;
+    v->cap = cap;
+    return 0;
+}
+
+static inline void *S_push(vec *v)
+{
+    if (v->len == v->cap && S_vec_grow(v)) return NULL;
+    return (char *)v->data + v->len++ * v->size;
+}
+
 /* Doubles the room of d->subs.  0 or SITREP_ENOMEM. */
 static int S_grow_subs(S_doc *d)
 {
@@ -1403,12 +1428,12 @@ static void S_copy2(char *out, size_t n, const char *a, const char *b)
 {
     if (!a) a = "(null)";
     if (!b) b = "(null)";
-    size_t la = strlen(a), lb = strlen(b);
-    if (la > n - 1) la = n - 1;
-    if (lb > n - 1 - la) lb = n - 1 - la;
-    memcpy(out, a, la);
-    memcpy(out + la, b, lb);
-    out[la + lb] = 0;
+    /* byte by byte: keys and codes are a few bytes, shorter than the
+     * calls to strlen and memcpy */
+    size_t o = 0;
+    while (*a && o < n - 1) out[o++] = *a++;
+    while (*b && o < n - 1) out[o++] = *b++;
+    out[o] = 0;
 }
 
 #define S_copy(out, n, s) S_copy2(out, n, s, "")
@@ -1463,10 +1488,17 @@ static char *S_cat(S_doc *d, ...)
     return out;
 }
 
+/* Is key an organisation's (org_by_key), and which, in *ei? */
+static int S_org_key(const actors_kb *kb, const char *key, int *ei)
+{
+    size_t l = strlen(key);
+    return (kb->org_mask[(unsigned char)key[0]] >> (l & 63) & 1) && dict_get(&kb->org_by_key, key, l, ei);
+}
+
 static void S_code(const actors_kb *kb, const char *key, const char *role, char *out, size_t n)
 {
     int ei;
-    if (dict_get(&kb->org_by_key, key, strlen(key), &ei)) {
+    if (S_org_key(kb, key, &ei)) {
         S_copy(out, n, ENT(kb, ei)->code);
         return;
     }
@@ -1516,15 +1548,11 @@ static int S_person_by_role(const actors_kb *kb, const char *key, const char *rp
 
 static sr_mention *S_emit(S_doc *d, int p0, int p1)
 {
-    sr_mention *m = vec_push(&d->out);
+    sr_mention *m = S_push(&d->out);
     if (!m) return NULL;
     const S_sub *a = SUB(d, p0), *b = SUB(d, p1 - 1);
-    m->t0 = a->tok;
-    m->t1 = b->tok + 1;
-    m->start = a->start;
-    m->end = b->end;
-    m->sent = a->sent;
-    m->gender = '-';
+    *m = (sr_mention){.t0 = a->tok, .t1 = b->tok + 1, .start = a->start, .end = b->end, .sent = a->sent,
+                      .gender = '-'};
     return m;
 }
 
@@ -1732,13 +1760,9 @@ static int S_items(S_doc *d, int s0, int s1, vec *items)
             }
         }
         if (n > 0) {
-            S_item *it = vec_push(items);
+            S_item *it = S_push(items);
             if (!it) return SITREP_ENOMEM;
-            it->itype = I_HIT;
-            it->p0 = p;
-            it->p1 = p + n;
-            it->hit = hit;
-            it->role = it->person = -1;
+            *it = (S_item){.itype = I_HIT, .p0 = p, .p1 = p + n, .hit = hit, .role = -1, .person = -1};
             for (int h = hit; h >= 0; h = HIT(d->kb, h)->next) {
                 const S_hit *hh = HIT(d->kb, h);
                 it->types |= 1u << hh->type;
@@ -1764,22 +1788,17 @@ static int S_items(S_doc *d, int s0, int s1, vec *items)
                 size_t kl = S_join(d, p, e, key, sizeof key);
                 int li;
                 if (dict_get(&d->learned, key, kl, &li)) {
-                    S_item *it = vec_push(items);
+                    S_item *it = S_push(items);
                     if (!it) return SITREP_ENOMEM;
-                    it->itype = I_LOCAL;
-                    it->p0 = p;
-                    it->p1 = e;
-                    it->local = li;
+                    *it = (S_item){.itype = I_LOCAL, .p0 = p, .p1 = e, .local = li};
                     p = e;
                     done = 1;
                 }
             }
             if (done) continue;
-            S_item *it = vec_push(items);
+            S_item *it = S_push(items);
             if (!it) return SITREP_ENOMEM;
-            it->itype = I_UNKNOWN;
-            it->p0 = p;
-            it->p1 = q;
+            *it = (S_item){.itype = I_UNKNOWN, .p0 = p, .p1 = q};
             p = q;
             continue;
         }
@@ -2615,7 +2634,7 @@ static sr_mention *S_emit_ref(S_doc *d, int p0, int p1, const sr_mention *ref)
 const char *actors_members(const actors_kb *kb, const char *key)
 {
     int ei;
-    if (!dict_get(&kb->org_by_key, key, strlen(key), &ei)) return NULL;
+    if (!S_org_key(kb, key, &ei)) return NULL;
     return ENT(kb, ei)->members;
 }
 
@@ -2998,7 +3017,7 @@ static int S_ref_org(S_doc *d, int s0, int s1, int p)
         if (m->sent < sb->sent - 3) break;   /* and so are those before it */
         if (m->t0 >= SUB(d, a)->tok || (m->how & AH_PRONOUN)) continue;
         /* an organisation, or its people ("EU diplomats") */
-        int ei, org = m->kind == AK_ORG || dict_get(&d->kb->org_by_key, m->key, strlen(m->key), &ei);
+        int ei, org = m->kind == AK_ORG || S_org_key(d->kb, m->key, &ei);
         if (org && S_is_armed_group(d->kb, m) == grpnoun) ref = m;
     }
     if (!ref) return 1;
