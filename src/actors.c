@@ -1107,7 +1107,10 @@ typedef struct {
     long day;
     vec subs;           /* S_sub */
     int *sub0;          /* per sentence, its first sub-token; then subs.len */
-    vocab_cls *scls;    /* per sentence, the classes of its sub-tokens OR-ed */
+    vec steps;          /* int: the sub-tokens S_pronouns reads (a step word or
+                         * a role: S_mark), in order */
+    int *step0;         /* per sentence, its first in steps; then steps.len
+                         * (in sub0's block) */
     vec locals;         /* S_local */
     dict learned;       /* folded name -> local */
     vec out;            /* sr_mention */
@@ -1172,16 +1175,25 @@ static inline void *S_push(vec *v)
     return (char *)v->data + v->len++ * v->size;
 }
 
+/* Room for cap sub-tokens in d->subs, and as many in d->steps.  0 or
+ * SITREP_ENOMEM. */
+static int S_sub_room(S_doc *d, size_t cap)
+{
+    vec *v[2] = {&d->subs, &d->steps};
+    for (int i = 0; i < 2; i++) {
+        if (v[i]->cap >= cap) continue;
+        void *data = realloc(v[i]->data, cap * v[i]->size);
+        if (!data) return SITREP_ENOMEM;
+        v[i]->data = data;
+        v[i]->cap = cap;
+    }
+    return 0;
+}
+
 /* Doubles the room of d->subs.  0 or SITREP_ENOMEM. */
 static int S_grow_subs(S_doc *d)
 {
-    vec *v = &d->subs;
-    size_t cap = v->cap ? v->cap * 2 : 16;
-    void *data = realloc(v->data, cap * sizeof(S_sub));
-    if (!data) return SITREP_ENOMEM;
-    v->data = data;
-    v->cap = cap;
-    return 0;
+    return S_sub_room(d, d->subs.cap ? d->subs.cap * 2 : 16);
 }
 
 /* A new sub-token at the end of d->subs, its fields to be set by the
@@ -1193,26 +1205,30 @@ static inline S_sub *S_new_sub(S_doc *d)
     return (S_sub *)d->subs.data + d->subs.len++;
 }
 
+/* Notes the sub-token sb just made (the last of d->subs) in d->steps
+ * when S_pronouns must look at it: one of its step words or a role.  Most
+ * words are neither, and S_pronouns reads only these. */
+static inline void S_mark(S_doc *d, const S_sub *sb)
+{
+    /* steps has the room of subs (S_sub_room) */
+    if (sb->cls & (VC_A_ROLE1 | VC_A_STEP)) ((int *)d->steps.data)[d->steps.len++] = (int)d->subs.len - 1;
+}
+
 static int S_build_subs(S_doc *d)
 {
     const sr_segmentation *seg = d->seg;
     /* one sub-token per token but for the few split at hyphens: sized
      * once, where growing and zeroing one at a time (vec_push) took a
      * quarter of the matcher's time */
-    size_t want = (size_t)seg->ntoks + (size_t)seg->ntoks / 8 + 16;
-    if (d->subs.cap < want) {
-        void *data = realloc(d->subs.data, want * sizeof(S_sub));
-        if (!data) return SITREP_ENOMEM;
-        d->subs.data = data;
-        d->subs.cap = want;
-    }
-    if (!(d->sub0 = malloc(((size_t)seg->nsents + 1) * sizeof(int)))) return SITREP_ENOMEM;
-    if (!(d->scls = malloc(((size_t)seg->nsents + 1) * sizeof(vocab_cls)))) return SITREP_ENOMEM;
+    if (S_sub_room(d, (size_t)seg->ntoks + (size_t)seg->ntoks / 8 + 16)) return SITREP_ENOMEM;
+    size_t ns = (size_t)seg->nsents + 1;
+    if (!(d->sub0 = malloc(2 * ns * sizeof(int)))) return SITREP_ENOMEM;
+    d->step0 = d->sub0 + ns;
     const actors_kb *kb = d->kb;
     for (int s = 0; s < seg->nsents; s++) {
         const sr_sentence *se = &seg->sents[s];
         d->sub0[s] = (int)d->subs.len;
-        vocab_cls scls = 0;
+        d->step0[s] = (int)d->steps.len;
         for (int t = se->tok0; t < se->tok0 + se->ntok; t++) {
             const sr_token *tk = &seg->toks[t];
             const char *nm = tk->norm;
@@ -1247,7 +1263,7 @@ static int S_build_subs(S_doc *d)
                     else if (one.hit >= 0) longest = 1, hit = one.hit;
                 }
                 *sb = (S_sub){norm, cls, id, (int)l, t, tk->start, tk->end, tk->flags, poss, s, longest, hit};
-                scls |= cls;
+                S_mark(d, sb);
                 continue;
             }
             /* split the original bytes at hyphens */
@@ -1273,7 +1289,6 @@ static int S_build_subs(S_doc *d)
                      * segmenter could not make */
                     sb->id = vocab_id(d->kb->voc, f, l);
                     sb->cls = vocab_class(d->kb->voc, sb->id);
-                    scls |= sb->cls;
                     sb->len = (int)l;
                     sb->tok = t; sb->start = p; sb->end = q;
                     sb->flags = (tk->flags & ~(TOK_CAP | TOK_SENTSTART)) |
@@ -1281,14 +1296,15 @@ static int S_build_subs(S_doc *d)
                     if (p == tk->start) sb->flags |= tk->flags & TOK_SENTSTART;
                     sb->poss = poss; sb->sent = s;
                     sb->longest = -1;
+                    S_mark(d, sb);
                 }
                 if (q >= tk->end) break;
                 p = q + (d->text[q] == '-' ? 1 : 3);
             }
         }
-        d->scls[s] = scls;
     }
     d->sub0[seg->nsents] = (int)d->subs.len;
+    d->step0[seg->nsents] = (int)d->steps.len;
     return 0;
 }
 
@@ -3205,10 +3221,9 @@ static int S_pronouns(S_doc *d, int s0, int s1)
     /* the words some step takes as its case (S_STEP_WORDS: VC_A_STEP) or a
      * role of S_group_in (VC_A_ROLE1); any other word is none's, and most
      * sentences have none (S_build_subs: their classes, OR-ed) */
-    if (!(d->scls[SUB(d, s0)->sent] & (VC_A_ROLE1 | VC_A_STEP))) return 0;
-    for (int p = s0; p < s1; p++) {
-        const S_sub *sb = SUB(d, p);
-        if (!(sb->cls & (VC_A_ROLE1 | VC_A_STEP))) continue;
+    int sent = SUB(d, s0)->sent;
+    for (int i = d->step0[sent]; i < d->step0[sent + 1]; i++) {
+        int p = ((const int *)d->steps.data)[i];
         int rc = S_group_in(d, p, s1);
         if (!rc) rc = S_ref_speaker(d, s0, s1, p);
         if (!rc) rc = S_ref_it(d, s0, s1, p);
@@ -3256,7 +3271,7 @@ static int S_learn_title(S_doc *d, const char *title, const sr_segmentation *tse
     td.seg = tseg;
     vec_init(&td.subs, sizeof(S_sub));
     td.sub0 = NULL;
-    td.scls = NULL;
+    vec_init(&td.steps, sizeof(int));
     int rc = S_build_subs(&td);
     for (int s = 0; !rc && s < tseg->nsents; s++) {
         int p = td.sub0[s], q = td.sub0[s + 1];
@@ -3266,7 +3281,7 @@ static int S_learn_title(S_doc *d, const char *title, const sr_segmentation *tse
     }
     vec_free(&td.subs);
     free(td.sub0);
-    free(td.scls);
+    vec_free(&td.steps);
     d->locals = td.locals;   /* the learned names (vec and dict may have grown) */
     d->learned = td.learned;
     d->pool = td.pool;       /* and the strings carved for them */
@@ -3334,6 +3349,7 @@ int actors_find(const actors_kb *kb, arena *a, const char *text, const sr_segmen
     d.day = day;
     d.cur = -1;
     vec_init(&d.subs, sizeof(S_sub));
+    vec_init(&d.steps, sizeof(int));
     vec_init(&d.locals, sizeof(S_local));
     vec_init(&d.out, sizeof(sr_mention));
     dict_init(&d.learned);
@@ -3415,7 +3431,7 @@ int actors_find(const actors_kb *kb, arena *a, const char *text, const sr_segmen
     free(kept);
     vec_free(&d.subs);
     free(d.sub0);
-    free(d.scls);
+    vec_free(&d.steps);
     free(d.ment0);
     vec_free(&d.locals);
     vec_free(&d.out);
