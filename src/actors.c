@@ -1214,6 +1214,49 @@ static inline void S_mark(S_doc *d, const S_sub *sb)
     if (sb->cls & (VC_A_ROLE1 | VC_A_STEP)) ((int *)d->steps.data)[d->steps.len++] = (int)d->subs.len - 1;
 }
 
+/* Splits token t of sentence s at its hyphens, a sub-token each part
+ * ("Biden-Putin": "Biden", "Putin"), at the end of d->subs.  0 or
+ * SITREP_ENOMEM. */
+static int S_split_token(S_doc *d, const sr_token *tk, int t, int s)
+{
+    /* split the original bytes at hyphens */
+    int p = tk->start;
+    while (p < tk->end) {
+        int q = p;
+        while (q < tk->end && d->text[q] != '-' &&
+               !((unsigned char)d->text[q] == 0xE2 && q + 2 < tk->end &&
+                 (unsigned char)d->text[q + 1] == 0x80 &&
+                 ((unsigned char)d->text[q + 2] == 0x90 || (unsigned char)d->text[q + 2] == 0x91)))
+            q++;
+        if (q > p) {
+            S_sub *sb = S_new_sub(d);
+            if (!sb) return SITREP_ENOMEM;
+            sb->hit = -1;
+            char *f = segment_fold(d->a, d->text + p, (size_t)(q - p));
+            if (!f) return SITREP_ENOMEM;
+            int poss;
+            size_t l = S_strip_poss(f, strlen(f), &poss);
+            f[l] = 0;
+            sb->norm = f;
+            /* a part of a hyphenated token: the one lookup the
+             * segmenter could not make */
+            sb->id = vocab_id(d->kb->voc, f, l);
+            sb->cls = vocab_class(d->kb->voc, sb->id);
+            sb->len = (int)l;
+            sb->tok = t; sb->start = p; sb->end = q;
+            sb->flags = (tk->flags & ~(TOK_CAP | TOK_SENTSTART)) |
+                        (isupper((unsigned char)d->text[p]) || (unsigned char)d->text[p] >= 0xC0 ? TOK_CAP : 0);
+            if (p == tk->start) sb->flags |= tk->flags & TOK_SENTSTART;
+            sb->poss = poss; sb->sent = s;
+            sb->longest = -1;
+            S_mark(d, sb);
+        }
+        if (q >= tk->end) break;
+        p = q + (d->text[q] == '-' ? 1 : 3);
+    }
+    return 0;
+}
+
 static int S_build_subs(S_doc *d)
 {
     const sr_segmentation *seg = d->seg;
@@ -1225,11 +1268,19 @@ static int S_build_subs(S_doc *d)
     if (!(d->sub0 = malloc(2 * ns * sizeof(int)))) return SITREP_ENOMEM;
     d->step0 = d->sub0 + ns;
     const actors_kb *kb = d->kb;
+    const S_pone *pone = kb->pone;
+    size_t npone = kb->npone;
     for (int s = 0; s < seg->nsents; s++) {
         const sr_sentence *se = &seg->sents[s];
         d->sub0[s] = (int)d->subs.len;
         d->step0[s] = (int)d->steps.len;
-        for (int t = se->tok0; t < se->tok0 + se->ntok; t++) {
+        /* d->subs and d->steps in locals, written back before anything
+         * else reads them: a store through an S_sub would otherwise make
+         * the compiler load them again at every token */
+        S_sub *subs = d->subs.data;
+        int *steps = d->steps.data;
+        size_t n = d->subs.len, cap = d->subs.cap, nsteps = d->steps.len;
+        for (int t = se->tok0, t1 = se->tok0 + se->ntok; t < t1; t++) {
             const sr_token *tk = &seg->toks[t];
             const char *nm = tk->norm;
             size_t nl = strlen(nm);
@@ -1241,67 +1292,52 @@ static int S_build_subs(S_doc *d)
             int split = hy && nl > 3 && nm[0] != '-' &&
                         (!(nl > 2 && !strcmp(nm + nl - 2, "ed")) || strchr(hy + 1, '-') ||
                          S_in_list(hy + 1, S_owner_suffix));
-            if (!split) {
-                S_sub *sb = S_new_sub(d);
-                if (!sb) return SITREP_ENOMEM;
-                /* most words end in neither 's nor s' */
-                int poss = 0;
-                size_t l = nl > 2 && (nm[nl - 1] == 's' || nm[nl - 1] == '\'') ? S_strip_poss(nm, nl, &poss) : nl;
-                const char *norm = nm;
-                if (l != nl && !(norm = arena_strndup(d->a, nm, l))) return SITREP_ENOMEM;
-                int id = poss ? tk->base : tk->id;
-                /* the token's class is its id's (and its form's when unknown) */
-                vocab_cls cls = poss ? vocab_class(kb->voc, id) : tk->id ? tk->cls : 0;
-                /* S_longest_from's first step, here where the loads of
-                 * one word's slot do not wait for each other: a word that
-                 * starts no phrase (most) or only a one-word phrase needs
-                 * no S_longest_from */
-                int longest = 0, hit = -1;
-                if ((cls & VC_A_PHRASE1) && id && (size_t)id < kb->npone && l <= 510) {
-                    S_pone one = kb->pone[id];
-                    if (one.prefix) longest = -1;
-                    else if (one.hit >= 0) longest = 1, hit = one.hit;
-                }
-                *sb = (S_sub){norm, cls, id, (int)l, t, tk->start, tk->end, tk->flags, poss, s, longest, hit};
-                S_mark(d, sb);
-                continue;
+            if (split || n == cap) {
+                d->subs.len = n;
+                d->steps.len = nsteps;
+                if (split ? S_split_token(d, tk, t, s) : S_grow_subs(d)) return SITREP_ENOMEM;
+                subs = d->subs.data;
+                steps = d->steps.data;
+                n = d->subs.len, cap = d->subs.cap, nsteps = d->steps.len;
+                if (split) continue;
             }
-            /* split the original bytes at hyphens */
-            int p = tk->start;
-            while (p < tk->end) {
-                int q = p;
-                while (q < tk->end && d->text[q] != '-' &&
-                       !((unsigned char)d->text[q] == 0xE2 && q + 2 < tk->end &&
-                         (unsigned char)d->text[q + 1] == 0x80 &&
-                         ((unsigned char)d->text[q + 2] == 0x90 || (unsigned char)d->text[q + 2] == 0x91)))
-                    q++;
-                if (q > p) {
-                    S_sub *sb = S_new_sub(d);
-                    if (!sb) return SITREP_ENOMEM;
-                    sb->hit = -1;
-                    char *f = segment_fold(d->a, d->text + p, (size_t)(q - p));
-                    if (!f) return SITREP_ENOMEM;
-                    int poss;
-                    size_t l = S_strip_poss(f, strlen(f), &poss);
-                    f[l] = 0;
-                    sb->norm = f;
-                    /* a part of a hyphenated token: the one lookup the
-                     * segmenter could not make */
-                    sb->id = vocab_id(d->kb->voc, f, l);
-                    sb->cls = vocab_class(d->kb->voc, sb->id);
-                    sb->len = (int)l;
-                    sb->tok = t; sb->start = p; sb->end = q;
-                    sb->flags = (tk->flags & ~(TOK_CAP | TOK_SENTSTART)) |
-                                (isupper((unsigned char)d->text[p]) || (unsigned char)d->text[p] >= 0xC0 ? TOK_CAP : 0);
-                    if (p == tk->start) sb->flags |= tk->flags & TOK_SENTSTART;
-                    sb->poss = poss; sb->sent = s;
-                    sb->longest = -1;
-                    S_mark(d, sb);
-                }
-                if (q >= tk->end) break;
-                p = q + (d->text[q] == '-' ? 1 : 3);
+            /* most words end in neither 's nor s' */
+            int poss = 0;
+            size_t l = nl > 2 && (nm[nl - 1] == 's' || nm[nl - 1] == '\'') ? S_strip_poss(nm, nl, &poss) : nl;
+            const char *norm = nm;
+            if (l != nl && !(norm = arena_strndup(d->a, nm, l))) return SITREP_ENOMEM;
+            int id = poss ? tk->base : tk->id;
+            /* the token's class is its id's (and its form's when unknown) */
+            vocab_cls cls = poss ? vocab_class(kb->voc, id) : tk->id ? tk->cls : 0;
+            /* S_longest_from's first step, here where the loads of
+             * one word's slot do not wait for each other: a word that
+             * starts no phrase (most) or only a one-word phrase needs
+             * no S_longest_from */
+            int longest = 0, hit = -1;
+            if ((cls & VC_A_PHRASE1) && id && (size_t)id < npone && l <= 510) {
+                S_pone one = pone[id];
+                if (one.prefix) longest = -1;
+                else if (one.hit >= 0) longest = 1, hit = one.hit;
             }
+            S_sub *sb = &subs[n];
+            sb->norm = norm;
+            sb->cls = cls;
+            sb->id = id;
+            sb->len = (int)l;
+            sb->tok = t;
+            sb->start = tk->start;
+            sb->end = tk->end;
+            sb->flags = tk->flags;
+            sb->poss = poss;
+            sb->sent = s;
+            sb->longest = longest;
+            sb->hit = hit;
+            /* S_mark's test; steps has the room of subs */
+            if (cls & (VC_A_ROLE1 | VC_A_STEP)) steps[nsteps++] = (int)n;
+            n++;
         }
+        d->subs.len = n;
+        d->steps.len = nsteps;
     }
     d->sub0[seg->nsents] = (int)d->subs.len;
     d->step0[seg->nsents] = (int)d->steps.len;
