@@ -82,6 +82,14 @@ typedef struct {
     uint64_t order;        /* S_pname_order */
 } S_pname;
 
+/* A name's order and byte mask, all S_correct reads of the names it
+ * passes over: an array of these beside the sorted names (S_index_pnames),
+ * 16 bytes each, four to a cache line where the names are 40 bytes, and
+ * after the other stages have run the names are no longer in cache. */
+typedef struct {
+    uint64_t order, bytes;
+} S_pkey;
+
 /* A slot of the phrase table: a folded phrase ("vladimir putin"), a proper
  * prefix of one ("vladimir"), or both, as the vocabulary ids of its words.
  * 16 bytes, so a probe touches one cache line; one lookup tells the
@@ -111,6 +119,7 @@ struct actors_kb {
     vec pnames;            /* S_pname: person names to correct misspellings to,
                             * sorted by S_cmp_pname (S_index_pnames) */
     vec cnames;            /* S_pname: one-word country names (misspellings), sorted too */
+    S_pkey *pnkey, *cnkey; /* the order and byte mask of each of pnames, cnames */
     S_pslot *pslots;       /* the phrase table (S_ptab_*): phrases and their proper prefixes */
     size_t npslots, npused, nphrases;
     int32_t *pkeys;        /* the phrase table's keys: word count, then word ids; from 1 */
@@ -164,6 +173,7 @@ void actors_free(actors_kb *kb)
     vec_free(&kb->ents); vec_free(&kb->persons); vec_free(&kb->terms);
     vec_free(&kb->roles); vec_free(&kb->hits); vec_free(&kb->pnames); vec_free(&kb->cnames);
     free(kb->pslots); free(kb->pkeys); free(kb->pone); free(kb->pbits);
+    free(kb->pnkey); free(kb->cnkey);
     dict_free(&kb->person_by_name);
     dict_free(&kb->org_by_key); dict_free(&kb->country_by_key); dict_free(&kb->role_by_phrase);
     dict_free(&kb->surnames); vec_free(&kb->snames); vec_free(&kb->key_terms);
@@ -951,19 +961,34 @@ static int S_cmp_pnames(const void *x, const void *y)
     return (a->person > b->person) - (a->person < b->person);
 }
 
-static void S_index_pnames(actors_kb *kb)
+/* Sorts names and makes *keys, their orders and byte masks.  0 or
+ * SITREP_ENOMEM. */
+static int S_index_names(vec *names, S_pkey **keys)
 {
-    if (kb->pnames.len > 1) qsort(kb->pnames.data, kb->pnames.len, sizeof(S_pname), S_cmp_pnames);
-    if (kb->cnames.len > 1) qsort(kb->cnames.data, kb->cnames.len, sizeof(S_pname), S_cmp_pnames);
+    if (names->len > 1) qsort(names->data, names->len, sizeof(S_pname), S_cmp_pnames);
+    S_pkey *k = malloc((names->len + 1) * sizeof *k);
+    if (!k) return SITREP_ENOMEM;
+    for (size_t i = 0; i < names->len; i++) {
+        const S_pname *pn = &VEC_AT(names, S_pname, i);
+        k[i] = (S_pkey){pn->order, pn->bytes};
+    }
+    free(*keys);
+    *keys = k;
+    return 0;
 }
 
-/* The first name of order at least order in sorted names (pnames, cnames). */
-static size_t S_pnames_from(const vec *names, uint64_t order)
+static int S_index_pnames(actors_kb *kb)
 {
-    size_t lo = 0, hi = names->len;
+    return S_index_names(&kb->pnames, &kb->pnkey) || S_index_names(&kb->cnames, &kb->cnkey) ? SITREP_ENOMEM : 0;
+}
+
+/* The first of the n sorted keys of order at least order (pnkey, cnkey). */
+static size_t S_pnames_from(const S_pkey *keys, size_t n, uint64_t order)
+{
+    size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (VEC_AT(names, S_pname, mid).order < order) lo = mid + 1;
+        if (keys[mid].order < order) lo = mid + 1;
         else hi = mid;
     }
     return lo;
@@ -992,7 +1017,7 @@ int actors_add_file(actors_kb *kb, const char *path, char *err, size_t errlen)
     kb->no_fuzzy = 0;
     int rc = S_load_file(kb, path, -1, err, errlen);
     if (!rc && (S_index_surnames(kb) || S_index_terms(kb) || S_index_pone(kb))) rc = SITREP_ENOMEM;
-    if (!rc) S_mark_plurals(kb), S_index_pnames(kb);
+    if (!rc) S_mark_plurals(kb), rc = S_index_pnames(kb);
     return rc;
 }
 
@@ -1035,7 +1060,11 @@ actors_kb *actors_load(const char *dir, vocab *voc, char *err, size_t errlen)
         return NULL;
     }
     S_mark_plurals(kb);
-    S_index_pnames(kb);
+    if (S_index_pnames(kb)) {
+        snprintf(err, errlen, "out of memory");
+        actors_free(kb);
+        return NULL;
+    }
     return kb;
 }
 
@@ -1728,11 +1757,12 @@ static int S_correct_country(const S_doc *d, const char *w)
      * within the bound (its answer does not depend on the order either) */
     unsigned char c = (unsigned char)w[0];
     uint64_t last = S_pname_order(1, c, (int)len + max);
-    for (size_t i = S_pnames_from(&d->kb->cnames, S_pname_order(1, c, (int)len - max)); i < d->kb->cnames.len;
-         i++) {
+    const S_pkey *keys = d->kb->cnkey;
+    size_t nk = d->kb->cnames.len;
+    for (size_t i = S_pnames_from(keys, nk, S_pname_order(1, c, (int)len - max)); i < nk; i++) {
+        if (keys[i].order > last) break;
+        if (S_over_edits(bytes, keys[i].bytes, max)) continue;
         const S_pname *cn = &VEC_AT(&d->kb->cnames, S_pname, i);
-        if (cn->order > last) break;
-        if (S_over_edits(bytes, cn->bytes, max)) continue;
         int e = S_edit(w, cn->phrase, max);
         if (e < 1 || e > max) continue;
         /* "Emirate" is the singular of "Emirates", a noun, not a misspelling */
@@ -1760,11 +1790,12 @@ static int S_correct(const S_doc *d, int p0, int p1)
     const char *sp1 = strrchr(name, ' ');
     uint64_t bytes = S_byte_mask(name, len);
     uint64_t last = S_pname_order(ntok, c, (int)len + max);
-    for (size_t i = S_pnames_from(&d->kb->pnames, S_pname_order(ntok, c, (int)len - max)); i < d->kb->pnames.len;
-         i++) {
+    const S_pkey *keys = d->kb->pnkey;
+    size_t nk = d->kb->pnames.len;
+    for (size_t i = S_pnames_from(keys, nk, S_pname_order(ntok, c, (int)len - max)); i < nk; i++) {
+        if (keys[i].order > last) break;
+        if (S_over_edits(bytes, keys[i].bytes, max)) continue;
         const S_pname *pn = &VEC_AT(&d->kb->pnames, S_pname, i);
-        if (pn->order > last) break;
-        if (S_over_edits(bytes, pn->bytes, max)) continue;
         if (ntok >= 2) {
             /* each token close, surnames share their first letter */
             const char *sp2 = strrchr(pn->phrase, ' ');
