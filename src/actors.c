@@ -1149,6 +1149,9 @@ typedef struct {
                          * sentence, so a sentence's lie together, in the
                          * order of their sentences (S_sent_mentions) */
     S_states states;    /* those of the sentences before cur (S_states_so_far) */
+    uint64_t lfirst[4]; /* a bit per learned name, by its first two bytes
+                         * (S_lbit): most capitalised words begin no learned
+                         * name, which S_items then does not look up */
     char *pool;         /* S_room: the rest of the block strings are carved from */
     size_t pool_left;
 } S_doc;
@@ -1637,6 +1640,9 @@ static sr_mention *S_emit(S_doc *d, int p0, int p1)
     return m;
 }
 
+/* The bit of d->lfirst for a name beginning with bytes a, b. */
+static unsigned S_lbit(unsigned char a, unsigned char b) { return (a * 31u + b) & 255; }
+
 static int S_learn(S_doc *d, const char *folded, size_t n, int person, const char *name,
                    const char *key, const char *code, char gender, int corrected, const char *rclass)
 {
@@ -1653,6 +1659,8 @@ static int S_learn(S_doc *d, const char *folded, size_t n, int person, const cha
     l->gender = gender;
     l->corrected = corrected;
     l->rclass = rclass;
+    unsigned bit = S_lbit((unsigned char)folded[0], n > 1 ? (unsigned char)folded[1] : 0);
+    d->lfirst[bit / 64] |= 1ull << (bit % 64);
     return dict_set(&d->learned, folded, n, (int)d->locals.len - 1);
 }
 
@@ -1865,8 +1873,16 @@ static int S_items(S_doc *d, int s0, int s1, vec *items)
                 q++;
             }
             int done = 0;
-            /* most documents learn no name: nothing to look up */
-            for (int e = q; e > p && !done && d->learned.len; e--) {
+            /* most documents learn no name, and most words begin none of
+             * those learned (S_lbit of the joined key's first two bytes,
+             * a two-byte word's own; a shorter or a very long one is
+             * looked up) */
+            int maybe = d->learned.len != 0;
+            if (maybe && sb->len >= 2 && sb->len <= 200) {
+                unsigned bit = S_lbit((unsigned char)sb->norm[0], (unsigned char)sb->norm[1]);
+                maybe = d->lfirst[bit / 64] >> (bit % 64) & 1;
+            }
+            for (int e = q; e > p && !done && maybe; e--) {
                 char key[256];
                 size_t kl = S_join(d, p, e, key, sizeof key);
                 int li;
@@ -3351,6 +3367,7 @@ static int S_learn_title(S_doc *d, const char *title, const sr_segmentation *tse
     vec_free(&td.steps);
     d->locals = td.locals;   /* the learned names (vec and dict may have grown) */
     d->learned = td.learned;
+    memcpy(d->lfirst, td.lfirst, sizeof d->lfirst);
     d->pool = td.pool;       /* and the strings carved for them */
     d->pool_left = td.pool_left;
     return rc;
