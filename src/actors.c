@@ -1126,6 +1126,15 @@ typedef struct {
     int first[S_MAXSTATES], count[S_MAXSTATES];
 } S_states;
 
+/* What S_fill_person made of a person for this document (its term on the
+ * document's day does not change within it). */
+enum { S_NMEMO = 8 };
+typedef struct {
+    int person;         /* -1: empty */
+    char key[16], code[24];
+    const char *rclass, *why;
+} S_pmemo;
+
 typedef struct {
     const actors_kb *kb;
     arena *a;
@@ -1152,6 +1161,8 @@ typedef struct {
     uint64_t lfirst[4]; /* a bit per learned name, by its first two bytes
                          * (S_lbit): most capitalised words begin no learned
                          * name, which S_items then does not look up */
+    S_pmemo pmemo[S_NMEMO];   /* S_fill_person's last persons, in turn */
+    int npmemo;
     char *pool;         /* S_room: the rest of the block strings are carved from */
     size_t pool_left;
 } S_doc;
@@ -1589,8 +1600,9 @@ static void S_code(const actors_kb *kb, const char *key, const char *role, char 
     S_copy2(out, n, key, role ? role : "");
 }
 
-/* Fills a person mention from a kb person. */
-static void S_fill_person(S_doc *d, sr_mention *m, int person)
+/* Fills a person mention from a kb person (S_fill_person, the first time
+ * in a document). */
+static void S_fill_new_person(S_doc *d, sr_mention *m, int person)
 {
     const actors_kb *kb = d->kb;
     const S_person *p = PERSON(kb, person);
@@ -1606,6 +1618,34 @@ static void S_fill_person(S_doc *d, sr_mention *m, int person)
     m->why = t ? S_cat(d, "person ", p->name, " (", t->role,
                        in_office ? "" : ", out of office on the document date", ")", (char *)NULL)
                : S_cat(d, "person ", p->name, (char *)NULL);
+}
+
+/* Fills a person mention from a kb person. */
+static void S_fill_person(S_doc *d, sr_mention *m, int person)
+{
+    const actors_kb *kb = d->kb;
+    const S_person *p = PERSON(kb, person);
+    /* a document names its people again and again: the same fields as
+     * the first time, from its memo */
+    for (int i = 0; i < S_NMEMO && i < d->npmemo; i++) {
+        const S_pmemo *pm = &d->pmemo[i];
+        if (pm->person != person) continue;
+        m->kind = AK_PERSON;
+        m->name = p->name;
+        memcpy(m->key, pm->key, sizeof m->key);
+        memcpy(m->code, pm->code, sizeof m->code);
+        m->gender = p->gender;
+        m->rclass = pm->rclass;
+        m->why = pm->why;
+        return;
+    }
+    S_fill_new_person(d, m, person);
+    S_pmemo *pm = &d->pmemo[d->npmemo++ % S_NMEMO];
+    pm->person = person;
+    memcpy(pm->key, m->key, sizeof pm->key);
+    memcpy(pm->code, m->code, sizeof pm->code);
+    pm->rclass = m->rclass;
+    pm->why = m->why;
 }
 
 /* Finds the person holding a role class (or phrase) for key on day. */
