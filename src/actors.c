@@ -1260,6 +1260,7 @@ static inline void S_mark(S_doc *d, const S_sub *sb)
 /* Splits token t of sentence s at its hyphens, a sub-token each part
  * ("Biden-Putin": "Biden", "Putin"), at the end of d->subs.  0 or
  * SITREP_ENOMEM. */
+__attribute__((noinline))   /* rare: out of S_build_subs's loop and its registers */
 static int S_split_token(S_doc *d, const sr_token *tk, int t, int s)
 {
     /* split the original bytes at hyphens */
