@@ -1212,6 +1212,17 @@ static int S_vec_grow(vec *v)
     return 0;
 }
 
+/* Room for n elements in v.  0 or SITREP_ENOMEM. */
+static int S_vec_reserve(vec *v, size_t n)
+{
+    if (v->cap >= n) return 0;
+    void *data = realloc(v->data, n * v->size);
+    if (!data) return SITREP_ENOMEM;
+    v->data = data;
+    v->cap = n;
+    return 0;
+}
+
 static inline void *S_push(vec *v)
 {
     if (v->len == v->cap && S_vec_grow(v)) return NULL;
@@ -3492,6 +3503,12 @@ int actors_find(const actors_kb *kb, arena *a, const char *text, const sr_segmen
     vec_init(&keep, sizeof(S_item));
     int *kept = rc ? NULL : malloc(3 * ((size_t)seg->nsents + 1) * sizeof(int));
     if (!rc && !kept) rc = SITREP_ENOMEM;
+    /* room for the items and mentions of most documents at once (about
+     * one item in five tokens and half as many mentions): the doubling
+     * from 16 was a realloc or three each */
+    if (!rc && (S_vec_reserve(&keep, (size_t)seg->ntoks / 4 + 16) ||
+                S_vec_reserve(&d.out, (size_t)seg->ntoks / 8 + 16)))
+        rc = SITREP_ENOMEM;
     for (int s = 0; s < seg->nsents && !rc; s++) {
         int p = d.sub0[s], q = d.sub0[s + 1];
         kept[3 * s] = 0;
