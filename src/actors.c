@@ -120,6 +120,9 @@ struct actors_kb {
                             * sorted by S_cmp_pname (S_index_pnames) */
     vec cnames;            /* S_pname: one-word country names (misspellings), sorted too */
     S_pkey *pnkey, *cnkey; /* the order and byte mask of each of pnames, cnames */
+    int *pnfrom, *cnfrom;  /* per word count (up to ACTORS_MAX_PHRASE) and first
+                            * byte, the first of pnames, cnames with them; then
+                            * their count (S_pnames_from searches only there) */
     S_pslot *pslots;       /* the phrase table (S_ptab_*): phrases and their proper prefixes */
     size_t npslots, npused, nphrases;
     int32_t *pkeys;        /* the phrase table's keys: word count, then word ids; from 1 */
@@ -173,7 +176,7 @@ void actors_free(actors_kb *kb)
     vec_free(&kb->ents); vec_free(&kb->persons); vec_free(&kb->terms);
     vec_free(&kb->roles); vec_free(&kb->hits); vec_free(&kb->pnames); vec_free(&kb->cnames);
     free(kb->pslots); free(kb->pkeys); free(kb->pone); free(kb->pbits);
-    free(kb->pnkey); free(kb->cnkey);
+    free(kb->pnkey); free(kb->cnkey); free(kb->pnfrom); free(kb->cnfrom);
     dict_free(&kb->person_by_name);
     dict_free(&kb->org_by_key); dict_free(&kb->country_by_key); dict_free(&kb->role_by_phrase);
     dict_free(&kb->surnames); vec_free(&kb->snames); vec_free(&kb->key_terms);
@@ -961,31 +964,53 @@ static int S_cmp_pnames(const void *x, const void *y)
     return (a->person > b->person) - (a->person < b->person);
 }
 
-/* Sorts names and makes *keys, their orders and byte masks.  0 or
- * SITREP_ENOMEM. */
-static int S_index_names(vec *names, S_pkey **keys)
+enum { S_NFROM = (ACTORS_MAX_PHRASE + 1) * 256 };   /* word count, first byte */
+
+/* Sorts names and makes *keys, their orders and byte masks, and *from,
+ * where each word count and first byte begins.  0 or SITREP_ENOMEM. */
+static int S_index_names(vec *names, S_pkey **keys, int **from)
 {
     if (names->len > 1) qsort(names->data, names->len, sizeof(S_pname), S_cmp_pnames);
     S_pkey *k = malloc((names->len + 1) * sizeof *k);
-    if (!k) return SITREP_ENOMEM;
+    int *f = malloc((S_NFROM + 1) * sizeof *f);
+    if (!k || !f) {
+        free(k);
+        free(f);
+        return SITREP_ENOMEM;
+    }
     for (size_t i = 0; i < names->len; i++) {
         const S_pname *pn = &VEC_AT(names, S_pname, i);
         k[i] = (S_pkey){pn->order, pn->bytes};
     }
+    /* f[b]: the first name whose order is at least bucket b's (sorted) */
+    size_t i = 0;
+    for (int b = 0; b <= S_NFROM; b++) {
+        while (i < names->len && (k[i].order >> 32) < (uint64_t)b) i++;
+        f[b] = (int)i;
+    }
     free(*keys);
     *keys = k;
+    free(*from);
+    *from = f;
     return 0;
 }
 
 static int S_index_pnames(actors_kb *kb)
 {
-    return S_index_names(&kb->pnames, &kb->pnkey) || S_index_names(&kb->cnames, &kb->cnkey) ? SITREP_ENOMEM : 0;
+    return S_index_names(&kb->pnames, &kb->pnkey, &kb->pnfrom) ||
+                   S_index_names(&kb->cnames, &kb->cnkey, &kb->cnfrom)
+               ? SITREP_ENOMEM
+               : 0;
 }
 
-/* The first of the n sorted keys of order at least order (pnkey, cnkey). */
-static size_t S_pnames_from(const S_pkey *keys, size_t n, uint64_t order)
+/* The first of the n sorted keys of order at least order (pnkey, cnkey),
+ * looked for among those of its word count and first byte alone (from:
+ * pnfrom, cnfrom), a few dozen near one another where the whole array
+ * was a cache miss at nearly every step. */
+static size_t S_pnames_from(const S_pkey *keys, size_t n, const int *from, uint64_t order)
 {
-    size_t lo = 0, hi = n;
+    size_t lo = 0, hi = n, b = (size_t)(order >> 32);
+    if (b < S_NFROM) lo = (size_t)from[b], hi = (size_t)from[b + 1];
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         if (keys[mid].order < order) lo = mid + 1;
@@ -1819,7 +1844,7 @@ static int S_correct_country(const S_doc *d, const char *w)
     uint64_t last = S_pname_order(1, c, (int)len + max);
     const S_pkey *keys = d->kb->cnkey;
     size_t nk = d->kb->cnames.len;
-    for (size_t i = S_pnames_from(keys, nk, S_pname_order(1, c, (int)len - max)); i < nk; i++) {
+    for (size_t i = S_pnames_from(keys, nk, d->kb->cnfrom, S_pname_order(1, c, (int)len - max)); i < nk; i++) {
         if (keys[i].order > last) break;
         if (S_over_edits(bytes, keys[i].bytes, max)) continue;
         const S_pname *cn = &VEC_AT(&d->kb->cnames, S_pname, i);
@@ -1852,7 +1877,7 @@ static int S_correct(const S_doc *d, int p0, int p1)
     uint64_t last = S_pname_order(ntok, c, (int)len + max);
     const S_pkey *keys = d->kb->pnkey;
     size_t nk = d->kb->pnames.len;
-    for (size_t i = S_pnames_from(keys, nk, S_pname_order(ntok, c, (int)len - max)); i < nk; i++) {
+    for (size_t i = S_pnames_from(keys, nk, d->kb->pnfrom, S_pname_order(ntok, c, (int)len - max)); i < nk; i++) {
         if (keys[i].order > last) break;
         if (S_over_edits(bytes, keys[i].bytes, max)) continue;
         const S_pname *pn = &VEC_AT(&d->kb->pnames, S_pname, i);
