@@ -56,6 +56,12 @@ typedef struct {
     int next_key;     /* next term with the same key (key_terms) */
 } S_term;
 
+/* A term's days and index, in kterm. */
+typedef struct {
+    long from, to;
+    int term;
+} S_kterm;
+
 typedef struct {
     const char *phrase, *code, *rclass;
     char gender;
@@ -147,6 +153,10 @@ struct actors_kb {
     dict surnames;         /* folded last name -> first S_sname */
     vec snames;            /* S_sname chains */
     vec key_terms;         /* int per interned string: first term with that key, chained by next_key */
+    S_kterm *kterm;        /* the terms of each key in the order of their chain, with their
+                            * days (S_index_terms): S_person_by_role reads a key's in a
+                            * row, where following the chain missed the cache at each */
+    int *kterm0;           /* per interned string, its first in kterm; then the count */
     dict strings;          /* interned short strings (keys, roles) -> index in strs */
     vec strs;              /* const char *: the interned copies */
     int no_fuzzy;          /* loading a file whose names are not corrected */
@@ -177,6 +187,7 @@ void actors_free(actors_kb *kb)
     vec_free(&kb->roles); vec_free(&kb->hits); vec_free(&kb->pnames); vec_free(&kb->cnames);
     free(kb->pslots); free(kb->pkeys); free(kb->pone); free(kb->pbits);
     free(kb->pnkey); free(kb->cnkey); free(kb->pnfrom); free(kb->cnfrom);
+    free(kb->kterm); free(kb->kterm0);
     dict_free(&kb->person_by_name);
     dict_free(&kb->org_by_key); dict_free(&kb->country_by_key); dict_free(&kb->role_by_phrase);
     dict_free(&kb->surnames); vec_free(&kb->snames); vec_free(&kb->key_terms);
@@ -903,6 +914,24 @@ static int S_index_terms(actors_kb *kb)
         t->next_key = *h;
         *h = (int)i;
     }
+    size_t nk = kb->key_terms.len, n = 0;
+    S_kterm *kt = malloc((kb->terms.len + 1) * sizeof *kt);
+    int *kt0 = malloc((nk + 1) * sizeof *kt0);
+    if (!kt || !kt0) {
+        free(kt);
+        free(kt0);
+        return SITREP_ENOMEM;
+    }
+    for (size_t k = 0; k < nk; k++) {
+        kt0[k] = (int)n;
+        for (int t = VEC_AT(&kb->key_terms, int, k); t >= 0; t = TERM(kb, t)->next_key)
+            kt[n++] = (S_kterm){TERM(kb, t)->from, TERM(kb, t)->to, t};
+    }
+    kt0[nk] = (int)n;
+    free(kb->kterm);
+    free(kb->kterm0);
+    kb->kterm = kt;
+    kb->kterm0 = kt0;
     return 0;
 }
 
@@ -1689,12 +1718,12 @@ static void S_fill_person(S_doc *d, sr_mention *m, int person)
 static int S_person_by_role(const actors_kb *kb, const char *key, const char *rphrase,
                             const char *rclass, long day)
 {
-    int found = -1, t;
-    if (!dict_get(&kb->strings, key, strlen(key), &t) || (size_t)t >= kb->key_terms.len) return -1;
-    t = VEC_AT(&kb->key_terms, int, t);
-    for (; t >= 0; t = TERM(kb, t)->next_key) {
-        const S_term *tm = TERM(kb, t);
-        if (day >= 0 && (day < tm->from || day > tm->to)) continue;
+    int found = -1, k;
+    if (!dict_get(&kb->strings, key, strlen(key), &k) || (size_t)k >= kb->key_terms.len) return -1;
+    for (int i = kb->kterm0[k]; i < kb->kterm0[k + 1]; i++) {
+        const S_kterm *kt = &kb->kterm[i];
+        if (day >= 0 && (day < kt->from || day > kt->to)) continue;
+        const S_term *tm = TERM(kb, kt->term);
         if (strcasecmp(tm->role, rphrase)) {
             /* class match only for unambiguous classes */
             const char *c = tm->rclass;
