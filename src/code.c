@@ -4158,6 +4158,19 @@ static void S_noun_sources(S_ctx *x, S_trig *g)
             !strncmp(S_norm(x, j - 2), "claim", 5))
             g->nsrc = S_subject(x, s0, j - 2, g->srcs, 8, g->skip, g->nskip);
     }
+    /* "the coup in Niger": a coup is done in the country it happens in */
+    if (!g->nsrc && g->ntg == 1 && g->tg[0] >= in->mentions && g->tg[0] < in->mentions + in->nmentions &&
+        g->tg[0]->kind == AK_COUNTRY && S_in(S_norm(x, t), (const char *const[]){"coup", "coups", "putsch", NULL})) {
+        g->srcs[g->nsrc++] = (int)(g->tg[0] - in->mentions);
+        g->self_ok = 1;
+    }
+    /* "Chile was under curfew": what a country is under, it is under at
+     * home */
+    if (!g->nsrc && !strcmp(p->type, "COERCE")) {
+        int j = t - 1;
+        while (j > s0 && j >= t - 3 && (S_is(x, j, W_DETS) || S_is_adverb(x, j)) && x->minside[j] < 0) j--;
+        if (j > s0 && !strcmp(S_norm(x, j), "under")) g->nsrc = S_subject(x, s0, j, g->srcs, 8, g->skip, g->nskip);
+    }
     /* a bare noun with no owner names no actor ("after the meeting"),
      * unless it is the object of a verb: then that verb's subject
      * ("Moscow is planning an invasion") */
