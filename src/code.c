@@ -3082,23 +3082,24 @@ static int S_home_easing(const S_pat *p)
 }
 
 /* What the actor src names when it only modifies a craft or a load: 1 a
- * ship ("a Chinese survey ship", "warships from Russia"), 2 a plane, a
- * convoy or goods ("Russian cargo planes", "shipments of aid from Turkey"),
- * 0 the actor itself. */
+ * ship ("a Chinese survey ship", "warships from Russia"), 2 a plane or a
+ * truck, 3 relief or cargo ("Russian cargo planes", "shipments of aid from
+ * Turkey", "aid convoys from Jordan"), 0 the actor itself. */
 static int S_craft_of(const S_ctx *x, const sr_mention *src, int s0, int s1)
 {
     static const char *const ships[] = {"ship", "ships", "vessel", "vessels", "warship", "warships", "destroyer",
                                         "destroyers", "frigate", "frigates", "submarine", "submarines", "corvette",
                                         "corvettes", "carrier", "carriers", "flotilla", "fleet", NULL};
     static const char *const loads[] = {"plane", "planes", "aircraft", "airplane", "airplanes", "flight",
-                                        "flights", "convoy", "convoys", "shipment", "shipments", "truck", "trucks",
-                                        "lorry", "lorries", "cargo", "consignment", "consignments", "supplies",
-                                        "aid", "delivery", "deliveries", NULL};
+                                        "flights", "truck", "trucks", "lorry", "lorries", NULL};
+    static const char *const relief[] = {"convoy", "convoys", "shipment", "shipments", "cargo", "consignment",
+                                         "consignments", "supplies", "aid", "delivery", "deliveries", NULL};
     /* "a Chinese survey ship": the head after the actor */
     for (int k = src->t1; k < s1 && k < src->t1 + 3; k++) {
         if (!(S_flags(x, k) & TOK_WORD) || x->minside[k] >= 0 || S_is(x, k, W_BE)) break;
         const char *w = S_norm(x, k);
         if (S_in(w, ships)) return 1;
+        if (S_in(w, relief)) return 3;
         if (S_in(w, loads)) return 2;
     }
     /* "shipments of aid from Turkey", "warships from Russia"; also for a
@@ -3110,6 +3111,8 @@ static int S_craft_of(const S_ctx *x, const sr_mention *src, int s0, int s1)
     if (k - 1 >= s0 && (S_id(x, k) == VW_FROM)) {
         const char *w = S_norm(x, k - 1);
         if (S_in(w, ships)) return 1;
+        if (S_in(w, relief) || (k - 3 >= s0 && (S_id(x, k - 2) == VW_OF) && S_in(S_norm(x, k - 3), relief)))
+            return 3;
         if (S_in(w, loads)) return 2;
     }
     return 0;
@@ -3259,7 +3262,11 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
      * arriving are none */
     if (!strcmp(k.type, "CONSULT") && src) {
         int craft = S_craft_of(x, src, s0, s1);
-        if (craft == 2 || (craft == 1 && !S_recode(x, &k, "MOBILIZE", "154", "weapons"))) {
+        /* ... and relief or cargo that arrives is aid delivered ("cargo
+         * planes from Turkey landed in Islamabad", "aid convoys from Jordan
+         * arrived in Gaza") */
+        if (craft == 2 || (craft == 1 && !S_recode(x, &k, "MOBILIZE", "154", "weapons")) ||
+            (craft == 3 && (!tgt || tgt->t0 < trig || !S_recode(x, &k, "AID", "070", NULL)))) {
             buf_free(&q.why);
             return 0;
         }
