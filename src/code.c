@@ -3318,6 +3318,14 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
         mod = MOD_ASSERTED;
         buf_printf(&q.why, "%srefused concession: REJECT", q.why.len ? ", " : "");
     }
+    /* ... and so is a recognition refused ("Serbia will never recognize
+     * Kosovo", "the EU does not recognise the elections in Crimea"): an
+     * explicit refusal, asserted (gold README) */
+    if (mod == MOD_NEGATED && !strcmp(p->type, "SUPPORT") && !strncmp(p->cameo, "054", 3) &&
+        S_recode(x, &k, "REJECT", "120", NULL)) {
+        mod = MOD_ASSERTED;
+        buf_printf(&q.why, "%srefused recognition: REJECT", q.why.len ? ", " : "");
+    }
     /* violence of a country's protesters against their own state ("set fire
      * to the state broadcaster", "stormed the parliament") is a riot (CAMEO
      * 145; the gold conventions: PROTEST riot toward that state) */
