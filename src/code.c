@@ -4753,6 +4753,14 @@ static int S_keep_act(S_ctx *x, S_trig *g)
     /* troops massed or drilling with no place named: toward the one
      * country the source moves against elsewhere ("China launched much
      * larger drills last year"), else untargeted */
+    /* "a resolution demanding that Russia withdraw": what is demanded is
+     * not done (the gold codes the REQUEST alone) */
+    if (!p->noun && g->nsrc && g->srcs[0] >= 0) {
+        int st = in->mentions[g->srcs[0]].t0;
+        if (st - 2 >= g->s0 && st < t && (S_id(x, st - 1) == VW_THAT) &&
+            (!strncmp(S_norm(x, st - 2), "demand", 6) || !strncmp(S_norm(x, st - 2), "urg", 3)))
+            return 0;
+    }
     int drills = !strcmp(p->type, "MOBILIZE") && p->mode && !strcmp(p->mode, "troops");
     /* ... unless a destination is named ("to several parts of west
      * Africa"); "to the border" is the border with that one country */
