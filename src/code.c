@@ -3922,6 +3922,17 @@ static int S_trigger_ok(const S_ctx *x, const S_trig *g, int last_lit)
                                                       "volunteer", "volunteers", "leader", "leaders",
                                                       "helicopter", "helicopters", NULL}))
         return 0;
+    /* "recalled its ambassadors, in protest at the deal": a protest as
+     * the motive of another act is no demonstration */
+    if (!strcmp(p->type, "PROTEST") && t > g->s0 && (S_id(x, t - 1) == VW_IN) && t + 1 < s1 &&
+        S_in(S_norm(x, t), (const char *const[]){"protest", "protests", NULL}) &&
+        S_in(S_norm(x, t + 1), (const char *const[]){"at", "over", "against", "of", NULL}))
+        return 0;
+    /* "demonstrating the importance of", "demonstrated its resolve": to
+     * demonstrate something is to show it */
+    if (!strcmp(p->type, "PROTEST") && !p->noun && !strncmp(S_norm(x, t), "demonstrat", 10) && t + 1 < s1 &&
+        (S_is(x, t + 1, W_DETS) || (S_id(x, t + 1) == VW_THAT)))
+        return 0;
     /* "declined to comment" is no rejection */
     if (!strcmp(p->type, "REJECT") && g->bm.end < s1 && S_is(x, g->bm.end, W_SPEECH)) return 0;
     /* an incoming missile or rocket shot down is an interception, no
