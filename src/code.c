@@ -3180,6 +3180,22 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
                 break;
             }
     }
+    /* a resolution voted against or opposed, with no body named, is the
+     * body's that the document names last before it ("voted against the
+     * censuring resolution", the IAEA's; gold README: a veto is REJECT
+     * toward the UN) */
+    if (!tgt && src && (!strcmp(p->type, "REJECT") || !strcmp(p->type, "SUPPORT"))) {
+        int end = m->end > trig ? m->end : trig + 1, res = 0;
+        for (int k = trig; k < s1 && k <= end + 3 && !res; k++)
+            if (S_in(S_norm(x, k), (const char *const[]){"resolution", "resolutions", "draft", NULL})) res = 1;
+        for (int mi = in->nmentions - 1; res && mi >= 0; mi--) {
+            const sr_mention *om = &in->mentions[mi];
+            if (om->kind == AK_ORG && om->start < in->seg->toks[trig].start && strcmp(om->key, src->key)) {
+                tgt = om;
+                break;
+            }
+        }
+    }
     if (!tgt && src) tgt = S_anaphoric_target(x, p, trig, m, src, s1);
     if (!tgt && src && !strcmp(p->type, "ACCUSE")) tgt = S_condemned_place(x, trig, m, src, sent, s1);
     if (!tgt && src && !strcmp(p->type, "THREATEN")) tgt = S_warned_side(x, trig, m, src, s1);
