@@ -3949,6 +3949,16 @@ static int S_trigger_ok(const S_ctx *x, const S_trig *g, int last_lit)
     if (!strcmp(p->type, "PROTEST") && !p->noun && !strncmp(S_norm(x, t), "demonstrat", 10) && t + 1 < s1 &&
         (S_is(x, t + 1, W_DETS) || (S_id(x, t + 1) == VW_THAT)))
         return 0;
+    /* "the operation threatens national security", "strikes that
+     * threaten the security of": what endangers a good is no threat made */
+    if (!strcmp(p->type, "THREATEN") && !p->noun && !strncmp(S_norm(x, t), "threat", 6))
+        for (int k = t + 1; k < s1 && k <= t + 3; k++) {
+            if (S_flags(x, k) & TOK_PUNCT) break;
+            if (S_in(S_norm(x, k), (const char *const[]){"security", "stability", "peace", "safety", "lives",
+                                                          "existence", "sovereignty", "integrity", "interests",
+                                                          "future", "livelihoods", NULL}))
+                return 0;
+        }
     /* "declined to comment" is no rejection */
     if (!strcmp(p->type, "REJECT") && g->bm.end < s1 && S_is(x, g->bm.end, W_SPEECH)) return 0;
     /* an incoming missile or rocket shot down is an interception, no
