@@ -3556,6 +3556,16 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
         buf_free(&q.why);
         return SITREP_ENOMEM;
     }
+    /* an organisation that meets or holds its summit in a place meets
+     * there, with no one of that place ("ECOWAS was to meet in Abuja":
+     * the place is where, the gold names no other side) */
+    if (!strcmp(k.type, "CONSULT") && src && src->kind == AK_ORG && tgt &&
+        ((tgt->how & AH_PLACE) ||
+         (tgt->sent == sent && ((tgt->t1 < s1 && (S_id(x, tgt->t1) == VW_CAPITAL)) ||
+                                (tgt->t0 > s0 && S_place_phrase(x, s0, tgt->t0)))))) {
+        buf_free(&q.why);
+        return 0;
+    }
     /* a meeting's mode from where it happens: in the target's country a
      * visit, in the source's the host's, elsewhere a third place */
     if (!strcmp(k.type, "CONSULT") && !k.mode && place && tgt && src) {
