@@ -3969,6 +3969,11 @@ static int S_trigger_ok(const S_ctx *x, const S_trig *g, int last_lit)
                                                           "future", "livelihoods", NULL}))
                 return 0;
         }
+    /* "in exchange for": a preposition, no exchange of prisoners ("the
+     * release of 100 Russians in exchange for 100 Ukrainians") */
+    if (t > g->s0 && (S_id(x, t - 1) == VW_IN) && !strcmp(S_norm(x, t), "exchange") && t + 1 < s1 &&
+        (S_id(x, t + 1) == VW_FOR))
+        return 0;
     /* "declined to comment" is no rejection */
     if (!strcmp(p->type, "REJECT") && g->bm.end < s1 && S_is(x, g->bm.end, W_SPEECH)) return 0;
     /* an incoming missile or rocket shot down is an interception, no
