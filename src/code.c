@@ -3969,6 +3969,16 @@ static int S_trigger_ok(const S_ctx *x, const S_trig *g, int last_lit)
                                                           "future", "livelihoods", NULL}))
                 return 0;
         }
+    /* "sabotage the talks", "undermine the peace process": an attack on
+     * an undertaking is no armed attack */
+    if (!strcmp(p->type, "ASSAULT") && !strncmp(S_norm(x, t), "sabotag", 7))
+        for (int k = t + 1; k < s1 && k <= t + 4; k++) {
+            if (S_flags(x, k) & TOK_PUNCT) break;
+            if (S_in(S_norm(x, k), (const char *const[]){"talks", "negotiations", "process", "deal", "agreement",
+                                                          "efforts", "plan", "plans", "election", "elections",
+                                                          "ceasefire", "truce", "dialogue", "peace", NULL}))
+                return 0;
+        }
     /* "in exchange for": a preposition, no exchange of prisoners ("the
      * release of 100 Russians in exchange for 100 Ukrainians") */
     if (t > g->s0 && (S_id(x, t - 1) == VW_IN) && !strcmp(S_norm(x, t), "exchange") && t + 1 < s1 &&
