@@ -4557,6 +4557,10 @@ static void S_group_targets(S_ctx *x, S_trig *g)
         if (((S_id(x, k) == VW_EACH) && k + 1 < s1 && (S_id(x, k + 1) == VW_OTHER)) ||
             ((S_id(x, k) == VW_ONE) && k + 1 < s1 && (S_id(x, k + 1) == VW_ANOTHER)))
             reciprocal = 1;
+    /* "India and China agreed to pull back their troops", "to disengage":
+     * two sides that withdraw with no one named withdraw from each other */
+    if (g->nsrc == 2 && !g->ntg && !strcmp(p->type, "RETREAT") && p->mode && !strcmp(p->mode, "withdraw"))
+        reciprocal = 1;
     if (reciprocal && g->nsrc >= 2 && !g->ntg) {
         for (int k = 0; k < g->nsrc && g->ntg < 8; k++) g->tg[g->ntg++] = &in->mentions[g->srcs[k]];
     }
