@@ -2050,6 +2050,8 @@ static int S_is_object(const S_ctx *x, int mi, int s0)
     if ((S_id(x, t) == VW_OF || (S_id(x, t) == VW_FROM && S_is(x, t - 1, W_PART_OF))) && t > s0 &&
         S_is(x, t - 1, W_QUANTITY | W_PART_OF)) {
         int u = t - 2, mods = 0;
+        /* "tens of thousands of Serbians": one quantity of another */
+        while (u - 1 >= s0 && (S_id(x, u) == VW_OF) && S_is(x, u - 1, W_QUANTITY)) u -= 2;
         while (u >= s0 && mods < 3 && (S_is(x, u, W_DETS) || ((S_flags(x, u) & TOK_WORD) && !S_is(x, u, W_PREPS) &&
                                                                !S_is_verb_form(x, u) && (S_id(x, u) != VW_AND))))
             u--, mods++;
