@@ -3,7 +3,9 @@
  * Knowledge: countries, organisations, non-state groups (keyed by their
  * country), role nouns and people (with terms of office) from data/actors/.  Every name, alias, adjective, metonym and
  * role phrase is tokenised and folded exactly as text is (segment.c) and
- * stored in one phrase table; a second table holds every proper prefix, so
+ * stored in one phrase table (a hyphenated name also as the matcher splits
+ * the text's hyphenated words: "Tehreek-e-Taliban" as tehreek e taliban,
+ * S_split_key); a second table holds every proper prefix, so
  * the matcher walks token by token and stops as soon as no phrase can
  * continue (a trie kept in two hash tables).
  * Recognition runs in two passes over a document: the first learns names
@@ -380,10 +382,13 @@ static S_pslot *S_ptab_add(actors_kb *kb, const int *ids, int n, uint32_t h)
 #define S_strip_poss segment_strip_poss
 
 /* Folds and tokenises a phrase the way text is tokenised; writes the
- * space-joined key into out.  Returns the token count (0 if empty). */
-static int S_phrase_key(arena *tmp, const char *phrase, buf *out)
+ * space-joined key into out, and a bit per word that was a possessive
+ * ("people's", of the first 32) into *poss.  Returns the token count (0
+ * if empty). */
+static int S_phrase_key(arena *tmp, const char *phrase, buf *out, unsigned *poss)
 {
     buf_reset(out);
+    *poss = 0;
     size_t n = strlen(phrase);
     while (n && phrase[n - 1] == ' ') n--;
     const char *p = phrase;
@@ -419,8 +424,9 @@ static int S_phrase_key(arena *tmp, const char *phrase, buf *out)
     int nt = 0;
     for (int i = 0; i < seg.ntoks; i++) {
         const char *w = seg.toks[i].norm;
-        int poss;
-        size_t wl = S_strip_poss(w, strlen(w), &poss);
+        int ps;
+        size_t wl = S_strip_poss(w, strlen(w), &ps);
+        if (ps && nt < 32) *poss |= 1u << nt;
         if (nt) buf_putc(out, ' ');
         buf_put(out, w, wl);
         nt++;
@@ -467,20 +473,83 @@ static uint64_t S_pname_order(int ntok, unsigned char c, int len)
     return (uint64_t)ntok << 40 | (uint64_t)c << 32 | (uint32_t)(len < 0 ? 0 : len);
 }
 
-static int S_add_phrase(actors_kb *kb, arena *tmp, const char *phrase, int type, int idx,
-                        const char *rolecode, buf *key)
+/* Does the matcher split a text word nm[0..nl) holding a hyphen (at hy)
+ * into its parts (S_build_subs)?  "Biden-Putin" splits; "US-led" stays
+ * one word, but "US-Albania-sponsored" (two hyphens) splits into its
+ * countries, and so do a ship's or a firm's owner and flag: "US-owned",
+ * "Greek-flagged" ("Qaeda-linked" is no owner).  (A word of up to 3 bytes
+ * is never split.) */
+static inline int S_hyphen_splits(const char *nm, size_t nl, const char *hy)
 {
-    int nt = S_phrase_key(tmp, phrase, key);
-    if (nt == 0 || nt > ACTORS_MAX_PHRASE) return 0;
+    /* the second halves of hyphenated words whose first half is the owner
+     * or flag state of a ship, plane or firm ("US-owned", "Liberian-flagged") */
+    static const char *const owner[] = {"owned", "flagged", "registered", "operated"};
+    if (nl <= 3 || nm[0] == '-') return 0;
+    if (!(nm[nl - 2] == 'e' && nm[nl - 1] == 'd')) return 1;
+    size_t rest = nl - (size_t)(hy + 1 - nm);
+    if (memchr(hy + 1, '-', rest)) return 1;
+    for (size_t i = 0; i < sizeof owner / sizeof *owner; i++)
+        if (strlen(owner[i]) == rest && !memcmp(owner[i], hy + 1, rest)) return 1;
+    return 0;
+}
+
+/* The key s[0..n) with each hyphenated word the matcher splits in text
+ * (S_hyphen_splits) split at its hyphens, as the text's sub-tokens read
+ * ("tehreek-e-taliban pakistan": "tehreek e taliban pakistan"), into
+ * out[0..cap); its length, or 0 when it splits no word (or is too long). */
+static size_t S_split_key(const char *s, size_t n, char *out, size_t cap, unsigned *poss)
+{
+    size_t o = 0;
+    int split = 0, w = 0, wo = 0;   /* words in and out */
+    unsigned in = *poss;
+    *poss = 0;
+    for (size_t i = 0; i < n; w++) {
+        size_t j = i;
+        while (j < n && s[j] != ' ') j++;
+        const char *hy = memchr(s + i, '-', j - i);
+        int sp = hy && S_hyphen_splits(s + i, j - i, hy);
+        for (size_t k = i; k < j; k++) {
+            if (sp && s[k] == '-') {
+                /* the parts are non-empty, as the text's are */
+                if (o && out[o - 1] != ' ' && k + 1 < j && s[k + 1] != '-') {
+                    if (o + 1 >= cap) return 0;
+                    out[o++] = ' ';
+                    wo++;
+                }
+                split = 1;
+                continue;
+            }
+            if (o + 1 >= cap) return 0;
+            out[o++] = s[k];
+        }
+        /* a possessive is its word's last part's */
+        if (w < 32 && wo < 32 && (in >> w & 1)) *poss |= 1u << wo;
+        if (j < n) {
+            if (o + 1 >= cap) return 0;
+            out[o++] = ' ';
+            wo++;
+        }
+        i = j + 1;
+    }
+    out[o] = 0;
+    return split ? o : 0;
+}
+
+/* Adds the folded key s[0..n) (words separated by one space) to the
+ * phrase table with its hit.  poss: a bit per word that is a possessive
+ * in the name (S_phrase_key). */
+static int S_add_key(actors_kb *kb, const char *s, size_t n, int type, int idx,
+                     const char *rolecode, unsigned poss)
+{
     /* the words become vocabulary ids; the phrase and each proper prefix
      * are keyed by theirs */
     int ids[ACTORS_MAX_PHRASE], k = 0;
     uint32_t hs[ACTORS_MAX_PHRASE], h = S_PTAB_SEED;
-    for (size_t i = 0; i <= key->len; i++) {
+    for (size_t i = 0; i <= n; i++) {
         size_t j = i;
-        while (j < key->len && key->s[j] != ' ') j++;
-        if (k == ACTORS_MAX_PHRASE) return 0;   /* not reached: nt words */
-        int id = vocab_add(kb->voc, key->s + i, j - i, 0);
+        while (j < n && s[j] != ' ') j++;
+        if (k == ACTORS_MAX_PHRASE) return 0;   /* too many words */
+        int id = vocab_add(kb->voc, s + i, j - i, 0);
         if (id < 0) return SITREP_ENOMEM;
         ids[k] = id;
         hs[k++] = h = S_ptab_mix(h, id);
@@ -511,7 +580,27 @@ static int S_add_phrase(actors_kb *kb, arena *tmp, const char *phrase, int type,
         S_pslot *pre = S_ptab_add(kb, ids, i, hs[i - 1]);
         if (!pre) return SITREP_ENOMEM;
         pre->prefix = 1;
+        (void)poss;
     }
+    return 0;
+}
+
+static int S_add_phrase(actors_kb *kb, arena *tmp, const char *phrase, int type, int idx,
+                        const char *rolecode, buf *key)
+{
+    unsigned poss = 0;
+    int nt = S_phrase_key(tmp, phrase, key, &poss);
+    if (nt == 0) return 0;
+    int rc = nt <= ACTORS_MAX_PHRASE ? S_add_key(kb, key->s, key->len, type, idx, rolecode, poss) : 0;
+    if (rc) return rc;
+    if (memchr(key->s, '-', key->len)) {
+        /* a hyphenated name as the text's split words read it too */
+        char sk[512];
+        unsigned sposs = poss;
+        size_t sl = S_split_key(key->s, key->len, sk, sizeof sk, &sposs);
+        if (sl && (rc = S_add_key(kb, sk, sl, type, idx, rolecode, sposs))) return rc;
+    }
+    if (nt > ACTORS_MAX_PHRASE) return 0;
     if (type == H_COUNTRY && nt == 1 && key->len >= 6) {
         S_pname *cn = vec_push(&kb->cnames);
         if (!cn) return SITREP_ENOMEM;
@@ -872,7 +961,8 @@ static int S_index_surnames(actors_kb *kb)
     for (size_t i = 0; i < kb->persons.len && !rc; i++) {
         const S_person *p = PERSON(kb, i);
         if (p->generated) continue;
-        if (S_phrase_key(&tmp, p->name, &key) < 2) continue;
+        unsigned poss;
+        if (S_phrase_key(&tmp, p->name, &key, &poss) < 2) continue;
         const char *last = strrchr(key.s, ' ') + 1;
         if (S_is_regnal(last)) continue;  /* "Frederik X", "Charles III": "X" is no surname */
         rc = S_add_sname(kb, last, strlen(last), (int)i, 0);
@@ -1242,16 +1332,6 @@ static void S_sent_only(const S_doc *d, int s, size_t *i0, size_t *i1)
     else if (s < 0) *i1 = 0;
 }
 
-/* The second halves of hyphenated words whose first half is the owner or
- * flag state of a ship, plane or firm ("US-owned", "Liberian-flagged"). */
-static const char *const S_owner_suffix[] = {"owned", "flagged", "registered", "operated", NULL};
-
-static int S_in_list(const char *w, const char *const *list)
-{
-    for (int i = 0; list[i]; i++)
-        if (!strcmp(w, list[i])) return 1;
-    return 0;
-}
 
 /* Room for one more element at the end of v, not zeroed (vec_push zeroes
  * it with a call to memset: the caller sets every field), or NULL when
@@ -1398,9 +1478,7 @@ static int S_build_subs(S_doc *d)
             /* "Biden-Putin" splits; "US-led" stays one word, but "US-Albania-sponsored"
              * (two hyphens) splits into its countries, and so do a ship's or a
              * firm's owner and flag: "US-owned", "Greek-flagged" ("Qaeda-linked" is no owner) */
-            int split = hy && nl > 3 && nm[0] != '-' &&
-                        (!(nl > 2 && !strcmp(nm + nl - 2, "ed")) || strchr(hy + 1, '-') ||
-                         S_in_list(hy + 1, S_owner_suffix));
+            int split = hy && S_hyphen_splits(nm, nl, hy);
             if (split || n == cap) {
                 d->subs.len = n;
                 d->steps.len = nsteps;
