@@ -579,8 +579,8 @@ static int S_add_key(actors_kb *kb, const char *s, size_t n, int type, int idx,
     for (int i = 1; i < k; i++) {
         S_pslot *pre = S_ptab_add(kb, ids, i, hs[i - 1]);
         if (!pre) return SITREP_ENOMEM;
-        pre->prefix = 1;
-        (void)poss;
+        /* 2: the name goes on after a possessive here */
+        pre->prefix |= 1 | (i > 1 && (poss >> (i - 1) & 1) ? 2 : 0);
     }
     return 0;
 }
@@ -1558,7 +1558,9 @@ static int S_longest_from(const S_doc *d, int p, int end, int *hit)
             break;   /* most words start no phrase */
         }
         if (sl.hit >= 0) { best = k - p + 1; *hit = sl.hit; }
-        if (sb->poss && k > p) break;  /* a possessive ends a name */
+        /* a possessive ends a name, but for one that goes on after it
+         * ("Cambodian People's Party") */
+        if (sb->poss && k > p && !(sl.prefix & 2)) break;
         if (!sl.prefix) break;
     }
     return best;
