@@ -2003,6 +2003,38 @@ static int S_correct(const S_doc *d, int p0, int p1)
     return ties ? -1 : best;
 }
 
+/* Is w[0..] one of the words of list (NULL-ended)? */
+static int S_word_in(const char *w, const char *const *list)
+{
+    for (int i = 0; list[i]; i++)
+        if (!strcmp(w, list[i])) return 1;
+    return 0;
+}
+
+/* Is the place name at sub-tokens [p0, p1) of sentence [s0, s1) (a
+ * country's name, adjective or seat of power) part of the name of
+ * something that is no actor: a named agreement, format or process ("the
+ * Doha Agreement", "the Minsk agreements", "the Paris climate accord", "the
+ * Astana process"; only for a seat of power: "the Iran deal" is Iran's)? */
+static int S_place_in_name(const S_doc *d, int p0, int p1, int s0, int s1, unsigned types)
+{
+    static const char *const pact[] = {"agreement", "agreements", "accord", "accords", "format",
+                                       "process", "convention", "conventions", "protocol",
+                                       "protocols", "declaration", "memorandum", "communique",
+                                       "formula", NULL};
+    static const char *const pact_mod[] = {"peace", "climate", "ceasefire", "nuclear",
+                                           "trade", "ii", NULL};
+    if (p1 < s1) {
+        if (types & 1u << H_METONYM) {
+            int q = p1;
+            if (q + 1 < s1 && S_word_in(SUB(d, q)->norm, pact_mod)) q++;
+            if (!SUB(d, q - 1)->poss && S_word_in(SUB(d, q)->norm, pact)) return 1;
+        }
+    }
+    (void)p0, (void)s0;
+    return 0;
+}
+
 /* Collects the items (phrase hits and unknown capitalised names) of one
  * sentence's sub-tokens [s0, s1). */
 static int S_items(S_doc *d, int s0, int s1, vec *items)
@@ -2046,6 +2078,11 @@ static int S_items(S_doc *d, int s0, int s1, vec *items)
                 if (hh->type == H_ROLE && it->role < 0) it->role = hh->idx;
                 if (hh->type == H_PERSON && it->person < 0) it->person = hh->idx;
             }
+            /* a place's name inside an agreement's or a sea's is no actor */
+            if ((it->types & (1u << H_COUNTRY | 1u << H_ADJ | 1u << H_METONYM)) &&
+                !(it->types & (1u << H_ORG | 1u << H_PERSON | 1u << H_ROLE)) &&
+                S_place_in_name(d, p, p + n, s0, s1, it->types))
+                items->len--;
             p += n;
             continue;
         }
