@@ -2015,7 +2015,9 @@ static int S_word_in(const char *w, const char *const *list)
  * country's name, adjective or seat of power) part of the name of
  * something that is no actor: a named agreement, format or process ("the
  * Doha Agreement", "the Minsk agreements", "the Paris climate accord", "the
- * Astana process"; only for a seat of power: "the Iran deal" is Iran's)? */
+ * Astana process"; only for a seat of power: "the Iran deal" is Iran's), or
+ * a sea named after a country ("the Sea of Japan", "the South China Sea",
+ * "the Gulf of Mexico", "the Indian Ocean")? */
 static int S_place_in_name(const S_doc *d, int p0, int p1, int s0, int s1, unsigned types)
 {
     static const char *const pact[] = {"agreement", "agreements", "accord", "accords", "format",
@@ -2024,14 +2026,23 @@ static int S_place_in_name(const S_doc *d, int p0, int p1, int s0, int s1, unsig
                                        "formula", NULL};
     static const char *const pact_mod[] = {"peace", "climate", "ceasefire", "nuclear",
                                            "trade", "ii", NULL};
+    static const char *const sea[] = {"sea", "ocean", "gulf", NULL};
+    static const char *const sea_of[] = {"sea", "gulf", "bay", NULL};
     if (p1 < s1) {
+        const S_sub *nx = SUB(d, p1);
+        /* "the South China Sea", "the Indian Ocean": capitalised, where
+         * "Russian sea drones" are Russia's */
+        if ((nx->flags & TOK_CAP) && !nx->poss && S_word_in(nx->norm, sea)) return 1;
         if (types & 1u << H_METONYM) {
             int q = p1;
             if (q + 1 < s1 && S_word_in(SUB(d, q)->norm, pact_mod)) q++;
             if (!SUB(d, q - 1)->poss && S_word_in(SUB(d, q)->norm, pact)) return 1;
         }
     }
-    (void)p0, (void)s0;
+    /* "the Sea of Japan", "the Gulf of Mexico" */
+    if (p0 - 2 >= s0 && SUB(d, p0 - 1)->id == VW_OF && (SUB(d, p0 - 2)->flags & TOK_CAP) &&
+        S_word_in(SUB(d, p0 - 2)->norm, sea_of))
+        return 1;
     return 0;
 }
 
