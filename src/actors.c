@@ -72,6 +72,10 @@ typedef struct {
     int caps;          /* written in capitals ("VP"): text must be too */
     int home;          /* a domestic body: with no country of its own, the
                         * country named last (roles.tsv column 5 "home") */
+    const char *home_keys;   /* "home KEY ...": the keys of the countries whose
+                              * body it is; bare, it is of the country named
+                              * last only when that is one of them, else the
+                              * phrase's other sense ("Congress": the US one) */
 } S_role;
 
 enum { H_COUNTRY = 1, H_ADJ, H_METONYM, H_ORG, H_PERSON, H_ROLE };
@@ -791,9 +795,11 @@ static int S_load_line(actors_kb *kb, arena *tmp, S_format fmt, char **c, int nc
         r->gender = *col[3] ? col[3][0] : '-';
         r->plural = !strcmp(r->rclass, "group");
         r->collective = !strcmp(r->rclass, "group") || !strcmp(r->rclass, "institution");
-        r->home = !strcmp(col[4], "home");
+        r->home = !strcmp(col[4], "home") || !strncmp(col[4], "home ", 5);
+        r->home_keys = !strncmp(col[4], "home ", 5) ? arena_strdup(&kb->mem, col[4] + 5) : NULL;
         if (*col[4] && !r->home) {
-            snprintf(err, errlen, "%s:%ld: scope is 'home' or empty, not '%s'", path, lineno, col[4]);
+            snprintf(err, errlen, "%s:%ld: scope is 'home', 'home KEY ...' or empty, not '%s'", path, lineno,
+                     col[4]);
             return SITREP_EDATA;
         }
         r->caps = 1;
@@ -1305,6 +1311,10 @@ typedef struct {
     uint64_t lfirst[4]; /* a bit per learned name, by its first two bytes
                          * (S_lbit): most capitalised words begin no learned
                          * name, which S_items then does not look up */
+    const S_role *hrole;      /* the last role of a country named by a modifier
+                               * whose bare phrase is also a seat of power
+                               * (roles.tsv "home KEY ...": "Peru's Congress"), */
+    char hkey[16];            /* and that country: a later bare "Congress" is its */
     S_pmemo pmemo[S_NMEMO];   /* S_fill_person's last persons, in turn */
     int npmemo;
     char *pool;         /* S_room: the rest of the block strings are carved from */
@@ -2003,6 +2013,20 @@ static int S_correct(const S_doc *d, int p0, int p1)
     return ties ? -1 : best;
 }
 
+/* Is key one of the space-separated keys of list? */
+static int S_has_key(const char *list, const char *key)
+{
+    size_t n = strlen(key);
+    for (const char *q = list; *q;) {
+        while (*q == ' ') q++;
+        const char *e = q;
+        while (*e && *e != ' ') e++;
+        if ((size_t)(e - q) == n && n && !memcmp(q, key, n)) return 1;
+        q = e;
+    }
+    return 0;
+}
+
 /* Is w[0..] one of the words of list (NULL-ended)? */
 static int S_word_in(const char *w, const char *const *list)
 {
@@ -2266,7 +2290,11 @@ static int S_phrase_parts(S_doc *d, S_phrase *ph)
         its[ph->k + 1].p0 == its[ph->k].p1 && !S_headline_verb(d, ph, &its[ph->k], &its[ph->k + 1])) {
         ph->mod = ph->k++;
     }
+    /* a seat of power that is also a role noun ("Congress": the US
+     * Congress) is the role only after a modifier ("Peru's Congress", "the
+     * Colombian Congress") */
     while (ph->k < n && S_role_of(&its[ph->k]) >= 0 && S_person_of(&its[ph->k]) < 0 &&
+           (ph->mod >= 0 || !(its[ph->k].types & 1u << H_METONYM)) &&
            (ph->role < 0 || its[ph->k].p0 == its[ph->role].p1 || (its[ph->k].p0 == its[ph->role].p1 + 1 && (SUB(d, its[ph->role].p1)->id == VW_OF)))) {
         if (ph->role >= 0 || ph->mod >= 0 || ph->k == ph->k0) ph->role = ph->k++;
         else break;
@@ -2533,7 +2561,21 @@ static int S_emit_name(S_doc *d, S_phrase *ph)
                            (char *)NULL);
             return 1;
         }
-        if (best->type == H_METONYM) {
+        const S_role *hr = best->type == H_METONYM && it->role >= 0 ? ROLE(kb, it->role) : NULL;
+        if (hr && hr == d->hrole && strcmp(d->hkey, e->key)) {
+            /* "Peru's Congress voted ... Congress then": a seat of power
+             * that is also a role noun some countries name their own body
+             * by is that body of the country whose it was last named */
+            int ci;
+            const char *cname = dict_get(&kb->country_by_key, d->hkey, strlen(d->hkey), &ci) ? ENT(kb, ci)->name : d->hkey;
+            m->kind = AK_GROUP;
+            m->name = cname;
+            S_copy(m->key, sizeof m->key, d->hkey);
+            S_code(kb, d->hkey, hr->code, m->code, sizeof m->code);
+            m->how = AH_COREF;
+            m->why = S_cat(d, "role '", S_str(hr->phrase), "' (", S_str(hr->code), ") of ", S_str(cname),
+                           ", whose ", S_str(hr->phrase), " was named last", (char *)NULL);
+        } else if (best->type == H_METONYM) {
             m->how |= AH_METONYM;
             S_code(kb, e->key, best->rolecode, m->code, sizeof m->code);
             m->why = S_cat(d, !strcmp(best->rolecode, "BUS") ? "a firm" : "seat of power", " of ", S_str(e->name),
@@ -2582,6 +2624,10 @@ static int S_role_with_modifier(S_doc *d, const S_phrase *ph, int single)
     S_copy(m->key, sizeof m->key, ph->mkey);
     S_code(kb, ph->mkey, ph->r->code, m->code, sizeof m->code);
     m->how = AH_COMPOSED;
+    if (ph->r->home_keys && S_has_key(ph->r->home_keys, ph->mkey)) {
+        d->hrole = ph->r;
+        S_copy(d->hkey, sizeof d->hkey, ph->mkey);
+    }
     m->plural = ph->r->plural;
     m->gender = ph->r->gender;
     m->why = S_cat(d, ph->mname, " + role '", ph->r->phrase, "' (", ph->r->code, ")", (char *)NULL);
@@ -2746,6 +2792,34 @@ static int S_emit_role(S_doc *d, const S_phrase *ph)
     /* one holder of an office, or a group or an institution */
     int single = !ph->r->collective && !ph->r->plural;
     if (ph->mkey) return S_role_with_modifier(d, ph, single);
+    if (ph->r->home_keys && ph->role == ph->k0 && ph->k == ph->k0 + 1) {
+        /* "the congress" alone (in lower case: capitalised, "Congress" is
+         * a seat of power, S_phrase_parts): of the country named last, or
+         * where it sits ("the congress in Lima"), when it is one whose
+         * body it is (roles.tsv "home KEY ...") */
+        const sr_mention *lc = S_last_country(d, SUB(d, ph->p0)->tok, SUB(d, ph->p0)->sent);
+        const char *lkey = lc ? lc->key : NULL, *lname = lc ? lc->name : NULL;
+        if (ph->k < ph->n && ph->p1 < ph->s1 && SUB(d, ph->p1)->id == VW_IN && ph->its[ph->k].p0 == ph->p1 + 1 &&
+            S_is_mod(&ph->its[ph->k])) {
+            /* "the National Congress in Brasilia": the country of its seat */
+            const char *rc;
+            int org;
+            S_mod_key(d, &ph->its[ph->k], &lkey, &lname, &rc, &org);
+            if (org) lkey = NULL;
+        }
+        if (!lkey || !S_has_key(ph->r->home_keys, lkey)) return 0;
+        sr_mention *m = S_emit(d, ph->p0, ph->p1);
+        if (!m) return SITREP_ENOMEM;
+        m->kind = AK_GROUP;
+        m->name = lname;
+        S_copy(m->key, sizeof m->key, lkey);
+        S_code(d->kb, lkey, ph->r->code, m->code, sizeof m->code);
+        m->how = AH_COREF;
+        m->why = S_cat(d, "role '", S_str(ph->r->phrase), "' (", S_str(ph->r->code), ") with no country: of ",
+                       S_str(lname), lc && lkey == lc->key ? ", the country named last" : ", where it sits",
+                       (char *)NULL);
+        return 0;
+    }
     if (!single && ph->role == ph->k0 && ph->k == ph->k0 + 1 && ph->r->home)
         return S_domestic_body(d, ph);
     if (single && ph->role == ph->k0) return S_role_alone(d, ph);

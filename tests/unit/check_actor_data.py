@@ -261,15 +261,21 @@ def add_group_phrases(path, phrases):
                 phrases.setdefault(fold(ph), (owner, f"{path}:{n}"))
 
 
-def check_roles(path, t, phrases):
-    # a fifth column, the scope, is "home" or absent (data/README.md)
+def check_roles(path, t, phrases, iso3s):
+    # a fifth column, the scope, is "home", "home KEY ..." (ISO3 keys: the
+    # countries whose body a role noun that is also a seat of power names,
+    # "Congress") or absent (data/README.md)
     header, rows = read_rows(path, (4, 5), t)
     check_header(path, header, t)
     seen = {}
     for n, cols in rows:
         phrase, role, cls, gender = cols[:4]
         where = f"{path}:{n}"
-        t.check(len(cols) == 4 or cols[4] == "home", where, f"scope '{cols[4:]}' is not 'home'")
+        scope = cols[4].split(" ") if len(cols) > 4 else []
+        keys = scope[1:]
+        t.check(len(cols) == 4 or (scope[0] == "home" and all(k in iso3s for k in keys)), where,
+                f"scope '{cols[4:]}' is not 'home' or 'home' and ISO3 keys")
+        t.check(len(keys) == len(set(keys)), where, "a key twice in the scope")
         t.check(phrase.strip() == phrase and phrase != "", where, "empty or padded phrase")
         t.check(role in ROLE_CODES, where, f"unknown role code '{role}'")
         t.check(cls in CLASSES, where, f"unknown class '{cls}'")
@@ -277,7 +283,9 @@ def check_roles(path, t, phrases):
         k = fold(phrase)
         t.check(k not in seen, where, f"duplicate phrase '{phrase}' (line {seen.get(k)})")
         seen.setdefault(k, n)
-        t.check(k not in phrases, where,
+        # a role with scope keys may be a country's seat of power as well
+        # ("Congress": the US one, bare; "Peru's Congress": Peru's)
+        t.check(k not in phrases or (keys and phrases[k][0] in iso3s), where,
                 f"role '{phrase}' is also an actor name at {phrases.get(k, ('', ''))[1]}")
     t.check(len(rows) >= 120, path, f"only {len(rows)} roles (want >= 120)")
     by = {fold(c[0]): c for _, c in rows}
@@ -310,7 +318,7 @@ def main():
     check_orgs(os.path.join(data, "actors/orgs.tsv"), t, phrases, iso3s)
     add_group_phrases(os.path.join(data, "actors/groups.tsv"), phrases)
     check_parties(os.path.join(data, "actors/parties.tsv"), t, phrases, iso3s)
-    check_roles(os.path.join(data, "actors/roles.tsv"), t, phrases)
+    check_roles(os.path.join(data, "actors/roles.tsv"), t, phrases, iso3s)
     print(f"{t.passed} passed, {t.failed} failed")
     return 1 if t.failed else 0
 
