@@ -2636,6 +2636,14 @@ static int S_role_with_modifier(S_doc *d, const S_phrase *ph, int single)
 }
 
 
+/* Is m a political party (parties.tsv: keyed by its country, code KEY +
+ * PTY)?  A party names its country as the country named last. */
+static int S_is_party(const sr_mention *m)
+{
+    return m->kind == AK_ORG && m->key[0] && m->key[1] && m->key[2] && !m->key[3] &&
+           !memcmp(m->code, m->key, 3) && !strcmp(m->code + 3, "PTY");
+}
+
 /* "police", "protesters", "the military" with no country of their own:
  * of the country named last, in this sentence or the three before (an
  * unrest report names its country once), else of the country the report
@@ -2705,9 +2713,9 @@ static int S_domestic_body(S_doc *d, const S_phrase *ph)
         if (o->sent < sent - 3) break;   /* and so are those before it */
         if (o->t0 >= tok) continue;
         int ci;
-        if ((o->kind == AK_COUNTRY || o->kind == AK_GROUP) && !(o->how & (AH_METONYM | AH_PRONOUN)) &&
+        if ((o->kind == AK_COUNTRY || o->kind == AK_GROUP || S_is_party(o)) && !(o->how & (AH_METONYM | AH_PRONOUN)) &&
             dict_get(&kb->country_by_key, o->key, strlen(o->key), &ci))
-            ref = o;   /* "Kenya", "Kenya's parliament" */
+            ref = o;   /* "Kenya", "Kenya's parliament", "the PML-N" */
     }
     if (!ref) ref = S_main_country(d, tok);   /* the country the report is about */
     if (!ref) return 0;
@@ -3004,7 +3012,8 @@ static const sr_mention *S_main_country(S_doc *d, int tok)
     return &VEC_AT(&d->out, sr_mention, (size_t)st.first[b1]);
 }
 
-/* The last country named (no seat of power, no pronoun) before token tok,
+/* The last country named (no seat of power, no pronoun; a party names its
+ * country) before token tok,
  * in sentence sent or the three before it, else the document's main
  * country (S_main_country); NULL if none. */
 static const sr_mention *S_last_country(S_doc *d, int tok, int sent)
@@ -3013,7 +3022,8 @@ static const sr_mention *S_last_country(S_doc *d, int tok, int sent)
         const sr_mention *m = &VEC_AT(&d->out, sr_mention, i);
         if (m->sent < sent - 3) break;   /* and so are those before it */
         if (m->t0 >= tok) continue;
-        if (m->kind == AK_COUNTRY && !(m->how & (AH_METONYM | AH_PRONOUN)) && strlen(m->key) == 3) return m;
+        if (m->how & (AH_METONYM | AH_PRONOUN) || strlen(m->key) != 3) continue;
+        if (m->kind == AK_COUNTRY || S_is_party(m)) return m;
     }
     /* none that near: the country the report is about */
     return S_main_country(d, tok);
