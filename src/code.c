@@ -2601,8 +2601,11 @@ static int S_crosses_clause(const S_ctx *x, int lo, int hi)
         if (((wid == VW_AND) || (wid == VW_BUT)) && k > lo && (S_id(x, k - 1) == VW_P_COMMA)) return 1;
         if (((wid == VW_AND) || (wid == VW_BUT)) && k + 1 < hi) {
             int nid = S_id(x, k + 1);
+            /* (not a noun of a list that is also a verb: "its airspace and
+             * land and sea borders") */
+            int listed = k + 2 < hi && ((S_id(x, k + 2) == VW_AND) || (S_id(x, k + 2) == VW_P_COMMA));
             if ((nid == VW_HAS) || (nid == VW_HAVE) || (nid == VW_HAD) || (nid == VW_WILL) ||
-                (nid == VW_IS) || (nid == VW_WAS) || S_is_verb_form(x, k + 1))
+                (nid == VW_IS) || (nid == VW_WAS) || (S_is_verb_form(x, k + 1) && !listed))
                 return 1;
         }
     }
