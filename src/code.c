@@ -3090,7 +3090,9 @@ static int S_home_easing(const S_pat *p)
  * ship ("a Chinese survey ship", "warships from Russia"), 2 a plane or a
  * truck, 3 relief or cargo ("Russian cargo planes", "shipments of aid from
  * Turkey", "aid convoys from Jordan"), 0 the actor itself. */
-static int S_craft_of(const S_ctx *x, const sr_mention *src, int s0, int s1)
+/* The craft or load a word names: 1 a ship, 3 relief or cargo, 2 a plane
+ * or a truck, 0 none (S_craft_of). */
+static int S_craft_word(const char *w)
 {
     static const char *const ships[] = {"ship", "ships", "vessel", "vessels", "warship", "warships", "destroyer",
                                         "destroyers", "frigate", "frigates", "submarine", "submarines", "corvette",
@@ -3099,13 +3101,16 @@ static int S_craft_of(const S_ctx *x, const sr_mention *src, int s0, int s1)
                                         "flights", "truck", "trucks", "lorry", "lorries", NULL};
     static const char *const relief[] = {"convoy", "convoys", "shipment", "shipments", "cargo", "consignment",
                                          "consignments", "supplies", "aid", "delivery", "deliveries", NULL};
+    return S_in(w, ships) ? 1 : S_in(w, relief) ? 3 : S_in(w, loads) ? 2 : 0;
+}
+
+static int S_craft_of(const S_ctx *x, const sr_mention *src, int s0, int s1)
+{
     /* "a Chinese survey ship": the head after the actor */
     for (int k = src->t1; k < s1 && k < src->t1 + 3; k++) {
         if (!(S_flags(x, k) & TOK_WORD) || x->minside[k] >= 0 || S_is(x, k, W_BE)) break;
-        const char *w = S_norm(x, k);
-        if (S_in(w, ships)) return 1;
-        if (S_in(w, relief)) return 3;
-        if (S_in(w, loads)) return 2;
+        int c = S_craft_word(S_norm(x, k));
+        if (c) return c;
     }
     /* "shipments of aid from Turkey", "warships from Russia"; also for a
      * later member of the list ("aid from Jordan, Turkey and the UAE") */
@@ -3114,11 +3119,10 @@ static int S_craft_of(const S_ctx *x, const sr_mention *src, int s0, int s1)
            (x->minside[k] >= 0 || (S_id(x, k) == VW_P_COMMA) || (S_id(x, k) == VW_AND) || S_is(x, k, W_DETS)))
         k--;
     if (k - 1 >= s0 && (S_id(x, k) == VW_FROM)) {
-        const char *w = S_norm(x, k - 1);
-        if (S_in(w, ships)) return 1;
-        if (S_in(w, relief) || (k - 3 >= s0 && (S_id(x, k - 2) == VW_OF) && S_in(S_norm(x, k - 3), relief)))
-            return 3;
-        if (S_in(w, loads)) return 2;
+        int c = S_craft_word(S_norm(x, k - 1));
+        /* "shipments of aid from": the load before "of" */
+        if (c != 1 && k - 3 >= s0 && (S_id(x, k - 2) == VW_OF) && S_craft_word(S_norm(x, k - 3)) == 3) return 3;
+        return c;
     }
     return 0;
 }
