@@ -3324,6 +3324,7 @@ static int S_ref_the_n(S_doc *d, int s0, int s1, int p)
             m->kind = AK_COUNTRY;
             m->name = S_country_name(d->kb, m->key);
             m->plural = 1;
+            m->pair = k2 + 1;   /* the coder brings each member's twins (S_pair_twins) */
             m->why = arena_printf(d->a, "'the %s %s' refers to the %d named before, %s among them",
                                   SUB(d, p - 1)->norm, sb->norm, many, m->name);
         }

@@ -2058,8 +2058,13 @@ static int S_is_object(const S_ctx *x, int mi, int s0)
         return u >= s0 && (S_is(x, u, W_PREPS) || S_is_verb_form(x, u) || (S_id(x, u) == VW_AND));
     }
     if (S_is(x, t, W_PREPS) || S_is_verb_form(x, t)) return 1;
+    /* a group after a comma is in apposition ("struck Kherson, a
+     * Ukrainian-held city"), unless a verb follows it: then it opens the
+     * main clause ("According to Kyiv, Russian forces shelled ...") */
+    int after = m->t1 < x->in->seg->ntoks ? m->t1 : -1;
+    int verb_next = after >= 0 && (S_is_verb_form(x, after) || S_is(x, after, W_BE | W_AUXV));
     int comma_app = (S_id(x, t) == VW_P_COMMA) &&
-                    (m->kind == AK_GROUP || (m->t1 < x->in->seg->ntoks && (S_id(x, m->t1) == VW_P_COMMA)));
+                    ((m->kind == AK_GROUP && !verb_next) || (after >= 0 && (S_id(x, after) == VW_P_COMMA)));
     if ((S_id(x, t) == VW_AND) || comma_app) {
         /* coordinated with or in apposition to an object ("visited Poland and
          * Romania, NATO allies ..."); a person after a comma usually opens
@@ -4760,8 +4765,9 @@ static int S_implied_targets(S_ctx *x, S_trig *g)
 
 /* Targets the slots did not give (S_object_targets, S_group_targets,
  * S_implied_targets). */
-/* "the two countries", "both sides": the recogniser puts one mention per
- * side on the same words (actors.c, S_emit_sides); the coder sees one of
+/* "the two countries", "both sides", "the four countries": the recogniser
+ * puts one mention per side on the same words (actors.c, S_emit_sides,
+ * S_ref_the_n); the coder sees one of
  * them at a token, so each source and target of a one-sided act brings
  * its twins: "The two countries trade blame" is both ways, "Russia warned
  * the two countries" warns each.  A bare "they" for two sides is left to
