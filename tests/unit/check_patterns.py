@@ -211,8 +211,6 @@ def pattern_errors(pat):
             nt += 1
         elif t == "$S":
             ns += 1
-            if nt:
-                errs.append("$S after $T")
         elif t.startswith("@"):
             errs.append(f"@ only on the head: {t!r}")
         elif t.startswith("("):
