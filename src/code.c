@@ -3369,6 +3369,12 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
     else if (!strcmp(k.type, "ASSAULT") && src && tgt && !strcmp(src->key, tgt->key) && strlen(src->key) == 3 &&
              strcmp(src->code + 3, "CVL") && !strcmp(tgt->code + 3, "CVL") && S_recode(x, &k, "COERCE", "175", "repress"))
         buf_printf(&q.why, "%sviolence against protesters: repression", q.why.len ? ", " : "");
+    /* an attack by hackers ("Chinese hackers targeted US agencies") is a
+     * cyberattack: COERCE, mode cyber (the gold conventions) */
+    else if (!strcmp(k.type, "ASSAULT") && src && src->t1 > src->t0 &&
+             S_in(S_norm(x, src->t1 - 1), (const char *const[]){"hackers", "hacker", "cybercriminals", NULL}) &&
+             S_recode(x, &k, "COERCE", "170", "cyber"))
+        buf_printf(&q.why, "%san attack by hackers: a cyberattack", q.why.len ? ", " : "");
 
     /* leaving an organisation ("Burkina Faso withdrew from ECOWAS") is no
      * pullback of forces but a cut in relations (gold conventions:
