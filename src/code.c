@@ -3145,7 +3145,14 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
     static const char *const outward[] = {"deport", "withhold", "cyber", NULL};
     int out = p->mode && (S_in(p->mode, outward) ||
                           /* restrictions of freedoms (CAMEO 172x) are domestic */
-                          (!strcmp(p->mode, "restrict") && strncmp(p->cameo, "172", 3)));
+                          (!strcmp(p->mode, "restrict") && strncmp(p->cameo, "172", 3)) ||
+                          /* a ship or plane seized is most often another's,
+                           * its flag or owner unnamed ("seized an oil tanker
+                           * in the Gulf of Oman") */
+                          (!strcmp(p->mode, "confiscate") && m->lit_last > trig &&
+                           S_in(S_norm(x, m->lit_last), (const char *const[]){"ship", "ships", "vessel", "vessels",
+                                                                             "tanker", "tankers", "aircraft",
+                                                                             NULL})));
     if (!tgt && src && !x->abroad && src->kind != AK_ORG && strlen(src->key) == 3 &&
         (!strcmp(p->type, "PROTEST") || (!strcmp(p->type, "COERCE") && !out) ||
          (!strcmp(p->type, "CONCEDE") && p->mode && !strcmp(p->mode, "resign"))))
