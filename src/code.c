@@ -2021,16 +2021,20 @@ static int S_is_light_verb(const S_ctx *x, int t)
 }
 
 /* Is mention mi a modifier of the noun after it ("the NATO summit", "the
- * Minsk agreement")?  Then it is no subject. */
-static int S_is_modifier(const S_ctx *x, int mi, int s1)
+ * Minsk agreement"), before the verb at trig?  Then it is no subject. */
+static int S_is_modifier(const S_ctx *x, int mi, int trig)
 {
     const sr_mention *m = &x->in->mentions[mi];
     int t = m->t1;
-    if (t >= s1 || !(S_flags(x, t) & TOK_WORD) || (S_flags(x, t) & TOK_CAP)) return 0;
+    if (t >= trig || !(S_flags(x, t) & TOK_WORD) || (S_flags(x, t) & TOK_CAP)) return 0;
     if (m->how & AH_POSS) return 0;
     const char *w = S_norm(x, t);
     size_t l = strlen(w);
-    if (l > 2 && (!strcmp(w + l - 2, "ed") || w[l - 1] == 's')) return 0; /* "Russia attacked", "Russia says" */
+    /* "Russia attacked", "Russia says"; but an event noun right before the
+     * verb is that verb's subject ("the EU sanctions target Russian
+     * banks", "US strikes killed"): the actor modifies the noun */
+    if (l > 2 && (!strcmp(w + l - 2, "ed") || w[l - 1] == 's'))
+        return t + 1 == trig && x->lx[t]->nhead[1] > 0 && S_is_verb_form(x, trig);
     return x->lx[t]->nhead[1] > 0;
 }
 
