@@ -4875,7 +4875,10 @@ static int S_keep_act(S_ctx *x, S_trig *g)
     /* a refusal, demand or charge with no addressee named: the one side the
      * source deals with elsewhere in the document, else untargeted */
     int speech = !strcmp(p->type, "REJECT") || !strcmp(p->type, "REQUEST") || !strcmp(p->type, "ACCUSE");
-    g->implicit = !g->ntg && (!strcmp(p->type, "ASSAULT") || (p->noun && !strcmp(p->type, "AID")) || drills || speech);
+    /* ... and so is a sanction ("a response centred on powerful sanctions") */
+    int sanction = !strcmp(p->type, "SANCTION");
+    g->implicit = !g->ntg && (!strcmp(p->type, "ASSAULT") || (p->noun && !strcmp(p->type, "AID")) || drills || speech ||
+                              sanction);
     if (!g->ntg && !g->implicit && !S_in(p->type, S_null_target_ok) && !S_home_easing(p)) return 0;
     if (!strcmp(p->type, "CONSULT") && p->mode && !strcmp(p->mode, "visit") && g->ntg == 1 &&
         S_trip_for_talks(x, t, g->end > t ? g->end : t + 1, s1, g->tg[0]))
@@ -5261,6 +5264,8 @@ static void S_implicit_targets(S_ctx *x)
                     int attack = !strcmp(e->type, "ASSAULT") || !strcmp(e->type, "MOBILIZE");
                     int speech = !strcmp(e->type, "REJECT") || !strcmp(e->type, "REQUEST") ||
                                  !strcmp(e->type, "ACCUSE");
+                    /* a sanction: only the source's other sanctions */
+                    if (pass == 1 && !strcmp(e->type, "SANCTION")) continue;
                     if (pass == 0 ? strcmp(o->type, e->type)
                                   : speech ? 0
                                   : attack ? strcmp(o->type, "MOBILIZE") && strcmp(o->type, "THREATEN")
@@ -5274,7 +5279,7 @@ static void S_implicit_targets(S_ctx *x)
              * without a target; one that would repeat a line already
              * coded with that target is told on its own */
             int optional = !strcmp(e->type, "MOBILIZE") || !strcmp(e->type, "REJECT") ||
-                           !strcmp(e->type, "REQUEST") || !strcmp(e->type, "ACCUSE");
+                           !strcmp(e->type, "REQUEST") || !strcmp(e->type, "ACCUSE") || !strcmp(e->type, "SANCTION");
             for (int j = 0; optional && found && !many && j < n; j++) {
                 const sr_event *o = &ev[j];
                 if (j != i && !o->implicit_target && o->target && o->source && !strcmp(o->type, e->type) &&
