@@ -4000,6 +4000,13 @@ static int S_trigger_ok(const S_ctx *x, const S_trig *g, int last_lit)
                                                           "future", "livelihoods", NULL}))
                 return 0;
         }
+    /* "warned of a humanitarian catastrophe": a warning of a danger is a
+     * pessimistic comment (CAMEO 012), no threat of one's own act; the
+     * threats ("warn of consequences", "of retaliation", "of sanctions")
+     * are longer patterns, and "warned Russia of" names the one warned */
+    if (!strcmp(p->type, "THREATEN") && !strncmp(S_norm(x, t), "warn", 4) && g->bm.end <= t + 1 && t + 1 < s1 &&
+        (S_id(x, t + 1) == VW_OF))
+        return 0;
     /* "sabotage the talks", "undermine the peace process": an attack on
      * an undertaking is no armed attack */
     if (!strcmp(p->type, "ASSAULT") && !strncmp(S_norm(x, t), "sabotag", 7))
