@@ -3115,6 +3115,11 @@ static int S_craft_word(const char *w)
 
 static int S_craft_of(const S_ctx *x, const sr_mention *src, int s0, int s1)
 {
+    /* "two Iranian warships": the craft is the mention's own last word */
+    if (src->t1 > src->t0) {
+        int c = S_craft_word(S_norm(x, src->t1 - 1));
+        if (c) return c;
+    }
     /* "a Chinese survey ship": the head after the actor */
     for (int k = src->t1; k < s1 && k < src->t1 + 3; k++) {
         if (!(S_flags(x, k) & TOK_WORD) || x->minside[k] >= 0 || S_is(x, k, W_BE)) break;
