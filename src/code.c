@@ -4295,10 +4295,16 @@ static void S_noun_sources(S_ctx *x, S_trig *g)
      * unless it is the object of a verb: then that verb's subject
      * ("Moscow is planning an invasion") */
     if (!g->nsrc) {
-        int v = t - 1;
-        while (v >= s0 && v >= t - 4 && !S_is_verb_form(x, v) && !S_is_light_verb(x, v) &&
-               (S_flags(x, v) & TOK_WORD) && !S_is(x, v, W_PREPS) && x->minside[v] < 0)
+        /* back over up to four words; an amount's figures and words are
+         * free ("announced a $50 million grant to") */
+        int v = t - 1, words = 0;
+        while (v >= s0 && !S_is_verb_form(x, v) && !S_is_light_verb(x, v) && x->minside[v] < 0) {
+            int amount = (S_flags(x, v) & TOK_NUM) || S_is(x, v, W_MONEY) ||
+                         S_in(S_norm(x, v), (const char *const[]){"million", "billion", "trillion", "thousand",
+                                                                  "hundred", NULL});
+            if (!amount && (!(S_flags(x, v) & TOK_WORD) || S_is(x, v, W_PREPS) || ++words > 4)) break;
             v--;
+        }
         if (v >= s0 && S_is_light_verb(x, v) && !S_control_of(x, s0, v, g))
             g->nsrc = S_subject(x, s0, v, g->srcs, 8, g->skip, g->nskip);
     }
