@@ -2889,6 +2889,11 @@ static int S_narrow_place(const S_ctx *x, int pi, int s1)
 {
     const sr_place_ref *pr = &x->in->places[pi];
     if (pr->place->kind != 'C' || !S_token_possessive(S_norm(x, pr->t1 - 1))) return pi;
+    /* a place of the country right after it ("Gambia's Banjul airport") */
+    if (pr->t1 < s1 && x->pstart[pr->t1] >= 0) {
+        const sr_place *in = x->in->places[x->pstart[pr->t1]].place;
+        if (in->kind != 'C' && !strcmp(in->country, pr->place->country)) return x->pstart[pr->t1];
+    }
     /* up to two modifiers before the frame word ("eastern", "rebel-held") */
     int t = pr->t1, frame = 0, mods = 0;
     while (t < s1) {
