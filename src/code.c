@@ -4390,6 +4390,17 @@ static int S_attributive(const S_ctx *x, int s0, int s1, int t)
            !S_is(x, t + 1, W_PREPS) && !S_is_verb_form(x, t + 1);
 }
 
+
+/* The subject of the passive verb at t (up to four), else the country of
+ * an adjective right before it ("a Ukrainian convoy was attacked"). */
+static int S_passive_subject(const S_ctx *x, int s0, int t, const S_trig *g, int *subj)
+{
+    int ns = S_subject(x, s0, t, subj, 4, g->skip, g->nskip);
+    for (int k = t - 1; !ns && k >= s0 && k >= t - 6; k--)
+        if (x->minside[k] >= 0 && (x->in->mentions[x->minside[k]].how & AH_ADJ)) subj[ns++] = x->minside[k];
+    return ns;
+}
+
 /* The sources: the pattern's $S slot, a passive's agent, a noun's owner,
  * the one urged, the one accused, else the clause's subject.  0 when the
  * act has none. */
@@ -4447,14 +4458,7 @@ static int S_find_sources(S_ctx *x, S_trig *g)
              * "a Ukrainian convoy was attacked": the adjective's country */
             int subj[4];
             g->skip[g->nskip < 10 ? g->nskip++ : 9] = g->agent;
-            int ns = S_subject(x, s0, t, subj, 4, g->skip, g->nskip);
-            if (!ns) {
-                for (int k = t - 1; k >= s0 && k >= t - 6; k--)
-                    if (x->minside[k] >= 0 && (in->mentions[x->minside[k]].how & AH_ADJ)) {
-                        subj[ns++] = x->minside[k];
-                        break;
-                    }
-            }
+            int ns = S_passive_subject(x, s0, t, g, subj);
             if (ns) g->ntg = 0;
             for (int k = 0; k < ns && g->ntg < 8; k++) g->tg[g->ntg++] = &in->mentions[subj[k]];
             /* "Odesa was shelled by Russian forces": a place as the
@@ -4463,6 +4467,18 @@ static int S_find_sources(S_ctx *x, S_trig *g)
             if (!ns && !g->ntg && (pm = S_place_subject(x, s0, t, g->sent)) && strcmp(pm->key, in->mentions[g->agent].key))
                 g->tg[g->ntg++] = pm;
         }
+    } else if (g->passive && !p->noun && g->bm.ntgt && g->ntg && !strcmp(p->type, "COERCE") &&
+               !strncmp(S_norm(x, t), "denied", 6)) {
+        /* "the envoy was denied access to Gambia's airport", "a delegation
+         * was denied entry to Russia": the one denied is the subject, the
+         * one who denies is where the entry was denied */
+        int subj[4], ns = S_passive_subject(x, s0, t, g, subj);
+        if (!ns || g->tg[0] < in->mentions || g->tg[0] >= in->mentions + in->nmentions) return 0;
+        g->srcs[g->nsrc++] = (int)(g->tg[0] - in->mentions);
+        g->ntg = 0;
+        for (int k = 0; k < ns && g->ntg < 8; k++) g->tg[g->ntg++] = &in->mentions[subj[k]];
+        /* ... and it is denied there ("Gambia's Banjul airport") */
+        if (g->bm.tplace >= 0) g->tplace = in->places[g->bm.tplace].place;
     } else if (g->passive && !p->noun && S_in(p->type, S_speech_acts) && (rep = S_reporter(x, s0, s1, t)) >= 0) {
         /* "Harris suggested that Moscow must be held accountable": a
          * judgement in the passive is the reporter's; the subject is
