@@ -923,10 +923,12 @@ static int S_is_count(const S_ctx *x, int t)
 /* Is token t in one of the word classes (W_*)? */
 static int S_is(const S_ctx *x, int t, unsigned classes) { return (x->wc[t] & classes) != 0; }
 
+/* Is w one of list's words (NULL-terminated)?  The first bytes are
+ * compared before strcmp is called: most words differ there. */
 static int S_in(const char *w, const char *const *list)
 {
     for (int i = 0; list[i]; i++)
-        if (!strcmp(list[i], w)) return 1;
+        if (list[i][0] == w[0] && !strcmp(list[i], w)) return 1;
     return 0;
 }
 
