@@ -113,6 +113,10 @@ struct coder {
     int *chain_of;       /* first pattern of a head -> index into chains */
     vec chains;          /* S_chain */
     vec centries;        /* S_centry */
+    /* the blooms of each entry's literals (S_elem.bloom), in the order of
+     * centries, the likeliest to fail first (S_pack_filters): a head's
+     * filters in one block, read without its patterns (S_lits_after) */
+    uint64_t (*lfilt)[S_LW];
     /* the learned layer's words that tie an actor to what precedes it
      * (S_link_word), by vocabulary id: index into linkw, 0 for none */
     unsigned char *linkof;
@@ -155,6 +159,7 @@ typedef struct {
 } S_chain;
 typedef struct {
     int pi, j, nlit1;
+    int lf0;             /* its literals' blooms: coder.lfilt[lf0 .. lf0 + nlit1 - 1) */
 } S_centry;
 
 /* A lemma of a word that heads patterns: the first of them (PAT), and
@@ -714,7 +719,7 @@ static int S_build_chains(coder *c)
                 }
                 S_centry *e = vec_push(&c->centries);
                 if (!e) return SITREP_ENOMEM;
-                *e = (S_centry){pi, j < ch.ntp ? j : P_MAXT_, p->nlit + 1};
+                *e = (S_centry){pi, j < ch.ntp ? j : P_MAXT_, p->nlit + 1, 0};
                 ch.ne++;
             }
             S_chain *slot = vec_push(&c->chains);
@@ -744,6 +749,38 @@ static void S_elem_blooms(coder *c)
             }
         }
     }
+}
+
+/* The literals' blooms of each chain entry (S_centry.lf0), in the order of
+ * centries; a pattern's fewest bits first, the likeliest to have none in
+ * common with a sentence (any order rejects the same patterns). */
+static int S_pack_filters(coder *c)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < c->centries.len; k++) n += (size_t)PAT(c, VEC_AT(&c->centries, S_centry, k).pi)->nlit;
+    c->lfilt = arena_alloc(&c->mem, (n ? n : 1) * sizeof *c->lfilt);
+    if (!c->lfilt) return SITREP_ENOMEM;
+    size_t o = 0;
+    for (size_t k = 0; k < c->centries.len; k++) {
+        S_centry *ce = &VEC_AT(&c->centries, S_centry, k);
+        const S_pat *p = PAT(c, ce->pi);
+        ce->lf0 = (int)o;
+        for (int ei = 0; ei < p->nel; ei++) {
+            const S_elem *e = &p->el[ei];
+            if (e->t != E_LIT) continue;
+            int bits = 0;
+            for (int w = 0; w < S_LW; w++) bits += __builtin_popcountll(e->bloom[w]);
+            size_t i = o++;   /* insertion by bit count, stable */
+            for (; i > (size_t)ce->lf0; i--) {
+                int pb = 0;
+                for (int w = 0; w < S_LW; w++) pb += __builtin_popcountll(c->lfilt[i - 1][w]);
+                if (pb <= bits) break;
+                memcpy(c->lfilt[i], c->lfilt[i - 1], sizeof c->lfilt[i]);
+            }
+            memcpy(c->lfilt[i], e->bloom, sizeof c->lfilt[i]);
+        }
+    }
+    return 0;
 }
 
 /* The patterns' elements in one block, a head's patterns after each other
@@ -859,6 +896,10 @@ coder *coder_load(const char *dir, const lexicon *lx, vocab *voc, char *err, siz
         goto fail;
     }
     S_elem_blooms(c);
+    if ((rc = S_pack_filters(c))) {
+        snprintf(err, errlen, "out of memory");
+        goto fail;
+    }
     dict_free(&c->attach);
     dict_free(&c->classes);
     vec_free(&c->classv);
@@ -3815,10 +3856,11 @@ typedef struct {
 /* The pattern a token triggers: of all the patterns its lemmas head (as a
  * verb or a noun), the one matching with the most words; NULL when none
  * matches.  Sets x->passive for a verb in the passive. */
-/* 0 when a literal of p matches no word in [from, s1): then p matches
- * nowhere from there (S_match_el finds each literal at or after where it
- * starts, before s1), and S_match_el need not walk its gaps. */
-static int S_lits_after(S_ctx *x, const S_pat *p, int s0, int s1, int from)
+/* 0 when a literal of chain entry e's pattern matches no word in [from,
+ * s1): then it matches nowhere from there (S_match_el finds each literal
+ * at or after where it starts, before s1), and S_match_el need not walk
+ * its gaps.  Reads the entry's filters (coder.lfilt), not the pattern. */
+static int S_lits_after(S_ctx *x, const S_centry *e, int s0, int s1, int from)
 {
     if (x->lsfx_s0 != s0 || x->lsfx_s1 != s1) {
         if (s1 - s0 > x->lsfx_cap) {
@@ -3838,13 +3880,12 @@ static int S_lits_after(S_ctx *x, const S_pat *p, int s0, int s1, int from)
         x->lsfx_s0 = s0;
         x->lsfx_s1 = s1;
     }
-    if (from >= s1) return !p->nlit;
+    if (from >= s1) return e->nlit1 == 1;
     const uint64_t *a = x->lsfx[from - s0];
-    for (int ei = 0; ei < p->nel; ei++) {
-        const S_elem *e = &p->el[ei];
-        if (e->t != E_LIT) continue;
+    const uint64_t (*lf)[S_LW] = x->c->lfilt + e->lf0;
+    for (int i = 0; i < e->nlit1 - 1; i++) {
         uint64_t any = 0;
-        for (int w = 0; w < S_LW; w++) any |= e->bloom[w] & a[w];
+        for (int w = 0; w < S_LW; w++) any |= lf[i][w] & a[w];
         if (!any) return 0;
     }
     return 1;
@@ -3925,14 +3966,17 @@ static const S_pat *S_best_pattern(S_ctx *x, int s0, int s1, int t, S_match *out
     x->mres_pass[t] = (unsigned char)x->passive;
     for (int pos = 0; pos < 2; pos++) {
         for (int hi = 0; hi < le->nhead[pos]; hi++) {
-            for (int pi = HENT(x->c, le->head[pos] + hi)->first; pi >= 0; pi = PAT(x->c, pi)->next) {
-                const S_pat *p = PAT(x->c, pi);
+            /* the head's patterns in chain order, the same as by S_pat.next */
+            const S_chain *ch = &VEC_AT(&x->c->chains, S_chain, x->c->chain_of[HENT(x->c, le->head[pos] + hi)->first]);
+            for (int k = 0; k < ch->ne; k++) {
+                const S_centry *ce = &VEC_AT(&x->c->centries, S_centry, (size_t)(ch->e0 + k));
+                const S_pat *p = PAT(x->c, ce->pi);
                 S_match m;
                 memset(&m, 0, sizeof m);
                 m.tplace = -1;
                 m.src = -1;
                 m.lit_last = t;
-                int matched = S_lits_after(x, p, s0, s1, t + 1) && S_match_el(x, p, 0, t + 1, s1, &m);
+                int matched = S_lits_after(x, ce, s0, s1, t + 1) && S_match_el(x, p, 0, t + 1, s1, &m);
                 /* vec_push but inline: a byte per pattern tried */
                 unsigned char *r = x->mres.len < x->mres.cap ? (unsigned char *)x->mres.data + x->mres.len++ : vec_push(&x->mres);
                 if (r) *r = (unsigned char)matched;
@@ -6619,7 +6663,7 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
                         m.src = -1;
                         m.lit_last = t;
                         const S_pat *ep = PAT(x->c, e->pi);
-                        int ok = rr ? rr[ri] : S_lits_after(x, ep, s0, s1, t + 1) && S_match_el(x, ep, 0, t + 1, s1, &m);
+                        int ok = rr ? rr[ri] : S_lits_after(x, e, s0, s1, t + 1) && S_match_el(x, ep, 0, t + 1, s1, &m);
                         if (ok) full[e->j] = e->nlit1;
                     }
                 }
