@@ -5572,8 +5572,16 @@ typedef struct S_sent_ {
     int nm, kid[P_MAXM], rank[P_MAXM];
     int placeprep[P_MAXM];       /* after in/at/to/into/from */
     const int *next_rep;         /* [k - s0], k in s0..s1: the first reporting word at k or after, s1 */
+    const int *next_ger;         /* ... the first k' >= k where a gerund phrase opens (S_gerund_at), s1 */
     int s0, s1;
 } S_sent;
+
+/* S_in_gerund_phrase(x, from, to) for s0 <= from <= s1 and to <= s1, from
+ * the sentence's S_sent.next_ger. */
+static int S_gerund_between(const S_sent *sn, int from, int to)
+{
+    return sn->next_ger[from - sn->s0] + 2 < to;
+}
 
 /* What one candidate's features are computed from. */
 typedef struct {
@@ -6503,16 +6511,19 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
         sn.placeprep[i] = ms[i]->t0 > s0 && S_in(S_norm(x, ms[i]->t0 - 1),
                                                  (const char *const[]){"in", "at", "to", "into", "from", NULL});
     }
-    int *next_rep = arena_alloc(x->a, (size_t)(s1 - s0 + 1) * sizeof *next_rep);
+    int *next_rep = arena_alloc(x->a, 2 * (size_t)(s1 - s0 + 1) * sizeof *next_rep);
     if (!next_rep) return SITREP_ENOMEM;
-    next_rep[s1 - s0] = s1;
+    int *next_ger = next_rep + (s1 - s0 + 1);
+    next_rep[s1 - s0] = next_ger[s1 - s0] = s1;
     for (int k = s1 - 1; k >= s0; k--) {
         /* S_is_report_word's first test here: most words end no cue */
         int wid = S_id(x, k);
         int rep = wid > 0 && wid < x->c->ncue_last && x->c->cue_last[wid] >= 0 && S_is_report_word(x, k);
         next_rep[k - s0] = rep ? k : next_rep[k + 1 - s0];
+        next_ger[k - s0] = S_gerund_at(x, k) ? k : next_ger[k + 1 - s0];
     }
     sn.next_rep = next_rep;
+    sn.next_ger = next_ger;
     x->sn = &sn;
     /* the events so far, by key class: the sentence's (S_fctx.prule) and the
      * sentences' before (the pair-before feature) */
@@ -6627,7 +6638,7 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
             if ((sm->how & AH_PLACE) && sn.placeprep[si]) ok_src[si] = 0;
             /* what follows a gerund after for/of/against is the gerund's
              * ("convicted a woman of spying for Israel") */
-            else if (sm->t0 > t + 2 && S_in_gerund_phrase(x, t + 1, sm->t0)) ok_src[si] = 0;
+            else if (sm->t0 > t + 2 && S_gerund_between(&sn, t + 1, sm->t0)) ok_src[si] = 0;
             /* a possessor acts only in its own noun phrase ("Iran's drone
              * attack on Israel drew condemnation": Iran owns the attack,
              * not the condemnation) */
@@ -6707,7 +6718,7 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
                                 if (spoke) continue;
                                 /* what follows a gerund after for/of/against is
                                  * the gerund's ("convicted of spying for Israel") */
-                                if (gm->t0 > t + 2 && S_in_gerund_phrase(x, t + 1, gm->t0)) continue;
+                                if (gm->t0 > t + 2 && S_gerund_between(&sn, t + 1, gm->t0)) continue;
                                 /* the nearest mention of its key, the source aside */
                                 int k = sn.kid[gi];
                                 if ((best1i[k] == si ? best2[k] : best1[k]) < dist[gi]) continue;
