@@ -6081,10 +6081,12 @@ static void S_cand_feats(const S_ctx *x, S_feats *f, const S_fctx *c, int groups
         if (gm) {
             int o = sm->t0 < gm->t0 ? 0 : 1;
             const char *order = o ? "gs" : "sg";
+            /* the same key: the same key class of the sentence (S_sent.kid) */
+            int same = x->sn->kid[c->si] == x->sn->kid[c->gi];
             if (W) {
                 S_tadd(f, &W->order[tix][o]);
                 S_tadd(f, &W->order2[tix][o][sm->t1 <= t ? 0 : 1][gm->t1 <= t ? 0 : 1]);
-                if (!strcmp(sm->key, gm->key)) S_tadd(f, &W->same[tix]);
+                if (same) S_tadd(f, &W->same[tix]);
             } else {
                 S_fopen(f, &b);                      /* T|order=sg */
                 S_fraw(&b, pre, pl);
@@ -6099,7 +6101,7 @@ static void S_cand_feats(const S_ctx *x, S_feats *f, const S_fctx *c, int groups
                 S_fchr(&b, sm->t1 <= t ? 'L' : 'R');
                 S_fchr(&b, gm->t1 <= t ? 'L' : 'R');
                 S_fclose(f, &b);
-                if (!strcmp(sm->key, gm->key)) S_FPRE(f, pre, pl, "same");
+                if (same) S_FPRE(f, pre, pl, "same");
             }
         }
         /* a reporting verb between the source and the trigger */
@@ -6502,11 +6504,12 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
     int nkeys = 0;
     for (int i = 0; i < nm; i++) {
         int j = 0;
-        while (j < i && strcmp(ms[j]->key, ms[i]->key)) j++;
+        while (j < i && (ms[j]->key[0] != ms[i]->key[0] || strcmp(ms[j]->key, ms[i]->key))) j++;
         sn.kid[i] = j;
         if (j == i) nkeys++;
         int rank = 0;
-        while (rank < x->nkeyrank && strcmp(x->keyrank[rank], ms[i]->key)) rank++;
+        while (rank < x->nkeyrank && (x->keyrank[rank][0] != ms[i]->key[0] || strcmp(x->keyrank[rank], ms[i]->key)))
+            rank++;
         sn.rank[i] = rank;
         sn.placeprep[i] = ms[i]->t0 > s0 && S_in(S_norm(x, ms[i]->t0 - 1),
                                                  (const char *const[]){"in", "at", "to", "into", "from", NULL});
