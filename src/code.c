@@ -349,6 +349,10 @@ static int S_parse_pattern(coder *c, S_pat *p, char *text, char *err, size_t err
              * attaches the target ("sanctions on $T"), a verb's may carry
              * the meaning ("stand with $T", "side with $T") */
             int content = !p->noun;
+            /* ... but a word after its slot is the construction's own
+             * ("@time for $T to": "it is time for Russia to withdraw") */
+            for (int k = 0; k < n && !content; k++)
+                if (el[k].t == E_TGT || el[k].t == E_SRC) content = 1;
             for (int k = 0, v; k < e->nalts; k++)
                 if (!dict_get(&c->attach, e->alts[k], strlen(e->alts[k]), &v)) content = 1;
             if (!opt && content) p->ncontent++;
