@@ -4969,7 +4969,23 @@ static int S_keep_act(S_ctx *x, S_trig *g)
     int sanction = !strcmp(p->type, "SANCTION");
     g->implicit = !g->ntg && (!strcmp(p->type, "ASSAULT") || (p->noun && !strcmp(p->type, "AID")) || drills || speech ||
                               sanction);
-    if (!g->ntg && !g->implicit && !S_in(p->type, S_null_target_ok) && !S_home_easing(p)) return 0;
+    /* an organisation's own summit or session meets no one of its own
+     * ("ECOWAS will hold an extraordinary summit", "the bloc was due to
+     * meet in Abuja"): an untargeted CONSULT (the dev gold codes it so) */
+    int own_meeting = !g->ntg && !strcmp(p->type, "CONSULT") && g->nsrc == 1 && g->srcs[0] >= 0 &&
+                      in->mentions[g->srcs[0]].kind == AK_ORG && in->mentions[g->srcs[0]].t1 <= t;
+    if (own_meeting && p->noun) {
+        /* a summit it holds or convenes, not one named ("the NATO summit
+         * in July", "host the BRICS summit") */
+        own_meeting = 0;
+        for (int k = t - 1; k >= g->s0 && k >= t - 4 && !own_meeting; k--)
+            own_meeting = S_in(S_norm(x, k), (const char *const[]){"hold", "holds", "held", "holding", "convene",
+                                                                   "convenes", "convened", "convening", NULL});
+        own_meeting = own_meeting && S_in(S_norm(x, t), (const char *const[]){"summit", "meeting", "session", NULL});
+    } else if (own_meeting) {
+        own_meeting = S_in(S_norm(x, t), (const char *const[]){"meet", "meets", "met", NULL});
+    }
+    if (!g->ntg && !g->implicit && !own_meeting && !S_in(p->type, S_null_target_ok) && !S_home_easing(p)) return 0;
     if (!strcmp(p->type, "CONSULT") && p->mode && !strcmp(p->mode, "visit") && g->ntg == 1 &&
         S_trip_for_talks(x, t, g->end > t ? g->end : t + 1, s1, g->tg[0]))
         return 0;
