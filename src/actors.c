@@ -973,8 +973,17 @@ static int S_index_surnames(actors_kb *kb)
         unsigned poss;
         if (S_phrase_key(&tmp, p->name, &key, &poss) < 2) continue;
         const char *last = strrchr(key.s, ' ') + 1;
+        size_t lastn = strlen(last);
         if (S_is_regnal(last)) continue;  /* "Frederik X", "Charles III": "X" is no surname */
-        rc = S_add_sname(kb, last, strlen(last), (int)i, 0);
+        if (!strcmp(last, "jr") || !strcmp(last, "jr.") || !strcmp(last, "sr") || !strcmp(last, "sr.")) {
+            /* "Ferdinand Marcos Jr.": the surname is the word before */
+            const char *end = last - 1, *b = end;
+            while (b > key.s && b[-1] != ' ') b--;
+            if (b == key.s) continue;
+            last = b;
+            lastn = (size_t)(end - b);
+        }
+        rc = S_add_sname(kb, last, lastn, (int)i, 0);
         if (!rc && S_family_first(p->key))
             rc = S_add_sname(kb, key.s, (size_t)(strchr(key.s, ' ') - key.s), (int)i, 1);
     }
