@@ -2320,6 +2320,13 @@ static int S_object_after(const S_ctx *x, int t, int s1, int not_before)
                 k = x->in->mentions[mi].t1 - 1;
                 continue;
             }
+            /* "on the sidelines of the SCO summit": the occasion, not whom */
+            int b = k - 1;
+            if (b > 0 && S_is(x, b, W_DETS)) b--;
+            if (b > 0 && (S_id(x, b) == VW_OF) && !strcmp(S_norm(x, b - 1), "sidelines")) {
+                k = x->in->mentions[mi].t1 - 1;
+                continue;
+            }
             return mi;
         }
     }
