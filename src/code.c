@@ -2933,7 +2933,16 @@ static int S_place_phrase(const S_ctx *x, int s0, int t0)
         S_in(S_norm(x, pre - 1), (const char *const[]){"residents", "inhabitants", "people", "citizens", NULL}))
         return 1;
     /* "to": the streets, or where travel goes */
-    return (S_id(x, pre) == VW_TO) && (streets || (pre > s0 && S_is(x, pre - 1, W_TRAVEL)));
+    if ((S_id(x, pre) == VW_TO) && (streets || (pre > s0 && S_is(x, pre - 1, W_TRAVEL)))) return 1;
+    /* ... or where a guest is welcomed or invited ("welcomed Scholz to
+     * Paris") */
+    if ((S_id(x, pre) == VW_TO) && pre > s0 && x->minside[pre - 1] >= 0) {
+        int m0 = x->in->mentions[x->minside[pre - 1]].t0;
+        return m0 > s0 && S_in(S_norm(x, m0 - 1), (const char *const[]){"welcome", "welcomed", "welcomes", "welcoming",
+                                                                          "invited", "invite", "invites", "inviting",
+                                                                          NULL});
+    }
+    return 0;
 }
 
 /* A country's place narrowed to the place it introduces: "Kenya's capital
