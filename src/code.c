@@ -1772,6 +1772,12 @@ static int S_slot(const S_ctx *x, int t, int lim, int *mention, int *place)
             t++;
             continue;
         }
+        /* an adjective of a state's condition before it: "recognise an
+         * independent Kosovo", "supports a sovereign Ukraine" */
+        if (t + 1 < lim && x->mstart[t + 1] >= 0 &&
+            S_in(S_norm(x, t), (const char *const[]){"independent", "sovereign", "free", "united", "democratic",
+                                                     "stable", "secure", "neutral", "unified", NULL}))
+            continue;
         /* a participle before the actor: "released the detained Swedish
          * journalist", "freed the kidnapped Italian engineers" */
         if (t + 1 < lim && x->mstart[t + 1] >= 0 && (S_flags(x, t) & TOK_WORD) && !(S_flags(x, t) & TOK_CAP) &&
