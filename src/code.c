@@ -4036,6 +4036,86 @@ static const S_pat *S_best_pattern(S_ctx *x, int s0, int s1, int t, S_match *out
     return best;
 }
 
+/* 0 when the word at t, read as an act of the type (a noun or a verb
+ * whose matched words end at end), names none: a noun that modifies
+ * another ("an aid worker", "truce talks"), "in protest at", "in exchange
+ * for", "demonstrating the importance", "threatens national security", a
+ * warning of a danger, sabotaged talks, an interception.  Lexical, so the
+ * learned layer's candidates are held to it too (S_propose). */
+static int S_word_is_act(const S_ctx *x, int s0, int s1, int t, int end, const char *type, int noun)
+{
+    /* a noun that modifies the name of those who do a thing ("an aid
+     * worker", "aid agencies", "protest leaders", "attack helicopters"),
+     * or of talks about it ("truce talks", "ceasefire negotiators"), names
+     * no act */
+    if (noun && t + 1 < s1 && t + 1 >= end &&
+        S_in(S_norm(x, t + 1), (const char *const[]){"worker", "workers", "agency", "agencies", "group", "groups",
+                                                      "organisation", "organisations", "organization",
+                                                      "organizations", "official", "officials", "staff",
+                                                      "volunteer", "volunteers", "leader", "leaders",
+                                                      "helicopter", "helicopters", "talks", "negotiations",
+                                                      "negotiators", "negotiator", "mediators", "mediator",
+                                                      "envoy", "envoys", NULL}))
+        return 0;
+    /* "recalled its ambassadors, in protest at the deal": a protest as
+     * the motive of another act is no demonstration */
+    if (!strcmp(type, "PROTEST") && t > s0 && (S_id(x, t - 1) == VW_IN) && t + 1 < s1 &&
+        S_in(S_norm(x, t), (const char *const[]){"protest", "protests", NULL}) &&
+        S_in(S_norm(x, t + 1), (const char *const[]){"at", "over", "against", "of", NULL}))
+        return 0;
+    /* "demonstrating the importance of", "demonstrated its resolve": to
+     * demonstrate something is to show it */
+    if (!strcmp(type, "PROTEST") && !noun && !strncmp(S_norm(x, t), "demonstrat", 10) && t + 1 < s1 &&
+        (S_is(x, t + 1, W_DETS) || (S_id(x, t + 1) == VW_THAT)))
+        return 0;
+    /* "the operation threatens national security", "strikes that
+     * threaten the security of": what endangers a good is no threat made */
+    if (!strcmp(type, "THREATEN") && !noun && !strncmp(S_norm(x, t), "threat", 6))
+        for (int k = t + 1; k < s1 && k <= t + 3; k++) {
+            if (S_flags(x, k) & TOK_PUNCT) break;
+            if (S_in(S_norm(x, k), (const char *const[]){"security", "stability", "peace", "safety", "lives",
+                                                          "existence", "sovereignty", "integrity", "interests",
+                                                          "future", "livelihoods", NULL}))
+                return 0;
+        }
+    /* "warned of a humanitarian catastrophe": a warning of a danger is a
+     * pessimistic comment (CAMEO 012), no threat of one's own act; the
+     * threats ("warn of consequences", "of retaliation", "of sanctions")
+     * are longer patterns, and "warned Russia of" names the one warned */
+    if (!strcmp(type, "THREATEN") && !strncmp(S_norm(x, t), "warn", 4) && end <= t + 1 && t + 1 < s1 &&
+        (S_id(x, t + 1) == VW_OF))
+        return 0;
+    /* "sabotage the talks", "undermine the peace process": an attack on
+     * an undertaking is no armed attack */
+    if (!strcmp(type, "ASSAULT") && !strncmp(S_norm(x, t), "sabotag", 7))
+        for (int k = t + 1; k < s1 && k <= t + 4; k++) {
+            if (S_flags(x, k) & TOK_PUNCT) break;
+            if (S_in(S_norm(x, k), (const char *const[]){"talks", "negotiations", "process", "deal", "agreement",
+                                                          "efforts", "plan", "plans", "election", "elections",
+                                                          "ceasefire", "truce", "dialogue", "peace", NULL}))
+                return 0;
+        }
+    /* "in exchange for": a preposition, no exchange of prisoners ("the
+     * release of 100 Russians in exchange for 100 Ukrainians") */
+    if (t > s0 && (S_id(x, t - 1) == VW_IN) && !strcmp(S_norm(x, t), "exchange") && t + 1 < s1 &&
+        (S_id(x, t + 1) == VW_FOR))
+        return 0;
+    /* an incoming missile or rocket shot down is an interception, no
+     * attack (gold conventions): the weapon is the object after "down" or
+     * the subject of the passive (not a drone: "shot down a US drone"
+     * over the Gulf is an attack on the US) */
+    if (!strcmp(type, "ASSAULT") && !strcmp(S_norm(x, t + 1 < s1 ? t + 1 : t), "down") &&
+        S_in(x->lx[t]->nhead[0] ? HENT(x->c, x->lx[t]->head[0])->lemma : "", (const char *const[]){"shoot", NULL})) {
+        static const char *const incoming[] = {"missile", "missiles", "rocket", "rockets", "projectile",
+                                               "projectiles", NULL};
+        for (int k = t + 2; k < s1 && k <= t + 5 && !(S_flags(x, k) & TOK_PUNCT); k++)
+            if (S_in(S_norm(x, k), incoming)) return 0;
+        for (int k = t - 1; k >= s0 && k >= t - 4 && !(S_flags(x, k) & TOK_PUNCT); k--)
+            if (S_in(S_norm(x, k), incoming)) return 0;
+    }
+    return 1;
+}
+
 /* 0 when the trigger is no event of its own: a noun or gerund right after
  * another trigger's words, "declined to comment". */
 static int S_trigger_ok(const S_ctx *x, const S_trig *g, int last_lit)
@@ -4052,75 +4132,9 @@ static int S_trigger_ok(const S_ctx *x, const S_trig *g, int last_lit)
     if (!p->noun && t == last_lit + 1 && S_is_ing(x, t) &&
         (S_id(x, t - 1) != VW_OF) && (S_id(x, t - 1) != VW_FOR))
         return 0;
-    /* a noun that modifies the name of those who do a thing ("an aid
-     * worker", "aid agencies", "protest leaders", "attack helicopters")
-     * names no act */
-    if (p->noun && t + 1 < s1 && t + 1 >= g->bm.end &&
-        S_in(S_norm(x, t + 1), (const char *const[]){"worker", "workers", "agency", "agencies", "group", "groups",
-                                                      "organisation", "organisations", "organization",
-                                                      "organizations", "official", "officials", "staff",
-                                                      "volunteer", "volunteers", "leader", "leaders",
-                                                      "helicopter", "helicopters", NULL}))
-        return 0;
-    /* "recalled its ambassadors, in protest at the deal": a protest as
-     * the motive of another act is no demonstration */
-    if (!strcmp(p->type, "PROTEST") && t > g->s0 && (S_id(x, t - 1) == VW_IN) && t + 1 < s1 &&
-        S_in(S_norm(x, t), (const char *const[]){"protest", "protests", NULL}) &&
-        S_in(S_norm(x, t + 1), (const char *const[]){"at", "over", "against", "of", NULL}))
-        return 0;
-    /* "demonstrating the importance of", "demonstrated its resolve": to
-     * demonstrate something is to show it */
-    if (!strcmp(p->type, "PROTEST") && !p->noun && !strncmp(S_norm(x, t), "demonstrat", 10) && t + 1 < s1 &&
-        (S_is(x, t + 1, W_DETS) || (S_id(x, t + 1) == VW_THAT)))
-        return 0;
-    /* "the operation threatens national security", "strikes that
-     * threaten the security of": what endangers a good is no threat made */
-    if (!strcmp(p->type, "THREATEN") && !p->noun && !strncmp(S_norm(x, t), "threat", 6))
-        for (int k = t + 1; k < s1 && k <= t + 3; k++) {
-            if (S_flags(x, k) & TOK_PUNCT) break;
-            if (S_in(S_norm(x, k), (const char *const[]){"security", "stability", "peace", "safety", "lives",
-                                                          "existence", "sovereignty", "integrity", "interests",
-                                                          "future", "livelihoods", NULL}))
-                return 0;
-        }
-    /* "warned of a humanitarian catastrophe": a warning of a danger is a
-     * pessimistic comment (CAMEO 012), no threat of one's own act; the
-     * threats ("warn of consequences", "of retaliation", "of sanctions")
-     * are longer patterns, and "warned Russia of" names the one warned */
-    if (!strcmp(p->type, "THREATEN") && !strncmp(S_norm(x, t), "warn", 4) && g->bm.end <= t + 1 && t + 1 < s1 &&
-        (S_id(x, t + 1) == VW_OF))
-        return 0;
-    /* "sabotage the talks", "undermine the peace process": an attack on
-     * an undertaking is no armed attack */
-    if (!strcmp(p->type, "ASSAULT") && !strncmp(S_norm(x, t), "sabotag", 7))
-        for (int k = t + 1; k < s1 && k <= t + 4; k++) {
-            if (S_flags(x, k) & TOK_PUNCT) break;
-            if (S_in(S_norm(x, k), (const char *const[]){"talks", "negotiations", "process", "deal", "agreement",
-                                                          "efforts", "plan", "plans", "election", "elections",
-                                                          "ceasefire", "truce", "dialogue", "peace", NULL}))
-                return 0;
-        }
-    /* "in exchange for": a preposition, no exchange of prisoners ("the
-     * release of 100 Russians in exchange for 100 Ukrainians") */
-    if (t > g->s0 && (S_id(x, t - 1) == VW_IN) && !strcmp(S_norm(x, t), "exchange") && t + 1 < s1 &&
-        (S_id(x, t + 1) == VW_FOR))
-        return 0;
     /* "declined to comment" is no rejection */
     if (!strcmp(p->type, "REJECT") && g->bm.end < s1 && S_is(x, g->bm.end, W_SPEECH)) return 0;
-    /* an incoming missile or rocket shot down is an interception, no
-     * attack (gold conventions): the weapon is the object after "down" or
-     * the subject of the passive (not a drone: "shot down a US drone"
-     * over the Gulf is an attack on the US) */
-    if (!strcmp(p->type, "ASSAULT") && !strcmp(S_norm(x, t + 1 < s1 ? t + 1 : t), "down") &&
-        S_in(x->lx[t]->nhead[0] ? HENT(x->c, x->lx[t]->head[0])->lemma : "", (const char *const[]){"shoot", NULL})) {
-        static const char *const incoming[] = {"missile", "missiles", "rocket", "rockets", "projectile",
-                                               "projectiles", NULL};
-        for (int k = t + 2; k < s1 && k <= t + 5 && !(S_flags(x, k) & TOK_PUNCT); k++)
-            if (S_in(S_norm(x, k), incoming)) return 0;
-        for (int k = t - 1; k >= g->s0 && k >= t - 4 && !(S_flags(x, k) & TOK_PUNCT); k--)
-            if (S_in(S_norm(x, k), incoming)) return 0;
-    }
-    return 1;
+    return S_word_is_act(x, g->s0, s1, t, g->bm.end, p->type, p->noun);
 }
 
 /* The targets the pattern's own slots name, and the place of a visit or
@@ -6731,6 +6745,9 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
                      * plainest pattern of the type has more words than the
                      * head proposes the type only where one matches whole */
                     if (p->ncontent > 0 && !full[ti]) continue;
+                    /* the rules' lexical tests hold here too ("truce talks",
+                     * "in exchange for", "warned of a catastrophe") */
+                    if (!S_word_is_act(x, s0, s1, t, t + (full[ti] > 1 ? full[ti] : 1), T, pos == 1)) continue;
                     /* "the detained blogger": no one's arrest here (S_find_sources) */
                     if (pos == 0 && !strcmp(T, "COERCE") && S_attributive(x, s0, s1, t)) continue;
                     int speech = x->c->tspeech[p->tix], sym = x->c->tsym[p->tix];
