@@ -3390,6 +3390,17 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
             buf_free(&q.why);
             return 0;
         }
+        /* ... and troops or police who arrive abroad are deployed there
+         * ("Kenyan police arrived in Haiti"; one officer, a person, visits) */
+        size_t kl = strlen(src->key);
+        if (!craft && p->mode && !strcmp(p->mode, "visit") && tgt && strcmp(tgt->key, src->key) && kl == 3 &&
+            (!strcmp(src->code + kl, "MIL") || !strcmp(src->code + kl, "COP")) && src->t1 > src->t0 &&
+            S_in(S_norm(x, src->t1 - 1),
+                 (const char *const[]){"troops", "forces", "soldiers", "police", "policemen", "officers", "army",
+                                       "military", "peacekeepers", "personnel", "contingent", "units", "marines",
+                                       "paratroopers", "gendarmes", "reinforcements", NULL}) &&
+            S_recode(x, &k, "MOBILIZE", "154", "troops"))
+            buf_printf(&q.why, "%sforces arriving abroad: a deployment", q.why.len ? ", " : "");
     }
     /* support in money is aid ("offered financial support to", "will
      * support Ukraine militarily"): the word right before the support, or
