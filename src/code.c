@@ -3362,6 +3362,11 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
         if (x->lx[trig]->bits & LX_OFFER) {
             mod = MOD_HYPOTHETICAL;
             buf_printf(&q.why, "%san offer of aid", q.why.len ? ", " : "");
+        } else if (!strncmp(S_norm(x, trig), "announc", 7)) {
+            /* ... and aid announced is pledged ("announced a new package
+             * of military aid for Ukraine"): planned */
+            mod = MOD_PLANNED;
+            buf_printf(&q.why, "%said announced: a pledge", q.why.len ? ", " : "");
         }
     }
     /* a refusal pattern (REJECT) is itself the act: asserted; so is a
