@@ -3356,6 +3356,11 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
         mod = MOD_PLANNED;
         buf_printf(&q.why, "%sheadline 'to' + verb", q.why.len ? ", " : "");
     }
+    /* "Putin is due in Beijing": a visit due is planned */
+    if (mod == MOD_ASSERTED && !strcmp(p->type, "CONSULT") && !strcmp(S_norm(x, trig), "due")) {
+        mod = MOD_PLANNED;
+        buf_printf(&q.why, "%sa visit due", q.why.len ? ", " : "");
+    }
     /* an offer of aid is hypothetical aid (the gold conventions: "an offer
      * or 'ready to help' is hypothetical AID, a pledge planned") */
     if (mod == MOD_ASSERTED && !strcmp(p->type, "AID") && !p->noun) {
