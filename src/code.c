@@ -1917,6 +1917,8 @@ static int S_lbit_at(const S_ctx *x, int t, int lim, const S_elem *e)
     return e->bloom[b >> 6] >> (b & 63) & 1;
 }
 
+static int S_is_verb_form(const S_ctx *x, int t);
+
 static int S_match_el(const S_ctx *x, const S_pat *p, int ei, int t, int lim, S_match *m)
 {
     if (ei == p->nel) {
@@ -2026,6 +2028,9 @@ static int S_match_el(const S_ctx *x, const S_pat *p, int ei, int t, int lim, S_
             int mj, pj;
             int w = S_slot(x, v, lim, &mj, &pj);
             if (w < 0 || mj < 0) break;
+            /* ", and Washington delivered ...": a verb after it makes it the
+             * subject of a clause of its own, no member of the list */
+            if (w < lim && (S_flags(x, w) & TOK_WORD) && S_is_verb_form(x, w)) break;
             m->tgt[m->ntgt++] = mj;
             u = w;
             if (conj) { closed_at = u; closed_n = m->ntgt; }
@@ -2122,10 +2127,12 @@ static int S_is_object(const S_ctx *x, int mi, int s0)
     int verb_next = after >= 0 && (S_is_verb_form(x, after) || S_is(x, after, W_BE | W_AUXV));
     int comma_app = (S_id(x, t) == VW_P_COMMA) &&
                     ((m->kind == AK_GROUP && !verb_next) || (after >= 0 && (S_id(x, after) == VW_P_COMMA)));
-    if ((S_id(x, t) == VW_AND) || comma_app) {
+    if (((S_id(x, t) == VW_AND) && !verb_next) || comma_app) {
         /* coordinated with or in apposition to an object ("visited Poland and
          * Romania, NATO allies ..."); a person after a comma usually opens
-         * the main clause ("After leaving Ukraine, Blinken will ...") */
+         * the main clause ("After leaving Ukraine, Blinken will ..."), and
+         * so does one after "and" with a verb of its own ("sent tanks to
+         * Ukraine, and the US delivered ...") */
         for (int k = mi - 1; k >= 0; k--) {
             const sr_mention *p = &x->in->mentions[k];
             if (p->t1 > t) continue;
