@@ -1131,7 +1131,8 @@ static const char *const S_light[] = {"launch", "begin", "start", "plan", "carry
                                       "stage", "make", "pay", "attend", "host", "order", "announce",
                                       "prepare", "mount", "continue", "intensify", "escalate", "step",
                                       "resume", "open", "undertake", "stage", "have", "give", "increase",
-                                      "boost", "expand", "provide", "offer", "promise", "pledge", NULL};
+                                      "boost", "expand", "provide", "offer", "promise", "pledge", "impose",
+                                      "declare", "enforce", NULL};
 static const char *const S_control[] = {"warn", "urge", "ask", "tell", "encourage", "press", "persuade",
                                         "order", "force", "allow", "invite", "call", "push", "pressure",
                                         "convince", "instruct", "request", NULL};
