@@ -5050,7 +5050,14 @@ static int S_keep_act(S_ctx *x, S_trig *g)
     } else if (own_meeting) {
         own_meeting = S_in(S_norm(x, t), (const char *const[]){"meet", "meets", "met", NULL});
     }
-    if (!g->ntg && !g->implicit && !own_meeting && !S_in(p->type, S_null_target_ok) && !S_home_easing(p)) return 0;
+    /* ... and its members' agreement among themselves ("OPEC+ agreed on a
+     * major cut in production") agrees with no one outside it */
+    int own_accord = !g->ntg && !strcmp(p->type, "AGREE") && g->nsrc == 1 && g->srcs[0] >= 0 &&
+                     in->mentions[g->srcs[0]].kind == AK_ORG && strlen(in->mentions[g->srcs[0]].key) != 3 &&
+                     in->mentions[g->srcs[0]].t1 <= t && !p->noun;
+    if (!g->ntg && !g->implicit && !own_meeting && !own_accord && !S_in(p->type, S_null_target_ok) &&
+        !S_home_easing(p))
+        return 0;
     if (!strcmp(p->type, "CONSULT") && p->mode && !strcmp(p->mode, "visit") && g->ntg == 1 &&
         S_trip_for_talks(x, t, g->end > t ? g->end : t + 1, s1, g->tg[0]))
         return 0;
