@@ -4531,6 +4531,21 @@ static int S_find_sources(S_ctx *x, S_trig *g)
     g->nskip = 0;
     g->list = 0;
     for (int k = 0; k < g->bm.ntgt && g->nskip < 10; k++) g->skip[g->nskip++] = g->bm.tgt[k];
+    /* '"Russia must withdraw," Scholz said': an obligation put on another
+     * is the reporter's demand of it (the dev gold: "the Pakistani
+     * government must halt ...", said by Kabul, is its REQUEST); with no
+     * reporter it is no one's */
+    if (!p->noun && !strcmp(p->type, "REQUEST") && !strcmp(S_norm(x, t), "must")) {
+        /* not a judgement in the passive ("Russia must be held
+         * responsible": the reporter's ACCUSE, S_speech_acts) */
+        if ((rep = S_reporter(x, s0, s1, t)) < 0 || (t + 1 < s1 && S_id(x, t + 1) == VW_BE)) return 0;
+        int subj[4], ns = S_subject(x, s0, t, subj, 4, g->skip, g->nskip);
+        for (int k = 0; k < ns && g->ntg < 8; k++)
+            if (strcmp(in->mentions[subj[k]].key, in->mentions[rep].key)) g->tg[g->ntg++] = &in->mentions[subj[k]];
+        if (!g->ntg) return 0;
+        g->srcs[g->nsrc++] = rep;
+        return 1;
+    }
     /* "the agreement between China, Iran and Saudi Arabia", "talks among
      * the three": a symmetric noun's list of parties (S_group_targets
      * pairs them all) */
@@ -6784,6 +6799,9 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
                     /* the rules' lexical tests hold here too ("truce talks",
                      * "in exchange for", "warned of a catastrophe") */
                     if (!S_word_is_act(x, s0, s1, t, t + (full[ti] > 1 ? full[ti] : 1), T, pos == 1)) continue;
+                    /* a modal's demand is the reporter's, which only the
+                     * rules look for (S_find_sources) */
+                    if (!strcmp(S_norm(x, t), "must")) continue;
                     /* "the detained blogger": no one's arrest here (S_find_sources) */
                     if (pos == 0 && !strcmp(T, "COERCE") && S_attributive(x, s0, s1, t)) continue;
                     int speech = x->c->tspeech[p->tix], sym = x->c->tsym[p->tix];
