@@ -2283,6 +2283,12 @@ static int S_controlled(const S_ctx *x, int s0, int trig, int *nsrc, int *srcs)
     } else
         while (v >= s0 && v > obj_end - 3 && (S_flags(x, v) & TOK_WORD) && !S_is_verb_form(x, v)) v--;
     if (v >= s0 && (S_id(x, v) == VW_ON)) v--; /* "called on X to" */
+    /* "Ukraine was asked by the US to stop": the agent of a passive
+     * control verb; the one asked is its subject */
+    if (v > s0 && (S_id(x, v) == VW_BY) && (x->lx[v - 1]->bits & LX_CONTROL)) {
+        *nsrc = 0;
+        return 1;
+    }
     if (v < s0 || !(S_flags(x, v) & TOK_WORD)) return 0;
     if (!(x->lx[v]->bits & LX_CONTROL)) return 0;
     *nsrc = 0;
