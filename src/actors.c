@@ -3749,113 +3749,263 @@ static void S_mark_datelines(S_doc *d)
     }
 }
 
+/* What the two passes of actors_find keep between them: a sentence's
+ * items (S_items) and the first pass's items of each sentence, which the
+ * second pass reuses (S_items_need) when no name was learned since they
+ * were collected (S_items reads only the sub-tokens and the learned names,
+ * which are only ever added to). */
+typedef struct {
+    vec items;          /* S_item: one sentence's, collected again */
+    vec keep;           /* S_item: the first pass's, sentence after sentence */
+    int *kept;          /* per sentence s: kept[3s] items from kept[3s + 1]
+                         * in keep, collected when kept[3s + 2] names were
+                         * learned (-1: the sentence reads no learned name,
+                         * its items are all phrase hits) */
+} S_pass;
+
+static void S_doc_init(S_doc *d, const actors_kb *kb, arena *a, const char *text, const sr_segmentation *seg,
+                       const char *title, long day)
+{
+    memset(d, 0, sizeof *d);
+    d->kb = kb;
+    d->a = a;
+    d->text = text;
+    d->body = text;
+    d->title = title;
+    d->seg = seg;
+    d->day = day;
+    d->cur = -1;
+    vec_init(&d->subs, sizeof(S_sub));
+    vec_init(&d->steps, sizeof(int));
+    vec_init(&d->locals, sizeof(S_local));
+    vec_init(&d->out, sizeof(sr_mention));
+    dict_init(&d->learned);
+}
+
+static void S_doc_free(S_doc *d)
+{
+    vec_free(&d->subs);
+    free(d->sub0);
+    vec_free(&d->steps);
+    free(d->ment0);
+    vec_free(&d->locals);
+    vec_free(&d->out);
+    dict_free(&d->learned);
+}
+
+static void S_pass_init(S_pass *ps)
+{
+    vec_init(&ps->items, sizeof(S_item));
+    vec_init(&ps->keep, sizeof(S_item));
+    ps->kept = NULL;
+}
+
+static void S_pass_free(S_pass *ps)
+{
+    vec_free(&ps->items);
+    vec_free(&ps->keep);
+    free(ps->kept);
+}
+
+/* The first pass over d's text: builds its sub-tokens, collects and keeps
+ * each sentence's items and learns the names they teach.  0 or
+ * SITREP_ENOMEM. */
+static int S_first_pass(S_doc *d, S_pass *ps)
+{
+    const sr_segmentation *seg = d->seg;
+    int rc = S_build_subs(d);
+    if (!rc && !(ps->kept = malloc(3 * ((size_t)seg->nsents + 1) * sizeof(int)))) rc = SITREP_ENOMEM;
+    /* room for the items and mentions of most documents at once (about
+     * one item in five tokens and half as many mentions): the doubling
+     * from 16 was a realloc or three each */
+    if (!rc && (S_vec_reserve(&ps->keep, (size_t)seg->ntoks / 4 + 16) ||
+                S_vec_reserve(&d->out, (size_t)seg->ntoks / 8 + 16)))
+        rc = SITREP_ENOMEM;
+    vec *items = &ps->items, *keep = &ps->keep;
+    int *kept = ps->kept;
+    for (int s = 0; s < seg->nsents && !rc; s++) {
+        int p = d->sub0[s], q = d->sub0[s + 1];
+        kept[3 * s] = 0;
+        kept[3 * s + 1] = 0;
+        kept[3 * s + 2] = -1;
+        if (p == q || (rc = S_items(d, p, q, items))) continue;
+        int n = (int)items->len, need = S_items_need(items->data, n);
+        if (keep->len + (size_t)n > keep->cap) {
+            size_t cap = 2 * (keep->len + (size_t)n);
+            void *data = realloc(keep->data, cap * sizeof(S_item));
+            if (!data) { rc = SITREP_ENOMEM; continue; }
+            keep->data = data;
+            keep->cap = cap;
+        }
+        if (n) memcpy((S_item *)keep->data + keep->len, items->data, (size_t)n * sizeof(S_item));
+        kept[3 * s] = n;
+        kept[3 * s + 1] = (int)keep->len;
+        kept[3 * s + 2] = need & S_NEED_NAMES ? (int)d->learned.len : -1;
+        keep->len += (size_t)n;
+        if (need & S_NEED_LEARN) rc = S_compose_sentence(d, p, q, items->data, n, 1);
+    }
+    return rc;
+}
+
+/* The second pass over d's text: composes each sentence's mentions, then
+ * resolves its references.  0 or SITREP_ENOMEM. */
+static int S_second_pass(S_doc *d, S_pass *ps)
+{
+    const sr_segmentation *seg = d->seg;
+    const int *kept = ps->kept;
+    int rc = 0;
+    if (!(d->ment0 = malloc(((size_t)seg->nsents + 1) * sizeof(int)))) return SITREP_ENOMEM;
+    for (int s = 0; s < seg->nsents && !rc; s++) {
+        int p = d->sub0[s], q = d->sub0[s + 1];
+        d->cur = s;
+        d->ment0[s] = (int)d->out.len;
+        if (p == q) continue;
+        S_item *its;
+        int n = kept[3 * s];
+        if (kept[3 * s + 2] < 0 || (size_t)kept[3 * s + 2] == d->learned.len) {
+            its = ps->keep.data ? (S_item *)ps->keep.data + kept[3 * s + 1] : NULL;   /* none kept at all: n is 0 */
+        } else {
+            if ((rc = S_items(d, p, q, &ps->items))) break;
+            its = ps->items.data;
+            n = (int)ps->items.len;
+        }
+        size_t before = d->out.len;
+        rc = S_compose_sentence(d, p, q, its, n, 0);
+        if (!rc) {
+            /* keep this sentence's mentions in order before pronouns */
+            S_sort_mentions(&d->out, before);
+            rc = S_pronouns(d, p, q);
+            if (!rc) S_sort_mentions(&d->out, before);
+        }
+    }
+    return rc;
+}
+
+/* d's mentions, marked (datelines, possessives) and copied into the
+ * arena.  0 or SITREP_ENOMEM. */
+static int S_result(S_doc *d, sr_mention **out, int *nout)
+{
+    S_mark_datelines(d);
+    /* every mention ending in a possessive says so ("Putin's red line") */
+    for (size_t i = 0; i < d->out.len; i++) {
+        sr_mention *m = &VEC_AT(&d->out, sr_mention, i);
+        const char *w = d->seg->toks[m->t1 - 1].norm;
+        size_t l = strlen(w);
+        if ((l > 2 && w[l - 2] == '\'' && w[l - 1] == 's') || (l > 1 && w[l - 1] == '\'')) m->how |= AH_POSS;
+    }
+    *nout = (int)d->out.len;
+    *out = arena_alloc(d->a, (d->out.len + 1) * sizeof(sr_mention));
+    if (!*out) return SITREP_ENOMEM;
+    if (d->out.len) memcpy(*out, d->out.data, d->out.len * sizeof(sr_mention));
+    return 0;
+}
+
 int actors_find(const actors_kb *kb, arena *a, const char *text, const sr_segmentation *seg,
                 const char *title, const sr_segmentation *title_seg, long day, sr_mention **out,
                 int *nout)
 {
     S_doc d;
-    memset(&d, 0, sizeof d);
-    d.kb = kb;
-    d.a = a;
-    d.text = text;
-    d.body = text;
-    d.title = title;
-    d.seg = seg;
-    d.day = day;
-    d.cur = -1;
-    vec_init(&d.subs, sizeof(S_sub));
-    vec_init(&d.steps, sizeof(int));
-    vec_init(&d.locals, sizeof(S_local));
-    vec_init(&d.out, sizeof(sr_mention));
-    dict_init(&d.learned);
-    vec items;
-    vec_init(&items, sizeof(S_item));
-    int rc = title && title_seg ? S_learn_title(&d, title, title_seg, &items) : 0;
-    if (!rc) rc = S_build_subs(&d);
-    /* the first pass's items of each sentence, which the second pass
-     * reuses (S_items_need) when no name was learned since they were
-     * collected (S_items reads only the sub-tokens and the learned names,
-     * which are only ever added to): kept[3s] of them from kept[3s + 1]
-     * in keep, collected when kept[3s + 2] names were learned (-1: the
-     * sentence reads no learned name) */
-    vec keep;
-    vec_init(&keep, sizeof(S_item));
-    int *kept = rc ? NULL : malloc(3 * ((size_t)seg->nsents + 1) * sizeof(int));
-    if (!rc && !kept) rc = SITREP_ENOMEM;
-    /* room for the items and mentions of most documents at once (about
-     * one item in five tokens and half as many mentions): the doubling
-     * from 16 was a realloc or three each */
-    if (!rc && (S_vec_reserve(&keep, (size_t)seg->ntoks / 4 + 16) ||
-                S_vec_reserve(&d.out, (size_t)seg->ntoks / 8 + 16)))
-        rc = SITREP_ENOMEM;
-    for (int s = 0; s < seg->nsents && !rc; s++) {
-        int p = d.sub0[s], q = d.sub0[s + 1];
-        kept[3 * s] = 0;
-        kept[3 * s + 1] = 0;
-        kept[3 * s + 2] = -1;
-        if (p == q || (rc = S_items(&d, p, q, &items))) continue;
-        int n = (int)items.len, need = S_items_need(items.data, n);
-        if (keep.len + (size_t)n > keep.cap) {
-            size_t cap = 2 * (keep.len + (size_t)n);
-            void *data = realloc(keep.data, cap * sizeof(S_item));
-            if (!data) { rc = SITREP_ENOMEM; continue; }
-            keep.data = data;
-            keep.cap = cap;
-        }
-        if (n) memcpy((S_item *)keep.data + keep.len, items.data, (size_t)n * sizeof(S_item));
-        kept[3 * s] = n;
-        kept[3 * s + 1] = (int)keep.len;
-        kept[3 * s + 2] = need & S_NEED_NAMES ? (int)d.learned.len : -1;
-        keep.len += (size_t)n;
-        if (need & S_NEED_LEARN) rc = S_compose_sentence(&d, p, q, items.data, n, 1);
-    }
-    if (!rc && !(d.ment0 = malloc(((size_t)seg->nsents + 1) * sizeof(int)))) rc = SITREP_ENOMEM;
-    for (int s = 0; s < seg->nsents && !rc; s++) {
-        int p = d.sub0[s], q = d.sub0[s + 1];
-        d.cur = s;
-        d.ment0[s] = (int)d.out.len;
+    S_pass ps;
+    S_doc_init(&d, kb, a, text, seg, title, day);
+    S_pass_init(&ps);
+    int rc = title && title_seg ? S_learn_title(&d, title, title_seg, &ps.items) : 0;
+    if (!rc) rc = S_first_pass(&d, &ps);
+    if (!rc) rc = S_second_pass(&d, &ps);
+    if (!rc) rc = S_result(&d, out, nout);
+    S_pass_free(&ps);
+    S_doc_free(&d);
+    return rc;
+}
+
+/* Gives t the names b has learned: a copy of its own, since each learns
+ * more (t from its title, b in its second pass).  0 or SITREP_ENOMEM. */
+static int S_copy_learned(S_doc *t, const S_doc *b)
+{
+    if (S_vec_reserve(&t->locals, b->locals.len)) return SITREP_ENOMEM;
+    if (b->locals.len) memcpy(t->locals.data, b->locals.data, b->locals.len * sizeof(S_local));
+    t->locals.len = b->locals.len;
+    const dict *l = &b->learned;
+    for (size_t i = 0; i < l->cap; i++)
+        if (l->hashes[i] && dict_set(&t->learned, l->keys[i], strlen(l->keys[i]), l->vals[i])) return SITREP_ENOMEM;
+    memcpy(t->lfirst, b->lfirst, sizeof t->lfirst);
+    return 0;
+}
+
+/* The learning pass of the title's recogniser t over the document's text:
+ * what S_learn_title over the text would learn, but on the sub-tokens the
+ * text's recogniser b built, and with its kept items of every sentence
+ * that reads no learned name (phrase hits alone, the same whatever was
+ * learned; S_phrase_parts changes only items of names).  0 or
+ * SITREP_ENOMEM. */
+static int S_learn_text(S_doc *t, const S_doc *b, const S_pass *bp, vec *items)
+{
+    S_doc td = *t;
+    td.text = b->text;
+    td.seg = b->seg;
+    td.subs = b->subs;   /* read (and S_longest's memo written) only */
+    td.sub0 = b->sub0;
+    td.steps = b->steps;
+    td.step0 = b->step0;
+    int rc = 0;
+    for (int s = 0; !rc && s < b->seg->nsents; s++) {
+        int p = b->sub0[s], q = b->sub0[s + 1];
         if (p == q) continue;
         S_item *its;
-        int n = kept[3 * s];
-        if (kept[3 * s + 2] < 0 || (size_t)kept[3 * s + 2] == d.learned.len) {
-            its = keep.data ? (S_item *)keep.data + kept[3 * s + 1] : NULL;   /* none kept at all: n is 0 */
+        int n;
+        if (bp->kept[3 * s + 2] < 0) {
+            n = bp->kept[3 * s];
+            its = n ? (S_item *)bp->keep.data + bp->kept[3 * s + 1] : NULL;
         } else {
-            if ((rc = S_items(&d, p, q, &items))) break;
-            its = items.data;
-            n = (int)items.len;
+            if ((rc = S_items(&td, p, q, items))) break;
+            its = items->data;
+            n = (int)items->len;
         }
-        size_t before = d.out.len;
-        rc = S_compose_sentence(&d, p, q, its, n, 0);
-        if (!rc) {
-            /* keep this sentence's mentions in order before pronouns */
-            S_sort_mentions(&d.out, before);
-            rc = S_pronouns(&d, p, q);
-            if (!rc) S_sort_mentions(&d.out, before);
-        }
+        if (S_items_need(its, n) & S_NEED_LEARN) rc = S_compose_sentence(&td, p, q, its, n, 1);
     }
-    S_mark_datelines(&d);
-    /* every mention ending in a possessive says so ("Putin's red line") */
-    for (size_t i = 0; !rc && i < d.out.len; i++) {
-        sr_mention *m = &VEC_AT(&d.out, sr_mention, i);
-        const char *w = seg->toks[m->t1 - 1].norm;
-        size_t l = strlen(w);
-        if ((l > 2 && w[l - 2] == '\'' && w[l - 1] == 's') || (l > 1 && w[l - 1] == '\'')) m->how |= AH_POSS;
-    }
+    t->locals = td.locals;   /* the learned names (vec and dict may have grown) */
+    t->learned = td.learned;
+    memcpy(t->lfirst, td.lfirst, sizeof t->lfirst);
+    t->pool = td.pool;       /* and the strings carved for them */
+    t->pool_left = td.pool_left;
+    return rc;
+}
+
+int actors_find_doc(const actors_kb *kb, arena *a, const char *text, const sr_segmentation *seg,
+                    const char *title, const sr_segmentation *title_seg, long day, sr_mention **out,
+                    int *nout, sr_mention **tout, int *ntout)
+{
+    *tout = NULL;
+    *ntout = 0;
+    if (!title || !title_seg) return actors_find(kb, a, text, seg, NULL, NULL, day, out, nout);
+    /* d reads the text after learning from the title, t the title after
+     * learning from the text (actors_find with the two swapped) */
+    S_doc d, t;
+    S_pass ps, pt;
+    S_doc_init(&d, kb, a, text, seg, title, day);
+    S_doc_init(&t, kb, a, title, title_seg, text, day);
+    S_pass_init(&ps);
+    S_pass_init(&pt);
+    int rc = S_learn_title(&d, title, title_seg, &ps.items);
+    int taught = d.locals.len != 0;
+    if (!rc) rc = S_first_pass(&d, &ps);
     if (!rc) {
-        *nout = (int)d.out.len;
-        *out = arena_alloc(a, (d.out.len + 1) * sizeof(sr_mention));
-        if (!*out) rc = SITREP_ENOMEM;
-        else if (d.out.len) memcpy(*out, d.out.data, d.out.len * sizeof(sr_mention));
+        /* t's learning from the text is d's first pass whenever the title
+         * taught d nothing: then d's names so far are t's; else it reads
+         * d's sub-tokens and items again without the title's names */
+        t.pool = d.pool;   /* one block of strings for both, handed back below */
+        t.pool_left = d.pool_left;
+        rc = taught ? S_learn_text(&t, &d, &ps, &pt.items) : S_copy_learned(&t, &d);
+        if (!rc) rc = S_first_pass(&t, &pt);
+        if (!rc) rc = S_second_pass(&t, &pt);
+        if (!rc) rc = S_result(&t, tout, ntout);
+        d.pool = t.pool;
+        d.pool_left = t.pool_left;
     }
-    vec_free(&items);
-    vec_free(&keep);
-    free(kept);
-    vec_free(&d.subs);
-    free(d.sub0);
-    vec_free(&d.steps);
-    free(d.ment0);
-    vec_free(&d.locals);
-    vec_free(&d.out);
-    dict_free(&d.learned);
+    if (!rc) rc = S_second_pass(&d, &ps);
+    if (!rc) rc = S_result(&d, out, nout);
+    S_pass_free(&ps);
+    S_pass_free(&pt);
+    S_doc_free(&d);
+    S_doc_free(&t);
     return rc;
 }

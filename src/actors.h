@@ -48,6 +48,17 @@ int actors_find(const actors_kb *kb, arena *a, const char *text, const sr_segmen
                 const char *title, const sr_segmentation *title_seg, long day, sr_mention **out,
                 int *nout);
 
+/* actors_find for a document and for its title at once: *out and *nout
+ * as actors_find(text, seg, title, title_seg) gives them, *tout and
+ * *ntout as actors_find(title, title_seg, text, seg) (the title read
+ * after learning from the text; none when title or title_seg is NULL).
+ * The text's sub-tokens are built once for both, and the title's reader
+ * takes the names the text teaches from the text's reader when the title
+ * teaches it none.  Returns 0 or SITREP_ENOMEM. */
+int actors_find_doc(const actors_kb *kb, arena *a, const char *text, const sr_segmentation *seg,
+                    const char *title, const sr_segmentation *title_seg, long day, sr_mention **out,
+                    int *nout, sr_mention **tout, int *ntout);
+
 /* A coalition's member keys ("FRA DEU GBR" for the E3; coalitions.tsv),
  * space-separated, or NULL when key is none.  Owned by the kb. */
 const char *actors_members(const actors_kb *kb, const char *key);

@@ -293,12 +293,9 @@ static int S_coder_mentions(arena *a, const sr_mention *m, int n, const sr_menti
 
 /* Codes the title as a text of its own and appends its events. */
 static int S_code_title(const sitrep_kb *kb, arena *a, const sr_doc *doc, const sr_segmentation *tseg,
-                        const pipeline_options *opt, pipeline_result *res)
+                        const sr_mention *tm, int ntm, const pipeline_options *opt, pipeline_result *res)
 {
-    sr_mention *tm = NULL;
-    int ntm = 0;
-    int rc = actors_find(kb->actors, a, doc->title, tseg, doc->text, &res->seg, doc->day, &tm, &ntm);
-    if (rc) return rc;
+    int rc;
     if (!ntm) return 0;
     sr_timex *tx = NULL;
     sr_place_ref *pl = NULL;
@@ -342,8 +339,12 @@ int pipeline_run(const sitrep_kb *kb, arena *a, sr_doc *doc, const pipeline_opti
         if (rc) return rc;
         have_title = 1;
     }
-    rc = actors_find(kb->actors, a, doc->text, &res->seg, have_title ? doc->title : NULL,
-                     have_title ? &tseg : NULL, doc->day, &res->mentions, &res->nmentions);
+    /* the text's mentions (its names learned from the title too) and the
+     * title's (its names learned from the text too), in one call */
+    sr_mention *tm = NULL;
+    int ntm = 0;
+    rc = actors_find_doc(kb->actors, a, doc->text, &res->seg, have_title ? doc->title : NULL,
+                         have_title ? &tseg : NULL, doc->day, &res->mentions, &res->nmentions, &tm, &ntm);
     if (rc) return rc;
     rc = S_analyse(kb, a, &res->seg, res->mentions, res->nmentions, doc->day, &res->timexes, &res->ntimexes,
                    &res->places, &res->nplaces);
@@ -361,7 +362,7 @@ int pipeline_run(const sitrep_kb *kb, arena *a, sr_doc *doc, const pipeline_opti
         /* the title is coded like the text (spec §2); its names are learned
          * from the text, and its events come after the text's so that one
          * agreeing on the five keys is dropped by merge_doc */
-        rc = S_code_title(kb, a, doc, &tseg, opt, res);
+        rc = S_code_title(kb, a, doc, &tseg, tm, ntm, opt, res);
         if (rc) return rc;
     }
     rc = S_expand_coalitions(kb, a, &res->events, &res->nevents);
