@@ -1455,7 +1455,7 @@ static int S_split_token(S_doc *d, const sr_token *tk, int t, int s)
             sb->cls = vocab_class(d->kb->voc, sb->id);
             sb->len = (int)l;
             sb->tok = t; sb->start = p; sb->end = q;
-            sb->flags = (tk->flags & ~(TOK_CAP | TOK_SENTSTART)) |
+            sb->flags = (tk->flags & ~(TOK_CAP | TOK_SENTSTART | TOK_HYPHEN | TOK_POSS)) |
                         (isupper((unsigned char)d->text[p]) || (unsigned char)d->text[p] >= 0xC0 ? TOK_CAP : 0);
             if (p == tk->start) sb->flags |= tk->flags & TOK_SENTSTART;
             sb->poss = poss; sb->sent = s;
@@ -1494,9 +1494,9 @@ static int S_build_subs(S_doc *d)
         for (int t = se->tok0, t1 = se->tok0 + se->ntok; t < t1; t++) {
             const sr_token *tk = &seg->toks[t];
             const char *nm = tk->norm;
-            size_t nl = strlen(nm);
+            size_t nl = (size_t)tk->len;
             /* (a word of up to 3 bytes is never split: no need to look) */
-            const char *hy = (tk->flags & TOK_WORD) && nl > 3 ? memchr(nm, '-', nl) : NULL;
+            const char *hy = (tk->flags & TOK_HYPHEN) && nl > 3 ? memchr(nm, '-', nl) : NULL;
             /* "Biden-Putin" splits; "US-led" stays one word, but "US-Albania-sponsored"
              * (two hyphens) splits into its countries, and so do a ship's or a
              * firm's owner and flag: "US-owned", "Greek-flagged" ("Qaeda-linked" is no owner) */
@@ -1510,9 +1510,10 @@ static int S_build_subs(S_doc *d)
                 n = d->subs.len, cap = d->subs.cap, nsteps = d->steps.len;
                 if (split) continue;
             }
-            /* most words end in neither 's nor s' */
-            int poss = 0;
-            size_t l = nl > 2 && (nm[nl - 1] == 's' || nm[nl - 1] == '\'') ? S_strip_poss(nm, nl, &poss) : nl;
+            /* the segmenter found the possessive (S_strip_poss): "'s"
+             * or the "'" of "states'" */
+            int poss = (tk->flags & TOK_POSS) != 0;
+            size_t l = !poss ? nl : nm[nl - 1] == 's' ? nl - 2 : nl - 1;
             const char *norm = nm;
             if (l != nl && !(norm = arena_strndup(d->a, nm, l))) return SITREP_ENOMEM;
             int id = poss ? tk->base : tk->id;

@@ -287,8 +287,10 @@ enum {
     R_CLOSER = 8,     /* a quote, or ")" or "]" */
     R_UNPADDED = 16,  /* the norm is not in the padded block (S_room) */
     R_SLOW = 32,      /* tagged by S_tag: unpadded, or 16 bytes or more */
-    R_POSS = 64       /* the form ends with a possessive (S_strip_poss; no
+    R_POSS = 64,      /* the form ends with a possessive (S_strip_poss; no
                        * form of the fast paths has an apostrophe) */
+    R_NUL = 128       /* the form has a NUL before its end (a NUL in the
+                       * text): sr_token.len is strlen's, not len */
 };
 
 /* A token as it is made: an sr_token's text and form, and what tagging
@@ -314,6 +316,8 @@ typedef struct {
                          * other, in one arena block (S_room): a form is
                          * never longer than its token */
     size_t nused, nroom;
+    int nul;            /* the text has a NUL byte (S_push then measures
+                         * each form it makes with strlen) */
 } S_state;
 
 /* segment_strip_poss, inlined where every token is tagged. */
@@ -412,6 +416,17 @@ static inline void S_push(S_state *st, size_t s, size_t e, unsigned flags, const
     int poss;
     S_strip_poss(o, len, &poss);
     if (poss) r |= R_POSS;
+    /* what the actor matcher reads of the form as a string (strlen's
+     * length, TOK_HYPHEN, TOK_POSS), found here once: the fast paths make
+     * no token with a hyphen, an apostrophe or a NUL */
+    size_t sl = len;
+    if (st->nul && memchr(o, 0, len)) {
+        r |= R_NUL;
+        sl = strlen(o);
+        S_strip_poss(o, sl, &poss);
+    }
+    if (poss) flags |= TOK_POSS;
+    if ((flags & TOK_WORD) && memchr(o, '-', sl)) flags |= TOK_HYPHEN;
     if ((r & R_UNPADDED) || len >= 16) {
         vocab_key none = {{0, 0}};
         S_push_key(st, s, e, flags, o, len, r | R_SLOW, none);
@@ -737,15 +752,26 @@ size_t segment_strip_poss(const char *s, size_t n, int *poss)
 
 void segment_tag(const vocab *v, sr_token *toks, int n)
 {
-    for (int i = 0; i < n; i++) S_tag(v, &toks[i], strlen(toks[i].norm), 0);
+    for (int i = 0; i < n; i++) {
+        sr_token *t = &toks[i];
+        size_t l = strlen(t->norm);
+        int poss;
+        S_strip_poss(t->norm, l, &poss);
+        t->len = (int)l;
+        t->flags &= ~(unsigned)(TOK_HYPHEN | TOK_POSS);
+        if (poss) t->flags |= TOK_POSS;
+        if ((t->flags & TOK_WORD) && memchr(t->norm, '-', l)) t->flags |= TOK_HYPHEN;
+        S_tag(v, t, l, 0);
+    }
 }
 
 int segment_text(arena *a, const vocab *v, const char *text, const sr_region *regions, int nregions,
                  sr_segmentation *out)
 {
-    S_state st = {text, a, v, vocab_get_table(v), NULL, text, 0, 0, NULL, 0, 0};
+    S_state st = {text, a, v, vocab_get_table(v), NULL, text, 0, 0, NULL, 0, 0, 0};
     for (int r = 0; r < nregions; r++)
         if (text + regions[r].end > st.end) st.end = text + regions[r].end;
+    st.nul = memchr(text, 0, (size_t)(st.end - text)) != NULL;
     vec sents;
     vec_init(&sents, sizeof(sr_sentence));
     int rc = 0;
@@ -813,6 +839,7 @@ int segment_text(arena *a, const vocab *v, const char *text, const sr_region *re
             t->norm = k->norm;
             t->flags = k->flags;
             size_t l = k->len;
+            t->len = k->role & R_NUL ? (int)strlen(k->norm) : (int)l;
             if (!st.tab.slots || (k->role & R_SLOW)) {
                 S_tag(v, t, l, !(k->role & R_UNPADDED));
                 continue;

@@ -22,7 +22,10 @@ enum {
     TOK_CAP = 1 << 3,     /* first letter upper case */
     TOK_UPPER = 1 << 4,   /* every letter upper case (and >= 2 letters) */
     TOK_QUOTE = 1 << 5,   /* a quotation mark (any style) */
-    TOK_SENTSTART = 1 << 6 /* first token of its sentence */
+    TOK_SENTSTART = 1 << 6, /* first token of its sentence */
+    TOK_HYPHEN = 1 << 7,  /* a word whose folded form has a '-' ("biden-putin") */
+    TOK_POSS = 1 << 8     /* its folded form ends with a possessive 's or '
+                           * (segment_strip_poss: "russia's", "states'") */
 };
 
 typedef struct {
@@ -32,6 +35,7 @@ typedef struct {
     int id;            /* norm's id in the vocabulary, or VOCAB_UNKNOWN */
     int base;          /* the id of norm without a possessive 's or '
                         * (segment_strip_poss), == id when it has none */
+    int len;           /* strlen(norm) */
     vocab_cls cls;     /* its class: vocab_class(id) | vocab_form_class(norm) */
 } sr_token;
 
@@ -56,13 +60,14 @@ typedef struct {
 /* Splits each region into sentences and tokens.  Regions are paragraphs:
  * a sentence never crosses a region boundary.  Each token gets its id and
  * class in v (segment_tag; v may be NULL: every word VOCAB_UNKNOWN, with
- * no class at all).  Returns 0 or SITREP_ENOMEM. */
+ * no class at all), its form's length and its TOK_HYPHEN and TOK_POSS
+ * flags.  Returns 0 or SITREP_ENOMEM. */
 int segment_text(arena *a, const vocab *v, const char *text, const sr_region *regions,
                  int nregions, sr_segmentation *out);
 
-/* Sets the id, base and class of toks[0 .. n) from their folded forms:
- * one lookup per token, two for a possessive (for tokens made outside
- * segment_text). */
+/* Sets the id, base, class, length and TOK_HYPHEN and TOK_POSS flags of
+ * toks[0 .. n) from their folded forms: one lookup per token, two for a
+ * possessive (for tokens made outside segment_text). */
 void segment_tag(const vocab *v, sr_token *toks, int n);
 
 /* The length of the folded word s[0..n) without a possessive "'s" (when
