@@ -772,6 +772,14 @@ int segment_text(arena *a, const vocab *v, const char *text, const sr_region *re
     for (int r = 0; r < nregions; r++)
         if (text + regions[r].end > st.end) st.end = text + regions[r].end;
     st.nul = memchr(text, 0, (size_t)(st.end - text)) != NULL;
+    /* room for most documents' tokens at once (news text has a token in
+     * about six bytes): growing from 256 by doubling copied the array two
+     * or three times a document */
+    size_t bytes = 0;
+    for (int r = 0; r < nregions; r++)
+        if (regions[r].end > regions[r].start) bytes += (size_t)(regions[r].end - regions[r].start);
+    st.cap = bytes / 4 + 64;
+    if (!(st.toks = malloc(st.cap * sizeof *st.toks))) return SITREP_ENOMEM;
     vec sents;
     vec_init(&sents, sizeof(sr_sentence));
     int rc = 0;
