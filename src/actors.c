@@ -2040,11 +2040,13 @@ static int S_has_key(const char *list, const char *key)
     return 0;
 }
 
-/* Is w[0..] one of the words of list (NULL-ended)? */
+/* Is w[0..] one of the words of list (NULL-ended)?  The first bytes are
+ * compared before strcmp is called: most words differ from most of the
+ * list there (S_place_in_name asks at every place name). */
 static int S_word_in(const char *w, const char *const *list)
 {
     for (int i = 0; list[i]; i++)
-        if (!strcmp(w, list[i])) return 1;
+        if (w[0] == list[i][0] && !strcmp(w, list[i])) return 1;
     return 0;
 }
 
@@ -3558,7 +3560,11 @@ static int S_ref_person(S_doc *d, int s0, int s1, int p)
         int score = 0;
         for (size_t j = i0; j < i1; j++) {
             const sr_mention *o = &VEC_AT(&d->out, sr_mention, j);
-            if (o->t0 >= sb->tok || !o->name || strcmp(o->name, m->name)) continue;
+            /* the same name is most often the same string of the kb;
+             * most other names differ in their first byte */
+            if (o->t0 >= sb->tok || !o->name ||
+                (o->name != m->name && (o->name[0] != m->name[0] || strcmp(o->name, m->name))))
+                continue;
             if (o != m) score += 1;
         }
         int first = 1;
@@ -3891,7 +3897,7 @@ static int S_result(S_doc *d, sr_mention **out, int *nout)
     for (size_t i = 0; i < d->out.len; i++) {
         sr_mention *m = &VEC_AT(&d->out, sr_mention, i);
         const char *w = d->seg->toks[m->t1 - 1].norm;
-        size_t l = strlen(w);
+        size_t l = (size_t)d->seg->toks[m->t1 - 1].len;
         if ((l > 2 && w[l - 2] == '\'' && w[l - 1] == 's') || (l > 1 && w[l - 1] == '\'')) m->how |= AH_POSS;
     }
     *nout = (int)d->out.len;
