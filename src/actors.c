@@ -487,7 +487,7 @@ static inline int S_hyphen_splits(const char *nm, size_t nl, const char *hy)
 {
     /* the second halves of hyphenated words whose first half is the owner
      * or flag state of a ship, plane or firm ("US-owned", "Liberian-flagged") */
-    static const char *const owner[] = {"owned", "flagged", "registered", "operated"};
+    static const char *const owner[] = {"owned", "flagged", "registered", "operated", "led"};
     if (nl <= 3 || nm[0] == '-') return 0;
     if (!(nm[nl - 2] == 'e' && nm[nl - 1] == 'd')) return 1;
     size_t rest = nl - (size_t)(hy + 1 - nm);
