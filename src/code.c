@@ -6706,6 +6706,9 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
         if (time_anchor) continue;
         const S_lex *le = x->lx[t];
         if (!le->nhead[0] && !le->nhead[1]) continue;
+        /* a modal's demand is the reporter's, which only the rules look
+         * for (S_find_sources) */
+        if (!strcmp(S_norm(x, t), "must")) continue;
         /* what does not depend on the type: the nearest mention on each
          * side of the trigger; the mentions' distances to it, and per key
          * the nearest two; each mention as a source (ok_src: 1 any type,
@@ -6805,9 +6808,6 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
                     /* the rules' lexical tests hold here too ("truce talks",
                      * "in exchange for", "warned of a catastrophe") */
                     if (!S_word_is_act(x, s0, s1, t, t + (full[ti] > 1 ? full[ti] : 1), T, pos == 1)) continue;
-                    /* a modal's demand is the reporter's, which only the
-                     * rules look for (S_find_sources) */
-                    if (!strcmp(S_norm(x, t), "must")) continue;
                     /* "the detained blogger": no one's arrest here (S_find_sources) */
                     if (pos == 0 && !strcmp(T, "COERCE") && S_attributive(x, s0, s1, t)) continue;
                     int speech = x->c->tspeech[p->tix], sym = x->c->tsym[p->tix];
