@@ -5053,8 +5053,23 @@ static int S_keep_act(S_ctx *x, S_trig *g)
     int speech = !strcmp(p->type, "REJECT") || !strcmp(p->type, "REQUEST") || !strcmp(p->type, "ACCUSE");
     /* ... and so is a sanction ("a response centred on powerful sanctions") */
     int sanction = !strcmp(p->type, "SANCTION");
+    /* ... and a threat or warning with no one named ("Tehran vowed to
+     * retaliate"): unless the one warned is named but is no actor ("warned
+     * the West not to ...", a capitalised word right after the verb) */
+    int threat = !strcmp(p->type, "THREATEN");
+    if (threat && !p->noun) {
+        int k = g->end > t ? g->end : t + 1;
+        if (k < s1 && S_id(x, k) == VW_THE) k++;
+        threat = !(k < s1 && (S_flags(x, k) & TOK_CAP));
+    }
+    /* ... or what it warns about names another actor ("warned that any
+     * expansion of NATO's infrastructure is a red line") */
+    for (int k = t + 1; threat && k < s1; k++)
+        if (x->mstart[k] >= 0 && in->mentions[x->mstart[k]].key[0] && g->nsrc && g->srcs[0] >= 0 &&
+            strcmp(in->mentions[x->mstart[k]].key, in->mentions[g->srcs[0]].key))
+            threat = 0;
     g->implicit = !g->ntg && (!strcmp(p->type, "ASSAULT") || (p->noun && !strcmp(p->type, "AID")) || drills || speech ||
-                              sanction);
+                              sanction || threat);
     /* an organisation's own summit or session meets no one of its own
      * ("ECOWAS will hold an extraordinary summit", "the bloc was due to
      * meet in Abuja"): an untargeted CONSULT (the dev gold codes it so) */
@@ -5465,8 +5480,14 @@ static void S_implicit_targets(S_ctx *x)
                                  !strcmp(e->type, "ACCUSE");
                     /* a sanction: only the source's other sanctions */
                     if (pass == 1 && !strcmp(e->type, "SANCTION")) continue;
+                    /* a threat: the source's other threats; failing those,
+                     * the side it attacks, coerces, sanctions or moves
+                     * troops against */
+                    int threat = !strcmp(e->type, "THREATEN");
                     if (pass == 0 ? strcmp(o->type, e->type)
                                   : speech ? 0
+                                  : threat ? strcmp(o->type, "ASSAULT") && strcmp(o->type, "COERCE") &&
+                                                 strcmp(o->type, "SANCTION") && strcmp(o->type, "MOBILIZE")
                                   : attack ? strcmp(o->type, "MOBILIZE") && strcmp(o->type, "THREATEN")
                                            : strcmp(o->type, "SUPPORT"))
                         continue;
@@ -5477,7 +5498,7 @@ static void S_implicit_targets(S_ctx *x)
             /* a movement of troops, a refusal, demand or charge stands
              * without a target; one that would repeat a line already
              * coded with that target is told on its own */
-            int optional = !strcmp(e->type, "MOBILIZE") || !strcmp(e->type, "REJECT") ||
+            int optional = !strcmp(e->type, "MOBILIZE") || !strcmp(e->type, "REJECT") || !strcmp(e->type, "THREATEN") ||
                            !strcmp(e->type, "REQUEST") || !strcmp(e->type, "ACCUSE") || !strcmp(e->type, "SANCTION");
             for (int j = 0; optional && found && !many && j < n; j++) {
                 const sr_event *o = &ev[j];
