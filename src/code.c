@@ -3426,6 +3426,19 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
             S_recode(x, &k, "MOBILIZE", "154", "troops"))
             buf_printf(&q.why, "%sforces arriving abroad: a deployment", q.why.len ? ", " : "");
     }
+    /* a state, its government, its diplomats or an organisation that
+     * protests complains officially (CAMEO 114: "China protested the
+     * visit", "India protested to Pakistan"): PLOVER's PROTEST is a
+     * demonstration, done by a country's people */
+    if (!strcmp(k.type, "PROTEST") && !p->noun && src && src->t1 <= trig &&
+        (!strcmp(S_norm(x, trig), "protested") ||
+         (src->t1 == trig && S_in(S_norm(x, trig), (const char *const[]){"protest", "protests", NULL})))) {
+        size_t kl = strlen(src->key);
+        const char *role = !strncmp(src->code, src->key, kl) ? src->code + kl : "";
+        int state = kl == 3 ? !*role || !strcmp(role, "GOV") || !strcmp(role, "DIP") : !strncmp(src->code, "IGO", 3);
+        if (state && S_recode(x, &k, "ACCUSE", "114", NULL))
+            buf_printf(&q.why, "%sa state protests: an official complaint", q.why.len ? ", " : "");
+    }
     /* support in money is aid ("offered financial support to", "will
      * support Ukraine militarily"): the word right before the support, or
      * an adverb of kind after the act's words ("military support" stays
