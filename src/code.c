@@ -5465,8 +5465,11 @@ static void S_scene_locations(S_ctx *x)
 /* Gives each attack or aid noun without a target ("planning an
  * invasion", "increased military aid") the one country its source acts
  * towards in the rest of the document (its other attacks, then threats
- * and troop movements; its other aid, then support); drops it when there
- * is none or several. */
+ * and troop movements; its other aid, then support; a threat: its other
+ * threats, then attacks, coercion, sanctions and troop movements); drops
+ * it when there is none or several, unless its type stands untargeted (a
+ * sanction never does: it is always imposed on someone).  One the learned
+ * layer gave a target since keeps it. */
 
 static void S_implicit_targets(S_ctx *x)
 {
@@ -5474,7 +5477,10 @@ static void S_implicit_targets(S_ctx *x)
     int n = (int)x->events.len, kept = 0;
     for (int i = 0; i < n; i++) {
         sr_event *e = &ev[i];
-        if (e->implicit_target) {
+        /* the learned layer may have found it one since */
+        if (e->implicit_target && e->target) {
+            e->implicit_target = 0;
+        } else if (e->implicit_target) {
             /* first the source's other attacks; failing those, its threats
              * and troop movements */
             const sr_mention *found = NULL;
@@ -5491,14 +5497,16 @@ static void S_implicit_targets(S_ctx *x)
                     int attack = !strcmp(e->type, "ASSAULT") || !strcmp(e->type, "MOBILIZE");
                     int speech = !strcmp(e->type, "REJECT") || !strcmp(e->type, "REQUEST") ||
                                  !strcmp(e->type, "ACCUSE");
-                    /* a sanction: only the source's other sanctions */
-                    if (pass == 1 && !strcmp(e->type, "SANCTION")) continue;
                     /* a threat: the source's other threats; failing those,
                      * the side it attacks, coerces, sanctions or moves
                      * troops against */
-                    int threat = !strcmp(e->type, "THREATEN");
+                    /* a sanction: the source's other sanctions; failing
+                     * those, the side it accuses, threatens or rebuffs */
+                    int threat = !strcmp(e->type, "THREATEN"), sanction = !strcmp(e->type, "SANCTION");
                     if (pass == 0 ? strcmp(o->type, e->type)
                                   : speech ? 0
+                                  : sanction ? strcmp(o->type, "ACCUSE") && strcmp(o->type, "THREATEN") &&
+                                                   strcmp(o->type, "REJECT")
                                   : threat ? strcmp(o->type, "ASSAULT") && strcmp(o->type, "COERCE") &&
                                                  strcmp(o->type, "SANCTION") && strcmp(o->type, "MOBILIZE")
                                   : attack ? strcmp(o->type, "MOBILIZE") && strcmp(o->type, "THREATEN")
@@ -5512,7 +5520,7 @@ static void S_implicit_targets(S_ctx *x)
              * without a target; one that would repeat a line already
              * coded with that target is told on its own */
             int optional = !strcmp(e->type, "MOBILIZE") || !strcmp(e->type, "REJECT") || !strcmp(e->type, "THREATEN") ||
-                           !strcmp(e->type, "REQUEST") || !strcmp(e->type, "ACCUSE") || !strcmp(e->type, "SANCTION");
+                           !strcmp(e->type, "REQUEST") || !strcmp(e->type, "ACCUSE");
             for (int j = 0; optional && found && !many && j < n; j++) {
                 const sr_event *o = &ev[j];
                 if (j != i && !o->implicit_target && o->target && o->source && !strcmp(o->type, e->type) &&
