@@ -3621,6 +3621,14 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
                 if (S_is_report_word(x, k) || (S_id(x, k) == VW_P_SEMICOLON)) bad = 1;
             if (bad) continue;
             int d = pr->t0 > trig ? pr->t0 - trig : (trig - pr->t1) + 8;
+            /* a place in the subject's noun phrase says where the subject
+             * is, not where the act is ("Russian embassy staff in
+             * Afghanistan were killed ... in the Afghan capital") */
+            if (pr->t0 < trig && pr->t0 - 2 > s0 && (S_flags(x, pr->t0 - 2) & TOK_WORD)) {
+                int verb = 0;
+                for (int k = s0; k < pr->t0 - 1 && !verb; k++) verb = S_is_verb_form(x, k) || S_is(x, k, W_BE | W_AUXV);
+                if (!verb) d += 8;
+            }
             /* an opening phrase sets the scene of the whole sentence: "At
              * the summit in Paris on Monday, the leaders agreed ..." */
             if (pr->t0 < trig && S_is(x, s0, W_PREPS) && d > 12) {
@@ -3647,7 +3655,7 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
                 strlen(cm->key) != 3 || (S_id(x, cm->t1) != VW_CAPITAL) || !S_place_phrase(x, s0, cm->t0))
                 continue;
             int d = cm->t0 > trig ? cm->t0 - trig : (trig - cm->t1) + 8;
-            const sr_place *cap = d < bestd && d < 25 ? gazetteer_capital(in->gaz, cm->key) : NULL;
+            const sr_place *cap = d <= bestd && d < 25 ? gazetteer_capital(in->gaz, cm->key) : NULL;
             if (!cap) continue;
             bestd = d;
             place = cap;
@@ -5458,6 +5466,32 @@ static void S_scene_locations(S_ctx *x)
         if (best) {
             e->place = best;
             e->place_text = best->name;
+        }
+    }
+    /* an attack, a protest or a crackdown told again with no place ("the
+     * attack was claimed by ...") happened where the same act (type and
+     * sides; the same day, when it has one) is placed elsewhere in the
+     * report, when that is one city */
+    for (int i = 0; i < n; i++) {
+        sr_event *e = &ev[i];
+        if (e->place || !e->source ||
+            (strcmp(e->type, "ASSAULT") && strcmp(e->type, "PROTEST") && strcmp(e->type, "COERCE")))
+            continue;
+        const sr_place *only = NULL;
+        int many = 0;
+        for (int j = 0; j < n; j++) {
+            const sr_event *v = &ev[j];
+            if (j == i || !v->place || v->place->kind != 'P' || strcmp(v->type, e->type) || !v->source ||
+                strcmp(v->source->key, e->source->key) || !v->target != !e->target ||
+                (e->day >= 0 && v->day != e->day) ||
+                (v->target && strcmp(v->target->key, e->target->key)))
+                continue;
+            if (only && only != v->place) many = 1;
+            only = v->place;
+        }
+        if (only && !many) {
+            e->place = only;
+            e->place_text = only->name;
         }
     }
 }
