@@ -2806,6 +2806,31 @@ static int S_role_alone(S_doc *d, const S_phrase *ph)
     return 0;
 }
 
+static sr_mention *S_emit_ref(S_doc *d, int p0, int p1, const sr_mention *ref);
+
+/* "The embassy said": an institution named alone after "the" is the one
+ * of that name named last, in this sentence or the five before ("a blast
+ * near the Russian embassy in Kabul ... The embassy said"). */
+static int S_institution_again(S_doc *d, const S_phrase *ph)
+{
+    const S_sub *w = SUB(d, ph->p1 - 1);
+    if (ph->p0 == 0 || SUB(d, ph->p0 - 1)->id != VW_THE || SUB(d, ph->p0 - 1)->sent != w->sent) return 0;
+    const sr_mention *found = NULL;
+    for (size_t i = d->out.len; i-- > 0 && !found;) {
+        const sr_mention *o = &VEC_AT(&d->out, sr_mention, i);
+        if (o->sent < w->sent - 5) break;
+        if (o->t0 >= w->tok || !o->key[0] || o->t1 - o->t0 < 2) continue;
+        if (!strcmp(d->seg->toks[o->t1 - 1].norm, w->norm)) found = o;
+    }
+    if (!found) return 0;
+    sr_mention *m = S_emit_ref(d, ph->p0, ph->p1, found);
+    if (!m) return SITREP_ENOMEM;
+    m->how = AH_COREF;
+    m->why = S_cat(d, "'the ", w->norm, "' refers to the ", w->norm, " of ", m->name ? m->name : m->key,
+                   " named before", (char *)NULL);
+    return 0;
+}
+
 /* The mention a role gives: with its modifier ("Russian troops", the
  * holder of "the Russian president"), a domestic body of the country
  * named last, the last person in that role, or an unnamed official's
@@ -2846,6 +2871,8 @@ static int S_emit_role(S_doc *d, const S_phrase *ph)
     if (!single && ph->role == ph->k0 && ph->k == ph->k0 + 1 && ph->r->home)
         return S_domestic_body(d, ph);
     if (single && ph->role == ph->k0) return S_role_alone(d, ph);
+    if (ph->r->collective && !ph->r->plural && ph->role == ph->k0 && ph->k == ph->k0 + 1)
+        return S_institution_again(d, ph);
     return 0;
 }
 
