@@ -2374,6 +2374,24 @@ static void S_phrase_keys(S_doc *d, S_phrase *ph)
     S_item *its = ph->its;
     if (ph->mod >= 0) S_mod_key(d, &its[ph->mod], &ph->mkey, &ph->mname, &ph->mrcode, &ph->mis_org);
     ph->r = ph->role >= 0 ? ROLE(kb, S_role_of(&its[ph->role])) : NULL;
+    /* a state's diplomat at an organisation ("Russia's UN ambassador",
+     * "the US NATO envoy"): the state's, named right before */
+    if (ph->mkey && ph->mis_org && ph->r && !strcmp(ph->r->rclass, "diplomat") && ph->mod > 0 &&
+        its[ph->mod - 1].p1 == its[ph->mod].p0 && S_is_mod(&its[ph->mod - 1])) {
+        const char *key, *name, *rcode;
+        int org;
+        S_mod_key(d, &its[ph->mod - 1], &key, &name, &rcode, &org);
+        if (key && !org) {
+            ph->mkey = key, ph->mname = name, ph->mrcode = rcode, ph->mis_org = 0;
+            /* one mention: the state's name joins the phrase */
+            const S_item *c = &its[ph->mod - 1];
+            if (d->out.len) {
+                const sr_mention *last = &VEC_AT(&d->out, sr_mention, d->out.len - 1);
+                if (last->start == SUB(d, c->p0)->start && last->end == SUB(d, c->p1 - 1)->end) d->out.len--;
+            }
+            ph->k0 = ph->mod - 1;
+        }
+    }
     ph->p0 = its[ph->k0].p0;
     ph->p1 = its[ph->k - 1].p1;
 
