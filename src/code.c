@@ -3711,6 +3711,23 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
         place = gazetteer_country(in->gaz, src->key);
         if (place) place_text = place->name;
     }
+    /* a country, where the sentence names one city of it ("invaded
+     * Belgrade for the largest demonstration in Serbia"): that city */
+    if (place && place->kind == 'C') {
+        const sr_place_ref *city = NULL;
+        int many = 0;
+        for (int i = 0; i < in->nplaces; i++) {
+            const sr_place_ref *pr = &in->places[i];
+            if (pr->t0 < s0 || pr->t1 > s1 || pr->place->kind != 'P' || strcmp(pr->place->country, place->country))
+                continue;
+            if (city && city->place != pr->place) many = 1;
+            city = pr;
+        }
+        if (city && !many) {
+            place = city->place;
+            place_text = S_span_text(x, city->t0, city->t1);
+        }
+    }
     /* forces deployed in a place abroad are deployed toward its country
      * ("Russian peacekeepers deployed in Karabakh": the gold conventions
      * key troops sent to a country to it) */
