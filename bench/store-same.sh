@@ -14,8 +14,10 @@
 # there), each ingested whole, then dev again in small batches (--batch 7)
 # with a second pass over a copy in which every fifth document has new text
 # (replacements: their events leave their world events) and one document
-# twice.  Usage: bench/store-same.sh OLD_SITREP [NEW_SITREP]  (default
-# ./sitrep).  Exit 0 when every comparison is identical, 1 otherwise.
+# twice; then 1,500 documents of the bench corpus (bench/gen-corpus.py),
+# whose reports join world events of earlier rounds, and dev replacing
+# the changed copy.  Usage: bench/store-same.sh OLD_SITREP [NEW_SITREP]
+# (default ./sitrep).  Exit 0 when every comparison is identical, 1 otherwise.
 set -u
 cd "$(dirname "$0")/.." || exit 2
 OLD=$1
@@ -96,6 +98,12 @@ if [ -f "$SHARED/corpus/seeds.jsonl" ]; then
     run_case seeds "$SHARED/corpus/seeds.jsonl"
     run_case dev "$SHARED/corpus/dev.jsonl"
     run_case dev-replaced --batch 7 "$SHARED/corpus/dev.jsonl" -- --batch 7 "$tmp/dev-changed.jsonl"
+    # the bench corpus (bench/gen-corpus.py): every article again with
+    # other dates, so that reports join world events of earlier rounds,
+    # in batches of 37 with the changed dev documents in between
+    python3 bench/gen-corpus.py "$tmp/bench.jsonl" 1500d 7 "$SHARED/corpus/seeds.jsonl" \
+        "$SHARED/corpus/dev.jsonl" 2>/dev/null
+    run_case bench --batch 37 "$tmp/bench.jsonl" -- --batch 37 "$tmp/dev-changed.jsonl" "$SHARED/corpus/dev.jsonl"
 else
     echo "($SHARED/corpus not found: seeds and dev not compared)"
 fi
