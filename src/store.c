@@ -148,10 +148,13 @@ static const struct {
     /* the row of the (type, pair) in merge_keys, locked by an upsert until
      * commit: a unique constraint serialises merges, no application lock */
     [Q_LOCK_PAIR] = {"INSERT INTO merge_keys(k) VALUES(?1) ON CONFLICT (k) DO UPDATE SET k = EXCLUDED.k", S_PG},
+    /* SQLite (S_assign): the world events a report may join, in no
+     * particular order (no sort per report: S_assign breaks ties by id);
+     * those the document's earlier reports joined are left out there,
+     * from memory (a world event has at most one report per document) */
     [Q_CANDIDATES] = {"SELECT id, src_key, tgt_key, day, prec, loc_country, first_seen, last_seen"
-                      " FROM world_events w WHERE type = ?1 AND pair = ?2 AND hypo = 0 AND hi >= ?3"
-                      " AND lo <= ?4 AND NOT EXISTS (SELECT 1 FROM event_world x JOIN events v"
-                      " ON v.id = x.event WHERE x.world = w.id AND v.doc = ?5) ORDER BY id"},
+                      " FROM world_events WHERE type = ?1 AND pair = ?2 AND hypo = 0 AND hi >= ?3"
+                      " AND lo <= ?4", S_LITE},
     [Q_INS_WORLD] = {"INSERT INTO world_events(type, pair, hypo, src_key, tgt_key, first_seen,"
                      " last_seen, lo, hi) VALUES(?1,?2,?3,?4,?5,?6,?6,?7,?8)",
                      S_BOTH, 1},
@@ -412,6 +415,9 @@ struct store {
     vec claimed;          /* queue ids claimed in the open transaction */
     vec next_claimed;     /* store_add_docs_send: those of the next batch */
     struct store_pipe *pipe;   /* store_add_docs_send: the batch on its way */
+    vec doc_worlds;       /* SQLite: the world events the reports of the document being
+                             added have joined so far (S_assign) */
+    long long last_world; /* the world event S_join last linked a report to */
     vec fts_pending;      /* SQLite: rows of documents added in the open transaction,
                              indexed for full-text search by store_commit */
     struct {              /* read statements (S_rprep), by SQL text */
@@ -871,6 +877,7 @@ int store_open(const char *path, int readonly, store **out, char *err, size_t er
     vec_init(&s->claimed, sizeof(long long));
     vec_init(&s->next_claimed, sizeof(long long));
     vec_init(&s->fts_pending, sizeof(long long));
+    vec_init(&s->doc_worlds, sizeof(long long));
     if (store_is_url(path)) {
         int rc = store_pg_open(path, readonly, &s->pg, err, errlen);
         if (rc) free(s);
@@ -1025,6 +1032,7 @@ int store_close(store *s)
     vec_free(&s->next_claimed);
     if (s->pipe) S_pipe_free(s->pipe);
     vec_free(&s->fts_pending);
+    vec_free(&s->doc_worlds);
     free(s);
     return rc;
 }
@@ -1348,6 +1356,7 @@ static int S_join_new(store *s, long long evid, const S_ev *e, const char *pair,
         S_int(&p, hi);
         S_summary_params(&p, &s->wsum, 1, nd, nsrc);
         rc = S_insert(s, Q_INS_WORLD_FULL, &p, &world);
+        s->last_world = world;
     }
     if (!rc) {
         S_pinit(&p);
@@ -1418,6 +1427,7 @@ static int S_join(store *s, long long evid, const S_ev *e, const char *pair, lon
         S_day(&p, e->pub);
         if ((rc = S_do(s, Q_GROW_WORLD, &p))) return rc;
     }
+    s->last_world = world;
     p.n = 0;
     S_int(&p, evid);
     S_int(&p, world);
@@ -1430,6 +1440,15 @@ static int S_join(store *s, long long evid, const S_ev *e, const char *pair, lon
     if (rc) return rc;
     return S_summarise(s, world, *wskey ? wskey : NULL, *wtkey ? wtkey : NULL, 1, nd, nsrc,
                        created ? &s->wsum : NULL);
+}
+
+/* 1 when an earlier report of the document being added joined (or
+ * created) the world event id. */
+static int S_doc_joined(const store *s, long long id)
+{
+    for (size_t i = 0; i < s->doc_worlds.len; i++)
+        if (VEC_AT(&s->doc_worlds, long long, i) == id) return 1;
+    return 0;
 }
 
 /* Finds (or creates) the world event of e and links event id to it. */
@@ -1457,20 +1476,21 @@ static int S_assign(store *s, long long evid, const S_ev *e)
         S_txt(&p, pair);
         S_int(&p, lo);
         S_int(&p, hi);
-        S_int(&p, e->doc);
         S_cur c;
         rc = S_open_id(s, Q_CANDIDATES, &p, &c);
         long bestd = LONG_MAX;
         while (!rc && (rc = S_next(&c)) == 1) {
             rc = 0;
+            long long id = S_cll(&c, 0);
+            if (S_doc_joined(s, id)) continue;
             const char *sk = S_cstr(&c, 1), *tk = S_cstr(&c, 2);
             merge_when ww = {S_cday(&c, 3), (sitrep_prec)S_cint(&c, 4), S_cday(&c, 6), S_cday(&c, 7)};
             if (!merge_dates_compatible(&we, &ww)) continue;
             if (!merge_places_compatible(e->lcountry, S_cstr(&c, 5), sk, tk)) continue;
             long d = merge_distance(&we, &ww);
-            if (d < bestd) {
+            if (d < bestd || (d == bestd && id < world)) {   /* the closest, then the oldest */
                 bestd = d;
-                world = S_cll(&c, 0);
+                world = id;
                 S_copy(wskey, sizeof wskey, sk);
                 S_copy(wtkey, sizeof wtkey, tk);
             }
@@ -1478,7 +1498,11 @@ static int S_assign(store *s, long long evid, const S_ev *e)
         S_close(&c);
         if (rc) return rc;
     }
-    return S_join(s, evid, e, pair, lo, hi, world, -1, wskey, wtkey);
+    if ((rc = S_join(s, evid, e, pair, lo, hi, world, -1, wskey, wtkey))) return rc;
+    long long *j = vec_push(&s->doc_worlds);
+    if (!j) return SITREP_ENOMEM;
+    *j = s->last_world;
+    return 0;
 }
 
 static int S_prec_of(const char *name)
@@ -2043,6 +2067,7 @@ static int S_add(store *s, const sr_doc *doc, const char *hash, const pipeline_r
     *pend = drow;
 
     if ((rc = S_add_rows(s, drow, doc, res))) return rc;
+    s->doc_worlds.len = 0;
     for (int pass = 0; pass < MERGE_PASSES; pass++)   /* merge.h: the order of assignment */
     for (int i = 0; !rc && i < res->nevents; i++) {
         const sr_event *e = &res->events[i];
