@@ -898,7 +898,12 @@ int store_open(const char *path, int readonly, store **out, char *err, size_t er
     sqlite3_busy_timeout(s->db, 5000);
     int rc = 0;
     if (!readonly) {
-        rc = S_exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;");
+        /* temp_store=MEMORY: the rollback journal of each document's
+         * savepoint (and of a statement's) is kept in memory: in a file
+         * it wrote 440 MB to /var/tmp for 3,000 documents, seven times
+         * the database, and took a sixth of the store's time */
+        rc = S_exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;"
+                       " PRAGMA temp_store=MEMORY;");
         if (!rc) rc = S_exec(s, S_schema);
     } else {
         sqlite3_stmt *st;
