@@ -44,6 +44,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "dict.h"
 #include "export.h"
 #include "json.h"
 #include "merge.h"
@@ -101,7 +102,7 @@ enum {
     Q_PG_HAVE_DOCS, Q_PG_SENTS, Q_PG_MENTIONS, Q_PG_VOTES, Q_INS_WORLD_FULL,
     Q_BEGIN, Q_COMMIT, Q_PGB_SAVE, Q_PGB_RELEASE, Q_PGB_CANDS, Q_PGB_VOTESOF, Q_PGB_IDS, Q_PGB_WIDS, Q_PGB_DOCS,
     Q_PGB_SENTS, Q_PGB_MENTIONS, Q_PGB_EVENTS, Q_PGB_WORLDS, Q_PGB_GROW, Q_PGB_LINKS, Q_PGB_NEWVOTES,
-    Q_PGB_VOTES, Q_COUNT
+    Q_PGB_VOTES, Q_PAIR_WIDTH, Q_COUNT
 };
 
 enum { S_BOTH, S_LITE, S_PG };   /* the backends a statement runs on */
@@ -152,9 +153,21 @@ static const struct {
      * particular order (no sort per report: S_assign breaks ties by id);
      * those the document's earlier reports joined are left out there,
      * from memory (a world event has at most one report per document) */
-    [Q_CANDIDATES] = {"SELECT id, src_key, tgt_key, day, prec, loc_country, first_seen, last_seen"
+    /* Both halves walk world_match from hi = ?3 up: the first only to
+     * ?5, the report's hi plus the widest bounded window of the pair
+     * (S_width), beyond which no world event can reach down to the
+     * report; the second takes the unbounded ones (S_UNBOUNDED: an
+     * undated report without a publication date may join any date),
+     * instead of every later world event of the pair */
+    [Q_CANDIDATES] = {"SELECT id, src_key, tgt_key, day, prec, loc_country, first_seen, last_seen, lo, hi"
                       " FROM world_events WHERE type = ?1 AND pair = ?2 AND hypo = 0 AND hi >= ?3"
-                      " AND lo <= ?4", S_LITE},
+                      " AND hi <= ?5 AND lo <= ?4 UNION ALL"
+                      " SELECT id, src_key, tgt_key, day, prec, loc_country, first_seen, last_seen, lo, hi"
+                      " FROM world_events WHERE type = ?1 AND pair = ?2 AND hypo = 0 AND hi >= ?6"
+                      " AND hi > ?5 AND lo <= ?4", S_LITE},
+    /* the widest bounded window of a pair's world events (S_width) */
+    [Q_PAIR_WIDTH] = {"SELECT max(hi - lo) FROM world_events WHERE type = ?1 AND pair = ?2 AND hypo = 0"
+                      " AND hi < ?3", S_LITE},
     [Q_INS_WORLD] = {"INSERT INTO world_events(type, pair, hypo, src_key, tgt_key, first_seen,"
                      " last_seen, lo, hi) VALUES(?1,?2,?3,?4,?5,?6,?6,?7,?8)",
                      S_BOTH, 1},
@@ -418,6 +431,9 @@ struct store {
     vec doc_worlds;       /* SQLite: the world events the reports of the document being
                              added have joined so far (S_assign) */
     long long last_world; /* the world event S_join last linked a report to */
+    dict widths;          /* SQLite: "TYPE|pair" -> the widest bounded window (hi - lo)
+                             of its world events, as far as asked (S_width) */
+    long long data_version;   /* SQLite: PRAGMA data_version when widths was last valid */
     vec fts_pending;      /* SQLite: rows of documents added in the open transaction,
                              indexed for full-text search by store_commit */
     struct {              /* read statements (S_rprep), by SQL text */
@@ -878,6 +894,8 @@ int store_open(const char *path, int readonly, store **out, char *err, size_t er
     vec_init(&s->next_claimed, sizeof(long long));
     vec_init(&s->fts_pending, sizeof(long long));
     vec_init(&s->doc_worlds, sizeof(long long));
+    dict_init(&s->widths);
+    s->data_version = -1;
     if (store_is_url(path)) {
         int rc = store_pg_open(path, readonly, &s->pg, err, errlen);
         if (rc) free(s);
@@ -930,6 +948,24 @@ static int S_begin(store *s)
     S_par none;
     S_pinit(&none);
     int rc = s->pg ? S_do(s, Q_BEGIN, &none) : S_exec(s, "BEGIN IMMEDIATE");
+    if (!rc && !s->pg) {
+        /* another connection may have committed world events since the
+         * widths were learnt: then they are asked again */
+        long long v = -1;
+        S_cur c;
+        rc = S_open(s, "PRAGMA data_version", &none, &c);
+        if (!rc && (rc = S_next(&c)) == 1) {
+            v = S_cll(&c, 0);
+            rc = 0;
+        }
+        S_close(&c);
+        if (!rc && v != s->data_version) {
+            dict_free(&s->widths);
+            dict_init(&s->widths);
+            s->data_version = v;
+        }
+        if (rc) S_xexec(s, "ROLLBACK");
+    }
     if (!rc) {
         s->in_tx = 1;
         s->nbatch = 0;
@@ -1038,6 +1074,7 @@ int store_close(store *s)
     if (s->pipe) S_pipe_free(s->pipe);
     vec_free(&s->fts_pending);
     vec_free(&s->doc_worlds);
+    dict_free(&s->widths);
     free(s);
     return rc;
 }
@@ -1447,6 +1484,51 @@ static int S_join(store *s, long long evid, const S_ev *e, const char *pair, lon
                        created ? &s->wsum : NULL);
 }
 
+/* The hi of a world event whose window is unbounded (merge_window of an
+ * undated report without a publication date, and every world event such
+ * a report joins or creates); others end far below. */
+#define S_UNBOUNDED 100000000L
+
+/* SQLite: the widest window (hi - lo) of the bounded world events of the
+ * pair key ("TYPE|pair"; type and pair its parts), learnt from the
+ * database at its first use in a transaction after another connection
+ * wrote, then kept up to date by S_widen.  0 or a code. */
+static int S_width(store *s, const char *key, const char *type, const char *pair, long *width)
+{
+    int w;
+    if (dict_get(&s->widths, key, strlen(key), &w)) {
+        *width = w;
+        return 0;
+    }
+    S_par p;
+    S_pinit(&p);
+    S_txt(&p, type);
+    S_txt(&p, pair);
+    S_int(&p, S_UNBOUNDED);
+    S_cur c;
+    int rc = S_open_id(s, Q_PAIR_WIDTH, &p, &c);
+    long long v = 0;
+    if (!rc && (rc = S_next(&c)) == 1) {
+        v = S_cnull(&c, 0) ? 0 : S_cll(&c, 0);
+        rc = 0;
+    }
+    S_close(&c);
+    if (rc) return rc;
+    if (v < 0 || v > INT_MAX) v = INT_MAX;   /* never narrower than the truth */
+    *width = (long)v;
+    return dict_set(&s->widths, key, strlen(key), (int)v);
+}
+
+/* SQLite: the pair key's world event now spans [lo, hi]. */
+static int S_widen(store *s, const char *key, long lo, long hi)
+{
+    int w;
+    if (hi >= S_UNBOUNDED || !dict_get(&s->widths, key, strlen(key), &w)) return 0;
+    long d = hi - lo;
+    if (d <= w) return 0;
+    return dict_set(&s->widths, key, strlen(key), d > INT_MAX ? INT_MAX : (int)d);
+}
+
 /* 1 when an earlier report of the document being added joined (or
  * created) the world event id. */
 static int S_doc_joined(const store *s, long long id)
@@ -1466,21 +1548,20 @@ static int S_assign(store *s, long long evid, const S_ev *e)
     long lo, hi;
     merge_window(&we, &lo, &hi);
     long long world = -1;
+    long wlo = lo, whi = hi;   /* the world event's window after the report joins */
     int rc = 0;
     char wskey[16] = "", wtkey[16] = "";
     S_par p;
     S_pinit(&p);
     if (!hypo) {
-        /* PostgreSQL: two workers coding reports of one event at once: the
-         * candidate search and the creation of a world event are
-         * serialised per (type, pair), until commit */
-        S_txt(&p, key);
-        if ((rc = S_do(s, Q_LOCK_PAIR, &p))) return rc;
-        p.n = 0;
+        long width;
+        if ((rc = S_width(s, key, e->type, pair, &width))) return rc;
         S_txt(&p, e->type);
         S_txt(&p, pair);
         S_int(&p, lo);
         S_int(&p, hi);
+        S_int(&p, (long long)hi + width);
+        S_int(&p, S_UNBOUNDED);
         S_cur c;
         rc = S_open_id(s, Q_CANDIDATES, &p, &c);
         long bestd = LONG_MAX;
@@ -1496,6 +1577,9 @@ static int S_assign(store *s, long long evid, const S_ev *e)
             if (d < bestd || (d == bestd && id < world)) {   /* the closest, then the oldest */
                 bestd = d;
                 world = id;
+                long clo = (long)S_cll(&c, 8), chi = (long)S_cll(&c, 9);
+                wlo = clo < lo ? clo : lo;
+                whi = chi > hi ? chi : hi;
                 S_copy(wskey, sizeof wskey, sk);
                 S_copy(wtkey, sizeof wtkey, tk);
             }
@@ -1504,6 +1588,7 @@ static int S_assign(store *s, long long evid, const S_ev *e)
         if (rc) return rc;
     }
     if ((rc = S_join(s, evid, e, pair, lo, hi, world, -1, wskey, wtkey))) return rc;
+    if (!hypo && (rc = S_widen(s, key, wlo, whi))) return rc;
     long long *j = vec_push(&s->doc_worlds);
     if (!j) return SITREP_ENOMEM;
     *j = s->last_world;
