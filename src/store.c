@@ -102,10 +102,28 @@ enum {
     Q_PG_HAVE_DOCS, Q_PG_SENTS, Q_PG_MENTIONS, Q_PG_VOTES, Q_INS_WORLD_FULL,
     Q_BEGIN, Q_COMMIT, Q_PGB_SAVE, Q_PGB_RELEASE, Q_PGB_CANDS, Q_PGB_VOTESOF, Q_PGB_IDS, Q_PGB_WIDS, Q_PGB_DOCS,
     Q_PGB_SENTS, Q_PGB_MENTIONS, Q_PGB_EVENTS, Q_PGB_WORLDS, Q_PGB_GROW, Q_PGB_LINKS, Q_PGB_NEWVOTES,
-    Q_PGB_VOTES, Q_PAIR_WIDTH, Q_COUNT
+    Q_PGB_VOTES, Q_PAIR_WIDTH, Q_JOIN_WORLD, Q_JOIN_WORLD_HI = Q_JOIN_WORLD + 1,
+    Q_JOIN_WORLD_DAY = Q_JOIN_WORLD + 2, Q_JOIN_WORLD_HI_DAY = Q_JOIN_WORLD + 3, Q_COUNT
 };
 
 enum { S_BOTH, S_LITE, S_PG };   /* the backends a statement runs on */
+
+/* SQLite (S_join_old): Q_GROW_WORLD and Q_SUMMARY in one update of the
+ * row, in four variants: hi and day are assigned only when they change
+ * (S_JOIN_HI, S_JOIN_DAY), since assigning an indexed column, even to its
+ * value, rewrites the row's entries in that column's indexes (world_match;
+ * world_src and world_tgt).  ?1 world, ?2 ?3 the report's window, ?4 its
+ * publication day, ?5..?24 the summary as Q_SUMMARY's ?2..?21. */
+#define S_JOIN_HEAD "UPDATE world_events SET lo = CASE WHEN ?2 < lo THEN ?2 ELSE lo END,"
+#define S_JOIN_HI " hi = CASE WHEN ?3 > hi THEN ?3 ELSE hi END,"
+#define S_JOIN_DAY " day=?15,"
+#define S_JOIN_TAIL                                                                                   \
+    " first_seen = coalesce(CASE WHEN ?4 < first_seen THEN ?4 END, first_seen, ?4),"                 \
+    " last_seen = coalesce(CASE WHEN ?4 > last_seen THEN ?4 END, last_seen, ?4),"                    \
+    " src_name=?5, src_code=?6, tgt_name=?7, tgt_code=?8, mode=?9, cameo=?10, quad=?11, goldstein=?12," \
+    " modality=?13, modalities=?14, prec=?16, loc_name=?17, loc_country=?18, loc_kind=?19, lat=?20,"    \
+    " lon=?21, num_mentions=num_mentions+?22, num_articles=num_articles+?23,"                         \
+    " num_sources=num_sources+?24 WHERE id = ?1"
 
 /* The hash under which the document of queue row q is stored (NULL: not
  * stored): a scalar subquery, one index lookup whatever the statistics
@@ -165,6 +183,10 @@ static const struct {
                       " SELECT id, src_key, tgt_key, day, prec, loc_country, first_seen, last_seen, lo, hi"
                       " FROM world_events WHERE type = ?1 AND pair = ?2 AND hypo = 0 AND hi >= ?6"
                       " AND hi > ?5 AND lo <= ?4", S_LITE},
+    [Q_JOIN_WORLD] = {S_JOIN_HEAD S_JOIN_TAIL, S_LITE},
+    [Q_JOIN_WORLD_HI] = {S_JOIN_HEAD S_JOIN_HI S_JOIN_TAIL, S_LITE},
+    [Q_JOIN_WORLD_DAY] = {S_JOIN_HEAD S_JOIN_DAY S_JOIN_TAIL, S_LITE},
+    [Q_JOIN_WORLD_HI_DAY] = {S_JOIN_HEAD S_JOIN_HI S_JOIN_DAY S_JOIN_TAIL, S_LITE},
     /* the widest bounded window of a pair's world events (S_width) */
     [Q_PAIR_WIDTH] = {"SELECT max(hi - lo) FROM world_events WHERE type = ?1 AND pair = ?2 AND hypo = 0"
                       " AND hi < ?3", S_LITE},
@@ -1322,6 +1344,23 @@ static void S_summary_params(S_par *p, const merge_summary *m, int nm, int na, i
 /* Recomputes the summary columns of a world event from its votes (known:
  * them summed already, else read from world_votes), and adds nm, na, ns
  * to its mention, article and source counts. */
+/* The votes of world event world that its summary is made of, into m. */
+static int S_read_votes(store *s, long long world, merge_summary *m)
+{
+    S_par p;
+    S_pinit(&p);
+    S_int(&p, world);
+    merge_summary_init(m);
+    S_cur c;
+    int rc = S_open_id(s, Q_VOTES, &p, &c);
+    while (!rc && (rc = S_next(&c)) == 1) {
+        merge_summary_add(m, S_cint(&c, 0), S_cstr(&c, 1), S_cint(&c, 2));
+        rc = 0;
+    }
+    S_close(&c);
+    return rc;
+}
+
 static int S_summarise(store *s, long long world, const char *skey, const char *tkey, int nm, int na,
                        int ns, merge_summary *known)
 {
@@ -1329,17 +1368,8 @@ static int S_summarise(store *s, long long world, const char *skey, const char *
     S_par p;
     S_pinit(&p);
     S_int(&p, world);
-    if (!known) {
-        merge_summary_init(&read);
-        S_cur c;
-        int rc = S_open_id(s, Q_VOTES, &p, &c);
-        while (!rc && (rc = S_next(&c)) == 1) {
-            merge_summary_add(&read, S_cint(&c, 0), S_cstr(&c, 1), S_cint(&c, 2));
-            rc = 0;
-        }
-        S_close(&c);
-        if (rc) return rc;
-    }
+    int rc;
+    if (!known && (rc = S_read_votes(s, world, &read))) return rc;
     merge_summary_finish(mp, skey, tkey);
     S_summary_params(&p, mp, nm, na, ns);
     return S_do(s, Q_SUMMARY, &p);
@@ -1484,6 +1514,40 @@ static int S_join(store *s, long long evid, const S_ev *e, const char *pair, lon
                        created ? &s->wsum : NULL);
 }
 
+/* A world event a report joins, as the candidate search read it. */
+typedef struct {
+    long long id;
+    char skey[16], tkey[16];   /* its actor keys (as S_join keeps them) */
+    long hi, day;              /* day -1: undated */
+} S_wnow;
+
+/* SQLite: links event evid to the existing world event w, votes e's
+ * attributes and updates its window and summary, as S_join does, with
+ * one update of the world event's row instead of two, and without
+ * rewriting index entries whose columns keep their values. */
+static int S_join_old(store *s, long long evid, const S_ev *e, long lo, long hi, const S_wnow *w)
+{
+    s->last_world = w->id;
+    S_par p;
+    S_pinit(&p);
+    S_int(&p, evid);
+    S_int(&p, w->id);
+    int rc = S_do(s, Q_LINK, &p);
+    int nd = 0, nsrc = 0;
+    if (!rc) rc = S_vote(s, w->id, e, strcmp(e->skey ? e->skey : "", w->skey) != 0, &nd, &nsrc);
+    merge_summary m;
+    if (!rc) rc = S_read_votes(s, w->id, &m);
+    if (rc) return rc;
+    merge_summary_finish(&m, *w->skey ? w->skey : NULL, *w->tkey ? w->tkey : NULL);
+    S_pinit(&p);
+    S_int(&p, w->id);
+    S_int(&p, lo);
+    S_int(&p, hi);
+    S_day(&p, e->pub);
+    S_summary_params(&p, &m, 1, nd, nsrc);
+    return S_do(s, Q_JOIN_WORLD + (hi > w->hi) + 2 * (m.day != w->day), &p);
+}
+
 /* The hi of a world event whose window is unbounded (merge_window of an
  * undated report without a publication date, and every world event such
  * a report joins or creates); others end far below. */
@@ -1550,7 +1614,7 @@ static int S_assign(store *s, long long evid, const S_ev *e)
     long long world = -1;
     long wlo = lo, whi = hi;   /* the world event's window after the report joins */
     int rc = 0;
-    char wskey[16] = "", wtkey[16] = "";
+    S_wnow now = {-1, "", "", 0, -1};
     S_par p;
     S_pinit(&p);
     if (!hypo) {
@@ -1580,14 +1644,18 @@ static int S_assign(store *s, long long evid, const S_ev *e)
                 long clo = (long)S_cll(&c, 8), chi = (long)S_cll(&c, 9);
                 wlo = clo < lo ? clo : lo;
                 whi = chi > hi ? chi : hi;
-                S_copy(wskey, sizeof wskey, sk);
-                S_copy(wtkey, sizeof wtkey, tk);
+                now.id = id;
+                S_copy(now.skey, sizeof now.skey, sk);
+                S_copy(now.tkey, sizeof now.tkey, tk);
+                now.hi = chi;
+                now.day = ww.day;
             }
         }
         S_close(&c);
         if (rc) return rc;
     }
-    if ((rc = S_join(s, evid, e, pair, lo, hi, world, -1, wskey, wtkey))) return rc;
+    rc = world >= 0 ? S_join_old(s, evid, e, lo, hi, &now) : S_join(s, evid, e, pair, lo, hi, -1, -1, NULL, NULL);
+    if (rc) return rc;
     if (!hypo && (rc = S_widen(s, key, wlo, whi))) return rc;
     long long *j = vec_push(&s->doc_worlds);
     if (!j) return SITREP_ENOMEM;
