@@ -438,6 +438,8 @@ struct store {
     sqlite3 *db;          /* SQLite, or NULL */
     store_pg *pg;         /* PostgreSQL, or NULL */
     sqlite3_stmt *st[Q_COUNT];   /* SQLite: S_sql, prepared on first use */
+    sqlite3_stmt *new_votes[8];  /* SQLite: the votes of a new world event, by their
+                                    number - 1 (S_join_new) */
     char *pgsql[Q_COUNT];        /* PostgreSQL: S_sql in its dialect (S_pgsql) */
     int in_tx, batch, nbatch;
     int new_world;        /* S_vote1: the world event was just created */
@@ -1085,6 +1087,7 @@ int store_close(store *s)
         sqlite3_finalize(s->st[i]);
         free(s->pgsql[i]);
     }
+    for (int i = 0; i < 8; i++) sqlite3_finalize(s->new_votes[i]);
     for (int i = 0; i < s->nrcache; i++) {
         sqlite3_finalize(s->rcache[i].st);
         free(s->rcache[i].sql);
@@ -1436,22 +1439,26 @@ static int S_join_new(store *s, long long evid, const S_ev *e, const char *pair,
         S_int(&p, world);
         rc = S_do(s, Q_LINK, &p);
     }
-    if (!rc && k.n) {
+    sqlite3_stmt **st = &s->new_votes[k.n - 1];   /* prepared once per number of votes */
+    if (!rc && k.n && !*st) {
         buf sql;
         buf_init(&sql);
         buf_puts(&sql, "INSERT INTO world_votes(world, kind, value, n) VALUES");
+        for (int i = 0; i < k.n; i++) buf_printf(&sql, "%s(?1, ?%d, ?%d, 1)", i ? ", " : "", 2 + 2 * i, 3 + 2 * i);
+        if (!sql.s || sqlite3_prepare_v3(s->db, sql.s, -1, SQLITE_PREPARE_PERSISTENT, st, NULL) != SQLITE_OK)
+            rc = sql.s ? S_fail(s) : SITREP_ENOMEM;
+        buf_free(&sql);
+    }
+    if (!rc && k.n) {
         S_pinit(&p);
         S_int(&p, world);
         for (int i = 0; i < k.n; i++) {
-            buf_printf(&sql, "%s(?1, ?%d, ?%d, 1)", i ? ", " : "", 2 + 2 * i, 3 + 2 * i);
             S_int(&p, k.kind[i]);
             S_txt(&p, k.value[i]);
         }
-        S_cur c;
-        rc = S_open(s, sql.s, &p, &c);
-        if (!rc) rc = S_next(&c);
-        S_close(&c);
-        buf_free(&sql);
+        S_bind(*st, &p);
+        rc = sqlite3_step(*st) == SQLITE_DONE ? 0 : S_fail(s);
+        sqlite3_reset(*st);
     }
     for (int i = 0; i < k.n; i++) free(k.value[i]);
     return rc < 0 ? rc : 0;
