@@ -142,6 +142,7 @@ if url=$(scripts/pg-test-server start "$tmp/pg" 2>/dev/null); then
     if [ -f "$SHARED/corpus/dev.jsonl" ]; then
         pg_case seeds "$SHARED/corpus/seeds.jsonl"
         pg_case dev-replaced --batch 7 "$SHARED/corpus/dev.jsonl" -- --batch 7 "$tmp/dev-changed.jsonl"
+        pg_case bench --batch 37 "$tmp/bench.jsonl" -- --batch 37 "$tmp/dev-changed.jsonl" "$SHARED/corpus/dev.jsonl"
     fi
 else
     echo "(no PostgreSQL server: PostgreSQL stores not compared)"
