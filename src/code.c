@@ -234,9 +234,25 @@ void coder_free(coder *c)
 
 size_t coder_pattern_count(const coder *c) { return c->pats.len; }
 
-static const char *const S_types[] = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID",
-                                      "RETREAT", "REQUEST", "ACCUSE", "REJECT", "THREATEN",
-                                      "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", NULL};
+/* The PLOVER types.  A pattern's type is its index here (S_pat.tix); an
+ * event's type (sr_event.type) points to its name in S_types, so its index
+ * is where it points (S_tix).  The rules test indexes, and sets of types
+ * as bits (TB). */
+enum {
+    T_AGREE, T_CONSULT, T_SUPPORT, T_CONCEDE, T_COOPERATE, T_AID, T_RETREAT, T_REQUEST,
+    T_ACCUSE, T_REJECT, T_THREATEN, T_PROTEST, T_SANCTION, T_MOBILIZE, T_COERCE, T_ASSAULT,
+    NTYPES
+};
+static const char S_types[NTYPES][12] = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID",
+                                         "RETREAT", "REQUEST", "ACCUSE", "REJECT", "THREATEN",
+                                         "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"};
+#define TB(T) (1u << T_##T)
+
+/* The index of an event's type: type is one of S_types' names (the
+ * patterns' and S_recode's are). */
+static int S_tix(const char *type) { return (int)((type - S_types[0]) / sizeof S_types[0]); }
+/* Is type tix one of set's (TB bits)? */
+static int S_type_in(int tix, unsigned set) { return (set >> tix) & 1; }
 
 /* Words of a fight between two sides, each the other's attacker. */
 static const char *const S_clash_words[] = {"clash", "clashes", "clashed", "clashing", "skirmish", "skirmishes",
@@ -244,11 +260,11 @@ static const char *const S_clash_words[] = {"clash", "clashes", "clashed", "clas
                                             "shootout", "shootouts", NULL};
 
 /* types that are speech acts: their source can be the reporter */
-static const char *const S_speech_acts[] = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", NULL};
+#define S_SPEECH_ACTS (TB(REQUEST) | TB(ACCUSE) | TB(REJECT) | TB(THREATEN))
 
 static const char *S_type_name(const char *s)
 {
-    for (int i = 0; S_types[i]; i++)
+    for (int i = 0; i < NTYPES; i++)
         if (!strcmp(S_types[i], s)) return S_types[i];
     return NULL;
 }
@@ -875,8 +891,8 @@ coder *coder_load(const char *dir, const lexicon *lx, vocab *voc, char *err, siz
         free(names[i]);
     }
     if (rc) goto fail;
-    for (int i = 0; S_types[i]; i++) {
-        c->tspeech[i] = S_in(S_types[i], S_speech_acts) || !strcmp(S_types[i], "SUPPORT");
+    for (int i = 0; i < NTYPES; i++) {
+        c->tspeech[i] = S_type_in(i, S_SPEECH_ACTS | TB(SUPPORT));
         c->tsym[i] = (unsigned char)merge_symmetric(S_types[i]);
         size_t Tl = strlen(S_types[i]);
         c->tlen[i] = (unsigned char)Tl;
@@ -3026,9 +3042,9 @@ static const sr_mention *S_anaphoric_target(const S_ctx *x, const S_pat *p, int 
                                           "killing", "killings", "massacre", NULL};
     static const char *const acts[] = {"decision", "move", "step", "announcement", NULL};
     static const char *const dets[] = {"the", "this", "that", "these", "those", "such", "existing", NULL};
-    int sanction = !strcmp(p->type, "SANCTION");
-    int blame = !strcmp(p->type, "ACCUSE") || !strcmp(p->type, "REJECT");
-    if (!sanction && !blame && strcmp(p->type, "THREATEN") && strcmp(p->type, "REQUEST")) return NULL;
+    int sanction = p->tix == T_SANCTION;
+    int blame = p->tix == T_ACCUSE || p->tix == T_REJECT;
+    if (!sanction && !blame && p->tix != T_THREATEN && p->tix != T_REQUEST) return NULL;
     /* the object: a determiner, up to two modifiers, then the event noun */
     int end = m->end > trig ? m->end : trig + 1, kind = 0;
     for (int k = end; k < s1 && k < end + 3 && !kind; k++) {
@@ -3050,9 +3066,9 @@ static const sr_mention *S_anaphoric_target(const S_ctx *x, const S_pat *p, int 
     for (size_t i = x->events.len; i-- > 0;) {
         const sr_event *o = &VEC_AT(&x->events, sr_event, i);
         if (!o->source || o->modality != MOD_ASSERTED) continue;
-        if (kind == 1 && !strcmp(o->type, "ASSAULT") && strcmp(o->source->key, src->key)) return o->source;
+        if (kind == 1 && S_tix(o->type) == T_ASSAULT && strcmp(o->source->key, src->key)) return o->source;
         if (kind == 2 && strcmp(o->source->key, src->key)) return o->source;
-        if (kind == 3 && !strcmp(o->type, "SANCTION") && !strcmp(o->source->key, src->key) && o->target &&
+        if (kind == 3 && S_tix(o->type) == T_SANCTION && !strcmp(o->source->key, src->key) && o->target &&
             strcmp(o->target->key, src->key))
             return o->target;
     }
@@ -3155,6 +3171,7 @@ static const sr_mention *S_home_deployment(const S_ctx *x, const sr_mention *src
  * Goldstein score. */
 typedef struct {
     const char *type, *cameo, *mode;
+    int tix;             /* type's index in S_types */
     int quad;
     double goldstein;
 } S_kind;
@@ -3162,12 +3179,13 @@ typedef struct {
 /* Makes k the CAMEO code's (its quad and Goldstein score from
  * patterns/cameo.tsv), of type and mode.  0 when the code is unknown
  * (k unchanged). */
-static int S_recode(const S_ctx *x, S_kind *k, const char *type, const char *cameo, const char *mode)
+static int S_recode(const S_ctx *x, S_kind *k, int tix, const char *cameo, const char *mode)
 {
     int ci;
     if (!dict_get(&x->c->cameo, cameo, strlen(cameo), &ci)) return 0;
     const S_cameo *cm = &VEC_AT(&x->c->cameos, S_cameo, ci);
-    k->type = type;
+    k->type = S_types[tix];
+    k->tix = tix;
     k->cameo = cameo;
     k->mode = mode;
     k->quad = cm->quad;
@@ -3180,7 +3198,7 @@ static int S_recode(const S_ctx *x, S_kind *k, const char *type, const char *cam
  * at home: with no one named, its target is its source's own country. */
 static int S_home_easing(const S_pat *p)
 {
-    return !strcmp(p->type, "RETREAT") && !strncmp(p->cameo, "081", 3) && p->cameo[3] >= '1' && p->cameo[3] <= '4';
+    return p->tix == T_RETREAT && !strncmp(p->cameo, "081", 3) && p->cameo[3] >= '1' && p->cameo[3] <= '4';
 }
 
 /* What the actor src names when it only modifies a craft or a load: 1 a
@@ -3251,14 +3269,14 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
                                                                              "tanker", "tankers", "aircraft",
                                                                              NULL})));
     if (!tgt && src && !x->abroad && src->kind != AK_ORG && strlen(src->key) == 3 &&
-        (!strcmp(p->type, "PROTEST") || (!strcmp(p->type, "COERCE") && !out) ||
-         (!strcmp(p->type, "CONCEDE") && p->mode && !strcmp(p->mode, "resign"))))
+        (p->tix == T_PROTEST || (p->tix == T_COERCE && !out) ||
+         (p->tix == T_CONCEDE && p->mode && !strcmp(p->mode, "resign"))))
         tgt = src;
     /* a demand, charge, refusal, concession or warning aimed at the
      * country's own public life ("urged the protesters to go home",
      * "rejected the election results", "conceded defeat") is domestic too */
-    static const char *const home_types[] = {"REQUEST", "ACCUSE", "REJECT", "CONCEDE", "THREATEN", NULL};
-    if (!tgt && src && src->kind != AK_ORG && strlen(src->key) == 3 && S_in(p->type, home_types)) {
+    unsigned home_types = TB(REQUEST) | TB(ACCUSE) | TB(REJECT) | TB(CONCEDE) | TB(THREATEN);
+    if (!tgt && src && src->kind != AK_ORG && strlen(src->key) == 3 && S_type_in(p->tix, home_types)) {
         int end = m->end > trig ? m->end : trig + 1;
         for (int k = trig + 1; k < s1 && k < end + 6 && !tgt; k++) {
             if ((S_flags(x, k) & TOK_PUNCT) || S_is(x, k, W_BOUNDS) || x->minside[k] >= 0) break;
@@ -3269,18 +3287,18 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
      * ignored the order", "defied the curfew"), or demanding or accusing
      * with no one named ("protesters demanded the resignation of the
      * government"), address their state */
-    if (!tgt && src && (!strcmp(p->type, "REJECT") || !strcmp(p->type, "REQUEST") || !strcmp(p->type, "ACCUSE")) &&
+    if (!tgt && src && (p->tix == T_REJECT || p->tix == T_REQUEST || p->tix == T_ACCUSE) &&
         strlen(src->key) == 3 && strlen(src->code) == 6 && !strcmp(src->code + 3, "CVL"))
         tgt = src;
     /* ... and so is its undoing (S_home_easing) */
     if (!tgt && src && !x->abroad && src->kind != AK_ORG && strlen(src->key) == 3 && S_home_easing(p)) tgt = src;
     /* (a weapon tested has no target, wherever it lands: the gold conventions) */
-    if (!tgt && src && !strcmp(p->type, "MOBILIZE") && !(p->mode && !strcmp(p->mode, "weapons") && !strcmp(p->cameo, "150")))
+    if (!tgt && src && p->tix == T_MOBILIZE && !(p->mode && !strcmp(p->mode, "weapons") && !strcmp(p->cameo, "150")))
         tgt = S_home_deployment(x, src, s0, s1);
     /* a coup is done at home: the army of a state against its government
      * ("Niger's coup drew condemnation from France" is no act against
      * France) */
-    if (src && !strcmp(p->type, "COERCE") && src->kind != AK_ORG && strlen(src->key) == 3) {
+    if (src && p->tix == T_COERCE && src->kind != AK_ORG && strlen(src->key) == 3) {
         int end = m->end > trig ? m->end : trig + 1;
         for (int k = trig; k < end && k < s1; k++)
             if (S_in(S_norm(x, k), (const char *const[]){"coup", "coups", "putsch", NULL})) {
@@ -3302,7 +3320,7 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
      * body's that the document names last before it ("voted against the
      * censuring resolution", the IAEA's; gold README: a veto is REJECT
      * toward the UN) */
-    if (!tgt && src && (!strcmp(p->type, "REJECT") || !strcmp(p->type, "SUPPORT"))) {
+    if (!tgt && src && (p->tix == T_REJECT || p->tix == T_SUPPORT)) {
         int end = m->end > trig ? m->end : trig + 1, res = 0;
         for (int k = trig; k < s1 && k <= end + 3 && !res; k++)
             if (S_in(S_norm(x, k), (const char *const[]){"resolution", "resolutions", "draft", NULL})) res = 1;
@@ -3315,8 +3333,8 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
         }
     }
     if (!tgt && src) tgt = S_anaphoric_target(x, p, trig, m, src, s1);
-    if (!tgt && src && !strcmp(p->type, "ACCUSE")) tgt = S_condemned_place(x, trig, m, src, sent, s1);
-    if (!tgt && src && !strcmp(p->type, "THREATEN")) tgt = S_warned_side(x, trig, m, src, s1);
+    if (!tgt && src && p->tix == T_ACCUSE) tgt = S_condemned_place(x, trig, m, src, sent, s1);
+    if (!tgt && src && p->tix == T_THREATEN) tgt = S_warned_side(x, trig, m, src, s1);
     /* modality */
     S_cues q;
     memset(&q, 0, sizeof q);
@@ -3338,15 +3356,15 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
      * Russia", "demanded the release of"); a call for a probe or a charge
      * is the accusation itself (the gold conventions), so speech acts and
      * support keep theirs */
-    int ask = p->noun && !S_in(p->type, S_speech_acts) && strcmp(p->type, "SUPPORT") ? S_asked_for(x, s0, trig) : -1;
+    int ask = p->noun && !S_type_in(p->tix, S_SPEECH_ACTS) && p->tix != T_SUPPORT ? S_asked_for(x, s0, trig) : -1;
     if (ask >= 0) {
         q.hyp = 1;
         buf_printf(&q.why, "%sasked for: '%s'", q.why.len ? ", " : "", S_norm(x, ask));
     }
     S_scan_right(x, trig, m->lit_last, m->end > trig ? m->end : trig + 1, s1, p->noun,
-                 !strcmp(p->type, "THREATEN"), !strcmp(p->type, "SUPPORT"), &q);
+                 p->tix == T_THREATEN, p->tix == T_SUPPORT, &q);
     sr_modality mod = MOD_ASSERTED;
-    int threat = !strcmp(p->type, "THREATEN");
+    int threat = p->tix == T_THREATEN;
     /* a warning is a speech act: "ready to respond decisively" and "if
      * Russia invades, we will respond" are asserted threats (conditions and
      * possibility belong to their consequences) */
@@ -3371,13 +3389,13 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
         buf_printf(&q.why, "%sheadline 'to' + verb", q.why.len ? ", " : "");
     }
     /* "Putin is due in Beijing": a visit due is planned */
-    if (mod == MOD_ASSERTED && !strcmp(p->type, "CONSULT") && !strcmp(S_norm(x, trig), "due")) {
+    if (mod == MOD_ASSERTED && p->tix == T_CONSULT && !strcmp(S_norm(x, trig), "due")) {
         mod = MOD_PLANNED;
         buf_printf(&q.why, "%sa visit due", q.why.len ? ", " : "");
     }
     /* an offer of aid is hypothetical aid (the gold conventions: "an offer
      * or 'ready to help' is hypothetical AID, a pledge planned") */
-    if (mod == MOD_ASSERTED && !strcmp(p->type, "AID") && !p->noun) {
+    if (mod == MOD_ASSERTED && p->tix == T_AID && !p->noun) {
         if (x->lx[trig]->bits & LX_OFFER) {
             mod = MOD_HYPOTHETICAL;
             buf_printf(&q.why, "%san offer of aid", q.why.len ? ", " : "");
@@ -3395,22 +3413,22 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
     for (int k = 0; k < p->nel; k++)
         if (p->el[k].t == E_SRC) owned_charge = 1;
     if (mod == MOD_NEGATED && q.refuse && !q.neg &&
-        (!strcmp(p->type, "REJECT") || (!strcmp(p->type, "ACCUSE") && (p->noun || owned_charge))))
+        (p->tix == T_REJECT || (p->tix == T_ACCUSE && (p->noun || owned_charge))))
         mod = MOD_ASSERTED;
     /* a refused concession ("will not compromise", "will not accept their
      * red line") is an explicit rejection: asserted REJECT (CAMEO 120) */
-    S_kind k = {p->type, p->cameo, p->mode, p->quad, p->goldstein};
+    S_kind k = {p->type, p->cameo, p->mode, p->tix, p->quad, p->goldstein};
     /* a ship, a plane or a load of goods that visits, arrives or flies is
      * no meeting: a vessel's port call is a show of force (the gold
      * conventions code a survey ship's arrival MOBILIZE), goods and planes
      * arriving are none */
-    if (!strcmp(k.type, "CONSULT") && src) {
+    if (k.tix == T_CONSULT && src) {
         int craft = S_craft_of(x, src, s0, s1);
         /* ... and relief or cargo that arrives is aid delivered ("cargo
          * planes from Turkey landed in Islamabad", "aid convoys from Jordan
          * arrived in Gaza") */
-        if (craft == 2 || (craft == 1 && !S_recode(x, &k, "MOBILIZE", "154", "weapons")) ||
-            (craft == 3 && (!tgt || tgt->t0 < trig || !S_recode(x, &k, "AID", "070", NULL)))) {
+        if (craft == 2 || (craft == 1 && !S_recode(x, &k, T_MOBILIZE, "154", "weapons")) ||
+            (craft == 3 && (!tgt || tgt->t0 < trig || !S_recode(x, &k, T_AID, "070", NULL)))) {
             buf_free(&q.why);
             return 0;
         }
@@ -3423,27 +3441,27 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
                  (const char *const[]){"troops", "forces", "soldiers", "police", "policemen", "officers", "army",
                                        "military", "peacekeepers", "personnel", "contingent", "units", "marines",
                                        "paratroopers", "gendarmes", "reinforcements", NULL}) &&
-            S_recode(x, &k, "MOBILIZE", "154", "troops"))
+            S_recode(x, &k, T_MOBILIZE, "154", "troops"))
             buf_printf(&q.why, "%sforces arriving abroad: a deployment", q.why.len ? ", " : "");
     }
     /* a state, its government, its diplomats or an organisation that
      * protests complains officially (CAMEO 114: "China protested the
      * visit", "India protested to Pakistan"): PLOVER's PROTEST is a
      * demonstration, done by a country's people */
-    if (!strcmp(k.type, "PROTEST") && !p->noun && src && src->t1 <= trig &&
+    if (k.tix == T_PROTEST && !p->noun && src && src->t1 <= trig &&
         (!strcmp(S_norm(x, trig), "protested") ||
          (src->t1 == trig && S_in(S_norm(x, trig), (const char *const[]){"protest", "protests", NULL})))) {
         size_t kl = strlen(src->key);
         const char *role = !strncmp(src->code, src->key, kl) ? src->code + kl : "";
         int state = kl == 3 ? !*role || !strcmp(role, "GOV") || !strcmp(role, "DIP") : !strncmp(src->code, "IGO", 3);
-        if (state && S_recode(x, &k, "ACCUSE", "114", NULL))
+        if (state && S_recode(x, &k, T_ACCUSE, "114", NULL))
             buf_printf(&q.why, "%sa state protests: an official complaint", q.why.len ? ", " : "");
     }
     /* support in money is aid ("offered financial support to", "will
      * support Ukraine militarily"): the word right before the support, or
      * an adverb of kind after the act's words ("military support" stays
      * SUPPORT: measured, the gold codes it so at least once) */
-    if (!strcmp(p->type, "SUPPORT")) {
+    if (p->tix == T_SUPPORT) {
         static const char *const before[][3] = {{"financial", "071", "economic"}, {"economic", "071", "economic"},
                                                 {"budget", "071", "economic"}, {"budgetary", "071", "economic"}};
         static const char *const after[][3] = {{"militarily", "072", "military"}, {"financially", "071", "economic"},
@@ -3452,12 +3470,12 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
         for (int t = trig; t <= end && t < s1; t++) {
             if (!S_in(S_norm(x, t), (const char *const[]){"support", "backing", NULL})) continue;
             for (size_t j = 0; t > s0 && j < sizeof before / sizeof before[0]; j++)
-                if (!strcmp(S_norm(x, t - 1), before[j][0]) && S_recode(x, &k, "AID", before[j][1], before[j][2])) break;
+                if (!strcmp(S_norm(x, t - 1), before[j][0]) && S_recode(x, &k, T_AID, before[j][1], before[j][2])) break;
             break;
         }
-        for (size_t j = 0; !strcmp(k.type, "SUPPORT") && end < s1 && j < sizeof after / sizeof after[0]; j++)
-            if (!strcmp(S_norm(x, end), after[j][0]) && S_recode(x, &k, "AID", after[j][1], after[j][2])) break;
-        if (!strcmp(k.type, "AID")) {
+        for (size_t j = 0; k.tix == T_SUPPORT && end < s1 && j < sizeof after / sizeof after[0]; j++)
+            if (!strcmp(S_norm(x, end), after[j][0]) && S_recode(x, &k, T_AID, after[j][1], after[j][2])) break;
+        if (k.tix == T_AID) {
             buf_printf(&q.why, "%ssupport in money or arms: aid", q.why.len ? ", " : "");
             /* an offer of aid is hypothetical (the gold conventions) */
             if (mod == MOD_ASSERTED && (x->lx[trig]->bits & LX_OFFER)) mod = MOD_HYPOTHETICAL;
@@ -3465,7 +3483,7 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
     }
     /* aid of no stated kind takes the kind its words name ("delivered food
      * aid", "Washington's military aid to Kyiv") */
-    if (!strcmp(p->type, "AID") && !k.mode) {
+    if (p->tix == T_AID && !k.mode) {
         static const char *const kinds[][3] = {{"military", "072", "military"}, {"weapons", "072", "military"},
                                                {"arms", "072", "military"}, {"defense", "072", "military"},
                                                {"defence", "072", "military"}, {"security", "072", "military"},
@@ -3477,55 +3495,55 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
         int lo = trig - 3 < s0 ? s0 : trig - 3, hi = m->end > trig ? m->end : trig + 1;
         for (int t = lo; t < hi && !k.mode; t++)
             for (size_t j = 0; j < sizeof kinds / sizeof kinds[0]; j++)
-                if (!strcmp(S_norm(x, t), kinds[j][0]) && S_recode(x, &k, k.type, kinds[j][1], kinds[j][2])) break;
+                if (!strcmp(S_norm(x, t), kinds[j][0]) && S_recode(x, &k, k.tix, kinds[j][1], kinds[j][2])) break;
     }
     /* a refused concession is a REJECT (above); one not made so far ("has
      * yet to resign") stays a negated CONCEDE */
-    if (mod == MOD_NEGATED && !strcmp(p->type, "CONCEDE") && !(q.notyet && !q.refuse) &&
-        S_recode(x, &k, "REJECT", "120", NULL)) {
+    if (mod == MOD_NEGATED && p->tix == T_CONCEDE && !(q.notyet && !q.refuse) &&
+        S_recode(x, &k, T_REJECT, "120", NULL)) {
         mod = MOD_ASSERTED;
         buf_printf(&q.why, "%srefused concession: REJECT", q.why.len ? ", " : "");
     }
     /* ... and so is a recognition refused ("Serbia will never recognize
      * Kosovo", "the EU does not recognise the elections in Crimea"): an
      * explicit refusal, asserted (gold README) */
-    if (mod == MOD_NEGATED && !strcmp(p->type, "SUPPORT") && !strncmp(p->cameo, "054", 3) &&
-        S_recode(x, &k, "REJECT", "120", NULL)) {
+    if (mod == MOD_NEGATED && p->tix == T_SUPPORT && !strncmp(p->cameo, "054", 3) &&
+        S_recode(x, &k, T_REJECT, "120", NULL)) {
         mod = MOD_ASSERTED;
         buf_printf(&q.why, "%srefused recognition: REJECT", q.why.len ? ", " : "");
     }
     /* violence of a country's protesters against their own state ("set fire
      * to the state broadcaster", "stormed the parliament") is a riot (CAMEO
      * 145; the gold conventions: PROTEST riot toward that state) */
-    if (!strcmp(k.type, "ASSAULT") && src && tgt && !strcmp(src->key, tgt->key) && strlen(src->key) == 3 &&
-        !strcmp(src->code + 3, "CVL") && S_recode(x, &k, "PROTEST", "145", "riot"))
+    if (k.tix == T_ASSAULT && src && tgt && !strcmp(src->key, tgt->key) && strlen(src->key) == 3 &&
+        !strcmp(src->code + 3, "CVL") && S_recode(x, &k, T_PROTEST, "145", "riot"))
         buf_printf(&q.why, "%sviolence of protesters: a riot", q.why.len ? ", " : "");
     /* ... and a state's violence against its own protesters ("security
      * forces targeted demonstrators", "police attacked the crowd") is
      * repression (CAMEO 175; the gold conventions: police -> protesters,
      * COERCE repress) */
-    else if (!strcmp(k.type, "ASSAULT") && src && tgt && !strcmp(src->key, tgt->key) && strlen(src->key) == 3 &&
-             strcmp(src->code + 3, "CVL") && !strcmp(tgt->code + 3, "CVL") && S_recode(x, &k, "COERCE", "175", "repress"))
+    else if (k.tix == T_ASSAULT && src && tgt && !strcmp(src->key, tgt->key) && strlen(src->key) == 3 &&
+             strcmp(src->code + 3, "CVL") && !strcmp(tgt->code + 3, "CVL") && S_recode(x, &k, T_COERCE, "175", "repress"))
         buf_printf(&q.why, "%sviolence against protesters: repression", q.why.len ? ", " : "");
     /* an attack by hackers ("Chinese hackers targeted US agencies") is a
      * cyberattack: COERCE, mode cyber (the gold conventions) */
-    else if (!strcmp(k.type, "ASSAULT") && src && src->t1 > src->t0 &&
+    else if (k.tix == T_ASSAULT && src && src->t1 > src->t0 &&
              S_in(S_norm(x, src->t1 - 1), (const char *const[]){"hackers", "hacker", "cybercriminals", NULL}) &&
-             S_recode(x, &k, "COERCE", "170", "cyber"))
+             S_recode(x, &k, T_COERCE, "170", "cyber"))
         buf_printf(&q.why, "%san attack by hackers: a cyberattack", q.why.len ? ", " : "");
 
     /* leaving an organisation ("Burkina Faso withdrew from ECOWAS") is no
      * pullback of forces but a cut in relations (gold conventions:
      * leaving a bloc is SANCTION) */
-    if (!strcmp(k.type, "RETREAT") && k.mode && !strcmp(k.mode, "withdraw") && tgt && tgt->kind == AK_ORG &&
-        m->lit_last == trig + 1 && (S_id(x, trig + 1) == VW_FROM) && S_recode(x, &k, "SANCTION", "160", NULL))
+    if (k.tix == T_RETREAT && k.mode && !strcmp(k.mode, "withdraw") && tgt && tgt->kind == AK_ORG &&
+        m->lit_last == trig + 1 && (S_id(x, trig + 1) == VW_FROM) && S_recode(x, &k, T_SANCTION, "160", NULL))
         buf_printf(&q.why, "%sleaving an organisation: SANCTION", q.why.len ? ", " : "");
 
     /* expelling a country's people, not its envoys ("expelled hundreds of
      * Afghans") is a deportation (CAMEO 174, COERCE), not a diplomatic
      * expulsion (166, SANCTION) */
-    if (!strcmp(k.type, "SANCTION") && k.mode && !strcmp(k.mode, "expel") && tgt && strlen(tgt->code) >= 6 &&
-        !strcmp(tgt->code + strlen(tgt->code) - 3, "CVL") && S_recode(x, &k, "COERCE", "174", "deport"))
+    if (k.tix == T_SANCTION && k.mode && !strcmp(k.mode, "expel") && tgt && strlen(tgt->code) >= 6 &&
+        !strcmp(tgt->code + strlen(tgt->code) - 3, "CVL") && S_recode(x, &k, T_COERCE, "174", "deport"))
         buf_printf(&q.why, "%sexpelled people: a deportation", q.why.len ? ", " : "");
 
     /* date */
@@ -3541,7 +3559,7 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
     /* a speech act in a quotation that runs on from an earlier sentence
      * takes the date of its attribution there: 'The ministry said in a
      * statement on Sunday: "... . We call for restraint."' */
-    if (!tx && mod == MOD_ASSERTED && S_in(p->type, S_speech_acts)) {
+    if (!tx && mod == MOD_ASSERTED && S_type_in(p->tix, S_SPEECH_ACTS)) {
         tx = S_quote_time(x, sent);
         if (tx) is_report = 1;
     }
@@ -3732,7 +3750,7 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
      * ("Russian peacekeepers deployed in Karabakh": the gold conventions
      * key troops sent to a country to it) */
     /* (not weapons tested or shown: a missile test has no target) */
-    if (!tgt && src && place_ref >= 0 && !strcmp(k.type, "MOBILIZE") && src->kind != AK_ORG &&
+    if (!tgt && src && place_ref >= 0 && k.tix == T_MOBILIZE && src->kind != AK_ORG &&
         !(k.mode && !strcmp(k.mode, "weapons") && !strcmp(k.cameo, "150")) &&
         strlen(src->key) == 3 && strcmp(in->places[place_ref].place->country, src->key) &&
         !(tgt = S_place_actor(x, &in->places[place_ref], sent))) {
@@ -3742,7 +3760,7 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
     /* an organisation that meets or holds its summit in a place meets
      * there, with no one of that place ("ECOWAS was to meet in Abuja":
      * the place is where, the gold names no other side) */
-    if (!strcmp(k.type, "CONSULT") && src && src->kind == AK_ORG && tgt &&
+    if (k.tix == T_CONSULT && src && src->kind == AK_ORG && tgt &&
         ((tgt->how & AH_PLACE) ||
          (tgt->sent == sent && ((tgt->t1 < s1 && (S_id(x, tgt->t1) == VW_CAPITAL)) ||
                                 (tgt->t0 > s0 && S_place_phrase(x, s0, tgt->t0)))))) {
@@ -3751,17 +3769,17 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
     }
     /* a meeting's mode from where it happens: in the target's country a
      * visit, in the source's the host's, elsewhere a third place */
-    if (!strcmp(k.type, "CONSULT") && !k.mode && place && tgt && src) {
+    if (k.tix == T_CONSULT && !k.mode && place && tgt && src) {
         if (!strcmp(place->country, tgt->key)) k.mode = "visit";
         else if (!strcmp(place->country, src->key)) k.mode = "host";
         else if (tgt->kind != AK_ORG && strlen(tgt->key) == 3) k.mode = "third-party";
     }
     /* a warning's own consequence phrased as a threat ("warned Russia
      * that Britain would respond decisively") is the same warning */
-    if (!strcmp(k.type, "THREATEN"))
+    if (k.tix == T_THREATEN)
         for (size_t i = 0; i < x->events.len; i++) {
             const sr_event *o = &VEC_AT(&x->events, sr_event, i);
-            if (o->sent == sent && !strcmp(o->type, "THREATEN") && o->source && src &&
+            if (o->sent == sent && S_tix(o->type) == T_THREATEN && o->source && src &&
                 !strcmp(o->source->key, src->key) && (!o->target || !tgt || !strcmp(o->target->key, tgt->key))) {
                 buf_free(&q.why);
                 return 0;
@@ -3861,8 +3879,9 @@ static int S_domestic(const sr_mention *a, const sr_mention *b)
 /* types whose act stands without a named target: "deemed the aid
  * insufficient" (ACCUSE), "asked for more aid" (REQUEST), "will support
  * its allies with weapons" (AID), "imposed sanctions" (SANCTION) */
-static const char *const S_null_target_ok[] = {"MOBILIZE", "PROTEST", "REJECT", "COERCE", "CONCEDE", "THREATEN",
-                                               "ACCUSE", "REQUEST", "SANCTION", "AID", NULL};
+#define S_NULL_TARGET_OK                                                                          \
+    (TB(MOBILIZE) | TB(PROTEST) | TB(REJECT) | TB(COERCE) | TB(CONCEDE) | TB(THREATEN) | TB(ACCUSE) | \
+     TB(REQUEST) | TB(SANCTION) | TB(AID))
 
 /* 1 when the participle at t modifies the plain noun right before it
  * ("the vote condemning Russia", "sanctions targeting banks"): a reduced
@@ -3919,7 +3938,7 @@ static int S_passive_object(const S_ctx *x, const S_pat *p, int s0, int t)
  * country) or the two sides are domestic rivals (S_domestic). */
 static int S_self_target(const S_pat *p, const sr_mention *sm, const sr_mention *tm)
 {
-    int own_place = (tm->how & AH_PLACE) && (!strcmp(p->type, "COERCE") || !strcmp(p->type, "ASSAULT"));
+    int own_place = (tm->how & AH_PLACE) && (p->tix == T_COERCE || p->tix == T_ASSAULT);
     return !strcmp(tm->key, sm->key) && !own_place && !S_domestic(sm, tm);
 }
 
@@ -4115,7 +4134,7 @@ static const S_pat *S_best_pattern(S_ctx *x, int s0, int s1, int t, S_match *out
  * for", "demonstrating the importance", "threatens national security", a
  * warning of a danger, sabotaged talks, an interception.  Lexical, so the
  * learned layer's candidates are held to it too (S_propose). */
-static int S_word_is_act(const S_ctx *x, int s0, int s1, int t, int end, const char *type, int noun)
+static int S_word_is_act(const S_ctx *x, int s0, int s1, int t, int end, int tix, int noun)
 {
     /* a noun that modifies the name of those who do a thing ("an aid
      * worker", "aid agencies", "protest leaders", "attack helicopters"),
@@ -4132,18 +4151,18 @@ static int S_word_is_act(const S_ctx *x, int s0, int s1, int t, int end, const c
         return 0;
     /* "recalled its ambassadors, in protest at the deal": a protest as
      * the motive of another act is no demonstration */
-    if (!strcmp(type, "PROTEST") && t > s0 && (S_id(x, t - 1) == VW_IN) && t + 1 < s1 &&
+    if (tix == T_PROTEST && t > s0 && (S_id(x, t - 1) == VW_IN) && t + 1 < s1 &&
         S_in(S_norm(x, t), (const char *const[]){"protest", "protests", NULL}) &&
         S_in(S_norm(x, t + 1), (const char *const[]){"at", "over", "against", "of", NULL}))
         return 0;
     /* "demonstrating the importance of", "demonstrated its resolve": to
      * demonstrate something is to show it */
-    if (!strcmp(type, "PROTEST") && !noun && !strncmp(S_norm(x, t), "demonstrat", 10) && t + 1 < s1 &&
+    if (tix == T_PROTEST && !noun && !strncmp(S_norm(x, t), "demonstrat", 10) && t + 1 < s1 &&
         (S_is(x, t + 1, W_DETS) || (S_id(x, t + 1) == VW_THAT)))
         return 0;
     /* "the operation threatens national security", "strikes that
      * threaten the security of": what endangers a good is no threat made */
-    if (!strcmp(type, "THREATEN") && !noun && !strncmp(S_norm(x, t), "threat", 6))
+    if (tix == T_THREATEN && !noun && !strncmp(S_norm(x, t), "threat", 6))
         for (int k = t + 1; k < s1 && k <= t + 3; k++) {
             if (S_flags(x, k) & TOK_PUNCT) break;
             if (S_in(S_norm(x, k), (const char *const[]){"security", "stability", "peace", "safety", "lives",
@@ -4155,12 +4174,12 @@ static int S_word_is_act(const S_ctx *x, int s0, int s1, int t, int end, const c
      * pessimistic comment (CAMEO 012), no threat of one's own act; the
      * threats ("warn of consequences", "of retaliation", "of sanctions")
      * are longer patterns, and "warned Russia of" names the one warned */
-    if (!strcmp(type, "THREATEN") && !strncmp(S_norm(x, t), "warn", 4) && end <= t + 1 && t + 1 < s1 &&
+    if (tix == T_THREATEN && !strncmp(S_norm(x, t), "warn", 4) && end <= t + 1 && t + 1 < s1 &&
         (S_id(x, t + 1) == VW_OF))
         return 0;
     /* "sabotage the talks", "undermine the peace process": an attack on
      * an undertaking is no armed attack */
-    if (!strcmp(type, "ASSAULT") && !strncmp(S_norm(x, t), "sabotag", 7))
+    if (tix == T_ASSAULT && !strncmp(S_norm(x, t), "sabotag", 7))
         for (int k = t + 1; k < s1 && k <= t + 4; k++) {
             if (S_flags(x, k) & TOK_PUNCT) break;
             if (S_in(S_norm(x, k), (const char *const[]){"talks", "negotiations", "process", "deal", "agreement",
@@ -4177,7 +4196,7 @@ static int S_word_is_act(const S_ctx *x, int s0, int s1, int t, int end, const c
      * attack (gold conventions): the weapon is the object after "down" or
      * the subject of the passive (not a drone: "shot down a US drone"
      * over the Gulf is an attack on the US) */
-    if (!strcmp(type, "ASSAULT") && !strcmp(S_norm(x, t + 1 < s1 ? t + 1 : t), "down") &&
+    if (tix == T_ASSAULT && !strcmp(S_norm(x, t + 1 < s1 ? t + 1 : t), "down") &&
         S_in(x->lx[t]->nhead[0] ? HENT(x->c, x->lx[t]->head[0])->lemma : "", (const char *const[]){"shoot", NULL})) {
         static const char *const incoming[] = {"missile", "missiles", "rocket", "rockets", "projectile",
                                                "projectiles", NULL};
@@ -4206,8 +4225,8 @@ static int S_trigger_ok(const S_ctx *x, const S_trig *g, int last_lit)
         (S_id(x, t - 1) != VW_OF) && (S_id(x, t - 1) != VW_FOR))
         return 0;
     /* "declined to comment" is no rejection */
-    if (!strcmp(p->type, "REJECT") && g->bm.end < s1 && S_is(x, g->bm.end, W_SPEECH)) return 0;
-    return S_word_is_act(x, g->s0, s1, t, g->bm.end, p->type, p->noun);
+    if (p->tix == T_REJECT && g->bm.end < s1 && S_is(x, g->bm.end, W_SPEECH)) return 0;
+    return S_word_is_act(x, g->s0, s1, t, g->bm.end, p->tix, p->noun);
 }
 
 /* The targets the pattern's own slots name, and the place of a visit or
@@ -4241,11 +4260,11 @@ static int S_pattern_targets(S_ctx *x, S_trig *g)
          * from southern Lebanon", the gold conventions) */
         int b = t0 - 1;
         if (b > g->s0 && S_in(S_norm(x, b), S_compass)) b--;
-        int left = !strcmp(p->type, "RETREAT") && p->mode && !strcmp(p->mode, "withdraw") && b >= g->s0 &&
+        int left = p->tix == T_RETREAT && p->mode && !strcmp(p->mode, "withdraw") && b >= g->s0 &&
                    (S_id(x, b) == VW_FROM);
-        if (!strcmp(p->type, "CONSULT") ? (visit || (city && !party))
-                                         : (left || (city && (!strcmp(p->type, "ASSAULT") || !strcmp(p->type, "COERCE") ||
-                                                              !strcmp(p->type, "PROTEST")))))
+        if (p->tix == T_CONSULT ? (visit || (city && !party))
+                                         : (left || (city && (p->tix == T_ASSAULT || p->tix == T_COERCE ||
+                                                              p->tix == T_PROTEST))))
             g->tplace = pl;
     }
     return 0;
@@ -4451,7 +4470,7 @@ static void S_noun_sources(S_ctx *x, S_trig *g)
     }
     /* "Chile was under curfew": what a country is under, it is under at
      * home */
-    if (!g->nsrc && !strcmp(p->type, "COERCE")) {
+    if (!g->nsrc && p->tix == T_COERCE) {
         int j = t - 1;
         while (j > s0 && j >= t - 3 && (S_is(x, j, W_DETS) || S_is_adverb(x, j)) && x->minside[j] < 0) j--;
         if (j > s0 && !strcmp(S_norm(x, j), "under")) g->nsrc = S_subject(x, s0, j, g->srcs, 8, g->skip, g->nskip);
@@ -4475,7 +4494,7 @@ static void S_noun_sources(S_ctx *x, S_trig *g)
     }
     /* '"Serbia must step back," the envoy said': an
      * ownerless demand or charge is the reporter's */
-    if (!g->nsrc && S_in(p->type, S_speech_acts) && (rep = S_reporter(x, s0, s1, t)) >= 0) {
+    if (!g->nsrc && S_type_in(p->tix, S_SPEECH_ACTS) && (rep = S_reporter(x, s0, s1, t)) >= 0) {
         int is_tgt = 0;
         for (int k = 0; k < g->ntg; k++)
             if (!strcmp(g->tg[k]->key, in->mentions[rep].key)) is_tgt = 1;
@@ -4579,9 +4598,9 @@ static int S_find_sources(S_ctx *x, S_trig *g)
      * is the reporter's demand of it (the dev gold: "the Pakistani
      * government must halt ...", said by Kabul, is its REQUEST); with no
      * reporter it is no one's */
-    if (!p->noun && !strcmp(p->type, "REQUEST") && !strcmp(S_norm(x, t), "must")) {
+    if (!p->noun && p->tix == T_REQUEST && !strcmp(S_norm(x, t), "must")) {
         /* not a judgement in the passive ("Russia must be held
-         * responsible": the reporter's ACCUSE, S_speech_acts) */
+         * responsible": the reporter's ACCUSE, S_SPEECH_ACTS) */
         if ((rep = S_reporter(x, s0, s1, t)) < 0 || (t + 1 < s1 && S_id(x, t + 1) == VW_BE)) return 0;
         int subj[4], ns = S_subject(x, s0, t, subj, 4, g->skip, g->nskip);
         for (int k = 0; k < ns && g->ntg < 8; k++)
@@ -4597,7 +4616,7 @@ static int S_find_sources(S_ctx *x, S_trig *g)
     while (bw < s1 && bw <= t + 3 && (S_id(x, bw) != VW_BETWEEN) && (S_id(x, bw) != VW_AMONG) &&
            (S_flags(x, bw) & TOK_WORD) && x->minside[bw] < 0)
         bw++;
-    if (p->noun && merge_symmetric(p->type) && !g->ntg && g->bm.src < 0 && bw + 1 < s1 &&
+    if (p->noun && x->c->tsym[p->tix] && !g->ntg && g->bm.src < 0 && bw + 1 < s1 &&
         ((S_id(x, bw) == VW_BETWEEN) || (S_id(x, bw) == VW_AMONG))) {
         int k = bw + 1;
         if ((S_id(x, k) == VW_THE)) k++;
@@ -4642,7 +4661,7 @@ static int S_find_sources(S_ctx *x, S_trig *g)
             if (!ns && !g->ntg && (pm = S_place_subject(x, s0, t, g->sent)) && strcmp(pm->key, in->mentions[g->agent].key))
                 g->tg[g->ntg++] = pm;
         }
-    } else if (g->passive && !p->noun && g->bm.ntgt && g->ntg && !strcmp(p->type, "COERCE") &&
+    } else if (g->passive && !p->noun && g->bm.ntgt && g->ntg && p->tix == T_COERCE &&
                !strncmp(S_norm(x, t), "denied", 6)) {
         /* "the envoy was denied access to Gambia's airport", "a delegation
          * was denied entry to Russia": the one denied is the subject, the
@@ -4654,7 +4673,7 @@ static int S_find_sources(S_ctx *x, S_trig *g)
         for (int k = 0; k < ns && g->ntg < 8; k++) g->tg[g->ntg++] = &in->mentions[subj[k]];
         /* ... and it is denied there ("Gambia's Banjul airport") */
         if (g->bm.tplace >= 0) g->tplace = in->places[g->bm.tplace].place;
-    } else if (g->passive && !p->noun && S_in(p->type, S_speech_acts) && (rep = S_reporter(x, s0, s1, t)) >= 0) {
+    } else if (g->passive && !p->noun && S_type_in(p->tix, S_SPEECH_ACTS) && (rep = S_reporter(x, s0, s1, t)) >= 0) {
         /* "Harris suggested that Moscow must be held accountable": a
          * judgement in the passive is the reporter's; the subject is
          * the target */
@@ -4664,7 +4683,7 @@ static int S_find_sources(S_ctx *x, S_trig *g)
         int ns = S_subject(x, s0, t, subj, 4, g->skip, g->nskip);
         for (int k = 0; k < ns && g->ntg < 8; k++)
             if (subj[k] != rep) g->tg[g->ntg++] = &in->mentions[subj[k]];
-    } else if (g->passive && !p->noun && !g->bm.ntgt && strcmp(p->type, "MOBILIZE") && strcmp(p->type, "RETREAT")) {
+    } else if (g->passive && !p->noun && !g->bm.ntgt && p->tix != T_MOBILIZE && p->tix != T_RETREAT) {
         /* a passive without its agent names no source, except an attack
          * on one side of a war the document names the other side of
          * ("Kyiv was shelled overnight": Russia, when the article names
@@ -4672,7 +4691,7 @@ static int S_find_sources(S_ctx *x, S_trig *g)
          * stationed near the border") */
         int subj[4], ns = 0;
         const sr_mention *side = NULL;
-        if (!strcmp(p->type, "ASSAULT")) ns = S_subject(x, s0, t, subj, 4, g->skip, g->nskip);
+        if (p->tix == T_ASSAULT) ns = S_subject(x, s0, t, subj, 4, g->skip, g->nskip);
         if (ns == 1) side = S_war_side(x, in->mentions[subj[0]].key, in->mentions[subj[0]].start);
         if (!side) return 0;
         g->srcs[g->nsrc++] = (int)(side - in->mentions);
@@ -4705,7 +4724,7 @@ static int S_find_sources(S_ctx *x, S_trig *g)
          * detained journalists", "the jailed opposition leader") is no
          * arrest by the clause's subject (an occupied territory is still
          * its occupier's: "the occupied Golan Heights") */
-        if (obj < 0 && !strcmp(p->type, "COERCE") && S_attributive(x, s0, s1, t)) return 0;
+        if (obj < 0 && p->tix == T_COERCE && S_attributive(x, s0, s1, t)) return 0;
         int reduced = obj < 0 && S_reduced_relative(x, s0, t);
         if (obj >= 0) g->srcs[g->nsrc++] = obj;
         else if (reduced) {
@@ -4745,7 +4764,7 @@ static void S_object_targets(S_ctx *x, S_trig *g)
             /* two sides that act together ("Kenya and Ethiopia agreed to
              * share intelligence on al-Shabaab") do it with each other: an
              * actor after on/about/over/against is their topic */
-            int topic = mi >= 0 && g->nsrc >= 2 && merge_symmetric(p->type) && in->mentions[mi].t0 > 0 &&
+            int topic = mi >= 0 && g->nsrc >= 2 && x->c->tsym[p->tix] && in->mentions[mi].t0 > 0 &&
                         S_in(S_norm(x, in->mentions[mi].t0 - 1),
                              (const char *const[]){"on", "about", "over", "against", "regarding", NULL});
             if (mi >= 0 && !topic) {
@@ -4781,7 +4800,7 @@ static void S_group_targets(S_ctx *x, S_trig *g)
     for (int k = t; k <= g->bm.lit_last && k < s1; k++)
         if ((S_id(x, k) == VW_JOINT) || (S_id(x, k) == VW_JOINTLY)) joint = 1;
     if (joint && g->nsrc >= 2 && !p->has_tgt &&
-        (!strcmp(p->type, "COOPERATE") || !strcmp(p->type, "CONSULT") || !strcmp(p->type, "AGREE"))) {
+        (p->tix == T_COOPERATE || p->tix == T_CONSULT || p->tix == T_AGREE)) {
         g->ntg = 0;
         if (g->nsrc == 2) {
             g->tg[g->ntg++] = &in->mentions[g->srcs[1]];
@@ -4804,7 +4823,7 @@ static void S_group_targets(S_ctx *x, S_trig *g)
             reciprocal = 1;
     /* "India and China agreed to pull back their troops", "to disengage":
      * two sides that withdraw with no one named withdraw from each other */
-    if (g->nsrc == 2 && !g->ntg && !strcmp(p->type, "RETREAT") && p->mode && !strcmp(p->mode, "withdraw"))
+    if (g->nsrc == 2 && !g->ntg && p->tix == T_RETREAT && p->mode && !strcmp(p->mode, "withdraw"))
         reciprocal = 1;
     if (reciprocal && g->nsrc >= 2 && !g->ntg) {
         for (int k = 0; k < g->nsrc && g->ntg < 8; k++) g->tg[g->ntg++] = &in->mentions[g->srcs[k]];
@@ -4814,12 +4833,12 @@ static void S_group_targets(S_ctx *x, S_trig *g)
     g->allpairs = 0;  /* each subject with each one named after it */
     /* "Washington and Seoul agreed to coordinate their strategy on North
      * Korea": an actor of the infinitive's content is no party to it */
-    if (g->ntg && g->nsrc >= 2 && !g->bm.ntgt && merge_symmetric(p->type) &&
+    if (g->ntg && g->nsrc >= 2 && !g->bm.ntgt && x->c->tsym[p->tix] &&
         S_infinitive_between(x, g->bm.end - 1, g->tg[0]->t0))
         g->ntg = 0;
     if (!g->ntg && g->nsrc >= 2 &&
-        (!strcmp(p->type, "CONSULT") || !strcmp(p->type, "AGREE") || !strcmp(p->type, "COOPERATE") ||
-         (!strcmp(p->type, "RETREAT") && p->mode && !strcmp(p->mode, "ceasefire")))) {
+        (p->tix == T_CONSULT || p->tix == T_AGREE || p->tix == T_COOPERATE ||
+         (p->tix == T_RETREAT && p->mode && !strcmp(p->mode, "ceasefire")))) {
         /* "Chile, Peru and Bolivia signed the accords": one line per
          * pair (spec conventions: multi-party acts) */
         g->allpairs = 1;
@@ -4897,8 +4916,8 @@ static int S_implied_targets(S_ctx *x, S_trig *g)
     const code_input *in = x->in;
     const S_pat *p = g->p;
     int sent = g->sent, s0 = g->s0, s1 = g->s1, t = g->t;
-    if (!g->ntg && (!strcmp(p->type, "ASSAULT") || !strcmp(p->type, "COERCE") ||
-                 (!strcmp(p->type, "PROTEST") && p->mode && !strcmp(p->mode, "boycott")))) {
+    if (!g->ntg && (p->tix == T_ASSAULT || p->tix == T_COERCE ||
+                 (p->tix == T_PROTEST && p->mode && !strcmp(p->mode, "boycott")))) {
         /* "struck a base near Lviv": the attacked place's country;
          * "boycotted the Olympic Games in China": the host's */
         for (int i = 0; i < in->nplaces && !g->ntg; i++) {
@@ -4917,7 +4936,7 @@ static int S_implied_targets(S_ctx *x, S_trig *g)
     }
     /* "ready to respond decisively if Russia invades": a threat's
      * target is the one whose act is the condition */
-    if (!g->ntg && !strcmp(p->type, "THREATEN")) {
+    if (!g->ntg && p->tix == T_THREATEN) {
         for (int k = s0; k + 1 < s1 && !g->ntg; k++) {
             if ((S_id(x, k) != VW_IF) && (S_id(x, k) != VW_UNLESS)) continue;
             for (int j = k + 1; j < s1 && j <= k + 3; j++) {
@@ -4933,13 +4952,13 @@ static int S_implied_targets(S_ctx *x, S_trig *g)
     }
     /* "withdrew from the INF treaty": leaving a treaty rejects its other
      * side (treaties.tsv) */
-    if (!g->ntg && g->nsrc && !strcmp(p->type, "REJECT")) {
+    if (!g->ntg && g->nsrc && p->tix == T_REJECT) {
         int rc = S_treaty_targets(x, g);
         if (rc) return rc;
     }
     /* "Putin's red line ... I will not accept anyone's red line": a
      * rejection's target is the owner of what is rejected */
-    if (!g->ntg && (!strcmp(p->type, "REJECT") || !strcmp(p->type, "CONCEDE"))) {
+    if (!g->ntg && (p->tix == T_REJECT || p->tix == T_CONCEDE)) {
         for (int mi = 0; mi < in->nmentions && !g->ntg; mi++) {
             const sr_mention *mm = &in->mentions[mi];
             if (mm->sent != sent || !(mm->how & AH_POSS) || mm->t0 >= t) continue;
@@ -4956,7 +4975,7 @@ static int S_implied_targets(S_ctx *x, S_trig *g)
      * sides of the sentence before (two mentions on one token): one
      * side meets the other */
     if (!g->ntg && g->nsrc == 1 && (in->mentions[g->srcs[0]].how & AH_PRONOUN) &&
-        (!strcmp(p->type, "CONSULT") || !strcmp(p->type, "AGREE") || !strcmp(p->type, "COOPERATE"))) {
+        (p->tix == T_CONSULT || p->tix == T_AGREE || p->tix == T_COOPERATE)) {
         const sr_mention *sm = &in->mentions[g->srcs[0]];
         for (int mi = 0; mi < in->nmentions; mi++) {
             const sr_mention *o = &in->mentions[mi];
@@ -5012,7 +5031,7 @@ static void S_pair_twins(const S_ctx *x, S_trig *g)
 {
     const code_input *in = x->in;
     /* one side meets the other: S_implied_targets pairs them */
-    if (merge_symmetric(g->p->type)) return;
+    if (x->c->tsym[g->p->tix]) return;
     /* "the two sides", not "they" */
     for (int q = 0, n = g->nsrc; q < n; q++) {
         const sr_mention *sm = &in->mentions[g->srcs[q]];
@@ -5073,7 +5092,7 @@ static int S_keep_act(S_ctx *x, S_trig *g)
             (!strncmp(S_norm(x, st - 2), "demand", 6) || !strncmp(S_norm(x, st - 2), "urg", 3)))
             return 0;
     }
-    int drills = !strcmp(p->type, "MOBILIZE") && p->mode && !strcmp(p->mode, "troops");
+    int drills = p->tix == T_MOBILIZE && p->mode && !strcmp(p->mode, "troops");
     /* ... unless a destination is named ("to several parts of west
      * Africa"); "to the border" is the border with that one country */
     int dest = 0, border = 0;
@@ -5088,13 +5107,13 @@ static int S_keep_act(S_ctx *x, S_trig *g)
     if (dest && !border) drills = 0;
     /* a refusal, demand or charge with no addressee named: the one side the
      * source deals with elsewhere in the document, else untargeted */
-    int speech = !strcmp(p->type, "REJECT") || !strcmp(p->type, "REQUEST") || !strcmp(p->type, "ACCUSE");
+    int speech = p->tix == T_REJECT || p->tix == T_REQUEST || p->tix == T_ACCUSE;
     /* ... and so is a sanction ("a response centred on powerful sanctions") */
-    int sanction = !strcmp(p->type, "SANCTION");
+    int sanction = p->tix == T_SANCTION;
     /* ... and a threat or warning with no one named ("Tehran vowed to
      * retaliate"): unless the one warned is named but is no actor ("warned
      * the West not to ...", a capitalised word right after the verb) */
-    int threat = !strcmp(p->type, "THREATEN");
+    int threat = p->tix == T_THREATEN;
     if (threat && !p->noun) {
         int k = g->end > t ? g->end : t + 1;
         if (k < s1 && S_id(x, k) == VW_THE) k++;
@@ -5106,12 +5125,12 @@ static int S_keep_act(S_ctx *x, S_trig *g)
         if (x->mstart[k] >= 0 && in->mentions[x->mstart[k]].key[0] && g->nsrc && g->srcs[0] >= 0 &&
             strcmp(in->mentions[x->mstart[k]].key, in->mentions[g->srcs[0]].key))
             threat = 0;
-    g->implicit = !g->ntg && (!strcmp(p->type, "ASSAULT") || (p->noun && !strcmp(p->type, "AID")) || drills || speech ||
+    g->implicit = !g->ntg && (p->tix == T_ASSAULT || (p->noun && p->tix == T_AID) || drills || speech ||
                               sanction || threat);
     /* an organisation's own summit or session meets no one of its own
      * ("ECOWAS will hold an extraordinary summit", "the bloc was due to
      * meet in Abuja"): an untargeted CONSULT (the dev gold codes it so) */
-    int own_meeting = !g->ntg && !strcmp(p->type, "CONSULT") && g->nsrc == 1 && g->srcs[0] >= 0 &&
+    int own_meeting = !g->ntg && p->tix == T_CONSULT && g->nsrc == 1 && g->srcs[0] >= 0 &&
                       in->mentions[g->srcs[0]].kind == AK_ORG && in->mentions[g->srcs[0]].t1 <= t;
     if (own_meeting && p->noun) {
         /* a summit it holds or convenes, not one named ("the NATO summit
@@ -5126,19 +5145,19 @@ static int S_keep_act(S_ctx *x, S_trig *g)
     }
     /* ... and its members' agreement among themselves ("OPEC+ agreed on a
      * major cut in production") agrees with no one outside it */
-    int own_accord = !g->ntg && !strcmp(p->type, "AGREE") && g->nsrc == 1 && g->srcs[0] >= 0 &&
+    int own_accord = !g->ntg && p->tix == T_AGREE && g->nsrc == 1 && g->srcs[0] >= 0 &&
                      in->mentions[g->srcs[0]].kind == AK_ORG && strlen(in->mentions[g->srcs[0]].key) != 3 &&
                      in->mentions[g->srcs[0]].t1 <= t && !p->noun;
-    if (!g->ntg && !g->implicit && !own_meeting && !own_accord && !S_in(p->type, S_null_target_ok) &&
+    if (!g->ntg && !g->implicit && !own_meeting && !own_accord && !S_type_in(p->tix, S_NULL_TARGET_OK) &&
         !S_home_easing(p))
         return 0;
-    if (!strcmp(p->type, "CONSULT") && p->mode && !strcmp(p->mode, "visit") && g->ntg == 1 &&
+    if (p->tix == T_CONSULT && p->mode && !strcmp(p->mode, "visit") && g->ntg == 1 &&
         S_trip_for_talks(x, t, g->end > t ? g->end : t + 1, s1, g->tg[0]))
         return 0;
     /* "the M23 rebels, backed by Rwanda,", "the Houthis, who are backed by
      * Iran": a backer named in passing describes an actor, not an event
      * (the gold conventions) */
-    if (!strcmp(p->type, "SUPPORT") && g->passive && !p->noun && g->agent >= 0 && t > g->s0) {
+    if (p->tix == T_SUPPORT && g->passive && !p->noun && g->agent >= 0 && t > g->s0) {
         const char *const backed[] = {"backed", "supported", "sponsored", NULL};
         int k = t - 1;
         while (k > g->s0 && (S_id(x, k) == VW_ARE || S_id(x, k) == VW_IS || S_id(x, k) == VW_WERE ||
@@ -5154,7 +5173,7 @@ static int S_keep_act(S_ctx *x, S_trig *g)
     if (!g->ntg && g->controlled) return 0;
     /* "Zelensky will request aid when he addresses Congress": a
      * target that is only a pronoun for the source leaves no target */
-    if (g->ntg && S_in(p->type, S_null_target_ok)) {
+    if (g->ntg && S_type_in(p->tix, S_NULL_TARGET_OK)) {
         int other = 0;
         for (int b = 0; b < g->ntg; b++)
             for (int a = 0; a < g->nsrc; a++)
@@ -5164,7 +5183,7 @@ static int S_keep_act(S_ctx *x, S_trig *g)
     /* "will ask for aid when he addresses Congress", "will request
      * assistance when he visits Ottawa": a request is made to the one
      * its time clause addresses or visits */
-    if (!g->ntg && !strcmp(p->type, "REQUEST")) {
+    if (!g->ntg && p->tix == T_REQUEST) {
         int end2 = g->bm.end > t ? g->bm.end : t + 1;
         for (int k = end2; k + 2 < s1 && !g->ntg; k++) {
             if ((S_id(x, k) != VW_WHEN)) continue;
@@ -5200,7 +5219,7 @@ static int S_keep_act(S_ctx *x, S_trig *g)
  * trade ("swapped prisoners with", "a prisoner exchange with"). */
 static int S_is_swap(const S_ctx *x, const S_pat *p, int t, int end)
 {
-    if (strcmp(p->type, "RETREAT") || !p->mode || strcmp(p->mode, "release")) return 0;
+    if (p->tix != T_RETREAT || !p->mode || strcmp(p->mode, "release")) return 0;
     for (int k = t; k < end; k++) {
         const char *w = S_norm(x, k);
         int wid = S_id(x, k);
@@ -5223,7 +5242,7 @@ static int S_emit_pairs(S_ctx *x, S_trig *g)
          * after a pattern without $T ("called on Western leaders to
          * impose a no-fly zone over Ukraine"): a type that may stand
          * without a target keeps the act, untargeted */
-        int untargeted = g->ntg && !g->bm.ntgt && S_in(p->type, S_null_target_ok) &&
+        int untargeted = g->ntg && !g->bm.ntgt && S_type_in(p->tix, S_NULL_TARGET_OK) &&
                          S_infinitive_between(x, g->bm.end - 1, g->tg[0]->t0);
         for (int b = 0; untargeted && b < g->ntg; b++)
             if (!S_self_target(p, sm, g->tg[b])) untargeted = 0;
@@ -5232,7 +5251,7 @@ static int S_emit_pairs(S_ctx *x, S_trig *g)
             const sr_mention *tm = g->ntg && !untargeted ? g->tg[b] : NULL;
             /* "the army deployed troops in Khartoum": a deployment at home */
             if (tm && !g->self_ok && S_self_target(p, sm, tm) &&
-                !(!strcmp(p->type, "MOBILIZE") && S_home_deployment(x, sm, s0, s1)))
+                !(p->tix == T_MOBILIZE && S_home_deployment(x, sm, s0, s1)))
                 continue;
             /* each pair once: the one named after (the two sides of "the
              * two countries" share a phrase: in their order) */
@@ -5278,12 +5297,12 @@ static int S_resume(const S_ctx *x, const S_trig *g)
     const S_pat *p = g->p;
     int s1 = g->s1, t = g->t;
     int resume = g->bm.lit_last > t ? g->bm.lit_last : t;
-    if (!strcmp(p->type, "THREATEN")) {
+    if (p->tix == T_THREATEN) {
         /* "threatened to X", "warned Belarus that it will X" */
         for (int k = t + 1; k <= g->bm.lit_last; k++)
             if ((S_id(x, k) == VW_TO) || (S_id(x, k) == VW_THAT)) { resume = k; break; }
         if (g->bm.end < s1 && (S_id(x, g->bm.end) == VW_THAT)) resume = g->bm.end;
-    } else if (!strcmp(p->type, "REJECT") && g->bm.lit_last > t && (S_id(x, g->bm.lit_last) == VW_TO)) {
+    } else if (p->tix == T_REJECT && g->bm.lit_last > t && (S_id(x, g->bm.lit_last) == VW_TO)) {
         while (resume + 1 < s1 && !(S_flags(x, resume + 1) & TOK_PUNCT)) resume++;
     }
     return resume;
@@ -5298,7 +5317,7 @@ static int S_civil_war(S_ctx *x, S_trig *g)
 {
     const code_input *in = x->in;
     int t = g->t;
-    if (strcmp(g->p->type, "ASSAULT") || !g->p->noun || t <= g->s0 || strcmp(S_norm(x, t - 1), "civil") ||
+    if (g->p->tix != T_ASSAULT || !g->p->noun || t <= g->s0 || strcmp(S_norm(x, t - 1), "civil") ||
         !S_in(S_norm(x, t), (const char *const[]){"war", "wars", "conflict", NULL}))
         return 0;
     const sr_mention *c = NULL;
@@ -5340,7 +5359,7 @@ static int S_civil_war(S_ctx *x, S_trig *g)
 static int S_protest_place(S_ctx *x, S_trig *g)
 {
     const code_input *in = x->in;
-    if (strcmp(g->p->type, "PROTEST") || g->p->noun) return 0;
+    if (g->p->tix != T_PROTEST || g->p->noun) return 0;
     int end = g->bm.end > g->t ? g->bm.end : g->t + 1;
     const char *country = NULL;
     for (int k = g->t + 1; k < g->s1 && k <= end + 4 && !country; k++) {
@@ -5430,7 +5449,7 @@ static void S_scene_locations(S_ctx *x)
     int n = (int)x->events.len;
     for (int i = 0; i < n; i++) {
         sr_event *e = &ev[i];
-        if (e->place || strcmp(e->type, "CONSULT") || e->modality == MOD_HYPOTHETICAL || e->modality == MOD_NEGATED ||
+        if (e->place || S_tix(e->type) != T_CONSULT || e->modality == MOD_HYPOTHETICAL || e->modality == MOD_NEGATED ||
             !e->target)
             continue;
         const sr_place *best = NULL;
@@ -5453,7 +5472,7 @@ static void S_scene_locations(S_ctx *x)
             int many = 0;
             for (int j = 0; j < n; j++) {
                 const sr_event *v = &ev[j];
-                if (!v->place || v->place->kind != 'P' || strcmp(v->type, "CONSULT") || !v->source ||
+                if (!v->place || v->place->kind != 'P' || S_tix(v->type) != T_CONSULT || !v->source ||
                     strcmp(v->source->key, e->source->key))
                     continue;
                 if (only && only != v->place) many = 1;
@@ -5469,7 +5488,7 @@ static void S_scene_locations(S_ctx *x)
             int many = 0;
             for (int j = 0; j < n; j++) {
                 const sr_event *v = &ev[j];
-                if (j == i || !v->place || strcmp(v->type, "CONSULT") || !v->source || !v->target ||
+                if (j == i || !v->place || S_tix(v->type) != T_CONSULT || !v->source || !v->target ||
                     v->modality == MOD_HYPOTHETICAL || v->modality == MOD_NEGATED ||
                     !((!strcmp(v->source->key, e->source->key) && !strcmp(v->target->key, e->target->key)) ||
                       (!strcmp(v->source->key, e->target->key) && !strcmp(v->target->key, e->source->key))) ||
@@ -5492,13 +5511,13 @@ static void S_scene_locations(S_ctx *x)
     for (int i = 0; i < n; i++) {
         sr_event *e = &ev[i];
         if (e->place || !e->source ||
-            (strcmp(e->type, "ASSAULT") && strcmp(e->type, "PROTEST") && strcmp(e->type, "COERCE")))
+            !S_type_in(S_tix(e->type), TB(ASSAULT) | TB(PROTEST) | TB(COERCE)))
             continue;
         const sr_place *only = NULL;
         int many = 0;
         for (int j = 0; j < n; j++) {
             const sr_event *v = &ev[j];
-            if (j == i || !v->place || v->place->kind != 'P' || strcmp(v->type, e->type) || !v->source ||
+            if (j == i || !v->place || v->place->kind != 'P' || v->type != e->type || !v->source ||
                 strcmp(v->source->key, e->source->key) || !v->target != !e->target ||
                 (e->day >= 0 && v->day != e->day) ||
                 (v->target && strcmp(v->target->key, e->target->key)))
@@ -5545,36 +5564,33 @@ static void S_implicit_targets(S_ctx *x)
                         continue;
                     /* an attack: the source's attacks, then its threats and
                      * troop movements; aid: its aid, then its support */
-                    int attack = !strcmp(e->type, "ASSAULT") || !strcmp(e->type, "MOBILIZE");
-                    int speech = !strcmp(e->type, "REJECT") || !strcmp(e->type, "REQUEST") ||
-                                 !strcmp(e->type, "ACCUSE");
+                    int et = S_tix(e->type), ot = S_tix(o->type);
+                    int attack = S_type_in(et, TB(ASSAULT) | TB(MOBILIZE));
+                    int speech = S_type_in(et, TB(REJECT) | TB(REQUEST) | TB(ACCUSE));
                     /* a threat: the source's other threats; failing those,
                      * the side it attacks, coerces, sanctions or moves
                      * troops against */
                     /* a sanction: the source's other sanctions; failing
                      * those, the side it accuses, threatens or rebuffs */
-                    int threat = !strcmp(e->type, "THREATEN"), sanction = !strcmp(e->type, "SANCTION");
-                    if (pass == 0 ? strcmp(o->type, e->type)
+                    int threat = et == T_THREATEN, sanction = et == T_SANCTION;
+                    if (pass == 0 ? ot != et
                                   : speech ? 0
-                                  : sanction ? strcmp(o->type, "ACCUSE") && strcmp(o->type, "THREATEN") &&
-                                                   strcmp(o->type, "REJECT")
-                                  : threat ? strcmp(o->type, "ASSAULT") && strcmp(o->type, "COERCE") &&
-                                                 strcmp(o->type, "SANCTION") && strcmp(o->type, "MOBILIZE")
-                                  : attack ? strcmp(o->type, "MOBILIZE") && strcmp(o->type, "THREATEN")
-                                           : strcmp(o->type, "SUPPORT"))
+                                  : sanction ? !S_type_in(ot, TB(ACCUSE) | TB(THREATEN) | TB(REJECT))
+                                  : threat ? !S_type_in(ot, TB(ASSAULT) | TB(COERCE) | TB(SANCTION) | TB(MOBILIZE))
+                                  : attack ? !S_type_in(ot, TB(MOBILIZE) | TB(THREATEN))
+                                           : ot != T_SUPPORT)
                         continue;
                     if (found && strcmp(found->key, o->target->key)) many = 1;
                     found = o->target;
                 }
-            if (!found && !many && !strcmp(e->type, "ASSAULT") && e->source) found = S_war_side(x, e->source->key, e->start);
+            if (!found && !many && S_tix(e->type) == T_ASSAULT && e->source) found = S_war_side(x, e->source->key, e->start);
             /* a movement of troops, a refusal, demand or charge stands
              * without a target; one that would repeat a line already
              * coded with that target is told on its own */
-            int optional = !strcmp(e->type, "MOBILIZE") || !strcmp(e->type, "REJECT") || !strcmp(e->type, "THREATEN") ||
-                           !strcmp(e->type, "REQUEST") || !strcmp(e->type, "ACCUSE");
+            int optional = S_type_in(S_tix(e->type), TB(MOBILIZE) | TB(REJECT) | TB(THREATEN) | TB(REQUEST) | TB(ACCUSE));
             for (int j = 0; optional && found && !many && j < n; j++) {
                 const sr_event *o = &ev[j];
-                if (j != i && !o->implicit_target && o->target && o->source && !strcmp(o->type, e->type) &&
+                if (j != i && !o->implicit_target && o->target && o->source && o->type == e->type &&
                     !strcmp(o->source->key, e->source->key) && !strcmp(o->target->key, found->key) &&
                     o->modality == e->modality && o->day == e->day)
                     found = NULL;
@@ -5602,14 +5618,14 @@ static void S_implicit_targets(S_ctx *x)
  * rather than told half.  An untargeted SANCTION stays: its source and
  * type are mostly right (the relaxed score, which ignores the target,
  * falls without them). */
-static const char *const S_needs_target[] = {"COERCE", NULL};
+#define S_NEEDS_TARGET TB(COERCE)
 
 static void S_drop_untargeted(S_ctx *x)
 {
     sr_event *ev = x->events.data;
     int n = (int)x->events.len, kept = 0;
     for (int i = 0; i < n; i++)
-        if (ev[i].target || !S_in(ev[i].type, S_needs_target)) ev[kept++] = ev[i];
+        if (ev[i].target || !S_type_in(S_tix(ev[i].type), S_NEEDS_TARGET)) ev[kept++] = ev[i];
     x->events.len = (size_t)kept;
 }
 
@@ -5635,7 +5651,7 @@ static int S_reciprocal_clashes(S_ctx *x)
     const char *const *clash = S_clash_words;
     for (size_t i = 0; i < x->events.len; i++) {
         sr_event e = VEC_AT(&x->events, sr_event, i);
-        if (strcmp(e.type, "ASSAULT") || !e.source || !e.target || !strcmp(e.source->key, e.target->key) ||
+        if (S_tix(e.type) != T_ASSAULT || !e.source || !e.target || !strcmp(e.source->key, e.target->key) ||
             e.trig0 < 0 || e.trig0 >= x->in->seg->ntoks)
             continue;
         const char *w = S_norm(x, e.trig0);
@@ -5648,7 +5664,7 @@ static int S_reciprocal_clashes(S_ctx *x)
         int have = 0;
         for (size_t j = 0; j < x->events.len && !have; j++) {
             const sr_event *o = &VEC_AT(&x->events, sr_event, j);
-            have = !strcmp(o->type, "ASSAULT") && o->source && o->target &&
+            have = S_tix(o->type) == T_ASSAULT && o->source && o->target &&
                    !strcmp(o->source->key, e.target->key) && !strcmp(o->target->key, e.source->key) &&
                    o->modality == e.modality && o->day == e.day;
         }
@@ -5674,12 +5690,12 @@ static int S_denied_charges(S_ctx *x)
     size_t n = x->events.len;
     for (size_t i = 0; i < n; i++) {
         sr_event e = VEC_AT(&x->events, sr_event, i);
-        if (!e.source || e.modality != MOD_ASSERTED || !strcmp(e.type, "ACCUSE") || e.trig1 <= e.trig0) continue;
+        if (!e.source || e.modality != MOD_ASSERTED || S_tix(e.type) == T_ACCUSE || e.trig1 <= e.trig0) continue;
         /* the act is one its doer is accused of in the sentence */
         int accused = 0;
         for (size_t j = 0; j < x->events.len && !accused; j++) {
             const sr_event *o = &VEC_AT(&x->events, sr_event, j);
-            accused = o->sent == e.sent && !strcmp(o->type, "ACCUSE") && o->target && o->trig1 <= e.trig0 &&
+            accused = o->sent == e.sent && S_tix(o->type) == T_ACCUSE && o->target && o->trig1 <= e.trig0 &&
                       !strcmp(o->target->key, e.source->key);
         }
         if (!accused) continue;
@@ -5713,7 +5729,7 @@ static int S_accepted_aid(S_ctx *x)
     const S_cameo *cm = &VEC_AT(&x->c->cameos, S_cameo, ci);
     for (size_t i = 0; i < x->events.len; i++) {
         sr_event e = VEC_AT(&x->events, sr_event, i);
-        if (strcmp(e.type, "AGREE") || !e.source || !e.target || e.trig0 < 0 || e.trig1 > x->in->seg->ntoks ||
+        if (S_tix(e.type) != T_AGREE || !e.source || !e.target || e.trig0 < 0 || e.trig1 > x->in->seg->ntoks ||
             strncmp(S_norm(x, e.trig0), "accept", 6))
             continue;
         int aid = 0;
@@ -5723,7 +5739,7 @@ static int S_accepted_aid(S_ctx *x)
         const sr_mention *t = e.source;
         e.source = e.target;
         e.target = t;
-        e.type = "AID";
+        e.type = S_types[T_AID];
         e.cameo = "070";
         e.mode = NULL;
         e.quad = cm->quad;
@@ -5740,7 +5756,7 @@ static int S_mediated_pairs(S_ctx *x)
 {
     for (size_t i = 0; i + 1 < x->events.len; i++) {
         const sr_event *a = &VEC_AT(&x->events, sr_event, i), *b = &VEC_AT(&x->events, sr_event, i + 1);
-        if (strcmp(a->type, "CONSULT") || !a->mode || strcmp(a->mode, "mediate") || strcmp(b->type, "CONSULT") ||
+        if (S_tix(a->type) != T_CONSULT || !a->mode || strcmp(a->mode, "mediate") || S_tix(b->type) != T_CONSULT ||
             !b->mode || strcmp(b->mode, "mediate") || a->trig0 != b->trig0 || !a->target || !b->target ||
             !strcmp(a->target->key, b->target->key))
             continue;
@@ -5844,7 +5860,7 @@ static const char *S_role(const sr_mention *m)
  * rest (a lemma, the words around the trigger) are written and looked up
  * by name; a mention's roles once per document. */
 
-enum { NTYPES = 16, NLINK = 64 };
+enum { NLINK = 64 };
 
 /* A feature's weight (0.0 when the model lacks it) and index (-1). */
 typedef struct S_wx_ {
@@ -6555,7 +6571,7 @@ static int S_list_pair(const S_ctx *x, const sr_event *o, const S_cand *c)
     if ((!strcmp(os->key, cs->key) && S_coordinated(x, ot, ct)) ||
         (!strcmp(ot->key, ct->key) && S_coordinated(x, os, cs)))
         return 1;
-    if (!merge_symmetric(c->type)) return 0;
+    if (!x->c->tsym[c->p->tix]) return 0;
     return (!strcmp(os->key, ct->key) && S_coordinated(x, ot, cs)) ||
            (!strcmp(ot->key, cs->key) && S_coordinated(x, os, ct));
 }
@@ -6569,7 +6585,7 @@ static int S_outranked(const S_ctx *x, const vec *cands, size_t k, size_t first_
 {
     const S_cand *c = &VEC_AT(cands, S_cand, k);
     /* a trip for talks with another side is no visit to the host */
-    if (!strcmp(c->type, "CONSULT") && c->tgt &&
+    if (c->p->tix == T_CONSULT && c->tgt &&
         (S_trip_for_talks(x, c->trig, c->trig + 1, x->in->seg->ntoks, c->tgt) ||
          S_trip_for_talks(x, c->trig, c->trig + 1, x->in->seg->ntoks, c->src)))
         return 1;
@@ -6603,7 +6619,7 @@ static int S_outranked(const S_ctx *x, const vec *cands, size_t k, size_t first_
         /* the pair coded already (either way round for a symmetric act;
          * "the US struck Yemen after Houthi attacks on US ships" holds both ways) */
         if (o->type == c->type &&
-            (merge_symmetric(c->type) ? S_same_pair(o->source, o->target, c->src, c->tgt)
+            (x->c->tsym[c->p->tix] ? S_same_pair(o->source, o->target, c->src, c->tgt)
                                       : o->source && !strcmp(o->source->key, c->src->key) &&
                                             (o->target ? c->tgt && !strcmp(o->target->key, c->tgt->key) : !c->tgt)))
             return 1;
@@ -6750,15 +6766,13 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
         evk[k].gk = S_key_class(&sn, o->target);
     }
     /* the pairs of the sentences before: per (source class, target class
-     * + 1, -1 for none) a bit per type of their events (bit NTYPES for a
-     * type of no pattern) */
+     * + 1, -1 for none) a bit per type of their events (S_tix) */
     uint32_t bef[P_MAXM][P_MAXM + 1];
     memset(bef, 0, (size_t)nm * sizeof bef[0]);   /* key classes are below nm */
     for (size_t k = 0; k < first_event; k++) {
         const S_evkey *e = &evk[k];
         if (!e->type) continue;
-        int ty = 0;
-        while (ty < NTYPES && S_types[ty] != e->type) ty++;
+        int ty = S_tix(e->type);
         if (e->sk >= 0 && (e->gk >= 0 || e->gk == -2)) bef[e->sk][e->gk + 1 > 0 ? e->gk + 1 : 0] |= 1u << ty;
         if (e->gk >= 0 && (e->sk >= 0 || e->sk == -2)) bef[e->gk][e->sk + 1 > 0 ? e->sk + 1 : 0] |= 1u << ty;
     }
@@ -6900,9 +6914,9 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
                     if (p->ncontent > 0 && !full[ti]) continue;
                     /* the rules' lexical tests hold here too ("truce talks",
                      * "in exchange for", "warned of a catastrophe") */
-                    if (!S_word_is_act(x, s0, s1, t, t + (full[ti] > 1 ? full[ti] : 1), T, pos == 1)) continue;
+                    if (!S_word_is_act(x, s0, s1, t, t + (full[ti] > 1 ? full[ti] : 1), p->tix, pos == 1)) continue;
                     /* "the detained blogger": no one's arrest here (S_find_sources) */
-                    if (pos == 0 && !strcmp(T, "COERCE") && S_attributive(x, s0, s1, t)) continue;
+                    if (pos == 0 && p->tix == T_COERCE && S_attributive(x, s0, s1, t)) continue;
                     int speech = x->c->tspeech[p->tix], sym = x->c->tsym[p->tix];
                     double zt = 0, zs[P_MAXM], zg[P_MAXM + 1];
                     int have_zt = 0;
@@ -6923,8 +6937,8 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
                                  * "Norway and Switzerland praised the truce" is
                                  * no praise of Norway (a symmetric act is between
                                  * them; fighting and releases may be mutual) */
-                                if (!sym && pos == 0 && sm->t1 <= t && gm->t1 <= t && strcmp(T, "ASSAULT") &&
-                                    strcmp(T, "RETREAT") && S_coordinated(x, sm, gm))
+                                if (!sym && pos == 0 && sm->t1 <= t && gm->t1 <= t && p->tix != T_ASSAULT &&
+                                    p->tix != T_RETREAT && S_coordinated(x, sm, gm))
                                     continue;
                                 /* the speaker of "A said B did X" is no party to X;
                                  * "A and B announced an agreement" speak together */
@@ -7096,7 +7110,7 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
         x->passive = 0;
         /* a symmetric act names first its first-named side (spec §3) */
         const sr_mention *es = c->src, *et = c->tgt;
-        if (et && merge_symmetric(c->type) &&
+        if (et && x->c->tsym[c->p->tix] &&
             ((es->kind == AK_ORG) != (et->kind == AK_ORG) ? es->kind == AK_ORG : et->t0 < es->t0)) {
             /* ... and an organisation is the one met (its summit attended) */
             es = c->tgt;
