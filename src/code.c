@@ -91,6 +91,8 @@ struct coder {
     dict classes;        /* loading only: word class name -> index into classv */
     vec classv;          /* loading only: const char *, its words as "a|b|c" */
     int *cue_last;       /* vocabulary id of a last word -> first cue, or -1 */
+    uint64_t *wlist;     /* by vocabulary id, the word lists it is in (S_build_wlists) */
+    int nwlist;          /* ids below it have an entry */
     int ncue_last;       /* ids below it have an entry */
     uint64_t cue_pairs[128];     /* S_cue_bit of each cue's last two words (one word: -1 before it) */
     vocab *voc;          /* loading only: where the coder adds its words */
@@ -214,6 +216,7 @@ void coder_free(coder *c)
     vec_free(&c->classv);
     dict_free(&c->attach);
     free(c->cue_last);
+    free(c->wlist);
     free(c->lexi);
     free(c->forms);
     free(c->fstr);
@@ -253,11 +256,6 @@ static const char S_types[NTYPES][12] = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE
 static int S_tix(const char *type) { return (int)((type - S_types[0]) / sizeof S_types[0]); }
 /* Is type tix one of set's (TB bits)? */
 static int S_type_in(int tix, unsigned set) { return (set >> tix) & 1; }
-
-/* Words of a fight between two sides, each the other's attacker. */
-static const char *const S_clash_words[] = {"clash", "clashes", "clashed", "clashing", "skirmish", "skirmishes",
-                                            "skirmished", "firefight", "firefights", "gunfight", "gunfights",
-                                            "shootout", "shootouts", NULL};
 
 /* types that are speech acts: their source can be the reporter */
 #define S_SPEECH_ACTS (TB(REQUEST) | TB(ACCUSE) | TB(REJECT) | TB(THREATEN))
@@ -706,6 +704,7 @@ oom:
 static int S_cmpstr(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
 static int S_build_wclass(vocab *v);
+static int S_build_wlists(coder *c, vocab *voc);
 static int S_build_lex(coder *c, const vocab *voc);
 
 static int S_build_links(coder *c, const vocab *voc);
@@ -850,7 +849,7 @@ coder *coder_load(const char *dir, const lexicon *lx, vocab *voc, char *err, siz
             goto fail;
         }
     char path[4096];
-    if (S_build_wclass(voc)) {
+    if (S_build_wclass(voc) || S_build_wlists(c, voc)) {
         snprintf(err, errlen, "out of memory");
         goto fail;
     }
@@ -1099,6 +1098,7 @@ enum {
     W_TIMEPP = 1u << 18,
     W_UNREST = 1u << 19,
     W_COUNT = 1u << 20,
+    W_LISTED = 1u << 21,   /* a word of the rules' word lists (S_in_list) */
 };
 
 /* Adds every word of the closed lists to the vocabulary with its W_*
@@ -1114,6 +1114,212 @@ static int S_build_wclass(vocab *v)
             if (vocab_add(v, lists[k][i], strlen(lists[k][i]), (vocab_cls)(1u << k) << VC_CODER_SHIFT) < 0)
                 return SITREP_ENOMEM;
     return 0;
+}
+
+/* ---- the rules' word lists ----------------------------------------------
+ *
+ * The words a rule tests a token against, X(NAME, words...).  coder_load
+ * adds each word to the vocabulary with the class W_LISTED and sets bit
+ * L_NAME of its entry in coder.wlist (S_build_wlists), so a rule asks
+ * S_in_list(x, t, L_NAME): a class test, then a bit of the token's id,
+ * never a string. */
+#define S_WORD_LISTS(X)                                                                                 \
+    /* -- actors and their slots (S_slot, S_possessive, S_craft_of, ...) -- */                          \
+    /* a possessive pronoun before an actor ("his Brazilian counterpart") */                            \
+    X(POSS_PRONOUN, "his", "her", "its", "their")                                                       \
+    /* after a figure before an actor ("1.7 million Afghans") */                                        \
+    X(BIG_NUMBER, "million", "thousand", "billion")                                                     \
+    /* a country's edge ("the waters near Taiwan") */                                                   \
+    X(EDGE, "waters", "coast", "border", "borders", "shores", "airspace", "skies", "vicinity")          \
+    /* ... and what ties it to the country */                                                           \
+    X(EDGE_PREP, "near", "off", "of", "with", "around")                                                 \
+    /* a state's condition before it ("an independent Kosovo") */                                       \
+    X(STATE_ADJ, "independent", "sovereign", "free", "united", "democratic", "stable", "secure",        \
+          "neutral", "unified")                                                                         \
+    /* premises of an owner ("the headquarters of the RSF") */                                          \
+    X(PREMISES, "building", "buildings", "compound", "headquarters", "premises", "office",              \
+          "offices", "residence", "consulate", "embassy", "embassies", "mission")                       \
+    /* compass words that name a part of a country or region ("southern Lebanon") */                    \
+    X(COMPASS, "northern", "southern", "eastern", "western", "central", "north", "south", "east",       \
+          "west", "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern",      \
+          "north-western", "south-eastern", "south-western")                                            \
+    /* craft and loads an actor may only modify (S_craft_word): a ship ... */                           \
+    X(SHIP, "ship", "ships", "vessel", "vessels", "warship", "warships", "destroyer", "destroyers",     \
+          "frigate", "frigates", "submarine", "submarines", "corvette", "corvettes", "carrier",         \
+          "carriers", "flotilla", "fleet")                                                              \
+    /* ... a plane or a truck ... */                                                                    \
+    X(CARRIER, "plane", "planes", "aircraft", "airplane", "airplanes", "flight", "flights", "truck",    \
+          "trucks", "lorry", "lorries")                                                                 \
+    /* ... relief or cargo */                                                                           \
+    X(RELIEF, "convoy", "convoys", "shipment", "shipments", "cargo", "consignment", "consignments",     \
+          "supplies", "aid", "delivery", "deliveries")                                                  \
+    /* a ship or plane seized, most often another's */                                                  \
+    X(SEIZED_CRAFT, "ship", "ships", "vessel", "vessels", "tanker", "tankers", "aircraft")              \
+    /* forces that arrive abroad (a deployment, no visit) */                                            \
+    X(FORCES, "troops", "forces", "soldiers", "police", "policemen", "officers", "army", "military",    \
+          "peacekeepers", "personnel", "contingent", "units", "marines", "paratroopers",                \
+          "gendarmes", "reinforcements")                                                                \
+    /* an attack by them is a cyberattack */                                                            \
+    X(HACKERS, "hackers", "hacker", "cybercriminals")                                                   \
+    /* the people of a place ("residents of Yerevan") */                                                \
+    X(RESIDENTS, "residents", "inhabitants", "people", "citizens")                                      \
+    /* an envoy "to" or "in" a country */                                                               \
+    X(DIPLOMAT, "ambassador", "envoy", "diplomat", "diplomats", "charge", "chargé")                     \
+    /* before an actor that is the topic of a joint act */                                              \
+    X(TOPIC_PREP, "on", "about", "over", "against", "regarding")                                        \
+    /* before an actor that is a place (the learned layer) */                                           \
+    X(PLACE_PREP, "in", "at", "to", "into", "from")                                                     \
+    /* -- places -- */                                                                                  \
+    /* a guest welcomed or invited "to" a place */                                                      \
+    X(WELCOME, "welcome", "welcomed", "welcomes", "welcoming", "invited", "invite", "invites",          \
+          "inviting")                                                                                   \
+    /* "inside Afghan territory", "on Russian soil" ... */                                              \
+    X(IN_TERRITORY, "in", "inside", "into", "on", "over", "within")                                     \
+    /* ... and the nouns */                                                                             \
+    X(TERRITORY, "territory", "soil", "airspace", "waters", "land")                                     \
+    /* a domestic act "in the capital" */                                                               \
+    X(IN_CAPITAL, "in", "across", "outside", "around")                                                  \
+    /* drills at a border */                                                                            \
+    X(BORDER, "border", "borders", "frontier", "boundary")                                              \
+    /* -- verbs, clauses and modality -- */                                                             \
+    /* an aspectual verb between "to" and a gerund */                                                   \
+    X(ASPECTUAL, "stop", "cease", "continue", "keep", "start", "begin", "resume", "end", "quit")        \
+    /* a noun of intent before "to" ("its decision to") */                                              \
+    X(INTENT, "decision", "plan", "plans", "move", "bid", "attempt", "attempts", "effort",              \
+          "efforts", "intention", "readiness", "willingness", "refusal", "failure", "promise",          \
+          "pledge", "vow", "threat", "offer", "commitment", "determination", "decisions", "moves",      \
+          "threats", "offers")                                                                          \
+    /* verbs that ask for the noun after them */                                                        \
+    X(ASK, "demand", "demands", "demanded", "demanding", "seek", "seeks", "sought", "seeking",          \
+          "urge", "urges", "urged", "urging", "request", "requests", "requested", "requesting")         \
+    /* "the talks are scheduled for" ... */                                                             \
+    X(SCHEDULED, "scheduled", "slated", "planned", "set", "due")                                        \
+    /* ... and the prepositions after it */                                                             \
+    X(SCHEDULED_PREP, "for", "on", "in", "at")                                                          \
+    /* a reporting verb whose object is its audience */                                                 \
+    X(TOLD, "told", "tells")                                                                            \
+    /* a time expression that opens with them is the end of a span ... */                               \
+    X(SPAN_END, "until", "till", "through", "untill")                                                   \
+    /* ... and so is one after them */                                                                  \
+    X(UNTIL, "until", "till")                                                                           \
+    /* participles spelt like the base form */                                                          \
+    X(SAME_PP, "hit", "cut", "shut", "hurt", "set", "put", "spread", "split", "cast", "shed",           \
+          "upset", "quit", "bid", "rid")                                                                \
+    /* participles whose "by" is no agent ("stood by Kyiv") */                                          \
+    X(NOT_PASSIVE_BY, "stood", "abided", "abode", "went", "passed", "dropped", "stopped", "came",       \
+          "got", "lived", "swore", "sworn")                                                             \
+    /* relative pronouns */                                                                             \
+    X(RELATIVE, "who", "which", "that")                                                                 \
+    /* a backer named in passing ("the M23 rebels, backed by Rwanda") */                                \
+    X(BACKED, "backed", "supported", "sponsored")                                                       \
+    /* an agreement's infinitive ("an agreement to exchange prisoners") */                              \
+    X(AGREEMENT, "agreement", "agreements", "deal", "deals", "accord", "pact", "mou", "memorandum",     \
+          "treaty")                                                                                     \
+    /* the words of an amount a source is sought over */                                                \
+    X(AMOUNT, "million", "billion", "trillion", "thousand", "hundred")                                  \
+    /* -- triggers and their events -- */                                                               \
+    /* a noun trigger that names those who do it ("aid workers", "truce talks") */                      \
+    X(DOERS, "worker", "workers", "agency", "agencies", "group", "groups", "organisation",              \
+          "organisations", "organization", "organizations", "official", "officials", "staff",           \
+          "volunteer", "volunteers", "leader", "leaders", "helicopter", "helicopters", "talks",         \
+          "negotiations", "negotiators", "negotiator", "mediators", "mediator", "envoy", "envoys")      \
+    /* "in protest at": a motive, no demonstration */                                                   \
+    X(PROTEST, "protest", "protests")                                                                   \
+    /* ... and the prepositions after it */                                                             \
+    X(PROTEST_PREP, "at", "over", "against", "of")                                                      \
+    /* goods endangered ("threatens national security"): no threat made */                              \
+    X(GOODS, "security", "stability", "peace", "safety", "lives", "existence", "sovereignty",           \
+          "integrity", "interests", "future", "livelihoods")                                            \
+    /* undertakings sabotaged: no armed attack */                                                       \
+    X(UNDERTAKING, "talks", "negotiations", "process", "deal", "agreement", "efforts", "plan",          \
+          "plans", "election", "elections", "ceasefire", "truce", "dialogue", "peace")                  \
+    /* an incoming weapon shot down: an interception */                                                 \
+    X(INCOMING, "missile", "missiles", "rocket", "rockets", "projectile", "projectiles")                \
+    /* what opens an object that refers to an earlier event ("condemned the attack") ... */             \
+    X(ANAPHOR_DET, "the", "this", "that", "these", "those", "such", "existing")                         \
+    /* ... an attack ... */                                                                             \
+    X(ANAPHOR_ATTACK, "attack", "attacks", "strike", "strikes", "airstrike", "airstrikes",              \
+          "bombing", "bombings", "shelling", "assault", "raid", "raids", "killing", "killings",         \
+          "massacre")                                                                                   \
+    /* ... or an act blamed or rejected */                                                              \
+    X(ANAPHOR_ACT, "decision", "move", "step", "announcement")                                          \
+    /* acts condemned in a place */                                                                     \
+    X(CONDEMNED_ACT, "attack", "attacks", "strike", "strikes", "airstrike", "airstrikes", "bombing",    \
+          "bombings", "shelling", "killing", "killings", "massacre", "violence", "crackdown",           \
+          "coup")                                                                                       \
+    /* a coup: done at home */                                                                          \
+    X(COUP, "coup", "coups", "putsch")                                                                  \
+    /* a resolution voted against: the body's */                                                        \
+    X(RESOLUTION, "resolution", "resolutions", "draft")                                                 \
+    /* support in money or arms is aid */                                                               \
+    X(SUPPORT, "support", "backing")                                                                    \
+    /* a trip for talks with another side */                                                            \
+    X(TALKS, "meeting", "meetings", "talks", "summit", "meet", "negotiations")                          \
+    /* a summit an organisation holds ... */                                                            \
+    X(HOLD, "hold", "holds", "held", "holding", "convene", "convenes", "convened", "convening")         \
+    /* ... its summit ... */                                                                            \
+    X(SUMMIT, "summit", "meeting", "session")                                                           \
+    /* ... or its members meeting */                                                                    \
+    X(MEET, "meet", "meets", "met")                                                                     \
+    /* a war */                                                                                         \
+    X(WAR, "war", "wars")                                                                               \
+    /* a civil war */                                                                                   \
+    X(WAR_CONFLICT, "war", "wars", "conflict")                                                          \
+    /* a fight between two sides, each the other's attacker */                                          \
+    X(CLASH, "clash", "clashes", "clashed", "clashing", "skirmish", "skirmishes", "skirmished",         \
+          "firefight", "firefights", "gunfight", "gunfights", "shootout", "shootouts")                  \
+    /* ... or when both are named together */                                                           \
+    X(FIGHT, "fighting", "fight", "battle", "battles")                                                  \
+    /* a charge its target denies ... */                                                                \
+    X(CHARGE, "charge", "charges", "accusation", "accusations", "claim", "claims", "allegation",        \
+          "allegations")                                                                                \
+    /* ... and the denial */                                                                            \
+    X(DENY, "denies", "denied", "deny", "rejects", "rejected", "reject", "disputes", "disputed")        \
+    /* aid accepted is aid given */                                                                     \
+    X(AID, "aid", "assistance", "help", "donations")
+
+
+enum {
+#define S_WL_ENUM(name, ...) L_##name,
+    S_WORD_LISTS(S_WL_ENUM)
+#undef S_WL_ENUM
+    L__COUNT
+};
+enum { S_WLW = (L__COUNT + 63) / 64 };   /* words of coder.wlist per id */
+
+static const char *const *const S_wlists[L__COUNT] = {
+#define S_WL_WORDS(name, ...) (const char *const[]){__VA_ARGS__, NULL},
+    S_WORD_LISTS(S_WL_WORDS)
+#undef S_WL_WORDS
+};
+
+/* Adds the words of the lists to the vocabulary with the class W_LISTED
+ * and makes coder.wlist: for each vocabulary id up to the largest of
+ * theirs, S_WLW words of bits, bit L_NAME when the word is in list NAME. */
+static int S_build_wlists(coder *c, vocab *voc)
+{
+    int maxid = 0;
+    for (int l = 0; l < L__COUNT; l++)
+        for (int i = 0; S_wlists[l][i]; i++) {
+            int id = vocab_add(voc, S_wlists[l][i], strlen(S_wlists[l][i]), (vocab_cls)W_LISTED << VC_CODER_SHIFT);
+            if (id < 0) return SITREP_ENOMEM;
+            if (id > maxid) maxid = id;
+        }
+    c->nwlist = maxid + 1;
+    if (!(c->wlist = calloc((size_t)c->nwlist * S_WLW, sizeof *c->wlist))) return SITREP_ENOMEM;
+    for (int l = 0; l < L__COUNT; l++)
+        for (int i = 0; S_wlists[l][i]; i++) {
+            int id = vocab_id(voc, S_wlists[l][i], strlen(S_wlists[l][i]));
+            c->wlist[(size_t)id * S_WLW + l / 64] |= 1ull << (l % 64);
+        }
+    return 0;
+}
+
+/* Is token t a word of list `list` (L_*)?  Only a word of some list has
+ * the class W_LISTED, and its id has an entry in coder.wlist. */
+static int S_in_list(const S_ctx *x, int t, int list)
+{
+    return S_is(x, t, W_LISTED) && (x->c->wlist[(size_t)S_id(x, t) * S_WLW + list / 64] >> (list % 64) & 1);
 }
 
 /* The learned layer's linking words, the word before an actor when it ties
@@ -1742,12 +1948,6 @@ typedef struct {
 
 /* An actor mention (or a place) at token t, allowing determiners before
  * it.  Returns the token after it, or -1. */
-/* The compass words that name a part of a country or region ("southern
- * Lebanon", "eastern Ukraine"). */
-static const char *const S_compass[] = {"northern", "southern", "eastern", "western", "central", "north", "south",
-                                        "east", "west", "northeastern",
-                                        "northwestern", "southeastern", "southwestern", "north-eastern",
-                                        "north-western", "south-eastern", "south-western", NULL};
 
 static int S_slot(const S_ctx *x, int t, int lim, int *mention, int *place)
 {
@@ -1758,7 +1958,7 @@ static int S_slot(const S_ctx *x, int t, int lim, int *mention, int *place)
             /* "his Brazilian counterpart": the pronoun is the possessor of
              * the actor that follows it */
             if ((mm->how & AH_PRONOUN) && mm->t1 == t + 1 && t + 1 < lim && x->mstart[t + 1] >= 0 &&
-                S_in(S_norm(x, t), (const char *const[]){"his", "her", "its", "their", NULL}))
+                S_in_list(x, t, L_POSS_PRONOUN))
                 continue;
             *mention = x->mstart[t];
             return mm->t1;
@@ -1771,7 +1971,7 @@ static int S_slot(const S_ctx *x, int t, int lim, int *mention, int *place)
          * Afghans", "some 300 Syrians", "six Americans" */
         if (((S_flags(x, t) & TOK_NUM) || S_is_count(x, t)) &&
             t + 1 < lim) {
-            if (S_in(S_norm(x, t + 1), (const char *const[]){"million", "thousand", "billion", NULL}) && t + 2 < lim)
+            if (S_in_list(x, t + 1, L_BIG_NUMBER) && t + 2 < lim)
                 t++;
             continue;
         }
@@ -1782,9 +1982,8 @@ static int S_slot(const S_ctx *x, int t, int lim, int *mention, int *place)
         }
         /* "the waters near Taiwan", "the border with Ukraine", "the coast of
          * Yemen": the country whose edge it is */
-        if (t + 2 < lim && S_in(S_norm(x, t), (const char *const[]){"waters", "coast", "border", "borders", "shores",
-                                                                       "airspace", "skies", "vicinity", NULL}) &&
-            S_in(S_norm(x, t + 1), (const char *const[]){"near", "off", "of", "with", "around", NULL}) &&
+        if (t + 2 < lim && S_in_list(x, t, L_EDGE) &&
+            S_in_list(x, t + 1, L_EDGE_PREP) &&
             (x->mstart[t + 2] >= 0 || x->pstart[t + 2] >= 0 || (S_is(x, t + 2, W_DETS) && t + 3 < lim))) {
             t++;
             continue;
@@ -1792,8 +1991,7 @@ static int S_slot(const S_ctx *x, int t, int lim, int *mention, int *place)
         /* an adjective of a state's condition before it: "recognise an
          * independent Kosovo", "supports a sovereign Ukraine" */
         if (t + 1 < lim && x->mstart[t + 1] >= 0 &&
-            S_in(S_norm(x, t), (const char *const[]){"independent", "sovereign", "free", "united", "democratic",
-                                                     "stable", "secure", "neutral", "unified", NULL}))
+            S_in_list(x, t, L_STATE_ADJ))
             continue;
         /* a participle before the actor: "released the detained Swedish
          * journalist", "freed the kidnapped Italian engineers" */
@@ -1823,19 +2021,16 @@ static int S_slot(const S_ctx *x, int t, int lim, int *mention, int *place)
         }
         /* "the building of the Iranian embassy", "the consulate building
          * of", "the headquarters of the RSF": the premises' owner */
-        static const char *const premises[] = {"building", "buildings", "compound", "headquarters", "premises",
-                                               "office", "offices", "residence", "consulate", "embassy",
-                                               "embassies", "mission", NULL};
-        if (t + 2 < lim && S_in(S_norm(x, t), premises) && (S_id(x, t + 1) == VW_OF)) {
+        if (t + 2 < lim && S_in_list(x, t, L_PREMISES) && (S_id(x, t + 1) == VW_OF)) {
             t++;
             continue;
         }
-        if (t + 3 < lim && (S_flags(x, t) & TOK_WORD) && S_in(S_norm(x, t + 1), premises) && (S_id(x, t + 2) == VW_OF)) {
+        if (t + 3 < lim && (S_flags(x, t) & TOK_WORD) && S_in_list(x, t + 1, L_PREMISES) && (S_id(x, t + 2) == VW_OF)) {
             t += 2;
             continue;
         }
         /* "from southern Lebanon", "into eastern Ukraine": the country */
-        if (t + 1 < lim && (x->mstart[t + 1] >= 0 || x->pstart[t + 1] >= 0) && S_in(S_norm(x, t), S_compass))
+        if (t + 1 < lim && (x->mstart[t + 1] >= 0 || x->pstart[t + 1] >= 0) && S_in_list(x, t, L_COMPASS))
             continue;
         if (!S_is(x, t, W_DETS)) break;
     }
@@ -2284,8 +2479,7 @@ static int S_controlled(const S_ctx *x, int s0, int trig, int *nsrc, int *srcs)
     /* "urged Washington to stop arming Taiwan": an aspectual verb between
      * "to" and the gerund passes the control on */
     if (k > s0 && S_is_ing(x, trig) &&
-        S_in(S_norm(x, k), (const char *const[]){"stop", "cease", "continue", "keep", "start", "begin", "resume",
-                                                  "end", "quit", NULL}))
+        S_in_list(x, k, L_ASPECTUAL))
         k--;
     if (k >= s0 && (S_id(x, k) == VW_NOT)) k--;
     if (k < s0 || (S_id(x, k) != VW_TO)) return 0;
@@ -2322,11 +2516,7 @@ static int S_noun_owner_to(const S_ctx *x, int s0, int trig)
     if (k >= s0 && (S_id(x, k) == VW_NOT)) k--;
     if (k - 1 < s0 || (S_id(x, k) != VW_TO)) return -1;
     int noun = k - 1;
-    static const char *const intent[] = {"decision", "plan", "plans", "move", "bid", "attempt", "attempts",
-                                         "effort", "efforts", "intention", "readiness", "willingness", "refusal",
-                                         "failure", "promise", "pledge", "vow", "threat", "offer", "commitment",
-                                         "determination", "decisions", "moves", "threats", "offers", NULL};
-    if (x->minside[noun] >= 0 || !S_in(S_norm(x, noun), intent)) return -1;
+    if (x->minside[noun] >= 0 || !S_in_list(x, noun, L_INTENT)) return -1;
     for (int j = noun - 1; j >= s0 && j >= noun - 2 && (S_flags(x, j) & TOK_WORD); j--) {
         if (x->minside[j] < 0) {
             if (S_is_verb_form(x, j)) return -1;
@@ -2468,8 +2658,8 @@ static void S_scan_right(const S_ctx *x, int trig, int lit_last, int end, int s1
          * Tuesday", "a meeting slated for November" */
         int v = S_is(x, t, W_BE) ? t + 1 : t == end ? t : -1;
         if (v >= 0 && v + 1 < s1 &&
-            S_in(S_norm(x, v), (const char *const[]){"scheduled", "slated", "planned", "set", "due", NULL}) &&
-            S_in(S_norm(x, v + 1), (const char *const[]){"for", "on", "in", "at", NULL})) {
+            S_in_list(x, v, L_SCHEDULED) &&
+            S_in_list(x, v + 1, L_SCHEDULED_PREP)) {
             S_note(q, C_PLAN, S_norm(x, v));
             break;
         }
@@ -2514,7 +2704,6 @@ static int S_asked_for(const S_ctx *x, int s0, int trig)
            !S_is_verb_form(x, k))
         k--;
     if (k <= s0) return -1;
-    const char *w = S_norm(x, k);
     if ((S_id(x, k) == VW_FOR) && k - 1 >= s0) {
         const char *v = S_norm(x, k - 1);
         static const char *const askfor[] = {"call", "push", "press", "appeal", "ask", "lobby", "plead", NULL};
@@ -2522,10 +2711,7 @@ static int S_asked_for(const S_ctx *x, int s0, int trig)
             if (!strncmp(v, askfor[i], strlen(askfor[i])) && S_is_verb_form(x, k - 1)) return k - 1;
         return -1;
     }
-    static const char *const ask[] = {"demand", "demands", "demanded", "demanding", "seek", "seeks", "sought",
-                                      "seeking", "urge", "urges", "urged", "urging", "request", "requests",
-                                      "requested", "requesting", NULL};
-    return S_in(w, ask) ? k : -1;
+    return S_in_list(x, k, L_ASK) ? k : -1;
 }
 
 static void S_scan_cues(const S_ctx *x, int s0, int s1, int trig, int noun, S_cues *q)
@@ -2789,7 +2975,7 @@ static int S_report_pp_before(const S_ctx *x, int s0, int t0, int trig)
         /* "told a news conference on Monday": what follows "told" is
          * its audience */
         if (k != trig && S_is_report_word(x, k))
-            return S_is(x, k + 1, W_PREPS) || S_in(S_norm(x, k), (const char *const[]){"told", "tells", NULL});
+            return S_is(x, k + 1, W_PREPS) || S_in_list(x, k, L_TOLD);
     }
     return 0;
 }
@@ -2836,8 +3022,8 @@ static const sr_timex *S_pick_time(const S_ctx *x, int s0, int s1, int t, sr_mod
         if (tx->t0 < s0 || tx->t1 > s1) continue;
         /* "a curfew until Thursday morning", "closed till Monday": the end
          * of a span, not the day of the act */
-        if (S_in(S_norm(x, tx->t0), (const char *const[]){"until", "till", "through", "untill", NULL}) ||
-            (tx->t0 > s0 && S_in(S_norm(x, tx->t0 - 1), (const char *const[]){"until", "till", NULL})))
+        if (S_in_list(x, tx->t0, L_SPAN_END) ||
+            (tx->t0 > s0 && S_in_list(x, tx->t0 - 1, L_UNTIL)))
             continue;
         /* attached to a reporting verb ("said on Tuesday", "on Tuesday said")? */
         int rep = (tx->t0 > s0 && S_is_report_word(x, tx->t0 - 1)) ||
@@ -2946,7 +3132,7 @@ static int S_token_possessive(const char *w)
 static int S_place_phrase(const S_ctx *x, int s0, int t0)
 {
     int pre = t0 - 1, streets = 0;
-    if (pre > s0 && S_in(S_norm(x, pre), S_compass)) pre--;   /* "in southern Lebanon" */
+    if (pre > s0 && S_in_list(x, pre, L_COMPASS)) pre--;   /* "in southern Lebanon" */
     /* "the streets of", "the city of" */
     if (pre - 1 >= s0 && (S_id(x, pre) == VW_OF) && S_is(x, pre - 1, W_FRAME)) {
         streets = (S_id(x, pre - 1) == VW_STREETS);
@@ -2966,7 +3152,7 @@ static int S_place_phrase(const S_ctx *x, int s0, int t0)
     if (S_is(x, pre, W_PLACEPREP)) return 1;
     /* "residents of Yerevan took to the streets": where its people act */
     if ((S_id(x, pre) == VW_OF) && pre > s0 &&
-        S_in(S_norm(x, pre - 1), (const char *const[]){"residents", "inhabitants", "people", "citizens", NULL}))
+        S_in_list(x, pre - 1, L_RESIDENTS))
         return 1;
     /* "to": the streets, or where travel goes */
     if ((S_id(x, pre) == VW_TO) && (streets || (pre > s0 && S_is(x, pre - 1, W_TRAVEL)))) return 1;
@@ -2974,9 +3160,7 @@ static int S_place_phrase(const S_ctx *x, int s0, int t0)
      * Paris") */
     if ((S_id(x, pre) == VW_TO) && pre > s0 && x->minside[pre - 1] >= 0) {
         int m0 = x->in->mentions[x->minside[pre - 1]].t0;
-        return m0 > s0 && S_in(S_norm(x, m0 - 1), (const char *const[]){"welcome", "welcomed", "welcomes", "welcoming",
-                                                                          "invited", "invite", "invites", "inviting",
-                                                                          NULL});
+        return m0 > s0 && S_in_list(x, m0 - 1, L_WELCOME);
     }
     return 0;
 }
@@ -3018,7 +3202,7 @@ static const sr_place *S_compass_place(S_ctx *x, int pi, const char **text)
     const sr_place_ref *pr = &x->in->places[pi];
     const sr_place *pl = pr->place;
     int t = pr->t0 - 1;
-    if (t < 0 || (pl->kind != 'C' && pl->kind != 'A') || !S_in(S_norm(x, t), S_compass)) return pl;
+    if (t < 0 || (pl->kind != 'C' && pl->kind != 'A') || !S_in_list(x, t, L_COMPASS)) return pl;
     sr_place *part = arena_alloc(x->a, sizeof *part);
     const char *name = part ? arena_printf(x->a, "%s %s", S_norm(x, t), pl->name) : NULL;
     const char *words = name ? S_span_text(x, t, pr->t1) : NULL;
@@ -3037,28 +3221,23 @@ static const sr_place *S_compass_place(S_ctx *x, int pi, const char **text)
 static const sr_mention *S_anaphoric_target(const S_ctx *x, const S_pat *p, int trig, const S_match *m,
                                             const sr_mention *src, int s1)
 {
-    static const char *const attacks[] = {"attack", "attacks", "strike", "strikes", "airstrike", "airstrikes",
-                                          "bombing", "bombings", "shelling", "assault", "raid", "raids",
-                                          "killing", "killings", "massacre", NULL};
-    static const char *const acts[] = {"decision", "move", "step", "announcement", NULL};
-    static const char *const dets[] = {"the", "this", "that", "these", "those", "such", "existing", NULL};
     int sanction = p->tix == T_SANCTION;
     int blame = p->tix == T_ACCUSE || p->tix == T_REJECT;
     if (!sanction && !blame && p->tix != T_THREATEN && p->tix != T_REQUEST) return NULL;
     /* the object: a determiner, up to two modifiers, then the event noun */
     int end = m->end > trig ? m->end : trig + 1, kind = 0;
     for (int k = end; k < s1 && k < end + 3 && !kind; k++) {
-        if (!S_in(S_norm(x, k), dets)) continue;
+        if (!S_in_list(x, k, L_ANAPHOR_DET)) continue;
         for (int h = k + 1; h < s1 && h <= k + 3; h++) {
             if (x->minside[h] >= 0 || !(S_flags(x, h) & TOK_WORD)) break;
-            if (S_in(S_norm(x, h), attacks)) { kind = 1; break; }
-            if (blame && S_in(S_norm(x, h), acts)) { kind = 2; break; }
+            if (S_in_list(x, h, L_ANAPHOR_ATTACK)) { kind = 1; break; }
+            if (blame && S_in_list(x, h, L_ANAPHOR_ACT)) { kind = 2; break; }
         }
     }
     if (sanction) {
         /* "expanding already existing sanctions": the trigger itself */
         int k = trig - 1;
-        while (k >= 0 && k >= trig - 2 && !S_in(S_norm(x, k), dets)) k--;
+        while (k >= 0 && k >= trig - 2 && !S_in_list(x, k, L_ANAPHOR_DET)) k--;
         if (k < 0 || k < trig - 2) return NULL;
         kind = 3;
     }
@@ -3086,13 +3265,10 @@ static const sr_mention *S_place_subject(S_ctx *x, int s0, int t, int sent);
 static const sr_mention *S_condemned_place(S_ctx *x, int trig, const S_match *m, const sr_mention *src, int sent,
                                            int s1)
 {
-    static const char *const acts[] = {"attack", "attacks", "strike", "strikes", "airstrike", "airstrikes",
-                                       "bombing", "bombings", "shelling", "killing", "killings", "massacre",
-                                       "violence", "crackdown", "coup", NULL};
     int end = m->end > trig ? m->end : trig + 1, act = -1;
     for (int k = end; k < s1 && k < end + 4 && act < 0; k++) {
         if (x->minside[k] >= 0 || (S_flags(x, k) & TOK_PUNCT)) break;
-        if (S_in(S_norm(x, k), acts)) act = k;
+        if (S_in_list(x, k, L_CONDEMNED_ACT)) act = k;
     }
     if (act < 0) return NULL;
     for (int k = act + 1; k < s1 && k <= act + 12; k++) {
@@ -3207,29 +3383,22 @@ static int S_home_easing(const S_pat *p)
  * Turkey", "aid convoys from Jordan"), 0 the actor itself. */
 /* The craft or load a word names: 1 a ship, 3 relief or cargo, 2 a plane
  * or a truck, 0 none (S_craft_of). */
-static int S_craft_word(const char *w)
+static int S_craft_word(const S_ctx *x, int t)
 {
-    static const char *const ships[] = {"ship", "ships", "vessel", "vessels", "warship", "warships", "destroyer",
-                                        "destroyers", "frigate", "frigates", "submarine", "submarines", "corvette",
-                                        "corvettes", "carrier", "carriers", "flotilla", "fleet", NULL};
-    static const char *const loads[] = {"plane", "planes", "aircraft", "airplane", "airplanes", "flight",
-                                        "flights", "truck", "trucks", "lorry", "lorries", NULL};
-    static const char *const relief[] = {"convoy", "convoys", "shipment", "shipments", "cargo", "consignment",
-                                         "consignments", "supplies", "aid", "delivery", "deliveries", NULL};
-    return S_in(w, ships) ? 1 : S_in(w, relief) ? 3 : S_in(w, loads) ? 2 : 0;
+    return S_in_list(x, t, L_SHIP) ? 1 : S_in_list(x, t, L_RELIEF) ? 3 : S_in_list(x, t, L_CARRIER) ? 2 : 0;
 }
 
 static int S_craft_of(const S_ctx *x, const sr_mention *src, int s0, int s1)
 {
     /* "two Iranian warships": the craft is the mention's own last word */
     if (src->t1 > src->t0) {
-        int c = S_craft_word(S_norm(x, src->t1 - 1));
+        int c = S_craft_word(x, src->t1 - 1);
         if (c) return c;
     }
     /* "a Chinese survey ship": the head after the actor */
     for (int k = src->t1; k < s1 && k < src->t1 + 3; k++) {
         if (!(S_flags(x, k) & TOK_WORD) || x->minside[k] >= 0 || S_is(x, k, W_BE)) break;
-        int c = S_craft_word(S_norm(x, k));
+        int c = S_craft_word(x, k);
         if (c) return c;
     }
     /* "shipments of aid from Turkey", "warships from Russia"; also for a
@@ -3239,9 +3408,9 @@ static int S_craft_of(const S_ctx *x, const sr_mention *src, int s0, int s1)
            (x->minside[k] >= 0 || (S_id(x, k) == VW_P_COMMA) || (S_id(x, k) == VW_AND) || S_is(x, k, W_DETS)))
         k--;
     if (k - 1 >= s0 && (S_id(x, k) == VW_FROM)) {
-        int c = S_craft_word(S_norm(x, k - 1));
+        int c = S_craft_word(x, k - 1);
         /* "shipments of aid from": the load before "of" */
-        if (c != 1 && k - 3 >= s0 && (S_id(x, k - 2) == VW_OF) && S_craft_word(S_norm(x, k - 3)) == 3) return 3;
+        if (c != 1 && k - 3 >= s0 && (S_id(x, k - 2) == VW_OF) && S_craft_word(x, k - 3) == 3) return 3;
         return c;
     }
     return 0;
@@ -3265,9 +3434,7 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
                            * its flag or owner unnamed ("seized an oil tanker
                            * in the Gulf of Oman") */
                           (!strcmp(p->mode, "confiscate") && m->lit_last > trig &&
-                           S_in(S_norm(x, m->lit_last), (const char *const[]){"ship", "ships", "vessel", "vessels",
-                                                                             "tanker", "tankers", "aircraft",
-                                                                             NULL})));
+                           S_in_list(x, m->lit_last, L_SEIZED_CRAFT)));
     if (!tgt && src && !x->abroad && src->kind != AK_ORG && strlen(src->key) == 3 &&
         (p->tix == T_PROTEST || (p->tix == T_COERCE && !out) ||
          (p->tix == T_CONCEDE && p->mode && !strcmp(p->mode, "resign"))))
@@ -3301,7 +3468,7 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
     if (src && p->tix == T_COERCE && src->kind != AK_ORG && strlen(src->key) == 3) {
         int end = m->end > trig ? m->end : trig + 1;
         for (int k = trig; k < end && k < s1; k++)
-            if (S_in(S_norm(x, k), (const char *const[]){"coup", "coups", "putsch", NULL})) {
+            if (S_in_list(x, k, L_COUP)) {
                 tgt = src;
                 /* ... of the country it happens in: "France condemned the
                  * coup in Niger" is Niger's */
@@ -3323,7 +3490,7 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
     if (!tgt && src && (p->tix == T_REJECT || p->tix == T_SUPPORT)) {
         int end = m->end > trig ? m->end : trig + 1, res = 0;
         for (int k = trig; k < s1 && k <= end + 3 && !res; k++)
-            if (S_in(S_norm(x, k), (const char *const[]){"resolution", "resolutions", "draft", NULL})) res = 1;
+            if (S_in_list(x, k, L_RESOLUTION)) res = 1;
         for (int mi = in->nmentions - 1; res && mi >= 0; mi--) {
             const sr_mention *om = &in->mentions[mi];
             if (om->kind == AK_ORG && om->start < in->seg->toks[trig].start && strcmp(om->key, src->key)) {
@@ -3437,10 +3604,7 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
         size_t kl = strlen(src->key);
         if (!craft && p->mode && !strcmp(p->mode, "visit") && tgt && strcmp(tgt->key, src->key) && kl == 3 &&
             (!strcmp(src->code + kl, "MIL") || !strcmp(src->code + kl, "COP")) && src->t1 > src->t0 &&
-            S_in(S_norm(x, src->t1 - 1),
-                 (const char *const[]){"troops", "forces", "soldiers", "police", "policemen", "officers", "army",
-                                       "military", "peacekeepers", "personnel", "contingent", "units", "marines",
-                                       "paratroopers", "gendarmes", "reinforcements", NULL}) &&
+            S_in_list(x, src->t1 - 1, L_FORCES) &&
             S_recode(x, &k, T_MOBILIZE, "154", "troops"))
             buf_printf(&q.why, "%sforces arriving abroad: a deployment", q.why.len ? ", " : "");
     }
@@ -3528,7 +3692,7 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
     /* an attack by hackers ("Chinese hackers targeted US agencies") is a
      * cyberattack: COERCE, mode cyber (the gold conventions) */
     else if (k.tix == T_ASSAULT && src && src->t1 > src->t0 &&
-             S_in(S_norm(x, src->t1 - 1), (const char *const[]){"hackers", "hacker", "cybercriminals", NULL}) &&
+             S_in_list(x, src->t1 - 1, L_HACKERS) &&
              S_recode(x, &k, T_COERCE, "170", "cyber"))
         buf_printf(&q.why, "%san attack by hackers: a cyberattack", q.why.len ? ", " : "");
 
@@ -3686,12 +3850,11 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
     if (!place && in->gaz)
         for (int k = s0 + 1; k + 1 < s1 && !place; k++) {
             if (x->mstart[k] < 0 ||
-                !S_in(S_norm(x, k - 1), (const char *const[]){"in", "inside", "into", "on", "over", "within", NULL}))
+                !S_in_list(x, k - 1, L_IN_TERRITORY))
                 continue;
             const sr_mention *am = &in->mentions[x->mstart[k]];
             if (!(am->how & AH_ADJ) || am->t1 >= s1 || strlen(am->key) != 3 ||
-                !S_in(S_norm(x, am->t1),
-                      (const char *const[]){"territory", "soil", "airspace", "waters", "land", NULL}))
+                !S_in_list(x, am->t1, L_TERRITORY))
                 continue;
             int d = k > trig ? k - trig : (trig - k) + 8;
             if (d >= 25) continue;
@@ -3707,7 +3870,7 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
             /* ... or "in several parts of the capital", "the streets of the
              * capital" */
             if ((S_id(x, k) != VW_CAPITAL) || (S_id(x, k - 1) != VW_THE) ||
-                !(S_in(S_norm(x, k - 2), (const char *const[]){"in", "across", "outside", "around", NULL}) ||
+                !(S_in_list(x, k - 2, L_IN_CAPITAL) ||
                   ((S_id(x, k - 2) == VW_OF) && k - 3 > s0 && S_is(x, k - 3, W_FRAME))))
                 continue;
             /* not "the capital of X", "the capital, Nairobi" (named above) */
@@ -4040,8 +4203,7 @@ static const S_pat *S_best_pattern(S_ctx *x, int s0, int s1, int t, S_match *out
          * agreement to exchange prisoners", "a deal to buy tanks") */
         while (k >= s0 && mods < 2 && !S_is(x, k, W_DETS) && (S_flags(x, k) & TOK_WORD) && !S_is_verb_form(x, k) &&
                !((S_id(x, k) == VW_TO) && k > s0 &&
-                 S_in(S_norm(x, k - 1), (const char *const[]){"agreement", "agreements", "deal", "deals", "accord",
-                                                               "pact", "mou", "memorandum", "treaty", NULL}))) {
+                 S_in_list(x, k - 1, L_AGREEMENT))) {
             const char *mw = S_norm(x, k);
             size_t ml = strlen(mw);
             if (x->minside[k] < 0 && ml > 3 && mw[ml - 1] == 's' && mw[ml - 2] != '\'') break;
@@ -4066,13 +4228,10 @@ static const S_pat *S_best_pattern(S_ctx *x, int s0, int s1, int t, S_match *out
     /* ... also a participle spelt like the base form ("Kyiv hit by Russian
      * missiles": English's verbs with one form for all three, a closed
      * class) */
-    static const char *const same_pp[] = {"hit", "cut", "shut", "hurt", "set", "put", "spread", "split", "cast",
-                                          "shed", "upset", "quit", "bid", "rid", NULL};
     /* (the list last: most words have no "by" after them) */
-    if (!x->passive && t + 2 < s1 && (S_id(x, t + 1) == VW_BY) && (past || S_in(w, same_pp)) &&
+    if (!x->passive && t + 2 < s1 && (S_id(x, t + 1) == VW_BY) && (past || S_in_list(x, t, L_SAME_PP)) &&
         (x->mstart[t + 2] >= 0 || ((S_id(x, t + 2) == VW_THE) && t + 3 < s1 && x->mstart[t + 3] >= 0)) &&
-        !S_in(w, (const char *const[]){"stood", "abided", "abode", "went", "passed", "dropped", "stopped", "came",
-                                        "got", "lived", "swore", "sworn", NULL}))
+        !S_in_list(x, t, L_NOT_PASSIVE_BY))
         x->passive = 1;
     /* "was hit", "were cut": participles spelt like the base form */
     if (!x->passive && t > s0 && S_is(x, t - 1, W_BE) && (S_id(x, t - 1) != VW_BE) &&
@@ -4141,19 +4300,13 @@ static int S_word_is_act(const S_ctx *x, int s0, int s1, int t, int end, int tix
      * or of talks about it ("truce talks", "ceasefire negotiators"), names
      * no act */
     if (noun && t + 1 < s1 && t + 1 >= end &&
-        S_in(S_norm(x, t + 1), (const char *const[]){"worker", "workers", "agency", "agencies", "group", "groups",
-                                                      "organisation", "organisations", "organization",
-                                                      "organizations", "official", "officials", "staff",
-                                                      "volunteer", "volunteers", "leader", "leaders",
-                                                      "helicopter", "helicopters", "talks", "negotiations",
-                                                      "negotiators", "negotiator", "mediators", "mediator",
-                                                      "envoy", "envoys", NULL}))
+        S_in_list(x, t + 1, L_DOERS))
         return 0;
     /* "recalled its ambassadors, in protest at the deal": a protest as
      * the motive of another act is no demonstration */
     if (tix == T_PROTEST && t > s0 && (S_id(x, t - 1) == VW_IN) && t + 1 < s1 &&
-        S_in(S_norm(x, t), (const char *const[]){"protest", "protests", NULL}) &&
-        S_in(S_norm(x, t + 1), (const char *const[]){"at", "over", "against", "of", NULL}))
+        S_in_list(x, t, L_PROTEST) &&
+        S_in_list(x, t + 1, L_PROTEST_PREP))
         return 0;
     /* "demonstrating the importance of", "demonstrated its resolve": to
      * demonstrate something is to show it */
@@ -4165,9 +4318,7 @@ static int S_word_is_act(const S_ctx *x, int s0, int s1, int t, int end, int tix
     if (tix == T_THREATEN && !noun && !strncmp(S_norm(x, t), "threat", 6))
         for (int k = t + 1; k < s1 && k <= t + 3; k++) {
             if (S_flags(x, k) & TOK_PUNCT) break;
-            if (S_in(S_norm(x, k), (const char *const[]){"security", "stability", "peace", "safety", "lives",
-                                                          "existence", "sovereignty", "integrity", "interests",
-                                                          "future", "livelihoods", NULL}))
+            if (S_in_list(x, k, L_GOODS))
                 return 0;
         }
     /* "warned of a humanitarian catastrophe": a warning of a danger is a
@@ -4259,7 +4410,7 @@ static int S_pattern_targets(S_ctx *x, S_trig *g)
         /* a withdrawal from a place leaves it: there it happens ("withdraw
          * from southern Lebanon", the gold conventions) */
         int b = t0 - 1;
-        if (b > g->s0 && S_in(S_norm(x, b), S_compass)) b--;
+        if (b > g->s0 && S_in_list(x, b, L_COMPASS)) b--;
         int left = p->tix == T_RETREAT && p->mode && !strcmp(p->mode, "withdraw") && b >= g->s0 &&
                    (S_id(x, b) == VW_FROM);
         if (p->tix == T_CONSULT ? (visit || (city && !party))
@@ -4329,8 +4480,7 @@ static void S_find_agent(S_ctx *x, S_trig *g)
         for (int k = g->s0 + 1; k + 1 < g->t && g->agent < 0; k++) {
             int mi, pl;
             if (((S_id(x, k) == VW_TO) || (S_id(x, k) == VW_IN)) &&
-                S_in(S_norm(x, k - 1), (const char *const[]){"ambassador", "envoy", "diplomat", "diplomats",
-                                                              "charge", "chargé", NULL}) &&
+                S_in_list(x, k - 1, L_DIPLOMAT) &&
                 S_slot(x, k + 1, g->t, &mi, &pl) >= 0 && mi >= 0 && x->in->mentions[mi].kind == AK_COUNTRY)
                 g->agent = mi;
         }
@@ -4464,7 +4614,7 @@ static void S_noun_sources(S_ctx *x, S_trig *g)
     }
     /* "the coup in Niger": a coup is done in the country it happens in */
     if (!g->nsrc && g->ntg == 1 && g->tg[0] >= in->mentions && g->tg[0] < in->mentions + in->nmentions &&
-        g->tg[0]->kind == AK_COUNTRY && S_in(S_norm(x, t), (const char *const[]){"coup", "coups", "putsch", NULL})) {
+        g->tg[0]->kind == AK_COUNTRY && S_in_list(x, t, L_COUP)) {
         g->srcs[g->nsrc++] = (int)(g->tg[0] - in->mentions);
         g->self_ok = 1;
     }
@@ -4484,8 +4634,7 @@ static void S_noun_sources(S_ctx *x, S_trig *g)
         int v = t - 1, words = 0;
         while (v >= s0 && !S_is_verb_form(x, v) && !S_is_light_verb(x, v) && x->minside[v] < 0) {
             int amount = (S_flags(x, v) & TOK_NUM) || S_is(x, v, W_MONEY) ||
-                         S_in(S_norm(x, v), (const char *const[]){"million", "billion", "trillion", "thousand",
-                                                                  "hundred", NULL});
+                         S_in_list(x, v, L_AMOUNT);
             if (!amount && (!(S_flags(x, v) & TOK_WORD) || S_is(x, v, W_PREPS) || ++words > 4)) break;
             v--;
         }
@@ -4765,8 +4914,7 @@ static void S_object_targets(S_ctx *x, S_trig *g)
              * share intelligence on al-Shabaab") do it with each other: an
              * actor after on/about/over/against is their topic */
             int topic = mi >= 0 && g->nsrc >= 2 && x->c->tsym[p->tix] && in->mentions[mi].t0 > 0 &&
-                        S_in(S_norm(x, in->mentions[mi].t0 - 1),
-                             (const char *const[]){"on", "about", "over", "against", "regarding", NULL});
+                        S_in_list(x, in->mentions[mi].t0 - 1, L_TOPIC_PREP);
             if (mi >= 0 && !topic) {
                 g->tg[g->ntg++] = &in->mentions[mi];
                 /* and those coordinated with it ("threatened to cut gas to
@@ -4816,7 +4964,7 @@ static void S_group_targets(S_ctx *x, S_trig *g)
     const char *v = S_norm(x, t);
     int vid = S_id(x, t);
     int reciprocal = !p->noun && (!strncmp(v, "trade", 5) || (vid == VW_TRADING) || !strncmp(v, "exchange", 8) ||
-                                  (vid == VW_EXCHANGING) || (S_in(v, S_clash_words) && v[strlen(v) - 1] != 's'));
+                                  (vid == VW_EXCHANGING) || (S_in_list(x, t, L_CLASH) && v[strlen(v) - 1] != 's'));
     for (int k = t + 1; k < s1 && k <= g->end + 1; k++)
         if (((S_id(x, k) == VW_EACH) && k + 1 < s1 && (S_id(x, k + 1) == VW_OTHER)) ||
             ((S_id(x, k) == VW_ONE) && k + 1 < s1 && (S_id(x, k + 1) == VW_ANOTHER)))
@@ -5059,12 +5207,11 @@ static int S_more_targets(S_ctx *x, S_trig *g)
  * (the gold conventions).  end: the first token after the trip's words. */
 static int S_trip_for_talks(const S_ctx *x, int t, int end, int s1, const sr_mention *tm)
 {
-    static const char *const talks[] = {"meeting", "meetings", "talks", "summit", "meet", "negotiations", NULL};
     if (!((tm->how & (AH_PLACE | AH_METONYM)) || x->pstart[tm->t0] >= 0)) return 0;
     int purpose = 0;
     for (int k = end; k < s1 && k <= t + 14 && !(S_flags(x, k) & TOK_PUNCT); k++) {
         if (S_id(x, k) == VW_FOR || S_id(x, k) == VW_TO) purpose = k;
-        if (!purpose || k - purpose > 5 || !S_in(S_norm(x, k), talks)) continue;
+        if (!purpose || k - purpose > 5 || !S_in_list(x, k, L_TALKS)) continue;
         for (int j = k + 1; j < s1 && j <= k + 3; j++)
             if (x->mstart[j] >= 0 && strcmp(x->in->mentions[x->mstart[j]].key, tm->key) &&
                 (j == k + 1 || S_id(x, j - 1) == VW_WITH || S_id(x, k + 1) == VW_WITH))
@@ -5137,11 +5284,10 @@ static int S_keep_act(S_ctx *x, S_trig *g)
          * in July", "host the BRICS summit") */
         own_meeting = 0;
         for (int k = t - 1; k >= g->s0 && k >= t - 4 && !own_meeting; k--)
-            own_meeting = S_in(S_norm(x, k), (const char *const[]){"hold", "holds", "held", "holding", "convene",
-                                                                   "convenes", "convened", "convening", NULL});
-        own_meeting = own_meeting && S_in(S_norm(x, t), (const char *const[]){"summit", "meeting", "session", NULL});
+            own_meeting = S_in_list(x, k, L_HOLD);
+        own_meeting = own_meeting && S_in_list(x, t, L_SUMMIT);
     } else if (own_meeting) {
-        own_meeting = S_in(S_norm(x, t), (const char *const[]){"meet", "meets", "met", NULL});
+        own_meeting = S_in_list(x, t, L_MEET);
     }
     /* ... and its members' agreement among themselves ("OPEC+ agreed on a
      * major cut in production") agrees with no one outside it */
@@ -5158,13 +5304,12 @@ static int S_keep_act(S_ctx *x, S_trig *g)
      * Iran": a backer named in passing describes an actor, not an event
      * (the gold conventions) */
     if (p->tix == T_SUPPORT && g->passive && !p->noun && g->agent >= 0 && t > g->s0) {
-        const char *const backed[] = {"backed", "supported", "sponsored", NULL};
         int k = t - 1;
         while (k > g->s0 && (S_id(x, k) == VW_ARE || S_id(x, k) == VW_IS || S_id(x, k) == VW_WERE ||
                              S_id(x, k) == VW_WAS || S_is_adverb(x, k)))
             k--;
-        int rel = S_in(S_norm(x, k), (const char *const[]){"who", "which", "that", NULL}) && k < t - 1;
-        if (S_in(S_norm(x, t), backed) &&
+        int rel = S_in_list(x, k, L_RELATIVE) && k < t - 1;
+        if (S_in_list(x, t, L_BACKED) &&
             (rel || (S_id(x, k) == VW_P_COMMA && k == t - 1) || (x->minside[k] >= 0 && k == t - 1)))
             return 0;
     }
@@ -5413,7 +5558,7 @@ static int S_code_sentence(S_ctx *x, int sent)
         if (!S_civil_war(x, g)) {
             /* a bare "war" is coded only as a civil war: "the Afghanistan
              * war", "the Ukraine war" name a place, not a side */
-            if (g->p->noun && g->p->nel == 0 && S_in(S_norm(x, t), (const char *const[]){"war", "wars", NULL}))
+            if (g->p->noun && g->p->nel == 0 && S_in_list(x, t, L_WAR))
                 continue;
             if (!S_find_sources(x, g) && !S_protest_place(x, g)) continue;
             /* protesters with no country of their own, given the one
@@ -5648,16 +5793,13 @@ static int S_insert_after(S_ctx *x, size_t i, const sr_event *e)
  * Israel"). */
 static int S_reciprocal_clashes(S_ctx *x)
 {
-    const char *const *clash = S_clash_words;
     for (size_t i = 0; i < x->events.len; i++) {
         sr_event e = VEC_AT(&x->events, sr_event, i);
         if (S_tix(e.type) != T_ASSAULT || !e.source || !e.target || !strcmp(e.source->key, e.target->key) ||
             e.trig0 < 0 || e.trig0 >= x->in->seg->ntoks)
             continue;
-        const char *w = S_norm(x, e.trig0);
-        int mutual = S_in(w, clash);
-        if (!mutual && (!strcmp(w, "fighting") || !strcmp(w, "fight") || !strcmp(w, "battle") ||
-                        !strcmp(w, "battles")))
+        int mutual = S_in_list(x, e.trig0, L_CLASH);
+        if (!mutual && S_in_list(x, e.trig0, L_FIGHT))
             mutual = S_coordinated(x, e.source, e.target) ||
                      (e.trig0 + 1 < x->in->seg->ntoks && S_id(x, e.trig0 + 1) == VW_BETWEEN);
         if (!mutual) continue;
@@ -5683,10 +5825,6 @@ static int S_reciprocal_clashes(S_ctx *x)
  * closing the sentence after the act: ", a charge (that) X denies". */
 static int S_denied_charges(S_ctx *x)
 {
-    static const char *const charge[] = {"charge", "charges", "accusation", "accusations", "claim", "claims",
-                                         "allegation", "allegations", NULL};
-    static const char *const deny[] = {"denies", "denied", "deny", "rejects", "rejected", "reject", "disputes",
-                                       "disputed", NULL};
     size_t n = x->events.len;
     for (size_t i = 0; i < n; i++) {
         sr_event e = VEC_AT(&x->events, sr_event, i);
@@ -5703,12 +5841,12 @@ static int S_denied_charges(S_ctx *x)
         int s1 = st->tok0 + st->ntok, k = e.trig1;
         while (k < s1 && (S_id(x, k) != VW_P_COMMA)) k++;
         if (++k < s1 && ((S_id(x, k) == VW_A) || (S_id(x, k) == VW_AN))) k++;
-        if (k >= s1 || !S_in(S_norm(x, k), charge)) continue;
+        if (k >= s1 || !S_in_list(x, k, L_CHARGE)) continue;
         if (++k < s1 && (S_id(x, k) == VW_THAT)) k++;
         if (k >= s1 || x->mstart[k] < 0 || strcmp(x->in->mentions[x->mstart[k]].key, e.source->key)) continue;
         k = x->in->mentions[x->mstart[k]].t1;
         if (k < s1 && ((S_id(x, k) == VW_HAS) || (S_id(x, k) == VW_HAVE))) k++;
-        if (k >= s1 || !S_in(S_norm(x, k), deny)) continue;
+        if (k >= s1 || !S_in_list(x, k, L_DENY)) continue;
         e.modality = MOD_NEGATED;
         e.day = -1;   /* "denies": the report's present, no day of the act */
         e.prec = PREC_NONE;
@@ -5734,7 +5872,7 @@ static int S_accepted_aid(S_ctx *x)
             continue;
         int aid = 0;
         for (int k = e.trig0 + 1; k < e.trig1 && !aid; k++)
-            aid = S_in(S_norm(x, k), (const char *const[]){"aid", "assistance", "help", "donations", NULL});
+            aid = S_in_list(x, k, L_AID);
         if (!aid) continue;
         const sr_mention *t = e.source;
         e.source = e.target;
@@ -6733,8 +6871,7 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
         while (rank < x->nkeyrank && (x->keyrank[rank][0] != ms[i]->key[0] || strcmp(x->keyrank[rank], ms[i]->key)))
             rank++;
         sn.rank[i] = rank;
-        sn.placeprep[i] = ms[i]->t0 > s0 && S_in(S_norm(x, ms[i]->t0 - 1),
-                                                 (const char *const[]){"in", "at", "to", "into", "from", NULL});
+        sn.placeprep[i] = ms[i]->t0 > s0 && S_in_list(x, ms[i]->t0 - 1, L_PLACE_PREP);
     }
     int *next_rep = arena_alloc(x->a, 2 * (size_t)(s1 - s0 + 1) * sizeof *next_rep);
     if (!next_rep) return SITREP_ENOMEM;
