@@ -11,12 +11,15 @@
  * trigger within its clause (modality.tsv), the date from the nearest time
  * expression of the clause, the location from an "in"/"at" place phrase.
  * Compound actors give one event per distinct (source key, target key).
- * Words are tested by vocabulary id (VW_*) and class (W_*, bits 32-63 of
- * the token's class, added to the vocabulary at load); modality cues are
- * keyed by the ids of their words; the lemmas of a word that head
- * patterns, the literals it matches and its verb lists are looked up by
- * its id in tables built at load (S_build_lex).  Still by string: suffix
- * tests ("-ing", "-ly", "n't") and the learned layer's feature names.
+ * Words are tested by vocabulary id (VW_*), class (W_*, bits 32-63 of
+ * the token's class, added to the vocabulary at load) and word list
+ * (S_WORD_LISTS: a bit per list by id, S_in_list); modality cues and
+ * treaty names are keyed by the ids of their words; the lemmas of a word
+ * that head patterns, the literals it matches and its verb lists are
+ * looked up by its id in tables built at load (S_build_lex).  Types are
+ * indexes (T_*, S_tix).  Still by string: prefix and suffix tests of a
+ * word's spelling ("warn-", "-ing", "-ly", "n't"), a pattern's mode and
+ * CAMEO code, and the learned layer's feature names.
  */
 #include "code.h"
 
@@ -135,6 +138,7 @@ struct coder {
     unsigned char *lidok;        /* by lemma number: its names are looked up by number */
     dict roles;                  /* the roles the model's names write -> their numbers, from 1 */
     int nlid, id_dollar, id_caret;
+    int lid_shoot;               /* the number of the head lemma "shoot", or -1 (S_word_is_act) */
     /* by type (S_types): a speech act or SUPPORT (its reporter may be its
      * source), symmetric (merge_symmetric) */
     unsigned char tspeech[16], tsym[16];
@@ -188,12 +192,12 @@ typedef struct {
 } S_conflict;
 
 /* One treaty of treaties.tsv: its two sides and its names, each name a
- * run of folded words. */
+ * run of folded words by their vocabulary ids. */
 enum { TREATY_MAXK = 8, TREATY_MAXN = 6, TREATY_MAXW = 8 };
 typedef struct {
     char side[2][TREATY_MAXK][16];
     int nside[2];
-    const char *name[TREATY_MAXN][TREATY_MAXW];
+    int name[TREATY_MAXN][TREATY_MAXW];
     int nwords[TREATY_MAXN], nnames;
     const char *title;   /* the first name as written, for --explain */
 } S_treaty;
@@ -685,7 +689,7 @@ static int S_treaty_line(coder *c, char **cols, int nc, const char *where, char 
         char *ws = NULL;
         int n = 0;
         for (char *word = strtok_r(name, " ", &ws); word && n < TREATY_MAXW; word = strtok_r(NULL, " ", &ws))
-            if (!(w.name[w.nnames][n++] = arena_strdup(&c->mem, word))) goto oom;
+            if ((w.name[w.nnames][n++] = vocab_add(c->voc, word, strlen(word), 0)) < 0) goto oom;
         if (n) w.nwords[w.nnames++] = n;
     }
     if (!w.nside[0] || !w.nside[1] || !w.nnames) {
@@ -914,6 +918,9 @@ coder *coder_load(const char *dir, const lexicon *lx, vocab *voc, char *err, siz
         snprintf(err, errlen, "out of memory");
         goto fail;
     }
+    c->lid_shoot = -1;
+    for (size_t i = 0; i < c->hents.len; i++)
+        if (!strcmp(VEC_AT(&c->hents, S_hent, i).lemma, "shoot")) c->lid_shoot = VEC_AT(&c->hents, S_hent, i).lid;
     S_elem_blooms(c);
     if ((rc = S_pack_filters(c))) {
         snprintf(err, errlen, "out of memory");
@@ -2549,7 +2556,7 @@ static int S_object_after(const S_ctx *x, int t, int s1, int not_before)
             /* "on the sidelines of the SCO summit": the occasion, not whom */
             int b = k - 1;
             if (b > 0 && S_is(x, b, W_DETS)) b--;
-            if (b > 0 && (S_id(x, b) == VW_OF) && !strcmp(S_norm(x, b - 1), "sidelines")) {
+            if (b > 0 && (S_id(x, b) == VW_OF) && S_id(x, b - 1) == VW_SIDELINES) {
                 k = x->in->mentions[mi].t1 - 1;
                 continue;
             }
@@ -2859,15 +2866,14 @@ static int S_past_clause(const S_ctx *x, int s0, int trig, int noun)
 static int S_crosses_clause(const S_ctx *x, int lo, int hi)
 {
     for (int k = lo; k < hi; k++) {
-        const char *w = S_norm(x, k);
         int wid = S_id(x, k);
         /* an aside between dashes or brackets is no boundary: "security
          * forces -- some 9,500 of which are deployed -- used tear gas" */
-        if (!strcmp(w, "--") || (wid == VW_P_HYPHEN) || !strcmp(w, "(")) {
-            const char *close = w[0] == '(' ? ")" : w;
+        if (wid == VW_P_DASHES || wid == VW_P_HYPHEN || wid == VW_P_LPAREN) {
+            int close = wid == VW_P_LPAREN ? VW_P_RPAREN : wid;
             int e = k + 1;
-            while (e < hi && strcmp(S_norm(x, e), close) && e - k <= 15) e++;
-            if (e < hi && !strcmp(S_norm(x, e), close)) { k = e; continue; }
+            while (e < hi && S_id(x, e) != close && e - k <= 15) e++;
+            if (e < hi && S_id(x, e) == close) { k = e; continue; }
         }
         if (S_is_report_word(x, k) || (wid == VW_P_SEMICOLON)) return 1;
         if ((wid == VW_WHICH) || (wid == VW_THAT) || (wid == VW_BECAUSE) || (wid == VW_WHILE))
@@ -3352,6 +3358,12 @@ typedef struct {
     double goldstein;
 } S_kind;
 
+/* A kind of aid: the word that names it (VW_*), its CAMEO code and mode. */
+typedef struct {
+    int id;
+    const char *cameo, *mode;
+} S_aid_kind;
+
 /* Makes k the CAMEO code's (its quad and Goldstein score from
  * patterns/cameo.tsv), of type and mode.  0 when the code is unknown
  * (k unchanged). */
@@ -3556,7 +3568,7 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
         buf_printf(&q.why, "%sheadline 'to' + verb", q.why.len ? ", " : "");
     }
     /* "Putin is due in Beijing": a visit due is planned */
-    if (mod == MOD_ASSERTED && p->tix == T_CONSULT && !strcmp(S_norm(x, trig), "due")) {
+    if (mod == MOD_ASSERTED && p->tix == T_CONSULT && S_id(x, trig) == VW_DUE) {
         mod = MOD_PLANNED;
         buf_printf(&q.why, "%sa visit due", q.why.len ? ", " : "");
     }
@@ -3613,8 +3625,8 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
      * visit", "India protested to Pakistan"): PLOVER's PROTEST is a
      * demonstration, done by a country's people */
     if (k.tix == T_PROTEST && !p->noun && src && src->t1 <= trig &&
-        (!strcmp(S_norm(x, trig), "protested") ||
-         (src->t1 == trig && S_in(S_norm(x, trig), (const char *const[]){"protest", "protests", NULL})))) {
+        (S_id(x, trig) == VW_PROTESTED ||
+         (src->t1 == trig && S_in_list(x, trig, L_PROTEST)))) {
         size_t kl = strlen(src->key);
         const char *role = !strncmp(src->code, src->key, kl) ? src->code + kl : "";
         int state = kl == 3 ? !*role || !strcmp(role, "GOV") || !strcmp(role, "DIP") : !strncmp(src->code, "IGO", 3);
@@ -3626,19 +3638,19 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
      * an adverb of kind after the act's words ("military support" stays
      * SUPPORT: measured, the gold codes it so at least once) */
     if (p->tix == T_SUPPORT) {
-        static const char *const before[][3] = {{"financial", "071", "economic"}, {"economic", "071", "economic"},
-                                                {"budget", "071", "economic"}, {"budgetary", "071", "economic"}};
-        static const char *const after[][3] = {{"militarily", "072", "military"}, {"financially", "071", "economic"},
-                                               {"economically", "071", "economic"}};
+        static const S_aid_kind before[] = {{VW_FINANCIAL, "071", "economic"}, {VW_ECONOMIC, "071", "economic"},
+                                            {VW_BUDGET, "071", "economic"}, {VW_BUDGETARY, "071", "economic"}};
+        static const S_aid_kind after[] = {{VW_MILITARILY, "072", "military"}, {VW_FINANCIALLY, "071", "economic"},
+                                           {VW_ECONOMICALLY, "071", "economic"}};
         int end = m->end > trig ? m->end : trig + 1;
         for (int t = trig; t <= end && t < s1; t++) {
-            if (!S_in(S_norm(x, t), (const char *const[]){"support", "backing", NULL})) continue;
+            if (!S_in_list(x, t, L_SUPPORT)) continue;
             for (size_t j = 0; t > s0 && j < sizeof before / sizeof before[0]; j++)
-                if (!strcmp(S_norm(x, t - 1), before[j][0]) && S_recode(x, &k, T_AID, before[j][1], before[j][2])) break;
+                if (S_id(x, t - 1) == before[j].id && S_recode(x, &k, T_AID, before[j].cameo, before[j].mode)) break;
             break;
         }
         for (size_t j = 0; k.tix == T_SUPPORT && end < s1 && j < sizeof after / sizeof after[0]; j++)
-            if (!strcmp(S_norm(x, end), after[j][0]) && S_recode(x, &k, T_AID, after[j][1], after[j][2])) break;
+            if (S_id(x, end) == after[j].id && S_recode(x, &k, T_AID, after[j].cameo, after[j].mode)) break;
         if (k.tix == T_AID) {
             buf_printf(&q.why, "%ssupport in money or arms: aid", q.why.len ? ", " : "");
             /* an offer of aid is hypothetical (the gold conventions) */
@@ -3648,18 +3660,18 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
     /* aid of no stated kind takes the kind its words name ("delivered food
      * aid", "Washington's military aid to Kyiv") */
     if (p->tix == T_AID && !k.mode) {
-        static const char *const kinds[][3] = {{"military", "072", "military"}, {"weapons", "072", "military"},
-                                               {"arms", "072", "military"}, {"defense", "072", "military"},
-                                               {"defence", "072", "military"}, {"security", "072", "military"},
-                                               {"humanitarian", "073", "humanitarian"},
-                                               {"food", "073", "humanitarian"}, {"medical", "073", "humanitarian"},
-                                               {"relief", "073", "humanitarian"},
-                                               {"financial", "071", "economic"}, {"economic", "071", "economic"},
-                                               {"budget", "071", "economic"}};
+        static const S_aid_kind kinds[] = {{VW_MILITARY, "072", "military"}, {VW_WEAPONS, "072", "military"},
+                                           {VW_ARMS, "072", "military"}, {VW_DEFENSE, "072", "military"},
+                                           {VW_DEFENCE, "072", "military"}, {VW_SECURITY, "072", "military"},
+                                           {VW_HUMANITARIAN, "073", "humanitarian"},
+                                           {VW_FOOD, "073", "humanitarian"}, {VW_MEDICAL, "073", "humanitarian"},
+                                           {VW_RELIEF, "073", "humanitarian"},
+                                           {VW_FINANCIAL, "071", "economic"}, {VW_ECONOMIC, "071", "economic"},
+                                           {VW_BUDGET, "071", "economic"}};
         int lo = trig - 3 < s0 ? s0 : trig - 3, hi = m->end > trig ? m->end : trig + 1;
         for (int t = lo; t < hi && !k.mode; t++)
             for (size_t j = 0; j < sizeof kinds / sizeof kinds[0]; j++)
-                if (!strcmp(S_norm(x, t), kinds[j][0]) && S_recode(x, &k, k.tix, kinds[j][1], kinds[j][2])) break;
+                if (S_id(x, t) == kinds[j].id && S_recode(x, &k, k.tix, kinds[j].cameo, kinds[j].mode)) break;
     }
     /* a refused concession is a REJECT (above); one not made so far ("has
      * yet to resign") stays a negated CONCEDE */
@@ -4333,28 +4345,24 @@ static int S_word_is_act(const S_ctx *x, int s0, int s1, int t, int end, int tix
     if (tix == T_ASSAULT && !strncmp(S_norm(x, t), "sabotag", 7))
         for (int k = t + 1; k < s1 && k <= t + 4; k++) {
             if (S_flags(x, k) & TOK_PUNCT) break;
-            if (S_in(S_norm(x, k), (const char *const[]){"talks", "negotiations", "process", "deal", "agreement",
-                                                          "efforts", "plan", "plans", "election", "elections",
-                                                          "ceasefire", "truce", "dialogue", "peace", NULL}))
+            if (S_in_list(x, k, L_UNDERTAKING))
                 return 0;
         }
     /* "in exchange for": a preposition, no exchange of prisoners ("the
      * release of 100 Russians in exchange for 100 Ukrainians") */
-    if (t > s0 && (S_id(x, t - 1) == VW_IN) && !strcmp(S_norm(x, t), "exchange") && t + 1 < s1 &&
+    if (t > s0 && (S_id(x, t - 1) == VW_IN) && S_id(x, t) == VW_EXCHANGE && t + 1 < s1 &&
         (S_id(x, t + 1) == VW_FOR))
         return 0;
     /* an incoming missile or rocket shot down is an interception, no
      * attack (gold conventions): the weapon is the object after "down" or
      * the subject of the passive (not a drone: "shot down a US drone"
      * over the Gulf is an attack on the US) */
-    if (tix == T_ASSAULT && !strcmp(S_norm(x, t + 1 < s1 ? t + 1 : t), "down") &&
-        S_in(x->lx[t]->nhead[0] ? HENT(x->c, x->lx[t]->head[0])->lemma : "", (const char *const[]){"shoot", NULL})) {
-        static const char *const incoming[] = {"missile", "missiles", "rocket", "rockets", "projectile",
-                                               "projectiles", NULL};
+    if (tix == T_ASSAULT && S_id(x, t + 1 < s1 ? t + 1 : t) == VW_DOWN &&
+        x->lx[t]->nhead[0] && HENT(x->c, x->lx[t]->head[0])->lid == x->c->lid_shoot) {
         for (int k = t + 2; k < s1 && k <= t + 5 && !(S_flags(x, k) & TOK_PUNCT); k++)
-            if (S_in(S_norm(x, k), incoming)) return 0;
+            if (S_in_list(x, k, L_INCOMING)) return 0;
         for (int k = t - 1; k >= s0 && k >= t - 4 && !(S_flags(x, k) & TOK_PUNCT); k--)
-            if (S_in(S_norm(x, k), incoming)) return 0;
+            if (S_in_list(x, k, L_INCOMING)) return 0;
     }
     return 1;
 }
@@ -4538,7 +4546,7 @@ static int S_control_of(const S_ctx *x, int s0, int v, S_trig *g)
     for (int k = v; k >= s0 && k >= v - 3; k--) {
         if (k < v && (S_flags(x, k) & TOK_PUNCT)) return 0;
         if (k < v && x->minside[k] >= 0) return 0;
-        if (k > s0 && !strcmp(S_norm(x, k - 1), "to") && S_controlled(x, s0, k, &g->nsrc, g->srcs)) {
+        if (k > s0 && S_id(x, k - 1) == VW_TO && S_controlled(x, s0, k, &g->nsrc, g->srcs)) {
             g->controlled = 1;
             return g->nsrc > 0;
         }
@@ -4608,7 +4616,7 @@ static void S_noun_sources(S_ctx *x, S_trig *g)
         while (j > s0 && j >= t - 4 && (S_is(x, j, W_DETS) || (S_flags(x, j) & TOK_WORD)) && (S_id(x, j) != VW_FOR) &&
                x->minside[j] < 0 && !S_is_verb_form(x, j))
             j--;
-        if (j - 2 >= s0 && (S_id(x, j) == VW_FOR) && !strcmp(S_norm(x, j - 1), "responsibility") &&
+        if (j - 2 >= s0 && (S_id(x, j) == VW_FOR) && S_id(x, j - 1) == VW_RESPONSIBILITY &&
             !strncmp(S_norm(x, j - 2), "claim", 5))
             g->nsrc = S_subject(x, s0, j - 2, g->srcs, 8, g->skip, g->nskip);
     }
@@ -4623,7 +4631,7 @@ static void S_noun_sources(S_ctx *x, S_trig *g)
     if (!g->nsrc && p->tix == T_COERCE) {
         int j = t - 1;
         while (j > s0 && j >= t - 3 && (S_is(x, j, W_DETS) || S_is_adverb(x, j)) && x->minside[j] < 0) j--;
-        if (j > s0 && !strcmp(S_norm(x, j), "under")) g->nsrc = S_subject(x, s0, j, g->srcs, 8, g->skip, g->nskip);
+        if (j > s0 && S_id(x, j) == VW_UNDER) g->nsrc = S_subject(x, s0, j, g->srcs, 8, g->skip, g->nskip);
     }
     /* a bare noun with no owner names no actor ("after the meeting"),
      * unless it is the object of a verb: then that verb's subject
@@ -4747,7 +4755,7 @@ static int S_find_sources(S_ctx *x, S_trig *g)
      * is the reporter's demand of it (the dev gold: "the Pakistani
      * government must halt ...", said by Kabul, is its REQUEST); with no
      * reporter it is no one's */
-    if (!p->noun && p->tix == T_REQUEST && !strcmp(S_norm(x, t), "must")) {
+    if (!p->noun && p->tix == T_REQUEST && S_id(x, t) == VW_MUST) {
         /* not a judgement in the passive ("Russia must be held
          * responsible": the reporter's ACCUSE, S_SPEECH_ACTS) */
         if ((rep = S_reporter(x, s0, s1, t)) < 0 || (t + 1 < s1 && S_id(x, t + 1) == VW_BE)) return 0;
@@ -5004,7 +5012,7 @@ static int S_treaty_at(const S_ctx *x, int k, int s1, int *len)
         const S_treaty *w = &VEC_AT(&x->c->treaties, S_treaty, i);
         for (int n = 0; n < w->nnames; n++) {
             int j = 0;
-            while (j < w->nwords[n] && k + j < s1 && !strcmp(S_norm(x, k + j), w->name[n][j])) j++;
+            while (j < w->nwords[n] && k + j < s1 && S_id(x, k + j) == w->name[n][j]) j++;
             if (j == w->nwords[n] && j > *len) {
                 *len = j;
                 best = (int)i;
@@ -5246,9 +5254,9 @@ static int S_keep_act(S_ctx *x, S_trig *g)
     for (int k = g->end > t ? g->end : t + 1; drills && k < s1 && !(S_flags(x, k) & TOK_PUNCT); k++) {
         int wid = S_id(x, k);
         if (wid == VW_TO || wid == VW_IN || wid == VW_NEAR || wid == VW_ALONG || wid == VW_AROUND ||
-            wid == VW_TOWARD || wid == VW_TOWARDS || !strcmp(S_norm(x, k), "into"))
+            wid == VW_TOWARD || wid == VW_TOWARDS || wid == VW_INTO)
             dest = 1;
-        if (dest && S_in(S_norm(x, k), (const char *const[]){"border", "borders", "frontier", "boundary", NULL}))
+        if (dest && S_in_list(x, k, L_BORDER))
             border = 1;
     }
     if (dest && !border) drills = 0;
@@ -5462,8 +5470,8 @@ static int S_civil_war(S_ctx *x, S_trig *g)
 {
     const code_input *in = x->in;
     int t = g->t;
-    if (g->p->tix != T_ASSAULT || !g->p->noun || t <= g->s0 || strcmp(S_norm(x, t - 1), "civil") ||
-        !S_in(S_norm(x, t), (const char *const[]){"war", "wars", "conflict", NULL}))
+    if (g->p->tix != T_ASSAULT || !g->p->noun || t <= g->s0 || S_id(x, t - 1) != VW_CIVIL ||
+        !S_in_list(x, t, L_WAR_CONFLICT))
         return 0;
     const sr_mention *c = NULL;
     for (int k = 0; k < g->ntg && !c; k++)
@@ -6952,7 +6960,7 @@ static int S_propose(S_ctx *x, int sent, size_t first_event)
         if (!le->nhead[0] && !le->nhead[1]) continue;
         /* a modal's demand is the reporter's, which only the rules look
          * for (S_find_sources) */
-        if (!strcmp(S_norm(x, t), "must")) continue;
+        if (S_id(x, t) == VW_MUST) continue;
         /* what does not depend on the type: the nearest mention on each
          * side of the trigger; the mentions' distances to it, and per key
          * the nearest two; each mention as a source (ok_src: 1 any type,

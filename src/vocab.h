@@ -216,7 +216,22 @@ enum { VOCAB_UNKNOWN = 0 };
     X(TOWARDS, "towards", 0, 0) X(TRADING, "trading", 0, 0)                    \
     X(UNLIKELY, "unlikely", 0, 0) X(VISITING, "visiting", 0, 0)                \
     X(WERE, "were", 0, 0) X(WHICH, "which", 0, 0) X(WHILE, "while", 0, 0)      \
-    X(WHO, "who", 0, 0) X(DURING, "during", 0, 0) X(STREETS, "streets", 0, 0)
+    X(WHO, "who", 0, 0) X(DURING, "during", 0, 0) X(STREETS, "streets", 0, 0)  \
+    X(P_DASHES, "--", 0, 0) X(P_LPAREN, "(", 0, 0) X(P_RPAREN, ")", 0, 0)     \
+    X(CIVIL, "civil", 0, 0) X(DOWN, "down", 0, 0) X(DUE, "due", 0, 0)          \
+    X(EXCHANGE, "exchange", 0, 0) X(INTO, "into", 0, 0) X(MUST, "must", 0, 0)  \
+    X(PROTESTED, "protested", 0, 0) X(SIDELINES, "sidelines", 0, 0)            \
+    X(RESPONSIBILITY, "responsibility", 0, 0) X(UNDER, "under", 0, 0)          \
+    /* the coder's kinds of aid (support in money, aid of no stated kind) */ \
+    X(ARMS, "arms", 0, 0) X(BUDGET, "budget", 0, 0)                            \
+    X(BUDGETARY, "budgetary", 0, 0) X(DEFENCE, "defence", 0, 0)                \
+    X(DEFENSE, "defense", 0, 0) X(ECONOMIC, "economic", 0, 0)                  \
+    X(ECONOMICALLY, "economically", 0, 0) X(FINANCIAL, "financial", 0, 0)      \
+    X(FINANCIALLY, "financially", 0, 0) X(FOOD, "food", 0, 0)                  \
+    X(HUMANITARIAN, "humanitarian", 0, 0) X(MEDICAL, "medical", 0, 0)          \
+    X(MILITARILY, "militarily", 0, 0) X(MILITARY, "military", 0, 0)            \
+    X(RELIEF, "relief", 0, 0) X(SECURITY, "security", 0, 0)                    \
+    X(WEAPONS, "weapons", 0, 0)
 
 #define VOCAB_WELL_KNOWN(X)                                                   \
     VW_MONTHS(X) VW_WEEKDAYS(X) VW_UNITS(X) VW_COUNTS(X) VW_PLAIN(X)
