@@ -139,6 +139,7 @@ struct coder {
     dict roles;                  /* the roles the model's names write -> their numbers, from 1 */
     int nlid, id_dollar, id_caret;
     int lid_shoot;               /* the number of the head lemma "shoot", or -1 (S_word_is_act) */
+    int lid_pay, lid_face;       /* ... of "pay" and "face" (a price promised, S_find_sources) */
     /* by type (S_types): a speech act or SUPPORT (its reporter may be its
      * source), symmetric (merge_symmetric) */
     unsigned char tspeech[16], tsym[16];
@@ -918,9 +919,11 @@ coder *coder_load(const char *dir, const lexicon *lx, vocab *voc, char *err, siz
         snprintf(err, errlen, "out of memory");
         goto fail;
     }
-    c->lid_shoot = -1;
+    c->lid_shoot = c->lid_pay = c->lid_face = -1;
     for (size_t i = 0; i < c->hents.len; i++)
         if (!strcmp(VEC_AT(&c->hents, S_hent, i).lemma, "shoot")) c->lid_shoot = VEC_AT(&c->hents, S_hent, i).lid;
+        else if (!strcmp(VEC_AT(&c->hents, S_hent, i).lemma, "pay")) c->lid_pay = VEC_AT(&c->hents, S_hent, i).lid;
+        else if (!strcmp(VEC_AT(&c->hents, S_hent, i).lemma, "face")) c->lid_face = VEC_AT(&c->hents, S_hent, i).lid;
     S_elem_blooms(c);
     if ((rc = S_pack_filters(c))) {
         snprintf(err, errlen, "out of memory");
@@ -3548,6 +3551,12 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
      * Russia invades, we will respond" are asserted threats (conditions and
      * possibility belong to their consequences) */
     if (threat) q.hyp = q.cond = q.fear = 0;
+    /* ... and a price or consequences promised ("Israel will pay a heavy
+     * price", S_find_sources) are threatened now */
+    for (int h = 0; threat && h < x->lx[trig]->nhead[0]; h++) {
+        int lid = HENT(x->c, x->lx[trig]->head[0] + h)->lid;
+        if (lid >= 0 && (lid == x->c->lid_pay || lid == x->c->lid_face)) q.plan = q.would = 0;
+    }
     if (q.cond) mod = MOD_HYPOTHETICAL;
     else if (q.refuse || q.neg) mod = MOD_NEGATED;
     else if (q.fear) mod = MOD_HYPOTHETICAL;
@@ -4759,6 +4768,24 @@ static int S_find_sources(S_ctx *x, S_trig *g)
         /* not a judgement in the passive ("Russia must be held
          * responsible": the reporter's ACCUSE, S_SPEECH_ACTS) */
         if ((rep = S_reporter(x, s0, s1, t)) < 0 || (t + 1 < s1 && S_id(x, t + 1) == VW_BE)) return 0;
+        int subj[4], ns = S_subject(x, s0, t, subj, 4, g->skip, g->nskip);
+        for (int k = 0; k < ns && g->ntg < 8; k++)
+            if (strcmp(in->mentions[subj[k]].key, in->mentions[rep].key)) g->tg[g->ntg++] = &in->mentions[subj[k]];
+        if (!g->ntg) return 0;
+        g->srcs[g->nsrc++] = rep;
+        return 1;
+    }
+    /* '"Israel will pay a heavy price," Tehran said', "Hamas would face
+     * severe consequences, he warned": a price or consequences promised to
+     * another are the reporter's threat to it; with no reporter, no one's */
+    int price = 0;
+    if (!p->noun && p->tix == T_THREATEN)
+        for (int h = 0; h < x->lx[t]->nhead[0]; h++) {
+            int lid = HENT(x->c, x->lx[t]->head[0] + h)->lid;
+            price |= lid >= 0 && (lid == x->c->lid_pay || lid == x->c->lid_face);
+        }
+    if (price) {
+        if ((rep = S_reporter(x, s0, s1, t)) < 0) return 0;
         int subj[4], ns = S_subject(x, s0, t, subj, 4, g->skip, g->nskip);
         for (int k = 0; k < ns && g->ntg < 8; k++)
             if (strcmp(in->mentions[subj[k]].key, in->mentions[rep].key)) g->tg[g->ntg++] = &in->mentions[subj[k]];
