@@ -5008,6 +5008,12 @@ static void S_group_targets(S_ctx *x, S_trig *g)
      * two sides that withdraw with no one named withdraw from each other */
     if (g->nsrc == 2 && !g->ntg && p->tix == T_RETREAT && p->mode && !strcmp(p->mode, "withdraw"))
         reciprocal = 1;
+    /* ... and two sides that mass troops along their border with no one
+     * named mass them against each other ("India and China have massed
+     * troops along their border") */
+    if (g->nsrc == 2 && !g->ntg && p->tix == T_MOBILIZE && strcmp(in->mentions[g->srcs[0]].key, in->mentions[g->srcs[1]].key))
+        for (int k = g->end > t ? g->end : t + 1; k + 1 < s1 && k <= g->end + 4; k++)
+            if ((S_id(x, k) == VW_THEIR || S_id(x, k) == VW_THE) && S_in_list(x, k + 1, L_BORDER)) reciprocal = 1;
     if (reciprocal && g->nsrc >= 2 && !g->ntg) {
         for (int k = 0; k < g->nsrc && g->ntg < 8; k++) g->tg[g->ntg++] = &in->mentions[g->srcs[k]];
     }
