@@ -5716,6 +5716,30 @@ static void S_scene_locations(S_ctx *x)
             e->place_text = only->name;
         }
     }
+    /* a report whose placed acts all happened in one city (a hostage
+     * rescue in Bamako, a summit in Vilnius): an act with no place of its
+     * own, by or toward that city's country, happened there too */
+    const sr_place *scene = NULL;
+    int scenes = 0;
+    for (int i = 0; i < n && scenes < 2; i++) {
+        const sr_place *pl = ev[i].place;
+        if (!pl || pl->kind != 'P' || pl == scene) continue;
+        scene = pl;
+        scenes++;
+    }
+    for (int i = 0; scenes == 1 && i < n; i++) {
+        sr_event *e = &ev[i];
+        if (e->place || e->modality == MOD_HYPOTHETICAL || e->modality == MOD_NEGATED) continue;
+        /* (not one dated another day than every act placed there) */
+        int day_ok = e->day < 0;
+        for (int j = 0; j < n && !day_ok; j++)
+            day_ok = j != i && ev[j].place == scene && ev[j].day == e->day;
+        if (!day_ok) continue;
+        if (!(e->source && !strcmp(e->source->key, scene->country)) && !(e->target && !strcmp(e->target->key, scene->country)))
+            continue;
+        e->place = scene;
+        e->place_text = scene->name;
+    }
 }
 
 /* Gives each attack or aid noun without a target ("planning an
