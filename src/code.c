@@ -3642,6 +3642,17 @@ static int S_add_event(S_ctx *x, const S_pat *p, int sent, int trig, const S_mat
         if (state && S_recode(x, &k, T_ACCUSE, "114", NULL))
             buf_printf(&q.why, "%sa state protests: an official complaint", q.why.len ? ", " : "");
     }
+    /* forces that help or back another's forces fight beside them ("US
+     * special forces were assisting Malian forces", "Russian warplanes
+     * backed Syrian troops"): military cooperation (CAMEO 062), not aid */
+    if ((p->tix == T_AID || p->tix == T_SUPPORT) && src && tgt && strcmp(src->key, tgt->key)) {
+        size_t sl = strlen(src->key), tl = strlen(tgt->key);
+        int smil = sl == 3 && !strncmp(src->code, src->key, sl) && !strcmp(src->code + sl, "MIL");
+        int tmil = tl == 3 && !strncmp(tgt->code, tgt->key, tl) &&
+                   (!strcmp(tgt->code + tl, "MIL") || !strcmp(tgt->code + tl, "COP"));
+        if (smil && tmil && S_recode(x, &k, T_COOPERATE, "062", "military"))
+            buf_printf(&q.why, "%sforces helping forces: military cooperation", q.why.len ? ", " : "");
+    }
     /* support in money is aid ("offered financial support to", "will
      * support Ukraine militarily"): the word right before the support, or
      * an adverb of kind after the act's words ("military support" stays
