@@ -4921,7 +4921,17 @@ static int S_find_sources(S_ctx *x, S_trig *g)
          * its occupier's: "the occupied Golan Heights") */
         if (obj < 0 && p->tix == T_COERCE && S_attributive(x, s0, s1, t)) return 0;
         int reduced = obj < 0 && S_reduced_relative(x, s0, t);
+        /* "support to Iraqi forces fighting ISIS", "Russia attacking
+         * Ukraine": a participle of an act right after an actor has it
+         * for subject (a speech act's stays with its reporter: "a
+         * statement by Jammeh rejecting ...") */
+        const char *w = S_norm(x, t);
+        size_t wl = strlen(w);
+        int after = obj < 0 && !S_type_in(p->tix, S_SPEECH_ACTS) && t > s0 && wl > 4 && !strcmp(w + wl - 3, "ing") &&
+                    x->minside[t - 1] >= 0 &&
+                    in->mentions[x->minside[t - 1]].t1 == t;
         if (obj >= 0) g->srcs[g->nsrc++] = obj;
+        else if (after) g->srcs[g->nsrc++] = x->minside[t - 1];
         else if (reduced) {
             /* "the UN Security Council vote condemning Russia": the
              * participle's subject is the noun before it; its owner, if
