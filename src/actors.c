@@ -115,10 +115,28 @@ typedef struct {
 } S_pslot;
 
 /* A one-word key's slot, all the matcher's first step reads: 8 bytes
- * per word id, the words of no phrase {-1, 0}. */
+ * per word id, the words of no phrase {-1, 0}.  cont: where the words
+ * that may follow it are listed in kb->edges, 0 when no longer phrase
+ * starts with it. */
 typedef struct {
-    int32_t hit, prefix;
+    int32_t hit;
+    uint32_t cont;
 } S_pone;
+
+/* The phrase table again, as the matcher walks it (S_index_pone): a
+ * trie whose nodes are the keys that are proper prefixes.  A node's
+ * edges lie together in kb->edges, sorted by word, after a header whose
+ * word is their count; each gives the longer key's first hit (-1: only a
+ * prefix) and where its own edges are.  Extending a key by a word reads
+ * one short list, in a line or two, where the hash table took a filter
+ * bit, a slot and the key's ids, each a cache miss once the other stages
+ * had run. */
+typedef struct {
+    int32_t word;          /* vocabulary id (in a header: the count) */
+    int32_t hit;
+    uint32_t next;         /* (the longer key's edges, 0: none) << 1 | 1
+                            * when a possessive may end its last word */
+} S_edge;
 
 typedef struct {
     char s[11];            /* "YYYY-MM-DD" */
@@ -139,14 +157,11 @@ struct actors_kb {
     size_t npslots, npused, nphrases;
     int32_t *pkeys;        /* the phrase table's keys: word count, then word ids; from 1 */
     size_t pkeys_len, pkeys_cap;
-    S_pone *pone;          /* per word id: its one-word key's hit and prefix flag
+    S_pone *pone;          /* per word id: its one-word key's hit and edges
                             * (S_index_pone): the matcher's first step at every
                             * word, without hashing or probing the large table */
     size_t npone;
-    uint64_t *pbits;       /* S_PBITS bits, one set per key of two words or more at
-                            * its hash (S_index_pone): most continuations the matcher
-                            * tries are no key, and this small filter says so without
-                            * a probe of the large table */
+    S_edge *edges;         /* the trie of the keys (S_edge), from 1 */
     vocab *voc;            /* the words of every phrase (not owned; pipeline_load's) */
     dict person_by_name;   /* canonical name -> person */
     dict org_by_key;       /* key -> ent */
@@ -191,7 +206,7 @@ void actors_free(actors_kb *kb)
     if (!kb) return;
     vec_free(&kb->ents); vec_free(&kb->persons); vec_free(&kb->terms);
     vec_free(&kb->roles); vec_free(&kb->hits); vec_free(&kb->pnames); vec_free(&kb->cnames);
-    free(kb->pslots); free(kb->pkeys); free(kb->pone); free(kb->pbits);
+    free(kb->pslots); free(kb->pkeys); free(kb->pone); free(kb->edges);
     free(kb->pnkey); free(kb->cnkey); free(kb->pnfrom); free(kb->cnfrom);
     free(kb->kterm); free(kb->kterm0);
     dict_free(&kb->person_by_name);
@@ -1043,50 +1058,102 @@ static int S_index_terms(actors_kb *kb)
     return 0;
 }
 
-#define S_PBITS (1u << 20)
+/* The edges of the trie from the key ids[0..n) (n >= 2) of slot sl to its
+ * parent: the parent's node (a one-word key's word id, else npone + its
+ * slot's index).  The parent is in the table: every proper prefix of a key
+ * is. */
+static size_t S_parent_node(const actors_kb *kb, const int32_t *ids, int n, size_t npone)
+{
+    if (n == 2) return (size_t)ids[0];
+    uint32_t h = S_PTAB_SEED;
+    for (int i = 0; i < n - 1; i++) h = S_ptab_mix(h, ids[i]);
+    return npone + (size_t)(S_ptab_find(kb, ids, n - 1, h) - kb->pslots);
+}
 
-/* Indexes the one-word keys of the phrase table by word id, once the
- * table is complete (it moves slots when it grows), and gives their words
- * the class VC_A_PHRASE1, which the tokens carry: the matcher reads the
- * index only for them. */
+/* Indexes the one-word keys of the phrase table by word id, and the keys
+ * as the trie the matcher walks (S_edge), once the table is complete (it
+ * moves slots when it grows).  Their first words get the class
+ * VC_A_PHRASE1 and their other words VC_A_CONT, which the tokens carry:
+ * the matcher reads the index only for the one, the edges only for the
+ * other. */
 static int S_index_pone(actors_kb *kb)
 {
+    vocab *voc = kb->voc;
     size_t n = 0;
     for (size_t i = 0; i < kb->npslots; i++) {
         const S_pslot *sl = &kb->pslots[i];
         if (sl->key && kb->pkeys[sl->key] == 1 && (size_t)kb->pkeys[sl->key + 1] >= n)
             n = (size_t)kb->pkeys[sl->key + 1] + 1;
     }
+    size_t nnodes = n + kb->npslots;
     S_pone *pone = malloc((n ? n : 1) * sizeof *pone);
-    uint64_t *pbits = calloc(S_PBITS / 64, sizeof *pbits);
-    if (!pone || !pbits) {
-        free(pone);
-        free(pbits);
-        return SITREP_ENOMEM;
+    uint32_t *first = calloc(nnodes + 1, sizeof *first), *fill = calloc(nnodes + 1, sizeof *fill);
+    S_edge *edges = NULL;
+    int rc = SITREP_ENOMEM;
+    if (!pone || !first || !fill) goto done;
+    /* each node's edge count, then where its list begins (0: none) */
+    for (size_t i = 0; i < kb->npslots; i++) {
+        const S_pslot *sl = &kb->pslots[i];
+        if (sl->key && kb->pkeys[sl->key] > 1)
+            fill[S_parent_node(kb, kb->pkeys + sl->key + 1, kb->pkeys[sl->key], n)]++;
     }
+    size_t at = 1;
+    for (size_t v = 0; v < nnodes; v++) {
+        if (!fill[v]) continue;
+        first[v] = (uint32_t)at;
+        at += 1 + fill[v];
+        fill[v] = 0;
+    }
+    if (at > UINT32_MAX / 2 || !(edges = malloc(at * sizeof *edges))) goto done;
+    edges[0] = (S_edge){0, -1, 0};
+    for (size_t v = 0; v < nnodes; v++)
+        if (first[v]) edges[first[v]] = (S_edge){0, -1, 0};
     for (size_t i = 0; i < n; i++) pone[i] = (S_pone){-1, 0};
     for (size_t i = 0; i < kb->npslots; i++) {
         const S_pslot *sl = &kb->pslots[i];
-        if (sl->key && kb->pkeys[sl->key] > 1) {
-            uint32_t b = sl->hash & (S_PBITS - 1);
-            pbits[b / 64] |= (uint64_t)1 << (b % 64);
+        if (!sl->key) continue;
+        const int32_t *ids = kb->pkeys + sl->key + 1;
+        int len = kb->pkeys[sl->key], last = ids[len - 1];
+        vocab_cls cls = len == 1 ? VC_A_PHRASE1 : VC_A_CONT;
+        if (!(vocab_class(voc, last) & cls)) {
+            const char *w = vocab_str(voc, last);
+            if (vocab_add(voc, w, strlen(w), cls) < 0) goto done;
         }
-        if (!sl->key || kb->pkeys[sl->key] != 1) continue;
-        int id = kb->pkeys[sl->key + 1];
-        pone[id] = (S_pone){sl->hit, sl->prefix};
-        const char *w = vocab_str(kb->voc, id);
-        if (vocab_add(kb->voc, w, strlen(w), VC_A_PHRASE1) < 0) {
-            free(pone);
-            free(pbits);
-            return SITREP_ENOMEM;
+        if (len == 1) {
+            pone[last] = (S_pone){sl->hit, first[last]};
+            continue;
+        }
+        size_t v = S_parent_node(kb, ids, len, n);
+        S_edge *e = &edges[first[v]];
+        e->word++;
+        e[++fill[v]] = (S_edge){last, sl->hit, first[n + i] << 1 | ((sl->prefix & 2) != 0)};
+    }
+    /* each list sorted by word (S_edge_find stops at the first word past
+     * the one looked for) */
+    for (size_t v = 0; v < nnodes; v++) {
+        if (!first[v]) continue;
+        S_edge *e = &edges[first[v] + 1];
+        for (int j = 1; j < (int)fill[v]; j++) {
+            S_edge x = e[j];
+            int k = j;
+            for (; k > 0 && e[k - 1].word > x.word; k--) e[k] = e[k - 1];
+            e[k] = x;
         }
     }
     free(kb->pone);
     kb->pone = pone;
     kb->npone = n;
-    free(kb->pbits);
-    kb->pbits = pbits;
-    return 0;
+    free(kb->edges);
+    kb->edges = edges;
+    pone = NULL;
+    edges = NULL;
+    rc = 0;
+done:
+    free(pone);
+    free(edges);
+    free(first);
+    free(fill);
+    return rc;
 }
 
 /* Person names by word count, first byte and length: S_correct compares a
@@ -1526,7 +1593,7 @@ static int S_build_subs(S_doc *d)
             int longest = 0, hit = -1;
             if ((cls & VC_A_PHRASE1) && id && (size_t)id < npone && l <= 510) {
                 S_pone one = pone[id];
-                if (one.prefix) longest = -1;
+                if (one.cont) longest = -1;
                 else if (one.hit >= 0) longest = 1, hit = one.hit;
             }
             S_sub *sb = &subs[n];
@@ -1554,37 +1621,53 @@ static int S_build_subs(S_doc *d)
     return 0;
 }
 
+/* The edge of word from the trie node whose edges begin at cont (> 0),
+ * or NULL. */
+static inline const S_edge *S_edge_find(const S_edge *edges, uint32_t cont, int32_t word)
+{
+    const S_edge *e = &edges[cont + 1];
+    int32_t n = edges[cont].word;
+    if (n > 8) {   /* the long lists of common first words: halve */
+        int32_t lo = 0, hi = n;
+        while (lo < hi) {
+            int32_t mid = lo + (hi - lo) / 2;
+            if (e[mid].word < word) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo < n && e[lo].word == word ? &e[lo] : NULL;
+    }
+    for (int32_t i = 0; i < n && e[i].word <= word; i++)
+        if (e[i].word == word) return &e[i];
+    return NULL;
+}
+
 /* Longest phrase starting at sub-token p within [p, end).  Returns the
  * number of sub-tokens and the first hit. */
 static int S_longest_from(const S_doc *d, int p, int end, int *hit)
 {
-    int ids[ACTORS_MAX_PHRASE];
-    uint32_t h = S_PTAB_SEED;
-    size_t kl = 0;      /* the length of the phrase as text, kept under 510 */
+    const actors_kb *kb = d->kb;
+    const S_sub *sb = SUB(d, p);
+    size_t kl = (size_t)sb->len;   /* the length of the phrase as text, kept under 510 */
+    /* most words start no phrase */
+    if (kl + 2 > 512 || !sb->id || !(sb->cls & VC_A_PHRASE1) || (size_t)sb->id >= kb->npone) return 0;
+    S_pone one = kb->pone[sb->id];
     int best = 0;
-    for (int k = p; k < end && k - p < ACTORS_MAX_PHRASE; k++) {
-        const S_sub *sb = SUB(d, k);
+    if (one.hit >= 0) { best = 1; *hit = one.hit; }
+    uint32_t cont = one.cont;
+    for (int k = p + 1; cont && k < end && k - p < ACTORS_MAX_PHRASE; k++) {
+        sb = SUB(d, k);
         size_t wl = (size_t)sb->len;
         if (kl + wl + 2 > 512) break;
-        kl += (kl ? 1 : 0) + wl;
-        if (!sb->id) break;   /* a word of no phrase */
-        ids[k - p] = sb->id;
-        h = S_ptab_mix(h, sb->id);
-        S_pone sl = {-1, 0};   /* the slot's hit and prefix flag, none when absent */
-        if (k > p) {
-            uint32_t b = h & (S_PBITS - 1);
-            const S_pslot *ps = d->kb->pbits[b / 64] >> (b % 64) & 1 ? S_ptab_get(d->kb, ids, k - p + 1, h) : NULL;
-            if (ps) sl = (S_pone){ps->hit, ps->prefix};
-        } else if ((sb->cls & VC_A_PHRASE1) && (size_t)sb->id < d->kb->npone) {
-            sl = d->kb->pone[sb->id];
-        } else {
-            break;   /* most words start no phrase */
-        }
-        if (sl.hit >= 0) { best = k - p + 1; *hit = sl.hit; }
+        kl += 1 + wl;
+        /* a word of no phrase, or of none past its first word */
+        if (!(sb->cls & VC_A_CONT) || !sb->id) break;
+        const S_edge *e = S_edge_find(kb->edges, cont, sb->id);
+        if (!e) break;
+        if (e->hit >= 0) { best = k - p + 1; *hit = e->hit; }
         /* a possessive ends a name, but for one that goes on after it
          * ("Cambodian People's Party") */
-        if (sb->poss && k > p && !(sl.prefix & 2)) break;
-        if (!sl.prefix) break;
+        if (sb->poss && !(e->next & 1)) break;
+        cont = e->next >> 1;
     }
     return best;
 }
