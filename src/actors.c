@@ -314,45 +314,6 @@ static S_pslot *S_ptab_find(const actors_kb *kb, const int *ids, int n, uint32_t
     }
 }
 
-/* The slot of ids[0..n) (hash h) when the table holds it, else NULL. */
-static const S_pslot *S_ptab_get(const actors_kb *kb, const int *ids, int n, uint32_t h)
-{
-    if (!kb->npslots) return NULL;
-    const S_pslot *sl = S_ptab_find(kb, ids, n, h);
-    return sl->key ? sl : NULL;
-}
-
-/* The ids of the space-separated words of s[0..n) (at most max; a word
- * the vocabulary lacks is VOCAB_UNKNOWN) and their hash.  Returns the
- * word count, or -1 when there are more than max. */
-static int S_words_ids(const vocab *v, const char *s, size_t n, int *ids, int max, uint32_t *h)
-{
-    int k = 0;
-    *h = S_PTAB_SEED;
-    for (size_t i = 0;; ) {
-        size_t j = i;
-        while (j < n && s[j] != ' ') j++;
-        if (k == max) return -1;
-        ids[k] = vocab_id(v, s + i, j - i);
-        *h = S_ptab_mix(*h, ids[k++]);
-        if (j >= n) break;
-        i = j + 1;
-    }
-    return k;
-}
-
-/* The slot of the folded phrase s[0..n) (words separated by one space),
- * or NULL: for names learned in a document, not for the matcher. */
-static const S_pslot *S_ptab_get_str(const actors_kb *kb, const char *s, size_t n)
-{
-    int ids[ACTORS_MAX_PHRASE];
-    uint32_t h;
-    int k = S_words_ids(kb->voc, s, n, ids, ACTORS_MAX_PHRASE, &h);
-    for (int i = 0; i < k; i++)
-        if (!ids[i]) return NULL;   /* a word of no phrase */
-    return k > 0 ? S_ptab_get(kb, ids, k, h) : NULL;
-}
-
 /* The slot of ids[0..n) (hash h), created (hit -1, no prefix) when new;
  * NULL when out of memory.  The table stays at most 70% full (16-byte
  * slots, so a probe past the first slot is mostly in the same cache
@@ -1641,6 +1602,39 @@ static inline const S_edge *S_edge_find(const S_edge *edges, uint32_t cont, int3
     return NULL;
 }
 
+/* The first hit of the key of the n words ids[0..n), -1 when it is no
+ * phrase (a proper prefix, or no key at all). */
+static int S_ids_hit(const actors_kb *kb, const int *ids, int n)
+{
+    if (n < 1 || n > ACTORS_MAX_PHRASE || ids[0] <= 0 || (size_t)ids[0] >= kb->npone) return -1;
+    S_pone one = kb->pone[ids[0]];
+    int hit = one.hit;
+    uint32_t cont = one.cont;
+    for (int i = 1; i < n; i++) {
+        const S_edge *e = cont && ids[i] ? S_edge_find(kb->edges, cont, ids[i]) : NULL;
+        if (!e) return -1;
+        hit = e->hit;
+        cont = e->next >> 1;
+    }
+    return hit;
+}
+
+/* S_ids_hit of the folded phrase s[0..n) (words separated by one space):
+ * for names learned in a document, not for the matcher. */
+static int S_str_hit(const actors_kb *kb, const char *s, size_t n)
+{
+    int ids[ACTORS_MAX_PHRASE], k = 0;
+    for (size_t i = 0;; ) {
+        size_t j = i;
+        while (j < n && s[j] != ' ') j++;
+        if (k == ACTORS_MAX_PHRASE) return -1;
+        ids[k++] = vocab_id(kb->voc, s + i, j - i);
+        if (j >= n) break;
+        i = j + 1;
+    }
+    return S_ids_hit(kb, ids, k);
+}
+
 /* Longest phrase starting at sub-token p within [p, end).  Returns the
  * number of sub-tokens and the first hit. */
 static int S_longest_from(const S_doc *d, int p, int end, int *hit)
@@ -1935,13 +1929,36 @@ static sr_mention *S_emit(S_doc *d, int p0, int p1)
 /* The bit of d->lfirst for a name beginning with bytes a, b. */
 static unsigned S_lbit(unsigned char a, unsigned char b) { return (a * 31u + b) & 255; }
 
-static int S_learn(S_doc *d, const char *folded, size_t n, int person, const char *name,
+/* Is the folded name s[0..n) that of sub-tokens [p0, p1) (their norms
+ * joined by S_join, which a long name may have cut short; p0 < 0: of no
+ * span), a phrase of the knowledge base?  Read from the sub-tokens' ids
+ * when it is theirs: no lookup of its words in the vocabulary. */
+static int S_known(const S_doc *d, const char *s, size_t n, int p0, int p1)
+{
+    if (p0 >= 0 && p1 - p0 == 1) {
+        const S_sub *sb = SUB(d, p0);
+        if ((size_t)sb->len == n && !memcmp(sb->norm, s, n)) return S_ids_hit(d->kb, &sb->id, 1) >= 0;
+    } else if (p0 >= 0 && p1 - p0 <= ACTORS_MAX_PHRASE) {
+        /* a name S_join cut short is shorter than its span */
+        int ids[ACTORS_MAX_PHRASE];
+        size_t len = (size_t)(p1 - p0 - 1);
+        for (int k = p0; k < p1; k++) {
+            ids[k - p0] = SUB(d, k)->id;
+            len += (size_t)SUB(d, k)->len;
+        }
+        if (len == n) return S_ids_hit(d->kb, ids, p1 - p0) >= 0;
+    }
+    return S_str_hit(d->kb, s, n) >= 0;
+}
+
+/* Learns the folded name[0..n) of sub-tokens [p0, p1) (S_known) for the
+ * rest of the document, unless learned already or a known phrase. */
+static int S_learn(S_doc *d, const char *folded, size_t n, int p0, int p1, int person, const char *name,
                    const char *key, const char *code, char gender, int corrected, const char *rclass)
 {
     int li;
     if (dict_get(&d->learned, folded, n, &li)) return 0;
-    const S_pslot *known = S_ptab_get_str(d->kb, folded, n);
-    if (known && known->hit >= 0) return 0; /* already known */
+    if (S_known(d, folded, n, p0, p1)) return 0; /* already known */
     S_local *l = vec_push(&d->locals);
     if (!l) return SITREP_ENOMEM;
     l->person = person;
@@ -2441,9 +2458,9 @@ static int S_learn_apposition(S_doc *d, const S_phrase *ph)
             S_code(kb, key, r->code, code, sizeof code);
             const char *full = S_text(d, its[ph->name].p0, its[ph->name].p1);
             size_t kl = S_join(d, its[ph->name].p0, its[ph->name].p1, nm, sizeof nm);
-            rc = S_learn(d, nm, kl, -1, full, key, arena_strdup(d->a, code), r->gender, 0, r->rclass);
+            rc = S_learn(d, nm, kl, its[ph->name].p0, its[ph->name].p1, -1, full, key, arena_strdup(d->a, code), r->gender, 0, r->rclass);
             const char *sp = strrchr(nm, ' ');
-            if (!rc && sp) rc = S_learn(d, sp + 1, strlen(sp + 1), -1, full, key, arena_strdup(d->a, code), r->gender, 0, r->rclass);
+            if (!rc && sp) rc = S_learn(d, sp + 1, strlen(sp + 1), its[ph->name].p1 - 1, its[ph->name].p1, -1, full, key, arena_strdup(d->a, code), r->gender, 0, r->rclass);
             if (rc) return rc;
         }
     }
@@ -2496,9 +2513,9 @@ static int S_learn_name(S_doc *d, const S_phrase *ph)
         const S_sub *f = SUB(d, nm->p0), *l = SUB(d, nm->p1 - 1);
         const S_person *pp = PERSON(kb, person);
         if (S_is_name_token(f))
-            rc = S_learn(d, f->norm, strlen(f->norm), person, pp->name, pp->key, NULL, pp->gender, 0, NULL);
+            rc = S_learn(d, f->norm, strlen(f->norm), nm->p0, nm->p0 + 1, person, pp->name, pp->key, NULL, pp->gender, 0, NULL);
         if (!rc && S_is_name_token(l) && !S_is_regnal(l->norm))
-            rc = S_learn(d, l->norm, strlen(l->norm), person, pp->name, pp->key, NULL, pp->gender, 0, NULL);
+            rc = S_learn(d, l->norm, strlen(l->norm), nm->p1 - 1, nm->p1, person, pp->name, pp->key, NULL, pp->gender, 0, NULL);
     } else if (nm->itype == I_UNKNOWN) {
         char key[256];
         size_t kl = S_join(d, nm->p0, nm->p1, key, sizeof key);
@@ -2514,25 +2531,25 @@ static int S_learn_name(S_doc *d, const S_phrase *ph)
         int cc = sp < 0 && cp < 0 && nm->p1 - nm->p0 == 1 ? S_correct_country(d, key) : -1;
         if (cc >= 0) {
             const S_ent *ce = ENT(kb, cc);
-            rc = S_learn(d, key, kl, -1, ce->name, ce->key, ce->code, '-', 1, NULL);
+            rc = S_learn(d, key, kl, nm->p0, nm->p1, -1, ce->name, ce->key, ce->code, '-', 1, NULL);
             if (!rc) LOCAL(d, d->locals.len - 1)->country = 1;
         } else if (sp >= 0) {
             const S_person *pp = PERSON(kb, sp);
-            rc = S_learn(d, key, kl, sp, pp->name, pp->key, NULL, pp->gender, 0, NULL);
+            rc = S_learn(d, key, kl, nm->p0, nm->p1, sp, pp->name, pp->key, NULL, pp->gender, 0, NULL);
         } else if (cp >= 0) {
             const S_person *pp = PERSON(kb, cp);
-            rc = S_learn(d, key, kl, cp, pp->name, pp->key, NULL, pp->gender, 1, NULL);
+            rc = S_learn(d, key, kl, nm->p0, nm->p1, cp, pp->name, pp->key, NULL, pp->gender, 1, NULL);
             const char *sp = strrchr(key, ' ');
-            if (!rc && sp) rc = S_learn(d, sp + 1, strlen(sp + 1), cp, pp->name, pp->key, NULL, pp->gender, 1, NULL);
+            if (!rc && sp) rc = S_learn(d, sp + 1, strlen(sp + 1), nm->p1 - 1, nm->p1, cp, pp->name, pp->key, NULL, pp->gender, 1, NULL);
         } else if (ph->r && ph->mkey && !ph->r->plural && !ph->r->collective && !S_hyphen_part(d, nm->p1 - 1)) {
             /* "Romanian President Klaus Iohannis" (not the "Abdel Fattah Al"
              * of "Abdel Fattah Al-Burhan": a name ends at a word's end) */
             char code[24];
             S_code(kb, ph->mkey, ph->r->code, code, sizeof code);
             const char *full = S_text(d, nm->p0, nm->p1);
-            rc = S_learn(d, key, kl, -1, full, ph->mkey, arena_strdup(d->a, code), ph->r->gender, 0, ph->r->rclass);
+            rc = S_learn(d, key, kl, nm->p0, nm->p1, -1, full, ph->mkey, arena_strdup(d->a, code), ph->r->gender, 0, ph->r->rclass);
             const char *sp = strrchr(key, ' ');
-            if (!rc && sp) rc = S_learn(d, sp + 1, strlen(sp + 1), -1, full, ph->mkey, arena_strdup(d->a, code), ph->r->gender, 0, ph->r->rclass);
+            if (!rc && sp) rc = S_learn(d, sp + 1, strlen(sp + 1), nm->p1 - 1, nm->p1, -1, full, ph->mkey, arena_strdup(d->a, code), ph->r->gender, 0, ph->r->rclass);
         }
     }
     return rc;
@@ -2580,9 +2597,9 @@ static int S_titled_unknown(S_doc *d, const S_phrase *ph)
     if (!pkey || !pcode) return SITREP_ENOMEM;
     char folded[256];
     size_t kl = S_join(d, nm->p0, nm->p1, folded, sizeof folded);
-    int rc = S_learn(d, folded, kl, -1, full, pkey, pcode, ph->r->gender, 0, ph->r->rclass);
+    int rc = S_learn(d, folded, kl, nm->p0, nm->p1, -1, full, pkey, pcode, ph->r->gender, 0, ph->r->rclass);
     const char *sp = strrchr(folded, ' ');
-    if (!rc && sp) rc = S_learn(d, sp + 1, strlen(sp + 1), -1, full, pkey, pcode, ph->r->gender, 0, ph->r->rclass);
+    if (!rc && sp) rc = S_learn(d, sp + 1, strlen(sp + 1), nm->p1 - 1, nm->p1, -1, full, pkey, pcode, ph->r->gender, 0, ph->r->rclass);
     return rc ? rc : 1;
 }
 
