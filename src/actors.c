@@ -138,6 +138,16 @@ typedef struct {
                             * when a possessive may end its last word */
 } S_edge;
 
+/* What S_items asks of the hits from one on along its chain (next), read
+ * once at load (S_index_pone): where walking the chain twice per item,
+ * and reading the first role's caps, missed the cache at each step. */
+typedef struct {
+    uint8_t types;         /* 1 << H_* of each */
+    uint8_t caps;          /* the first role is written in capitals */
+    int32_t role, person;  /* the first role's and person's index, -1: none */
+    int32_t rolehit;       /* the first role's hit, -1: none */
+} S_hsum;
+
 typedef struct {
     char s[11];            /* "YYYY-MM-DD" */
     long day;
@@ -162,6 +172,7 @@ struct actors_kb {
                             * word, without hashing or probing the large table */
     size_t npone;
     S_edge *edges;         /* the trie of the keys (S_edge), from 1 */
+    S_hsum *hsum;          /* per hit, of it and those after it on its chain */
     vocab *voc;            /* the words of every phrase (not owned; pipeline_load's) */
     dict person_by_name;   /* canonical name -> person */
     dict org_by_key;       /* key -> ent */
@@ -206,7 +217,7 @@ void actors_free(actors_kb *kb)
     if (!kb) return;
     vec_free(&kb->ents); vec_free(&kb->persons); vec_free(&kb->terms);
     vec_free(&kb->roles); vec_free(&kb->hits); vec_free(&kb->pnames); vec_free(&kb->cnames);
-    free(kb->pslots); free(kb->pkeys); free(kb->pone); free(kb->edges);
+    free(kb->pslots); free(kb->pkeys); free(kb->pone); free(kb->edges); free(kb->hsum);
     free(kb->pnkey); free(kb->cnkey); free(kb->pnfrom); free(kb->cnfrom);
     free(kb->kterm); free(kb->kterm0);
     dict_free(&kb->person_by_name);
@@ -1101,6 +1112,25 @@ static int S_index_pone(actors_kb *kb)
             e[k] = x;
         }
     }
+    /* the hits' summaries, from the last: a chain's next hit was added
+     * after it */
+    size_t nh = kb->hits.len;
+    S_hsum *hsum = malloc((nh ? nh : 1) * sizeof *hsum);
+    if (!hsum) goto done;
+    for (size_t h = nh; h-- > 0;) {
+        const S_hit *hh = HIT(kb, h);
+        S_hsum x = hh->next >= 0 ? hsum[hh->next] : (S_hsum){0, 0, -1, -1, -1};
+        x.types |= (uint8_t)(1u << hh->type);
+        if (hh->type == H_PERSON) x.person = hh->idx;
+        if (hh->type == H_ROLE) {
+            x.role = hh->idx;
+            x.rolehit = (int32_t)h;
+            x.caps = ROLE(kb, hh->idx)->caps != 0;
+        }
+        hsum[h] = x;
+    }
+    free(kb->hsum);
+    kb->hsum = hsum;
     free(kb->pone);
     kb->pone = pone;
     kb->npone = n;
@@ -1679,13 +1709,6 @@ static int S_longest(S_doc *d, int p, int end, int *hit)
     return sb->longest;
 }
 
-static int S_has_type(const actors_kb *kb, int hit, int type)
-{
-    for (int h = hit; h >= 0; h = HIT(kb, h)->next)
-        if (HIT(kb, h)->type == type) return h;
-    return -1;
-}
-
 /* A word capitalised at the start of sentences or in headlines but never
  * a name (S_FUNC)? */
 static int S_is_function_word(const S_sub *sb)
@@ -2195,11 +2218,11 @@ static int S_items(S_doc *d, int s0, int s1, vec *items)
         int hit = -1;
         int n = S_longest(d, p, s1, &hit);
         const S_sub *sb = SUB(d, p);
+        S_hsum hs;
         if (n > 0) {
             /* names need a capital; role phrases do not */
-            int only_role = 1;
-            for (int h = hit; h >= 0; h = HIT(d->kb, h)->next)
-                if (HIT(d->kb, h)->type != H_ROLE) only_role = 0;
+            hs = d->kb->hsum[hit];
+            int only_role = !(hs.types & ~(1u << H_ROLE));
             int capital = (sb->flags & TOK_CAP) != 0;
             if (!capital && n > 1 && S_is_particle(sb)) {
                 /* "al-Shabaab", "el-Sisi", "de Mistura": the particle is written in
@@ -2208,26 +2231,17 @@ static int S_items(S_doc *d, int s0, int s1, vec *items)
                     if (SUB(d, q)->flags & TOK_WORD) { capital = (SUB(d, q)->flags & TOK_CAP) != 0; break; }
             }
             if (!capital && !only_role) {
-                int rh = S_has_type(d->kb, hit, H_ROLE);
-                if (rh >= 0) hit = rh, only_role = 1;
+                if (hs.rolehit >= 0) hit = hs.rolehit, hs = d->kb->hsum[hit], only_role = 1;
                 else n = 0;
             }
-            if (n > 0 && only_role && !(sb->flags & TOK_UPPER)) {
-                /* "VP", "PM": abbreviations in capitals only ("5 pm" is not one) */
-                int rh = S_has_type(d->kb, hit, H_ROLE);
-                if (rh >= 0 && ROLE(d->kb, HIT(d->kb, rh)->idx)->caps) n = 0;
-            }
+            /* "VP", "PM": abbreviations in capitals only ("5 pm" is not one) */
+            if (n > 0 && only_role && !(sb->flags & TOK_UPPER) && hs.rolehit >= 0 && hs.caps) n = 0;
         }
         if (n > 0) {
             S_item *it = S_push(items);
             if (!it) return SITREP_ENOMEM;
-            *it = (S_item){.itype = I_HIT, .p0 = p, .p1 = p + n, .hit = hit, .role = -1, .person = -1};
-            for (int h = hit; h >= 0; h = HIT(d->kb, h)->next) {
-                const S_hit *hh = HIT(d->kb, h);
-                it->types |= 1u << hh->type;
-                if (hh->type == H_ROLE && it->role < 0) it->role = hh->idx;
-                if (hh->type == H_PERSON && it->person < 0) it->person = hh->idx;
-            }
+            *it = (S_item){.itype = I_HIT, .p0 = p, .p1 = p + n, .hit = hit, .types = hs.types,
+                           .role = hs.role, .person = hs.person};
             /* a place's name inside an agreement's or a sea's is no actor */
             if ((it->types & (1u << H_COUNTRY | 1u << H_ADJ | 1u << H_METONYM)) &&
                 !(it->types & (1u << H_ORG | 1u << H_PERSON | 1u << H_ROLE)) &&
