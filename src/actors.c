@@ -458,10 +458,21 @@ static int S_over_edits(uint64_t a, uint64_t b, int max)
 }
 
 /* A person name's place in the sorted pnames: word count, first byte,
- * length (S_index_pnames). */
-static uint64_t S_pname_order(int ntok, unsigned char c, int len)
+ * the first byte of its last word when it has several (sur: S_correct
+ * takes only a name whose surname begins as the misspelt one's does, and
+ * so reads only those), length (S_index_pnames; a name over 40 bytes is
+ * never within an edit bound, S_edit, whatever length it is given). */
+static uint64_t S_pname_order(int ntok, unsigned char c, unsigned char sur, int len)
 {
-    return (uint64_t)ntok << 40 | (uint64_t)c << 32 | (uint32_t)(len < 0 ? 0 : len);
+    return (uint64_t)ntok << 40 | (uint64_t)c << 32 | (uint32_t)sur << 16 |
+           (uint32_t)(len < 0 ? 0 : len > 0xffff ? 0xffff : len);
+}
+
+/* sur of S_pname_order for the folded name s of ntok words. */
+static unsigned char S_pname_sur(const char *s, int ntok)
+{
+    const char *sp = ntok >= 2 ? strrchr(s, ' ') : NULL;
+    return sp ? (unsigned char)sp[1] : 0;
 }
 
 /* Does the matcher split a text word nm[0..nl) holding a hyphen (at hy)
@@ -603,17 +614,18 @@ static int S_add_phrase(actors_kb *kb, arena *tmp, const char *phrase, int type,
         cn->ntok = 1;
         cn->len = (int)key->len;
         cn->bytes = S_byte_mask(key->s, key->len);
-        cn->order = S_pname_order(1, (unsigned char)key->s[0], (int)key->len);
+        cn->order = S_pname_order(1, (unsigned char)key->s[0], 0, (int)key->len);
     }
     if (type == H_PERSON && !kb->no_fuzzy) {
         S_pname *pn = vec_push(&kb->pnames);
         if (!pn) return SITREP_ENOMEM;
         pn->phrase = arena_strndup(&kb->mem, key->s, key->len);
+        if (!pn->phrase) return SITREP_ENOMEM;
         pn->person = idx;
         pn->ntok = nt;
         pn->len = (int)key->len;
         pn->bytes = S_byte_mask(key->s, key->len);
-        pn->order = S_pname_order(nt, (unsigned char)key->s[0], (int)key->len);
+        pn->order = S_pname_order(nt, (unsigned char)key->s[0], S_pname_sur(pn->phrase, nt), (int)key->len);
     }
     return 0;
 }
@@ -2098,10 +2110,10 @@ static int S_correct_country(const S_doc *d, const char *w)
     /* sorted as person names are: only the same first letter and a length
      * within the bound (its answer does not depend on the order either) */
     unsigned char c = (unsigned char)w[0];
-    uint64_t last = S_pname_order(1, c, (int)len + max);
+    uint64_t last = S_pname_order(1, c, 0, (int)len + max);
     const S_pkey *keys = d->kb->cnkey;
     size_t nk = d->kb->cnames.len;
-    for (size_t i = S_pnames_from(keys, nk, d->kb->cnfrom, S_pname_order(1, c, (int)len - max)); i < nk; i++) {
+    for (size_t i = S_pnames_from(keys, nk, d->kb->cnfrom, S_pname_order(1, c, 0, (int)len - max)); i < nk; i++) {
         if (keys[i].order > last) break;
         if (S_over_edits(bytes, keys[i].bytes, max)) continue;
         const S_pname *cn = &VEC_AT(&d->kb->cnames, S_pname, i);
@@ -2131,10 +2143,11 @@ static int S_correct(const S_doc *d, int p0, int p1)
     unsigned char c = (unsigned char)name[0];
     const char *sp1 = strrchr(name, ' ');
     uint64_t bytes = S_byte_mask(name, len);
-    uint64_t last = S_pname_order(ntok, c, (int)len + max);
+    unsigned char sur = S_pname_sur(name, ntok);
+    uint64_t last = S_pname_order(ntok, c, sur, (int)len + max);
     const S_pkey *keys = d->kb->pnkey;
     size_t nk = d->kb->pnames.len;
-    for (size_t i = S_pnames_from(keys, nk, d->kb->pnfrom, S_pname_order(ntok, c, (int)len - max)); i < nk; i++) {
+    for (size_t i = S_pnames_from(keys, nk, d->kb->pnfrom, S_pname_order(ntok, c, sur, (int)len - max)); i < nk; i++) {
         if (keys[i].order > last) break;
         if (S_over_edits(bytes, keys[i].bytes, max)) continue;
         const S_pname *pn = &VEC_AT(&d->kb->pnames, S_pname, i);
