@@ -2010,14 +2010,15 @@ static int S_learn(S_doc *d, const char *folded, size_t n, int p0, int p1, int p
     return dict_set(&d->learned, folded, n, (int)d->locals.len - 1);
 }
 
-/* Joins sub-token norms [p0, p1) with spaces into out. */
+/* Joins sub-token norms [p0, p1) with spaces into out.  (A sub-token's
+ * len is its norm's strlen.) */
 static size_t S_join(const S_doc *d, int p0, int p1, char *out, size_t cap)
 {
     size_t n = 0;
     out[0] = 0;
     for (int k = p0; k < p1; k++) {
         const char *w = SUB(d, k)->norm;
-        size_t wl = strlen(w);
+        size_t wl = (size_t)SUB(d, k)->len;
         if (n + wl + 2 > cap) break;
         if (n) out[n++] = ' ';
         memcpy(out + n, w, wl);
@@ -2379,7 +2380,7 @@ static int S_hyphen_part(const S_doc *d, int p)
 /* Is sub-token sb a past form in -ed ("adopted", "condemned")? */
 static int S_past_ed(const S_sub *sb)
 {
-    size_t n = strlen(sb->norm);
+    size_t n = (size_t)sb->len;
     return (sb->flags & TOK_WORD) && n > 4 && sb->norm[n - 2] == 'e' && sb->norm[n - 1] == 'd';
 }
 
@@ -2390,7 +2391,7 @@ static int S_verb_next(const S_sub *sb)
 {
     if (!(sb->flags & TOK_WORD)) return 1;
     if (sb->flags & TOK_CAP) return 0;
-    size_t n = strlen(sb->norm);
+    size_t n = (size_t)sb->len;
     if (n > 3 && (!strcmp(sb->norm + n - 2, "ed") || !strcmp(sb->norm + n - 2, "ly"))) return 1;
     return (sb->cls & VC_A_AUX) != 0;
 }
@@ -2542,9 +2543,9 @@ static int S_learn_name(S_doc *d, const S_phrase *ph)
         const S_sub *f = SUB(d, nm->p0), *l = SUB(d, nm->p1 - 1);
         const S_person *pp = PERSON(kb, person);
         if (S_is_name_token(f))
-            rc = S_learn(d, f->norm, strlen(f->norm), nm->p0, nm->p0 + 1, person, pp->name, pp->key, NULL, pp->gender, 0, NULL);
+            rc = S_learn(d, f->norm, (size_t)f->len, nm->p0, nm->p0 + 1, person, pp->name, pp->key, NULL, pp->gender, 0, NULL);
         if (!rc && S_is_name_token(l) && !S_is_regnal(l->norm))
-            rc = S_learn(d, l->norm, strlen(l->norm), nm->p1 - 1, nm->p1, person, pp->name, pp->key, NULL, pp->gender, 0, NULL);
+            rc = S_learn(d, l->norm, (size_t)l->len, nm->p1 - 1, nm->p1, person, pp->name, pp->key, NULL, pp->gender, 0, NULL);
     } else if (nm->itype == I_UNKNOWN) {
         char key[256];
         size_t kl = S_join(d, nm->p0, nm->p1, key, sizeof key);
@@ -2748,7 +2749,7 @@ static int S_emit_name(S_doc *d, S_phrase *ph)
                 m->how |= AH_ADJ;
                 /* a plural demonym ("Ukrainians") is the people */
                 const char *w = SUB(d, it->p1 - 1)->norm;
-                size_t wl = strlen(w);
+                size_t wl = (size_t)SUB(d, it->p1 - 1)->len;
                 if (wl > 3 && w[wl - 1] == 's') {
                     m->plural = 1;
                     S_code(kb, e->key, "CVL", m->code, sizeof m->code);
@@ -3100,7 +3101,7 @@ static int S_plural_role(const S_doc *d, const sr_mention *m)
 {
     if (m->t1 <= 0 || m->kind == AK_PERSON) return 0;
     const sr_token *tk = &d->seg->toks[m->t1 - 1];
-    size_t n = strlen(tk->norm);
+    size_t n = (size_t)tk->len;
     if (!(tk->flags & TOK_WORD) || (tk->flags & TOK_CAP) || n < 4 || tk->norm[n - 1] != 's') return 0;
     char c = tk->norm[n - 2];
     return c != 's' && c != 'u' && c != 'i';
