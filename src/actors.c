@@ -18,6 +18,7 @@
 
 #include <assert.h>
 #include <ctype.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -58,10 +59,14 @@ typedef struct {
     int next_key;     /* next term with the same key (key_terms) */
 } S_term;
 
-/* A term's days and index, in kterm. */
+/* A term's days, index and role, in kterm: all S_person_by_role reads
+ * of the terms it passes over, 16 bytes (the days as int32_t: open ends
+ * INT32_MIN and INT32_MAX; kb->kwide when some day does not fit). */
 typedef struct {
-    long from, to;
-    int term;
+    int32_t from, to;
+    int32_t term;
+    int32_t role;     /* the role's id (S_index_terms: equal ids, equal roles
+                       * but for case) << 1 | 1 when its class is "deputy" */
 } S_kterm;
 
 typedef struct {
@@ -76,6 +81,7 @@ typedef struct {
                               * body it is; bare, it is of the country named
                               * last only when that is one of them, else the
                               * phrase's other sense ("Congress": the US one) */
+    int lid;           /* the id of its phrase among the terms' roles (S_kterm), -1: none's */
 } S_role;
 
 enum { H_COUNTRY = 1, H_ADJ, H_METONYM, H_ORG, H_PERSON, H_ROLE };
@@ -189,6 +195,7 @@ struct actors_kb {
                             * days (S_index_terms): S_person_by_role reads a key's in a
                             * row, where following the chain missed the cache at each */
     int *kterm0;           /* per interned string, its first in kterm; then the count */
+    int kwide;             /* a term's day does not fit kterm's int32_t */
     dict strings;          /* interned short strings (keys, roles) -> index in strs */
     vec strs;              /* const char *: the interned copies */
     int no_fuzzy;          /* loading a file whose names are not corrected */
@@ -1029,12 +1036,51 @@ static int S_index_terms(actors_kb *kb)
         free(kt0);
         return SITREP_ENOMEM;
     }
-    for (size_t k = 0; k < nk; k++) {
+    /* the terms' roles by id, lower-cased (S_person_by_role compared them
+     * with strcasecmp), and the roles' phrases' ids */
+    dict lids;
+    dict_init(&lids);
+    int rc = 0;
+    kb->kwide = 0;
+    for (size_t k = 0; k < nk && !rc; k++) {
         kt0[k] = (int)n;
-        for (int t = VEC_AT(&kb->key_terms, int, k); t >= 0; t = TERM(kb, t)->next_key)
-            kt[n++] = (S_kterm){TERM(kb, t)->from, TERM(kb, t)->to, t};
+        for (int t = VEC_AT(&kb->key_terms, int, k); t >= 0 && !rc; t = TERM(kb, t)->next_key) {
+            const S_term *tm = TERM(kb, t);
+            char low[256];
+            size_t l = strlen(tm->role);
+            if (l >= sizeof low) l = sizeof low - 1, kb->kwide = 1;   /* (never: roles are short) */
+            for (size_t i = 0; i < l; i++) low[i] = (char)tolower((unsigned char)tm->role[i]);
+            int lid;
+            if (!dict_get(&lids, low, l, &lid) && (rc = dict_set(&lids, low, l, lid = (int)lids.len))) break;
+            int32_t from = tm->from == LONG_MIN ? INT32_MIN : (int32_t)tm->from;
+            int32_t to = tm->to == LONG_MAX ? INT32_MAX : (int32_t)tm->to;
+            if ((tm->from != LONG_MIN && (tm->from <= INT32_MIN || tm->from >= INT32_MAX)) ||
+                (tm->to != LONG_MAX && (tm->to <= INT32_MIN || tm->to >= INT32_MAX)))
+                kb->kwide = 1;
+            int deputy = tm->rclass && !strcmp(tm->rclass, "deputy");
+            kt[n++] = (S_kterm){from, to, t, lid << 1 | deputy};
+        }
     }
     kt0[nk] = (int)n;
+    for (size_t i = 0; i < kb->roles.len && !rc; i++) {
+        S_role *r = ROLE(kb, i);
+        char low[256];
+        size_t l = strlen(r->phrase);
+        int lid = -1;
+        if (l < sizeof low) {
+            for (size_t j = 0; j < l; j++) low[j] = (char)tolower((unsigned char)r->phrase[j]);
+            if (!dict_get(&lids, low, l, &lid)) lid = -1;
+        } else {
+            kb->kwide = 1;
+        }
+        r->lid = lid;
+    }
+    dict_free(&lids);
+    if (rc) {
+        free(kt);
+        free(kt0);
+        return rc;
+    }
     free(kb->kterm);
     free(kb->kterm0);
     kb->kterm = kt;
@@ -1932,15 +1978,26 @@ static void S_fill_person(S_doc *d, sr_mention *m, int person)
 }
 
 /* Finds the person holding a role class (or phrase) for key on day. */
-static int S_person_by_role(const actors_kb *kb, const char *key, const char *rphrase,
-                            const char *rclass, long day)
+static int S_person_by_role(const actors_kb *kb, const char *key, const S_role *r, long day)
 {
+    const char *rphrase = r->phrase, *rclass = r->rclass;
     int found = -1, k;
     if (!dict_get(&kb->strings, key, strlen(key), &k) || (size_t)k >= kb->key_terms.len) return -1;
+    if (day >= 0 && day < INT32_MAX && !kb->kwide) {
+        /* the same as below, from kterm alone */
+        int deputy = rclass && !strcmp(rclass, "deputy");
+        for (int i = kb->kterm0[k]; i < kb->kterm0[k + 1]; i++) {
+            const S_kterm *kt = &kb->kterm[i];
+            if (day < kt->from || day > kt->to) continue;
+            if (kt->role >> 1 != r->lid && !(deputy && (kt->role & 1))) continue;
+            found = TERM(kb, kt->term)->person;
+            break;
+        }
+        return found;
+    }
     for (int i = kb->kterm0[k]; i < kb->kterm0[k + 1]; i++) {
-        const S_kterm *kt = &kb->kterm[i];
-        if (day >= 0 && (day < kt->from || day > kt->to)) continue;
-        const S_term *tm = TERM(kb, kt->term);
+        const S_term *tm = TERM(kb, kb->kterm[i].term);
+        if (day >= 0 && (day < tm->from || day > tm->to)) continue;
         if (strcasecmp(tm->role, rphrase)) {
             /* class match only for unambiguous classes */
             const char *c = tm->rclass;
@@ -2769,7 +2826,7 @@ static int S_role_with_modifier(S_doc *d, const S_phrase *ph, int single)
 {
     const actors_kb *kb = d->kb;
     if (single && !ph->mrcode && !ph->mis_org) {
-        int person = S_person_by_role(kb, ph->mkey, ph->r->phrase, ph->r->rclass, d->day);
+        int person = S_person_by_role(kb, ph->mkey, ph->r, d->day);
         if (person >= 0) {
             sr_mention *m = S_emit(d, ph->p0, ph->p1);
             if (!m) return SITREP_ENOMEM;
