@@ -56,6 +56,7 @@ typedef struct {
     long from, to;    /* day numbers; LONG_MIN / LONG_MAX when open */
     int next;
     int keyid;        /* key's index among the interned strings */
+    int roleid;       /* role's */
     int next_key;     /* next term with the same key (key_terms) */
 } S_term;
 
@@ -179,6 +180,10 @@ struct actors_kb {
     size_t npone;
     S_edge *edges;         /* the trie of the keys (S_edge), from 1 */
     S_hsum *hsum;          /* per hit, of it and those after it on its chain */
+    uint64_t *cont;        /* a bit per word id (up to ncont) of a word of a key
+                            * other than its first ("putin" of "vladimir putin"):
+                            * 3.5 KB the matcher tests before it reads the edges */
+    size_t ncont;
     vocab *voc;            /* the words of every phrase (not owned; pipeline_load's) */
     dict person_by_name;   /* canonical name -> person */
     dict org_by_key;       /* key -> ent */
@@ -224,7 +229,7 @@ void actors_free(actors_kb *kb)
     if (!kb) return;
     vec_free(&kb->ents); vec_free(&kb->persons); vec_free(&kb->terms);
     vec_free(&kb->roles); vec_free(&kb->hits); vec_free(&kb->pnames); vec_free(&kb->cnames);
-    free(kb->pslots); free(kb->pkeys); free(kb->pone); free(kb->edges); free(kb->hsum);
+    free(kb->pslots); free(kb->pkeys); free(kb->pone); free(kb->edges); free(kb->hsum); free(kb->cont);
     free(kb->pnkey); free(kb->cnkey); free(kb->pnfrom); free(kb->cnfrom);
     free(kb->kterm); free(kb->kterm0);
     dict_free(&kb->person_by_name);
@@ -855,7 +860,8 @@ static int S_load_line(actors_kb *kb, arena *tmp, S_format fmt, char **c, int nc
     t->key = prev && !strcmp(prev->key, col[1]) ? prev->key : S_intern(kb, col[1], NULL);
     t->keyid = prev && t->key == prev->key ? prev->keyid : -1;
     if (t->keyid < 0 && t->key) S_intern(kb, t->key, &t->keyid);
-    t->role = prev && !strcmp(prev->role, col[3]) ? prev->role : S_intern(kb, col[3], NULL);
+    t->roleid = prev && !strcmp(prev->role, col[3]) ? prev->roleid : -1;
+    t->role = t->roleid >= 0 ? prev->role : S_intern(kb, col[3], &t->roleid);
     const char *rc0 = *col[2] ? col[2] : "GOV";
     t->rolecode = prev && !strcmp(prev->rolecode, rc0) ? prev->rolecode : S_intern(kb, rc0, NULL);
     if (!t->key || !t->role || !t->rolecode || !PERSON(kb, pi)->key) return SITREP_ENOMEM;
@@ -1040,18 +1046,23 @@ static int S_index_terms(actors_kb *kb)
      * with strcasecmp), and the roles' phrases' ids */
     dict lids;
     dict_init(&lids);
-    int rc = 0;
+    int rc = 0, *lid_of = malloc((nk + 1) * sizeof *lid_of);   /* per interned string, its id; -1: not yet */
+    if (!lid_of) rc = SITREP_ENOMEM;
+    for (size_t i = 0; !rc && i < nk; i++) lid_of[i] = -1;
     kb->kwide = 0;
     for (size_t k = 0; k < nk && !rc; k++) {
         kt0[k] = (int)n;
         for (int t = VEC_AT(&kb->key_terms, int, k); t >= 0 && !rc; t = TERM(kb, t)->next_key) {
             const S_term *tm = TERM(kb, t);
-            char low[256];
-            size_t l = strlen(tm->role);
-            if (l >= sizeof low) l = sizeof low - 1, kb->kwide = 1;   /* (never: roles are short) */
-            for (size_t i = 0; i < l; i++) low[i] = (char)tolower((unsigned char)tm->role[i]);
-            int lid;
-            if (!dict_get(&lids, low, l, &lid) && (rc = dict_set(&lids, low, l, lid = (int)lids.len))) break;
+            int lid = lid_of[tm->roleid];
+            if (lid < 0) {   /* each role once: a few hundred, where the terms are thousands */
+                char low[256];
+                size_t l = strlen(tm->role);
+                if (l >= sizeof low) l = sizeof low - 1, kb->kwide = 1;   /* (never: roles are short) */
+                for (size_t i = 0; i < l; i++) low[i] = (char)tolower((unsigned char)tm->role[i]);
+                if (!dict_get(&lids, low, l, &lid) && (rc = dict_set(&lids, low, l, lid = (int)lids.len))) break;
+                lid_of[tm->roleid] = lid;
+            }
             int32_t from = tm->from == LONG_MIN ? INT32_MIN : (int32_t)tm->from;
             int32_t to = tm->to == LONG_MAX ? INT32_MAX : (int32_t)tm->to;
             if ((tm->from != LONG_MIN && (tm->from <= INT32_MIN || tm->from >= INT32_MAX)) ||
@@ -1076,6 +1087,7 @@ static int S_index_terms(actors_kb *kb)
         r->lid = lid;
     }
     dict_free(&lids);
+    free(lid_of);
     if (rc) {
         free(kt);
         free(kt0);
@@ -1103,9 +1115,9 @@ static size_t S_parent_node(const actors_kb *kb, const int32_t *ids, int n, size
 /* Indexes the one-word keys of the phrase table by word id, and the keys
  * as the trie the matcher walks (S_edge), once the table is complete (it
  * moves slots when it grows).  Their first words get the class
- * VC_A_PHRASE1 and their other words VC_A_CONT, which the tokens carry:
- * the matcher reads the index only for the one, the edges only for the
- * other. */
+ * VC_A_PHRASE1, which the tokens carry, and their other words a bit in
+ * kb->cont: the matcher reads the index only for the one, the edges only
+ * for the other. */
 static int S_index_pone(actors_kb *kb)
 {
     vocab *voc = kb->voc;
@@ -1118,14 +1130,17 @@ static int S_index_pone(actors_kb *kb)
     size_t nnodes = n + kb->npslots;
     S_pone *pone = malloc((n ? n : 1) * sizeof *pone);
     uint32_t *first = calloc(nnodes + 1, sizeof *first), *fill = calloc(nnodes + 1, sizeof *fill);
+    uint32_t *par = malloc((kb->npslots + 1) * sizeof *par);   /* per slot, its parent node */
+    size_t ncont = (size_t)vocab_count(voc);
+    uint64_t *cont = calloc(ncont / 64 + 1, sizeof *cont);
     S_edge *edges = NULL;
     int rc = SITREP_ENOMEM;
-    if (!pone || !first || !fill) goto done;
+    if (!pone || !first || !fill || !par || !cont) goto done;
     /* each node's edge count, then where its list begins (0: none) */
     for (size_t i = 0; i < kb->npslots; i++) {
         const S_pslot *sl = &kb->pslots[i];
         if (sl->key && kb->pkeys[sl->key] > 1)
-            fill[S_parent_node(kb, kb->pkeys + sl->key + 1, kb->pkeys[sl->key], n)]++;
+            fill[par[i] = (uint32_t)S_parent_node(kb, kb->pkeys + sl->key + 1, kb->pkeys[sl->key], n)]++;
     }
     size_t at = 1;
     for (size_t v = 0; v < nnodes; v++) {
@@ -1144,16 +1159,14 @@ static int S_index_pone(actors_kb *kb)
         if (!sl->key) continue;
         const int32_t *ids = kb->pkeys + sl->key + 1;
         int len = kb->pkeys[sl->key], last = ids[len - 1];
-        vocab_cls cls = len == 1 ? VC_A_PHRASE1 : VC_A_CONT;
-        if (!(vocab_class(voc, last) & cls)) {
-            const char *w = vocab_str(voc, last);
-            if (vocab_add(voc, w, strlen(w), cls) < 0) goto done;
-        }
         if (len == 1) {
+            const char *w = vocab_str(voc, last);
+            if (vocab_add(voc, w, strlen(w), VC_A_PHRASE1) < 0) goto done;
             pone[last] = (S_pone){sl->hit, first[last]};
             continue;
         }
-        size_t v = S_parent_node(kb, ids, len, n);
+        cont[last / 64] |= 1ull << (last % 64);
+        size_t v = par[i];
         S_edge *e = &edges[first[v]];
         e->word++;
         e[++fill[v]] = (S_edge){last, sl->hit, first[n + i] << 1 | ((sl->prefix & 2) != 0)};
@@ -1189,6 +1202,10 @@ static int S_index_pone(actors_kb *kb)
     }
     free(kb->hsum);
     kb->hsum = hsum;
+    free(kb->cont);
+    kb->cont = cont;
+    kb->ncont = ncont;
+    cont = NULL;
     free(kb->pone);
     kb->pone = pone;
     kb->npone = n;
@@ -1202,6 +1219,8 @@ done:
     free(edges);
     free(first);
     free(fill);
+    free(par);
+    free(cont);
     return rc;
 }
 
@@ -1744,7 +1763,7 @@ static int S_longest_from(const S_doc *d, int p, int end, int *hit)
         if (kl + wl + 2 > 512) break;
         kl += 1 + wl;
         /* a word of no phrase, or of none past its first word */
-        if (!(sb->cls & VC_A_CONT) || !sb->id) break;
+        if ((size_t)sb->id >= kb->ncont || !(kb->cont[sb->id / 64] >> (sb->id % 64) & 1) || !sb->id) break;
         const S_edge *e = S_edge_find(kb->edges, cont, sb->id);
         if (!e) break;
         if (e->hit >= 0) { best = k - p + 1; *hit = e->hit; }

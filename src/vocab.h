@@ -62,8 +62,6 @@ enum { VOCAB_UNKNOWN = 0 };
 #define VC_A_PHRASE1 (1ull << 26)  /* an actor phrase starts with it ("vladimir") */
 #define VC_A_STEP    (1ull << 27)  /* a pronoun or noun a coreference step of the
                                     * recogniser takes ("she", "the country") */
-#define VC_A_CONT    (1ull << 28)  /* a word of an actor phrase other than its
-                                    * first ("putin" of "vladimir putin") */
 /* Bits 32-63: the coder's word classes (code.c's W_*, added by coder_load):
  * a token's are (unsigned)(cls >> VC_CODER_SHIFT). */
 #define VC_CODER_SHIFT 32
