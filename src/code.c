@@ -4760,6 +4760,23 @@ static int S_passive_subject(const S_ctx *x, int s0, int t, const S_trig *g, int
 /* The sources: the pattern's $S slot, a passive's agent, a noun's owner,
  * the one urged, the one accused, else the clause's subject.  0 when the
  * act has none. */
+/* The reporter acts on the clause's subject: '"Russia must withdraw,"
+ * Scholz said' (a demand), '"Israel will pay a heavy price," Tehran said'
+ * (a threat).  g's source is the reporter, its targets the subjects of
+ * another key; 0 when there is no reporter or no such subject. */
+static int S_reporter_to_subject(S_ctx *x, S_trig *g)
+{
+    const code_input *in = x->in;
+    int rep = S_reporter(x, g->s0, g->s1, g->t);
+    if (rep < 0) return 0;
+    int subj[4], ns = S_subject(x, g->s0, g->t, subj, 4, g->skip, g->nskip);
+    for (int k = 0; k < ns && g->ntg < 8; k++)
+        if (strcmp(in->mentions[subj[k]].key, in->mentions[rep].key)) g->tg[g->ntg++] = &in->mentions[subj[k]];
+    if (!g->ntg) return 0;
+    g->srcs[g->nsrc++] = rep;
+    return 1;
+}
+
 static int S_find_sources(S_ctx *x, S_trig *g)
 {
     const code_input *in = x->in;
@@ -4778,13 +4795,8 @@ static int S_find_sources(S_ctx *x, S_trig *g)
     if (!p->noun && p->tix == T_REQUEST && S_id(x, t) == VW_MUST) {
         /* not a judgement in the passive ("Russia must be held
          * responsible": the reporter's ACCUSE, S_SPEECH_ACTS) */
-        if ((rep = S_reporter(x, s0, s1, t)) < 0 || (t + 1 < s1 && S_id(x, t + 1) == VW_BE)) return 0;
-        int subj[4], ns = S_subject(x, s0, t, subj, 4, g->skip, g->nskip);
-        for (int k = 0; k < ns && g->ntg < 8; k++)
-            if (strcmp(in->mentions[subj[k]].key, in->mentions[rep].key)) g->tg[g->ntg++] = &in->mentions[subj[k]];
-        if (!g->ntg) return 0;
-        g->srcs[g->nsrc++] = rep;
-        return 1;
+        if (t + 1 < s1 && S_id(x, t + 1) == VW_BE) return 0;
+        return S_reporter_to_subject(x, g);
     }
     /* '"Israel will pay a heavy price," Tehran said', "Hamas would face
      * severe consequences, he warned": a price or consequences promised to
@@ -4795,15 +4807,7 @@ static int S_find_sources(S_ctx *x, S_trig *g)
             int lid = HENT(x->c, x->lx[t]->head[0] + h)->lid;
             price |= lid >= 0 && (lid == x->c->lid_pay || lid == x->c->lid_face);
         }
-    if (price) {
-        if ((rep = S_reporter(x, s0, s1, t)) < 0) return 0;
-        int subj[4], ns = S_subject(x, s0, t, subj, 4, g->skip, g->nskip);
-        for (int k = 0; k < ns && g->ntg < 8; k++)
-            if (strcmp(in->mentions[subj[k]].key, in->mentions[rep].key)) g->tg[g->ntg++] = &in->mentions[subj[k]];
-        if (!g->ntg) return 0;
-        g->srcs[g->nsrc++] = rep;
-        return 1;
-    }
+    if (price) return S_reporter_to_subject(x, g);
     /* "the agreement between China, Iran and Saudi Arabia", "talks among
      * the three": a symmetric noun's list of parties (S_group_targets
      * pairs them all) */
